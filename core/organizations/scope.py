@@ -1,0 +1,186 @@
+"""The one place that decides what a user may see and do.
+
+Every view, API endpoint, export, PDF and map asks ``scope_for(user)`` and
+filters through the returned ``Scope``; nothing filters enterprise data by hand.
+
+| role                  | enterprises visible                          | may edit enterprise data |
+|-----------------------|----------------------------------------------|--------------------------|
+| superuser             | all                                          | all                      |
+| committee office      | all                                          | registration data        |
+| industry department   | those with one of the department's industries | none (supervises)       |
+| territorial office    | those in the office's jurisdiction subtree   | none (supervises)        |
+| enterprise manager    | its own enterprise                           | its own enterprise       |
+| enterprise staff      | its own enterprise (own posts and tasks)     | none                     |
+| anyone else           | none                                         | none                     |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+
+from core.organizations.models import (
+    ENTERPRISE_ROLES,
+    GOVERNMENT_ROLES,
+    Department,
+    Enterprise,
+    Membership,
+    Role,
+    Unit,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+SUPERUSER = "superuser"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user may see and do."""
+
+    user_id: int | None
+    role: str | None
+    department: Department | None = None
+    enterprise_id: int | None = None
+    # For a territorial office: the materialised path of its subtree root.
+    jurisdiction_path: str | None = None
+    industry_ids: tuple[int, ...] = ()
+
+    # -- who ---------------------------------------------------------------
+    @property
+    def is_superuser(self) -> bool:
+        return self.role == SUPERUSER
+
+    @property
+    def is_government(self) -> bool:
+        return self.is_superuser or self.role in GOVERNMENT_ROLES
+
+    @property
+    def is_enterprise(self) -> bool:
+        return self.role in ENTERPRISE_ROLES
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.role in (SUPERUSER, Role.COMMITTEE)
+
+    # -- what may be seen ----------------------------------------------------
+    def _enterprise_condition(self, prefix: str = "") -> Q:
+        """A condition selecting the enterprises in scope (not for departments,
+        whose condition crosses a many-to-many; ``enterprises()`` handles them).
+
+        ``prefix`` is the lookup path from the queried model to the enterprise,
+        e.g. ``"enterprise__"`` for a model with an ``enterprise`` foreign key.
+        """
+        if self.sees_everything:
+            return Q()
+        if self.role == Role.TERRITORIAL_OFFICE and self.jurisdiction_path:
+            return Q(
+                **{f"{prefix}jurisdiction__path__startswith": self.jurisdiction_path}
+            )
+        if self.is_enterprise and self.enterprise_id:
+            return Q(**{f"{prefix}pk": self.enterprise_id})
+        return Q(pk__in=[])
+
+    def enterprises(self) -> QuerySet[Enterprise]:
+        """The enterprises this user may see."""
+        queryset = Enterprise.objects.all()
+        if self.sees_everything:
+            return queryset
+        if self.role == Role.INDUSTRY_DEPARTMENT:
+            # Through the M2M: de-duplicate with a sub-query, not DISTINCT, so
+            # the result stays orderable and countable in one query.
+            return queryset.filter(
+                pk__in=Enterprise.industries.through.objects.filter(
+                    industry_id__in=self.industry_ids
+                ).values("enterprise_id")
+            )
+        return queryset.filter(self._enterprise_condition())
+
+    def filter(
+        self, queryset: QuerySet, enterprise_field: str = "enterprise"
+    ) -> QuerySet:
+        """Limit any queryset of enterprise data to the enterprises in scope."""
+        if self.sees_everything:
+            return queryset
+        if self.role == Role.INDUSTRY_DEPARTMENT:
+            # A join through the M2M would repeat rows; a sub-query does not.
+            return queryset.filter(
+                **{f"{enterprise_field}__in": self.enterprises().values("pk")}
+            )
+        return queryset.filter(self._enterprise_condition(f"{enterprise_field}__"))
+
+    def can_view_enterprise(self, enterprise: Enterprise | int) -> bool:
+        pk = enterprise if isinstance(enterprise, int) else enterprise.pk
+        return self.enterprises().filter(pk=pk).exists()
+
+    # -- what may be done ----------------------------------------------------
+    def can_edit_enterprise(self, enterprise: Enterprise | int) -> bool:
+        """Edit an enterprise's own data (profile, units, people)."""
+        pk = enterprise if isinstance(enterprise, int) else enterprise.pk
+        if self.is_superuser or self.role == Role.COMMITTEE:
+            return True
+        return self.role == Role.ENTERPRISE_MANAGER and self.enterprise_id == pk
+
+    def can_register_enterprises(self) -> bool:
+        """Create enterprises and change organisational set-up (jurisdictions...)."""
+        return self.is_superuser or self.role == Role.COMMITTEE
+
+    def posts(self) -> QuerySet[Unit]:
+        """The posts a staff member holds (for other roles: every post in scope)."""
+        posts = Unit.objects.filter(kind=Unit.Kind.POST)
+        if self.role == Role.ENTERPRISE_STAFF:
+            return posts.filter(holders__user_id=self.user_id)
+        return self.filter(posts)
+
+
+NO_SCOPE = Scope(user_id=None, role=None)
+
+
+def scope_for(user: AbstractBaseUser | AnonymousUser | None) -> Scope:
+    """Return what ``user`` may see and do. Cached on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NO_SCOPE
+    cached = getattr(user, "_safegrid_scope", None)
+    if cached is not None:
+        return cached
+    scope = _build_scope(user)
+    user._safegrid_scope = scope
+    return scope
+
+
+def _build_scope(user) -> Scope:
+    if user.is_superuser:
+        return Scope(user_id=user.pk, role=SUPERUSER)
+    membership = (
+        Membership.objects.select_related("department__jurisdiction")
+        .filter(user=user)
+        .first()
+    )
+    if membership is None:
+        return Scope(user_id=user.pk, role=None)
+    department = membership.department
+    if membership.role == Role.INDUSTRY_DEPARTMENT and department is not None:
+        return Scope(
+            user_id=user.pk,
+            role=membership.role,
+            department=department,
+            industry_ids=tuple(department.industries.values_list("pk", flat=True)),
+        )
+    if membership.role == Role.TERRITORIAL_OFFICE and department is not None:
+        jurisdiction = department.jurisdiction
+        return Scope(
+            user_id=user.pk,
+            role=membership.role,
+            department=department,
+            jurisdiction_path=jurisdiction.path if jurisdiction else None,
+        )
+    if membership.role in ENTERPRISE_ROLES:
+        return Scope(
+            user_id=user.pk,
+            role=membership.role,
+            enterprise_id=membership.enterprise_id,
+        )
+    return Scope(user_id=user.pk, role=membership.role, department=department)

@@ -1,0 +1,3 @@
+"""SafeGrid industry pack: Road transport (道路运输)."""
+
+PACK_NAME = "road_transport"

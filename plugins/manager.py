@@ -1,0 +1,171 @@
+"""The one plugin manager: built-in plugins first, then the enabled packs.
+
+Packs are found through the ``safegrid.packs`` entry-point group; which of the
+installed packs are enabled is the ``SAFEGRID_PACKS`` setting. Problems met
+while loading (a pack that fails to import, a hook implementation without a
+specification) are kept on the manager and reported by the Django system
+checks in ``plugins.checks``, so a broken pack stops start-up with a clear
+message instead of failing at request time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any
+
+import pluggy
+
+from plugins import ENTRY_POINT_GROUP, PROJECT_NAME, hookspecs
+
+logger = logging.getLogger(__name__)
+
+# The platform's own behaviour, registered through the same hooks as a pack.
+DEFAULT_PLUGINS: tuple[str, ...] = ("plugins.default_portal",)
+
+BUILTIN_PREFIX = "safegrid."
+
+
+@dataclass
+class PackProblem:
+    """A pack that could not be loaded or registered, and why."""
+
+    pack: str
+    message: str
+
+
+@dataclass
+class SafegridPluginManager:
+    """The pluggy manager with what SafeGrid needs around it."""
+
+    pm: pluggy.PluginManager
+    problems: list[PackProblem] = field(default_factory=list)
+
+    @property
+    def hook(self) -> Any:
+        return self.pm.hook
+
+    def pack_names(self) -> list[str]:
+        """Names of the enabled packs (built-in plugins excluded)."""
+        return [
+            name
+            for name, _plugin in self.pm.list_name_plugin()
+            if name and not name.startswith(BUILTIN_PREFIX)
+        ]
+
+    def collect(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Call one hook and return ``(plugin name, item)`` for every item returned.
+
+        Hooks that return lists are flattened, so each contribution is
+        attributed to the plugin that made it.
+        """
+        caller = getattr(self.pm.hook, hook_name)
+        results: list[tuple[str, Any]] = []
+        for impl in reversed(caller.get_hookimpls()):
+            accepted = {k: v for k, v in kwargs.items() if k in impl.argnames}
+            value = impl.function(**accepted)
+            if value is None:
+                continue
+            items = value if isinstance(value, list | tuple) else [value]
+            results.extend((impl.plugin_name, item) for item in items)
+        return results
+
+
+def _installed_entry_points() -> list[Any]:
+    return list(entry_points(group=ENTRY_POINT_GROUP))
+
+
+def build_plugin_manager(
+    enabled: Iterable[str] | None = None,
+    extra_plugins: Iterable[tuple[str, object]] = (),
+) -> SafegridPluginManager:
+    """Build a manager with the built-in plugins and the enabled packs.
+
+    ``enabled`` lists entry-point names; ``None`` or ``["*"]`` enables every
+    installed pack. ``extra_plugins`` registers ``(name, module)`` pairs that are
+    not installed as distributions (the test suite's dummy pack).
+    """
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    manager = SafegridPluginManager(pm=pm)
+    for module_path in DEFAULT_PLUGINS:
+        module = importlib.import_module(module_path)
+        pm.register(module, name=BUILTIN_PREFIX + module_path.rsplit(".", 1)[-1])
+
+    wanted = None if enabled is None else set(enabled)
+    if wanted is not None and "*" in wanted:
+        wanted = None
+    found = set()
+    for entry_point in _installed_entry_points():
+        if wanted is not None and entry_point.name not in wanted:
+            continue
+        found.add(entry_point.name)
+        try:
+            plugin = entry_point.load()
+        except Exception as exc:  # noqa: BLE001 - any import error is a broken pack
+            manager.problems.append(
+                PackProblem(entry_point.name, f"cannot be imported: {exc!r}")
+            )
+            continue
+        _register(manager, entry_point.name, plugin)
+    for name, plugin in extra_plugins:
+        found.add(name)
+        _register(manager, name, plugin)
+    if wanted is not None:
+        for missing in sorted(wanted - found):
+            manager.problems.append(
+                PackProblem(missing, "is enabled in SAFEGRID_PACKS but not installed")
+            )
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        # Stray hooks were already reported one by one in _register().
+        if not manager.problems:
+            manager.problems.append(PackProblem(_plugin_name(pm, exc), str(exc)))
+    return manager
+
+
+def _plugin_name(pm: pluggy.PluginManager, exc: pluggy.PluginValidationError) -> str:
+    return pm.get_name(exc.plugin) or "?"
+
+
+def _register(manager: SafegridPluginManager, name: str, plugin: object) -> None:
+    try:
+        manager.pm.register(plugin, name=name)
+    except (pluggy.PluginValidationError, ValueError) as exc:
+        manager.problems.append(PackProblem(name, f"cannot be registered: {exc}"))
+        return
+    # check_pending() names only the first stray hook; report each one of them.
+    for attr in dir(plugin):
+        if not attr.startswith("safegrid_"):
+            continue
+        if not hasattr(hookspecs, attr):
+            manager.problems.append(
+                PackProblem(name, f"implements {attr}(), which is not a SafeGrid hook")
+            )
+        elif manager.pm.parse_hookimpl_opts(plugin, attr) is None:
+            manager.problems.append(
+                PackProblem(name, f"defines {attr}() without @hookimpl; it is ignored")
+            )
+
+
+_manager: SafegridPluginManager | None = None
+
+
+def get_plugin_manager() -> SafegridPluginManager:
+    """The process-wide manager, built from ``settings.SAFEGRID_PACKS`` once."""
+    global _manager  # noqa: PLW0603 - one manager per process, built lazily
+    if _manager is None:
+        from django.conf import settings
+
+        _manager = build_plugin_manager(settings.SAFEGRID_PACKS)
+    return _manager
+
+
+def set_plugin_manager(manager: SafegridPluginManager | None) -> None:
+    """Replace the process-wide manager (tests enable packs explicitly with it)."""
+    global _manager  # noqa: PLW0603
+    _manager = manager
