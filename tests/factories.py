@@ -13,11 +13,11 @@ from core.organizations.models import (
     Enterprise,
     Industry,
     Jurisdiction,
-    Membership,
     Person,
     Role,
     Unit,
 )
+from core.organizations.services import membership_assign
 from core.organizations.validators import uscc_check_character
 
 PASSWORD = "correct-horse-battery"
@@ -83,7 +83,7 @@ def unit(
 
 def user_with_role(username: str, role: str, *, department=None, enterprise=None):
     user = UserFactory(username=username)
-    Membership.objects.create(
+    membership_assign(
         user=user, role=role, department=department, enterprise=enterprise
     )
     return user

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from core.organizations.models import Industry
+from core.organizations.models import (
+    ENTERPRISE_ROLES,
+    GOVERNMENT_ROLES,
+    Department,
+    Enterprise,
+    Industry,
+    Membership,
+)
 from plugins.contributions import IndustryContribution
 from plugins.manager import SafegridPluginManager
 
@@ -43,3 +50,27 @@ def industries_sync(*, manager: SafegridPluginManager) -> SyncResult:
         active=Industry.objects.filter(is_active=True).count(),
         inactive=Industry.objects.filter(is_active=False).count(),
     )
+
+
+@transaction.atomic
+def membership_assign(
+    *,
+    user,
+    role: str,
+    department: Department | None = None,
+    enterprise: Enterprise | None = None,
+) -> Membership:
+    """Give ``user`` its one role, in a department or an enterprise.
+
+    Permissions follow from the role (``core.organizations.permissions``) and
+    what the user sees from ``core.organizations.scope``.
+    """
+    if role in GOVERNMENT_ROLES and department is None:
+        raise ValueError("a government role needs a department")
+    if role in ENTERPRISE_ROLES and enterprise is None:
+        raise ValueError("an enterprise role needs an enterprise")
+    membership, _created = Membership.objects.update_or_create(
+        user=user,
+        defaults={"role": role, "department": department, "enterprise": enterprise},
+    )
+    return membership

@@ -110,6 +110,8 @@ AUTHENTICATION_BACKENDS = [
     # Axes first, so a locked-out user is refused before any password check.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Permissions follow from the user's role (core/organizations/permissions.py).
+    "core.organizations.permissions.RolePermissionBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -122,3 +122,19 @@ def test_enterprise_full_clean_refuses_a_wrong_code(world):
     with pytest.raises(ValidationError) as info:
         enterprise.full_clean(exclude=["industries"])
     assert "uscc" in info.value.message_dict
+
+
+def test_permissions_follow_the_role(world):
+    from django.contrib.auth import get_user_model
+
+    def fresh(user):
+        return get_user_model().objects.get(pk=user.pk)
+
+    assert fresh(world.committee).has_perm("wagtailadmin.access_admin")
+    assert fresh(world.committee).has_perm("organizations.change_enterprise")
+    assert fresh(world.dept_chemicals).has_perm("wagtailadmin.access_admin")
+    assert not fresh(world.dept_chemicals).has_perm("organizations.change_enterprise")
+    assert fresh(world.street1_office).has_perm("organizations.view_enterprise")
+    assert not fresh(world.manager_a).has_perm("wagtailadmin.access_admin")
+    assert not fresh(world.staff_a).has_perm("organizations.view_enterprise")
+    assert not fresh(world.outsider).has_perm("wagtailadmin.access_admin")
