@@ -1,44 +1,77 @@
 # SafeGrid — the two commands that matter are `make demo` and `make test`.
+#
+# Both work on a fresh machine with only Python 3.11+ and make: the first run
+# creates .venv and installs the platform and the four bundled packs (editable);
+# later runs reuse it and reinstall only when a pyproject.toml changes.
+
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-PIP := $(PY) -m pip
 MANAGE := $(PY) site/manage.py
 PORT ?= 8000
+export PORT
+# The demo runs on the dev settings (SQLite in var/ unless DATABASE_URL is set);
+# the tests on the test settings, whatever DJANGO_SETTINGS_MODULE says.
+DEMO_SETTINGS ?= safegrid_site.settings.dev
+TEST_SETTINGS ?= safegrid_site.settings.test
 PACKS := industry_packs/chemicals industry_packs/construction industry_packs/road_transport industry_packs/gas
+PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PACKS))
+DEMO := DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE)
+CHECK := DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE)
 
-.PHONY: demo test install install-test messages lint check clean
+.PHONY: demo test install translations messages i18n-check lint check ci clean
 
-$(VENV)/.installed: pyproject.toml $(foreach p,$(PACKS),$(p)/pyproject.toml)
-	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e ".[test]" $(foreach p,$(PACKS),-e $(p))
-	touch $@
+# The stamp lives inside the venv: deleting .venv or touching a pyproject.toml
+# re-runs the install.
+$(VENV)/.installed: $(PYPROJECTS)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "SafeGrid needs Python 3.11 or newer: run e.g. 'make PYTHON=python3.12 $(MAKECMDGOALS)'" >&2; \
+		exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+		echo "Could not create $(VENV). On Debian/Ubuntu: apt-get install python3-venv" >&2; \
+		rm -rf $(VENV); exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]" $(foreach p,$(PACKS),-e $(p))
+	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed translations
+
+# Compile locale/*.po to .mo with polib (pure Python, no gettext needed).
+translations: $(VENV)/.installed
 	$(PY) -m core.i18n compile
 
-# Set everything up and start the demo on SQLite (data is kept between runs).
+# Set everything up and start the demo; the data is kept between runs.
+# PORT=9000 make demo serves on another port.
 demo: install
-	DJANGO_SETTINGS_MODULE=safegrid_site.settings.dev $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=safegrid_site.settings.dev $(MANAGE) sync_packs
-	DJANGO_SETTINGS_MODULE=safegrid_site.settings.dev $(MANAGE) load_demo
-	DJANGO_SETTINGS_MODULE=safegrid_site.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(DEMO) migrate --noinput
+	$(DEMO) sync_packs
+	$(DEMO) load_demo --port $(PORT)
+	$(DEMO) runserver 127.0.0.1:$(PORT)
 
-# Set everything up and run the whole test suite (SQLite unless DATABASE_URL is set).
+# Set everything up and run the whole test suite (SQLite unless DATABASE_URL is
+# set). Extra pytest arguments: make test PYTEST_ARGS="-k scope -x".
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --ds=$(TEST_SETTINGS) $(PYTEST_ARGS)
 
 # Refresh both translation catalogues from the source (needs GNU gettext).
 messages: install
 	$(PY) -m core.i18n update
 
+# Fail when a catalogue is incomplete or out of date (needs GNU gettext).
+i18n-check: install
+	$(PY) -m core.i18n check
+
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 check: install
-	DJANGO_SETTINGS_MODULE=safegrid_site.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=safegrid_site.settings.test $(MANAGE) check
+	$(CHECK) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE) check
+
+# Everything CI runs (services, both databases, browser tests): see .ci/run.
+ci:
+	bash .ci/run
 
 clean:
 	rm -rf $(VENV) var

@@ -6,7 +6,9 @@ Hooks never touch the database: they return these objects and the core syncs the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import get_language
 
@@ -60,3 +62,287 @@ class PortalMenuItem:
     icon: str = "dot"
     order: int = 100
     roles: tuple[str, ...] = field(default_factory=tuple)
+
+
+# -- risk grading (issue 3) ---------------------------------------------------
+
+# The four risk levels, highest first (重大 / 较大 / 一般 / 低).
+RISK_LEVELS: tuple[str, ...] = ("major", "significant", "general", "low")
+RISK_LEVEL_COLOURS: dict[str, str] = {
+    "major": "red",
+    "significant": "orange",
+    "general": "yellow",
+    "low": "blue",
+}
+# Kinds of risk point, control measure and control level, as stored keys.
+RISK_POINT_KINDS: tuple[str, ...] = (
+    "equipment",
+    "facility",
+    "area",
+    "operation",
+    "activity",
+)
+MEASURE_KINDS: tuple[str, ...] = (
+    "management",
+    "engineering",
+    "monitoring",
+    "video",
+    "automation",
+    "emergency",
+    "training",
+    "ppe",
+)
+CONTROL_LEVELS: tuple[str, ...] = ("company", "workshop", "team", "post")
+
+
+def risk_level_rank(level: str | None) -> int:
+    """4 for major down to 1 for low; 0 for no level. Higher is more severe."""
+    if level not in RISK_LEVELS:
+        return 0
+    return len(RISK_LEVELS) - RISK_LEVELS.index(level)
+
+
+@dataclass(frozen=True)
+class LevelThresholds:
+    """Where a method's value changes level: three cut-offs, highest first.
+
+    ``major`` is the lowest value that is still 重大, ``significant`` the lowest
+    that is 较大, ``general`` the lowest that is 一般; anything below is 低. Each
+    ``*_inclusive`` flag says whether the cut-off value itself belongs to the
+    higher level (``≥``) or not (``>``). Three ordered cut-offs always cover
+    the whole range, so there can be no gap and no overlap between the bands.
+    """
+
+    major: float
+    significant: float
+    general: float
+    major_inclusive: bool = False
+    significant_inclusive: bool = False
+    general_inclusive: bool = False
+    key: str = "default"
+    title: I18nText | None = None
+
+    def cuts(self) -> tuple[tuple[str, float, bool], ...]:
+        return (
+            ("major", self.major, self.major_inclusive),
+            ("significant", self.significant, self.significant_inclusive),
+            ("general", self.general, self.general_inclusive),
+        )
+
+    def problems(self) -> list[str]:
+        found = []
+        if not self.major > self.significant > self.general:
+            found.append(
+                f"thresholds {self.key!r} must decrease strictly: "
+                f"major {self.major} > significant {self.significant} > "
+                f"general {self.general}"
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class ScoringRule:
+    """A scoring rule (评价方法 or pack rule): inputs → result.
+
+    ``input_schema`` is a JSON Schema (draft 2020-12) of the inputs; the core
+    validates inputs against it before ``evaluate`` is called, so ``evaluate``
+    may trust its input. ``kind`` is ``"risk"`` for a method that grades a risk
+    event: its ``evaluate`` returns ``{"value": number, "details": {...}}`` and
+    the core maps the value to a level with the configured thresholds (whose
+    defaults are ``default_thresholds``); a risk rule without thresholds returns
+    ``"level"`` itself. Rules of other kinds (``"major_hazard"``,
+    ``"checklist"``...) return whatever result dict they document.
+    ``value_range`` is the smallest and largest value the rule can produce; the
+    thresholds a department configures must lie inside it.
+    """
+
+    key: str
+    title: I18nText
+    input_schema: dict[str, Any]
+    evaluate: Callable[[dict[str, Any]], dict[str, Any]]
+    kind: str = "risk"
+    default_thresholds: LevelThresholds | None = None
+    threshold_presets: tuple[LevelThresholds, ...] = ()
+    value_range: tuple[float, float] | None = None
+    description: I18nText | None = None
+
+    def problems(self) -> list[str]:
+        """What is wrong with this rule, in plain words (empty when fine)."""
+        found = []
+        if not CODE_PATTERN.match(self.key or ""):
+            found.append(
+                f"scoring rule key {self.key!r} must be 2-40 lowercase letters, "
+                "digits or underscores, starting with a letter"
+            )
+        if not (self.title and self.title.zh_hans.strip() and self.title.en.strip()):
+            found.append(f"scoring rule {self.key!r} needs a Chinese and English title")
+        if not callable(self.evaluate):
+            found.append(f"scoring rule {self.key!r}: evaluate is not callable")
+        if not isinstance(self.input_schema, dict):
+            found.append(f"scoring rule {self.key!r}: input_schema must be a dict")
+        for thresholds in (self.default_thresholds, *self.threshold_presets):
+            if thresholds is None:
+                continue
+            found.extend(
+                f"scoring rule {self.key!r}: {p}" for p in thresholds.problems()
+            )
+            if self.value_range is None:
+                found.append(
+                    f"scoring rule {self.key!r} has thresholds but no value_range"
+                )
+        if self.threshold_presets and self.default_thresholds is None:
+            found.append(f"scoring rule {self.key!r} has presets but no default")
+        return found
+
+
+@dataclass(frozen=True)
+class DirectCondition:
+    """A condition of direct determination (直接判定) that raises a risk's level.
+
+    A condition can only raise a level, never lower it, and every condition
+    that holds is recorded as a reason on the assessment. A *declared*
+    condition (``applies`` is None) is ticked by the assessor; an *automatic*
+    one is decided by ``applies(result)`` from the scored result
+    (``{"value", "level", "details"}``). ``raises_to`` is the level the risk is
+    raised to at least (``"major"`` for the national conditions; a pack may
+    add weaker ones, e.g. "at least significant"). ``industries`` limits a
+    condition to enterprises of those industry codes (empty: every industry).
+    """
+
+    key: str
+    title: I18nText
+    description: I18nText | None = None
+    raises_to: str = "major"
+    applies: Callable[[dict[str, Any]], bool] | None = None
+    industries: tuple[str, ...] = ()
+
+    def problems(self) -> list[str]:
+        found = []
+        if not CODE_PATTERN.match(self.key or ""):
+            found.append(f"direct-determination condition key {self.key!r} is invalid")
+        if self.raises_to not in RISK_LEVELS:
+            found.append(
+                f"direct-determination condition {self.key!r} raises to unknown "
+                f"level {self.raises_to!r}"
+            )
+        if not (self.title and self.title.zh_hans.strip() and self.title.en.strip()):
+            found.append(
+                f"direct-determination condition {self.key!r} needs a Chinese "
+                "and English title"
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class RiskLibraryMeasure:
+    """A typical control measure: its kind (one of ``MEASURE_KINDS``) and text."""
+
+    kind: str
+    text: I18nText
+
+
+@dataclass(frozen=True)
+class RiskLibraryEvent:
+    """A typical risk event of a library risk point.
+
+    ``accident_types`` are GB 6441 codes (``"08"`` = 火灾); ``hazard_factors``
+    GB/T 13861 codes.
+    """
+
+    name: I18nText
+    accident_types: tuple[str, ...]
+    hazard_factors: tuple[str, ...] = ()
+    consequence: I18nText | None = None
+    measures: tuple[RiskLibraryMeasure, ...] = ()
+
+
+@dataclass(frozen=True)
+class RiskLibraryEntry:
+    """A typical risk point of an industry, copied into an enterprise to adapt.
+
+    ``key`` is unique within the pack; ``industry`` is the industry code it
+    serves; ``kind`` one of ``RISK_POINT_KINDS``; ``control_level`` one of
+    ``CONTROL_LEVELS`` or empty.
+    """
+
+    key: str
+    industry: str
+    name: I18nText
+    kind: str
+    events: tuple[RiskLibraryEvent, ...] = ()
+    description: I18nText | None = None
+    control_level: str = ""
+
+    def problems(self) -> list[str]:
+        found = []
+        label = f"risk library entry {self.key!r}"
+        if not CODE_PATTERN.match(self.key or ""):
+            found.append(f"{label}: key is invalid")
+        if self.kind not in RISK_POINT_KINDS:
+            found.append(f"{label}: unknown kind {self.kind!r}")
+        if self.control_level and self.control_level not in CONTROL_LEVELS:
+            found.append(f"{label}: unknown control level {self.control_level!r}")
+        if not self.events:
+            found.append(f"{label} has no risk events")
+        for event in self.events:
+            if not event.accident_types:
+                found.append(f"{label}: event {event.name.en!r} has no accident type")
+            found.extend(
+                f"{label}: unknown measure kind {m.kind!r}"
+                for m in event.measures
+                if m.kind not in MEASURE_KINDS
+            )
+        return found
+
+
+# -- forms and checklists (issue 4) ------------------------------------------
+
+FORM_KINDS: tuple[str, ...] = ("checklist", "form")
+
+
+@dataclass(frozen=True)
+class FormDefinitionContribution:
+    """A checklist or data-collection form a pack provides.
+
+    ``blocks`` is StreamField data, ``[{"type": ..., "value": {...}}]``, of the
+    block types documented in docs/forms-engine.md (the same format as the
+    JSON export). ``version`` is the pack's own version string of this
+    definition: the core rewrites the pack original and publishes a new form
+    version when it changes; a department's copy is never touched.
+    ``industry`` is an industry code (``None``: for every industry).
+    ``scoring`` may hold ``rule`` (``none``, ``sum``, ``weighted`` or the key of
+    a ``checklist`` scoring rule), ``pass_mark`` and ``fail_if_section_zeroed``.
+    """
+
+    key: str
+    title: I18nText
+    kind: str
+    industry: str | None
+    blocks: list[dict[str, Any]]
+    version: str
+    scoring: dict[str, Any] = field(default_factory=dict)
+
+    def problems(self) -> list[str]:
+        """What is wrong on the surface (the blocks are checked by the core)."""
+        found = []
+        label = f"form definition {self.key!r}"
+        if not re.match(r"^[a-z][a-z0-9_]{1,59}$", self.key or ""):
+            found.append(
+                f"{label}: key must be 2-60 lowercase letters, digits or "
+                "underscores, starting with a letter"
+            )
+        if not (self.title and self.title.zh_hans.strip() and self.title.en.strip()):
+            found.append(f"{label} needs a Chinese and an English title")
+        if self.kind not in FORM_KINDS:
+            found.append(f"{label}: kind must be one of {', '.join(FORM_KINDS)}")
+        if self.industry is not None and not CODE_PATTERN.match(self.industry):
+            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        if not str(self.version or "").strip():
+            found.append(f"{label} needs a version string")
+        if not isinstance(self.blocks, list | tuple) or not all(
+            isinstance(b, dict) and "type" in b and "value" in b for b in self.blocks
+        ):
+            found.append(f"{label}: blocks must be a list of {{'type', 'value'}}")
+        if not isinstance(self.scoring, dict):
+            found.append(f"{label}: scoring must be a dict")
+        return found

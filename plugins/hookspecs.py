@@ -10,7 +10,14 @@ the dummy pack in ``tests/dummy_pack`` (a test fails otherwise).
 from __future__ import annotations
 
 from plugins import hookspec
-from plugins.contributions import IndustryContribution, PortalMenuItem
+from plugins.contributions import (
+    DirectCondition,
+    FormDefinitionContribution,
+    IndustryContribution,
+    PortalMenuItem,
+    RiskLibraryEntry,
+    ScoringRule,
+)
 
 
 @hookspec
@@ -30,4 +37,53 @@ def safegrid_portal_menu_items() -> list[PortalMenuItem]:
 
     Each entry names a Django URL and an order; entries are shown to the
     enterprise roles they list (all enterprise roles when none are listed).
+    """
+
+
+@hookspec
+def safegrid_scoring_rules() -> list[ScoringRule]:
+    """Return the scoring rules this plugin brings (LEC, LS, MES, GB 18218...).
+
+    Each ``ScoringRule`` has a ``key`` unique across the enabled plugins, a
+    title, a JSON Schema (draft 2020-12) of its inputs and an ``evaluate``
+    function from validated inputs to a result dict. Risk methods
+    (``kind="risk"``) return a ``value`` that the core maps to one of the four
+    levels with configurable thresholds (defaults: ``default_thresholds``).
+    The plugin that returns a rule is the rule's ``pack``.
+    """
+
+
+@hookspec
+def safegrid_direct_determination_conditions() -> list[DirectCondition]:
+    """Return conditions of direct determination (直接判定) as a major risk.
+
+    After a risk method has scored a risk event, every condition that holds
+    (ticked by the assessor, or decided by the condition's ``applies``) raises
+    the level to at least the condition's ``raises_to`` and is recorded as a
+    reason. A condition never lowers a level.
+    """
+
+
+@hookspec
+def safegrid_risk_library() -> list[RiskLibraryEntry]:
+    """Return typical risk points of an industry, with their events and measures.
+
+    Enterprises start from these entries and adapt them: the core copies an
+    entry into the enterprise's own risk points; the entry itself is never
+    changed by an enterprise.
+    """
+
+
+@hookspec
+def safegrid_form_definitions() -> list[FormDefinitionContribution]:
+    """Return the checklists and forms this plugin provides.
+
+    Each ``FormDefinitionContribution`` carries a key unique across the enabled
+    plugins, an ``I18nText`` title, its kind (``checklist`` or ``form``), an
+    industry code (or ``None``), the blocks as StreamField data
+    (``[{"type", "value"}]``) and a version string. The core syncs them as
+    *pack originals*: a changed version string rewrites the original and
+    publishes a new form version; departments' copies are never overwritten.
+    Plugin scoring rules for forms come through ``safegrid_scoring_rules()``
+    with ``kind="checklist"``.
     """

@@ -24,7 +24,11 @@ from plugins import ENTRY_POINT_GROUP, PROJECT_NAME, hookspecs
 logger = logging.getLogger(__name__)
 
 # The platform's own behaviour, registered through the same hooks as a pack.
-DEFAULT_PLUGINS: tuple[str, ...] = ("plugins.default_portal",)
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "plugins.default_portal",
+    "plugins.default_scoring",
+    "plugins.default_risks",
+)
 
 BUILTIN_PREFIX = "safegrid."
 

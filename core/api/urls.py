@@ -1,14 +1,29 @@
+"""The REST API, mounted at /api/v1/ (namespace ``api``).
+
+Each domain app keeps its serializers, filters and viewsets in its ``api.py``;
+they are registered on the one router here.
+"""
+
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
+
+from core.api.auth import ObtainTokenView
+from core.forms.api import FormUploadViewSet, FormViewSet
+from core.organizations.api import EnterpriseViewSet
+from core.risks.api import RiskPointViewSet, ScoringRuleViewSet
 
 app_name = "api"
 
 router = DefaultRouter()
+router.register("enterprises", EnterpriseViewSet, basename="enterprise")
+router.register("scoring-rules", ScoringRuleViewSet, basename="scoring-rule")
+router.register("risk-points", RiskPointViewSet, basename="risk-point")
+router.register("forms", FormViewSet, basename="form")
+router.register("form-uploads", FormUploadViewSet, basename="form-upload")
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="token"),
+    path("auth/token/", ObtainTokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),

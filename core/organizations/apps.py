@@ -12,6 +12,12 @@ class OrganizationsConfig(AppConfig):
 
         from core.organizations import models
 
+        # Many-to-many changes are not recorded unless named here.
+        m2m_fields = {
+            models.Department: {"industries"},
+            models.Enterprise: {"industries"},
+            models.Person: {"posts"},
+        }
         for model in (
             models.Jurisdiction,
             models.Industry,
@@ -22,4 +28,4 @@ class OrganizationsConfig(AppConfig):
             models.Person,
             models.Membership,
         ):
-            auditlog.register(model)
+            auditlog.register(model, m2m_fields=m2m_fields.get(model, set()))

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
@@ -170,7 +171,7 @@ class EnterpriseContact(models.Model):
         Enterprise, on_delete=models.CASCADE, related_name="contacts"
     )
     name = models.CharField(_("name"), max_length=50)
-    title = models.CharField(_("title"), max_length=50, blank=True)
+    title = models.CharField(pgettext_lazy("contact", "title"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=30)
     email = models.EmailField(_("email"), blank=True)
 
@@ -304,14 +305,14 @@ class Membership(models.Model):
             models.CheckConstraint(
                 name="membership_government_has_department",
                 condition=~models.Q(
-                    role__in=[r.value for r in GOVERNMENT_ROLES],
+                    role__in=sorted(r.value for r in GOVERNMENT_ROLES),
                     department__isnull=True,
                 ),
             ),
             models.CheckConstraint(
                 name="membership_enterprise_role_has_enterprise",
                 condition=~models.Q(
-                    role__in=[r.value for r in ENTERPRISE_ROLES],
+                    role__in=sorted(r.value for r in ENTERPRISE_ROLES),
                     enterprise__isnull=True,
                 ),
             ),

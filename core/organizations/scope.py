@@ -26,7 +26,9 @@ from core.organizations.models import (
     GOVERNMENT_ROLES,
     Department,
     Enterprise,
+    Industry,
     Membership,
+    Person,
     Role,
     Unit,
 )
@@ -128,12 +130,51 @@ class Scope:
         """Create enterprises and change organisational set-up (jurisdictions...)."""
         return self.is_superuser or self.role == Role.COMMITTEE
 
+    def can_manage_safety_records(self, enterprise: Enterprise | int) -> bool:
+        """Write an enterprise's safety records (risk points, assessments...).
+
+        Only the enterprise's own safety manager (and the superuser): the
+        government roles, the committee included, supervise read-only.
+        """
+        pk = enterprise if isinstance(enterprise, int) else enterprise.pk
+        if self.is_superuser:
+            return True
+        return self.role == Role.ENTERPRISE_MANAGER and self.enterprise_id == pk
+
+    def configurable_industries(self) -> QuerySet[Industry]:
+        """Industries whose configuration (thresholds, libraries...) the user
+        may change: the committee every industry, an industry department its
+        own industries, nobody else any."""
+        if self.sees_everything:
+            return Industry.objects.all()
+        if self.role == Role.INDUSTRY_DEPARTMENT:
+            return Industry.objects.filter(pk__in=self.industry_ids)
+        return Industry.objects.none()
+
+    def can_configure_industry(self, industry: Industry | int | None) -> bool:
+        """Change configuration for ``industry``; ``None`` is the platform
+        default, which only the committee (and the superuser) may change."""
+        if self.sees_everything:
+            return True
+        if industry is None:
+            return False
+        pk = industry if isinstance(industry, int) else industry.pk
+        return self.role == Role.INDUSTRY_DEPARTMENT and pk in self.industry_ids
+
     def posts(self) -> QuerySet[Unit]:
         """The posts a staff member holds (for other roles: every post in scope)."""
         posts = Unit.objects.filter(kind=Unit.Kind.POST)
         if self.role == Role.ENTERPRISE_STAFF:
             return posts.filter(holders__user_id=self.user_id)
         return self.filter(posts)
+
+    def people(self) -> QuerySet[Person]:
+        """The people a user may see: a staff member only their own record,
+        every other role the people of the enterprises in scope."""
+        people = Person.objects.all()
+        if self.role == Role.ENTERPRISE_STAFF:
+            return self.filter(people).filter(user_id=self.user_id)
+        return self.filter(people)
 
 
 NO_SCOPE = Scope(user_id=None, role=None)

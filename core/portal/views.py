@@ -1,33 +1,412 @@
-"""The enterprise portal (stub: filled in by the portal work)."""
+"""The enterprise portal: what a safety manager and the staff of an enterprise use.
 
+Every page goes through ``enterprise_portal``: the user must be signed in and
+hold an enterprise role; government users are sent to the admin, users without
+a role get the "no access" page. Objects are looked up through the user's
+scope, so an id of another enterprise is a 404. Writes go through the services
+of ``core.organizations.services``; only the safety manager may write
+(``Scope.can_edit_enterprise``), anyone else gets a 403.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.organizations import services
+from core.organizations.models import Enterprise, Role, Unit
+from core.organizations.scope import Scope, scope_for
+from core.portal import selectors
+from core.portal.forms import (
+    ContactFormSet,
+    EnterpriseProfileForm,
+    PersonForm,
+    UnitForm,
+    contacts_from_formset,
+)
+
+PEOPLE_PER_PAGE = 50
 
 
 class PortalLoginView(auth_views.LoginView):
+    """Sign-in for everyone; ``/`` then sends each user where their role works."""
+
     template_name = "portal/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return reverse("root")
 
 
 class PortalLogoutView(auth_views.LogoutView):
-    pass
+    """Sign-out (POST only, as Django requires)."""
 
 
-@login_required
-def home(request):
-    return HttpResponse("portal")
+def enterprise_portal(view):
+    """Admit enterprise users only, and hand the view their scope and enterprise."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        scope = scope_for(request.user)
+        if scope.is_government:
+            return redirect("wagtailadmin_home")
+        enterprise = selectors.portal_enterprise(scope=scope)
+        if enterprise is None:
+            return render(request, "portal/no_access.html", status=403)
+        return view(request, *args, scope=scope, enterprise=enterprise, **kwargs)
+
+    return wrapper
 
 
-@login_required
-def profile(request):
-    return HttpResponse("profile")
+def require_edit(scope: Scope, enterprise: Enterprise) -> None:
+    if not scope.can_edit_enterprise(enterprise):
+        raise PermissionDenied(_("Only the safety manager may change this."))
 
 
-@login_required
-def units(request):
-    return HttpResponse("units")
+def render_portal(request, template, *, scope, enterprise, context=None, status=200):
+    """Render a portal page with the header's and navigation's data."""
+    return render(
+        request,
+        template,
+        {
+            "enterprise": enterprise,
+            "menu": selectors.portal_menu(scope=scope, path=request.path),
+            "can_edit": scope.can_edit_enterprise(enterprise),
+            "user_name": selectors.display_name(scope=scope, user=request.user),
+            "role_label": Role(scope.role).label,
+            **(context or {}),
+        },
+        status=status,
+    )
 
 
-@login_required
-def people(request):
-    return HttpResponse("people")
+def apply_errors(form, error: ValidationError) -> None:
+    """Show a service's ``ValidationError`` on the form, at its fields."""
+    if hasattr(error, "error_dict"):
+        for field_name, errors in error.error_dict.items():
+            target = field_name if field_name in form.fields else None
+            for item in errors:
+                form.add_error(target, item)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def submit(request, form, write, *, to, also_valid=()):
+    """Save a posted form through a service, the one way every portal form does.
+
+    When ``form`` and the ``also_valid`` forms are valid, ``write()`` calls the
+    service and returns the success message; the user is then redirected to
+    ``to``. Returns None when the page must be shown again, with a service's
+    ``ValidationError`` put on the form.
+    """
+    # Validate every form (not all() on a generator): each shows its errors.
+    if not all([form.is_valid(), *(other.is_valid() for other in also_valid)]):
+        return None
+    try:
+        message = write()
+    except ValidationError as error:
+        apply_errors(form, error)
+        return None
+    messages.success(request, message)
+    return redirect(to)
+
+
+# -- home and profile -----------------------------------------------------------
+
+
+@enterprise_portal
+def home(request, *, scope, enterprise):
+    facts = selectors.enterprise_facts(scope=scope, enterprise=enterprise)
+    return render_portal(
+        request,
+        "portal/home.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"facts": facts},
+    )
+
+
+@enterprise_portal
+def profile(request, *, scope, enterprise):
+    facts = selectors.enterprise_facts(scope=scope, enterprise=enterprise)
+    return render_portal(
+        request,
+        "portal/profile.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"facts": facts, "contacts": list(enterprise.contacts.all())},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@enterprise_portal
+def profile_edit(request, *, scope, enterprise):
+    require_edit(scope, enterprise)
+    # Forms edit a fresh copy: a failed save must not alter what the page shows.
+    instance = scope.enterprises().get(pk=enterprise.pk)
+    form = EnterpriseProfileForm(request.POST or None, instance=instance)
+    formset = ContactFormSet(request.POST or None, instance=instance, prefix="contacts")
+    status = 200
+    if request.method == "POST":
+
+        def write():
+            services.enterprise_update_profile(
+                enterprise=instance,
+                profile={name: form.cleaned_data[name] for name in form.fields},
+                contacts=contacts_from_formset(formset),
+            )
+            return _("The enterprise profile was saved.")
+
+        done = submit(request, form, write, to="portal:profile", also_valid=[formset])
+        if done:
+            return done
+        status = 400
+    facts = selectors.enterprise_facts(scope=scope, enterprise=enterprise)
+    return render_portal(
+        request,
+        "portal/profile_edit.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"form": form, "formset": formset, "facts": facts},
+        status=status,
+    )
+
+
+# -- units and posts ------------------------------------------------------------
+
+
+def _unit_in_scope(scope, enterprise, pk) -> Unit:
+    return get_object_or_404(
+        scope.filter(Unit.objects.filter(enterprise=enterprise)), pk=pk
+    )
+
+
+@enterprise_portal
+def units(request, *, scope, enterprise):
+    rows = selectors.unit_rows(scope=scope, enterprise=enterprise)
+    return render_portal(
+        request,
+        "portal/units.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"rows": rows, "has_company": any(r.depth == 1 for r in rows)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@enterprise_portal
+def unit_add(request, *, scope, enterprise, parent_pk=None):
+    """Add a unit under a parent, or a workshop under the company unit."""
+    require_edit(scope, enterprise)
+    parent = None if parent_pk is None else _unit_in_scope(scope, enterprise, parent_pk)
+    kind = Unit.CHILD_KIND.get(parent.kind) if parent else Unit.Kind.WORKSHOP
+    if kind is None:
+        raise PermissionDenied(_("A post cannot have units under it."))
+    form = UnitForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+
+        def write():
+            unit = services.unit_add_child(
+                enterprise=enterprise, parent=parent, name=form.cleaned_data["name"]
+            )
+            return _("%(kind)s “%(name)s” was added.") % {
+                "kind": unit.get_kind_display(),
+                "name": unit.name,
+            }
+
+        done = submit(request, form, write, to="portal:units")
+        if done:
+            return done
+        status = 400
+    return render_portal(
+        request,
+        "portal/unit_form.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "form": form,
+            "parent": parent,
+            "kind_label": Unit.Kind(kind).label,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@enterprise_portal
+def unit_edit(request, *, scope, enterprise, pk):
+    require_edit(scope, enterprise)
+    unit = _unit_in_scope(scope, enterprise, pk)
+    form = UnitForm(request.POST or None, initial={"name": unit.name})
+    status = 200
+    if request.method == "POST":
+
+        def write():
+            services.unit_rename(unit=unit, name=form.cleaned_data["name"])
+            return _("The unit was renamed.")
+
+        done = submit(request, form, write, to="portal:units")
+        if done:
+            return done
+        status = 400
+    return render_portal(
+        request,
+        "portal/unit_form.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"form": form, "unit": unit, "kind_label": unit.get_kind_display()},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@enterprise_portal
+def unit_delete(request, *, scope, enterprise, pk):
+    require_edit(scope, enterprise)
+    unit = _unit_in_scope(scope, enterprise, pk)
+    problem = services.unit_delete_problem(unit=unit)
+    if request.method == "POST" and problem is None:
+        try:
+            services.unit_delete(unit=unit)
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            messages.success(
+                request, _("“%(name)s” was deleted.") % {"name": unit.name}
+            )
+            return redirect("portal:units")
+    return render_portal(
+        request,
+        "portal/confirm_delete.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "object_label": _("%(kind)s “%(name)s”")
+            % {"kind": unit.get_kind_display(), "name": unit.name},
+            "problem": problem,
+            "cancel_url": reverse("portal:units"),
+        },
+        status=409 if (problem and request.method == "POST") else 200,
+    )
+
+
+# -- people ---------------------------------------------------------------------
+
+
+@enterprise_portal
+def people(request, *, scope, enterprise):
+    page = Paginator(
+        selectors.people_list(scope=scope, enterprise=enterprise), PEOPLE_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    labels = selectors.post_labels(enterprise=enterprise)
+    rows = [
+        (person, [labels.get(post.pk, post.name) for post in person.posts.all()])
+        for person in page.object_list
+    ]
+    return render_portal(
+        request,
+        "portal/people.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"page": page, "rows": rows},
+    )
+
+
+def _person_form_page(request, *, scope, enterprise, person=None):
+    require_edit(scope, enterprise)
+    initial = None
+    if person is not None:
+        initial = {
+            "name": person.name,
+            "phone": person.phone,
+            "posts": [post.pk for post in person.posts.all()],
+        }
+    labels = selectors.post_labels(enterprise=enterprise)
+    form = PersonForm(
+        request.POST or None,
+        initial=initial,
+        enterprise=enterprise,
+        post_labels=labels,
+    )
+    status = 200
+    if request.method == "POST":
+
+        def write():
+            data = form.cleaned_data
+            fields = {k: data[k] for k in ("name", "phone", "posts")}
+            if person is None:
+                services.person_create(enterprise=enterprise, **fields)
+            else:
+                services.person_update(person=person, **fields)
+            return _("“%(name)s” was saved.") % {"name": data["name"]}
+
+        done = submit(request, form, write, to="portal:people")
+        if done:
+            return done
+        status = 400
+    return render_portal(
+        request,
+        "portal/person_form.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "form": form,
+            "person": person,
+            "empty_choices": ""
+            if labels
+            else _(
+                "This enterprise has no posts yet: add them under "
+                "Units and posts first."
+            ),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@enterprise_portal
+def person_add(request, *, scope, enterprise):
+    return _person_form_page(request, scope=scope, enterprise=enterprise)
+
+
+@require_http_methods(["GET", "POST"])
+@enterprise_portal
+def person_edit(request, *, scope, enterprise, pk):
+    require_edit(scope, enterprise)
+    person = get_object_or_404(scope.people().filter(enterprise=enterprise), pk=pk)
+    return _person_form_page(request, scope=scope, enterprise=enterprise, person=person)
+
+
+@require_http_methods(["GET", "POST"])
+@enterprise_portal
+def person_delete(request, *, scope, enterprise, pk):
+    require_edit(scope, enterprise)
+    person = get_object_or_404(scope.people().filter(enterprise=enterprise), pk=pk)
+    if request.method == "POST":
+        services.person_delete(person=person)
+        messages.success(request, _("“%(name)s” was removed.") % {"name": person.name})
+        return redirect("portal:people")
+    return render_portal(
+        request,
+        "portal/confirm_delete.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "object_label": person.name,
+            "problem": None,
+            "cancel_url": reverse("portal:people"),
+            "note": _("Their user account, if they have one, is kept."),
+        },
+    )

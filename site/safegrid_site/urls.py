@@ -11,6 +11,7 @@ urlpatterns = [
     path("", root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("portal/risks/", include("core.risks.urls")),
     path("portal/", include("core.portal.urls")),
     path("api/v1/", include("core.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

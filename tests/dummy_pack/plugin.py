@@ -5,7 +5,17 @@ a hook in ``plugins/hookspecs.py`` has no implementation here.
 """
 
 from plugins import hookimpl
-from plugins.contributions import I18nText, IndustryContribution, PortalMenuItem
+from plugins.contributions import (
+    DirectCondition,
+    FormDefinitionContribution,
+    I18nText,
+    IndustryContribution,
+    PortalMenuItem,
+    RiskLibraryEntry,
+    RiskLibraryEvent,
+    RiskLibraryMeasure,
+    ScoringRule,
+)
 
 
 @hookimpl
@@ -19,4 +29,133 @@ def safegrid_industries():
 def safegrid_portal_menu_items():
     return [
         PortalMenuItem("dummy", I18nText("测试", "Dummy"), "portal:home", order=999)
+    ]
+
+
+def _dummy_grade(inputs):
+    # A risk method that grades by itself (no thresholds): "hot" is major.
+    level = "major" if inputs["state"] == "hot" else "low"
+    return {"value": None, "level": level, "details": {"state": inputs["state"]}}
+
+
+@hookimpl
+def safegrid_scoring_rules():
+    return [
+        ScoringRule(
+            key="dummy_grade",
+            title=I18nText("测试分级", "Dummy grade"),
+            input_schema={
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "type": "object",
+                "properties": {"state": {"enum": ["hot", "cold"]}},
+                "required": ["state"],
+                "additionalProperties": False,
+            },
+            evaluate=_dummy_grade,
+        ),
+        ScoringRule(
+            key="dummy_count",
+            title=I18nText("测试计数", "Dummy count"),
+            kind="checklist",
+            input_schema={
+                "type": "object",
+                "properties": {
+                    "items": {"type": "array", "items": {"type": "integer"}}
+                },
+                "required": ["items"],
+            },
+            evaluate=lambda inputs: {"value": sum(inputs["items"]), "passed": True},
+        ),
+        ScoringRule(
+            key="dummy_checklist",
+            title=I18nText("测试检查表评分", "Dummy checklist scoring"),
+            kind="checklist",
+            input_schema={
+                "type": "object",
+                "properties": {"sections": {"type": "array"}},
+                "required": ["sections", "items"],
+            },
+            evaluate=_dummy_checklist,
+        ),
+    ]
+
+
+def _dummy_checklist(inputs):
+    # A form scoring rule: the lowest section percentage, graded A/B.
+    percents = [s["percent"] for s in inputs["sections"] if s["percent"] is not None]
+    score = min(percents) if percents else 0
+    return {"score": score, "max_score": 100, "grade": "A" if score >= 80 else "B"}
+
+
+@hookimpl
+def safegrid_direct_determination_conditions():
+    return [
+        DirectCondition(
+            key="dummy_big_site",
+            title=I18nText("测试：大型场所", "Dummy: a big site"),
+            raises_to="significant",
+            industries=("dummy",),
+        )
+    ]
+
+
+@hookimpl
+def safegrid_risk_library():
+    return [
+        RiskLibraryEntry(
+            key="dummy_tank",
+            industry="dummy",
+            name=I18nText("测试储罐", "Dummy tank"),
+            kind="equipment",
+            control_level="workshop",
+            events=(
+                RiskLibraryEvent(
+                    name=I18nText("储罐泄漏着火", "Tank leak and fire"),
+                    accident_types=("08", "18"),
+                    hazard_factors=("2101", "210104"),
+                    measures=(
+                        RiskLibraryMeasure(
+                            "monitoring", I18nText("可燃气体报警", "Gas detectors")
+                        ),
+                        RiskLibraryMeasure(
+                            "emergency", I18nText("应急预案", "Emergency plan")
+                        ),
+                    ),
+                ),
+            ),
+        )
+    ]
+
+
+@hookimpl
+def safegrid_form_definitions():
+    return [
+        FormDefinitionContribution(
+            key="dummy_daily_check",
+            title=I18nText("测试日常检查表", "Dummy daily checklist"),
+            kind="checklist",
+            industry="dummy",
+            version="1",
+            scoring={"rule": "sum", "pass_mark": 8},
+            blocks=[
+                {
+                    "type": "section",
+                    "value": {
+                        "key": "site",
+                        "title": "现场",
+                        "questions": [
+                            {
+                                "type": "check_item",
+                                "value": {
+                                    "key": "exits_clear",
+                                    "label": "安全出口畅通",
+                                    "points": 10,
+                                    "hazard_grade": "general",
+                                },
+                            }
+                        ],
+                    },
+                }
+            ],
+        )
     ]

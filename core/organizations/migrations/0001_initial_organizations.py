@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'membership',
                 'verbose_name_plural': 'memberships',
-                'constraints': [models.CheckConstraint(condition=models.Q(('department__isnull', True), ('role__in', ['territorial_office', 'committee', 'industry_department']), _negated=True), name='membership_government_has_department'), models.CheckConstraint(condition=models.Q(('enterprise__isnull', True), ('role__in', ['enterprise_staff', 'enterprise_manager']), _negated=True), name='membership_enterprise_role_has_enterprise')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('department__isnull', True), ('role__in', ['committee', 'industry_department', 'territorial_office']), _negated=True), name='membership_government_has_department'), models.CheckConstraint(condition=models.Q(('enterprise__isnull', True), ('role__in', ['enterprise_manager', 'enterprise_staff']), _negated=True), name='membership_enterprise_role_has_enterprise')],
             },
         ),
     ]

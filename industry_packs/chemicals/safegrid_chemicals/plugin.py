@@ -1,7 +1,8 @@
 """The Hazardous chemicals pack's hook implementations; it contributes only through them."""
 
 from plugins import hookimpl
-from plugins.contributions import I18nText, IndustryContribution
+from plugins.contributions import I18nText, IndustryContribution, ScoringRule
+from safegrid_chemicals import gb18218
 
 
 @hookimpl
@@ -16,3 +17,9 @@ def safegrid_industries() -> list[IndustryContribution]:
             ),
         )
     ]
+
+
+@hookimpl
+def safegrid_scoring_rules() -> list[ScoringRule]:
+    """GB 18218-2018 identification and grading of major hazard sources."""
+    return [gb18218.RULE]

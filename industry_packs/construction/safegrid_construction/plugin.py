@@ -1,7 +1,8 @@
 """The Construction pack's hook implementations; it contributes only through them."""
 
 from plugins import hookimpl
-from plugins.contributions import I18nText, IndustryContribution
+from plugins.contributions import I18nText, IndustryContribution, ScoringRule
+from safegrid_construction import jgj59
 
 
 @hookimpl
@@ -16,3 +17,9 @@ def safegrid_industries() -> list[IndustryContribution]:
             ),
         )
     ]
+
+
+@hookimpl
+def safegrid_scoring_rules() -> list[ScoringRule]:
+    """JGJ 59-2011 construction site safety inspection score."""
+    return [jgj59.RULE]

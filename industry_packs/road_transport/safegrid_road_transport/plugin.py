@@ -1,7 +1,8 @@
 """The Road transport pack's hook implementations; it contributes only through them."""
 
 from plugins import hookimpl
-from plugins.contributions import I18nText, IndustryContribution
+from plugins.contributions import I18nText, IndustryContribution, ScoringRule
+from safegrid_road_transport import road_transport_check
 
 
 @hookimpl
@@ -16,3 +17,9 @@ def safegrid_industries() -> list[IndustryContribution]:
             ),
         )
     ]
+
+
+@hookimpl
+def safegrid_scoring_rules() -> list[ScoringRule]:
+    """Enterprise safety inspection score (our own method)."""
+    return [road_transport_check.RULE]

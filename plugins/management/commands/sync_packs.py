@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from core.forms.services import form_definitions_sync
 from core.organizations.services import industries_sync
 from plugins.manager import get_plugin_manager
 
@@ -16,3 +17,11 @@ class Command(BaseCommand):
             f"Packs enabled: {', '.join(manager.pack_names()) or '(none)'}; "
             f"industries active: {result.active}, inactive: {result.inactive}"
         )
+        forms = form_definitions_sync(manager=manager)
+        self.stdout.write(
+            f"Form definitions created: {len(forms.created)}, updated: "
+            f"{len(forms.updated)}, unchanged: {len(forms.unchanged)}, "
+            f"deactivated: {len(forms.deactivated)}"
+        )
+        for key, problems in forms.skipped.items():
+            self.stderr.write(f"Form definition {key!r} skipped: {'; '.join(problems)}")

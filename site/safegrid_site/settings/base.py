@@ -25,6 +25,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     # SafeGrid
     "core.organizations",
+    "core.risks",
+    "core.forms",
     "core.portal",
     "core.api",
     "core.audit",
@@ -175,6 +177,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # A translated "Not found." for every 404, in or out of scope alike.
+    "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SafeGrid API",
@@ -185,6 +189,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No validator badge: it would send the schema URL to validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # The schema documents /api/v1/ only, not Wagtail's internal admin API.
+    "PREPROCESSING_HOOKS": ["core.api.schema.api_v1_only"],
 }
 
 # Which installed industry packs are enabled: a comma-separated list of

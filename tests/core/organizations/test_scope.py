@@ -108,9 +108,10 @@ def test_invalid_credit_codes_are_refused_with_a_clear_message(code, message):
     from django.core.exceptions import ValidationError
     from django.utils import translation
 
-    with translation.override("en"), pytest.raises(ValidationError) as info:
-        validate_uscc(code)
-    assert message in str(info.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as info:
+            validate_uscc(code)
+        assert message in str(info.value)
 
 
 def test_enterprise_full_clean_refuses_a_wrong_code(world):

@@ -1,0 +1,17 @@
+"""The audit log in the Wagtail admin."""
+
+from auditlog.models import LogEntry
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from core.audit.viewsets import LogEntryViewSet
+from core.organizations.admin_views import ReadOnlyPermissionPolicy
+
+# Registered before any view asks Wagtail for LogEntry's policy (Wagtail
+# would otherwise create its default, which lets a superuser edit entries).
+register_permission_policy(LogEntry, ReadOnlyPermissionPolicy(LogEntry))
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_log_viewset():
+    return LogEntryViewSet()

@@ -1,0 +1,141 @@
+"""Forms of the forms-engine admin screens: thin, the rules live in services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from core.forms.models import FormDefinition, Recurrence, SubmissionStatus
+from core.forms.policy import assignable_industries, assignable_jurisdictions
+from core.forms.rules import scoring_rule_choices
+from core.organizations.admin_forms import JurisdictionChoiceField, indented_name
+from core.organizations.models import Department, Industry, Role
+from core.organizations.scope import scope_for
+
+
+def _owner_field_needed(user) -> bool:
+    """Only a user without a department (a superuser) chooses the owner."""
+    return scope_for(user).department is None
+
+
+class FormDefinitionAdminForm(WagtailAdminModelForm):
+    """The definition editor: the blocks, the titles and the scoring settings."""
+
+    scoring_rule = forms.ChoiceField(label=_("scoring rule"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = scope_for(self.for_user)
+        self.fields["scoring_rule"].choices = scoring_rule_choices()
+        self.fields["scoring_rule"].help_text = FormDefinition._meta.get_field(
+            "scoring_rule"
+        ).help_text
+        if "industry" in self.fields:
+            industries = Industry.objects.filter(is_active=True)
+            if scope.role == Role.INDUSTRY_DEPARTMENT:
+                industries = industries.filter(pk__in=scope.industry_ids)
+            self.fields["industry"].queryset = industries
+        if "department" in self.fields:
+            if _owner_field_needed(self.for_user) and not self.instance.pk:
+                self.fields["department"].required = True
+                self.fields["department"].queryset = Department.objects.all()
+            else:
+                del self.fields["department"]
+        if (
+            self.instance.pk
+            and self.instance.published_version_id
+            and "key" in self.fields
+        ):
+            # Answers and the API refer to it: fixed once published.
+            self.fields["key"].disabled = True
+
+
+class CopyForm(forms.Form):
+    key = forms.RegexField(
+        regex=r"^[a-z][a-z0-9_]{1,59}$",
+        required=False,
+        label=_("Key of the copy"),
+        help_text=_("Leave empty to derive one from the original's key."),
+    )
+    title_zh = forms.CharField(
+        label=_("Title of the copy"), max_length=200, required=False
+    )
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.all(), label=_("Owner department"), required=True
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not _owner_field_needed(user):
+            del self.fields["department"]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Definition file (.json)"),
+        help_text=_("A file exported from SafeGrid (format safegrid.form-definition)."),
+    )
+    key = forms.RegexField(
+        regex=r"^[a-z][a-z0-9_]{1,59}$",
+        required=False,
+        label=_("Key"),
+        help_text=_("Leave empty to keep the file's key."),
+    )
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.all(), label=_("Owner department"), required=True
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not _owner_field_needed(user):
+            del self.fields["department"]
+
+
+class AssignmentForm(forms.Form):
+    industry = forms.ModelChoiceField(
+        queryset=Industry.objects.none(),
+        required=False,
+        label=_("Enterprises of industry"),
+    )
+    jurisdiction = JurisdictionChoiceField(
+        required=False, label=_("Enterprises in territory")
+    )
+    recurrence = forms.ChoiceField(
+        choices=Recurrence.choices, initial=Recurrence.NONE, label=_("Recurrence")
+    )
+    starts_on = forms.DateField(
+        required=False,
+        label=_("Starts on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    due_date = forms.DateField(
+        required=False,
+        label=_("Due date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, scope=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["industry"].queryset = assignable_industries(scope)
+        self.fields["jurisdiction"].queryset = assignable_jurisdictions(scope).order_by(
+            "path"
+        )
+        self.fields["jurisdiction"].label_from_instance = indented_name
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            (SubmissionStatus.ACCEPTED, _("Accept")),
+            (SubmissionStatus.RETURNED, _("Return for correction")),
+        ],
+        widget=forms.RadioSelect,
+        label=_("Decision"),
+    )
+    comment = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Comment"),
+        help_text=_("Required when returning: say what must be corrected."),
+    )

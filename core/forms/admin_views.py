@@ -1,0 +1,397 @@
+"""Admin views of the forms engine beyond create/edit/list: preview, publish,
+copy, JSON export and import, assignment, versions; submission review and
+Excel export.
+
+Every view loads its object through ``core.forms.policy`` (definitions) or
+``Scope.filter`` (submissions): an object outside the user's scope is a 404
+before anything else is decided, and writes go through ``core.forms.services``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from core.forms import services
+from core.forms.admin_forms import AssignmentForm, CopyForm, ImportForm, ReviewForm
+from core.forms.builder import FormBuilder
+from core.forms.display import answer_rows
+from core.forms.exports import submissions_xlsx
+from core.forms.interchange import definition_export, definition_import
+from core.forms.policy import (
+    assignments_visible,
+    can_author,
+    can_edit_definition,
+    definitions_visible,
+)
+from core.forms.rules import checklist_rules
+from core.forms.scoring import score_answers
+from core.forms.selectors import submission_list
+from core.organizations.scope import scope_for
+
+DEFINITIONS = "form_definitions"
+SUBMISSIONS = "form_submissions"
+
+
+def _url(viewset: str, name: str, *args) -> str:
+    return reverse(f"{viewset}:{name}", args=args)
+
+
+class DefinitionView(WagtailAdminTemplateMixin, TemplateView):
+    """A page about one definition the user may see."""
+
+    header_icon = "form"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if not self.scope.is_government:
+            raise PermissionDenied
+        self.definition = get_object_or_404(
+            definitions_visible(self.scope), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.definition.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": _url(DEFINITIONS, "index"),
+                "label": gettext_lazy("Forms and checklists"),
+            },
+            {"url": "", "label": self.definition.title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            definition=self.definition,
+            can_edit=can_edit_definition(self.scope, self.definition),
+            edit_url=_url(DEFINITIONS, "edit", self.definition.pk),
+        )
+        return context
+
+
+def _steps(form, ui_schema) -> list[dict]:
+    layout = {item.question["key"]: item for item in form.layout()}
+    return [
+        {
+            "title": step.get("title") or "",
+            "description": step.get("description") or "",
+            "condition_json": json.dumps(step.get("condition"), ensure_ascii=False),
+            "items": [layout[key] for key in step["questions"]],
+        }
+        for step in ui_schema.get("steps", [])
+    ]
+
+
+class PreviewView(DefinitionView):
+    """The form exactly as an enterprise sees it; trying it out stores nothing.
+
+    Without ``?version=`` the current draft is compiled; with it, that
+    published version is shown.
+    """
+
+    template_name = "forms/admin/preview.html"
+    page_title = gettext_lazy("Preview")
+
+    def _compiled(self):
+        number = self.request.GET.get("version")
+        if number and number.isdigit():
+            version = get_object_or_404(self.definition.versions, number=int(number))
+            return version.json_schema, version.ui_schema, version.scoring, version
+        blocks, problems = services.definition_check(self.definition.body_data())
+        if problems:
+            return None, None, None, problems
+        compiled = services.compile_for(self.definition, blocks)
+        return compiled.json_schema, compiled.ui_schema, compiled.scoring, None
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self._context(None))
+
+    def post(self, request, *args, **kwargs):
+        return self.render_to_response(self._context(request))
+
+    def _context(self, request):
+        json_schema, ui_schema, scoring, version = self._compiled()
+        if json_schema is None:
+            return self.get_context_data(problems=version)
+        form_class = FormBuilder(ui_schema, json_schema).get_form_class()
+        form = form_class(request.POST, request.FILES) if request else form_class()
+        score = None
+        if request and form.is_valid():
+            score = score_answers(scoring, form.answers, plugin_rules=checklist_rules())
+        return self.get_context_data(
+            form=form,
+            steps=_steps(form, ui_schema),
+            version=version,
+            score=score,
+            tried=request is not None,
+        )
+
+
+class PublishView(DefinitionView):
+    template_name = "forms/admin/publish.html"
+    page_title = gettext_lazy("Publish")
+
+    def post(self, request, *args, **kwargs):
+        if not can_edit_definition(self.scope, self.definition):
+            raise PermissionDenied
+        try:
+            version = services.definition_publish(
+                definition=self.definition, user=request.user
+            )
+        except services.DefinitionInvalid as exc:
+            return self.render_to_response(self.get_context_data(problems=exc.problems))
+        messages.success(
+            request,
+            _("“%(title)s” is published as version %(number)d.")
+            % {"title": self.definition.title, "number": version.number},
+        )
+        return HttpResponseRedirect(_url(DEFINITIONS, "edit", self.definition.pk))
+
+    def get(self, request, *args, **kwargs):
+        if not can_edit_definition(self.scope, self.definition):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+
+class VersionsView(DefinitionView):
+    template_name = "forms/admin/versions.html"
+    page_title = gettext_lazy("Versions")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["versions"] = self.definition.versions.select_related(
+            "published_by"
+        ).order_by("-number")
+        context["preview_url"] = _url(DEFINITIONS, "preview", self.definition.pk)
+        return context
+
+
+class CopyView(DefinitionView):
+    """A department's own editable copy (of a pack original, typically)."""
+
+    template_name = "forms/admin/simple_form.html"
+    page_title = gettext_lazy("Copy")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", CopyForm(user=self.request.user))
+        context["submit_label"] = _("Make my copy")
+        context["intro"] = _(
+            "The copy belongs to your department and can be changed freely; "
+            "updates of the original never overwrite it."
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not can_author(self.scope):
+            raise PermissionDenied
+        form = CopyForm(request.POST, user=request.user)
+        if form.is_valid():
+            department = form.cleaned_data.get("department") or self.scope.department
+            try:
+                copy = services.definition_copy(
+                    original=self.definition,
+                    department=department,
+                    user=request.user,
+                    key=form.cleaned_data.get("key") or None,
+                    title_zh=form.cleaned_data.get("title_zh") or None,
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(
+                    request, _("Your copy was created; publish it when ready.")
+                )
+                return HttpResponseRedirect(_url(DEFINITIONS, "edit", copy.pk))
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ExportView(DefinitionView):
+    def get(self, request, *args, **kwargs):
+        content = json.dumps(
+            definition_export(self.definition), ensure_ascii=False, indent=2
+        )
+        response = HttpResponse(content, content_type="application/json; charset=utf-8")
+        filename = slugify(self.definition.key) or "form"
+        response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+        return response
+
+
+class ImportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "forms/admin/import.html"
+    page_title = gettext_lazy("Import a form definition")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if not can_author(self.scope):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ImportForm(user=self.request.user))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ImportForm(request.POST, request.FILES, user=request.user)
+        problems = None
+        if form.is_valid():
+            department = form.cleaned_data.get("department") or self.scope.department
+            try:
+                definition = definition_import(
+                    content=form.cleaned_data["file"].read(),
+                    department=department,
+                    user=request.user,
+                    key=form.cleaned_data.get("key") or None,
+                )
+            except services.DefinitionInvalid as exc:
+                problems = exc.problems
+            else:
+                messages.success(request, _("The definition was imported as a draft."))
+                return HttpResponseRedirect(_url(DEFINITIONS, "edit", definition.pk))
+        return self.render_to_response(
+            self.get_context_data(form=form, problems=problems)
+        )
+
+
+class AssignView(DefinitionView):
+    template_name = "forms/admin/assign.html"
+    page_title = gettext_lazy("Assign")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", AssignmentForm(scope=self.scope))
+        context["assignments"] = (
+            assignments_visible(self.scope)
+            .filter(definition=self.definition)
+            .select_related("industry", "jurisdiction", "department")
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        end = request.POST.get("end")
+        if end:
+            assignment = get_object_or_404(
+                assignments_visible(self.scope).filter(definition=self.definition),
+                pk=end,
+            )
+            services.assignment_end(assignment=assignment)
+            messages.success(request, _("The assignment was ended."))
+            return HttpResponseRedirect(request.path)
+        form = AssignmentForm(request.POST, scope=self.scope)
+        if form.is_valid():
+            try:
+                services.assignment_create(
+                    scope=self.scope,
+                    definition=self.definition,
+                    user=request.user,
+                    **{
+                        k: v
+                        for k, v in form.cleaned_data.items()
+                        if v not in (None, "")
+                    },
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("The form was assigned."))
+                return HttpResponseRedirect(request.path)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+# -- submissions ---------------------------------------------------------------------
+
+
+class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
+    """One submission shown with the version it answered, its revisions and review."""
+
+    template_name = "forms/admin/submission.html"
+    header_icon = "doc-full"
+    page_title = gettext_lazy("Submission")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if not self.scope.is_government:
+            raise PermissionDenied
+        self.submission = get_object_or_404(
+            submission_list(scope=self.scope), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return f"{self.submission.definition.title} — {self.submission.enterprise.name}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.submission
+        context.update(
+            submission=submission,
+            rows=answer_rows(submission.version.ui_schema, submission.data),
+            revisions=submission.revisions.select_related(
+                "submitted_by", "reviewed_by"
+            ),
+            review_form=kwargs.get("review_form") or ReviewForm(),
+            can_review=submission.status == "submitted",
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.submission_review(
+                    scope=self.scope,
+                    submission=self.submission,
+                    reviewer=request.user,
+                    decision=form.cleaned_data["decision"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except services.SubmissionRefused:
+                raise PermissionDenied from None
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("The review was recorded."))
+                return HttpResponseRedirect(request.path)
+        return self.render_to_response(self.get_context_data(review_form=form))
+
+
+def submissions_export(request):
+    """The submissions of the list's filters as an Excel workbook."""
+    scope = scope_for(request.user)
+    if not scope.is_government:
+        raise PermissionDenied
+    filters = {}
+    definition = request.GET.get("definition")
+    if definition and definition.isdigit():
+        filters["definition"] = get_object_or_404(
+            definitions_visible(scope), pk=definition
+        )
+    if request.GET.get("status"):
+        filters["status"] = request.GET["status"]
+    content = submissions_xlsx(submission_list(scope=scope, **filters))
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="submissions.xlsx"'
+    return response

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FormsConfig(AppConfig):
+    name = "core.forms"
+    label = "forms"
+    verbose_name = _("Forms and checklists")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from core.forms import (
+            checks,  # noqa: F401 - registers the system checks
+            models,
+        )
+        from core.forms.policy import grant_role_permissions
+
+        grant_role_permissions()
+        # Who changed a definition's settings, an assignment or a review; the
+        # blocks' history is the published versions (with who published them),
+        # and answers are kept as submission revisions.
+        auditlog.register(models.FormDefinition, exclude_fields=["body"])
+        auditlog.register(models.FormAssignment)
+        auditlog.register(
+            models.Submission,
+            include_fields=["status", "review_comment", "reviewed_by", "reviewed_at"],
+        )

@@ -1,0 +1,419 @@
+"""The blocks a department officer builds a form or checklist from.
+
+The block type names and child names are the stored format of a definition
+(``[{"type": ..., "value": {...}}]``), shared by the editor, the pack hook
+``safegrid_form_definitions()`` and the JSON import/export: never rename them.
+Checks that span blocks (unique keys, conditions on earlier answers,
+calculations) live in ``core.forms.definition`` and are raised at the block
+they concern by ``FormBodyBlock.clean``.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import BlockGroup
+
+from core.forms.definition import (
+    KEY_PATTERN,
+    definition_problems,
+    fill_missing_keys,
+    problems_as_block_error,
+)
+
+key_validator = RegexValidator(
+    KEY_PATTERN,
+    _(
+        "A key is 1-40 lowercase letters, digits or underscores and starts with "
+        "a letter, e.g. fire_exits."
+    ),
+)
+
+
+class KeyBlock(blocks.CharBlock):
+    """The stable key answers are stored under; generated when left empty."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("label", _("Key"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Answers are stored under this key. Leave empty to generate one; "
+                "do not change it once the form is in use."
+            ),
+        )
+        super().__init__(validators=[key_validator], **kwargs)
+
+
+class ConditionBlock(blocks.StructBlock):
+    """Show only when an earlier answer has a given value (both empty: always)."""
+
+    question = blocks.CharBlock(
+        required=False,
+        max_length=40,
+        label=_("Only when the question with key"),
+        help_text=_("The key of an earlier question."),
+    )
+    value = blocks.CharBlock(
+        required=False,
+        max_length=100,
+        label=_("has the value"),
+        help_text=_(
+            "For a check item: compliant, non_compliant or not_applicable; for a "
+            "choice: the option's value; for a number: the number."
+        ),
+    )
+
+    class Meta:
+        label = _("Condition")
+        icon = "cogs"
+
+
+class EvidenceBlock(blocks.StructBlock):
+    requires_photo = blocks.BooleanBlock(
+        required=False, label=_("A non-compliant answer requires a photo")
+    )
+    requires_note = blocks.BooleanBlock(
+        required=False, label=_("A non-compliant answer requires a note")
+    )
+
+    class Meta:
+        label = _("Evidence")
+        icon = "image"
+
+
+class OptionBlock(blocks.StructBlock):
+    value = blocks.CharBlock(
+        max_length=40,
+        label=_("Stored value"),
+        validators=[key_validator],
+        help_text=_("Lowercase letters, digits, underscores; never change it."),
+    )
+    label = blocks.CharBlock(max_length=200, label=_("Shown as"))
+
+    class Meta:
+        label = _("Option")
+        icon = "list-ul"
+
+
+def _options():
+    return blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options"))
+
+
+class QuestionBlock(blocks.StructBlock):
+    """What every question has: a label, a stable key, help, required, condition."""
+
+    label = blocks.CharBlock(max_length=300, label=_("Question"))
+    key = KeyBlock()
+    help_text = blocks.CharBlock(required=False, max_length=500, label=_("Help text"))
+    required = blocks.BooleanBlock(required=False, default=True, label=_("Required"))
+    condition = ConditionBlock()
+
+    class Meta:
+        label_format = "{label}"
+
+
+def _layout(*main: str, settings: tuple[str, ...] = ()) -> BlockGroup:
+    return BlockGroup(
+        children=["label", "key", "help_text", "required", *main],
+        settings=["condition", *settings],
+    )
+
+
+class CheckItemBlock(QuestionBlock):
+    points = blocks.FloatBlock(default=10, min_value=0, label=_("Points (full score)"))
+    deduction = blocks.FloatBlock(
+        required=False,
+        min_value=0,
+        label=_("Deduction when non-compliant"),
+        help_text=_("Empty: a non-compliant answer scores 0."),
+    )
+    guarantee = blocks.BooleanBlock(
+        required=False,
+        label=_("Guarantee item (保证项目)"),
+        help_text=_("Counted against the section's guarantee floor."),
+    )
+    allow_not_applicable = blocks.BooleanBlock(
+        required=False, default=True, label=_("Offer “not applicable”")
+    )
+    hazard_grade = blocks.ChoiceBlock(
+        choices=[("general", _("General hazard")), ("major", _("Major hazard"))],
+        required=False,
+        label=_("A non-compliant answer opens a hazard of grade"),
+    )
+    evidence = EvidenceBlock()
+
+    class Meta:
+        label = _("Check item")
+        icon = "tick-inverse"
+        form_layout = _layout(
+            "points",
+            "deduction",
+            "guarantee",
+            "allow_not_applicable",
+            "hazard_grade",
+            "evidence",
+        )
+
+
+class SingleChoiceBlock(QuestionBlock):
+    options = _options()
+    widget = blocks.ChoiceBlock(
+        choices=[("radio", _("Buttons")), ("select", _("Drop-down list"))],
+        default="radio",
+        label=_("Shown as"),
+    )
+
+    class Meta:
+        label = _("Single choice")
+        icon = "radio-full"
+        form_layout = _layout("options", "widget")
+
+
+class MultipleChoiceBlock(QuestionBlock):
+    options = _options()
+    min_selected = blocks.IntegerBlock(
+        required=False, min_value=0, label=_("At least this many")
+    )
+    max_selected = blocks.IntegerBlock(
+        required=False, min_value=1, label=_("At most this many")
+    )
+
+    class Meta:
+        label = _("Multiple choice")
+        icon = "list-ul"
+        form_layout = _layout("options", "min_selected", "max_selected")
+
+
+class NumberBlock(QuestionBlock):
+    unit = blocks.CharBlock(required=False, max_length=20, label=_("Unit"))
+    whole_number = blocks.BooleanBlock(required=False, label=_("Whole numbers only"))
+    minimum = blocks.FloatBlock(required=False, label=_("Minimum"))
+    maximum = blocks.FloatBlock(required=False, label=_("Maximum"))
+    warning_below = blocks.FloatBlock(
+        required=False,
+        label=_("Warn below"),
+        help_text=_("A value below this is accepted but flagged."),
+    )
+    warning_above = blocks.FloatBlock(
+        required=False,
+        label=_("Warn above"),
+        help_text=_("A value above this is accepted but flagged."),
+    )
+
+    class Meta:
+        label = _("Number")
+        icon = "decimal"
+        form_layout = _layout(
+            "unit",
+            "whole_number",
+            "minimum",
+            "maximum",
+            "warning_below",
+            "warning_above",
+        )
+
+
+class TextQuestionBlock(QuestionBlock):
+    multiline = blocks.BooleanBlock(required=False, label=_("Several lines"))
+    max_length = blocks.IntegerBlock(
+        default=500, min_value=1, max_value=10000, label=_("Maximum length")
+    )
+
+    class Meta:
+        label = _("Text")
+        icon = "pilcrow"
+        form_layout = _layout("multiline", "max_length")
+
+
+class DateQuestionBlock(QuestionBlock):
+    class Meta:
+        label = _("Date")
+        icon = "date"
+        form_layout = _layout()
+
+
+FILE_KINDS = [
+    ("image", _("Photos (JPEG, PNG, WebP)")),
+    ("pdf", _("PDF documents")),
+    ("office", _("Office documents (Word, Excel)")),
+]
+
+
+class FileUploadBlock(QuestionBlock):
+    accept = blocks.MultipleChoiceBlock(
+        choices=FILE_KINDS, default=["image"], label=_("Accepted files")
+    )
+    max_size_mb = blocks.FloatBlock(
+        default=10, min_value=0.1, max_value=100, label=_("Size limit per file (MB)")
+    )
+    max_files = blocks.IntegerBlock(
+        default=5, min_value=1, max_value=20, label=_("At most this many files")
+    )
+
+    class Meta:
+        label = _("Photo or file upload")
+        icon = "image"
+        form_layout = _layout("accept", "max_size_mb", "max_files")
+
+
+class SignatureBlock(QuestionBlock):
+    mode = blocks.ChoiceBlock(
+        choices=[
+            ("confirm", _("Tick to confirm")),
+            ("name", _("Type one's full name")),
+            ("drawn", _("Sign by hand on the screen")),
+        ],
+        default="confirm",
+        label=_("How"),
+    )
+
+    class Meta:
+        label = _("Signature or confirmation")
+        icon = "user"
+        form_layout = _layout("mode")
+
+
+class LocationBlock(QuestionBlock):
+    class Meta:
+        label = _("Location (map point)")
+        icon = "site"
+        form_layout = _layout()
+
+
+class CalculatedBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=300, label=_("Label"))
+    key = KeyBlock()
+    help_text = blocks.CharBlock(required=False, max_length=500, label=_("Help text"))
+    expression = blocks.CharBlock(
+        max_length=500,
+        label=_("Calculation"),
+        help_text=_(
+            "Use the keys of earlier number questions with + - * / % and "
+            "parentheses, min(), max(), abs(), round(); e.g. length * width."
+        ),
+    )
+    unit = blocks.CharBlock(required=False, max_length=20, label=_("Unit"))
+    decimals = blocks.IntegerBlock(
+        default=2, min_value=0, max_value=6, label=_("Decimal places")
+    )
+
+    class Meta:
+        label = _("Calculated value")
+        icon = "plus"
+        label_format = "{label}"
+
+
+def _simple_questions() -> list[tuple[str, blocks.Block]]:
+    return [
+        ("check_item", CheckItemBlock()),
+        ("single_choice", SingleChoiceBlock()),
+        ("multiple_choice", MultipleChoiceBlock()),
+        ("number", NumberBlock()),
+        ("text", TextQuestionBlock()),
+        ("date", DateQuestionBlock()),
+        ("file_upload", FileUploadBlock()),
+        ("signature", SignatureBlock()),
+        ("location", LocationBlock()),
+        ("calculated", CalculatedBlock()),
+    ]
+
+
+class GroupBlock(QuestionBlock):
+    """A repeatable group: the same questions once per entry (e.g. per tank)."""
+
+    entry_label = blocks.CharBlock(
+        required=False,
+        max_length=100,
+        label=_("Name of one entry"),
+        help_text=_("E.g. “storage tank”."),
+    )
+    min_entries = blocks.IntegerBlock(
+        required=False, min_value=0, max_value=500, label=_("At least this many")
+    )
+    max_entries = blocks.IntegerBlock(
+        required=False, min_value=1, max_value=500, label=_("At most this many")
+    )
+    fields = blocks.StreamBlock(
+        _simple_questions(), min_num=1, label=_("Questions of one entry")
+    )
+
+    class Meta:
+        label = _("Repeatable group")
+        icon = "table"
+        form_layout = _layout("entry_label", "min_entries", "max_entries", "fields")
+
+
+def _questions() -> list[tuple[str, blocks.Block]]:
+    return [*_simple_questions(), ("group", GroupBlock())]
+
+
+class SectionBlock(blocks.StructBlock):
+    """A section: one step of the guided form and one scored part."""
+
+    title = blocks.CharBlock(max_length=200, label=_("Section title"))
+    key = KeyBlock()
+    description = blocks.TextBlock(required=False, label=_("Introduction"))
+    condition = ConditionBlock()
+    weight = blocks.FloatBlock(
+        default=1,
+        min_value=0,
+        label=_("Weight"),
+        help_text=_("Used by the weighted-sum scoring rule."),
+    )
+    guarantee_floor = blocks.FloatBlock(
+        required=False,
+        min_value=0,
+        label=_("Guarantee floor"),
+        help_text=_(
+            "The section scores 0 when its guarantee items score less than this "
+            "in total (JGJ 59: 40 of 60)."
+        ),
+    )
+    zero_if_guarantee_item_fails = blocks.BooleanBlock(
+        required=False,
+        label=_("The section scores 0 when any guarantee item scores 0"),
+    )
+    questions = blocks.StreamBlock(_questions(), min_num=1, label=_("Questions"))
+
+    class Meta:
+        label = _("Section (a step of the form)")
+        icon = "folder-open-inverse"
+        label_format = "{title}"
+        form_layout = BlockGroup(
+            children=["title", "key", "description", "questions"],
+            settings=[
+                "condition",
+                "weight",
+                "guarantee_floor",
+                "zero_if_guarantee_item_fails",
+            ],
+        )
+
+
+class FormBodyBlock(blocks.StreamBlock):
+    """The whole definition: questions and sections, checked as one."""
+
+    def __init__(self, **kwargs):
+        super().__init__([*_questions(), ("section", SectionBlock())], **kwargs)
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        raw = self.get_prep_value(cleaned)
+        if fill_missing_keys(raw):
+            cleaned = self.to_python(raw)
+        problems = definition_problems(raw)
+        if problems:
+            raise problems_as_block_error(self, raw, problems)
+        return cleaned
+
+    class Meta:
+        label = _("Questions and sections")
+
+
+def body_block() -> FormBodyBlock:
+    """The block of ``FormDefinition.body`` (also used to check plain data)."""
+    return FormBodyBlock()

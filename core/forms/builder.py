@@ -1,0 +1,542 @@
+"""Django forms generated from a version's UI description and JSON Schema.
+
+Shaped like Wagtail's form builder (``wagtail/contrib/forms/forms.py``): one
+``create_<type>_field`` method per question type. The admin preview renders
+these forms and the portal's guided form uses them step by step, so an
+officer previews exactly what an enterprise fills in.
+
+The fields parse what a browser sends (numbers, dates, choices, files); the
+form's ``clean()`` then turns the cleaned values into the JSON answer and runs
+``core.forms.validation.answers_validate`` — the very check of the API — and
+puts each error at the field of its path. A generated form therefore accepts
+exactly the answers the JSON Schema accepts (tests/core/forms prove it with
+hypothesis). Conventions: an unanswered question is a key left out, never
+``""``, ``[]`` or ``false``; a check item's note and photos are the fields
+``<key>__note`` and ``<key>__photos``; a repeatable group is a formset whose
+prefix is the group's key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.forms.formsets import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.definition import (
+    DRAWN_SIGNATURE_MAX_LENGTH,
+    EVIDENCE_MAX_FILES,
+    EVIDENCE_MAX_MB,
+    FILE_TYPES,
+    NOTE_MAX_LENGTH,
+    SIGNATURE_NAME_MAX_LENGTH,
+)
+from core.forms.fields import (
+    CHECK_CHOICES,
+    NOTE_SUFFIX,
+    PHOTOS_SUFFIX,
+    IsoDateField,
+    LocationField,
+    UniqueMultipleChoiceField,
+    UploadHandler,
+    UploadsField,
+    UploadsValue,
+)
+from core.forms.validation import answers_validate
+
+# -- the builder ------------------------------------------------------------------
+
+
+class FormBuilder:
+    """Form fields for the questions of a version (UI description + JSON Schema)."""
+
+    def __init__(self, ui_schema: Mapping[str, Any], json_schema: Mapping[str, Any]):
+        self.ui_schema = ui_schema
+        self.json_schema = json_schema
+        self.questions: Mapping[str, Any] = ui_schema.get("questions", {})
+
+    # Field-level "required" only where it always holds; conditional
+    # requirements are the JSON Schema's, checked in clean().
+    @staticmethod
+    def required(question: Mapping[str, Any]) -> bool:
+        return bool(question.get("required")) and not question.get("condition")
+
+    @staticmethod
+    def _common(question: Mapping[str, Any]) -> dict[str, Any]:
+        return {"label": question["label"], "help_text": question.get("help_text", "")}
+
+    def create_check_item_field(self, question):
+        choices = (
+            CHECK_CHOICES if question.get("allow_not_applicable") else CHECK_CHOICES[:2]
+        )
+        key = question["key"]
+        return {
+            key: forms.ChoiceField(
+                choices=choices,
+                widget=forms.RadioSelect,
+                required=self.required(question),
+                **self._common(question),
+            ),
+            key + NOTE_SUFFIX: forms.CharField(
+                label=_("Note"),
+                required=False,
+                strip=False,
+                max_length=NOTE_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            ),
+            key + PHOTOS_SUFFIX: UploadsField(
+                label=_("Photos"),
+                required=False,
+                kinds=["image"],
+                max_size_mb=EVIDENCE_MAX_MB,
+                max_files=EVIDENCE_MAX_FILES,
+            ),
+        }
+
+    def create_single_choice_field(self, question):
+        options = [(o["value"], o["label"]) for o in question["options"]]
+        if question.get("widget") == "select":
+            widget = forms.Select
+            options = [("", "---------"), *options]
+        else:
+            widget = forms.RadioSelect
+        return forms.ChoiceField(
+            choices=options,
+            widget=widget,
+            required=self.required(question),
+            **self._common(question),
+        )
+
+    def create_multiple_choice_field(self, question):
+        return UniqueMultipleChoiceField(
+            choices=[(o["value"], o["label"]) for o in question["options"]],
+            required=self.required(question),
+            **self._common(question),
+        )
+
+    def create_number_field(self, question):
+        field_class = (
+            forms.IntegerField if question.get("whole_number") else forms.FloatField
+        )
+        common = self._common(question)
+        if question.get("unit"):
+            common["label"] = f"{question['label']} ({question['unit']})"
+        return field_class(
+            min_value=question.get("minimum"),
+            max_value=question.get("maximum"),
+            required=self.required(question),
+            widget=forms.NumberInput(
+                attrs={"step": "1" if question.get("whole_number") else "any"}
+            ),
+            **common,
+        )
+
+    def create_text_field(self, question):
+        widget = (
+            forms.Textarea(attrs={"rows": 4})
+            if question.get("widget") == "textarea"
+            else None
+        )
+        return forms.CharField(
+            strip=False,
+            max_length=question.get("max_length"),
+            required=self.required(question),
+            widget=widget,
+            **self._common(question),
+        )
+
+    def create_date_field(self, question):
+        return IsoDateField(required=self.required(question), **self._common(question))
+
+    def create_file_upload_field(self, question):
+        return UploadsField(
+            kinds=question.get("accept") or ["image"],
+            max_size_mb=question.get("max_size_mb") or 10,
+            max_files=question.get("max_files") or 5,
+            required=self.required(question),
+            **self._common(question),
+        )
+
+    def create_signature_field(self, question):
+        mode = question.get("mode") or "confirm"
+        if mode == "confirm":
+            return forms.BooleanField(
+                required=self.required(question), **self._common(question)
+            )
+        if mode == "name":
+            return forms.CharField(
+                strip=False,
+                max_length=SIGNATURE_NAME_MAX_LENGTH,
+                required=self.required(question),
+                **self._common(question),
+            )
+        return forms.CharField(
+            strip=False,
+            max_length=DRAWN_SIGNATURE_MAX_LENGTH,
+            required=self.required(question),
+            widget=forms.HiddenInput(attrs={"data-signature-pad": "1"}),
+            **self._common(question),
+        )
+
+    def create_location_field(self, question):
+        return LocationField(required=self.required(question), **self._common(question))
+
+    def fields_for(self, question: Mapping[str, Any]) -> dict[str, forms.Field]:
+        """The form fields of one question (none for calculated values and groups)."""
+        if question["type"] in ("calculated", "group"):
+            return {}
+        method = getattr(self, f"create_{question['type']}_field")
+        created = method(question)
+        return created if isinstance(created, dict) else {question["key"]: created}
+
+    def entry_form_class(self, group: Mapping[str, Any]) -> type[forms.Form]:
+        """The form of one entry of a repeatable group."""
+        attrs: dict[str, Any] = {}
+        for child_key in group.get("fields", []):
+            attrs.update(self.fields_for(self.questions[child_key]))
+        return type(f"Entry_{group['key']}", (forms.Form,), attrs)
+
+    def get_form_class(self, step: int | None = None) -> type[AnswerForm]:
+        """The form of one step (index into ``ui_schema["steps"]``) or of all."""
+        steps = self.ui_schema.get("steps", [])
+        chosen = steps if step is None else [steps[step]]
+        keys = [key for s in chosen for key in s["questions"]]
+        attrs: dict[str, Any] = {"builder": self, "question_keys": keys}
+        for key in keys:
+            attrs.update(self.fields_for(self.questions[key]))
+        return type(
+            "AnswerStepForm" if step is not None else "AnswerForm", (AnswerForm,), attrs
+        )
+
+
+# -- the generated form -------------------------------------------------------------
+
+
+@dataclass
+class QuestionLayout:
+    """What a template renders for one question."""
+
+    question: Mapping[str, Any]
+    fields: list[Any] = field(default_factory=list)
+    formset: Any = None
+
+    @property
+    def condition_json(self) -> str:
+        return json.dumps(self.question.get("condition") or None, ensure_ascii=False)
+
+
+class AnswerForm(forms.Form):
+    """Base of the generated forms; ``answers`` holds the JSON answer after
+    validation (calculated values included)."""
+
+    builder: FormBuilder
+    question_keys: list[str] = []
+
+    def __init__(
+        self,
+        *args,
+        prior_answers: Mapping[str, Any] | None = None,
+        initial_answers: Mapping[str, Any] | None = None,
+        enterprise=None,
+        upload_handler: UploadHandler | None = None,
+        **kwargs,
+    ):
+        if initial_answers:
+            kwargs.setdefault(
+                "initial",
+                answers_as_initial(self.builder, initial_answers, self.question_keys),
+            )
+        super().__init__(*args, **kwargs)
+        self.prior_answers = dict(prior_answers or {})
+        self.enterprise = enterprise
+        self.upload_handler = upload_handler
+        self.answers: dict[str, Any] = {}
+        self.warnings: list[dict[str, Any]] = []
+        self.formsets = {}
+        for key in self.question_keys:
+            question = self.builder.questions[key]
+            if question["type"] != "group":
+                continue
+            initial_entries = (initial_answers or {}).get(key)
+            # Unbound and new: show the entries the group needs at least.
+            blank = (
+                0
+                if self.is_bound or initial_entries
+                else (
+                    question.get("min_entries")
+                    or (1 if question.get("required") else 0)
+                )
+            )
+            formset_class = formset_factory(
+                self.builder.entry_form_class(question),
+                extra=blank,
+                min_num=0,
+                max_num=question.get("max_entries") or 1000,
+                absolute_max=max(question.get("max_entries") or 1000, 1000),
+            )
+            self.formsets[key] = formset_class(
+                data=self.data if self.is_bound else None,
+                files=self.files if self.is_bound else None,
+                prefix=self.add_prefix(key),
+                initial=initial_entries if not self.is_bound else None,
+            )
+
+    def layout(self) -> list[QuestionLayout]:
+        items = []
+        for key in self.question_keys:
+            question = self.builder.questions[key]
+            names = [n for n in self.fields if n == key or n.startswith(key + "__")]
+            items.append(
+                QuestionLayout(
+                    question=question,
+                    fields=[self[name] for name in names],
+                    formset=self.formsets.get(key),
+                )
+            )
+        return items
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        formsets_valid = [formset.is_valid() for formset in self.formsets.values()]
+        return valid and all(formsets_valid)
+
+    def clean(self):
+        cleaned = super().clean()
+        answers: dict[str, Any] = {}
+        # Every formset is cleaned, not just those before the first invalid
+        # one (``all()`` over a generator would stop there).
+        validity = [formset.is_valid() for formset in self.formsets.values()]
+        formsets_valid = all(validity)
+        for key in self.question_keys:
+            question = self.builder.questions[key]
+            if question["type"] == "group":
+                formset = self.formsets[key]
+                entries = [
+                    self._answers_of(form.cleaned_data, question.get("fields", []))
+                    for form in formset.forms
+                ]
+                if entries:
+                    answers[key] = entries
+            else:
+                answers.update(self._answers_of(cleaned, [key]))
+        merged = {
+            k: v for k, v in self.prior_answers.items() if k not in self.question_keys
+        }
+        merged.update(answers)
+        result = answers_validate(
+            json_schema=self.builder.json_schema,
+            ui_schema=self.builder.ui_schema,
+            data=merged,
+            enterprise=self.enterprise,
+        )
+        for error in result.errors:
+            self._place_error(error)
+        if formsets_valid and not self.errors:
+            self.answers = result.data
+            self.warnings = result.warnings
+        return cleaned
+
+    def _answers_of(
+        self, cleaned: Mapping[str, Any], keys: list[str]
+    ) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        for key in keys:
+            question = self.builder.questions[key]
+            kind = question["type"]
+            if kind == "calculated":
+                continue
+            value = cleaned.get(key)
+            if kind == "check_item":
+                item: dict[str, Any] = {}
+                if value:
+                    item["result"] = value
+                note = cleaned.get(key + NOTE_SUFFIX)
+                if note:
+                    item["note"] = note
+                photos = self._references(cleaned.get(key + PHOTOS_SUFFIX))
+                if photos:
+                    item["photos"] = photos
+                if item:
+                    answers[key] = item
+            elif kind == "file_upload":
+                references = self._references(value)
+                if references:
+                    answers[key] = references
+            elif kind == "date":
+                if value is not None:
+                    answers[key] = value.isoformat()
+            elif kind == "signature" and question.get("mode", "confirm") == "confirm":
+                if value:
+                    answers[key] = True
+            elif value not in (None, "", [], {}):
+                answers[key] = value
+        return answers
+
+    def _references(self, value: UploadsValue | None) -> list[dict[str, Any]]:
+        if not value:
+            return []
+        references = list(value.references)
+        for upload in value.files:
+            if self.upload_handler is not None:
+                references.append(self.upload_handler(upload).as_reference())
+            else:  # a preview: checked, not stored
+                references.append(
+                    {
+                        "id": str(uuid.uuid4()),
+                        "name": os.path.basename(upload.name)[:255] or "upload",
+                        "content_type": _content_type(upload.name),
+                        "size": upload.size,
+                    }
+                )
+        value.references, value.files = references, []
+        return references
+
+    def _place_error(self, error) -> None:
+        if not error.path:
+            self.add_error(None, error.message)
+            return
+        key = error.path[0]
+        if key not in self.question_keys:
+            return  # another step's question: checked when that step is filled
+        question = self.builder.questions[key]
+        if question["type"] == "group":
+            formset = self.formsets[key]
+            path = error.path
+            if (
+                len(path) >= 3
+                and isinstance(path[1], int)
+                and path[1] < len(formset.forms)
+            ):
+                form = formset.forms[path[1]]
+                name = _field_name(
+                    self.builder.questions.get(path[2], {}), path[2], path[3:]
+                )
+                if name in form.fields and name not in form.errors:
+                    form.add_error(name, error.message)
+                    return
+                if name in form.fields:
+                    return
+            self.add_error(None, f"{question['label']}: {error.message}")
+            return
+        name = _field_name(question, key, error.path[1:])
+        if name not in self.fields:
+            self.add_error(None, f"{question['label']}: {error.message}")
+        elif name not in self.errors:
+            self.add_error(name, error.message)
+
+
+def _field_name(question: Mapping[str, Any], key: str, rest: tuple) -> str:
+    if question.get("type") == "check_item" and rest:
+        if rest[0] == "note":
+            return key + NOTE_SUFFIX
+        if rest[0] == "photos":
+            return key + PHOTOS_SUFFIX
+    return key
+
+
+def _content_type(name: str) -> str:
+    extension = os.path.splitext(name or "")[1].lower()
+    for types in FILE_TYPES.values():
+        if extension in types:
+            return types[extension]
+    return "application/octet-stream"
+
+
+# -- answers <-> form values -------------------------------------------------------
+
+
+def _field_values(question: Mapping[str, Any], answer: Any) -> dict[str, Any]:
+    """Initial values of a question's fields for a stored answer."""
+    key, kind = question["key"], question["type"]
+    if kind == "check_item":
+        answer = answer if isinstance(answer, dict) else {}
+        return {
+            key: answer.get("result"),
+            key + NOTE_SUFFIX: answer.get("note"),
+            key + PHOTOS_SUFFIX: UploadsValue(
+                references=list(answer.get("photos") or [])
+            ),
+        }
+    if kind == "file_upload":
+        return {key: UploadsValue(references=list(answer or []))}
+    return {key: answer}
+
+
+def answers_as_initial(
+    builder: FormBuilder, answers: Mapping[str, Any], keys: list[str]
+) -> dict[str, Any]:
+    """Initial values for a form (a draft resumed); groups are formset initials."""
+    initial: dict[str, Any] = {}
+    for key in keys:
+        question = builder.questions[key]
+        if key in answers and question["type"] not in ("group", "calculated"):
+            initial.update(_field_values(question, answers[key]))
+    return initial
+
+
+def answers_as_form_data(
+    builder: FormBuilder, answers: Mapping[str, Any], keys: list[str]
+) -> dict[str, Any]:
+    """What a browser posts for ``answers`` (a ``QueryDict``-like dict of lists)."""
+    data: dict[str, list[str]] = {}
+
+    def put(name: str, value: Any) -> None:
+        data.setdefault(name, []).append(value)
+
+    def encode(question: Mapping[str, Any], answer: Any, prefix: str) -> None:
+        key, kind = question["key"], question["type"]
+        name = prefix + key
+        if kind == "check_item":
+            answer = answer if isinstance(answer, dict) else {}
+            if "result" in answer:
+                put(name, answer["result"])
+            if "note" in answer:
+                put(name + NOTE_SUFFIX, answer["note"])
+            if "photos" in answer:
+                put(name + PHOTOS_SUFFIX, json.dumps(answer["photos"]))
+        elif kind == "file_upload":
+            put(name, json.dumps(answer))
+        elif kind == "multiple_choice":
+            for value in answer:
+                put(name, value)
+        elif kind == "location":
+            answer = answer if isinstance(answer, dict) else {}
+            put(name + "_0", _text(answer.get("lat")))
+            put(name + "_1", _text(answer.get("lng")))
+        elif kind == "signature" and question.get("mode", "confirm") == "confirm":
+            if answer is True:
+                put(name, "on")
+        else:
+            put(name, _text(answer))
+
+    for key in keys:
+        question = builder.questions[key]
+        if question["type"] == "calculated":
+            continue
+        if question["type"] == "group":
+            entries = answers.get(key) or []
+            put(f"{key}-TOTAL_FORMS", str(len(entries)))
+            put(f"{key}-INITIAL_FORMS", "0")
+            for index, entry in enumerate(entries):
+                for child_key in question.get("fields", []):
+                    child = builder.questions[child_key]
+                    if child["type"] != "calculated" and child_key in entry:
+                        encode(child, entry[child_key], f"{key}-{index}-")
+            continue
+        if key in answers:
+            encode(question, answers[key], "")
+    return data
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)

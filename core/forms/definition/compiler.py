@@ -1,0 +1,487 @@
+"""Compile checked stream data to a JSON Schema, a UI description and a
+scoring plan (the mapping is documented in docs/forms-engine.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from core.forms.definition.model import (
+    CHECK_RESULTS,
+    DRAWN_SIGNATURE_MAX_LENGTH,
+    DRAWN_SIGNATURE_PATTERN,
+    EVIDENCE_MAX_FILES,
+    EVIDENCE_MAX_MB,
+    FILE_TYPES,
+    HIDDEN,
+    NOT_BLANK,
+    NOTE_MAX_LENGTH,
+    SCHEMA_DIALECT,
+    SIGNATURE_NAME_MAX_LENGTH,
+    UI_FORMAT,
+    Node,
+    Step,
+    iter_nodes,
+    list_values,
+    parse,
+)
+
+
+@dataclass(frozen=True)
+class CompiledForm:
+    """What a published version freezes."""
+
+    json_schema: dict[str, Any]
+    ui_schema: dict[str, Any]
+    scoring: dict[str, Any]
+
+
+def compile_definition(
+    raw: list[dict[str, Any]],
+    *,
+    title: str = "",
+    scoring: Mapping[str, Any] | None = None,
+) -> CompiledForm:
+    """Compile checked stream data (``definition_problems`` is empty)."""
+    steps = parse(raw)
+    by_key = {node.key: node for node in iter_nodes(steps)}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    rules: list[dict[str, Any]] = []
+    ui_questions: dict[str, Any] = {}
+    ui_steps = []
+    for step in steps:
+        step_conditions = [step.condition()] if step.condition() else []
+        for node in step.nodes:
+            conditions = step_conditions + (
+                [node.condition()] if node.condition() else []
+            )
+            properties[node.key] = _property_schema(node, by_key)
+            _require(node, conditions, by_key, required, rules)
+            ui_questions[node.key] = _ui_question(node, conditions, by_key)
+            for child in node.fields:
+                ui_questions[child.key] = _ui_question(
+                    child, [child.condition()] if child.condition() else [], by_key
+                )
+        ui_steps.append(
+            {
+                "key": step.key,
+                "title": step.title,
+                "description": step.description,
+                "is_section": step.is_section,
+                "condition": _ui_condition(step_conditions, by_key),
+                "questions": [node.key for node in step.nodes],
+            }
+        )
+    json_schema: dict[str, Any] = {
+        "$schema": SCHEMA_DIALECT,
+        "title": title,
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        json_schema["required"] = required
+    if rules:
+        json_schema["allOf"] = rules
+    ui_schema = {
+        "format": UI_FORMAT,
+        "title": title,
+        "order": [node.key for step in steps for node in step.nodes],
+        "steps": ui_steps,
+        "questions": ui_questions,
+    }
+    return CompiledForm(
+        json_schema=json_schema,
+        ui_schema=ui_schema,
+        scoring=_scoring_plan(steps, scoring or {}),
+    )
+
+
+def _require(
+    node: Node,
+    conditions: list[tuple[str, str]],
+    by_key: Mapping[str, Node],
+    required: list[str],
+    rules: list[dict[str, Any]],
+) -> None:
+    """Unconditional: in ``required``; conditional: an ``if``/``then``/``else``
+    rule that requires the answer when shown and refuses it when hidden."""
+    must = node.type != "calculated" and bool(node.value.get("required"))
+    if not conditions:
+        if must:
+            required.append(node.key)
+        return
+    matches = [_match_schema(by_key[key], key, value) for key, value in conditions]
+    rule: dict[str, Any] = {
+        "if": matches[0] if len(matches) == 1 else {"allOf": matches},
+        # ``not: {}`` rather than ``false``: jsonschema reports a false
+        # sub-schema without the property's path.
+        "else": {"properties": {node.key: HIDDEN}},
+    }
+    if must:
+        rule["then"] = {"required": [node.key]}
+    rules.append(rule)
+
+
+def _match_schema(source: Node, key: str, expected: str) -> dict[str, Any]:
+    if source.type == "check_item":
+        inner: dict[str, Any] = {
+            "properties": {"result": {"const": expected}},
+            "required": ["result"],
+        }
+    elif source.type == "multiple_choice":
+        inner = {"contains": {"const": expected}}
+    elif source.type == "number":
+        inner = {"const": _number(expected)}
+    else:
+        inner = {"const": expected}
+    return {"properties": {key: inner}, "required": [key]}
+
+
+def _number(text: str) -> int | float:
+    number = float(text)
+    return int(number) if number.is_integer() else number
+
+
+def _ui_condition(
+    conditions: list[tuple[str, str]], by_key: Mapping[str, Node]
+) -> dict[str, Any] | None:
+    if not conditions:
+        return None
+    tests = []
+    for key, expected in conditions:
+        source = by_key[key]
+        if source.type == "check_item":
+            tests.append({"key": key, "op": "result", "value": expected})
+        elif source.type == "multiple_choice":
+            tests.append({"key": key, "op": "contains", "value": expected})
+        elif source.type == "number":
+            tests.append({"key": key, "op": "equals", "value": _number(expected)})
+        else:
+            tests.append({"key": key, "op": "equals", "value": expected})
+    return {"all": tests}
+
+
+def condition_met(
+    condition: Mapping[str, Any] | None, answers: Mapping[str, Any]
+) -> bool:
+    """Whether a UI condition holds for ``answers`` (as the JSON Schema decides).
+
+    ``answers`` are those of the form, or of one entry for a question inside a
+    repeatable group.
+    """
+    if not condition:
+        return True
+    for test in condition.get("all", []):
+        if test["key"] not in answers:
+            return False
+        answer = answers[test["key"]]
+        op, expected = test["op"], test["value"]
+        if op == "result":
+            if not isinstance(answer, dict) or answer.get("result") != expected:
+                return False
+        elif op == "contains":
+            if not isinstance(answer, list) or expected not in answer:
+                return False
+        elif op == "equals":
+            numeric = isinstance(expected, int | float) and not isinstance(
+                expected, bool
+            )
+            if numeric and (
+                isinstance(answer, bool) or not isinstance(answer, int | float)
+            ):
+                return False
+            if answer != expected:
+                return False
+        else:
+            return False
+    return True
+
+
+def _text_schema(max_length: int) -> dict[str, Any]:
+    return {"type": "string", "maxLength": max_length, "pattern": NOT_BLANK}
+
+
+def upload_schema(
+    kinds: list[str], max_size_mb: float, max_files: int
+) -> dict[str, Any]:
+    """An array of references to stored uploads (see ``FormUpload``)."""
+    content_types = sorted(
+        {t for kind in kinds for t in FILE_TYPES.get(kind, {}).values()}
+    )
+    return {
+        "type": "array",
+        "maxItems": max_files,
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string", "format": "uuid"},
+                "name": {"type": "string", "minLength": 1, "maxLength": 255},
+                "content_type": {"enum": content_types},
+                "size": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": int(max_size_mb * 1024 * 1024),
+                },
+            },
+            "required": ["id", "name", "content_type", "size"],
+            "additionalProperties": False,
+        },
+    }
+
+
+def _property_schema(node: Node, by_key: Mapping[str, Node]) -> dict[str, Any]:
+    value = node.value
+    described: dict[str, Any] = {"title": node.label}
+    if value.get("help_text"):
+        described["description"] = value["help_text"]
+    kind = node.type
+    if kind == "check_item":
+        results = list(CHECK_RESULTS)
+        if not value.get("allow_not_applicable", True):
+            results.remove("not_applicable")
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {
+                "result": {"enum": results},
+                "note": _text_schema(NOTE_MAX_LENGTH),
+                "photos": upload_schema(["image"], EVIDENCE_MAX_MB, EVIDENCE_MAX_FILES),
+            },
+            "required": ["result"],
+            "additionalProperties": False,
+        }
+        evidence = value.get("evidence") or {}
+        needed = [
+            name
+            for name, flag in (
+                ("note", evidence.get("requires_note")),
+                ("photos", evidence.get("requires_photo")),
+            )
+            if flag
+        ]
+        if needed:
+            then: dict[str, Any] = {"required": needed}
+            if "photos" in needed:
+                then["properties"] = {"photos": {"minItems": 1}}
+            schema["if"] = {"properties": {"result": {"const": "non_compliant"}}}
+            schema["then"] = then
+    elif kind == "single_choice":
+        schema = {"type": "string", "enum": _option_values(value)}
+    elif kind == "multiple_choice":
+        schema = {
+            "type": "array",
+            "items": {"enum": _option_values(value)},
+            "uniqueItems": True,
+        }
+        least = max(value.get("min_selected") or 0, 1 if value.get("required") else 0)
+        if least:
+            schema["minItems"] = least
+        if value.get("max_selected"):
+            schema["maxItems"] = value["max_selected"]
+    elif kind == "number":
+        schema = {"type": "integer" if value.get("whole_number") else "number"}
+        if value.get("minimum") is not None:
+            schema["minimum"] = value["minimum"]
+        if value.get("maximum") is not None:
+            schema["maximum"] = value["maximum"]
+    elif kind == "text":
+        schema = _text_schema(value.get("max_length") or 500)
+    elif kind == "date":
+        schema = {"type": "string", "format": "date"}
+    elif kind == "file_upload":
+        schema = upload_schema(
+            list(value.get("accept") or ["image"]),
+            value.get("max_size_mb") or 10,
+            value.get("max_files") or 5,
+        )
+        if value.get("required"):
+            schema["minItems"] = 1
+    elif kind == "signature":
+        mode = value.get("mode") or "confirm"
+        if mode == "confirm":
+            schema = {"type": "boolean", "const": True}
+        elif mode == "name":
+            schema = _text_schema(SIGNATURE_NAME_MAX_LENGTH)
+        else:
+            schema = {
+                "type": "string",
+                "pattern": DRAWN_SIGNATURE_PATTERN,
+                "maxLength": DRAWN_SIGNATURE_MAX_LENGTH,
+            }
+    elif kind == "location":
+        schema = {
+            "type": "object",
+            "properties": {
+                "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                "lng": {"type": "number", "minimum": -180, "maximum": 180},
+            },
+            "required": ["lat", "lng"],
+            "additionalProperties": False,
+        }
+    elif kind == "calculated":
+        # Computed by the server from earlier answers; a sent value is replaced.
+        schema = {"type": "number", "readOnly": True}
+    elif kind == "group":
+        entry_properties = {}
+        entry_required = []
+        entry_rules: list[dict[str, Any]] = []
+        for child in node.fields:
+            entry_properties[child.key] = _property_schema(child, by_key)
+            conditions = [child.condition()] if child.condition() else []
+            _require(child, conditions, by_key, entry_required, entry_rules)
+        entry: dict[str, Any] = {
+            "type": "object",
+            "properties": entry_properties,
+            "additionalProperties": False,
+        }
+        if entry_required:
+            entry["required"] = entry_required
+        if entry_rules:
+            entry["allOf"] = entry_rules
+        schema = {"type": "array", "items": entry}
+        least = max(value.get("min_entries") or 0, 1 if value.get("required") else 0)
+        if least:
+            schema["minItems"] = least
+        if value.get("max_entries"):
+            schema["maxItems"] = value["max_entries"]
+    else:  # pragma: no cover - definition_problems refuses unknown types
+        raise ValueError(f"unknown question type {kind!r}")
+    return {**described, **schema}
+
+
+def _option_values(value: Mapping[str, Any]) -> list[str]:
+    return [option["value"] for option in list_values(value.get("options"))]
+
+
+def _ui_question(
+    node: Node, conditions: list[tuple[str, str]], by_key: Mapping[str, Node]
+) -> dict[str, Any]:
+    value = node.value
+    kind = node.type
+    question: dict[str, Any] = {
+        "key": node.key,
+        "type": kind,
+        "label": node.label,
+        "help_text": value.get("help_text") or "",
+        "required": kind != "calculated" and bool(value.get("required")),
+        "condition": _ui_condition(conditions, by_key),
+        "step": node.step.key if node.step else None,
+        "group": node.group.key if node.group else None,
+    }
+    if kind == "check_item":
+        evidence = value.get("evidence") or {}
+        question.update(
+            widget="check",
+            points=value.get("points") if value.get("points") is not None else 0,
+            deduction=value.get("deduction"),
+            guarantee=bool(value.get("guarantee")),
+            allow_not_applicable=bool(value.get("allow_not_applicable", True)),
+            hazard_grade=value.get("hazard_grade") or None,
+            evidence={
+                "photo": bool(evidence.get("requires_photo")),
+                "note": bool(evidence.get("requires_note")),
+            },
+        )
+    elif kind in ("single_choice", "multiple_choice"):
+        question["options"] = [
+            {"value": option["value"], "label": option.get("label") or option["value"]}
+            for option in list_values(value.get("options"))
+        ]
+        if kind == "single_choice":
+            question["widget"] = value.get("widget") or "radio"
+        else:
+            question.update(
+                widget="checkboxes",
+                min_selected=value.get("min_selected"),
+                max_selected=value.get("max_selected"),
+            )
+    elif kind == "number":
+        question.update(
+            widget="number",
+            unit=value.get("unit") or "",
+            whole_number=bool(value.get("whole_number")),
+            minimum=value.get("minimum"),
+            maximum=value.get("maximum"),
+            warning_below=value.get("warning_below"),
+            warning_above=value.get("warning_above"),
+        )
+    elif kind == "text":
+        question.update(
+            widget="textarea" if value.get("multiline") else "text",
+            max_length=value.get("max_length") or 500,
+        )
+    elif kind == "date":
+        question["widget"] = "date"
+    elif kind == "file_upload":
+        kinds = list(value.get("accept") or ["image"])
+        question.update(
+            widget="file",
+            accept=kinds,
+            extensions=sorted({e for k in kinds for e in FILE_TYPES.get(k, {})}),
+            max_size_mb=value.get("max_size_mb") or 10,
+            max_files=value.get("max_files") or 5,
+        )
+    elif kind == "signature":
+        question.update(widget="signature", mode=value.get("mode") or "confirm")
+    elif kind == "location":
+        question["widget"] = "location"
+    elif kind == "calculated":
+        question.update(
+            widget="calculated",
+            expression=value.get("expression") or "",
+            unit=value.get("unit") or "",
+            decimals=value.get("decimals") if value.get("decimals") is not None else 2,
+        )
+    elif kind == "group":
+        question.update(
+            widget="group",
+            fields=[child.key for child in node.fields],
+            entry_label=value.get("entry_label") or "",
+            min_entries=value.get("min_entries"),
+            max_entries=value.get("max_entries"),
+        )
+    return question
+
+
+def _scoring_plan(steps: list[Step], settings: Mapping[str, Any]) -> dict[str, Any]:
+    sections = []
+    for step in steps:
+        items = []
+        for node in step.nodes:
+            candidates = node.fields if node.type == "group" else [node]
+            for item in candidates:
+                if item.type != "check_item":
+                    continue
+                points = item.value.get("points")
+                items.append(
+                    {
+                        "key": item.key,
+                        "label": item.label,
+                        "group": node.key if node.type == "group" else None,
+                        "points": float(points if points is not None else 0),
+                        "deduction": item.value.get("deduction"),
+                        "guarantee": bool(item.value.get("guarantee")),
+                        "hazard_grade": item.value.get("hazard_grade") or None,
+                    }
+                )
+        weight = step.value.get("weight") if step.is_section else None
+        sections.append(
+            {
+                "key": step.key,
+                "title": step.title,
+                "weight": float(weight if weight is not None else 1),
+                "guarantee_floor": step.value.get("guarantee_floor"),
+                "zero_if_guarantee_item_fails": bool(
+                    step.value.get("zero_if_guarantee_item_fails")
+                ),
+                "items": items,
+            }
+        )
+    return {
+        "rule": settings.get("rule") or "sum",
+        "pass_mark": settings.get("pass_mark"),
+        "fail_if_section_zeroed": bool(settings.get("fail_if_section_zeroed")),
+        "sections": sections,
+    }

@@ -1,0 +1,256 @@
+"""The parsed shape of a definition and the constants of its format.
+
+Stream data (``[{"type", "value", "id"}]``) becomes steps of question nodes;
+keys missing from the editor are generated here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+UI_FORMAT = 1
+KEY_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+KEY_RE = re.compile(KEY_PATTERN)
+# Present text must contain something other than white space: "unanswered" is
+# the key left out, never an empty or blank string.
+NOT_BLANK = r"\S"
+# What a question hidden by its condition accepts: nothing.
+HIDDEN: dict[str, Any] = {"not": {}}
+
+CHECK_RESULTS = ("compliant", "non_compliant", "not_applicable")
+QUESTION_TYPES = (
+    "check_item",
+    "single_choice",
+    "multiple_choice",
+    "number",
+    "text",
+    "date",
+    "file_upload",
+    "signature",
+    "location",
+    "calculated",
+)
+CONTAINER_TYPES = ("group", "section")
+# Types an answer-dependent condition may refer to.
+CONDITION_SOURCES = ("check_item", "single_choice", "multiple_choice", "number")
+NUMERIC_TYPES = ("number", "calculated")
+
+FILE_TYPES: dict[str, dict[str, str]] = {
+    # kind -> {extension: content type}
+    "image": {
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+        ".png": "image/png",
+        ".webp": "image/webp",
+    },
+    "pdf": {".pdf": "application/pdf"},
+    "office": {
+        ".doc": "application/msword",
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".xls": "application/vnd.ms-excel",
+        ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    },
+}
+EVIDENCE_MAX_FILES = 5
+EVIDENCE_MAX_MB = 10.0
+NOTE_MAX_LENGTH = 2000
+SIGNATURE_NAME_MAX_LENGTH = 100
+DRAWN_SIGNATURE_PATTERN = r"^data:image/png;base64,[A-Za-z0-9+/=]+$"
+DRAWN_SIGNATURE_MAX_LENGTH = 400_000
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a definition, at the path of the block child."""
+
+    path: Path
+    message: str
+
+    def location(self) -> str:
+        """The path for people: ``blocks[2].questions[0].key``."""
+        parts = list(self.path)
+        text = "blocks"
+        if parts and parts[0] == "file":  # a problem of the file, not of a block
+            text, parts = "", parts[1:]
+        for part in parts:
+            if isinstance(part, int):
+                text += f"[{part}]"
+            else:
+                text += f".{part}" if text else str(part)
+        return text or "file"
+
+
+@dataclass
+class Node:
+    """A question (or group) of the definition."""
+
+    type: str
+    value: dict[str, Any]
+    path: Path
+    step: Step | None = None
+    group: Node | None = None
+    fields: list[Node] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.value.get("key") or ""
+
+    @property
+    def label(self) -> str:
+        return self.value.get("label") or ""
+
+    def condition(self) -> tuple[str, str] | None:
+        return _condition_of(self.value)
+
+
+@dataclass
+class Step:
+    """A step of the guided form: a section, or questions outside sections."""
+
+    index: int
+    key: str
+    title: str
+    description: str
+    value: dict[str, Any]
+    path: Path | None
+    nodes: list[Node] = field(default_factory=list)
+
+    @property
+    def is_section(self) -> bool:
+        return self.path is not None
+
+    def condition(self) -> tuple[str, str] | None:
+        return _condition_of(self.value)
+
+
+def _condition_of(value: Mapping[str, Any]) -> tuple[str, str] | None:
+    condition = value.get("condition") or {}
+    question = (condition.get("question") or "").strip()
+    expected = (condition.get("value") or "").strip()
+    if not question and not expected:
+        return None
+    return question, expected
+
+
+def list_values(raw: Any) -> list[Any]:
+    """The values of a ListBlock's stored data (either storage format)."""
+    values = []
+    for item in raw or []:
+        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            values.append(item["value"])
+        else:
+            values.append(item)
+    return values
+
+
+# -- parse ---------------------------------------------------------------------
+
+
+def parse(raw: list[dict[str, Any]]) -> list[Step]:
+    """The steps of a definition, each with its question nodes in order."""
+    steps: list[Step] = []
+    loose: Step | None = None
+    for index, item in enumerate(raw or []):
+        block_type = item.get("type")
+        value = item.get("value") or {}
+        if block_type == "section":
+            loose = None
+            step = Step(
+                index=len(steps),
+                key=value.get("key") or "",
+                title=value.get("title") or "",
+                description=value.get("description") or "",
+                value=value,
+                path=(index,),
+            )
+            steps.append(step)
+            for j, child in enumerate(value.get("questions") or []):
+                step.nodes.append(
+                    _node(child, (index, "questions", j), step=step, group=None)
+                )
+            continue
+        if loose is None:
+            loose = Step(
+                index=len(steps),
+                key=f"step_{len(steps) + 1}",
+                title="",
+                description="",
+                value={},
+                path=None,
+            )
+            steps.append(loose)
+        loose.nodes.append(_node(item, (index,), step=loose, group=None))
+    return steps
+
+
+def _node(item: dict[str, Any], path: Path, *, step: Step, group: Node | None) -> Node:
+    node = Node(
+        type=item.get("type") or "",
+        value=item.get("value") or {},
+        path=path,
+        step=step,
+        group=group,
+    )
+    if node.type == "group":
+        for j, child in enumerate(node.value.get("fields") or []):
+            node.fields.append(
+                _node(child, (*path, "fields", j), step=step, group=node)
+            )
+    return node
+
+
+def iter_nodes(steps: list[Step]) -> Iterator[Node]:
+    """Every node in order, a group before its fields."""
+    for step in steps:
+        for node in step.nodes:
+            yield node
+            yield from node.fields
+
+
+# -- keys ----------------------------------------------------------------------
+
+
+def fill_missing_keys(raw: list[dict[str, Any]]) -> bool:
+    """Give every question and section without a key a generated one.
+
+    The key comes from the block's stable id, so it never changes when the
+    label does. Returns whether anything was filled in (``raw`` is changed).
+    """
+    used = {
+        (item.get("value") or {}).get("key")
+        for item in _walk_items(raw)
+        if (item.get("value") or {}).get("key")
+    }
+    changed = False
+    counter = 0
+    for item in _walk_items(raw):
+        value = item.get("value")
+        if not isinstance(value, dict) or value.get("key"):
+            continue
+        base = "q_" + re.sub(r"[^a-z0-9]", "", str(item.get("id") or "").lower())[:8]
+        candidate = base if len(base) > 2 else "q_1"
+        while candidate in used:
+            counter += 1
+            candidate = f"{base}_{counter}" if len(base) > 2 else f"q_{counter}"
+        value["key"] = candidate
+        used.add(candidate)
+        changed = True
+    return changed
+
+
+def _walk_items(raw: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for item in raw or []:
+        if not isinstance(item, dict):
+            continue
+        yield item
+        value = item.get("value") or {}
+        if not isinstance(value, dict):
+            continue
+        for child_list in ("questions", "fields"):
+            yield from _walk_items(value.get(child_list) or [])

@@ -1,0 +1,320 @@
+"""What is wrong with a definition, each problem at the block child it concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from core.forms.definition.model import (
+    CHECK_RESULTS,
+    CONDITION_SOURCES,
+    KEY_RE,
+    NUMERIC_TYPES,
+    QUESTION_TYPES,
+    Node,
+    Path,
+    Problem,
+    list_values,
+    parse,
+)
+from core.forms.expressions import ExpressionError, parse_expression
+
+
+def definition_problems(raw: list[dict[str, Any]]) -> list[Problem]:
+    """What is wrong with a definition, each problem at its block child.
+
+    Checks what one block cannot see alone: keys unique in the whole
+    definition, conditions that refer to an earlier question and one of its
+    values, calculations over earlier numbers, consistent limits.
+    """
+    problems: list[Problem] = []
+    steps = parse(raw)
+    seen_keys: dict[str, str] = {}
+
+    def claim(key: str, label: str, path: Path) -> None:
+        if not key:
+            problems.append(Problem((*path, "key"), _("Enter a key.")))
+            return
+        if not KEY_RE.match(key):
+            problems.append(
+                Problem(
+                    (*path, "key"),
+                    _(
+                        "A key is 1-40 lowercase letters, digits or underscores "
+                        "and starts with a letter, e.g. fire_exits."
+                    ),
+                )
+            )
+            return
+        if key in seen_keys:
+            problems.append(
+                Problem(
+                    (*path, "key"),
+                    _(
+                        "The key “%(key)s” is already used by “%(other)s”; every "
+                        "question and section needs its own key."
+                    )
+                    % {"key": key, "other": seen_keys[key]},
+                )
+            )
+            return
+        seen_keys[key] = label or key
+
+    earlier: dict[str, Node] = {}  # answerable top-level questions so far
+    for step in steps:
+        if step.is_section:
+            claim(step.key, step.title, step.path)
+            problems.extend(_condition_problems(step.condition(), earlier, step.path))
+        for node in step.nodes:
+            claim(node.key, node.label, node.path)
+            problems.extend(_node_problems(node, earlier))
+            if node.type == "group":
+                siblings: dict[str, Node] = {}
+                for child in node.fields:
+                    claim(child.key, child.label, child.path)
+                    problems.extend(_node_problems(child, siblings))
+                    if child.key:
+                        siblings.setdefault(child.key, child)
+            if node.key:
+                earlier.setdefault(node.key, node)
+    if not any(step.nodes for step in steps):
+        problems.append(Problem((), _("Add at least one question.")))
+    return problems
+
+
+def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
+    found = _condition_problems(node.condition(), earlier, node.path)
+    value = node.value
+    path = node.path
+    if node.type not in QUESTION_TYPES + ("group",):
+        return [
+            Problem(path, _("Unknown block type “%(type)s”.") % {"type": node.type})
+        ]
+    if node.type == "group" and node.group is not None:
+        return [Problem(path, _("A repeatable group cannot contain another group."))]
+    if node.type == "check_item":
+        points = value.get("points")
+        deduction = value.get("deduction")
+        if points is not None and deduction is not None and deduction > points:
+            found.append(
+                Problem(
+                    (*path, "deduction"),
+                    _("A deduction cannot exceed the item's points (%(points)s).")
+                    % {"points": _num(points)},
+                )
+            )
+    if node.type in ("single_choice", "multiple_choice"):
+        options = list_values(value.get("options"))
+        seen: set[str] = set()
+        for j, option in enumerate(options):
+            option_value = (option or {}).get("value")
+            if option_value in seen:
+                found.append(
+                    Problem(
+                        (*path, "options", j, "value"),
+                        _("The value “%(value)s” is already used by another option.")
+                        % {"value": option_value},
+                    )
+                )
+            seen.add(option_value)
+        if len(options) < 2:
+            found.append(Problem((*path, "options"), _("Give at least two options.")))
+    if node.type == "multiple_choice":
+        low, high = value.get("min_selected"), value.get("max_selected")
+        options = list_values(value.get("options"))
+        if low is not None and high is not None and low > high:
+            found.append(
+                Problem(
+                    (*path, "max_selected"),
+                    _("“At most” cannot be less than “at least”."),
+                )
+            )
+        if (
+            high is not None
+            and high > len(options)
+            or (low is not None and low > len(options))
+        ):
+            field_name = "max_selected" if high is not None else "min_selected"
+            found.append(
+                Problem(
+                    (*path, field_name),
+                    _("There are only %(count)d options.") % {"count": len(options)},
+                )
+            )
+    if node.type == "number":
+        low, high = value.get("minimum"), value.get("maximum")
+        if low is not None and high is not None and low > high:
+            found.append(
+                Problem(
+                    (*path, "maximum"),
+                    _("The maximum cannot be less than the minimum."),
+                )
+            )
+        below, above = value.get("warning_below"), value.get("warning_above")
+        if below is not None and above is not None and below > above:
+            found.append(
+                Problem(
+                    (*path, "warning_above"),
+                    _("“Warn above” cannot be less than “warn below”."),
+                )
+            )
+    if node.type == "group":
+        low, high = value.get("min_entries"), value.get("max_entries")
+        if low is not None and high is not None and low > high:
+            found.append(
+                Problem(
+                    (*path, "max_entries"),
+                    _("“At most” cannot be less than “at least”."),
+                )
+            )
+        if not node.fields:
+            found.append(Problem((*path, "fields"), _("Add at least one question.")))
+    if node.type == "calculated":
+        numbers = {key for key, other in earlier.items() if other.type in NUMERIC_TYPES}
+        try:
+            parse_expression(value.get("expression") or "", numbers)
+        except ExpressionError as exc:
+            found.append(Problem((*path, "expression"), str(exc)))
+    return found
+
+
+def _condition_problems(
+    condition: tuple[str, str] | None, earlier: Mapping[str, Node], path: Path
+) -> list[Problem]:
+    if condition is None:
+        return []
+    question, expected = condition
+    if not question:
+        return [
+            Problem(
+                (*path, "condition", "question"),
+                _("Enter the key of the earlier question the condition depends on."),
+            )
+        ]
+    if not expected:
+        return [
+            Problem(
+                (*path, "condition", "value"), _("Enter the value to compare with.")
+            )
+        ]
+    source = earlier.get(question)
+    if source is None:
+        return [
+            Problem(
+                (*path, "condition", "question"),
+                _(
+                    "“%(key)s” is not the key of an earlier question; a condition "
+                    "can only depend on a question answered before it."
+                )
+                % {"key": question},
+            )
+        ]
+    if source.type not in CONDITION_SOURCES:
+        return [
+            Problem(
+                (*path, "condition", "question"),
+                _(
+                    "A condition can depend on a check item, a choice or a number "
+                    "question, not on “%(label)s”."
+                )
+                % {"label": source.label},
+            )
+        ]
+    allowed = _condition_values(source)
+    if allowed is not None and expected not in allowed:
+        return [
+            Problem(
+                (*path, "condition", "value"),
+                _("“%(label)s” has no value “%(value)s”; use one of: %(values)s.")
+                % {
+                    "label": source.label,
+                    "value": expected,
+                    "values": ", ".join(allowed),
+                },
+            )
+        ]
+    if source.type == "number":
+        try:
+            float(expected)
+        except ValueError:
+            return [
+                Problem(
+                    (*path, "condition", "value"),
+                    _("“%(label)s” is a number question; enter a number.")
+                    % {"label": source.label},
+                )
+            ]
+    return []
+
+
+def _condition_values(source: Node) -> list[str] | None:
+    if source.type == "check_item":
+        if source.value.get("allow_not_applicable", True):
+            return list(CHECK_RESULTS)
+        return list(CHECK_RESULTS[:2])
+    if source.type in ("single_choice", "multiple_choice"):
+        return [
+            (option or {}).get("value")
+            for option in list_values(source.value.get("options"))
+            if (option or {}).get("value")
+        ]
+    return None
+
+
+# -- editor errors ---------------------------------------------------------------
+
+
+def problems_as_block_error(block, raw: list[dict[str, Any]], problems: list[Problem]):
+    """Wagtail's nested block errors, so each message shows at its block child."""
+    tree: dict[Any, Any] = {}
+    for problem in problems:
+        node = tree
+        for part in problem.path:
+            node = node.setdefault(part, {})
+        node.setdefault(None, []).append(problem.message)
+    return _block_error(block, raw, tree)
+
+
+def _block_error(block, raw: Any, tree: dict[Any, Any]) -> ValidationError:
+    from wagtail.blocks import ListBlock, StreamBlock, StructBlock
+    from wagtail.blocks.list_block import ListBlockValidationError
+    from wagtail.blocks.stream_block import StreamBlockValidationError
+    from wagtail.blocks.struct_block import StructBlockValidationError
+
+    messages = [ValidationError(message) for message in tree.get(None, [])]
+    children = {part: sub for part, sub in tree.items() if part is not None}
+    if isinstance(block, StreamBlock):
+        errors = {}
+        for index, sub in children.items():
+            item = raw[index]
+            child_block = block.child_blocks[item["type"]]
+            errors[index] = _block_error(child_block, item.get("value"), sub)
+        return StreamBlockValidationError(
+            block_errors=errors, non_block_errors=messages
+        )
+    if isinstance(block, StructBlock):
+        errors = {
+            name: _block_error(block.child_blocks[name], (raw or {}).get(name), sub)
+            for name, sub in children.items()
+            if name in block.child_blocks
+        }
+        return StructBlockValidationError(
+            block_errors=errors, non_block_errors=messages
+        )
+    if isinstance(block, ListBlock):
+        values = list_values(raw)
+        errors = {
+            index: _block_error(block.child_block, values[index], sub)
+            for index, sub in children.items()
+        }
+        return ListBlockValidationError(block_errors=errors, non_block_errors=messages)
+    return ValidationError(messages)
+
+
+def _num(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

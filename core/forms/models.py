@@ -1,0 +1,551 @@
+"""Forms and checklists: definitions, immutable versions, assignments,
+submissions with their revisions and reviews, drafts and uploads.
+
+A ``FormDefinition`` is the editable draft (blocks in a StreamField).
+Publishing freezes a ``FormVersion``; a submission points to the version it
+answered, never to the definition's current blocks or a Wagtail revision
+(autosave overwrites revisions in place). Writes go through
+``core.forms.services``; who may see what is ``core.forms.policy``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
+
+from core.forms.blocks import body_block
+from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
+
+FORM_KEY_PATTERN = r"^[a-z][a-z0-9_]{1,59}$"
+form_key_validator = RegexValidator(
+    FORM_KEY_PATTERN,
+    _(
+        "A form key is 2-60 lowercase letters, digits or underscores and starts "
+        "with a letter."
+    ),
+)
+
+
+class Kind(models.TextChoices):
+    CHECKLIST = "checklist", _("Checklist")
+    FORM = "form", _("Data-collection form")
+
+
+def _pick(zh: str, en: str) -> str:
+    language = (get_language() or "zh-hans").lower()
+    return (en or zh) if language.startswith("en") else (zh or en)
+
+
+class FormDefinition(models.Model):
+    """A form or checklist as its owner edits it (the draft of the next version).
+
+    Owned by a department, or provided by a pack (``pack`` set, no
+    department): a pack original is rewritten by the pack sync and read-only in
+    the admin; a department changes its own copy (``copied_from``).
+    """
+
+    key = models.CharField(
+        _("key"),
+        max_length=60,
+        unique=True,
+        validators=[form_key_validator],
+        help_text=_("Stable identifier used by the API; never change it."),
+    )
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    industry = models.ForeignKey(
+        Industry,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="form_definitions",
+        verbose_name=_("industry"),
+    )
+    department = models.ForeignKey(
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="form_definitions",
+        verbose_name=_("owner department"),
+    )
+    pack = models.CharField(
+        _("provided by pack"),
+        max_length=100,
+        blank=True,
+        help_text=_("Set on a pack's original; empty for a department's form."),
+    )
+    pack_version = models.CharField(_("pack version"), max_length=40, blank=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("A pack original is inactive while its pack is disabled."),
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        verbose_name=_("copied from"),
+    )
+    body = StreamField(body_block(), verbose_name=_("questions and sections"))
+    scoring_rule = models.CharField(
+        _("scoring rule"),
+        max_length=40,
+        default="sum",
+        help_text=_(
+            "How the overall score is computed: none, the sum of points, the "
+            "weighted sum of section percentages, or a rule provided by a pack."
+        ),
+    )
+    pass_mark = models.FloatField(
+        _("pass mark"),
+        null=True,
+        blank=True,
+        help_text=_("The submission passes when its score reaches this."),
+    )
+    fail_if_section_zeroed = models.BooleanField(
+        _("fail when a section scores 0"),
+        default=False,
+        help_text=_("E.g. JGJ 59: any table scoring 0 fails the inspection."),
+    )
+    published_version = models.ForeignKey(
+        "FormVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("published version"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("form definition")
+        verbose_name_plural = _("form definitions")
+        ordering = ["key"]
+        constraints = [
+            models.CheckConstraint(
+                name="form_definition_has_an_owner",
+                condition=~models.Q(department__isnull=True, pack=""),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return _pick(self.title_zh, self.title_en)
+
+    @property
+    def is_pack_original(self) -> bool:
+        return bool(self.pack) and self.department_id is None
+
+    def body_data(self) -> list[dict[str, Any]]:
+        """The blocks as plain stream data (``[{"type", "value", "id"}]``)."""
+        return self.body.get_prep_value()
+
+    def scoring_settings(self) -> dict[str, Any]:
+        return {
+            "rule": self.scoring_rule,
+            "pass_mark": self.pass_mark,
+            "fail_if_section_zeroed": self.fail_if_section_zeroed,
+        }
+
+    def source_hash(self) -> str:
+        """A fingerprint of what a version freezes, to tell unpublished changes."""
+        return source_hash(
+            blocks=self.body_data(),
+            scoring=self.scoring_settings(),
+            titles=(self.title_zh, self.title_en),
+            kind=self.kind,
+        )
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        version = self.published_version
+        return version is None or version.source_hash != self.source_hash()
+
+
+def source_hash(*, blocks, scoring, titles, kind) -> str:
+    text = json.dumps(
+        {"blocks": blocks, "scoring": scoring, "titles": titles, "kind": kind},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class FormVersion(models.Model):
+    """An immutable published version: what submissions answer and are shown with."""
+
+    definition = models.ForeignKey(
+        FormDefinition,
+        on_delete=models.PROTECT,
+        related_name="versions",
+        verbose_name=_("definition"),
+    )
+    number = models.PositiveIntegerField(_("version"))
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    blocks = models.JSONField(_("frozen blocks"))
+    json_schema = models.JSONField(_("JSON Schema"))
+    ui_schema = models.JSONField(_("UI description"))
+    scoring = models.JSONField(_("scoring plan"))
+    source_hash = models.CharField(max_length=64, editable=False)
+    pack_version = models.CharField(_("pack version"), max_length=40, blank=True)
+    published_at = models.DateTimeField(_("published at"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        verbose_name = _("form version")
+        verbose_name_plural = _("form versions")
+        ordering = ["definition", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["definition", "number"], name="form_version_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # A version is frozen: answers are read back with the schema they met.
+        if self.pk is not None:
+            raise ValueError("A published FormVersion cannot be changed.")
+        super().save(*args, **kwargs)
+
+    @property
+    def title(self) -> str:
+        return _pick(self.title_zh, self.title_en)
+
+
+class Recurrence(models.TextChoices):
+    NONE = "none", _("Once")
+    DAILY = "daily", _("Every day")
+    WEEKLY = "weekly", _("Every week")
+    MONTHLY = "monthly", _("Every month")
+    QUARTERLY = "quarterly", _("Every quarter")
+    YEARLY = "yearly", _("Every year")
+
+
+class FormAssignment(models.Model):
+    """A form given to the enterprises of an industry and/or a territory."""
+
+    definition = models.ForeignKey(
+        FormDefinition,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("form"),
+    )
+    department = models.ForeignKey(
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="form_assignments",
+        verbose_name=_("assigned by"),
+    )
+    industry = models.ForeignKey(
+        Industry,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="form_assignments",
+        verbose_name=_("enterprises of industry"),
+    )
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="form_assignments",
+        verbose_name=_("enterprises in territory"),
+    )
+    recurrence = models.CharField(
+        _("recurrence"), max_length=16, choices=Recurrence.choices, default="none"
+    )
+    starts_on = models.DateField(_("starts on"), default=timezone.localdate)
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_("For a one-off assignment; a recurring one is due each period."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("form assignment")
+        verbose_name_plural = _("form assignments")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="form_assignment_has_a_target",
+                condition=~models.Q(industry__isnull=True, jurisdiction__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        target = " / ".join(str(t) for t in (self.industry, self.jurisdiction) if t)
+        return f"{self.definition} → {target}"
+
+
+class SubmissionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    RETURNED = "returned", _("Returned for correction")
+
+
+class Submission(models.Model):
+    """A filled form of one enterprise; its latest revision is copied here."""
+
+    definition = models.ForeignKey(
+        FormDefinition,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        verbose_name=_("form"),
+    )
+    version = models.ForeignKey(
+        FormVersion,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        verbose_name=_("version"),
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        related_name="form_submissions",
+        verbose_name=_("enterprise"),
+    )
+    assignment = models.ForeignKey(
+        FormAssignment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+        verbose_name=_("assignment"),
+    )
+    period_start = models.DateField(_("period"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.SUBMITTED,
+    )
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    data = models.JSONField(_("answers"))
+    score = models.FloatField(_("score"), null=True, blank=True)
+    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
+    percent = models.FloatField(_("percent"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    breakdown = models.JSONField(_("score breakdown"), default=dict)
+    findings = models.JSONField(
+        _("findings"),
+        default=list,
+        help_text=_("Non-compliant check items that open a hazard, with grade."),
+    )
+    warnings = models.JSONField(_("warnings"), default=list)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["definition", "-submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.definition_id}/{self.enterprise_id} #{self.pk}"
+
+
+class SubmissionRevision(models.Model):
+    """Every answer an enterprise submitted (first submission and corrections),
+    with the review it received; never changed once the review is recorded."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("revision"))
+    data = models.JSONField(_("answers"))
+    score = models.FloatField(_("score"), null=True, blank=True)
+    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
+    percent = models.FloatField(_("percent"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    breakdown = models.JSONField(_("score breakdown"), default=dict)
+    findings = models.JSONField(_("findings"), default=list)
+    warnings = models.JSONField(_("warnings"), default=list)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    decision = models.CharField(
+        _("review decision"),
+        max_length=16,
+        blank=True,
+        choices=[
+            (SubmissionStatus.ACCEPTED, _("Accepted")),
+            (SubmissionStatus.RETURNED, _("Returned for correction")),
+        ],
+    )
+    comment = models.TextField(_("review comment"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("submission revision")
+        verbose_name_plural = _("submission revisions")
+        ordering = ["submission", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "number"], name="submission_revision_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} r{self.number}"
+
+
+class SubmissionDraft(models.Model):
+    """Answers in progress, kept on the server per (version, enterprise, user)
+    so that nothing typed is lost with a session or a device."""
+
+    version = models.ForeignKey(
+        FormVersion, on_delete=models.CASCADE, related_name="drafts"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="form_drafts"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="form_drafts"
+    )
+    submission = models.ForeignKey(
+        Submission,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="drafts",
+        help_text=_("Set when the draft corrects a returned submission."),
+    )
+    assignment = models.ForeignKey(
+        FormAssignment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="drafts",
+    )
+    data = models.JSONField(_("answers"), default=dict)
+    step = models.PositiveSmallIntegerField(_("current step"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("submission draft")
+        verbose_name_plural = _("submission drafts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "enterprise", "user"], name="form_draft_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"draft {self.version_id}/{self.enterprise_id}/{self.user_id}"
+
+
+def upload_path(instance: FormUpload, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"forms/{instance.enterprise_id}/{instance.id}.{extension}"
+
+
+class FormUpload(models.Model):
+    """A photo or file attached to an answer; answers refer to it by id."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="form_uploads"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file = models.FileField(_("file"), upload_to=upload_path)
+    name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("form upload")
+        verbose_name_plural = _("form uploads")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def as_reference(self) -> dict[str, Any]:
+        """What an answer stores for this file."""
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "content_type": self.content_type,
+            "size": self.size,
+        }

@@ -1,0 +1,257 @@
+"""Scoring a submission from its version's frozen scoring plan.
+
+Per check item: compliant earns its points; non-compliant earns its points
+minus its deduction (never below 0; no deduction: 0); not applicable and
+unanswered items are left out of both the score and the maximum. Inside a
+repeatable group each entry counts as an item.
+
+Per section: the earned and possible points; its guarantee items (保证项目)
+zero the section when their total — scaled to the full guarantee points when
+some of them are not applicable, as JGJ 59 does — is below the section's
+floor, or, when the section says so, when any of them scores 0.
+
+Overall rules: ``none``; ``sum`` (points); ``weighted`` (each section's
+percentage times its weight, divided by the weights of sections that have a
+maximum; 0-100); or the key of a scoring rule of kind ``checklist``
+contributed through ``safegrid_scoring_rules()`` (it receives the breakdown
+described in docs/forms-engine.md). The pass mark compares with the score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from core.jsonschema_errors import schema_errors
+
+BUILTIN_RULES = ("none", "sum", "weighted")
+PLUGIN_RULE_KIND = "checklist"
+
+
+@dataclass
+class ItemScore:
+    key: str
+    label: str
+    section: str
+    result: str | None
+    points: float
+    earned: float | None
+    deduction: float
+    guarantee: bool
+    entry: int | None = None
+
+
+@dataclass
+class SectionScore:
+    key: str
+    title: str
+    weight: float
+    score: float
+    max_score: float
+    percent: float | None
+    zeroed: bool = False
+    zeroed_reason: str | None = None
+    guarantee_score: float | None = None
+    guarantee_max: float | None = None
+
+
+@dataclass
+class ScoreResult:
+    rule: str
+    score: float | None
+    max_score: float | None
+    percent: float | None
+    passed: bool | None
+    sections: list[SectionScore] = field(default_factory=list)
+    items: list[ItemScore] = field(default_factory=list)
+    grade: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def score_answers(
+    plan: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    *,
+    plugin_rules: Mapping[str, Any] | None = None,
+) -> ScoreResult:
+    """Score ``answers`` (already valid for the version) by ``plan``."""
+    rule = plan.get("rule") or "sum"
+    sections: list[SectionScore] = []
+    items: list[ItemScore] = []
+    for section_plan in plan.get("sections", []):
+        section_items = list(_item_scores(section_plan, answers))
+        items.extend(section_items)
+        sections.append(_section_score(section_plan, section_items))
+    if rule == "none":
+        return ScoreResult(rule, None, None, None, None, sections, items)
+    if rule in ("sum", "weighted"):
+        if rule == "sum":
+            score = _round(sum(s.score for s in sections))
+            max_score = _round(sum(s.max_score for s in sections))
+            percent = _round(score / max_score * 100) if max_score else None
+        else:
+            counted = [s for s in sections if s.max_score > 0 and s.weight > 0]
+            weights = sum(s.weight for s in counted)
+            score = (
+                _round(sum((s.percent or 0) * s.weight for s in counted) / weights)
+                if weights
+                else 0.0
+            )
+            max_score = 100.0
+            percent = score
+        result = ScoreResult(rule, score, max_score, percent, None, sections, items)
+    else:
+        result = _plugin_score(rule, sections, items, answers, plugin_rules or {})
+    result.passed = _passed(plan, result)
+    return result
+
+
+def _item_scores(section_plan: Mapping[str, Any], answers: Mapping[str, Any]):
+    for item in section_plan.get("items", []):
+        if item.get("group"):
+            entries = answers.get(item["group"]) or []
+            for index, entry in enumerate(entries):
+                yield _item_score(
+                    section_plan, item, (entry or {}).get(item["key"]), index
+                )
+        else:
+            yield _item_score(section_plan, item, answers.get(item["key"]), None)
+
+
+def _item_score(section_plan, item, answer, entry) -> ItemScore:
+    result = answer.get("result") if isinstance(answer, dict) else None
+    points = float(item.get("points") or 0)
+    earned: float | None
+    if result == "compliant":
+        earned = points
+    elif result == "non_compliant":
+        deduction = item.get("deduction")
+        earned = max(points - float(deduction), 0.0) if deduction is not None else 0.0
+    else:
+        earned = None  # not applicable or unanswered: not counted
+    return ItemScore(
+        key=item["key"],
+        label=item.get("label", ""),
+        section=section_plan["key"],
+        result=result,
+        points=points,
+        earned=earned,
+        deduction=_round(points - earned) if earned is not None else 0.0,
+        guarantee=bool(item.get("guarantee")),
+        entry=entry,
+    )
+
+
+def _section_score(
+    section_plan: Mapping[str, Any], items: list[ItemScore]
+) -> SectionScore:
+    counted = [i for i in items if i.earned is not None]
+    score = sum(i.earned for i in counted)
+    max_score = sum(i.points for i in counted)
+    section = SectionScore(
+        key=section_plan["key"],
+        title=section_plan.get("title", ""),
+        weight=float(section_plan.get("weight", 1)),
+        score=_round(score),
+        max_score=_round(max_score),
+        percent=_round(score / max_score * 100) if max_score else None,
+    )
+    guarantee_all = [i for i in items if i.guarantee]
+    if guarantee_all:
+        guarantee_counted = [i for i in guarantee_all if i.earned is not None]
+        earned = sum(i.earned for i in guarantee_counted)
+        possible = sum(i.points for i in guarantee_counted)
+        # Not-applicable guarantee items: scale what was checked to the full
+        # guarantee points before comparing with the floor (JGJ 59 §4).
+        full = sum(i.points for i in guarantee_all)
+        scaled = earned / possible * full if possible else None
+        section.guarantee_score = _round(scaled) if scaled is not None else None
+        section.guarantee_max = _round(full)
+        floor = section_plan.get("guarantee_floor")
+        if floor is not None and scaled is not None and scaled < float(floor):
+            section.zeroed, section.zeroed_reason = True, "guarantee_floor"
+        elif section_plan.get("zero_if_guarantee_item_fails") and any(
+            i.earned == 0 for i in guarantee_counted
+        ):
+            section.zeroed, section.zeroed_reason = True, "guarantee_item_zero"
+    if section.zeroed:
+        section.score = 0.0
+        section.percent = 0.0 if max_score else None
+    return section
+
+
+def _passed(plan: Mapping[str, Any], result: ScoreResult) -> bool | None:
+    if result.passed is not None:
+        return result.passed  # decided by a plugin rule
+    pass_mark = plan.get("pass_mark")
+    if result.score is None:
+        return None
+    if plan.get("fail_if_section_zeroed") and any(s.zeroed for s in result.sections):
+        return False
+    if pass_mark is None:
+        return None
+    return result.score >= float(pass_mark)
+
+
+def plugin_rule_input(
+    sections: list[SectionScore], items: list[ItemScore], answers: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What a plugin's ``checklist`` scoring rule receives."""
+    return {
+        "sections": [asdict(s) for s in sections],
+        "items": [asdict(i) for i in items],
+        "answers": dict(answers),
+    }
+
+
+def _plugin_score(rule_key, sections, items, answers, plugin_rules) -> ScoreResult:
+    rule = plugin_rules.get(rule_key)
+    if rule is None:
+        return ScoreResult(
+            rule_key, None, None, None, None, sections, items,
+            error=_("The scoring rule “%(rule)s” is not available.") % {"rule": rule_key},
+        )  # fmt: skip
+    inputs = plugin_rule_input(sections, items, answers)
+    problems = schema_errors(rule.input_schema or {}, inputs)
+    if problems:
+        return ScoreResult(
+            rule_key, None, None, None, None, sections, items,
+            error=_("The scoring rule “%(rule)s” cannot score this form: %(reason)s")
+            % {"rule": rule_key, "reason": problems[0].reason},
+        )  # fmt: skip
+    try:
+        output = rule.evaluate(inputs) or {}
+    except Exception as exc:  # noqa: BLE001 - a faulty plugin must not lose a submission
+        return ScoreResult(
+            rule_key, None, None, None, None, sections, items,
+            error=_("The scoring rule “%(rule)s” failed: %(reason)s")
+            % {"rule": rule_key, "reason": exc.__class__.__name__},
+        )  # fmt: skip
+    score = output.get("score")
+    max_score = output.get("max_score")
+    return ScoreResult(
+        rule=rule_key,
+        score=_round(float(score)) if score is not None else None,
+        max_score=_round(float(max_score)) if max_score is not None else None,
+        percent=(
+            _round(float(score) / float(max_score) * 100)
+            if score is not None and max_score
+            else None
+        ),
+        passed=output.get("passed"),
+        sections=sections,
+        items=items,
+        grade=output.get("grade"),
+        details=dict(output.get("details") or {}),
+    )
+
+
+def _round(value: float) -> float:
+    return round(float(value) + 0.0, 2)

@@ -1,0 +1,366 @@
+"""Writes of assignments, uploads, submissions, reviews and drafts."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.forms.definition import FILE_TYPES
+from core.forms.models import (
+    FormAssignment,
+    FormDefinition,
+    FormUpload,
+    FormVersion,
+    Recurrence,
+    Submission,
+    SubmissionDraft,
+    SubmissionRevision,
+    SubmissionStatus,
+)
+from core.forms.rules import checklist_rules
+from core.forms.scoring import ScoreResult, score_answers
+from core.forms.selectors import assignment_for
+from core.forms.services.errors import (
+    AnswersInvalid,
+    SubmissionRefused,
+)
+from core.forms.validation import version_answers_validate
+from core.organizations.models import Enterprise, Industry, Jurisdiction
+from core.organizations.scope import Scope
+
+UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+DRAFT_MAX_BYTES = 5_000_000
+
+
+# -- assignments -----------------------------------------------------------------
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    scope: Scope,
+    definition: FormDefinition,
+    industry: Industry | None = None,
+    jurisdiction: Jurisdiction | None = None,
+    recurrence: str = Recurrence.NONE,
+    starts_on: datetime.date | None = None,
+    due_date: datetime.date | None = None,
+    user=None,
+) -> FormAssignment:
+    """Give a published form to the enterprises of an industry and/or territory
+    within the assigning department's scope."""
+    from core.forms.policy import assignment_target_problems, definitions_visible
+
+    problems = assignment_target_problems(
+        scope, industry=industry, jurisdiction=jurisdiction
+    )
+    if not definitions_visible(scope).filter(pk=definition.pk).exists():
+        problems["definition"] = _("This form is not available to you.")
+    elif definition.published_version_id is None:
+        problems["definition"] = _("Publish the form before assigning it.")
+    if recurrence not in Recurrence.values:
+        problems["recurrence"] = _("Choose how often the form is due.")
+    starts_on = starts_on or timezone.localdate()
+    if due_date is not None and due_date < starts_on:
+        problems["due_date"] = _("The due date cannot be before the start.")
+    if problems:
+        raise ValidationError(problems)
+    return FormAssignment.objects.create(
+        definition=definition,
+        department=scope.department,
+        industry=industry,
+        jurisdiction=jurisdiction,
+        recurrence=recurrence,
+        starts_on=starts_on,
+        due_date=due_date,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def assignment_end(*, assignment: FormAssignment) -> FormAssignment:
+    """Stop giving the form (submissions already made stay)."""
+    assignment.is_active = False
+    assignment.save(update_fields=["is_active"])
+    return assignment
+
+
+def period_start(
+    assignment: FormAssignment, today: datetime.date
+) -> datetime.date | None:
+    """The first day of the assignment's period that contains ``today``."""
+    recurrence = assignment.recurrence
+    if recurrence == Recurrence.NONE:
+        return None
+    if recurrence == Recurrence.DAILY:
+        return today
+    if recurrence == Recurrence.WEEKLY:
+        return today - datetime.timedelta(days=today.weekday())
+    if recurrence == Recurrence.MONTHLY:
+        return today.replace(day=1)
+    if recurrence == Recurrence.QUARTERLY:
+        return today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+    return today.replace(month=1, day=1)
+
+
+# -- uploads ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def upload_store(
+    *, scope: Scope, enterprise: Enterprise, user, file: UploadedFile
+) -> FormUpload:
+    """Store a photo or file for an answer; the type is decided by extension."""
+    _require_enterprise(scope, enterprise)
+    name = os.path.basename(file.name or "")[:255]
+    extension = os.path.splitext(name)[1].lower()
+    content_type = next(
+        (types[extension] for types in FILE_TYPES.values() if extension in types), None
+    )
+    if content_type is None:
+        raise ValidationError(
+            {
+                "file": _(
+                    "This kind of file cannot be attached (use photos, PDF or Office)."
+                )
+            }
+        )
+    if file.size > UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            {
+                "file": _("The file is larger than %(mb)d MB.")
+                % {"mb": UPLOAD_MAX_BYTES // 2**20}
+            }
+        )
+    return FormUpload.objects.create(
+        enterprise=enterprise,
+        uploaded_by=user,
+        file=file,
+        name=name or "upload" + extension,
+        content_type=content_type,
+        size=file.size,
+    )
+
+
+# -- submissions -----------------------------------------------------------------
+
+
+def _require_enterprise(scope: Scope, enterprise: Enterprise) -> None:
+    if scope.is_enterprise and scope.enterprise_id != enterprise.pk:
+        raise SubmissionRefused(_("You may not submit for this enterprise."))
+    if not scope.can_view_enterprise(enterprise):
+        raise SubmissionRefused(_("You may not submit for this enterprise."))
+
+
+def submission_permitted(
+    *, scope: Scope, definition: FormDefinition, enterprise: Enterprise
+) -> FormAssignment:
+    """The assignment under which the caller may submit; else ``SubmissionRefused``."""
+    _require_enterprise(scope, enterprise)
+    assignment = assignment_for(definition=definition, enterprise=enterprise)
+    if assignment is None:
+        raise SubmissionRefused(_("This form is not assigned to this enterprise."))
+    return assignment
+
+
+def _findings(score: ScoreResult, plan: dict[str, Any]) -> list[dict[str, Any]]:
+    grades = {
+        item["key"]: item.get("hazard_grade")
+        for section in plan.get("sections", [])
+        for item in section.get("items", [])
+    }
+    return [
+        {
+            "key": item.key,
+            "label": item.label,
+            "section": item.section,
+            "entry": item.entry,
+            "grade": grades[item.key],
+        }
+        for item in score.items
+        if item.result == "non_compliant" and grades.get(item.key)
+    ]
+
+
+def _evaluate(version: FormVersion, enterprise: Enterprise, data: Any):
+    validated = version_answers_validate(
+        version=version, data=data, enterprise=enterprise
+    )
+    if validated.errors:
+        raise AnswersInvalid(validated.errors)
+    score = score_answers(
+        version.scoring, validated.data, plugin_rules=checklist_rules()
+    )
+    return validated, score
+
+
+def _scored_fields(validated, score: ScoreResult, plan) -> dict[str, Any]:
+    return {
+        "data": validated.data,
+        "score": score.score,
+        "max_score": score.max_score,
+        "percent": score.percent,
+        "passed": score.passed,
+        "breakdown": score.as_dict(),
+        "findings": _findings(score, plan),
+        "warnings": validated.warnings,
+    }
+
+
+@transaction.atomic
+def submission_submit(
+    *,
+    scope: Scope,
+    version: FormVersion,
+    enterprise: Enterprise,
+    user,
+    data: Any,
+) -> Submission:
+    """Validate, score and store an answer to ``version`` for ``enterprise``.
+
+    The portal and the API both call this. Raises ``SubmissionRefused`` when
+    the caller may not submit for the enterprise or the form is not assigned
+    to it, ``AnswersInvalid`` with every error when the answer does not fit the
+    version; nothing is stored then. The caller's draft is removed.
+    """
+    assignment = submission_permitted(
+        scope=scope, definition=version.definition, enterprise=enterprise
+    )
+    validated, score = _evaluate(version, enterprise, data)
+    fields = _scored_fields(validated, score, version.scoring)
+    now = timezone.now()
+    submission = Submission.objects.create(
+        definition_id=version.definition_id,
+        version=version,
+        enterprise=enterprise,
+        assignment=assignment,
+        period_start=period_start(assignment, timezone.localdate()),
+        submitted_by=user,
+        submitted_at=now,
+        **fields,
+    )
+    SubmissionRevision.objects.create(
+        submission=submission, number=1, submitted_by=user, submitted_at=now, **fields
+    )
+    SubmissionDraft.objects.filter(
+        version=version, enterprise=enterprise, user=user
+    ).delete()
+    return submission
+
+
+@transaction.atomic
+def submission_resubmit(
+    *, scope: Scope, submission: Submission, user, data: Any
+) -> Submission:
+    """Correct a returned submission: a new revision, against the same version."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    _require_enterprise(scope, submission.enterprise)
+    if submission.status != SubmissionStatus.RETURNED:
+        raise SubmissionRefused(
+            _("Only a submission returned for correction can be corrected.")
+        )
+    version = submission.version
+    validated, score = _evaluate(version, submission.enterprise, data)
+    fields = _scored_fields(validated, score, version.scoring)
+    now = timezone.now()
+    number = submission.revision + 1
+    SubmissionRevision.objects.create(
+        submission=submission,
+        number=number,
+        submitted_by=user,
+        submitted_at=now,
+        **fields,
+    )
+    for name, value in fields.items():
+        setattr(submission, name, value)
+    submission.revision = number
+    submission.status = SubmissionStatus.SUBMITTED
+    submission.submitted_by = user
+    submission.submitted_at = now
+    submission.save()
+    SubmissionDraft.objects.filter(submission=submission, user=user).delete()
+    return submission
+
+
+@transaction.atomic
+def submission_review(
+    *, scope: Scope, submission: Submission, reviewer, decision: str, comment: str = ""
+) -> Submission:
+    """Accept a submission, or return it with a comment for correction.
+
+    The decision is recorded on the revision reviewed, so every revision keeps
+    its review. Only government users who see the enterprise may review.
+    """
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not scope.is_government or not scope.can_view_enterprise(
+        submission.enterprise_id
+    ):
+        raise SubmissionRefused(_("You may not review this submission."))
+    if decision not in (SubmissionStatus.ACCEPTED, SubmissionStatus.RETURNED):
+        raise ValidationError({"decision": _("Accept or return the submission.")})
+    if decision == SubmissionStatus.RETURNED and not comment.strip():
+        raise ValidationError({"comment": _("Say what must be corrected.")})
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError(
+            {"decision": _("This submission is not awaiting review.")}
+        )
+    now = timezone.now()
+    SubmissionRevision.objects.filter(
+        submission=submission, number=submission.revision
+    ).update(decision=decision, comment=comment, reviewed_by=reviewer, reviewed_at=now)
+    submission.status = decision
+    submission.review_comment = comment
+    submission.reviewed_by = reviewer
+    submission.reviewed_at = now
+    submission.save(
+        update_fields=["status", "review_comment", "reviewed_by", "reviewed_at"]
+    )
+    return submission
+
+
+# -- drafts ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def submission_draft_save(
+    *,
+    scope: Scope,
+    version: FormVersion,
+    enterprise: Enterprise,
+    user,
+    data: dict[str, Any],
+    step: int = 0,
+    submission: Submission | None = None,
+) -> SubmissionDraft:
+    """Keep answers in progress on the server (not validated: a draft may be
+    incomplete). One draft per version, enterprise and user."""
+    import json
+
+    _require_enterprise(scope, enterprise)
+    if not isinstance(data, dict):
+        raise ValidationError({"data": _("The answers must be a JSON object.")})
+    if len(json.dumps(data, default=str)) > DRAFT_MAX_BYTES:
+        raise ValidationError({"data": _("The draft is too large.")})
+    draft, _created = SubmissionDraft.objects.update_or_create(
+        version=version,
+        enterprise=enterprise,
+        user=user,
+        defaults={"data": data, "step": max(step, 0), "submission": submission},
+    )
+    return draft
+
+
+@transaction.atomic
+def submission_draft_discard(
+    *, version: FormVersion, enterprise: Enterprise, user
+) -> None:
+    SubmissionDraft.objects.filter(
+        version=version, enterprise=enterprise, user=user
+    ).delete()

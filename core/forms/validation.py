@@ -1,0 +1,346 @@
+"""Validate answers against a published version: one function for every caller.
+
+``answers_validate`` is what the API, the portal's guided form and the
+admin preview all call: calculated values are computed on the server first (a
+value sent for them is replaced), then the whole answer is checked against the
+version's JSON Schema with the format checker, then uploaded-file references
+are checked against the stored uploads of the enterprise. Every message comes
+from the failing keyword and path (``core.jsonschema_errors``), through gettext.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+from jsonschema import Draft202012Validator
+
+from core.forms.definition import (
+    DRAWN_SIGNATURE_PATTERN,
+    HIDDEN,
+    NOT_BLANK,
+    condition_met,
+)
+from core.forms.expressions import parse_expression
+from core.jsonschema_errors import json_pointer, translate_error
+
+MAX_ANSWER_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class AnswerError:
+    """One problem of an answer, at its path (keys and entry indexes)."""
+
+    path: tuple[str | int, ...]
+    keyword: str
+    message: str
+
+    @property
+    def pointer(self) -> str:
+        return json_pointer(self.path)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.pointer, "keyword": self.keyword, "message": self.message}
+
+
+@dataclass
+class ValidatedAnswers:
+    """The answer as it will be stored (calculated values filled in), its errors
+    and the number answers outside their warning limits."""
+
+    data: dict[str, Any]
+    errors: list[AnswerError] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+def _special_message(error) -> str | None:
+    """Messages this engine words better than the neutral helper can."""
+    if error.validator == "not" and error.validator_value == HIDDEN["not"]:
+        return _("This question is not shown for the answers given; leave it out.")
+    if error.validator == "pattern":
+        if error.validator_value == NOT_BLANK:
+            return _("This must not be blank.")
+        if error.validator_value == DRAWN_SIGNATURE_PATTERN:
+            return _("Sign in the box.")
+    if error.validator == "const" and error.validator_value is True:
+        return _("This must be confirmed.")
+    return None
+
+
+def _evidence_errors(error) -> list[AnswerError]:
+    """A check item's evidence rule: say what a non-compliant answer lacks."""
+    instance = error.instance
+    if (
+        error.validator != "required"
+        or "then" not in error.absolute_schema_path
+        or not isinstance(instance, dict)
+        or instance.get("result") != "non_compliant"
+    ):
+        return []
+    messages = {
+        "note": _("A non-compliant answer needs a note."),
+        "photos": _("A non-compliant answer needs a photo."),
+    }
+    path = tuple(error.absolute_path)
+    return [
+        AnswerError((*path, name), "evidence", messages[name])
+        for name in error.validator_value
+        if name not in instance and name in messages
+    ]
+
+
+def schema_answer_errors(
+    json_schema: Mapping[str, Any], data: Any
+) -> list[AnswerError]:
+    """Every JSON-Schema error of ``data`` (formats checked), translated from
+    its keyword and path, one per path and keyword, in document order."""
+    validator = Draft202012Validator(
+        json_schema, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    found: dict[tuple, AnswerError] = {}
+    for error in validator.iter_errors(data):
+        special = _special_message(error)
+        evidence = _evidence_errors(error)
+        if evidence:
+            items = evidence
+        elif special is not None:
+            keyword = "hidden" if error.validator == "not" else str(error.validator)
+            items = [AnswerError(tuple(error.absolute_path), keyword, special)]
+        else:
+            items = [
+                AnswerError(item.location, item.keyword, item.reason)
+                for item in translate_error(error)
+            ]
+        for item in items:
+            found.setdefault((item.path, item.keyword), item)
+    return sorted(found.values(), key=lambda e: _sort_key(e.path))
+
+
+def _sort_key(path: tuple) -> list[tuple[int, str]]:
+    return [(0, f"{p:09d}") if isinstance(p, int) else (1, str(p)) for p in path]
+
+
+def answers_validate(
+    *,
+    json_schema: Mapping[str, Any],
+    ui_schema: Mapping[str, Any],
+    data: Any,
+    enterprise=None,
+) -> ValidatedAnswers:
+    """Check ``data`` for a version (its ``json_schema`` and ``ui_schema``).
+
+    With ``enterprise``, file references must name uploads of that enterprise
+    (the portal and the API always pass it; the admin preview stores nothing).
+    """
+    if not isinstance(data, dict):
+        return ValidatedAnswers(
+            data={},
+            errors=[AnswerError((), "type", _("The answers must be a JSON object."))],
+        )
+    prepared = compute_calculated(ui_schema, copy.deepcopy(data))
+    errors = [
+        AnswerError(path, "nul", _("Text must not contain NUL characters."))
+        for path in _nul_paths(prepared)
+    ]
+    errors += schema_answer_errors(json_schema, prepared)
+    if not errors and enterprise is not None:
+        errors += _upload_errors(ui_schema, prepared, enterprise)
+    return ValidatedAnswers(
+        data=prepared,
+        errors=errors,
+        warnings=number_warnings(ui_schema, prepared) if not errors else [],
+    )
+
+
+def version_answers_validate(
+    *, version, data: Any, enterprise=None
+) -> ValidatedAnswers:
+    """``answers_validate`` for a ``FormVersion``."""
+    return answers_validate(
+        json_schema=version.json_schema,
+        ui_schema=version.ui_schema,
+        data=data,
+        enterprise=enterprise,
+    )
+
+
+def _nul_paths(value: Any, path: tuple = ()) -> Iterator[tuple]:
+    # PostgreSQL cannot store U+0000 in JSON, and nobody types it.
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if "\x00" in str(key):
+                yield (*path, key)
+            yield from _nul_paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nul_paths(item, (*path, index))
+
+
+# -- calculated values -----------------------------------------------------------
+
+
+def compute_calculated(
+    ui_schema: Mapping[str, Any], data: dict[str, Any]
+) -> dict[str, Any]:
+    """Fill in every calculated value of ``data`` (in place; also returned).
+
+    A value sent by the client is replaced; a calculation whose inputs are
+    missing or not numbers leaves the key out.
+    """
+    questions = ui_schema.get("questions", {})
+    top = [questions[key] for key in ui_schema.get("order", []) if key in questions]
+    _compute(top, data, questions)
+    for question in top:
+        if question["type"] == "group" and isinstance(data.get(question["key"]), list):
+            fields = [questions[key] for key in question.get("fields", [])]
+            for entry in data[question["key"]]:
+                if isinstance(entry, dict):
+                    _compute(fields, entry, questions)
+    return data
+
+
+def _compute(questions: list[Mapping[str, Any]], answers: dict[str, Any], _all) -> None:
+    for question in questions:
+        if question["type"] != "calculated":
+            continue
+        answers.pop(question["key"], None)
+        if not condition_met(question.get("condition"), answers):
+            continue  # in a hidden section: no value, like any hidden question
+        expression = parse_expression(question["expression"])
+        values = {
+            name: answers.get(name)
+            for name in expression.names
+            if isinstance(answers.get(name), int | float)
+            and not isinstance(answers.get(name), bool)
+        }
+        result = expression.evaluate(values)
+        if result is not None:
+            answers[question["key"]] = round(result, question.get("decimals", 2))
+
+
+# -- warnings and uploads ----------------------------------------------------------
+
+
+def _answers_of(ui_schema: Mapping[str, Any], data: Mapping[str, Any]):
+    """``(question, answer, path)`` for every answered question, entries included."""
+    questions = ui_schema.get("questions", {})
+    for key in ui_schema.get("order", []):
+        question = questions.get(key)
+        if question is None or key not in data:
+            continue
+        yield question, data[key], (key,)
+        if question["type"] == "group" and isinstance(data[key], list):
+            for index, entry in enumerate(data[key]):
+                for child_key in question.get("fields", []):
+                    if isinstance(entry, dict) and child_key in entry:
+                        yield (
+                            questions[child_key],
+                            entry[child_key],
+                            (key, index, child_key),
+                        )
+
+
+def number_warnings(
+    ui_schema: Mapping[str, Any], data: Mapping[str, Any]
+) -> list[dict]:
+    """Number answers beyond their warning limits (accepted, but flagged)."""
+    found = []
+    for question, answer, path in _answers_of(ui_schema, data):
+        if question["type"] != "number" or isinstance(answer, bool):
+            continue
+        if not isinstance(answer, int | float):
+            continue
+        below, above = question.get("warning_below"), question.get("warning_above")
+        if below is not None and answer < below:
+            found.append(
+                {"path": list(path), "key": question["key"], "value": answer,
+                 "limit": "below", "threshold": below}
+            )  # fmt: skip
+        if above is not None and answer > above:
+            found.append(
+                {"path": list(path), "key": question["key"], "value": answer,
+                 "limit": "above", "threshold": above}
+            )  # fmt: skip
+    return found
+
+
+def file_references(ui_schema: Mapping[str, Any], data: Mapping[str, Any]):
+    """``(reference, path)`` for every uploaded file an answer refers to."""
+    for question, answer, path in _answers_of(ui_schema, data):
+        if question["type"] == "file_upload" and isinstance(answer, list):
+            for index, reference in enumerate(answer):
+                yield reference, (*path, index)
+        if question["type"] == "check_item" and isinstance(answer, dict):
+            for index, reference in enumerate(answer.get("photos") or []):
+                yield reference, (*path, "photos", index)
+
+
+def _upload_errors(ui_schema, data, enterprise) -> list[AnswerError]:
+    from core.forms.models import FormUpload
+
+    references = list(file_references(ui_schema, data))
+    if not references:
+        return []
+    stored = {
+        str(upload.id): upload
+        for upload in FormUpload.objects.filter(
+            enterprise=enterprise, id__in=[ref["id"] for ref, _path in references]
+        )
+    }
+    errors = []
+    for reference, path in references:
+        upload = stored.get(reference["id"])
+        if upload is None or upload.as_reference() != reference:
+            errors.append(
+                AnswerError(
+                    path,
+                    "upload",
+                    _(
+                        "This file was not uploaded for this enterprise; upload it again."
+                    ),
+                )
+            )
+    return errors
+
+
+def answers_prune_hidden(ui_schema: Mapping[str, Any], data: Mapping[str, Any]) -> dict:
+    """``data`` without answers to questions their conditions now hide.
+
+    The guided form calls it when a step changes an earlier answer, so a stale
+    answer to a question that is no longer shown does not block the submission.
+    """
+    questions = ui_schema.get("questions", {})
+    pruned = dict(data)
+    for key in ui_schema.get("order", []):
+        question = questions.get(key)
+        if question is None:
+            continue
+        if key in pruned and not condition_met(question.get("condition"), pruned):
+            pruned.pop(key)
+            continue
+        if question["type"] == "group" and isinstance(pruned.get(key), list):
+            entries = []
+            for entry in pruned[key]:
+                if not isinstance(entry, dict):
+                    entries.append(entry)
+                    continue
+                kept = dict(entry)
+                for child_key in question.get("fields", []):
+                    child = questions[child_key]
+                    if child_key in kept and not condition_met(
+                        child.get("condition"), kept
+                    ):
+                        kept.pop(child_key)
+                entries.append(kept)
+            pruned[key] = entries
+    return pruned

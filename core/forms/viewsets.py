@@ -1,0 +1,286 @@
+"""The "Forms" admin screens, declared as Wagtail viewsets.
+
+Definitions: listed as ``core.forms.policy`` lets the user see them (pack
+originals included, read-only), edited only when the policy says so, with
+extra screens (preview, publish, versions, copy, export, import, assign).
+Submissions: the enterprises in scope only (``Scope.filter``), filterable, with
+a page per submission and an Excel export.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.admin.widgets.button import Button
+
+from core.forms import admin_views
+from core.forms.admin_forms import FormDefinitionAdminForm
+from core.forms.models import FormDefinition, Kind, Submission, SubmissionStatus
+from core.forms.policy import can_author, can_edit_definition, definitions_visible
+from core.forms.selectors import definition_list, submission_list
+from core.organizations.admin_views import (
+    ScopedCreateView,
+    ScopedEditView,
+    ScopedIndexView,
+    ScopedModelViewSet,
+)
+from core.organizations.scope import scope_for
+
+
+def _owner(definition: FormDefinition) -> str:
+    if definition.department_id:
+        return definition.department.name
+    return _("Pack: %(pack)s") % {"pack": definition.pack}
+
+
+def _version(definition: FormDefinition) -> str:
+    version = definition.published_version
+    if version is None:
+        return _("Draft, never published")
+    if definition.has_unpublished_changes:
+        return _("v%(number)d (unpublished changes)") % {"number": version.number}
+    return f"v{version.number}"
+
+
+class DefinitionIndexView(ScopedIndexView):
+    def get_edit_url(self, instance):
+        if can_edit_definition(scope_for(self.request.user), instance):
+            return super().get_edit_url(instance)
+        return reverse(f"{admin_views.DEFINITIONS}:preview", args=(instance.pk,))
+
+    def get_delete_url(self, instance):
+        return None  # versions and submissions refer to definitions: never deleted
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        prefix = admin_views.DEFINITIONS
+        buttons += [
+            ListingButton(_("Preview"), url=reverse(f"{prefix}:preview", args=(instance.pk,)), icon_name="view", priority=30),
+            ListingButton(_("Versions"), url=reverse(f"{prefix}:versions", args=(instance.pk,)), icon_name="history", priority=40),
+            ListingButton(_("Copy for my department"), url=reverse(f"{prefix}:copy_definition", args=(instance.pk,)), icon_name="copy", priority=50),
+            ListingButton(_("Export as JSON"), url=reverse(f"{prefix}:export", args=(instance.pk,)), icon_name="download", priority=60),
+        ]  # fmt: skip
+        if instance.published_version_id:
+            buttons.append(
+                ListingButton(_("Assign"), url=reverse(f"{prefix}:assign", args=(instance.pk,)), icon_name="group", priority=70)
+            )  # fmt: skip
+        return buttons
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_author(scope_for(self.request.user)):
+            buttons.append(
+                HeaderButton(_("Import"), url=reverse(f"{admin_views.DEFINITIONS}:import"), icon_name="upload")
+            )  # fmt: skip
+        return buttons
+
+
+class DefinitionCreateView(ScopedCreateView):
+    def save_instance(self):
+        scope = scope_for(self.request.user)
+        instance = self.form.instance
+        if instance.department_id is None:
+            instance.department = scope.department
+        instance.created_by = self.request.user
+        return super().save_instance()
+
+
+class DefinitionEditView(ScopedEditView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        prefix = admin_views.DEFINITIONS
+        pk = self.object.pk
+        buttons += [
+            Button(_("Preview"), url=reverse(f"{prefix}:preview", args=(pk,)), icon_name="view", priority=1),
+            Button(_("Publish"), url=reverse(f"{prefix}:publish", args=(pk,)), icon_name="upload", priority=2),
+            Button(_("Versions"), url=reverse(f"{prefix}:versions", args=(pk,)), icon_name="history", priority=3),
+            Button(_("Export as JSON"), url=reverse(f"{prefix}:export", args=(pk,)), icon_name="download", priority=4),
+            Button(_("Assign"), url=reverse(f"{prefix}:assign", args=(pk,)), icon_name="group", priority=5),
+        ]  # fmt: skip
+        return buttons
+
+
+class FormDefinitionViewSet(ScopedModelViewSet):
+    """Checklists and forms built from blocks (the low-code editor)."""
+
+    model = FormDefinition
+    name = admin_views.DEFINITIONS
+    url_prefix = "forms/definitions"
+    icon = "form"
+    menu_label = _("Forms and checklists")
+    index_view_class = DefinitionIndexView
+    add_view_class = DefinitionCreateView
+    edit_view_class = DefinitionEditView
+    search_backend_name = None
+    search_fields = ["title_zh", "title_en", "key"]
+    list_filter = ["kind", "industry", "is_active"]
+    list_display = [
+        "title_zh",
+        "key",
+        "kind",
+        "industry",
+        Column("owner", label=_("owner"), accessor=_owner),
+        Column("version", label=_("version"), accessor=_version),
+        BooleanColumn("is_active", label=_("active")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList([FieldPanel("body")], heading=_("Questions")),
+            ObjectList(
+                [
+                    FieldPanel("title_zh"),
+                    FieldPanel("title_en"),
+                    FieldPanel("key"),
+                    FieldPanel("kind"),
+                    FieldPanel("industry"),
+                    FieldPanel("department"),
+                ],
+                heading=_("Settings"),
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("scoring_rule"),
+                            FieldPanel("pass_mark"),
+                            FieldPanel("fail_if_section_zeroed"),
+                        ],
+                        heading=_("Overall result"),
+                    )
+                ],
+                heading=_("Scoring"),
+            ),
+        ],
+        base_form_class=FormDefinitionAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return definition_list(scope=scope_for(request.user))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("preview/<int:pk>/", admin_views.PreviewView.as_view(), name="preview"),
+            path("publish/<int:pk>/", admin_views.PublishView.as_view(), name="publish"),
+            path("versions/<int:pk>/", admin_views.VersionsView.as_view(), name="versions"),
+            path("copy-for-department/<int:pk>/", admin_views.CopyView.as_view(), name="copy_definition"),
+            path("export/<int:pk>/", admin_views.ExportView.as_view(), name="export"),
+            path("import/", admin_views.ImportView.as_view(), name="import"),
+            path("assign/<int:pk>/", admin_views.AssignView.as_view(), name="assign"),
+        ]  # fmt: skip
+
+
+# -- submissions -------------------------------------------------------------------
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    definition = django_filters.ModelChoiceFilter(
+        label=_("form"), queryset=FormDefinition.objects.none()
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=SubmissionStatus.choices
+    )
+    passed = django_filters.BooleanFilter(label=_("passed"))
+    kind = django_filters.ChoiceFilter(
+        label=_("kind"), choices=Kind.choices, field_name="definition__kind"
+    )
+
+    class Meta:
+        model = Submission
+        fields = ["definition", "status", "passed"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None:
+            self.filters["definition"].queryset = definitions_visible(
+                scope_for(request.user)
+            )
+
+
+class SubmissionIndexView(ScopedIndexView):
+    def get_edit_url(self, instance):
+        return reverse(f"{admin_views.SUBMISSIONS}:detail", args=(instance.pk,))
+
+    def get_delete_url(self, instance):
+        return None
+
+    @property
+    def header_buttons(self):
+        url = reverse(f"{admin_views.SUBMISSIONS}:export")
+        query = self.request.GET.urlencode()
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Export to Excel"), url=f"{url}?{query}" if query else url, icon_name="download"),
+        ]  # fmt: skip
+
+
+def _score(submission: Submission) -> str:
+    if submission.score is None:
+        return "—"
+    if submission.max_score:
+        return f"{submission.score:g} / {submission.max_score:g}"
+    return f"{submission.score:g}"
+
+
+class SubmissionViewSet(ScopedModelViewSet):
+    """Submissions of the enterprises in scope, across versions."""
+
+    model = Submission
+    name = admin_views.SUBMISSIONS
+    url_prefix = "forms/submissions"
+    icon = "doc-full"
+    menu_label = _("Submissions")
+    index_view_class = SubmissionIndexView
+    filterset_class = SubmissionFilterSet
+    search_backend_name = None
+    list_display = [
+        TitleColumn(
+            "enterprise",
+            label=_("enterprise"),
+            accessor=lambda s: s.enterprise.name,
+            get_url=lambda s: reverse(
+                f"{admin_views.SUBMISSIONS}:detail", args=(s.pk,)
+            ),
+        ),
+        Column("form", label=_("form"), accessor=lambda s: s.definition.title),
+        Column(
+            "version", label=_("version"), accessor=lambda s: f"v{s.version.number}"
+        ),
+        Column("score", label=_("score"), accessor=_score),
+        BooleanColumn("passed", label=_("passed")),
+        Column("status", label=_("status"), accessor="get_status_display"),
+        DateColumn("submitted_at", label=_("submitted at")),
+    ]
+    form_fields = ["status"]  # never edited here; Wagtail builds the views anyway
+
+    def get_queryset(self, request):
+        return submission_list(scope=scope_for(request.user))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "detail/<int:pk>/", admin_views.SubmissionView.as_view(), name="detail"
+            ),
+            path("export/", admin_views.submissions_export, name="export"),
+        ]
+
+
+class FormsViewSetGroup(ViewSetGroup):
+    menu_label = _("Forms")
+    menu_icon = "form"
+    menu_order = 300
+    items = (FormDefinitionViewSet, SubmissionViewSet)

@@ -1,0 +1,281 @@
+"""Validate against a JSON Schema and explain every error in plain, translated words.
+
+jsonschema's own messages are English, repeat the whole instance and name
+schema internals (``{'L': 4} is not valid under any of the given schemas``).
+Users see none of that: each error is rebuilt from the keyword that failed
+(``error.validator``), its expected value (``error.validator_value``) and the
+JSON Pointer of the value concerned, and worded through gettext. Used by the
+risk methods (``core.risks.scoring``) and meant for any other JSON-Schema
+input (the forms engine).
+
+    errors = schema_errors(schema, data)
+    [e.as_dict() for e in errors]  # [{"path": "/L", "reason": "...", "keyword": "enum"}]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+# At most this many allowed values are listed in an ``enum`` message.
+MAX_LISTED_VALUES = 20
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """One reason why a value does not fit its schema.
+
+    ``path`` is a JSON Pointer (RFC 6901) to the value concerned (``""`` is the
+    whole document); ``location`` the same as a tuple of keys and indexes;
+    ``keyword`` the JSON Schema keyword that failed; ``reason`` a translated
+    sentence for the user.
+    """
+
+    path: str
+    location: tuple[str | int, ...]
+    keyword: str
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason, "keyword": self.keyword}
+
+
+def json_pointer(location: Iterable[str | int]) -> str:
+    """The JSON Pointer of ``location`` (``("events", 0, "L")`` → ``/events/0/L``)."""
+    return "".join(
+        "/" + str(part).replace("~", "~0").replace("/", "~1") for part in location
+    )
+
+
+def schema_errors(
+    schema: dict[str, Any],
+    instance: Any,
+    *,
+    validator_class: type = Draft202012Validator,
+) -> list[SchemaError]:
+    """Every error of ``instance`` against ``schema``, translated, in document order.
+
+    Formats (``"format": "date"``...) are checked: jsonschema ignores them
+    unless given a format checker.
+    """
+    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+    found: list[SchemaError] = []
+    seen: set[tuple[str, str]] = set()
+    for error in validator.iter_errors(instance):
+        for item in translate_error(error):
+            if (item.path, item.reason) not in seen:
+                seen.add((item.path, item.reason))
+                found.append(item)
+    return sorted(found, key=lambda e: _sort_key(e.location))
+
+
+def _sort_key(location: Sequence[str | int]) -> list[tuple[int, str]]:
+    return [(0, f"{p:09d}") if isinstance(p, int) else (1, p) for p in location]
+
+
+def translate_error(error: ValidationError) -> list[SchemaError]:
+    """The translated error(s) of one jsonschema ``ValidationError``.
+
+    ``required`` and ``additionalProperties`` are reported at the property
+    concerned (not at its parent object), one error per property.
+    """
+    location = tuple(error.absolute_path)
+    keyword = str(error.validator)
+    instance = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+
+    if keyword == "required" and isinstance(instance, dict):
+        return [
+            _error((*location, name), keyword, _("This field is required."))
+            for name in error.validator_value
+            if name not in instance
+        ]
+    if keyword == "dependentRequired" and isinstance(instance, dict):
+        found = []
+        for trigger, needed in error.validator_value.items():
+            if trigger not in instance:
+                continue
+            found.extend(
+                _error(
+                    (*location, name),
+                    keyword,
+                    _("This field is required when “%(other)s” is given.")
+                    % {"other": trigger},
+                )
+                for name in needed
+                if name not in instance
+            )
+        return found
+    if keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(
+        instance, dict
+    ):
+        extras = _extra_properties(instance, schema)
+        if extras:
+            return [
+                _error((*location, name), keyword, _("This field is not allowed."))
+                for name in extras
+            ]
+    if keyword in ("anyOf", "oneOf") and error.context:
+        # Nothing matched (a oneOf that matched twice has no context): the
+        # alternative that came closest explains the problem best.
+        found: list[SchemaError] = []
+        for branch_error in _closest_branch(error):
+            found.extend(translate_error(branch_error))
+        return found
+    return [_error(location, keyword, reason_for(error))]
+
+
+def _closest_branch(error: ValidationError) -> list[ValidationError]:
+    """The errors of the alternative the instance came closest to matching.
+
+    An alternative of the instance's own type (no ``type`` error on the value
+    itself) beats one of another type; then the one with fewest errors wins;
+    jsonschema's ``best_match`` breaks ties.
+    """
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    depth = len(error.absolute_path)
+
+    def distance(errors: list[ValidationError]) -> tuple[int, int]:
+        wrong_type = any(
+            e.validator == "type" and len(e.absolute_path) == depth for e in errors
+        )
+        return (int(wrong_type), len(errors))
+
+    closest = min(branches.values(), key=distance)
+    best = best_match(closest)
+    return closest if best is None else [best, *(e for e in closest if e is not best)]
+
+
+def _extra_properties(instance: dict[str, Any], schema: dict[str, Any]) -> list[str]:
+    properties = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    return [
+        name
+        for name in instance
+        if name not in properties
+        and not any(re.search(pattern, name) for pattern in patterns)
+    ]
+
+
+def _error(location: tuple[str | int, ...], keyword: str, reason: str) -> SchemaError:
+    return SchemaError(
+        path=json_pointer(location),
+        location=location,
+        keyword=keyword,
+        reason=reason,
+    )
+
+
+TYPE_NAMES = {
+    "string": lambda: _("text"),
+    "number": lambda: _("a number"),
+    "integer": lambda: _("a whole number"),
+    "boolean": lambda: _("yes or no (true or false)"),
+    "array": lambda: _("a list"),
+    "object": lambda: _("an object (a set of named fields)"),
+    "null": lambda: _("empty (null)"),
+}
+
+
+def _display(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def reason_for(error: ValidationError) -> str:
+    """A translated sentence for one failed keyword, from its expected value."""
+    keyword = error.validator
+    expected = error.validator_value
+    if keyword == "type":
+        types = expected if isinstance(expected, list) else [expected]
+        names = [TYPE_NAMES[t]() if t in TYPE_NAMES else str(t) for t in types]
+        return _("Must be %(types)s.") % {"types": _(" or ").join(names)}
+    if keyword == "enum":
+        values = [_display(v) for v in expected]
+        listed = ", ".join(values[:MAX_LISTED_VALUES])
+        if len(values) > MAX_LISTED_VALUES:
+            listed += ", …"
+        return _("Must be one of: %(values)s.") % {"values": listed}
+    if keyword == "const":
+        return _("Must be %(value)s.") % {"value": _display(expected)}
+    if keyword == "minimum":
+        return _("Must be at least %(limit)s.") % {"limit": _display(expected)}
+    if keyword == "maximum":
+        return _("Must be at most %(limit)s.") % {"limit": _display(expected)}
+    if keyword == "exclusiveMinimum":
+        return _("Must be greater than %(limit)s.") % {"limit": _display(expected)}
+    if keyword == "exclusiveMaximum":
+        return _("Must be less than %(limit)s.") % {"limit": _display(expected)}
+    if keyword == "multipleOf":
+        return _("Must be a multiple of %(step)s.") % {"step": _display(expected)}
+    if keyword == "minLength":
+        return ngettext(
+            "Must be at least %(count)d character long.",
+            "Must be at least %(count)d characters long.",
+            expected,
+        ) % {"count": expected}
+    if keyword == "maxLength":
+        return ngettext(
+            "Must be at most %(count)d character long.",
+            "Must be at most %(count)d characters long.",
+            expected,
+        ) % {"count": expected}
+    if keyword == "pattern":
+        return _("Is not in the expected form.")
+    if keyword == "format":
+        return _("Is not a valid %(format)s.") % {"format": expected}
+    if keyword == "minItems":
+        return ngettext(
+            "Choose or enter at least %(count)d item.",
+            "Choose or enter at least %(count)d items.",
+            expected,
+        ) % {"count": expected}
+    if keyword == "maxItems":
+        return ngettext(
+            "Choose or enter at most %(count)d item.",
+            "Choose or enter at most %(count)d items.",
+            expected,
+        ) % {"count": expected}
+    if keyword == "uniqueItems":
+        return _("Each item may appear only once.")
+    if keyword == "minProperties":
+        return ngettext(
+            "Fill in at least %(count)d field.",
+            "Fill in at least %(count)d fields.",
+            expected,
+        ) % {"count": expected}
+    if keyword == "maxProperties":
+        return ngettext(
+            "Fill in at most %(count)d field.",
+            "Fill in at most %(count)d fields.",
+            expected,
+        ) % {"count": expected}
+    if keyword in ("contains", "minContains", "maxContains"):
+        return _("The list does not contain the required items.")
+    if keyword == "oneOf":
+        return _("Matches more than one of the allowed forms; it must match one.")
+    if keyword == "anyOf":
+        return _("Does not match any of the allowed forms.")
+    if keyword == "not":
+        return _("This value is not allowed here.")
+    if keyword in ("additionalProperties", "unevaluatedProperties", "propertyNames"):
+        return _("Contains a field that is not allowed.")
+    if keyword in ("additionalItems", "unevaluatedItems", "items", "prefixItems"):
+        return _("The list has more items than allowed.")
+    if keyword == "False schema" or expected is False:
+        return _("No value is allowed here.")
+    return _("This value is not valid.")

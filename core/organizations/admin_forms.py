@@ -1,0 +1,137 @@
+"""Forms of the organizations admin screens: thin, the rules live in services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from core.organizations import services
+from core.organizations.models import Jurisdiction
+
+
+def indented_name(jurisdiction: Jurisdiction) -> str:
+    """The name behind one dash per level, so a flat list reads as the tree."""
+    return f"{'— ' * (jurisdiction.depth - 1)}{jurisdiction.name}"
+
+
+class JurisdictionChoiceField(forms.ModelChoiceField):
+    """Jurisdictions in tree order, indented by depth."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Jurisdiction.objects.order_by("path"))
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj: Jurisdiction) -> str:
+        return indented_name(obj)
+
+
+def _add_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+class EnterpriseAdminForm(WagtailAdminModelForm):
+    """An enterprise's registration data, as the committee office keeps it."""
+
+    class Meta:
+        field_classes = {"jurisdiction": JurisdictionChoiceField}
+
+    def clean_uscc(self) -> str:
+        # People type codes in lower case or with spaces; the check digit and
+        # the uniqueness check then apply to the code as stored.
+        return "".join((self.cleaned_data.get("uscc") or "").split()).upper()
+
+
+class JurisdictionAdminForm(WagtailAdminModelForm):
+    """A node of the territorial tree: placed under a parent when created.
+
+    Moving a node to another parent later is not offered: it would silently
+    change which enterprises territorial offices see.
+    """
+
+    parent = JurisdictionChoiceField(
+        label=_("parent"),
+        required=False,
+        help_text=_(
+            "Where it belongs: a street or town under a district, a grid under a "
+            "street or town. Leave empty for a district. Fixed once created."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["parent"].initial = self.instance.get_parent()
+            self.fields["parent"].disabled = True
+
+    def clean(self):
+        cleaned_data = super().clean()
+        level = cleaned_data.get("level")
+        if level:
+            try:
+                if self.instance.pk:
+                    services.jurisdiction_check_level(
+                        level=level,
+                        parent=self.instance.get_parent(),
+                        children=self.instance.get_children(),
+                    )
+                else:
+                    services.jurisdiction_check_level(
+                        level=level, parent=cleaned_data.get("parent")
+                    )
+            except ValidationError as error:
+                _add_errors(self, error)
+        return cleaned_data
+
+    def save(self, commit=True):
+        if self.instance.pk:
+            return super().save(commit=commit)
+        # A new node must be placed by treebeard, which computes its path.
+        self.instance = services.jurisdiction_create(
+            parent=self.cleaned_data.get("parent"),
+            name=self.cleaned_data["name"],
+            code=self.cleaned_data["code"],
+            level=self.cleaned_data["level"],
+        )
+        return self.instance
+
+
+class DepartmentAdminForm(WagtailAdminModelForm):
+    """A government office; its kind decides what it must be given."""
+
+    class Meta:
+        field_classes = {"jurisdiction": JurisdictionChoiceField}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        kind = cleaned_data.get("kind")
+        if kind:
+            try:
+                services.department_check(
+                    kind=kind,
+                    industries=cleaned_data.get("industries") or [],
+                    jurisdiction=cleaned_data.get("jurisdiction"),
+                )
+            except ValidationError as error:
+                _add_errors(self, error)
+        return cleaned_data
+
+
+class MembershipAdminForm(WagtailAdminModelForm):
+    """A user's one role, in a department or in an enterprise."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        role = cleaned_data.get("role")
+        if role:
+            try:
+                services.membership_check(
+                    role=role,
+                    department=cleaned_data.get("department"),
+                    enterprise=cleaned_data.get("enterprise"),
+                )
+            except ValidationError as error:
+                _add_errors(self, error)
+        return cleaned_data

@@ -1,0 +1,30 @@
+"""The organizations screens and the home-page summary in the Wagtail admin."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from core.organizations.admin_views import (
+    EnterprisePermissionPolicy,
+    EnterpriseSummaryPanel,
+    ReadOnlyPermissionPolicy,
+)
+from core.organizations.models import Enterprise, Industry
+from core.organizations.scope import scope_for
+from core.organizations.viewsets import OrganizationsViewSetGroup
+
+# Registered at import, before any view asks Wagtail for these models' policy
+# (Wagtail would otherwise create its default, model-permission-only one).
+register_permission_policy(Enterprise, EnterprisePermissionPolicy(Enterprise))
+# Industries are synced from the enabled packs, never edited by hand.
+register_permission_policy(Industry, ReadOnlyPermissionPolicy(Industry))
+
+
+@hooks.register("register_admin_viewset")
+def register_organizations_viewsets():
+    return OrganizationsViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_enterprise_summary_panel(request, panels):
+    if scope_for(request.user).is_government:
+        panels.append(EnterpriseSummaryPanel(request))

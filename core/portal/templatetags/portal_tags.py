@@ -1,0 +1,38 @@
+"""Small template helpers of the portal: icons and initials."""
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from core.portal.selectors import ICONS
+
+register = template.Library()
+
+
+@register.simple_tag
+def icon(name: str, css_class: str = "icon") -> str:
+    """An icon from the local SVG sprite (unknown names show a dot)."""
+    name = name if name in ICONS else "dot"
+    return format_html(
+        '<svg class="{}" aria-hidden="true" focusable="false">'
+        '<use href="{}#i-{}"></use></svg>',
+        css_class,
+        static("safegrid/img/icons.svg"),
+        name,
+    )
+
+
+@register.filter
+def initial(value) -> str:
+    """The first character of a name, for an avatar."""
+    text = str(value or "").strip()
+    return text[:1].upper() if text else "?"
+
+
+@register.filter
+def minutes(value) -> int:
+    """A timedelta in whole minutes (for the lock-out message)."""
+    try:
+        return max(1, round(value.total_seconds() / 60))
+    except AttributeError:
+        return 0

@@ -1,0 +1,407 @@
+"""REST API of risk grading: scoring rules (list, evaluate) and risk points.
+
+Registered on the router in ``core/api/urls.py``. Risk points are read
+through ``scope_for`` inside the selectors: a point out of scope answers 404,
+exactly like one that does not exist. Scoring rules are not enterprise data;
+any authenticated user may list and try them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.organizations.models import Enterprise
+from core.organizations.scope import scope_for
+from core.risks.models import (
+    Assessment,
+    ControlMeasure,
+    RiskEvent,
+    RiskLevel,
+    RiskPoint,
+)
+from core.risks.scoring import (
+    InvalidInputs,
+    RegisteredRule,
+    UnknownRule,
+    number,
+    scoring_registry,
+    thresholds_as_dict,
+)
+from core.risks.selectors import (
+    UNASSESSED,
+    risk_overview,
+    risk_point_filter,
+    risk_point_list,
+    thresholds_for,
+)
+
+# -- scoring rules -------------------------------------------------------------
+
+
+def rule_as_dict(
+    registered: RegisteredRule, industries: list[str] | None = None
+) -> dict[str, Any]:
+    """A rule as the API shows it (the schema includes the platform inputs)."""
+    rule = registered.rule
+    registry = scoring_registry()
+    return {
+        "key": rule.key,
+        "title": str(rule.title),
+        "titles": {"zh-hans": rule.title.zh_hans, "en": rule.title.en},
+        "pack": registered.pack,
+        "kind": rule.kind,
+        "description": str(rule.description) if rule.description else "",
+        "input_schema": registry.input_schema(rule.key, industries),
+        "thresholds": [
+            {
+                **thresholds_as_dict(f"preset:{t.key}", t),
+                "title": str(t.title) if t.title else t.key,
+                "default": index == 0,
+            }
+            for index, t in enumerate(registered.presets())
+        ],
+        "value_range": [number(v) for v in rule.value_range]
+        if rule.value_range
+        else None,
+    }
+
+
+class ErrorSerializer(serializers.Serializer):
+    path = serializers.CharField(help_text=_("JSON Pointer to the input concerned."))
+    reason = serializers.CharField(help_text=_("What is wrong, in plain words."))
+    keyword = serializers.CharField(help_text=_("The JSON Schema keyword that failed."))
+
+
+class ErrorsSerializer(serializers.Serializer):
+    errors = ErrorSerializer(many=True)
+
+
+_RULE_RESPONSE = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description=_(
+        "key, title, pack, kind, description, input_schema (JSON Schema "
+        "2020-12), thresholds (presets, default first), value_range."
+    ),
+)
+_EVALUATION_RESPONSE = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description=_(
+        "For risk methods: value, level (major, significant, general, low), "
+        "colour, scored_level, details, direct_reasons, thresholds."
+    ),
+)
+
+
+class ScoringRuleViewSet(viewsets.ViewSet):
+    """Scoring rules of the enabled plugins (LEC, LS, MES, direct, packs' rules)."""
+
+    lookup_field = "key"
+    lookup_value_regex = "[a-z][a-z0-9_]{1,39}"
+
+    def _registered(self, key: str) -> RegisteredRule:
+        try:
+            return scoring_registry().get(key)
+        except UnknownRule:
+            raise Http404(_("No enabled scoring rule has this key.")) from None
+
+    @extend_schema(
+        summary=_("List the enabled scoring rules"),
+        responses={200: _RULE_RESPONSE},
+    )
+    def list(self, request: Request) -> Response:
+        return Response([rule_as_dict(r) for r in scoring_registry().all()])
+
+    @extend_schema(
+        summary=_("One scoring rule"),
+        responses={200: _RULE_RESPONSE, 404: OpenApiResponse(description="")},
+    )
+    def retrieve(self, request: Request, key: str) -> Response:
+        return Response(rule_as_dict(self._registered(key)))
+
+    @extend_schema(
+        summary=_("Evaluate a scoring rule"),
+        description=_(
+            "The body is the JSON object of inputs. Risk methods grade with the "
+            "platform's default thresholds, or those of ?industry=<code>, or of "
+            "?enterprise=<id> (an enterprise in the caller's scope)."
+        ),
+        request=OpenApiTypes.OBJECT,
+        parameters=[
+            OpenApiParameter("industry", str, description=_("An industry code.")),
+            OpenApiParameter("enterprise", int, description=_("An enterprise id.")),
+        ],
+        responses={
+            200: _EVALUATION_RESPONSE,
+            400: ErrorsSerializer,
+            404: OpenApiResponse(description=_("Unknown rule or enterprise.")),
+        },
+    )
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
+    def evaluate(self, request: Request, key: str) -> Response:
+        registered = self._registered(key)
+        industries = self._industries(request)
+        thresholds = (
+            thresholds_for(method=key, industry_codes=industries or [])
+            if registered.is_risk_method
+            else []
+        )
+        try:
+            evaluation = scoring_registry().evaluate(
+                key, request.data, thresholds=thresholds, industries=industries
+            )
+        except InvalidInputs as exc:
+            return Response(
+                {"errors": exc.as_list()}, status=status.HTTP_400_BAD_REQUEST
+            )
+        return Response(evaluation.as_dict())
+
+    def _industries(self, request: Request) -> list[str] | None:
+        enterprise = request.query_params.get("enterprise")
+        if enterprise:
+            scope = scope_for(request.user)
+            if not enterprise.isdigit() or not scope.can_view_enterprise(
+                int(enterprise)
+            ):
+                raise Http404(_("No such enterprise in your scope."))
+            return list(
+                Enterprise.objects.get(pk=int(enterprise)).industries.values_list(
+                    "code", flat=True
+                )
+            )
+        industry = request.query_params.get("industry")
+        return [industry] if industry else None
+
+
+# -- risk points -----------------------------------------------------------------
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        # A pattern, not an enum: drf-spectacular would name one component
+        # per field for the same set of levels.
+        "pattern": "^(major|significant|general|low)?$",
+        "description": "major, significant, general or low; empty when not assessed",
+    }
+)
+class RiskLevelField(serializers.CharField):
+    """A level key (``RiskLevel``), or empty when not assessed."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_blank=True, **kwargs)
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    # Not get_value(): that name is DRF's own Field.get_value.
+    value = serializers.SerializerMethodField(
+        method_name="value_as_number",
+        help_text=_(
+            "The method's value (e.g. D of LEC); null for direct determination."
+        ),
+    )
+    level = RiskLevelField()
+    scored_level = RiskLevelField()
+    colour = serializers.CharField(read_only=True)
+    assessed_by = serializers.CharField(source="assessed_by_name", read_only=True)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "method",
+            "value",
+            "level",
+            "colour",
+            "scored_level",
+            "direct_reasons",
+            "inputs",
+            "assessed_by",
+            "assessed_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.NUMBER)
+    def value_as_number(self, assessment: Assessment) -> int | float | None:
+        return number(assessment.value)
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ControlMeasure
+        fields = ["id", "kind", "description"]
+        read_only_fields = fields
+
+
+class EventSerializer(serializers.ModelSerializer):
+    analysis_unit = serializers.SerializerMethodField()
+    accident_types = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="code"
+    )
+    level = RiskLevelField()
+    latest_assessment = AssessmentSerializer(read_only=True)
+    measures = MeasureSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RiskEvent
+        fields = [
+            "id",
+            "name",
+            "analysis_unit",
+            "consequence",
+            "accident_types",
+            "level",
+            "latest_assessment",
+            "measures",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_analysis_unit(self, event: RiskEvent) -> str | None:
+        unit = event.analysis_unit
+        return None if unit.is_default else unit.name
+
+
+class ControlSerializer(serializers.Serializer):
+    level = serializers.CharField(source="control_level")
+    responsible_unit = serializers.IntegerField(source="responsible_unit_id")
+    responsible_unit_name = serializers.SerializerMethodField()
+    responsible_person = serializers.IntegerField(source="responsible_person_id")
+    responsible_person_name = serializers.SerializerMethodField()
+    inspection_every = serializers.IntegerField()
+    inspection_unit = serializers.CharField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_responsible_unit_name(self, point: RiskPoint) -> str | None:
+        return point.responsible_unit.name if point.responsible_unit else None
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_responsible_person_name(self, point: RiskPoint) -> str | None:
+        return point.responsible_person.name if point.responsible_person else None
+
+
+class RiskPointSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    level = RiskLevelField()
+    unit_name = serializers.SerializerMethodField()
+    colour = serializers.CharField(read_only=True)
+    control = ControlSerializer(source="*", read_only=True)
+    events = EventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RiskPoint
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "name",
+            "kind",
+            "unit",
+            "unit_name",
+            "description",
+            "position",
+            "level",
+            "colour",
+            "control",
+            "events",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_unit_name(self, point: RiskPoint) -> str | None:
+        return point.unit.name if point.unit else None
+
+
+LEVEL_CHOICES = [*RiskLevel.choices, (UNASSESSED, _("Not assessed yet"))]
+
+
+class RiskPointFilter(filters.FilterSet):
+    """Query parameters of the risk point list; the narrowing is the selector's."""
+
+    enterprise = filters.NumberFilter(label=_("enterprise"))
+    level = filters.ChoiceFilter(choices=LEVEL_CHOICES, label=_("risk level"))
+    kind = filters.ChoiceFilter(choices=RiskPoint.Kind.choices, label=_("kind"))
+    unit = filters.NumberFilter(
+        label=_("unit"), help_text=_("A unit id; its whole subtree is included.")
+    )
+    method = filters.CharFilter(label=_("method"))
+    search = filters.CharFilter(label=_("search"))
+
+    class Meta:
+        model = RiskPoint
+        fields = ["enterprise", "level", "kind", "unit", "method", "search"]
+
+    def filter_queryset(self, queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
+        values = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "")
+        }
+        if "enterprise" in values:
+            values["enterprise"] = int(values["enterprise"])
+        if "unit" in values:
+            values["unit"] = int(values["unit"])
+        return risk_point_filter(queryset, scope=scope_for(self.request.user), **values)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("List the risk points in the caller's scope"),
+        description=_(
+            "Each point with its active events, their latest assessments and "
+            "measures, and its control assignment; 50 to a page."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("One risk point in the caller's scope"),
+        description=_("404 when it does not exist or is outside the caller's scope."),
+    ),
+)
+class RiskPointViewSet(viewsets.ReadOnlyModelViewSet):
+    """Risk points (风险点) the caller may see."""
+
+    serializer_class = RiskPointSerializer
+    filterset_class = RiskPointFilter
+
+    def get_queryset(self) -> QuerySet[RiskPoint]:
+        return risk_point_list(scope=scope_for(self.request.user), with_events=True)
+
+    @extend_schema(
+        summary=_("Counts of risk points by level"),
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=False, methods=["get"])
+    def overview(self, request: Request) -> Response:
+        filterset = RiskPointFilter(
+            request.query_params, queryset=RiskPoint.objects.none(), request=request
+        )
+        if not filterset.is_valid():
+            return Response(filterset.errors, status=status.HTTP_400_BAD_REQUEST)
+        values = {
+            name: value
+            for name, value in filterset.form.cleaned_data.items()
+            if value not in (None, "")
+            and name in ("enterprise", "kind", "unit", "method")
+        }
+        for name in ("enterprise", "unit"):
+            if name in values:
+                values[name] = int(values[name])
+        return Response(risk_overview(scope=scope_for(request.user), **values))

@@ -1,0 +1,48 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RisksConfig(AppConfig):
+    name = "core.risks"
+    label = "risks"
+    verbose_name = _("Risk grading and control")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from core.organizations.models import Role
+        from core.organizations.permissions import grant
+        from core.risks import (
+            checks,  # noqa: F401 - registers the system checks
+            models,
+        )
+
+        for model in (
+            models.RiskPoint,
+            models.RiskAnalysisUnit,
+            models.HazardFactor,
+            models.ControlMeasure,
+            models.Assessment,
+            models.LevelThreshold,
+        ):
+            auditlog.register(model)
+        auditlog.register(
+            models.RiskEvent, m2m_fields={"accident_types", "hazard_factors"}
+        )
+
+        # Departments change level thresholds in the admin; which rows each
+        # may touch is decided by the scope (core.risks.wagtail_hooks).
+        thresholds = [
+            f"risks.{action}_levelthreshold"
+            for action in ("add", "change", "delete", "view")
+        ]
+        grant(Role.COMMITTEE, *thresholds)
+        grant(Role.INDUSTRY_DEPARTMENT, *thresholds)
+        # Every government role reads the risk points of its scope
+        # (core.risks.viewsets.RiskPointViewSet); none writes them.
+        for role in (
+            Role.COMMITTEE,
+            Role.INDUSTRY_DEPARTMENT,
+            Role.TERRITORIAL_OFFICE,
+        ):
+            grant(role, "risks.view_riskpoint")

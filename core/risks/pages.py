@@ -1,0 +1,116 @@
+"""What the risk pages show, shared by the portal and the supervisors' admin."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from core.organizations.scope import Scope
+from core.risks.forms import RiskChoices, enum_key
+from core.risks.models import Assessment, ControlMeasure, RiskLevel, RiskPoint
+from core.risks.selectors import UNASSESSED, risk_point_history
+
+PLOT_WIDTH, PLOT_HEIGHT = 1000, 620
+
+
+def plot_shapes(points: list[RiskPoint]) -> list[dict[str, Any]]:
+    """SVG shapes of the points placed on the site plan (0..1 → the frame)."""
+    shapes = []
+    for point in points:
+        position = point.position or {}
+        shape = {"point": point, "level": point.level or UNASSESSED}
+        if position.get("type") == "point":
+            shape["cx"] = round(float(position["x"]) * PLOT_WIDTH, 1)
+            shape["cy"] = round(float(position["y"]) * PLOT_HEIGHT, 1)
+            shape["r"] = 14
+        elif position.get("type") == "polygon":
+            coords = [
+                (float(x) * PLOT_WIDTH, float(y) * PLOT_HEIGHT)
+                for x, y in position.get("points") or []
+            ]
+            if len(coords) < 3:
+                continue
+            shape["points"] = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+            shape["cx"] = round(sum(x for x, _y in coords) / len(coords), 1)
+            shape["cy"] = round(sum(y for _x, y in coords) / len(coords), 1)
+            shape["r"] = 9
+        else:
+            continue
+        shape["label_y"] = round(shape["cy"] - shape["r"] - 8, 1)
+        shapes.append(shape)
+    return shapes
+
+
+def level_labels() -> dict[str, str]:
+    return {**dict(RiskLevel.choices), UNASSESSED: _("Not assessed yet")}
+
+
+def plot_context(shapes: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "shapes": shapes,
+        "plot_width": PLOT_WIDTH,
+        "plot_height": PLOT_HEIGHT,
+        "legend": list(level_labels().items()),
+    }
+
+
+def assessment_inputs(assessment: Assessment) -> list[dict[str, str]]:
+    """An assessment's inputs for display: each factor's value and meaning, as
+    recorded with the assessment (so it reads the same after tables change)."""
+    factors = (assessment.details or {}).get("factors") or {}
+    rows = []
+    for name, value in (assessment.inputs or {}).items():
+        if name in ("direct_conditions", "direct_note"):
+            continue
+        recorded = factors.get(name) or {}
+        rows.append(
+            {
+                "name": name,
+                "value": enum_key(value),
+                "label": recorded.get("label") or {},
+            }
+        )
+    return rows
+
+
+def risk_point_page(*, scope: Scope, point: RiskPoint) -> dict[str, Any]:
+    """What a risk point's page shows, in the portal and in the admin alike:
+    the point's facts, its events with their latest assessment, every
+    assessment in order and the measures by type, and its history."""
+    choices = RiskChoices(point.enterprise)
+    history = risk_point_history(scope=scope, risk_point=point)
+    by_event = defaultdict(list)
+    for entry in history:
+        if entry.assessment is not None:
+            by_event[entry.assessment.event_id].append(entry.assessment)
+    kind_order = {kind: index for index, kind in enumerate(ControlMeasure.Kind.values)}
+    kind_labels = dict(ControlMeasure.Kind.choices)
+    events = []
+    for event in point.events.all():
+        measures = defaultdict(list)
+        for measure in sorted(event.measures.all(), key=lambda m: kind_order[m.kind]):
+            measures[measure.kind].append(measure)
+        latest = event.latest_assessment
+        events.append(
+            {
+                "event": event,
+                "latest": latest,
+                "inputs": assessment_inputs(latest) if latest else [],
+                "assessments": by_event.get(event.pk, []),
+                "measures": [(kind_labels[k], items) for k, items in measures.items()],
+            }
+        )
+    return {
+        "point": point,
+        "unit_label": choices.unit_labels.get(point.unit_id, ""),
+        "responsible_unit_label": choices.unit_labels.get(
+            point.responsible_unit_id, ""
+        ),
+        "factors": list(point.hazard_factors.all()),
+        "events": events,
+        "history": history,
+        "method_titles": choices.method_titles,
+        **plot_context(plot_shapes([point]) if point.position else []),
+    }

@@ -1,0 +1,490 @@
+"""Risk grading pages of the enterprise portal (/portal/risks/).
+
+Every page goes through ``risk_page``: enterprise users of the user's own
+enterprise only, through ``scope_for``; a risk point of another enterprise is
+a 404. Only the safety manager writes (``Scope.can_manage_safety_records``);
+staff read, and anything they post is a 403 that changes nothing. Government
+users supervise in the admin: a page they open here sends them to the same
+view there (read-only), and anything they post is a 403. The guided entry
+itself is ``core.risks.wizard.RiskPointWizard``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.organizations.scope import scope_for
+from core.portal.selectors import portal_enterprise
+from core.portal.views import render_portal
+from core.risks.excel import risk_list_export, risk_list_import, risk_list_template
+from core.risks.forms import (
+    ImportForm,
+    ReassessForm,
+    RiskChoices,
+    RiskListFilterForm,
+    enum_key,
+)
+from core.risks.models import (
+    ControlLevel,
+    ControlMeasure,
+    RiskDraft,
+    RiskEvent,
+    RiskLevel,
+    RiskPoint,
+)
+from core.risks.pages import (
+    assessment_inputs,
+    level_labels,
+    plot_context,
+    plot_shapes,
+    risk_point_page,
+)
+from core.risks.scoring import InvalidInputs, UnknownRule
+from core.risks.selectors import (
+    UNASSESSED,
+    risk_level_counts,
+    risk_library,
+    risk_overview,
+    risk_overview_groups,
+    risk_point_detail,
+    risk_point_list,
+    risk_point_positions,
+)
+from core.risks.services import RiskDataInvalid, risk_event_assess
+from core.risks.services import risk_point_create_from_library as create_from_library
+from core.risks.wizard import STEP_TITLES, draft_for_editing, drafts_of
+
+PER_PAGE = 50
+PLOT_LIMIT = 500
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LEVEL_KEYS = [*RiskLevel.values, UNASSESSED]
+
+
+def risk_page(view=None, *, write: bool = False):
+    """Admit the users of the risk pages and hand the view what it needs.
+
+    ``write`` pages (and every POST) are for the safety manager alone.
+    Government users are sent to the supervision admin (GET) or refused.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapper(request, *args, **kwargs):
+            scope = scope_for(request.user)
+            if scope.is_government:
+                if write or request.method != "GET":
+                    raise PermissionDenied(_("Supervisors read risk points only."))
+                if "pk" in kwargs:
+                    return redirect("risk_points:inspect", kwargs["pk"])
+                return redirect("risk_points:index")
+            enterprise = portal_enterprise(scope=scope)
+            if enterprise is None:
+                return render(request, "portal/no_access.html", status=403)
+            can_manage = scope.can_manage_safety_records(enterprise)
+            if (write or request.method not in ("GET", "HEAD")) and not can_manage:
+                raise PermissionDenied(
+                    _("Only the safety manager may change risk points.")
+                )
+            return view(
+                request,
+                *args,
+                scope=scope,
+                enterprise=enterprise,
+                can_manage=can_manage,
+                **kwargs,
+            )
+
+        return wrapper
+
+    return decorator(view) if view is not None else decorator
+
+
+def page(request, template, *, scope, enterprise, can_manage, context=None, status=200):
+    return render_portal(
+        request,
+        template,
+        scope=scope,
+        enterprise=enterprise,
+        context={"can_manage": can_manage, **(context or {})},
+        status=status,
+    )
+
+
+def _point_in_scope(scope, enterprise, pk):
+    point = risk_point_detail(scope=scope, pk=pk)
+    if point is None or point.enterprise_id != enterprise.pk:
+        raise Http404
+    return point
+
+
+# -- overview --------------------------------------------------------------------
+@require_GET
+@risk_page
+def overview(request, *, scope, enterprise, can_manage):
+    counts = risk_overview(scope=scope, enterprise=enterprise)
+    positions = risk_point_positions(
+        scope=scope, enterprise=enterprise, limit=PLOT_LIMIT
+    )
+    return page(
+        request,
+        "risks/overview.html",
+        scope=scope,
+        enterprise=enterprise,
+        can_manage=can_manage,
+        context={
+            "counts": counts,
+            "levels": _level_cards(counts),
+            "groups": risk_overview_groups(scope=scope, enterprise=enterprise),
+            "level_keys": LEVEL_KEYS,
+            **plot_context(plot_shapes(positions)),
+            "plot_limited": len(positions) >= PLOT_LIMIT,
+            "plot_limit": PLOT_LIMIT,
+            "drafts": RiskDraft.objects.filter(
+                owner=request.user, enterprise=enterprise
+            ).count()
+            if can_manage
+            else 0,
+        },
+    )
+
+
+def _level_cards(counts: dict[str, int]) -> list[dict[str, Any]]:
+    labels = level_labels()
+    return [
+        {"key": key, "label": labels[key], "count": counts.get(key, 0)}
+        for key in LEVEL_KEYS
+    ]
+
+
+# -- list ----------------------------------------------------------------------
+@require_GET
+@risk_page
+def risk_list(request, *, scope, enterprise, can_manage):
+    choices = RiskChoices(enterprise)
+    form = RiskListFilterForm(request.GET or None, choices=choices)
+    filters = form.filters()
+    points = risk_point_list(
+        scope=scope, enterprise=enterprise, with_events=True, **filters
+    )
+    listing = Paginator(points, PER_PAGE).get_page(request.GET.get("page"))
+    counts = risk_level_counts(
+        risk_point_list(
+            scope=scope,
+            enterprise=enterprise,
+            **{k: v for k, v in filters.items() if k != "level"},
+        )
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    level_query = query.copy()
+    level_query.pop("level", None)
+    rows = []
+    for point in listing.object_list:
+        events = list(point.events.all())
+        rows.append(
+            {
+                "point": point,
+                "unit": choices.unit_labels.get(point.unit_id, ""),
+                "events": events,
+                "methods": sorted(
+                    {
+                        choices.method_titles.get(
+                            e.latest_assessment.method, e.latest_assessment.method
+                        )
+                        for e in events
+                        if e.latest_assessment
+                    }
+                ),
+            }
+        )
+    return page(
+        request,
+        "risks/list.html",
+        scope=scope,
+        enterprise=enterprise,
+        can_manage=can_manage,
+        context={
+            "form": form,
+            "page_obj": listing,
+            "rows": rows,
+            "levels": _level_cards(counts),
+            "total": counts["total"],
+            "current_level": filters.get("level") or "",
+            "query": query.urlencode(),
+            "level_query": level_query.urlencode(),
+            "is_filtering": any(filters.values()),
+        },
+    )
+
+
+# -- detail and re-assessment ----------------------------------------------------------
+@require_GET
+@risk_page
+def detail(request, pk, *, scope, enterprise, can_manage):
+    point = _point_in_scope(scope, enterprise, pk)
+    return page(
+        request,
+        "risks/detail.html",
+        scope=scope,
+        enterprise=enterprise,
+        can_manage=can_manage,
+        context=risk_point_page(scope=scope, point=point),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@risk_page(write=True)
+def reassess(request, pk, event_pk, *, scope, enterprise, can_manage):
+    """Assess one event again: a new assessment is added, none is changed."""
+    point = _point_in_scope(scope, enterprise, pk)
+    event = get_object_or_404(
+        RiskEvent.objects.select_related("latest_assessment"),
+        pk=event_pk,
+        risk_point=point,
+        is_active=True,
+    )
+    choices = RiskChoices(enterprise)
+    latest = event.latest_assessment
+    initial = None
+    if latest is not None and choices.method(latest.method) is not None:
+        initial = {"method": latest.method, "note": ""}
+        for name, value in latest.inputs.items():
+            if name in ("direct_conditions", "direct_note"):
+                initial[name] = value
+            else:
+                initial[f"{latest.method}__{name}"] = enum_key(value)
+    form = ReassessForm(request.POST or None, choices=choices, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                assessment = risk_event_assess(
+                    user=request.user,
+                    event=event,
+                    method=data["method"],
+                    inputs=data["inputs"],
+                    note=data.get("note") or "",
+                )
+            except InvalidInputs as exc:
+                for error in exc.errors:
+                    form.add_location_error(tuple(error.location), error.reason)
+            else:
+                messages.success(
+                    request,
+                    _("“%(event)s” was assessed again: %(level)s.")
+                    % {"event": event.name, "level": assessment.get_level_display()},
+                )
+                return redirect(
+                    reverse("risks:detail", args=[point.pk]) + f"#event-{event.pk}"
+                )
+        status = 400
+    return page(
+        request,
+        "risks/reassess.html",
+        scope=scope,
+        enterprise=enterprise,
+        can_manage=can_manage,
+        context={
+            "point": point,
+            "event": event,
+            "form": form,
+            "latest": latest,
+            "latest_inputs": assessment_inputs(latest) if latest else [],
+            "method_titles": choices.method_titles,
+        },
+        status=status,
+    )
+
+
+# -- the guided entry: start, edit, drafts ------------------------------------------------
+@require_GET
+@risk_page(write=True)
+def new(request, *, scope, enterprise, can_manage):
+    """Start a new entry: a fresh draft id (the row is written on first save)."""
+    return redirect("risks:wizard", draft_id=uuid.uuid4())
+
+
+@require_GET
+@risk_page(write=True)
+def edit(request, pk, *, scope, enterprise, can_manage):
+    point = _point_in_scope(scope, enterprise, pk)
+    draft = draft_for_editing(
+        user=request.user, enterprise=enterprise, risk_point=point
+    )
+    return redirect("risks:wizard", draft_id=draft.draft_id)
+
+
+@require_GET
+@risk_page(write=True)
+def drafts(request, *, scope, enterprise, can_manage):
+    rows = [
+        {"draft": draft, "step_title": STEP_TITLES.get(draft.current_step, "")}
+        for draft in drafts_of(user=request.user, enterprise=enterprise)
+    ]
+    return page(
+        request,
+        "risks/drafts.html",
+        scope=scope,
+        enterprise=enterprise,
+        can_manage=can_manage,
+        context={"rows": rows},
+    )
+
+
+@require_POST
+@risk_page(write=True)
+def draft_discard(request, draft_id, *, scope, enterprise, can_manage):
+    draft = get_object_or_404(
+        RiskDraft, draft_id=draft_id, owner=request.user, enterprise=enterprise
+    )
+    draft.delete()
+    messages.success(request, _("The draft was discarded."))
+    return redirect("risks:drafts")
+
+
+# -- risk library ----------------------------------------------------------------
+@require_GET
+@risk_page
+def library(request, *, scope, enterprise, can_manage):
+    choices = RiskChoices(enterprise)
+    kinds = dict(ControlMeasure.Kind.choices)
+    items = [
+        {
+            "item": item,
+            "events": [
+                {
+                    "event": event,
+                    "accident_types": [
+                        choices.accident_types[code].name
+                        if code in choices.accident_types
+                        else code
+                        for code in event.accident_types
+                    ],
+                    "measures": [
+                        (kinds.get(m.kind, m.kind), m.text) for m in event.measures
+                    ],
+                }
+                for event in item.entry.events
+            ],
+        }
+        for item in risk_library(industry_codes=choices.industries)
+    ]
+    return page(
+        request,
+        "risks/library.html",
+        scope=scope,
+        enterprise=enterprise,
+        can_manage=can_manage,
+        context={
+            "items": items,
+            "kind_labels": dict(RiskPoint.Kind.choices),
+            "control_levels": dict(ControlLevel.choices),
+        },
+    )
+
+
+@require_POST
+@risk_page(write=True)
+def library_use(request, *, scope, enterprise, can_manage):
+    """Copy a library entry into the enterprise, then adapt it in the wizard."""
+    pack, key = request.POST.get("pack", ""), request.POST.get("key", "")
+    choices = RiskChoices(enterprise)
+    offered = {
+        (item.pack, item.entry.key)
+        for item in risk_library(industry_codes=choices.industries)
+    }
+    if (pack, key) not in offered:
+        raise Http404
+    try:
+        point = create_from_library(
+            user=request.user, enterprise=enterprise, pack=pack, key=key
+        )
+    except (RiskDataInvalid, UnknownRule) as exc:
+        messages.error(
+            request,
+            _("This library entry could not be copied: %(reason)s")
+            % {"reason": "; ".join(e.reason for e in getattr(exc, "errors", []))},
+        )
+        return redirect("risks:library")
+    draft = draft_for_editing(
+        user=request.user, enterprise=enterprise, risk_point=point
+    )
+    messages.success(
+        request,
+        _(
+            "“%(name)s” was copied from the library. Adapt it to your site "
+            "and assess its events."
+        )
+        % {"name": point.name},
+    )
+    return redirect("risks:wizard", draft_id=draft.draft_id)
+
+
+# -- Excel -----------------------------------------------------------------------
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@risk_page
+def excel_template(request, *, scope, enterprise, can_manage):
+    return _xlsx(risk_list_template(), "safegrid-risk-list-template.xlsx")
+
+
+@require_GET
+@risk_page
+def excel_export(request, *, scope, enterprise, can_manage):
+    form = RiskListFilterForm(request.GET or None, choices=RiskChoices(enterprise))
+    content = risk_list_export(scope=scope, enterprise=enterprise, **form.filters())
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return _xlsx(content, f"safegrid-risk-list-{stamp}.xlsx")
+
+
+@require_http_methods(["GET", "POST"])
+@risk_page(write=True)
+def excel_import(request, *, scope, enterprise, can_manage):
+    """Upload a filled-in list: all or nothing, every problem at its cell."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            result = risk_list_import(
+                user=request.user, enterprise=enterprise, file=form.cleaned_data["file"]
+            )
+            if result.ok:
+                messages.success(
+                    request,
+                    _("%(count)d risk points were imported.")
+                    % {"count": len(result.points)},
+                )
+            else:
+                status = 400
+        else:
+            status = 400
+    return page(
+        request,
+        "risks/import.html",
+        scope=scope,
+        enterprise=enterprise,
+        can_manage=can_manage,
+        context={"form": form, "result": result},
+        status=status,
+    )

@@ -1,0 +1,377 @@
+"""Admin screens of risk grading: level thresholds, and the supervisors' view.
+
+Thresholds are configured without code: an industry department sees and
+edits only its industries' thresholds; the committee office every industry's
+and the platform default. Risk points are read-only for every government
+role: the enterprises in the user's scope, with the portal's filters and
+counts by level. Rows out of scope are a 404 on every URL
+(``ScopedModelViewSet``).
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.organizations.admin_views import (
+    ScopedIndexView,
+    ScopedInspectView,
+    ScopedModelViewSet,
+)
+from core.organizations.models import Enterprise, Industry, Jurisdiction
+from core.organizations.scope import scope_for
+from core.organizations.selectors import enterprise_filter
+from core.organizations.viewsets import JurisdictionSubtreeFilter
+from core.risks.models import LevelThreshold, RiskLevel, RiskPoint
+from core.risks.pages import risk_point_page
+from core.risks.scoring import scoring_registry
+from core.risks.selectors import (
+    UNASSESSED,
+    level_threshold_list,
+    risk_level_counts,
+    risk_point_detail,
+    risk_point_filter,
+    risk_point_list,
+)
+
+
+def _method_title(threshold: LevelThreshold) -> str:
+    try:
+        return str(scoring_registry().get(threshold.method).rule.title)
+    except LookupError:
+        return threshold.method
+
+
+def _industry_name(threshold: LevelThreshold) -> str:
+    return threshold.industry.name if threshold.industry else str(_("Platform default"))
+
+
+def _bands(threshold: LevelThreshold) -> str:
+    labels = dict(RiskLevel.choices)
+    return "；".join(f"{labels[level]} {text}" for level, text in threshold.bands())
+
+
+class LevelThresholdPermissionPolicy(ModelPermissionPolicy):
+    """The role's model permissions, narrowed to the industries it configures."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return scope_for(user).can_configure_industry(instance.industry_id)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return LevelThreshold.objects.none()
+        return level_threshold_list(scope=scope_for(user))
+
+
+class LevelThresholdForm(WagtailAdminModelForm):
+    """Method, industry and cut-offs; a preset can fill the cut-offs in."""
+
+    preset = forms.ChoiceField(
+        label=_("Fill in from a preset"),
+        required=False,
+        help_text=_(
+            "Optional: replaces the values below with a published table "
+            "(see docs/risk-methods.md)."
+        ),
+    )
+
+    class Meta:
+        model = LevelThreshold
+        fields = [
+            "method",
+            "industry",
+            "major_from",
+            "major_inclusive",
+            "significant_from",
+            "significant_inclusive",
+            "general_from",
+            "general_inclusive",
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = scope_for(self.for_user)
+        methods = [r for r in scoring_registry().risk_methods() if r.has_thresholds]
+        self.fields["method"] = forms.ChoiceField(
+            label=_("method"),
+            choices=[(r.key, str(r.rule.title)) for r in methods],
+        )
+        self.presets = {
+            f"{r.key}:{t.key}": (r.key, t) for r in methods for t in r.presets()
+        }
+        self.fields["preset"].choices = [("", "—")] + [
+            (name, f"{_method_label(methods, key)}: {t.title or t.key}")
+            for name, (key, t) in self.presets.items()
+        ]
+        industry = self.fields["industry"]
+        industry.queryset = scope.configurable_industries().order_by("code")
+        if not scope.can_configure_industry(None):
+            industry.required = True
+            industry.empty_label = None
+            industry.help_text = _("The industries your department supervises.")
+        else:
+            industry.empty_label = _("Platform default (every industry)")
+        for name in ("major_from", "significant_from", "general_from"):
+            # Filled from the preset when one is chosen.
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        preset = cleaned.get("preset")
+        if preset:
+            method, thresholds = self.presets[preset]
+            if method != cleaned.get("method"):
+                self.add_error("preset", _("This preset belongs to another method."))
+                return cleaned
+            for level, cut, inclusive in thresholds.cuts():
+                cleaned[f"{level}_from"] = cut
+                cleaned[f"{level}_inclusive"] = inclusive
+                setattr(self.instance, f"{level}_from", cut)
+                setattr(self.instance, f"{level}_inclusive", inclusive)
+        for name in ("major_from", "significant_from", "general_from"):
+            if cleaned.get(name) is None and name not in self.errors:
+                self.add_error(
+                    name, _("Give a value, or choose a preset to fill it in.")
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.updated_by = self.for_user
+        return super().save(commit=commit)
+
+
+def _method_label(methods, key: str) -> str:
+    for registered in methods:
+        if registered.key == key:
+            return str(registered.rule.title)
+    return key
+
+
+class LevelThresholdViewSet(ScopedModelViewSet):
+    """Risk level thresholds per method and industry."""
+
+    model = LevelThreshold
+    name = "risk_thresholds"
+    url_prefix = "risks/thresholds"
+    icon = "cog"
+    menu_label = _("Risk level thresholds")
+    add_to_admin_menu = True
+    menu_order = 310
+    search_backend_name = None
+    list_display = [
+        Column("method", label=_("method"), accessor=_method_title),
+        Column("industry", label=_("industry"), accessor=_industry_name),
+        Column("bands", label=_("bands"), accessor=_bands),
+        "updated_at",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("method"), FieldPanel("industry")]),
+            FieldPanel("preset"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("major_from"), FieldPanel("major_inclusive")]
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("significant_from"),
+                            FieldPanel("significant_inclusive"),
+                        ]
+                    ),
+                    FieldRowPanel(
+                        [FieldPanel("general_from"), FieldPanel("general_inclusive")]
+                    ),
+                ],
+                heading=_("Cut-offs (anything below the general cut-off is low)"),
+            ),
+            FieldPanel("note"),
+        ],
+        base_form_class=LevelThresholdForm,
+    )
+
+    def get_queryset(self, request) -> QuerySet[LevelThreshold]:
+        return level_threshold_list(scope=scope_for(request.user))
+
+
+# -- risk points (supervision, read-only) -----------------------------------------
+def _scoped_enterprises(request):
+    if request is None:
+        return Enterprise.objects.none()
+    return scope_for(request.user).enterprises().order_by("name")
+
+
+class RiskPointFilterSet(WagtailFilterSet):
+    """The portal's filters across enterprises: enterprise, industry,
+    jurisdiction (with everything under it), level, kind."""
+
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("enterprise"), queryset=_scoped_enterprises, method="filter_enterprise"
+    )
+    industry = django_filters.ModelChoiceFilter(
+        label=_("industry"),
+        queryset=Industry.objects.order_by("code"),
+        method="filter_industry",
+    )
+    jurisdiction = JurisdictionSubtreeFilter(
+        label=_("jurisdiction"),
+        queryset=Jurisdiction.objects.order_by("path"),
+        method="filter_jurisdiction",
+        help_text=_("Includes everything under it."),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("risk level"),
+        choices=[*RiskLevel.choices, (UNASSESSED, _("Not assessed yet"))],
+        method="filter_level",
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("kind"), choices=RiskPoint.Kind.choices, method="filter_kind"
+    )
+
+    class Meta:
+        model = RiskPoint
+        fields: list[str] = []
+
+    def _filter(self, queryset, **filters):
+        return risk_point_filter(
+            queryset, scope=scope_for(self.request.user), **filters
+        )
+
+    def filter_enterprise(self, queryset, name, value):
+        return self._filter(queryset, enterprise=value)
+
+    def filter_level(self, queryset, name, value):
+        return self._filter(queryset, level=value)
+
+    def filter_kind(self, queryset, name, value):
+        return self._filter(queryset, kind=value)
+
+    def filter_industry(self, queryset, name, value):
+        return queryset.filter(
+            enterprise__in=enterprise_filter(
+                Enterprise.objects.all(), industry=value.code
+            ).values("pk")
+        )
+
+    def filter_jurisdiction(self, queryset, name, value):
+        return queryset.filter(
+            enterprise__in=enterprise_filter(
+                Enterprise.objects.all(), jurisdiction=value
+            ).values("pk")
+        )
+
+
+class LevelColumn(Column):
+    """A risk level as its coloured badge."""
+
+    cell_template_name = "risks/admin/level_cell.html"
+
+
+class RiskPointIndexView(ScopedIndexView):
+    """The risk points in scope, filtered, with the counts by level on top.
+
+    The counts follow every filter but the level one (so they show what a
+    level filter would select) and refresh with the results.
+    """
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        data = self.request.GET.copy()
+        data.pop("level", None)
+        filters = self.filterset_class(
+            data=data, request=self.request, queryset=self.get_base_queryset()
+        )
+        queryset = filters.qs if filters.is_valid() else self.get_base_queryset()
+        if self.is_searching:
+            queryset = self.search_queryset(queryset)
+        counts = risk_level_counts(queryset)
+        labels = {**dict(RiskLevel.choices), UNASSESSED: _("Not assessed yet")}
+        query = data.copy()
+        query.pop("p", None)
+        context["level_counts"] = [
+            {"key": key, "label": labels[key], "count": counts[key]}
+            for key in [*RiskLevel.values, UNASSESSED]
+        ]
+        context["level_total"] = counts["total"]
+        context["level_query"] = query.urlencode()
+        return context
+
+
+class RiskPointInspectView(ScopedInspectView):
+    """A risk point as the enterprise's page shows it, read-only."""
+
+    def get_object(self, queryset=None):
+        point = risk_point_detail(scope=scope_for(self.request.user), pk=self.pk)
+        if point is None:
+            raise Http404
+        return point
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            risk_point_page(scope=scope_for(self.request.user), point=self.object)
+        )
+        return context
+
+
+def _enterprise_name(point: RiskPoint) -> str:
+    return point.enterprise.name
+
+
+def _level(point: RiskPoint) -> str:
+    return point.level
+
+
+class RiskPointViewSet(ScopedModelViewSet):
+    """Risk points of the enterprises in scope, for supervisors; read-only."""
+
+    model = RiskPoint
+    name = "risk_points"
+    url_prefix = "risks/points"
+    icon = "warning"
+    menu_label = _("Risk points")
+    add_to_admin_menu = True
+    menu_order = 300
+    search_backend_name = None
+    search_fields = ["name", "description"]
+    list_per_page = 50
+    index_view_class = RiskPointIndexView
+    inspect_view_class = RiskPointInspectView
+    inspect_view_enabled = True
+    index_template_name = "risks/admin/risk_point_index.html"
+    index_results_template_name = "risks/admin/risk_point_index_results.html"
+    inspect_template_name = "risks/admin/risk_point_inspect.html"
+    filterset_class = RiskPointFilterSet
+    form_fields = ["name"]  # never shown: nobody adds or edits here
+    list_display = [
+        TitleColumn(
+            "name",
+            label=_("risk point"),
+            get_url=lambda point: reverse("risk_points:inspect", args=[point.pk]),
+        ),
+        LevelColumn("level", label=_("risk level"), accessor=_level),
+        Column("enterprise", label=_("enterprise"), accessor=_enterprise_name),
+        "kind",
+        "control_level",
+        "updated_at",
+    ]
+
+    def get_queryset(self, request) -> QuerySet[RiskPoint]:
+        return risk_point_list(scope=scope_for(request.user))

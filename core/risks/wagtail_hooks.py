@@ -1,0 +1,29 @@
+"""Risk grading screens in the Wagtail admin: level thresholds, risk points."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from core.organizations.admin_views import ReadOnlyPermissionPolicy
+from core.risks.models import LevelThreshold, RiskPoint
+from core.risks.viewsets import (
+    LevelThresholdPermissionPolicy,
+    LevelThresholdViewSet,
+    RiskPointViewSet,
+)
+
+# Registered at import, before any view asks Wagtail for the models' policy.
+register_permission_policy(
+    LevelThreshold, LevelThresholdPermissionPolicy(LevelThreshold)
+)
+# Supervisors read risk points; the enterprise writes them in the portal.
+register_permission_policy(RiskPoint, ReadOnlyPermissionPolicy(RiskPoint))
+
+
+@hooks.register("register_admin_viewset")
+def register_risk_viewsets():
+    return LevelThresholdViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_risk_point_viewset():
+    return RiskPointViewSet()

@@ -1,0 +1,396 @@
+"""Scoring rule ``gb18218``: major hazard sources of hazardous chemicals.
+
+Identification and grading per GB 18218-2018, for one unit (生产单元 or 储存单元)
+or several:
+
+* S = Σ qᵢ/Qᵢ over the substances present; the unit is a 重大危险源 when S ≥ 1
+  (one substance at exactly its critical quantity is one).
+* Only for such a unit: R = α · Σ βᵢ·qᵢ/Qᵢ, and the grade is 1 (R ≥ 100),
+  2 (50 ≤ R < 100), 3 (10 ≤ R < 50) or 4 (R < 10).
+* α comes from the people exposed outside the plant within 500 m, or is given.
+
+A substance is entered by name or CAS number (Table 1 substances of
+``gb18218_data``) or, when it is not named there, by its hazard category
+symbol(s) (Table 2): then Q is the lowest Q of its categories and β the
+highest β. All arithmetic is exact; S, R and the ratios are shown truncated to
+4 decimals (see ``scoring_support``). The method and its assumptions are in
+the pack README, section "Scoring rule".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from plugins.contributions import I18nText, ScoringRule
+from safegrid_chemicals import gb18218_data as data
+from safegrid_chemicals.scoring_support import (
+    Problem,
+    ScoringInputError,
+    exact,
+    pointer,
+    schema_problems,
+    shown,
+)
+
+KEY = "gb18218"
+KIND = "major_hazard"
+TITLE = I18nText(
+    zh_hans="危险化学品重大危险源辨识与分级（GB 18218-2018）",
+    en="Major hazard sources of hazardous chemicals: identification and grading (GB 18218-2018)",
+)
+DESCRIPTION = I18nText(
+    zh_hans=(
+        "按GB 18218-2018，对生产单元或储存单元内危险化学品的最大存在量计算"
+        "S = Σq/Q，S ≥ 1 即为重大危险源；对重大危险源计算 R = α·Σβ·q/Q 并分为一至四级。"
+    ),
+    en=(
+        "Per GB 18218-2018: from the maximum quantities of hazardous chemicals in a "
+        "production or storage unit, S = Σq/Q; S ≥ 1 makes it a major hazard source, "
+        "which is then graded 1 to 4 by R = α·Σβ·q/Q."
+    ),
+)
+PLACES = 4
+
+NAME_CHOICES = sorted(data.SUBSTANCES_BY_NAME)
+CAS_CHOICES = sorted(data.SUBSTANCES_BY_CAS)
+CATEGORY_CHOICES = list(data.CATEGORIES)
+ALPHA_CHOICES = [float(alpha) for alpha in data.ALPHA_VALUES]
+
+
+def _build_schema() -> dict[str, Any]:
+    category_symbol = {"type": "string", "enum": CATEGORY_CHOICES}
+    substance = {
+        "type": "object",
+        "description": (
+            "One substance present in the unit, identified by exactly one of "
+            "name, cas or category."
+        ),
+        "properties": {
+            "name": {
+                "type": "string",
+                "enum": NAME_CHOICES,
+                "description": "Table 1 name (Chinese or English) or a listed alias.",
+            },
+            "cas": {
+                "type": "string",
+                "enum": CAS_CHOICES,
+                "description": "CAS number of a Table 1 substance.",
+            },
+            "category": {
+                "description": (
+                    "For a substance not named in Table 1: its Table 2 hazard "
+                    "category symbol, or all of its symbols."
+                ),
+                "type": ["string", "array"],
+                "if": {"type": "string"},
+                "then": {"enum": CATEGORY_CHOICES},
+                "else": {"items": category_symbol, "minItems": 1, "uniqueItems": True},
+            },
+            "label": {
+                "type": "string",
+                "maxLength": 200,
+                "description": "The user's own name for the substance (shown only).",
+            },
+            "quantity": {
+                "type": "number",
+                "minimum": 0,
+                "description": "Maximum quantity present in the unit, tonnes (q).",
+            },
+        },
+        "required": ["quantity"],
+        "additionalProperties": False,
+        "oneOf": [
+            {"required": ["name"]},
+            {"required": ["cas"]},
+            {"required": ["category"]},
+        ],
+    }
+    unit = {
+        "type": "object",
+        "description": "A production or storage unit.",
+        "properties": {
+            "name": {"type": "string", "maxLength": 200},
+            "substances": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/substance"},
+            },
+            "exposed_people": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "People outside the plant boundary within 500 m.",
+            },
+            "alpha": {
+                "enum": ALPHA_CHOICES,
+                "description": "α given directly instead of exposed_people.",
+            },
+        },
+        "required": ["substances"],
+        "additionalProperties": False,
+        "oneOf": [{"required": ["exposed_people"]}, {"required": ["alpha"]}],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "GB 18218-2018 major hazard source identification and grading",
+        "description": 'One unit, or {"units": [...]} for several.',
+        "type": "object",
+        "$defs": {"substance": substance, "unit": unit},
+        "if": {"required": ["units"]},
+        "then": {
+            "properties": {
+                "units": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"$ref": "#/$defs/unit"},
+                }
+            },
+            "required": ["units"],
+            "additionalProperties": False,
+        },
+        "else": {"$ref": "#/$defs/unit"},
+    }
+
+
+INPUT_SCHEMA: dict[str, Any] = _build_schema()
+
+
+def validate(payload: Any) -> list[Problem]:
+    """Every problem of ``payload``, each at its JSON Pointer (empty when fine)."""
+    problems = schema_problems(
+        INPUT_SCHEMA,
+        payload,
+        enum_messages={
+            "cas": lambda value: (
+                _(
+                    "Unknown CAS number “%(value)s”: it is not in this pack's GB 18218-2018 "
+                    "table. Enter the substance by its hazard category instead."
+                )
+                % {"value": value}
+            ),
+            "name": lambda value: (
+                _(
+                    "Unknown substance “%(value)s”: it is not in this pack's GB 18218-2018 "
+                    "table. Enter it by CAS number or by its hazard category instead."
+                )
+                % {"value": value}
+            ),
+            "category": lambda value: (
+                _(
+                    "Unknown hazard category “%(value)s”: use a GB 18218-2018 Table 2 "
+                    "symbol (J1–J5, W1.1–W11)."
+                )
+                % {"value": value}
+            ),
+            "alpha": lambda value: _(
+                "α must be one of the GB 18218-2018 values 0.5, 1.0, 1.2, 1.5, 2.0."
+            ),
+        },
+    )
+    if problems:
+        return problems
+    for unit_path, unit in _units(payload):
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(unit["substances"]):
+            here = [*unit_path, "substances", index]
+            if "cas" in entry and len(data.SUBSTANCES_BY_CAS[entry["cas"]]) > 1:
+                names = "; ".join(
+                    s.name.zh_hans for s in data.SUBSTANCES_BY_CAS[entry["cas"]]
+                )
+                problems.append(
+                    {
+                        "path": pointer([*here, "cas"]),
+                        "message": _(
+                            "CAS number %(cas)s stands for several Table 1 entries with "
+                            "different critical quantities (%(names)s): enter it by name."
+                        )
+                        % {"cas": entry["cas"], "names": names},
+                    }
+                )
+                continue
+            substance = _named_substance(entry)
+            if substance is None:
+                continue
+            if substance.key in seen:
+                problems.append(
+                    {
+                        "path": pointer(here),
+                        "message": _(
+                            "%(name)s is already listed in this unit (entry %(first)d): "
+                            "enter its maximum quantity once."
+                        )
+                        % {
+                            "name": substance.name.zh_hans,
+                            "first": seen[substance.key] + 1,
+                        },
+                    }
+                )
+            else:
+                seen[substance.key] = index
+    return problems
+
+
+def evaluate(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Identify and grade the unit(s) in ``payload``.
+
+    Raises ``ScoringInputError`` (with a problem per field) when the input is
+    not acceptable. For one unit the result is that unit's figures; with
+    ``units`` the top-level figures are those of the governing unit (the
+    major one with the highest R, else the one with the highest S) and each
+    unit's own figures are in ``units``.
+    """
+    problems = validate(payload)
+    if problems:
+        raise ScoringInputError(problems)
+    results = [_evaluate_unit(unit) for _path, unit in _units(payload)]
+    governing = max(
+        range(len(results)),
+        key=lambda i: (
+            results[i]["_exact_R"] is not None,
+            results[i]["_exact_R"] or 0,
+            results[i]["_exact_S"],
+            -i,
+        ),
+    )
+    for result in results:
+        del result["_exact_R"], result["_exact_S"]
+    top = results[governing]
+    return {
+        "value": top["R"],
+        "standard": data.STANDARD,
+        "S": top["S"],
+        "is_major": top["is_major"],
+        "R": top["R"],
+        "grade": top["grade"],
+        "alpha": top["alpha"],
+        "substances": top["substances"],
+        "governing_unit": governing,
+        "major_units": [i for i, r in enumerate(results) if r["is_major"]],
+        "units": results,
+    }
+
+
+def alpha_for(exposed_people: int) -> Fraction:
+    """α for a headcount of people exposed outside the plant (GB 18218-2018)."""
+    for lowest, alpha in data.ALPHA_BANDS:
+        if exposed_people >= lowest:
+            return exact(alpha)
+    raise ValueError("a headcount cannot be negative")
+
+
+def grade_for(r_value: Fraction) -> int:
+    """Grade 1–4 of a major hazard source with correction value ``r_value``."""
+    for lowest, grade in data.GRADE_BOUNDS:
+        if r_value >= exact(lowest):
+            return grade
+    return data.LOWEST_GRADE
+
+
+def _units(payload: Mapping[str, Any]) -> list[tuple[list[Any], Mapping[str, Any]]]:
+    if "units" in payload:
+        return [(["units", i], unit) for i, unit in enumerate(payload["units"])]
+    return [([], payload)]
+
+
+def _named_substance(entry: Mapping[str, Any]) -> data.Substance | None:
+    if "name" in entry:
+        return data.SUBSTANCES_BY_NAME[entry["name"]]
+    if "cas" in entry:
+        return data.SUBSTANCES_BY_CAS[entry["cas"]][0]
+    return None
+
+
+def _evaluate_unit(unit: Mapping[str, Any]) -> dict[str, Any]:
+    if "alpha" in unit:
+        alpha, alpha_source = exact(unit["alpha"]), "given"
+    else:
+        alpha, alpha_source = alpha_for(unit["exposed_people"]), "exposed_people"
+    rows = []
+    s_value = Fraction(0)
+    weighted = Fraction(0)
+    for entry in unit["substances"]:
+        row, ratio, beta = _substance_row(entry)
+        s_value += ratio
+        weighted += beta * ratio
+        rows.append(row)
+    is_major = s_value >= 1
+    r_value = alpha * weighted if is_major else None
+    return {
+        "name": unit.get("name", ""),
+        "S": shown(s_value, PLACES),
+        "is_major": is_major,
+        "alpha": float(alpha),
+        "alpha_source": alpha_source,
+        "exposed_people": unit.get("exposed_people"),
+        "R": shown(r_value, PLACES),
+        "grade": grade_for(r_value) if r_value is not None else None,
+        "substances": rows,
+        "_exact_S": s_value,
+        "_exact_R": r_value,
+    }
+
+
+def _substance_row(
+    entry: Mapping[str, Any],
+) -> tuple[dict[str, Any], Fraction, Fraction]:
+    q = exact(entry["quantity"])
+    substance = _named_substance(entry)
+    if substance is not None:
+        critical = exact(substance.critical_quantity)
+        beta_decimal, beta_source = data.beta_and_source(substance)
+        row = {
+            "substance": substance.key,
+            "name_zh": substance.name.zh_hans,
+            "name_en": substance.name.en,
+            "cas": substance.cas,
+            "categories": list(substance.categories),
+            "Q_source": "table1",
+            "assumption": substance.assumption,
+        }
+    else:
+        symbols = entry["category"]
+        symbols = [symbols] if isinstance(symbols, str) else list(symbols)
+        categories = [data.CATEGORIES[symbol] for symbol in symbols]
+        critical = min(exact(c.critical_quantity) for c in categories)
+        beta_decimal = max(c.beta for c in categories)
+        single = len(categories) == 1
+        beta_source = (
+            data.BETA_FROM_CATEGORY if single else data.BETA_HIGHEST_OF_CATEGORIES
+        )
+        row = {
+            "substance": None,
+            "name_zh": "、".join(c.name.zh_hans for c in categories),
+            "name_en": "; ".join(c.name.en for c in categories),
+            "cas": None,
+            "categories": symbols,
+            "Q_source": "table2" if single else "table2_lowest_of_categories",
+            "assumption": "",
+        }
+    beta = exact(beta_decimal)
+    ratio = q / critical
+    row.update(
+        {
+            "label": entry.get("label", ""),
+            "q": float(q),
+            "Q": float(critical),
+            "q_over_Q": shown(ratio, PLACES),
+            "beta": float(beta),
+            "beta_source": beta_source,
+            "beta_q_over_Q": shown(beta * ratio, PLACES),
+        }
+    )
+    return row, ratio, beta
+
+
+# Contributed through safegrid_scoring_rules() in plugin.py.
+RULE = ScoringRule(
+    key=KEY,
+    title=TITLE,
+    description=DESCRIPTION,
+    kind=KIND,
+    input_schema=INPUT_SCHEMA,
+    evaluate=evaluate,
+)

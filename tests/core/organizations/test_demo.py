@@ -1,0 +1,200 @@
+"""The demo district: realistic, scoped correctly, and loaded only once."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from core.organizations.demo import DEMO_PASSWORD, demo_plan
+from core.organizations.models import (
+    Department,
+    Enterprise,
+    EnterpriseContact,
+    Industry,
+    Jurisdiction,
+    Membership,
+    Person,
+    Role,
+    Unit,
+)
+from core.organizations.scope import scope_for
+from core.organizations.validators import validate_uscc
+
+DEMO_PACKS = ("chemicals", "construction", "road_transport", "gas")
+
+
+@pytest.fixture
+def demo(enable_packs):
+    enable_packs(*DEMO_PACKS)
+    out = StringIO()
+    call_command("load_demo", "--port", "9123", stdout=out)
+    return out.getvalue()
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def industries_of(enterprises):
+    return set(
+        Industry.objects.filter(enterprises__in=enterprises).values_list(
+            "code", flat=True
+        )
+    )
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Jurisdiction,
+            Department,
+            Enterprise,
+            EnterpriseContact,
+            Unit,
+            Person,
+            Membership,
+            get_user_model(),
+        )
+    }
+
+
+def test_plan_is_deterministic():
+    assert demo_plan() == demo_plan()
+    assert demo_plan(seed=1) != demo_plan()
+
+
+@pytest.mark.django_db
+def test_enterprises_are_many_valid_and_spread(demo):
+    enterprises = Enterprise.objects.all()
+    assert enterprises.count() >= 60
+    codes = list(enterprises.values_list("uscc", flat=True))
+    assert len(set(codes)) == len(codes)
+    names = list(enterprises.values_list("name", flat=True))
+    assert len(set(names)) == len(names)
+    for enterprise in enterprises.prefetch_related("industries"):
+        validate_uscc(enterprise.uscc)
+        enterprise.full_clean()
+        assert enterprise.jurisdiction.level == Jurisdiction.Level.GRID
+        assert 43.80 <= float(enterprise.latitude) <= 43.92
+        assert 125.30 <= float(enterprise.longitude) <= 125.50
+        assert enterprise.address
+        assert enterprise.contacts.exists()
+        assert len(enterprise.industries.all()) == 1
+    for code in DEMO_PACKS:
+        assert enterprises.filter(industries__code=code).count() >= 10
+    assert enterprises.filter(name__endswith="化工有限公司").exists()
+    assert enterprises.filter(name__endswith="燃气有限公司").exists()
+
+
+@pytest.mark.django_db
+def test_four_streets_and_a_town_with_grids_and_offices(demo):
+    district = Jurisdiction.objects.get(level=Jurisdiction.Level.DISTRICT)
+    territories = district.get_children()
+    levels = sorted(territories.values_list("level", flat=True))
+    assert levels == ["street"] * 4 + ["town"]
+    for territory in territories:
+        assert 2 <= territory.get_children().count() <= 4
+        assert Enterprise.objects.filter(
+            jurisdiction__path__startswith=territory.path
+        ).exists()
+        assert Department.objects.filter(
+            kind=Department.Kind.TERRITORIAL, jurisdiction=territory
+        ).exists()
+    assert Department.objects.filter(kind=Department.Kind.COMMITTEE).count() == 1
+    for code in DEMO_PACKS:
+        assert Department.objects.filter(
+            kind=Department.Kind.INDUSTRY, industries__code=code
+        ).exists()
+
+
+@pytest.mark.django_db
+def test_accounts_have_the_right_roles_and_scopes(demo):
+    everyone = Enterprise.objects.count()
+    admin = user("admin")
+    assert admin.is_superuser
+    assert scope_for(admin).enterprises().count() == everyone
+    assert user("committee").membership.role == Role.COMMITTEE
+    assert scope_for(user("committee")).enterprises().count() == everyone
+
+    for code in DEMO_PACKS:
+        account = user(f"dept-{code.replace('_', '-')}")
+        assert account.membership.role == Role.INDUSTRY_DEPARTMENT
+        visible = scope_for(account).enterprises()
+        assert visible.count() >= 10
+        assert industries_of(visible) == {code}
+
+    street = user("street-1")
+    assert street.membership.role == Role.TERRITORIAL_OFFICE
+    territory = street.membership.department.jurisdiction
+    assert territory.name == demo_plan().territories[0].name
+    visible = scope_for(street).enterprises()
+    assert 0 < visible.count() < everyone
+    assert not visible.exclude(jurisdiction__path__startswith=territory.path).exists()
+
+    manager_1 = user("enterprise-1")
+    assert manager_1.membership.role == Role.ENTERPRISE_MANAGER
+    visible = scope_for(manager_1).enterprises()
+    assert visible.count() == 1
+    enterprise_1 = visible.get()
+    assert industries_of(visible) == {"chemicals"}
+    assert enterprise_1.jurisdiction.path.startswith(territory.path)
+
+    manager_2 = user("enterprise-2")
+    visible = scope_for(manager_2).enterprises()
+    assert visible.count() == 1
+    assert industries_of(visible) == {"construction"}
+    assert not visible.get().jurisdiction.path.startswith(territory.path)
+
+    staff = user("staff-1")
+    assert staff.membership.role == Role.ENTERPRISE_STAFF
+    assert staff.membership.enterprise == enterprise_1
+    assert list(scope_for(staff).enterprises()) == [enterprise_1]
+    posts = list(scope_for(staff).posts())
+    assert len(posts) == 1
+    assert posts[0].enterprise == enterprise_1
+    assert staff.person.posts.get() == posts[0]
+
+    for username in ("admin", "committee", "dept-gas", "street-1", "staff-1"):
+        assert user(username).check_password(DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_account_enterprises_have_unit_trees_with_people(demo):
+    for username in ("enterprise-1", "enterprise-2"):
+        enterprise = user(username).membership.enterprise
+        kinds = set(enterprise.units.values_list("kind", flat=True))
+        assert kinds == {"company", "workshop", "team", "post"}
+        for post in enterprise.units.filter(kind=Unit.Kind.POST):
+            assert post.depth == 4
+            assert post.holders.exists()
+        assert user(username).person.enterprise == enterprise
+
+
+@pytest.mark.django_db
+def test_output_lists_accounts_and_urls(demo):
+    assert "Demo data created" in demo
+    for username in ("admin", "dept-road-transport", "enterprise-2", "staff-1"):
+        assert username in demo
+    assert DEMO_PASSWORD in demo
+    assert "http://127.0.0.1:9123/portal/" in demo
+    assert "http://127.0.0.1:9123/api/v1/docs/" in demo
+
+
+@pytest.mark.django_db
+def test_second_run_creates_nothing(demo):
+    before = counts()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert counts() == before
+    assert "demo data already present" in out.getvalue()
+    assert "enterprise-1" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_refuses_clearly_without_the_packs(enable_packs):
+    enable_packs("chemicals")
+    with pytest.raises(CommandError, match="gas"):
+        call_command("load_demo", stdout=StringIO())
+    assert not Enterprise.objects.exists()
