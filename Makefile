@@ -15,11 +15,13 @@ export PORT
 DEMO_SETTINGS ?= safegrid_site.settings.dev
 TEST_SETTINGS ?= safegrid_site.settings.test
 PACKS := industry_packs/chemicals industry_packs/construction industry_packs/road_transport industry_packs/gas
-PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PACKS))
+# A third party's pack, installed as its own distribution for the tests.
+EXAMPLE_PACK := tests/example_pack
+PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PACKS) $(EXAMPLE_PACK))
 DEMO := DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE)
 CHECK := DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE)
 
-.PHONY: demo test install translations messages i18n-check lint check ci clean
+.PHONY: demo test benchmark install translations messages i18n-check lint check ci clean
 
 # The stamp lives inside the venv: deleting .venv or touching a pyproject.toml
 # re-runs the install.
@@ -31,7 +33,7 @@ $(VENV)/.installed: $(PYPROJECTS)
 		echo "Could not create $(VENV). On Debian/Ubuntu: apt-get install python3-venv" >&2; \
 		rm -rf $(VENV); exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]" $(foreach p,$(PACKS),-e $(p))
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]" $(foreach p,$(PACKS) $(EXAMPLE_PACK),-e $(p))
 	@touch $@
 
 install: $(VENV)/.installed translations
@@ -52,6 +54,12 @@ demo: install
 # set). Extra pytest arguments: make test PYTEST_ARGS="-k scope -x".
 test: install
 	$(PY) -m pytest --ds=$(TEST_SETTINGS) $(PYTEST_ARGS)
+
+# Measure the list and dashboard pages at two data sizes in a throw-away
+# database (PostgreSQL when DATABASE_URL is set) and update docs/performance.md.
+# Options: make benchmark BENCHMARK_ARGS="--sizes tiny,small --runs 3 --no-write"
+benchmark: install
+	$(PY) scripts/benchmark.py $(BENCHMARK_ARGS)
 
 # Refresh both translation catalogues from the source (needs GNU gettext).
 messages: install

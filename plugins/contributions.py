@@ -6,7 +6,7 @@ Hooks never touch the database: they return these objects and the core syncs the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +93,8 @@ MEASURE_KINDS: tuple[str, ...] = (
     "ppe",
 )
 CONTROL_LEVELS: tuple[str, ...] = ("company", "workshop", "team", "post")
+# GB 6441-86 accident types are coded 01 to 20.
+ACCIDENT_TYPE_CODES: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 21))
 
 
 def risk_level_rank(level: str | None) -> int:
@@ -288,6 +290,12 @@ class RiskLibraryEntry:
             if not event.accident_types:
                 found.append(f"{label}: event {event.name.en!r} has no accident type")
             found.extend(
+                f"{label}: event {event.name.en!r} has accident type {code!r}, "
+                "not a GB 6441 code 01-20"
+                for code in event.accident_types
+                if code not in ACCIDENT_TYPE_CODES
+            )
+            found.extend(
                 f"{label}: unknown measure kind {m.kind!r}"
                 for m in event.measures
                 if m.kind not in MEASURE_KINDS
@@ -312,6 +320,9 @@ class FormDefinitionContribution:
     ``industry`` is an industry code (``None``: for every industry).
     ``scoring`` may hold ``rule`` (``none``, ``sum``, ``weighted`` or the key of
     a ``checklist`` scoring rule), ``pass_mark`` and ``fail_if_section_zeroed``.
+    ``public_fields`` makes the form a public notice: the latest submission of
+    each enterprise to the pack original is shown on the enterprise's public
+    notice page, with the answers to these question keys only.
     """
 
     key: str
@@ -321,6 +332,7 @@ class FormDefinitionContribution:
     blocks: list[dict[str, Any]]
     version: str
     scoring: dict[str, Any] = field(default_factory=dict)
+    public_fields: tuple[str, ...] = ()
 
     def problems(self) -> list[str]:
         """What is wrong on the surface (the blocks are checked by the core)."""
@@ -345,4 +357,133 @@ class FormDefinitionContribution:
             found.append(f"{label}: blocks must be a list of {{'type', 'value'}}")
         if not isinstance(self.scoring, dict):
             found.append(f"{label}: scoring must be a dict")
+        if isinstance(self.blocks, list | tuple) and self.public_fields:
+            keys = set(_block_keys(self.blocks))
+            found.extend(
+                f"{label}: public field {key!r} is not a question of the form"
+                for key in self.public_fields
+                if key not in keys
+            )
+        return found
+
+
+def _block_keys(blocks: Any) -> Iterator[str]:
+    """Every ``key`` of stream data, sections and group fields included."""
+    for block in blocks or ():
+        value = block.get("value") if isinstance(block, dict) else None
+        if isinstance(value, dict):
+            if value.get("key"):
+                yield value["key"]
+            yield from _block_keys(value.get("questions"))
+            yield from _block_keys(value.get("fields"))
+
+
+# -- monitoring and documents (issue 5) ----------------------------------------
+
+THRESHOLD_OPERATORS: tuple[str, ...] = (">=", ">", "<=", "<")
+DOCUMENT_KINDS: tuple[str, ...] = ("handbook", "post_card", "emergency_card")
+
+
+def _has_both(text: I18nText | None) -> bool:
+    return bool(isinstance(text, I18nText) and text.zh_hans.strip() and text.en.strip())
+
+
+@dataclass(frozen=True)
+class MonitoringThreshold:
+    """One alarm threshold of a monitored parameter: ``value operator`` raises it.
+
+    ``basis`` cites the standard that sets the value; ``typical`` marks a
+    common default the enterprise replaces with its design value (one of the
+    two is given).
+    """
+
+    level: I18nText
+    operator: str
+    value: float
+    basis: str = ""
+    typical: bool = False
+
+
+@dataclass(frozen=True)
+class MonitoringParameter:
+    """A typical monitored parameter of major risk points (for the monitoring feature).
+
+    ``risk_points`` are keys of the same pack's ``safegrid_risk_library()``
+    entries the parameter is typically measured on; ``sensor`` names the
+    usual sensor type; ``basis`` the documents its thresholds come from.
+    """
+
+    key: str
+    industry: str
+    name: I18nText
+    unit: str
+    sensor: I18nText
+    risk_points: tuple[str, ...]
+    thresholds: tuple[MonitoringThreshold, ...] = ()
+    basis: tuple[str, ...] = ()
+    note: I18nText | None = None
+
+    def problems(self) -> list[str]:
+        found = []
+        label = f"monitored parameter {self.key!r}"
+        if not CODE_PATTERN.match(self.key or ""):
+            found.append(f"{label}: key is invalid")
+        if not CODE_PATTERN.match(self.industry or ""):
+            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        if not (_has_both(self.name) and _has_both(self.sensor)):
+            found.append(f"{label} needs a name and a sensor type in both languages")
+        if not str(self.unit or "").strip():
+            found.append(f"{label} has no unit")
+        if not self.risk_points:
+            found.append(f"{label} applies to no risk point")
+        for threshold in self.thresholds:
+            if threshold.operator not in THRESHOLD_OPERATORS:
+                found.append(
+                    f"{label}: threshold operator {threshold.operator!r} is not "
+                    f"one of {' '.join(THRESHOLD_OPERATORS)}"
+                )
+            if isinstance(threshold.value, bool) or not isinstance(
+                threshold.value, int | float
+            ):
+                found.append(
+                    f"{label}: threshold value {threshold.value!r} is no number"
+                )
+            if not (threshold.basis or threshold.typical):
+                found.append(f"{label}: a threshold needs a basis or the typical mark")
+        return found
+
+
+@dataclass(frozen=True)
+class DocumentSection:
+    """A section an industry adds to a document the platform generates.
+
+    ``document`` is one of ``DOCUMENT_KINDS``: the risk control handbook
+    (风险管控手册), the post risk card (岗位风险告知卡) or the emergency card
+    (应急处置卡). ``contents`` says what the section holds; ``order`` places
+    it after the core's common sections (smaller first). ``key`` is unique
+    per document within the pack.
+    """
+
+    document: str
+    key: str
+    industry: str
+    title: I18nText
+    contents: I18nText
+    order: int = 100
+
+    def problems(self) -> list[str]:
+        found = []
+        label = f"document section {self.document}/{self.key}"
+        if self.document not in DOCUMENT_KINDS:
+            found.append(
+                f"{label}: document must be one of {', '.join(DOCUMENT_KINDS)}"
+            )
+        if not CODE_PATTERN.match(self.key or ""):
+            found.append(f"{label}: key is invalid")
+        if not CODE_PATTERN.match(self.industry or ""):
+            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        if not (_has_both(self.title) and _has_both(self.contents)):
+            found.append(f"{label} needs a title and contents in both languages")
+        if isinstance(self.order, bool) or not isinstance(self.order, int):
+            found.append(f"{label}: order must be a whole number")
         return found

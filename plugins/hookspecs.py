@@ -12,8 +12,10 @@ from __future__ import annotations
 from plugins import hookspec
 from plugins.contributions import (
     DirectCondition,
+    DocumentSection,
     FormDefinitionContribution,
     IndustryContribution,
+    MonitoringParameter,
     PortalMenuItem,
     RiskLibraryEntry,
     ScoringRule,
@@ -86,4 +88,29 @@ def safegrid_form_definitions() -> list[FormDefinitionContribution]:
     publishes a new form version; departments' copies are never overwritten.
     Plugin scoring rules for forms come through ``safegrid_scoring_rules()``
     with ``kind="checklist"``.
+    """
+
+
+@hookspec
+def safegrid_monitoring_parameters() -> list[MonitoringParameter]:
+    """Return the typical monitored parameters of an industry's major risk points.
+
+    Each ``MonitoringParameter`` has a key unique within the plugin, its name,
+    unit and usual sensor type, typical alarm thresholds (each citing its
+    basis or marked typical) and the keys of the plugin's own risk library
+    entries it is measured on. Plain data for the monitoring feature, which
+    offers them when an enterprise sets up a sensor point; nothing is stored
+    until then.
+    """
+
+
+@hookspec
+def safegrid_document_sections() -> list[DocumentSection]:
+    """Return the sections an industry adds to the documents the platform prints.
+
+    Each ``DocumentSection`` names its document (``handbook`` for the risk
+    control handbook, ``post_card`` for the post risk card, ``emergency_card``
+    for the emergency card), a key unique per document within the plugin, a
+    title, a description of what it contains and an order after the core's
+    common sections. Plain data for the documents feature.
     """

@@ -28,6 +28,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "plugins.default_portal",
     "plugins.default_scoring",
     "plugins.default_risks",
+    "plugins.default_notices",
+    "plugins.default_forms",
 )
 
 BUILTIN_PREFIX = "safegrid."

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,9 +24,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.forms import services
+from core.forms.admin_filters import filtered_submissions
 from core.forms.admin_forms import AssignmentForm, CopyForm, ImportForm, ReviewForm
 from core.forms.builder import FormBuilder
-from core.forms.display import answer_rows
+from core.forms.display import answer_steps
 from core.forms.exports import submissions_xlsx
 from core.forms.interchange import definition_export, definition_import
 from core.forms.policy import (
@@ -36,7 +38,11 @@ from core.forms.policy import (
 )
 from core.forms.rules import checklist_rules
 from core.forms.scoring import score_answers
-from core.forms.selectors import submission_list
+from core.forms.selectors import (
+    assignment_follow_up,
+    period_end,
+    submission_list,
+)
 from core.organizations.scope import scope_for
 
 DEFINITIONS = "form_definitions"
@@ -317,6 +323,42 @@ class AssignView(DefinitionView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
+class AssignmentFollowUpView(DefinitionView):
+    """Who in the user's scope has (not) submitted an assignment's form this
+    period; the assignment must be one the user sees, else a 404."""
+
+    template_name = "forms/admin/follow_up.html"
+    page_title = gettext_lazy("Who has submitted")
+
+    def dispatch(self, request, *args, **kwargs):
+        scope = scope_for(request.user)
+        self.assignment = get_object_or_404(
+            assignments_visible(scope).select_related(
+                "definition", "industry", "jurisdiction"
+            ),
+            pk=kwargs["assignment_pk"],
+        )
+        kwargs["pk"] = self.assignment.definition_id
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        start, rows = assignment_follow_up(
+            scope=self.scope, assignment=self.assignment, today=today
+        )
+        context.update(
+            assignment=self.assignment,
+            period_start=start,
+            period_end=period_end(self.assignment.recurrence, start),
+            rows=rows,
+            missing=sum(1 for row in rows if row.submission is None),
+            assign_url=_url(DEFINITIONS, "assign", self.definition.pk),
+            submissions_url=_url(SUBMISSIONS, "index"),
+        )
+        return context
+
+
 # -- submissions ---------------------------------------------------------------------
 
 
@@ -339,12 +381,24 @@ class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return f"{self.submission.definition.title} — {self.submission.enterprise.name}"
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": _url(SUBMISSIONS, "index"), "label": gettext_lazy("Submissions")},
+            {"url": "", "label": self.get_page_subtitle()},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.submission
         context.update(
             submission=submission,
-            rows=answer_rows(submission.version.ui_schema, submission.data),
+            steps=answer_steps(submission.version.ui_schema, submission.data),
+            sections=[
+                s
+                for s in submission.breakdown.get("sections", [])
+                if s.get("max_score")
+            ],
             revisions=submission.revisions.select_related(
                 "submitted_by", "reviewed_by"
             ),
@@ -376,19 +430,14 @@ class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def submissions_export(request):
-    """The submissions of the list's filters as an Excel workbook."""
+    """The submissions of the list's filters as an Excel workbook, across
+    versions (a version column; each answer read with its own version)."""
     scope = scope_for(request.user)
     if not scope.is_government:
         raise PermissionDenied
-    filters = {}
-    definition = request.GET.get("definition")
-    if definition and definition.isdigit():
-        filters["definition"] = get_object_or_404(
-            definitions_visible(scope), pk=definition
-        )
-    if request.GET.get("status"):
-        filters["status"] = request.GET["status"]
-    content = submissions_xlsx(submission_list(scope=scope, **filters))
+    content = submissions_xlsx(
+        filtered_submissions(request, submission_list(scope=scope))
+    )
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

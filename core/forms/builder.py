@@ -220,15 +220,30 @@ class FormBuilder:
 
 @dataclass
 class QuestionLayout:
-    """What a template renders for one question."""
+    """What a template renders for one question.
+
+    A repeatable group also carries the layout of each of its entries and of
+    the empty entry a script clones (``__prefix__`` in its field names), so
+    the questions of an entry keep their own ``data-condition``.
+    """
 
     question: Mapping[str, Any]
     fields: list[Any] = field(default_factory=list)
     formset: Any = None
+    entries: list[EntryLayout] = field(default_factory=list)
+    empty_entry: EntryLayout | None = None
 
     @property
     def condition_json(self) -> str:
         return json.dumps(self.question.get("condition") or None, ensure_ascii=False)
+
+
+@dataclass
+class EntryLayout:
+    """One entry of a repeatable group: its form and its questions."""
+
+    form: Any
+    items: list[QuestionLayout] = field(default_factory=list)
 
 
 class AnswerForm(forms.Form):
@@ -291,15 +306,83 @@ class AnswerForm(forms.Form):
         items = []
         for key in self.question_keys:
             question = self.builder.questions[key]
-            names = [n for n in self.fields if n == key or n.startswith(key + "__")]
-            items.append(
-                QuestionLayout(
-                    question=question,
-                    fields=[self[name] for name in names],
-                    formset=self.formsets.get(key),
-                )
+            item = QuestionLayout(
+                question=question,
+                fields=_bound_fields(self, key),
+                formset=self.formsets.get(key),
             )
+            if item.formset is not None:
+                item.entries = [
+                    self._entry_layout(question, form) for form in item.formset.forms
+                ]
+                item.empty_entry = self._entry_layout(question, item.formset.empty_form)
+            items.append(item)
         return items
+
+    def _entry_layout(self, group: Mapping[str, Any], form) -> EntryLayout:
+        return EntryLayout(
+            form=form,
+            items=[
+                QuestionLayout(
+                    question=self.builder.questions[child_key],
+                    fields=_bound_fields(form, child_key),
+                )
+                for child_key in group.get("fields", [])
+            ],
+        )
+
+    def partial_answers(self) -> dict[str, Any]:
+        """This form's answers from the fields that are valid on their own.
+
+        For keeping a draft of a step that is not valid yet (the guided form's
+        "back" and "save draft"): what could be read is kept, what could not
+        is left out. Call after ``is_valid()``.
+        """
+        cleaned = getattr(self, "cleaned_data", None) or {}
+        answers: dict[str, Any] = {}
+        for key in self.question_keys:
+            question = self.builder.questions[key]
+            if question["type"] != "group":
+                answers.update(self._answers_of(cleaned, [key]))
+                continue
+            entries = [
+                self._answers_of(
+                    getattr(form, "cleaned_data", None) or {},
+                    question.get("fields", []),
+                )
+                for form in self.formsets[key].forms
+            ]
+            entries = [entry for entry in entries if entry]
+            if entries:
+                answers[key] = entries
+        return answers
+
+    def keep_stored_files(self) -> None:
+        """Show the files this validation stored as attached, errors or not.
+
+        A browser cannot send a chosen file again: when a step is refused for
+        another reason (say, a note missing beside a photo), the photo stored
+        by the upload handler must stay attached in the page shown again.
+        Call after ``is_valid()``; it rewrites the bound data of upload fields.
+        """
+        if not self.is_bound:
+            return
+        data = self.data.copy()
+        forms_ = [self, *(f for fs in self.formsets.values() for f in fs.forms)]
+        for form in forms_:
+            cleaned = getattr(form, "cleaned_data", None) or {}
+            for name, form_field in form.fields.items():
+                value = cleaned.get(name)
+                if isinstance(form_field, UploadsField) and isinstance(
+                    value, UploadsValue
+                ):
+                    data[form.add_prefix(name)] = json.dumps(
+                        value.references, ensure_ascii=False
+                    )
+        for form in forms_:
+            form.data = data
+        for formset in self.formsets.values():
+            formset.data = data
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -429,6 +512,13 @@ class AnswerForm(forms.Form):
             self.add_error(None, f"{question['label']}: {error.message}")
         elif name not in self.errors:
             self.add_error(name, error.message)
+
+
+def _bound_fields(form: forms.Form, key: str) -> list[Any]:
+    """The bound fields of one question: the answer, then a check item's note
+    and photos."""
+    names = [key, key + NOTE_SUFFIX, key + PHOTOS_SUFFIX]
+    return [form[name] for name in names if name in form.fields]
 
 
 def _field_name(question: Mapping[str, Any], key: str, rest: tuple) -> str:

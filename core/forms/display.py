@@ -24,12 +24,69 @@ RESULT_LABELS = {
 
 @dataclass
 class AnswerRow:
+    """One answered question; ``files`` are the upload references it holds
+    (photos of a check item, uploaded files), ``image`` a drawn signature,
+    ``result`` and ``note`` a check item's parts (``value`` has them as text)."""
+
     key: str
     label: str
     value: str
     type: str
     step: str = ""
     entries: list[list[AnswerRow]] = field(default_factory=list)
+    files: list[dict[str, Any]] = field(default_factory=list)
+    image: str = ""
+    result: str = ""
+    note: str = ""
+
+
+def _files(question: Mapping[str, Any], answer: Any) -> list[dict[str, Any]]:
+    if question["type"] == "check_item" and isinstance(answer, dict):
+        answer = answer.get("photos")
+    elif question["type"] != "file_upload":
+        return []
+    return [ref for ref in answer or [] if isinstance(ref, dict) and "id" in ref]
+
+
+def _image(question: Mapping[str, Any], answer: Any) -> str:
+    # Only a value the schema's pattern accepted is stored: a PNG data URL.
+    if (
+        question["type"] == "signature"
+        and question.get("mode") == "drawn"
+        and isinstance(answer, str)
+        and answer.startswith("data:image/png;base64,")
+    ):
+        return answer
+    return ""
+
+
+def _row(question: Mapping[str, Any], answer: Any, **kwargs) -> AnswerRow:
+    return AnswerRow(
+        key=question["key"],
+        label=question["label"],
+        value=display_value(question, answer),
+        type=question["type"],
+        files=_files(question, answer),
+        image=_image(question, answer),
+        **_check_parts(question, answer),
+        **kwargs,
+    )
+
+
+def _check_parts(question: Mapping[str, Any], answer: Any) -> dict[str, str]:
+    if question["type"] != "check_item" or not isinstance(answer, dict):
+        return {}
+    return {
+        "result": str(answer.get("result") or ""),
+        "note": str(answer.get("note") or ""),
+    }
+
+
+def _number_text(value: Any) -> str:
+    # A float form field stores 38.0 for "38": show what was typed.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def display_value(question: Mapping[str, Any], answer: Any) -> str:
@@ -60,7 +117,7 @@ def display_value(question: Mapping[str, Any], answer: Any) -> str:
         return f"{answer.get('lat')}, {answer.get('lng')}"
     if kind in ("number", "calculated"):
         unit = question.get("unit") or ""
-        return f"{answer} {unit}".strip()
+        return f"{_number_text(answer)} {unit}".strip()
     if kind == "group" and isinstance(answer, list):
         return _("%(count)d entries") % {"count": len(answer)}
     return str(answer)
@@ -77,27 +134,39 @@ def answer_rows(
             question = questions[key]
             if key not in data and not condition_met(question.get("condition"), data):
                 continue
-            row = AnswerRow(
-                key=key,
-                label=question["label"],
-                value=display_value(question, data.get(key)),
-                type=question["type"],
-                step=step.get("title") or "",
-            )
+            row = _row(question, data.get(key), step=step.get("title") or "")
             if question["type"] == "group":
                 for entry in data.get(key) or []:
                     row.entries.append(
                         [
-                            AnswerRow(
-                                key=child_key,
-                                label=questions[child_key]["label"],
-                                value=display_value(
-                                    questions[child_key], entry.get(child_key)
-                                ),
-                                type=questions[child_key]["type"],
-                            )
+                            _row(questions[child_key], entry.get(child_key))
                             for child_key in question.get("fields", [])
                         ]
                     )
             rows.append(row)
     return rows
+
+
+@dataclass
+class AnswerStep:
+    """The answered questions of one step, under the step's title."""
+
+    number: int
+    title: str
+    rows: list[AnswerRow]
+
+
+def answer_steps(
+    ui_schema: Mapping[str, Any], data: Mapping[str, Any]
+) -> list[AnswerStep]:
+    """``answer_rows`` grouped by step (steps without answers left out); an
+    untitled step is called "Step n"."""
+    rows = answer_rows(ui_schema, data)
+    steps = []
+    for number, step in enumerate(ui_schema.get("steps", []), start=1):
+        keys = set(step.get("questions", []))
+        step_rows = [row for row in rows if row.key in keys]
+        if step_rows:
+            title = step.get("title") or _("Step %(number)d") % {"number": number}
+            steps.append(AnswerStep(number=number, title=title, rows=step_rows))
+    return steps

@@ -6,17 +6,23 @@ steps of a version, each with its questions (UI description) and condition.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.forms.models import (
     FormAssignment,
     FormDefinition,
     FormVersion,
+    Recurrence,
     Submission,
     SubmissionDraft,
+    SubmissionStatus,
 )
 from core.organizations.models import Enterprise, Jurisdiction
 from core.organizations.scope import Scope
@@ -28,7 +34,10 @@ def _ancestor_paths(path: str) -> list[str]:
 
 
 def assignments_covering(enterprise: Enterprise) -> QuerySet[FormAssignment]:
-    """Active assignments whose industry and territory include ``enterprise``."""
+    """Active assignments whose industry and territory include ``enterprise``.
+
+    An inactive definition (the original of a disabled pack) is given to no one.
+    """
     industry_ids = list(enterprise.industries.values_list("pk", flat=True))
     path = (
         Jurisdiction.objects.filter(pk=enterprise.jurisdiction_id)
@@ -40,6 +49,7 @@ def assignments_covering(enterprise: Enterprise) -> QuerySet[FormAssignment]:
         Q(industry__isnull=True) | Q(industry_id__in=industry_ids),
         Q(jurisdiction__isnull=True) | Q(jurisdiction__path__in=_ancestor_paths(path)),
         is_active=True,
+        definition__is_active=True,
         definition__published_version__isnull=False,
     )
 
@@ -174,3 +184,272 @@ def form_version_steps(version: FormVersion | dict[str, Any]) -> list[StepView]:
             )
         )
     return steps
+
+
+# -- the portal's list of forms and a department's follow-up ------------------------
+
+
+def period_start(
+    assignment: FormAssignment, today: datetime.date
+) -> datetime.date | None:
+    """The first day of the assignment's period that contains ``today``."""
+    recurrence = assignment.recurrence
+    if recurrence == Recurrence.NONE:
+        return None
+    if recurrence == Recurrence.DAILY:
+        return today
+    if recurrence == Recurrence.WEEKLY:
+        return today - datetime.timedelta(days=today.weekday())
+    if recurrence == Recurrence.MONTHLY:
+        return today.replace(day=1)
+    if recurrence == Recurrence.QUARTERLY:
+        return today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+    return today.replace(month=1, day=1)
+
+
+def period_end(recurrence: str, start: datetime.date | None) -> datetime.date | None:
+    """The last day of the period that begins on ``start`` (None for "once")."""
+    if start is None or recurrence == Recurrence.NONE:
+        return None
+    if recurrence == Recurrence.DAILY:
+        return start
+    if recurrence == Recurrence.WEEKLY:
+        return start + datetime.timedelta(days=6)
+    months = {Recurrence.MONTHLY: 1, Recurrence.QUARTERLY: 3}.get(recurrence, 12)
+    month = start.month - 1 + months
+    following = datetime.date(start.year + month // 12, month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
+
+
+def _in_period(assignment: FormAssignment, start: datetime.date | None) -> Q:
+    """Submissions that count for the assignment's current period.
+
+    A recurring period is the ``period_start`` the submission recorded; a
+    one-off assignment counts what was submitted since it started.
+    """
+    if start is not None:
+        return Q(period_start=start)
+    starts = timezone.make_aware(
+        datetime.datetime.combine(assignment.starts_on, datetime.time.min)
+    )
+    return Q(period_start__isnull=True, submitted_at__gte=starts)
+
+
+# Heavy JSON the lists never read.
+_DEFINITION_HEAVY = ("definition__body",)
+_VERSION_HEAVY = ("blocks", "json_schema", "ui_schema", "scoring")
+
+
+class FormState(models.TextChoices):
+    """Where an enterprise stands with an assigned form in the current period."""
+
+    RETURNED = "returned", _("Returned for correction")
+    OVERDUE = "overdue", _("Overdue")
+    IN_PROGRESS = "in_progress", _("Draft in progress")
+    DUE = "due", _("Not submitted yet")
+    SUBMITTED = "submitted", _("Submitted, awaiting review")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+_STATE_ORDER = list(FormState.values)
+
+
+@dataclass
+class AssignedForm:
+    """One form assigned to the enterprise, as the portal's list shows it."""
+
+    definition: FormDefinition
+    assignment: FormAssignment
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    due_date: datetime.date | None
+    submission: Submission | None = None
+    returned: Submission | None = None
+    draft: SubmissionDraft | None = None
+    state: str = FormState.DUE
+
+    @property
+    def version(self) -> FormVersion:
+        return self.definition.published_version
+
+    @property
+    def state_label(self) -> str:
+        return FormState(self.state).label
+
+
+def assigned_forms(
+    *, scope: Scope, enterprise: Enterprise, user, today: datetime.date
+) -> list[AssignedForm]:
+    """The forms assigned to ``enterprise`` with their state this period, the
+    returned submissions to correct first, in a fixed number of queries.
+
+    ``draft`` is the user's draft of a new submission (of any version of the
+    form: a draft begun before a new version was published is resumed as it
+    was); a returned submission's correction draft is not listed here.
+    """
+    if not scope.is_enterprise or scope.enterprise_id != enterprise.pk:
+        return []
+    assignments: dict[int, FormAssignment] = {}
+    covering = (
+        assignments_covering(enterprise)
+        .select_related("definition__published_version")
+        .defer(
+            *_DEFINITION_HEAVY,
+            *(f"definition__published_version__{name}" for name in _VERSION_HEAVY),
+        )
+        .order_by("created_at", "pk")
+    )
+    for assignment in covering:
+        # The oldest active assignment is the one a submission records.
+        assignments.setdefault(assignment.definition_id, assignment)
+    if not assignments:
+        return []
+    rows: dict[int, AssignedForm] = {}
+    counts = Q(pk__in=[])
+    for definition_id, assignment in assignments.items():
+        start = period_start(assignment, today)
+        end = period_end(assignment.recurrence, start)
+        rows[definition_id] = AssignedForm(
+            definition=assignment.definition,
+            assignment=assignment,
+            period_start=start,
+            period_end=end,
+            due_date=end or assignment.due_date,
+        )
+        counts |= Q(definition_id=definition_id) & _in_period(assignment, start)
+    submissions = (
+        scope.filter(Submission.objects.filter(enterprise=enterprise))
+        .filter(counts | Q(status=SubmissionStatus.RETURNED, definition_id__in=rows))
+        .select_related("version")
+        .defer(*(f"version__{name}" for name in _VERSION_HEAVY))
+        .order_by("-submitted_at", "-pk")
+    )
+    for submission in submissions:
+        row = rows[submission.definition_id]
+        if submission.status == SubmissionStatus.RETURNED and row.returned is None:
+            row.returned = submission
+        if row.submission is None and submission.status != SubmissionStatus.RETURNED:
+            row.submission = submission
+    drafts = (
+        SubmissionDraft.objects.filter(
+            enterprise=enterprise,
+            user=user,
+            submission__isnull=True,
+            version__definition_id__in=rows,
+        )
+        .select_related("version")
+        .defer("data", *(f"version__{name}" for name in _VERSION_HEAVY))
+        .order_by("-updated_at")
+    )
+    for draft in drafts:
+        rows[draft.version.definition_id].draft = (
+            rows[draft.version.definition_id].draft or draft
+        )
+    for row in rows.values():
+        row.state = _state(row, today)
+    return sorted(
+        rows.values(),
+        key=lambda r: (
+            _STATE_ORDER.index(r.state),
+            r.due_date or datetime.date.max,
+            r.definition.title,
+        ),
+    )
+
+
+def _state(row: AssignedForm, today: datetime.date) -> str:
+    if row.returned is not None:
+        return FormState.RETURNED
+    if row.submission is not None:
+        if row.submission.status == SubmissionStatus.ACCEPTED:
+            return FormState.ACCEPTED
+        return FormState.SUBMITTED
+    if row.due_date is not None and row.due_date < today:
+        return FormState.OVERDUE
+    if row.draft is not None:
+        return FormState.IN_PROGRESS
+    return FormState.DUE
+
+
+def enterprise_submissions(
+    *, scope: Scope, enterprise: Enterprise, definition: FormDefinition | None = None
+) -> QuerySet[Submission]:
+    """The enterprise's submissions (newest first) for its portal history."""
+    submissions = (
+        scope.filter(Submission.objects.filter(enterprise=enterprise))
+        .select_related("definition", "version", "submitted_by")
+        .defer(
+            *_DEFINITION_HEAVY,
+            "data",
+            "breakdown",
+            *(f"version__{name}" for name in _VERSION_HEAVY),
+        )
+    )
+    if definition is not None:
+        submissions = submissions.filter(definition=definition)
+    return submissions.order_by("-submitted_at", "-pk")
+
+
+def enterprise_submission(
+    *, scope: Scope, enterprise: Enterprise, pk: int
+) -> Submission | None:
+    """One submission of the enterprise in scope (None: not found, or not yours)."""
+    return (
+        scope.filter(Submission.objects.filter(enterprise=enterprise))
+        .select_related("definition", "version", "submitted_by", "reviewed_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@dataclass
+class EnterpriseFollowUp:
+    """An enterprise covered by an assignment, and its latest submission of
+    the current period (None: not submitted)."""
+
+    enterprise: Enterprise
+    submission: Submission | None
+
+
+def assignment_follow_up(
+    *, scope: Scope, assignment: FormAssignment, today: datetime.date
+) -> tuple[datetime.date | None, list[EnterpriseFollowUp]]:
+    """Who in the user's scope has (not) submitted the assignment's form this
+    period: the period's start and one row per enterprise, those that have not
+    submitted first. Two queries, whatever the number of enterprises."""
+    start = period_start(assignment, today)
+    enterprises = scope.enterprises()
+    if assignment.industry_id is not None:
+        enterprises = enterprises.filter(
+            pk__in=Enterprise.industries.through.objects.filter(
+                industry_id=assignment.industry_id
+            ).values("enterprise_id")
+        )
+    if assignment.jurisdiction_id is not None:
+        enterprises = enterprises.filter(
+            jurisdiction__path__startswith=assignment.jurisdiction.path
+        )
+    enterprises = list(enterprises.select_related("jurisdiction").order_by("name"))
+    latest: dict[int, Submission] = {}
+    submissions = (
+        Submission.objects.filter(
+            _in_period(assignment, start),
+            definition_id=assignment.definition_id,
+            enterprise_id__in=[e.pk for e in enterprises],
+        )
+        .only(
+            "pk",
+            "enterprise_id",
+            "status",
+            "score",
+            "max_score",
+            "submitted_at",
+            "revision",
+        )
+        .order_by("-submitted_at", "-pk")
+    )
+    for submission in submissions:
+        latest.setdefault(submission.enterprise_id, submission)
+    rows = [EnterpriseFollowUp(e, latest.get(e.pk)) for e in enterprises]
+    rows.sort(key=lambda row: row.submission is not None)
+    return start, rows

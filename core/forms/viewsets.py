@@ -9,10 +9,8 @@ a page per submission and an Excel export.
 
 from __future__ import annotations
 
-import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
@@ -25,9 +23,10 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.admin.widgets.button import Button
 
 from core.forms import admin_views
+from core.forms.admin_filters import SubmissionFilterSet
 from core.forms.admin_forms import FormDefinitionAdminForm
-from core.forms.models import FormDefinition, Kind, Submission, SubmissionStatus
-from core.forms.policy import can_author, can_edit_definition, definitions_visible
+from core.forms.models import FormDefinition, Submission
+from core.forms.policy import can_author, can_edit_definition
 from core.forms.selectors import definition_list, submission_list
 from core.organizations.admin_views import (
     ScopedCreateView,
@@ -180,34 +179,11 @@ class FormDefinitionViewSet(ScopedModelViewSet):
             path("export/<int:pk>/", admin_views.ExportView.as_view(), name="export"),
             path("import/", admin_views.ImportView.as_view(), name="import"),
             path("assign/<int:pk>/", admin_views.AssignView.as_view(), name="assign"),
+            path("follow-up/<int:assignment_pk>/", admin_views.AssignmentFollowUpView.as_view(), name="follow_up"),
         ]  # fmt: skip
 
 
 # -- submissions -------------------------------------------------------------------
-
-
-class SubmissionFilterSet(WagtailFilterSet):
-    definition = django_filters.ModelChoiceFilter(
-        label=_("form"), queryset=FormDefinition.objects.none()
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=SubmissionStatus.choices
-    )
-    passed = django_filters.BooleanFilter(label=_("passed"))
-    kind = django_filters.ChoiceFilter(
-        label=_("kind"), choices=Kind.choices, field_name="definition__kind"
-    )
-
-    class Meta:
-        model = Submission
-        fields = ["definition", "status", "passed"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            self.filters["definition"].queryset = definitions_visible(
-                scope_for(request.user)
-            )
 
 
 class SubmissionIndexView(ScopedIndexView):

@@ -10,6 +10,7 @@ labelled from the method's tables (``x-enum-titles``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property
@@ -137,7 +138,7 @@ class RiskChoices:
         for code, factor in self.factor_classes.items():
             label = "\u3000" * max(factor.depth - 2, 0) + f"{code} {factor.name}"
             if len(code) == 1 or not groups:
-                groups.append((f"{code} {factor.name}", []))
+                groups.append((factor.name, []))
             groups[-1][1].append((code, label))
         return groups
 
@@ -159,6 +160,16 @@ class RiskChoices:
     @cached_property
     def method_titles(self) -> dict[str, str]:
         return {m.key: str(m.rule.title) for m in self.methods}
+
+    @cached_property
+    def method_short(self) -> dict[str, str]:
+        """Short method names for lists: the abbreviation a title ends with in
+        brackets ("作业条件危险性分析法（LEC）" → "LEC"), else the title."""
+        short = {}
+        for key, title in self.method_titles.items():
+            match = re.search(r"[（(]([^（）()]{1,12})[）)]\s*$", title)
+            short[key] = match.group(1) if match else title
+        return short
 
     @cached_property
     def conditions(self) -> list[tuple[str, str]]:
@@ -246,7 +257,6 @@ class PointForm(CheckedStepMixin, forms.Form):
         required=False,
         min_value=0,
         max_value=100,
-        decimal_places=2,
         help_text=gettext_lazy("0 is the left edge, 100 the right edge."),
     )
     position_y = forms.DecimalField(
@@ -254,7 +264,6 @@ class PointForm(CheckedStepMixin, forms.Form):
         required=False,
         min_value=0,
         max_value=100,
-        decimal_places=2,
         help_text=gettext_lazy("0 is the top edge, 100 the bottom edge."),
     )
     # A drawn area (polygon) set elsewhere is kept as it is.
@@ -529,7 +538,7 @@ class AssessmentForm(LocatedErrorsMixin, forms.Form):
 
     method = forms.ChoiceField(label=gettext_lazy("Method"))
     direct_conditions = forms.MultipleChoiceField(
-        label=gettext_lazy("Direct determination"),
+        label=gettext_lazy("Conditions that hold"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy(
@@ -793,16 +802,6 @@ class RiskListFilterForm(forms.Form):
             "kind": data.get("kind") or None,
             "method": data.get("method") or None,
         }
-
-
-class ReassessForm(AssessmentForm):
-    """Re-assess one event from its risk point's page (no "later" option)."""
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("method") == SKIP:
-            raise ValidationError(_("Choose a method."))
-        return cleaned
 
 
 class ImportForm(forms.Form):

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from auditlog.models import LogEntry
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from core.audit.admin_views import change_rows, related_labels
 from core.organizations.scope import Scope
 from core.risks.forms import RiskChoices, enum_key
 from core.risks.models import Assessment, ControlMeasure, RiskLevel, RiskPoint
@@ -45,6 +49,15 @@ def plot_shapes(points: list[RiskPoint]) -> list[dict[str, Any]]:
 
 def level_labels() -> dict[str, str]:
     return {**dict(RiskLevel.choices), UNASSESSED: _("Not assessed yet")}
+
+
+def level_cards(counts: dict[str, int]) -> list[dict[str, Any]]:
+    """The counts of ``selectors.risk_level_counts`` as cards, major first."""
+    labels = level_labels()
+    return [
+        {"key": key, "label": label, "count": counts.get(key, 0)}
+        for key, label in labels.items()
+    ]
 
 
 def plot_context(shapes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -110,7 +123,65 @@ def risk_point_page(*, scope: Scope, point: RiskPoint) -> dict[str, Any]:
         ),
         "factors": list(point.hazard_factors.all()),
         "events": events,
-        "history": history,
+        "history": history_rows(history),
         "method_titles": choices.method_titles,
         **plot_context(plot_shapes([point]) if point.position else []),
     }
+
+
+# Fields whose changes the history leaves out: bookkeeping, or shown otherwise
+# (the latest assessment is its own line of the history).
+HISTORY_SKIPPED_FIELDS = frozenset({"updated_at", "latest_assessment", "order"})
+
+
+def history_rows(history: list[Any]) -> list[dict[str, Any]]:
+    """A risk point's history (``selectors.risk_point_history``) for reading.
+
+    An assessment is one line; a change names the part concerned and what
+    happened: created, deleted, or each changed field as old → new, with
+    related objects by name (read for all entries at once).
+    """
+    entries = [entry.log_entry for entry in history if entry.log_entry is not None]
+    labels = related_labels(entries)
+    actions = {
+        LogEntry.Action.CREATE: _("added"),
+        LogEntry.Action.UPDATE: _("changed"),
+        LogEntry.Action.DELETE: _("removed"),
+    }
+    rows = []
+    for entry in history:
+        row = {"at": entry.at, "actor": entry.actor, "assessment": entry.assessment}
+        log = entry.log_entry
+        if log is not None:
+            model = log.content_type.model_class()
+            changes = []
+            if log.action == LogEntry.Action.UPDATE:
+                changes = [
+                    change
+                    for change, name in zip(
+                        change_rows(log, labels), log.changes or {}, strict=True
+                    )
+                    if name not in HISTORY_SKIPPED_FIELDS
+                    and model is not None
+                    and _is_field(model, name)
+                ]
+                if not changes:
+                    continue  # only bookkeeping changed
+            row.update(
+                {
+                    "part": capfirst(log.content_type.name),
+                    "object": log.object_repr,
+                    "action": actions.get(log.action, ""),
+                    "changes": changes,
+                }
+            )
+        rows.append(row)
+    return rows
+
+
+def _is_field(model: Any, name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return bool(getattr(field, "verbose_name", None))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import uuid
 from functools import wraps
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,6 +23,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.organizations.scope import scope_for
@@ -31,8 +31,8 @@ from core.portal.selectors import portal_enterprise
 from core.portal.views import render_portal
 from core.risks.excel import risk_list_export, risk_list_import, risk_list_template
 from core.risks.forms import (
+    AssessmentForm,
     ImportForm,
-    ReassessForm,
     RiskChoices,
     RiskListFilterForm,
     enum_key,
@@ -47,12 +47,12 @@ from core.risks.models import (
 )
 from core.risks.pages import (
     assessment_inputs,
-    level_labels,
+    level_cards,
     plot_context,
     plot_shapes,
     risk_point_page,
 )
-from core.risks.scoring import InvalidInputs, UnknownRule
+from core.risks.scoring import InvalidInputs
 from core.risks.selectors import (
     UNASSESSED,
     risk_level_counts,
@@ -147,7 +147,7 @@ def overview(request, *, scope, enterprise, can_manage):
         can_manage=can_manage,
         context={
             "counts": counts,
-            "levels": _level_cards(counts),
+            "levels": level_cards(counts),
             "groups": risk_overview_groups(scope=scope, enterprise=enterprise),
             "level_keys": LEVEL_KEYS,
             **plot_context(plot_shapes(positions)),
@@ -160,14 +160,6 @@ def overview(request, *, scope, enterprise, can_manage):
             else 0,
         },
     )
-
-
-def _level_cards(counts: dict[str, int]) -> list[dict[str, Any]]:
-    labels = level_labels()
-    return [
-        {"key": key, "label": labels[key], "count": counts.get(key, 0)}
-        for key in LEVEL_KEYS
-    ]
 
 
 # -- list ----------------------------------------------------------------------
@@ -202,7 +194,7 @@ def risk_list(request, *, scope, enterprise, can_manage):
                 "events": events,
                 "methods": sorted(
                     {
-                        choices.method_titles.get(
+                        choices.method_short.get(
                             e.latest_assessment.method, e.latest_assessment.method
                         )
                         for e in events
@@ -221,7 +213,7 @@ def risk_list(request, *, scope, enterprise, can_manage):
             "form": form,
             "page_obj": listing,
             "rows": rows,
-            "levels": _level_cards(counts),
+            "levels": level_cards(counts),
             "total": counts["total"],
             "current_level": filters.get("level") or "",
             "query": query.urlencode(),
@@ -267,7 +259,7 @@ def reassess(request, pk, event_pk, *, scope, enterprise, can_manage):
                 initial[name] = value
             else:
                 initial[f"{latest.method}__{name}"] = enum_key(value)
-    form = ReassessForm(request.POST or None, choices=choices, initial=initial)
+    form = AssessmentForm(request.POST or None, choices=choices, initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -414,7 +406,7 @@ def library_use(request, *, scope, enterprise, can_manage):
         point = create_from_library(
             user=request.user, enterprise=enterprise, pack=pack, key=key
         )
-    except (RiskDataInvalid, UnknownRule) as exc:
+    except RiskDataInvalid as exc:
         messages.error(
             request,
             _("This library entry could not be copied: %(reason)s")
@@ -472,7 +464,11 @@ def excel_import(request, *, scope, enterprise, can_manage):
             if result.ok:
                 messages.success(
                     request,
-                    _("%(count)d risk points were imported.")
+                    ngettext(
+                        "%(count)d risk point was imported.",
+                        "%(count)d risk points were imported.",
+                        len(result.points),
+                    )
                     % {"count": len(result.points)},
                 )
             else:

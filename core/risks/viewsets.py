@@ -37,7 +37,7 @@ from core.organizations.scope import scope_for
 from core.organizations.selectors import enterprise_filter
 from core.organizations.viewsets import JurisdictionSubtreeFilter
 from core.risks.models import LevelThreshold, RiskLevel, RiskPoint
-from core.risks.pages import risk_point_page
+from core.risks.pages import level_cards, risk_point_page
 from core.risks.scoring import scoring_registry
 from core.risks.selectors import (
     UNASSESSED,
@@ -302,13 +302,9 @@ class RiskPointIndexView(ScopedIndexView):
         if self.is_searching:
             queryset = self.search_queryset(queryset)
         counts = risk_level_counts(queryset)
-        labels = {**dict(RiskLevel.choices), UNASSESSED: _("Not assessed yet")}
         query = data.copy()
         query.pop("p", None)
-        context["level_counts"] = [
-            {"key": key, "label": labels[key], "count": counts[key]}
-            for key in [*RiskLevel.values, UNASSESSED]
-        ]
+        context["level_counts"] = level_cards(counts)
         context["level_total"] = counts["total"]
         context["level_query"] = query.urlencode()
         return context

@@ -22,6 +22,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property, partial
 from typing import Any
 
@@ -243,7 +244,8 @@ def _formset(prefix: str, rows: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def _percent(value: Any) -> str:
-    return str(number(float(value) * 100))
+    # Decimal, so 0.305 reads back as 30.5 (not 30.499999999999996).
+    return str(number(Decimal(str(value)) * 100))
 
 
 def draft_data_from_point(point: RiskPoint) -> dict[str, Any]:
@@ -411,6 +413,17 @@ class RiskDraftStorage(BaseStorage):
         self.draft.current_step = self.data[self.step_key] or ""
         self.draft.save()
         self._saved = self._dump()
+
+
+def _position_text(position: dict[str, Any] | None) -> str:
+    if not position:
+        return ""
+    if position.get("type") == "point":
+        return _("%(x)s%% across, %(y)s%% down") % {
+            "x": number(position["x"] * 100),
+            "y": number(position["y"] * 100),
+        }
+    return _("a drawn area")
 
 
 class SaveRefused(Exception):
@@ -687,6 +700,7 @@ class RiskPointWizard(NamedUrlWizardView):
                 data.control.inspection_unit, ""
             ),
             "measure_labels": dict(ControlMeasure.Kind.choices),
+            "position": _position_text(data.position),
             "events": events,
             "level": max(levels, key=risk_level_rank, default=""),
             "unit_label": units.get(data.unit) if data.unit else "",

@@ -17,10 +17,10 @@ says so and describes it). It scores a filled inspection checklist:
   any) is at least the pass mark: 80 unless the input sets ``pass_mark``
   (a department's checklist may set its own).
 
-Road transport and urban gas score their checklists this way. ``rule_input``
-turns a filled neutral checklist (``plugins.pack_support.content``) into the
-rule's input; ``ChecklistMethod.form_rule`` scores a forms-engine submission
-with the same method (see ``form_input``).
+Road transport and urban gas score their checklists this way.
+``ChecklistMethod.rule`` is the rule for the API; ``ChecklistMethod.form_rule``
+scores a forms-engine submission with the same method. Filled checklists
+become the method's input in ``plugins.pack_support.checklist_input``.
 """
 
 from __future__ import annotations
@@ -34,11 +34,13 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from plugins.contributions import I18nText, ScoringRule
-
+from plugins.pack_support.checklist_input import criterion_links, form_input
 from plugins.pack_support.scoring import (
     Problem,
     ScoringInputError,
     exact,
+    form_result,
+    form_scoring_rule,
     pointer,
     schema_problems,
     shown,
@@ -232,9 +234,39 @@ class ChecklistMethod:
             key=self.key,
             title=title,
             description=description,
-            kind="checklist",
+            kind="inspection",
             input_schema=self.input_schema(),
             evaluate=self.evaluate,
+        )
+
+    def form_rule(
+        self,
+        *,
+        key: str,
+        title: I18nText,
+        description: I18nText,
+        content: Mapping[str, Any],
+    ) -> ScoringRule:
+        """The same method as a forms-engine scoring rule (``kind="checklist"``).
+
+        ``content`` is the pack's neutral content: its checklists and criteria
+        scored by this method say which question answers which criterion (see
+        ``criterion_links``). The rule's result is the method's, with the
+        score out of 100.
+        """
+        definitions = [
+            d
+            for d in content["checklists"] + content["criteria"]
+            if d["scoring"].get("rule") == self.key
+        ]
+        links = criterion_links(definitions)
+
+        def evaluate(breakdown: Mapping[str, Any]) -> dict[str, Any]:
+            result = self.evaluate(form_input(breakdown, links))
+            return form_result(result, score=result["score"])
+
+        return form_scoring_rule(
+            key=key, title=title, description=description, evaluate=evaluate
         )
 
     def _criterion_row(

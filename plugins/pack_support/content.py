@@ -41,7 +41,7 @@ one checklist.
                                 "inputs": {"L","E","C"} | {"L","S"}},
                  "direct_rules": [key of DIRECT_RULES]}],   # hints only
      "measures": [{"key", "type": engineering|management|training|ppe|
-                   emergency|monitoring|video|automatic, "text": Text}],
+                   emergency|monitoring|video|automation, "text": Text}],
      "control_level": company|workshop|team|post,
      "inspection_period": {"every": int, "unit": hour|shift|day|week|month|
                            quarter|year}}
@@ -94,7 +94,7 @@ non-compliant answer must say what was found) and ``precondition``
 answer (``question``) also says so (e.g. an urban-gas user-check finding not
 notified in writing). Checklists scored by a ``ChecklistMethod`` rule (road
 transport, gas) are turned into that rule's input by
-``plugins.pack_support.checklist_method.rule_input``; construction's JGJ 59
+``plugins.pack_support.checklist_input.rule_input``; construction's JGJ 59
 tables by its ``checklists.jgj59_payload``. ``CRITERIA_EDITIONS`` lists the
 editions:
 ``{"key", "document", "title", "issued", "effective", "status":
@@ -125,6 +125,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+# A choice's stored value, as the forms engine stores it.
+OPTION_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -237,7 +239,7 @@ CONTROL_MEASURE_TYPES = {
     "emergency": text("应急处置", "Emergency response"),
     "monitoring": text("在线监测", "Online monitoring"),
     "video": text("视频监控", "Video surveillance"),
-    "automatic": text("自动化控制", "Automatic control"),
+    "automation": text("自动化控制", "Automatic control"),
 }
 REQUIRED_MEASURE_TYPES = ("engineering", "management", "training", "ppe", "emergency")
 

@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from plugins.contributions import I18nText, ScoringRule
+
 Problem = dict[str, str]
 
 
@@ -215,3 +217,85 @@ def shown(value: Fraction | None, places: int = 4) -> float | None:
         decimal = Decimal(value.numerator) / Decimal(value.denominator)
         truncated = decimal.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
     return float(truncated)
+
+
+# -- rules that score a forms-engine submission ---------------------------------
+
+# The kind of rule the forms engine offers as a form's overall scoring rule.
+FORM_RULE_KIND = "checklist"
+
+# What the forms engine passes such a rule (docs/forms-engine.md, "Scoring").
+FORM_INPUT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "A submission's score breakdown, as the forms engine gives it",
+    "type": "object",
+    "properties": {
+        "sections": {"type": "array", "items": {"type": "object"}},
+        "items": {"type": "array", "items": {"type": "object"}},
+        "answers": {"type": "object"},
+    },
+    "required": ["sections", "items", "answers"],
+}
+
+
+def form_scoring_rule(
+    *,
+    key: str,
+    title: I18nText,
+    description: I18nText,
+    evaluate: Callable[[Mapping[str, Any]], dict[str, Any]],
+) -> ScoringRule:
+    """A rule a form definition can name as its overall scoring rule.
+
+    ``evaluate`` receives the engine's breakdown (``FORM_INPUT_SCHEMA``) and
+    returns ``{"score", "max_score", "passed", "grade", "details"}``
+    (``form_result`` builds it from a pack rule's own result).
+    """
+    return ScoringRule(
+        key=key,
+        title=title,
+        description=description,
+        kind=FORM_RULE_KIND,
+        input_schema=FORM_INPUT_SCHEMA,
+        evaluate=evaluate,
+    )
+
+
+def form_result(result: Mapping[str, Any], *, score: float | None) -> dict[str, Any]:
+    """A pack rule's result in the shape the forms engine stores.
+
+    ``score`` is out of 100; ``passed`` and ``grade`` come from the rule's
+    result and everything else it returned is kept as ``details``.
+    """
+    passed = result.get("passed")
+    if passed is None and "grade" in result:
+        passed = result["grade"] != "fail"
+    return {
+        "score": score,
+        "max_score": 100 if score is not None else None,
+        "passed": passed,
+        "grade": result.get("grade"),
+        "details": {
+            key: value
+            for key, value in result.items()
+            if key not in ("score", "passed", "grade", "value")
+        },
+    }
+
+
+def form_answer(answers: Mapping[str, Any], key: str, entry: int | None = None) -> Any:
+    """The answer to question ``key``; with ``entry``, inside that entry of its group.
+
+    Keys are unique in a definition, so the group is the list answer whose
+    entry holds ``key``; a question outside the group is looked up at the top.
+    """
+    if entry is not None:
+        for value in answers.values():
+            if (
+                isinstance(value, list)
+                and 0 <= entry < len(value)
+                and isinstance(value[entry], dict)
+                and key in value[entry]
+            ):
+                return value[entry][key]
+    return answers.get(key)

@@ -27,6 +27,7 @@ from plugins.pack_support.content import (
     KEY_PATTERN,
     LEC_VALUES,
     LS_VALUES,
+    OPTION_PATTERN,
     PERIOD_UNITS,
     QUESTION_TYPES,
     REQUIRED_MEASURE_TYPES,
@@ -202,11 +203,12 @@ def _one_definition_problems(
     scoring = definition["scoring"]
     if scoring["method"] not in SCORING_METHODS:
         found.append(f"{where}: unknown scoring {scoring['method']!r}")
-    found += _key_problems(
-        f"{where} sections", [s["key"] for s in definition["sections"]]
-    )
     questions = [q for s in definition["sections"] for q in iter_questions(s["items"])]
-    found += _key_problems(f"{where} questions", [q["key"] for q in questions])
+    # The forms engine keys sections and questions alike: one key, one of them.
+    found += _key_problems(
+        f"{where} sections and questions",
+        [s["key"] for s in definition["sections"]] + [q["key"] for q in questions],
+    )
     keys = {q["key"] for q in questions}
     for q in questions:
         condition = q.get("precondition")
@@ -308,6 +310,11 @@ def _question_problems(
         if len(values) < 2:
             found.append(f"{where}: a choice needs at least two options")
         found += [f"{where}: option {v!r} twice" for v in duplicates(values)]
+        found += [
+            f"{where}: option value {v!r} is not a slug"
+            for v in values
+            if not OPTION_PATTERN.match(str(v))
+        ]
     elif q["type"] == "group":
         if not q.get("questions"):
             found.append(f"{where}: an empty group")

@@ -7,9 +7,12 @@ a hook in ``plugins/hookspecs.py`` has no implementation here.
 from plugins import hookimpl
 from plugins.contributions import (
     DirectCondition,
+    DocumentSection,
     FormDefinitionContribution,
     I18nText,
     IndustryContribution,
+    MonitoringParameter,
+    MonitoringThreshold,
     PortalMenuItem,
     RiskLibraryEntry,
     RiskLibraryEvent,
@@ -157,5 +160,37 @@ def safegrid_form_definitions():
                     },
                 }
             ],
+        )
+    ]
+
+
+@hookimpl
+def safegrid_monitoring_parameters():
+    return [
+        MonitoringParameter(
+            key="dummy_tank_level",
+            industry="dummy",
+            name=I18nText("测试储罐液位", "Dummy tank level"),
+            unit="%",
+            sensor=I18nText("雷达液位计", "Radar level gauge"),
+            risk_points=("dummy_tank",),
+            thresholds=(
+                MonitoringThreshold(
+                    I18nText("高液位报警", "High level"), ">=", 85, typical=True
+                ),
+            ),
+        )
+    ]
+
+
+@hookimpl
+def safegrid_document_sections():
+    return [
+        DocumentSection(
+            document="handbook",
+            key="dummy_tanks",
+            industry="dummy",
+            title=I18nText("测试储罐清单", "Dummy tank list"),
+            contents=I18nText("储罐位号和介质", "Tank tags and media"),
         )
     ]

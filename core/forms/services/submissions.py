@@ -26,7 +26,7 @@ from core.forms.models import (
 )
 from core.forms.rules import checklist_rules
 from core.forms.scoring import ScoreResult, score_answers
-from core.forms.selectors import assignment_for
+from core.forms.selectors import assignment_for, period_start
 from core.forms.services.errors import (
     AnswersInvalid,
     SubmissionRefused,
@@ -90,24 +90,6 @@ def assignment_end(*, assignment: FormAssignment) -> FormAssignment:
     assignment.is_active = False
     assignment.save(update_fields=["is_active"])
     return assignment
-
-
-def period_start(
-    assignment: FormAssignment, today: datetime.date
-) -> datetime.date | None:
-    """The first day of the assignment's period that contains ``today``."""
-    recurrence = assignment.recurrence
-    if recurrence == Recurrence.NONE:
-        return None
-    if recurrence == Recurrence.DAILY:
-        return today
-    if recurrence == Recurrence.WEEKLY:
-        return today - datetime.timedelta(days=today.weekday())
-    if recurrence == Recurrence.MONTHLY:
-        return today.replace(day=1)
-    if recurrence == Recurrence.QUARTERLY:
-        return today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
-    return today.replace(month=1, day=1)
 
 
 # -- uploads ---------------------------------------------------------------------

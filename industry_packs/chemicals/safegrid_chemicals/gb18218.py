@@ -13,7 +13,7 @@ A substance is entered by name or CAS number (Table 1 substances of
 ``gb18218_data``) or, when it is not named there, by its hazard category
 symbol(s) (Table 2): then Q is the lowest Q of its categories and β the
 highest β. All arithmetic is exact; S, R and the ratios are shown truncated to
-4 decimals (see ``scoring_support``). The method and its assumptions are in
+4 decimals (see ``plugins.pack_support.scoring``). The method and its assumptions are in
 the pack README, section "Scoring rule".
 """
 
@@ -26,8 +26,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from plugins.contributions import I18nText, ScoringRule
-from safegrid_chemicals import gb18218_data as data
-from safegrid_chemicals.scoring_support import (
+from plugins.pack_support.scoring import (
     Problem,
     ScoringInputError,
     exact,
@@ -35,6 +34,7 @@ from safegrid_chemicals.scoring_support import (
     schema_problems,
     shown,
 )
+from safegrid_chemicals import gb18218_data as data
 
 KEY = "gb18218"
 KIND = "major_hazard"

@@ -1,8 +1,18 @@
-"""The Hazardous chemicals pack's hook implementations; it contributes only through them."""
+"""Hook implementations of the hazardous chemicals pack (危险化学品).
+
+Its scoring rule is GB 18218-2018 major hazard grading (``gb18218``, for the
+API). Its risk library, checklists, the 安监总管三〔2017〕121号 criteria, the
+daily 安全风险研判与承诺公告 (a public notice), monitored parameters and
+document sections are the neutral content of ``data``, which ``ContentPack``
+maps onto the hooks.
+"""
 
 from plugins import hookimpl
 from plugins.contributions import I18nText, IndustryContribution, ScoringRule
-from safegrid_chemicals import gb18218
+from plugins.pack_support.adapters import ContentPack
+from safegrid_chemicals import data, gb18218
+
+PACK = ContentPack(data.content())
 
 
 @hookimpl
@@ -23,3 +33,9 @@ def safegrid_industries() -> list[IndustryContribution]:
 def safegrid_scoring_rules() -> list[ScoringRule]:
     """GB 18218-2018 identification and grading of major hazard sources."""
     return [gb18218.RULE]
+
+
+safegrid_risk_library = PACK.safegrid_risk_library
+safegrid_form_definitions = PACK.safegrid_form_definitions
+safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
+safegrid_document_sections = PACK.safegrid_document_sections

@@ -6,7 +6,9 @@ import string
 
 import pytest
 from safegrid_chemicals import data
-from safegrid_chemicals.data import shape
+
+from plugins.pack_support import content as shape
+from plugins.pack_support.validation import problems as content_problems
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 CONTENT = data.content()
@@ -188,4 +190,4 @@ def test_handbook_and_card_sections_present():
 def test_the_integrity_check_catches_broken_content(breakage, expected):
     broken = copy.deepcopy(CONTENT)
     breakage(broken)
-    assert any(expected in problem for problem in shape.problems(broken))
+    assert any(expected in problem for problem in content_problems(broken))

@@ -13,10 +13,10 @@ from django.utils import translation
 from jsonschema import Draft202012Validator
 from safegrid_chemicals import gb18218
 from safegrid_chemicals import gb18218_data as data
-from safegrid_chemicals.scoring_support import ScoringInputError
 
 from plugins.contributions import ScoringRule
 from plugins.manager import build_plugin_manager
+from plugins.pack_support.scoring import ScoringInputError
 
 
 def unit(*substances, people=None, alpha=None):

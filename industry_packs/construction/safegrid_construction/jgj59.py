@@ -22,7 +22,7 @@ Grade: ``excellent`` (优良) with no table at 0 and total ≥ 80; ``pass`` (合
 with no table at 0 and 70 ≤ total < 80; ``fail`` (不合格) otherwise.
 
 Arithmetic is exact; scores are shown truncated to 2 decimals (see
-``scoring_support``). Item full scores and their sources: ``jgj59_data``.
+``plugins.pack_support.scoring``). Item full scores and their sources: ``jgj59_data``.
 """
 
 from __future__ import annotations
@@ -34,18 +34,22 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from plugins.contributions import I18nText, ScoringRule
-from safegrid_construction import jgj59_data as data
-from safegrid_construction.scoring_support import (
+from plugins.pack_support.adapters import DEDUCTION_SUFFIX
+from plugins.pack_support.scoring import (
     Problem,
     ScoringInputError,
     exact,
+    form_answer,
+    form_result,
+    form_scoring_rule,
     pointer,
     schema_problems,
     shown,
 )
+from safegrid_construction import jgj59_data as data
 
 KEY = "jgj59"
-KIND = "checklist"
+KIND = "inspection"
 TITLE = I18nText(
     zh_hans="建筑施工安全检查评分（JGJ 59-2011）",
     en="Construction site safety inspection score (JGJ 59-2011)",
@@ -399,4 +403,76 @@ RULE = ScoringRule(
     kind=KIND,
     input_schema=INPUT_SCHEMA,
     evaluate=evaluate,
+)
+
+
+# -- the tables as forms ------------------------------------------------------
+
+FORM_KEY = "jgj59_table"
+FORM_TITLE = I18nText(
+    zh_hans="JGJ 59-2011分项检查评分表评分",
+    en="JGJ 59-2011 inspection table score",
+)
+FORM_DESCRIPTION = I18nText(
+    zh_hans=(
+        "为JGJ 59-2011分项检查评分表（检查表）评分：逐项扣分、保证项目规则，"
+        "得分为该表（或所填各表按汇总表加权）的百分制分数。"
+    ),
+    en=(
+        "Scores JGJ 59-2011 inspection table forms: item deductions and the "
+        "guarantee-item rule; the score is the table's (or the weighted summary "
+        "of the tables filled in), out of 100."
+    ),
+)
+SECTION_SUFFIXES = ("_guarantee", "_general", "_items")
+
+
+def table_of_section(section_key: str) -> str | None:
+    """The table a form section belongs to (its key is ``<table>_guarantee``...)."""
+    for suffix in SECTION_SUFFIXES:
+        table = section_key.removesuffix(suffix)
+        if table != section_key and table in data.TABLES:
+            return table
+    return None
+
+
+def form_payload(breakdown: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``jgj59`` input from a forms-engine breakdown of table forms.
+
+    Each table item is a check item in a section of its table: compliant
+    deducts nothing, non-compliant the amount asked after it
+    (``<item>_deduction``), not applicable is 缺项. Unanswered items are left
+    out, so the rule reports them.
+    """
+    answers = breakdown["answers"]
+    tables: dict[str, Any] = {}
+    for row in breakdown["items"]:
+        table = table_of_section(row["section"])
+        if table is None or row["result"] is None:
+            continue
+        if row["result"] == "not_applicable":
+            entry: dict[str, Any] = {"missing": True}
+        elif row["result"] == "compliant":
+            entry = {"deduction": 0}
+        else:
+            asked = answers.get(row["key"] + DEDUCTION_SUFFIX)
+            entry = {"deduction": row["points"] if asked is None else asked}
+        answer = form_answer(answers, row["key"])
+        if isinstance(answer, dict) and answer.get("note"):
+            entry["note"] = answer["note"]
+        tables.setdefault(table, {"items": {}})["items"][row["key"]] = entry
+    return {"tables": tables}
+
+
+def form_evaluate(breakdown: Mapping[str, Any]) -> dict[str, Any]:
+    result = evaluate(form_payload(breakdown))
+    return form_result(result, score=result["total"])
+
+
+# The same scoring for the forms engine (the table checklists name it).
+FORM_RULE = form_scoring_rule(
+    key=FORM_KEY,
+    title=FORM_TITLE,
+    description=FORM_DESCRIPTION,
+    evaluate=form_evaluate,
 )

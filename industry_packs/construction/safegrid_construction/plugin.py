@@ -1,8 +1,18 @@
-"""The Construction pack's hook implementations; it contributes only through them."""
+"""Hook implementations of the construction pack (建筑施工).
+
+JGJ 59-2011 scores a site twice over: ``jgj59`` takes the tables through the
+API, ``jgj59_table`` scores the table checklists in the forms engine. The
+risk library, the JGJ 59 tables and other checklists, the 建质规〔2024〕5号
+criteria, monitored parameters and document sections come from ``data``
+through ``ContentPack``.
+"""
 
 from plugins import hookimpl
 from plugins.contributions import I18nText, IndustryContribution, ScoringRule
-from safegrid_construction import jgj59
+from plugins.pack_support.adapters import ContentPack
+from safegrid_construction import data, jgj59
+
+PACK = ContentPack(data.content(), form_rules={jgj59.KEY: jgj59.FORM_KEY})
 
 
 @hookimpl
@@ -21,5 +31,11 @@ def safegrid_industries() -> list[IndustryContribution]:
 
 @hookimpl
 def safegrid_scoring_rules() -> list[ScoringRule]:
-    """JGJ 59-2011 construction site safety inspection score."""
-    return [jgj59.RULE]
+    """JGJ 59-2011 site inspection score, for the API and for the table forms."""
+    return [jgj59.RULE, jgj59.FORM_RULE]
+
+
+safegrid_risk_library = PACK.safegrid_risk_library
+safegrid_form_definitions = PACK.safegrid_form_definitions
+safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
+safegrid_document_sections = PACK.safegrid_document_sections

@@ -6,8 +6,10 @@ from collections import Counter
 
 import pytest
 from safegrid_construction import data, jgj59, jgj59_data
-from safegrid_construction.data import shape
 from safegrid_construction.data.checklists import JGJ59_CHECKLISTS, jgj59_payload
+
+from plugins.pack_support import content as shape
+from plugins.pack_support.validation import problems as content_problems
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 CONTENT = data.content()
@@ -183,4 +185,4 @@ def test_deformation_alarm_cites_article_5_4():
 def test_the_integrity_check_catches_broken_content(breakage, expected):
     broken = copy.deepcopy(CONTENT)
     breakage(broken)
-    assert any(expected in problem for problem in shape.problems(broken))
+    assert any(expected in problem for problem in content_problems(broken))

@@ -14,10 +14,10 @@ from django.utils import translation
 from jsonschema import Draft202012Validator
 from safegrid_construction import jgj59
 from safegrid_construction import jgj59_data as data
-from safegrid_construction.scoring_support import ScoringInputError
 
 from plugins.contributions import ScoringRule
 from plugins.manager import build_plugin_manager
+from plugins.pack_support.scoring import ScoringInputError
 
 
 def table(key, general_deduction=0, **overrides):

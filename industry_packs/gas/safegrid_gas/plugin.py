@@ -1,8 +1,19 @@
-"""The Urban gas pack's hook implementations; it contributes only through them."""
+"""Hook implementations of the urban gas pack (城镇燃气).
+
+``gas_check`` scores an inspection against 建城规〔2023〕4号 from its own
+input (API); ``gas_checklist`` scores the pack's checklists, user checks
+included, in the forms engine. The risk library, checklists, criteria,
+monitored parameters and document sections are the content of ``data``,
+which ``ContentPack`` maps onto the hooks.
+"""
 
 from plugins import hookimpl
 from plugins.contributions import I18nText, IndustryContribution, ScoringRule
-from safegrid_gas import gas_check
+from plugins.pack_support.adapters import ContentPack
+from safegrid_gas import data
+from safegrid_gas import gas_check as check
+
+PACK = ContentPack(data.content(), form_rules={check.KEY: check.FORM_KEY})
 
 
 @hookimpl
@@ -21,5 +32,11 @@ def safegrid_industries() -> list[IndustryContribution]:
 
 @hookimpl
 def safegrid_scoring_rules() -> list[ScoringRule]:
-    """Gas operator safety inspection score (our own method)."""
-    return [gas_check.RULE]
+    """Gas operator safety inspection score (our own method), for the API and the forms."""
+    return [check.RULE, check.FORM_RULE]
+
+
+safegrid_risk_library = PACK.safegrid_risk_library
+safegrid_form_definitions = PACK.safegrid_form_definitions
+safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
+safegrid_document_sections = PACK.safegrid_document_sections

@@ -11,10 +11,10 @@ import pytest
 from django.utils import translation
 from jsonschema import Draft202012Validator
 from safegrid_gas import gas_check
-from safegrid_gas.scoring_support import ScoringInputError
 
 from plugins.contributions import ScoringRule
 from plugins.manager import build_plugin_manager
+from plugins.pack_support.scoring import ScoringInputError
 
 
 def item(key, full, **answer):

@@ -6,8 +6,10 @@ from collections import Counter
 
 import pytest
 from safegrid_gas import data, gas_check
-from safegrid_gas.data import shape
-from safegrid_gas.data.rule_input import rule_input
+
+from plugins.pack_support import content as shape
+from plugins.pack_support.checklist_input import rule_input
+from plugins.pack_support.validation import problems as content_problems
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 CONTENT = data.content()
@@ -175,4 +177,4 @@ def test_station_checklist_has_tanks_numbers_and_conditions():
 def test_the_integrity_check_catches_broken_content(breakage, expected):
     broken = copy.deepcopy(CONTENT)
     breakage(broken)
-    assert any(expected in problem for problem in shape.problems(broken))
+    assert any(expected in problem for problem in content_problems(broken))

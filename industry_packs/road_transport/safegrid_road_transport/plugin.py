@@ -1,8 +1,19 @@
-"""The Road transport pack's hook implementations; it contributes only through them."""
+"""Hook implementations of the road transport pack (道路运输).
+
+``road_transport_check`` is our own inspection score with the automatic fail
+of 交办运〔2023〕52号 (API input); ``road_transport_checklist`` is the same
+method for the pack's checklists in the forms engine. Everything else (risk
+library, checklists, criteria, monitoring, documents) is the content of
+``data``, mapped onto the hooks by ``ContentPack``.
+"""
 
 from plugins import hookimpl
 from plugins.contributions import I18nText, IndustryContribution, ScoringRule
-from safegrid_road_transport import road_transport_check
+from plugins.pack_support.adapters import ContentPack
+from safegrid_road_transport import data
+from safegrid_road_transport import road_transport_check as check
+
+PACK = ContentPack(data.content(), form_rules={check.KEY: check.FORM_KEY})
 
 
 @hookimpl
@@ -21,5 +32,11 @@ def safegrid_industries() -> list[IndustryContribution]:
 
 @hookimpl
 def safegrid_scoring_rules() -> list[ScoringRule]:
-    """Enterprise safety inspection score (our own method)."""
-    return [road_transport_check.RULE]
+    """Enterprise safety inspection score (our own method), for the API and the forms."""
+    return [check.RULE, check.FORM_RULE]
+
+
+safegrid_risk_library = PACK.safegrid_risk_library
+safegrid_form_definitions = PACK.safegrid_form_definitions
+safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
+safegrid_document_sections = PACK.safegrid_document_sections

@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from plugins.contributions import I18nText, ScoringRule
-
-from .checklist_scoring import ChecklistMethod, Criterion
+from plugins.pack_support.checklist_method import ChecklistMethod, Criterion
+from safegrid_road_transport import data
 
 KEY = "road_transport_check"
 STANDARD = I18nText(
@@ -145,5 +145,13 @@ INPUT_SCHEMA: dict[str, Any] = METHOD.input_schema()
 validate = METHOD.validate
 evaluate = METHOD.evaluate
 
-# Contributed through safegrid_scoring_rules() in plugin.py.
+# Contributed through safegrid_scoring_rules() in plugin.py: the rule of the
+# API, and the same method scoring the pack's checklists in the forms engine.
 RULE: ScoringRule = METHOD.rule(title=TITLE, description=DESCRIPTION)
+FORM_KEY = "road_transport_checklist"
+FORM_TITLE = I18nText(
+    zh_hans="道路运输企业安全检查表评分", en="Road transport checklist score"
+)
+FORM_RULE: ScoringRule = METHOD.form_rule(
+    key=FORM_KEY, title=FORM_TITLE, description=DESCRIPTION, content=data.content()
+)

@@ -5,10 +5,10 @@ import pytest
 from django.utils import translation
 from jsonschema import Draft202012Validator
 from safegrid_road_transport import road_transport_check as rule_module
-from safegrid_road_transport.scoring_support import ScoringInputError
 
 from plugins.contributions import ScoringRule
 from plugins.manager import build_plugin_manager
+from plugins.pack_support.scoring import ScoringInputError
 
 
 def item(key, full, **answer):

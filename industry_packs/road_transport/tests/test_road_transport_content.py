@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from safegrid_road_transport import data, road_transport_check
-from safegrid_road_transport.data import shape
-from safegrid_road_transport.data.rule_input import rule_input
+
+from plugins.pack_support import content as shape
+from plugins.pack_support.checklist_input import rule_input
+from plugins.pack_support.validation import problems as content_problems
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 CONTENT = data.content()
@@ -141,4 +143,4 @@ def test_a_non_compliant_criterion_item_fails_the_inspection():
 def test_the_integrity_check_catches_broken_content(breakage, expected):
     broken = copy.deepcopy(CONTENT)
     breakage(broken)
-    assert any(expected in problem for problem in shape.problems(broken))
+    assert any(expected in problem for problem in content_problems(broken))

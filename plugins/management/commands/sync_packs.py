@@ -1,10 +1,22 @@
-"""Sync what the enabled packs contribute into the database."""
+"""Sync what the enabled packs contribute into the database.
+
+Industries and form definitions (pack originals) are stored; everything else
+a pack contributes (risk library, scoring rules, monitored parameters,
+document sections) is read live from the hooks, so it is only counted here.
+"""
 
 from django.core.management.base import BaseCommand
 
 from core.forms.services import form_definitions_sync
 from core.organizations.services import industries_sync
 from plugins.manager import get_plugin_manager
+
+LIVE_HOOKS = (
+    ("risk library entries", "safegrid_risk_library"),
+    ("scoring rules", "safegrid_scoring_rules"),
+    ("monitored parameters", "safegrid_monitoring_parameters"),
+    ("document sections", "safegrid_document_sections"),
+)
 
 
 class Command(BaseCommand):
@@ -25,3 +37,7 @@ class Command(BaseCommand):
         )
         for key, problems in forms.skipped.items():
             self.stderr.write(f"Form definition {key!r} skipped: {'; '.join(problems)}")
+        live = ", ".join(
+            f"{label}: {len(manager.collect(hook))}" for label, hook in LIVE_HOOKS
+        )
+        self.stdout.write(f"Read live from the packs (not stored): {live}")

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "core.organizations",
     "core.risks",
     "core.forms",
+    "core.notices",
     "core.portal",
     "core.api",
     "core.audit",

@@ -39,6 +39,12 @@ def shown(msgid: str) -> str:
         return translation.gettext(msgid)
 
 
+def results_table(html: str) -> str:
+    """The listing's rows (not the filters beside them)."""
+    tables = [part.split("</table>", 1)[0] for part in html.split("<table")[1:]]
+    return "".join(table for table in tables if "<tbody" in table)
+
+
 def login(client, user):
     client.force_login(user)
     return client
@@ -358,7 +364,8 @@ def test_submissions_list_detail_review_and_export(
     filtered = client.get(
         reverse(f"{S}:index"), {"definition": definition.pk, "status": "accepted"}
     )
-    assert "甲化工有限公司" not in filtered.content.decode()
+    # The enterprise filter lists the name; the table has no row of it.
+    assert "甲化工有限公司" not in results_table(filtered.content.decode())
 
     detail = client.get(reverse(f"{S}:detail", args=(latest.pk,)))
     assert "检查日期" in detail.content.decode() and "v2" in detail.content.decode()
@@ -389,3 +396,41 @@ def test_submissions_list_detail_review_and_export(
     assert "甲化工有限公司" not in client.get(reverse(f"{S}:index")).content.decode()
     export = client.get(reverse(f"{S}:export"))
     assert load_workbook(io.BytesIO(export.content)).active.max_row == 1
+
+
+def test_submission_filters_and_the_export_follow_them(client, world, published):
+    definition, version = published
+    low = {**VALID_ANSWER, "exits": {"result": "compliant"}, "exit_problem": None}
+    low.pop("exit_problem")
+    first = submission_submit(
+        scope=scope_for(world.manager_a), version=version, enterprise=world.enterprise_a,
+        user=world.manager_a, data=VALID_ANSWER,
+    )  # fmt: skip
+    blocks = checklist_blocks()
+    blocks[0]["value"]["title"] = "消防（第二版）"
+    definition_update_blocks(definition=definition, blocks=blocks)
+    second_version = definition_publish(definition=definition)
+    second = submission_submit(
+        scope=scope_for(world.manager_a), version=second_version,
+        enterprise=world.enterprise_a, user=world.manager_a, data=low,
+    )  # fmt: skip
+    assert (first.score, second.score) == (13, 15)
+    login(client, world.dept_chemicals)
+
+    def rows(**filters):
+        html = client.get(reverse(f"{S}:index"), filters).content.decode()
+        return results_table(html).count(
+            reverse(f"{S}:detail", args=[0]).replace("/0/", "/")
+        )
+
+    assert rows() == 2
+    assert rows(version=2) == 1
+    assert rows(score_min=14) == 1
+    assert rows(score_max=13, enterprise=world.enterprise_a.pk) == 1
+    assert rows(enterprise=world.enterprise_b.pk) == 2  # not in scope: ignored
+    export = client.get(reverse(f"{S}:export"), {"version": 1})
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    assert sheet.max_row == 2 and sheet.cell(2, 3).value == 1
+    export = client.get(reverse(f"{S}:export"), {"score_min": 14})
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    assert sheet.max_row == 2 and sheet.cell(2, 1).value == second.pk

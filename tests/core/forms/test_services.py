@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from core.forms import services
 from core.forms.checks import form_definition_errors
@@ -391,7 +392,11 @@ def test_submitting_outside_scope_or_without_assignment_is_refused(world, publis
             user=world.manager_b,
             data=VALID_ANSWER,
         )
-    with pytest.raises(services.SubmissionRefused, match="not assigned"):
+    # The message is in the active language (Chinese by default): compare in English.
+    with (
+        translation.override("en"),
+        pytest.raises(services.SubmissionRefused, match="not assigned"),
+    ):
         services.submission_submit(
             scope=scope_for(world.manager_b),
             version=version,

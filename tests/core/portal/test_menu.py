@@ -35,8 +35,24 @@ def keys(user, path=""):
 
 
 def test_the_portal_own_entries_in_order(world):
-    assert keys(world.manager_a) == ["home", "profile", "units", "people"]
-    assert keys(world.staff_a) == ["home", "profile", "units", "people"]
+    assert keys(world.manager_a) == [
+        "home",
+        "profile",
+        "units",
+        "people",
+        "risks",
+        "forms",
+        "notices",
+    ]
+    assert keys(world.staff_a) == [
+        "home",
+        "profile",
+        "units",
+        "people",
+        "risks",
+        "forms",
+        "notices",
+    ]
 
 
 def test_no_menu_for_users_outside_enterprises(world):
@@ -61,5 +77,22 @@ def test_dummy_pack_entry_appears_when_enabled(client, world, enable_packs):
 
 def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs):
     enable_packs(extra=[("managers_only", ManagersOnlyPack())])
-    assert keys(world.manager_a) == ["home", "audit", "profile", "units", "people"]
-    assert keys(world.staff_a) == ["home", "profile", "units", "people"]
+    assert keys(world.manager_a) == [
+        "home",
+        "audit",
+        "profile",
+        "units",
+        "people",
+        "risks",
+        "forms",
+        "notices",
+    ]
+    assert keys(world.staff_a) == [
+        "home",
+        "profile",
+        "units",
+        "people",
+        "risks",
+        "forms",
+        "notices",
+    ]

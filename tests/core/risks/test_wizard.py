@@ -19,7 +19,9 @@ from core.risks.models import (
     RiskEvent,
     RiskPoint,
 )
+from core.risks.services import risk_point_create
 from core.risks.wizard import draft_prefix
+from tests.core.risks.conftest import reactor_data
 from tests.dummy_pack import plugin as dummy
 from tests.factories import PASSWORD
 
@@ -129,7 +131,9 @@ def measures_step(keys):
                 {"kind": "ppe", "description": "配备正压式空气呼吸器"},
             ],
         ),
-        **formset(f"measures-{second}", [{"kind": "engineering", "description": "安全阀"}]),
+        **formset(
+            f"measures-{second}", [{"kind": "engineering", "description": "安全阀"}]
+        ),
     }
 
 
@@ -266,7 +270,9 @@ def test_draft_outlives_the_session_and_resumes_elsewhere(client, world):
     step = other.get(elsewhere.url("point"))
     assert step.context["wizard"]["form"]["name"].value() == "液氨储罐区"
     keys = elsewhere.event_keys()
-    assert_next(elsewhere.post("assessment", assessment_step(keys)), elsewhere, "measures")
+    assert_next(
+        elsewhere.post("assessment", assessment_step(keys)), elsewhere, "measures"
+    )
     assert_next(elsewhere.post("measures", measures_step(keys)), elsewhere, "control")
     assert_next(elsewhere.post("control", control_step(world)), elsewhere, "review")
     elsewhere.post("review")
@@ -422,7 +428,13 @@ def test_service_errors_land_on_their_step_and_field(manager, world, site_b):
             **formset("events-factors", []),
             **formset(
                 "events-events",
-                [{"name": "冒名", "accident_types": ["08"], "id": str(foreign_event.pk)}],
+                [
+                    {
+                        "name": "冒名",
+                        "accident_types": ["08"],
+                        "id": str(foreign_event.pk),
+                    }
+                ],
             ),
         },
     )
@@ -493,9 +505,9 @@ def test_edit_prefills_and_updates_keeping_every_assessment(manager, world, reac
     assert not RiskEvent.objects.get(pk=second_event.pk).latest_assessment_id
     assert (
         set(
-            ControlMeasure.objects.filter(event=first_event, is_active=True).values_list(
-                "pk", flat=True
-            )
+            ControlMeasure.objects.filter(
+                event=first_event, is_active=True
+            ).values_list("pk", flat=True)
         )
         == measures_before
     )
@@ -505,10 +517,7 @@ def test_edit_prefills_and_updates_keeping_every_assessment(manager, world, reac
 def test_removing_an_event_in_the_wizard_deactivates_it(manager, world, reactor):
     manager.get(reverse("risks:edit", args=[reactor.pk]))
     wizard = Wizard(manager, RiskDraft.objects.get().draft_id)
-    data = {
-        key: values
-        for key, values in wizard.draft.data["step_data"]["events"].items()
-    }
+    data = dict(wizard.draft.data["step_data"]["events"])
     data["events-events-1-DELETE"] = ["on"]
     assert_next(wizard.post("events", data), wizard, "assessment")
     wizard.post("review")
@@ -566,9 +575,10 @@ def test_another_users_draft_is_not_found(client, world):
     intruder = Wizard(client, wizard.draft_id)
     assert client.get(intruder.url("point")).status_code == 404
     assert intruder.post("point", point_step(world)).status_code == 404
-    assert client.post(
-        reverse("risks:draft_discard", args=[wizard.draft_id])
-    ).status_code == 404
+    assert (
+        client.post(reverse("risks:draft_discard", args=[wizard.draft_id])).status_code
+        == 404
+    )
     assert RiskDraft.objects.get().title == "液氨储罐区"
 
 
@@ -578,4 +588,29 @@ def test_drafts_are_discarded_by_their_owner(manager, world):
     response = manager.post(reverse("risks:draft_discard", args=[wizard.draft_id]))
     assert response["Location"] == reverse("risks:drafts")
     assert not RiskDraft.objects.exists()
-    assert manager.get(reverse("risks:draft_discard", args=[uuid.uuid4()])).status_code == 405
+    assert (
+        manager.get(reverse("risks:draft_discard", args=[uuid.uuid4()])).status_code
+        == 405
+    )
+
+
+def test_editing_without_changes_keeps_everything(manager, world):
+    point = risk_point_create(
+        user=world.manager_a,
+        enterprise=world.enterprise_a,
+        data=reactor_data(world, position={"type": "point", "x": 0.305, "y": 0.123456}),
+    )
+    assessments = Assessment.objects.count()
+    manager.get(reverse("risks:edit", args=[point.pk]))
+    wizard = Wizard(manager, RiskDraft.objects.get().draft_id)
+    form = manager.get(wizard.url("point")).context["wizard"]["form"]
+    assert (form["position_x"].value(), form["position_y"].value()) == (
+        "30.5",
+        "12.3456",
+    )
+    wizard.post("review")
+    manager.get(wizard.url("done"))
+    point.refresh_from_db()
+    assert point.position == {"type": "point", "x": 0.305, "y": 0.123456}
+    assert Assessment.objects.count() == assessments  # nothing re-assessed
+    assert point.level == "general"

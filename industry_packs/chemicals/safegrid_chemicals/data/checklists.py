@@ -6,8 +6,17 @@ matches a criterion of 安监总管三〔2017〕121号, when it opens a major on
 names the criterion. Frequencies follow 应急〔2019〕78号 (FACTS §6).
 """
 
+from plugins.pack_support.content import (
+    YES_NO,
+    check,
+    question,
+    ref,
+    section,
+    show_if,
+    text,
+)
+
 from .commitment import DAILY_COMMITMENT
-from .shape import YES_NO, check, question, ref, section, show_if, text
 
 CRITERIA = "安监总管三〔2017〕121号"
 GUIDELINE = "应急〔2019〕78号"
@@ -58,10 +67,10 @@ TANK_FARM = chem_checklist(
                     "重大危险源级别",
                     "Major hazard grade",
                     choices=[
-                        {"value": "1", "label": text("一级", "Grade 1")},
-                        {"value": "2", "label": text("二级", "Grade 2")},
-                        {"value": "3", "label": text("三级", "Grade 3")},
-                        {"value": "4", "label": text("四级", "Grade 4")},
+                        {"value": "grade_1", "label": text("一级", "Grade 1")},
+                        {"value": "grade_2", "label": text("二级", "Grade 2")},
+                        {"value": "grade_3", "label": text("三级", "Grade 3")},
+                        {"value": "grade_4", "label": text("四级", "Grade 4")},
                     ],
                     show_if=show_if("is_major_hazard", "yes"),
                 ),
@@ -75,7 +84,7 @@ TANK_FARM = chem_checklist(
             ],
         ),
         section(
-            "tanks",
+            "tank_by_tank",
             "储罐逐台检查",
             "Tank by tank",
             [
@@ -846,7 +855,7 @@ GAS_DETECTION = chem_checklist(
             ],
         ),
         section(
-            "detectors",
+            "detector_by_detector",
             "探测器逐台",
             "Detector by detector",
             [

@@ -8,17 +8,20 @@ installations (tank farms, warehouses). The principal leader then signs a
 commitment that is published at the gate and online.
 
 This module is the form the responsible head fills each day, in the neutral
-shape of ``data/__init__``. ``publication`` says how a submitted answer
-becomes the published notice: the core's notices feature renders
-``notice.template`` with the answers, publishes it on the enterprise's public
-notice page (and the gate display or QR card) as soon as the form is signed,
-and replaces the previous day's notice while keeping it in the history. A
-"no" to ``major_hazards_controlled`` blocks the standard commitment sentence:
-the notice then states the installations not under control and is flagged to
-the supervising department instead of being published as a clean commitment.
+shape of ``plugins.pack_support.content``. ``publication.shown_fields`` are
+the answers published: the adapter passes them as the definition's
+``public_fields``, and the core's public notice page (``core/notices``, at
+``/notices/<enterprise id>/``, linked from the portal's "Public notices")
+shows the enterprise's latest submission with those answers only, labelled as
+in the version it answered, replacing the previous day's (the history stays
+in the submissions). When ``major_hazards_controlled`` is "no" the commitment
+sentence is hidden by its condition and the notice shows
+``uncontrolled_detail`` instead. The rest of ``publication`` (a text template
+and the flag to the supervising department) is kept for the notices feature
+to come and is not used yet.
 """
 
-from .shape import YES_NO, question, ref, section, text
+from plugins.pack_support.content import YES_NO, question, ref, section, text
 
 SOURCE = "应急〔2018〕74号"
 
@@ -217,6 +220,8 @@ DAILY_COMMITMENT = {
             "road_closure",
             "major_hazard_count",
             "major_hazards_controlled",
+            "uncontrolled_detail",
+            "commitment_statement",
             "responsible_person",
             "position",
         ],

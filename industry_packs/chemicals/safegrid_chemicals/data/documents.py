@@ -6,7 +6,7 @@ review log; card name, level, factors, measures, PPE, numbers). These are the
 sections a hazardous-chemical enterprise adds after them.
 """
 
-from .shape import doc_section, text
+from plugins.pack_support.content import doc_section, text
 
 DOCUMENTS = {
     "handbook": [

@@ -7,7 +7,7 @@ project's own words (FACTS §3.1, FACTS-2 §6). Every item is flagged: a
 non-compliant answer is a major accident hazard.
 """
 
-from .shape import check, ref, section, text
+from plugins.pack_support.content import check, ref, section, text
 
 DOCUMENT = "安监总管三〔2017〕121号"
 

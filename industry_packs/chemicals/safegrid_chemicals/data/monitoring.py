@@ -6,7 +6,7 @@ enterprise replaces with its own design values. For gas detection the
 standard caps the alarm setting (the setting shall be at most the value).
 """
 
-from .shape import ref, text
+from plugins.pack_support.content import ref, text
 
 GAS_STANDARD = "GB/T 50493-2019"
 

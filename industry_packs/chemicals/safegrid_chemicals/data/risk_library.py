@@ -8,7 +8,7 @@ that involve a major hazard installation (GB 18218-2018) or a criterion of
 安监总管三〔2017〕121号 carry the matching direct-determination hint.
 """
 
-from .shape import event, every, factor, lec, ls, measure, text
+from plugins.pack_support.content import event, every, factor, lec, ls, measure, text
 
 OPERATIONS = [
     {
@@ -134,7 +134,7 @@ RISK_POINTS = [
             ),
             measure(
                 "tank_level_interlock",
-                "automatic",
+                "automation",
                 "高高液位联锁关闭进料阀，罐根设紧急切断阀",
                 "High-high level interlock closes inlet; emergency shut-off valves at tank roots",
             ),
@@ -239,7 +239,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "toxic_sis",
-                "automatic",
+                "automation",
                 "一级、二级重大危险源配备独立安全仪表系统，紧急切断阀远程可控",
                 "Independent SIS for grade 1 and 2 installations; remotely operated emergency shut-off",
             ),
@@ -439,7 +439,7 @@ RISK_POINTS = [
             ),
             measure(
                 "loading_static_alarm",
-                "automatic",
+                "automation",
                 "静电接地报警器与装车泵联锁，溢流报警联锁切断",
                 "Earthing monitor interlocked with the pump; overfill alarm trips the transfer",
             ),
@@ -523,7 +523,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "reactor_automation",
-                "automatic",
+                "automation",
                 "温度、压力、进料与冷却联锁控制，设紧急停车系统并投用",
                 "Temperature, pressure, feed and cooling interlocks; emergency shutdown installed and in service",
             ),
@@ -854,7 +854,7 @@ RISK_POINTS = [
             ),
             measure(
                 "startup_interlocks",
-                "automatic",
+                "automation",
                 "联锁投用确认，摘除联锁须审批",
                 "Interlocks confirmed in service; bypass only with approval",
             ),

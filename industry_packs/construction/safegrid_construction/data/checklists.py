@@ -16,9 +16,10 @@ Two families:
   tunnelling, hot work), scored by deduction from 100.
 """
 
+from plugins.pack_support.content import check, question, ref, section, text
+
 from .. import jgj59_data
 from .major_hazard_criteria import ARTICLES
-from .shape import check, question, ref, section, text
 
 JGJ = "JGJ 59-2011"
 CRITERIA_DOC = "建质规〔2024〕5号"
@@ -284,17 +285,19 @@ def _jgj59_checklist(table) -> dict:
     questions = {True: [], False: [], None: []}
     for item in table.items:
         questions[item.guarantee].append(_item_question(table, item))
+    # The section keys name the table: the forms engine tells the jgj59_table
+    # rule which section an item is in, and two scaffold tables share item keys.
     if table.has_guarantee_split:
         sections = [
             section(
-                "guarantee_items",
+                f"{table.key}_guarantee",
                 "保证项目",
                 "Guarantee items",
                 questions[True],
                 guarantee=True,
             ),
             section(
-                "general_items",
+                f"{table.key}_general",
                 "一般项目",
                 "General items",
                 questions[False],
@@ -302,7 +305,7 @@ def _jgj59_checklist(table) -> dict:
             ),
         ]
     else:
-        sections = [section("items", "检查项目", "Items", questions[None])]
+        sections = [section(f"{table.key}_items", "检查项目", "Items", questions[None])]
     criteria = CRITERIA_OF_TABLE.get(table.key, [])
     if criteria:
         sections.append(

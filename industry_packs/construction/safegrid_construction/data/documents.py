@@ -5,7 +5,7 @@ project's handbook also follows the stages of the works, because its risks
 change as the site moves from foundations to structure to finishes.
 """
 
-from .shape import doc_section, text
+from plugins.pack_support.content import doc_section, text
 
 DOCUMENTS = {
     "handbook": [

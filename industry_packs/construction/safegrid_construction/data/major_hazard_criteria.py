@@ -12,7 +12,7 @@ The 2022 edition is kept only as an expired edition entry (valid until
 not loaded.
 """
 
-from .shape import check, ref, section, text
+from plugins.pack_support.content import check, ref, section, text
 
 DOCUMENT = "建质规〔2024〕5号"
 

@@ -6,7 +6,7 @@ that each scheme sets: exceeding it is one of the collapse warning signs of
 replace them with the scheme's or the machine's own values.
 """
 
-from .shape import ref, text
+from plugins.pack_support.content import ref, text
 
 CRITERIA_DOC = "建质规〔2024〕5号"
 

@@ -9,7 +9,7 @@ are marked with the direct-determination hint where a breach is a major
 accident hazard under 建质规〔2024〕5号.
 """
 
-from .shape import event, every, factor, lec, measure, text
+from plugins.pack_support.content import event, every, factor, lec, measure, text
 
 OPERATIONS = [
     {

@@ -5,7 +5,7 @@ checked the document against a published source; other entries are named
 from general domain knowledge and cited by number only, never by clause.
 """
 
-from .shape import text
+from plugins.pack_support.content import text
 
 INDUSTRY = "construction"
 

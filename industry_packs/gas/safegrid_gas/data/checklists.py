@@ -8,8 +8,17 @@ the user was notified in writing, because only an unnotified finding is a
 major hazard.
 """
 
+from plugins.pack_support.content import (
+    YES_NO,
+    check,
+    question,
+    ref,
+    section,
+    show_if,
+    text,
+)
+
 from .major_hazard_criteria import NOTICE_FLAG
-from .shape import YES_NO, check, question, ref, section, show_if, text
 
 CRITERIA = "建城规〔2023〕4号"
 SCORING = {"method": "rule", "rule": "gas_check", "pass_mark": 80}
@@ -149,7 +158,7 @@ STATION = gas_checklist(
     ),
     sections=[
         section(
-            "tanks",
+            "tank_storage",
             "储罐",
             "Tanks",
             [

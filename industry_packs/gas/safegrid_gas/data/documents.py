@@ -5,7 +5,7 @@ risks are spread along its network and in its users' homes, so the handbook
 adds the network, the user checks and the bottled gas chain.
 """
 
-from .shape import doc_section, text
+from plugins.pack_support.content import doc_section, text
 
 DOCUMENTS = {
     "handbook": [

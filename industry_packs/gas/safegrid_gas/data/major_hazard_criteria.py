@@ -14,7 +14,15 @@ records the written notice; the physical condition alone is not major.
 Art. 10 is a catch-all: a non-compliant answer must say what was found.
 """
 
-from .shape import YES_NO, check, question, ref, section, show_if, text
+from plugins.pack_support.content import (
+    YES_NO,
+    check,
+    question,
+    ref,
+    section,
+    show_if,
+    text,
+)
 
 DOCUMENT = "建城规〔2023〕4号"
 NUMERALS = {

@@ -6,7 +6,7 @@ alarms wherever a leak could reach 20% of LEL; the set values themselves
 come from the design and the operator, so they are marked ``typical``.
 """
 
-from .shape import text
+from plugins.pack_support.content import text
 
 CRITERIA = "建城规〔2023〕4号"
 

@@ -8,7 +8,7 @@ points. Points that touch a criterion of 建城规〔2023〕4号 carry the
 quantities also carry ``major_hazard_installation``.
 """
 
-from .shape import event, every, factor, lec, ls, measure, text
+from plugins.pack_support.content import event, every, factor, lec, ls, measure, text
 
 OPERATIONS = [
     {
@@ -97,7 +97,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "station_shutoff_vent",
-                "automatic",
+                "automation",
                 "超压自动切断和放散装置",
                 "Automatic over-pressure shut-off and venting",
             ),
@@ -195,7 +195,7 @@ RISK_POINTS = [
             ),
             measure(
                 "tank_shutoff",
-                "automatic",
+                "automation",
                 "紧急切断阀和高液位联锁",
                 "Emergency shut-off and high-level interlock",
             ),
@@ -268,7 +268,7 @@ RISK_POINTS = [
             ),
             measure(
                 "alarm_linkage",
-                "automatic",
+                "automation",
                 "报警联锁启动通风和切断",
                 "Alarms start ventilation and shut-off",
             ),
@@ -330,7 +330,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "odorant_dosing",
-                "automatic",
+                "automation",
                 "按流量比例自动加臭",
                 "Flow-proportional automatic dosing",
             ),
@@ -399,7 +399,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "lng_interlock",
-                "automatic",
+                "automation",
                 "防止装卸用管拉脱的联锁保护装置",
                 "Interlock against hose pull-off",
             ),
@@ -467,7 +467,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "cng_interlock",
-                "automatic",
+                "automation",
                 "拉断阀和防拉脱联锁",
                 "Breakaway valves and pull-off interlock",
             ),
@@ -534,7 +534,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "lpg_interlock",
-                "automatic",
+                "automation",
                 "防拉脱联锁保护装置和紧急切断",
                 "Pull-off interlock and emergency shut-off",
             ),
@@ -805,7 +805,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "regulator_protection",
-                "automatic",
+                "automation",
                 "出口超压切断和安全放散",
                 "Outlet over-pressure shut-off and relief",
             ),
@@ -942,7 +942,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "filling_scales",
-                "automatic",
+                "automation",
                 "自动充装秤和超装切断",
                 "Automatic filling scales with overfill cut-off",
             ),
@@ -1224,7 +1224,7 @@ RISK_POINTS = [
         "measures": [
             measure(
                 "catering_alarms",
-                "automatic",
+                "automation",
                 "可燃气体报警器与紧急切断阀联动",
                 "Gas alarm linked to an emergency shut-off valve",
             ),

@@ -5,7 +5,7 @@ checked the document against a published source; other entries are named
 from general domain knowledge and cited by number or title only.
 """
 
-from .shape import text
+from plugins.pack_support.content import text
 
 INDUSTRY = "gas"
 

@@ -7,7 +7,15 @@ that rule's input. Check items that match a seeded criterion name it and open
 a major hazard.
 """
 
-from .shape import YES_NO, check, question, ref, section, show_if, text
+from plugins.pack_support.content import (
+    YES_NO,
+    check,
+    question,
+    ref,
+    section,
+    show_if,
+    text,
+)
 
 CRITERIA = "交办运〔2023〕52号"
 PASSENGER_RULES = "道路旅客运输企业安全管理规范"

@@ -5,7 +5,7 @@ enterprise's risks move with its vehicles, so its handbook adds lines,
 vehicles and drivers; its cards are carried in the cab.
 """
 
-from .shape import doc_section, text
+from plugins.pack_support.content import doc_section, text
 
 DOCUMENTS = {
     "handbook": [

@@ -12,7 +12,15 @@ in the edition's ``not_loaded`` and must be loaded from the official text
 before the pack ships. Keys match the ``road_transport_check`` scoring rule.
 """
 
-from .shape import YES_NO, check, question, ref, section, show_if, text
+from plugins.pack_support.content import (
+    YES_NO,
+    check,
+    question,
+    ref,
+    section,
+    show_if,
+    text,
+)
 
 DOCUMENT = "交办运〔2023〕52号"
 
@@ -174,7 +182,7 @@ CRITERIA = [
         "scoring": {"method": "rule", "rule": "road_transport_check"},
         "sections": [
             section(
-                "sectors",
+                "enterprise_sectors",
                 "经营类别",
                 "Sectors",
                 [

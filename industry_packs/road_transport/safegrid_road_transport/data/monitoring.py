@@ -5,7 +5,7 @@ dynamic monitoring already collects. Statutory limits cite their source;
 company targets are marked ``typical``.
 """
 
-from .shape import ref, text
+from plugins.pack_support.content import ref, text
 
 ROAD_RULES = "道路交通安全法实施条例"
 

@@ -6,7 +6,7 @@ its usual controls: each enterprise re-assesses its own points. Points that
 touch a criterion of 交办运〔2023〕52号 carry the ``law_violation`` hint.
 """
 
-from .shape import event, every, factor, lec, ls, measure, text
+from plugins.pack_support.content import event, every, factor, lec, ls, measure, text
 
 OPERATIONS = [
     {
@@ -116,7 +116,7 @@ RISK_POINTS = [
             ),
             measure(
                 "coach_aebs",
-                "automatic",
+                "automation",
                 "限速装置和自动紧急制动系统",
                 "Speed limiter and automatic emergency braking",
             ),
@@ -339,7 +339,7 @@ RISK_POINTS = [
                 "违法违规行为一个月内严肃处理并记录，一次记10分及以上驾驶员未处理不得上岗",
                 "Breaches dealt with within a month and recorded; a driver with 10 or more points at once kept off duty until dealt with",
             ),
-            measure("speeding_limiter", "automatic", "车辆限速装置", "Speed limiter"),
+            measure("speeding_limiter", "automation", "车辆限速装置", "Speed limiter"),
             measure(
                 "speeding_station_check",
                 "engineering",

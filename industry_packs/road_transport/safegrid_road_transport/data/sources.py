@@ -6,7 +6,7 @@ from general domain knowledge and cited by title or number only, never by
 clause (except the one clause noted below).
 """
 
-from .shape import text
+from plugins.pack_support.content import text
 
 INDUSTRY = "road_transport"
 

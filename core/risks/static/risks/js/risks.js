@@ -1,7 +1,8 @@
 /* Risk pages: small enhancements; every page works without them.
    - an assessment form shows the fields of the chosen method only;
    - the value and level are previewed by the server's scoring API;
-   - a click on the site plan fills in the position of a risk point. */
+   - a click on the site plan fills in the position of a risk point;
+   - discarding a draft asks first. */
 (function () {
   "use strict";
 
@@ -126,6 +127,12 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Destructive forms ask first (without JavaScript they simply submit).
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
+      });
+    });
     document.querySelectorAll("[data-assessment]").forEach(setupAssessment);
     document.querySelectorAll("[data-position-picker]").forEach(setupPicker);
   });

@@ -1,0 +1,698 @@
+"""The guided filling of a form in the portal: django-formtools, drafts in the database.
+
+One step per step of the version's UI description (a section, or a run of
+questions outside sections); a section whose condition is not met is left
+out through formtools' ``condition_dict``. Each step's form is the engine's
+``FormBuilder(...).get_form_class(step=i)``, which validates the merged answer
+with the very check of the API and puts each error at its field.
+
+Where the state lives: ``SubmissionDraftStorage`` keeps it in the engine's
+``SubmissionDraft`` row (one per version, enterprise and user), never in the
+session — closing the browser, losing the connection or an expired session
+loses nothing, and the user resumes on any device where they stopped. The
+stored state *is the answer* (JSON keyed by question keys) and the step the
+user was on; the form data of a step is derived from the answer when needed.
+Uploaded photos and files are stored by ``services.upload_store`` while the
+step is validated (so formtools' ``file_storage`` is not needed) and the
+answer refers to them.
+
+The wizard's prefix is the identity of what is filled:
+``form_<key>_v<version>_e<enterprise>[_s<submission>]`` — formtools' default
+prefix (the class name) would make two forms open at once share one state.
+The storage reads the prefix and checks it against the user's scope again, so
+a forged prefix cannot reach another enterprise's draft.
+
+Navigation differs from formtools' in one way: "back", a step of the progress
+bar and "save draft" keep what was typed on the current step, valid or not
+(formtools drops it), and the answer is submitted from a review page by a
+POST rather than by the GET of formtools' "done" URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cached_property, partial
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import SuspiciousOperation, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.base import BaseStorage
+from formtools.wizard.views import NamedUrlWizardView
+
+from core.forms import services
+from core.forms.builder import FormBuilder, answers_as_form_data
+from core.forms.definition import condition_met
+from core.forms.display import answer_rows
+from core.forms.models import FormVersion, Submission, SubmissionStatus
+from core.forms.selectors import (
+    definitions_assigned_to,
+    enterprise_submission,
+    form_version_steps,
+    submission_draft_get,
+)
+from core.forms.validation import answers_prune_hidden, version_answers_validate
+from core.organizations.models import Enterprise
+from core.organizations.scope import scope_for
+from core.portal.selectors import portal_enterprise
+from core.portal.views import render_portal
+
+PREFIX = re.compile(
+    r"^form_(?P<key>[a-z][a-z0-9_]*)_v(?P<number>\d+)_e(?P<enterprise>\d+)"
+    r"(?:_s(?P<submission>\d+))?$"
+)
+REVIEW = "review"
+
+
+def fill_prefix(
+    *, key: str, number: int, enterprise_id: int, submission_id: int | None
+) -> str:
+    prefix = f"form_{key}_v{number}_e{enterprise_id}"
+    return f"{prefix}_s{submission_id}" if submission_id else prefix
+
+
+@dataclass(frozen=True)
+class FillTarget:
+    """What is being filled: a version for an enterprise, or the correction
+    of a returned submission (which keeps the version it answered)."""
+
+    version: FormVersion
+    enterprise: Enterprise
+    submission: Submission | None = None
+
+    @property
+    def prefix(self) -> str:
+        return fill_prefix(
+            key=self.version.definition.key,
+            number=self.version.number,
+            enterprise_id=self.enterprise.pk,
+            submission_id=self.submission.pk if self.submission else None,
+        )
+
+    @cached_property
+    def builder(self) -> FormBuilder:
+        return FormBuilder(self.version.ui_schema, self.version.json_schema)
+
+    @cached_property
+    def steps(self):
+        return form_version_steps(self.version)
+
+    @cached_property
+    def step_names(self) -> list[str]:
+        # 1-based numbers: readable in the URL, and never formtools' "done".
+        return [str(step.index + 1) for step in self.steps]
+
+    def step_keys(self, name: str) -> list[str]:
+        return [q["key"] for q in self.steps[self.step_names.index(name)].questions]
+
+
+def fill_target(
+    request, *, key: str, number: int, submission_id: int | None = None
+) -> FillTarget:
+    """The target the user may fill, else ``Http404`` (kept on the request:
+    the view and its storage both ask).
+
+    A new answer: a version of a form assigned to the user's enterprise. A
+    correction: a submission of the user's enterprise (any status here; the
+    view decides what may be done with it).
+    """
+    cache = request.__dict__.setdefault("_form_fill_targets", {})
+    memo_key = (key, number, submission_id)
+    if memo_key in cache:
+        return cache[memo_key]
+    scope = scope_for(request.user)
+    enterprise = portal_enterprise(scope=scope)
+    if enterprise is None:
+        raise Http404
+    submission = None
+    if submission_id is not None:
+        submission = enterprise_submission(
+            scope=scope, enterprise=enterprise, pk=submission_id
+        )
+        if submission is None:
+            raise Http404
+        version = submission.version
+        if (submission.definition.key, version.number) != (key, number):
+            raise Http404
+    else:
+        definition = (
+            definitions_assigned_to(enterprise=enterprise).filter(key=key).first()
+        )
+        version = (
+            FormVersion.objects.select_related("definition")
+            .filter(definition=definition, number=number)
+            .first()
+            if definition
+            else None
+        )
+        if version is None:
+            raise Http404
+    cache[memo_key] = FillTarget(
+        version=version, enterprise=enterprise, submission=submission
+    )
+    return cache[memo_key]
+
+
+class SubmissionDraftStorage(BaseStorage):
+    """formtools storage in the engine's ``SubmissionDraft`` (not the session).
+
+    The state is ``answers`` (the JSON answer so far) and ``step_index`` (the
+    step the user is on; the number of steps means the review page). A step's
+    form data is derived from the answer (``get_step_data``); files are
+    already stored as uploads the answer refers to, so no step files are
+    kept. After each request the draft is written through
+    ``services.submission_draft_save`` when the state changed; a state never
+    typed into leaves no row. ``conflict`` is the user's draft of the same
+    version for the other purpose (a new answer versus a correction), which
+    the view must settle before anything is written.
+    """
+
+    def __init__(self, prefix, request=None, file_storage=None):
+        super().__init__(prefix, request, file_storage)
+        match = PREFIX.match(prefix)
+        if match is None:
+            raise Http404
+        submission_id = match["submission"]
+        self.target = fill_target(
+            request,
+            key=match["key"],
+            number=int(match["number"]),
+            submission_id=int(submission_id) if submission_id else None,
+        )
+        if self.target.enterprise.pk != int(match["enterprise"]):
+            raise Http404
+        self.draft = submission_draft_get(
+            version=self.target.version,
+            enterprise=self.target.enterprise,
+            user=request.user,
+        )
+        own = self.target.submission.pk if self.target.submission else None
+        self.conflict = (
+            self.draft
+            if self.draft is not None and self.draft.submission_id != own
+            else None
+        )
+        if self.draft is not None and self.conflict is None:
+            self.answers: dict[str, Any] = dict(self.draft.data)
+            self.step_index = self.draft.step
+        else:
+            submission = self.target.submission
+            self.answers = dict(submission.data) if submission else {}
+            self.step_index = 0
+        self.finished = False
+        self.init_data()
+        self._saved = self._snapshot()
+
+    def _snapshot(self) -> tuple[dict[str, Any], int]:
+        return dict(self.answers), self.step_index
+
+    # -- formtools' storage API ---------------------------------------------------
+    def _get_current_step(self):
+        names = self.target.step_names
+        return names[min(self.step_index, len(names) - 1)] if names else None
+
+    def _set_current_step(self, step):
+        names = self.target.step_names
+        self.step_index = names.index(step) if step in names else 0
+
+    @property
+    def at_review(self) -> bool:
+        return self.step_index >= len(self.target.step_names)
+
+    def go_to_review(self) -> None:
+        self.step_index = len(self.target.step_names)
+
+    def get_step_data(self, step):
+        if step not in self.target.step_names:
+            return None
+        data = answers_as_form_data(
+            self.target.builder, self.answers, self.target.step_keys(step)
+        )
+        return MultiValueDict({f"{step}-{name}": v for name, v in data.items()})
+
+    def set_step_data(self, step, cleaned_data):
+        """Nothing to keep: the view puts the step's answers in ``answers``."""
+
+    def get_step_files(self, step):
+        return None
+
+    def set_step_files(self, step, files):
+        """Nothing to keep: files were stored as uploads the answer refers to."""
+
+    def reset(self):
+        self.answers, self.step_index = {}, 0
+        self.init_data()
+
+    def update_response(self, response):
+        super().update_response(response)
+        if self.finished or self.conflict or self._snapshot() == self._saved:
+            return
+        try:
+            self.draft = services.submission_draft_save(
+                scope=scope_for(self.request.user),
+                version=self.target.version,
+                enterprise=self.target.enterprise,
+                user=self.request.user,
+                data=self.answers,
+                step=self.step_index,
+                submission=self.target.submission,
+            )
+        except (ValidationError, services.SubmissionRefused) as error:
+            messages.error(self.request, " ".join(_messages_of(error)))
+            return
+        self._saved = self._snapshot()
+
+
+def _messages_of(error: Exception) -> list[str]:
+    if isinstance(error, ValidationError):
+        return list(error.messages)
+    return [str(error)]
+
+
+def _step_shown(step, wizard: FormFillWizard) -> bool:
+    return condition_met(step.condition, wizard.storage.answers)
+
+
+class FormFillWizard(NamedUrlWizardView):
+    """Fill a form assigned to the enterprise, or correct a returned submission.
+
+    Enterprise users only (the safety manager and staff alike may fill);
+    everything is looked up through the user's scope, so another enterprise's
+    form, draft or submission is a 404.
+    """
+
+    storage_name = "core.forms.portal_wizard.SubmissionDraftStorage"
+    # Replaced per request by the steps of the version being filled.
+    form_list = [("1", forms.Form)]
+    template_name = "forms/portal/fill.html"
+
+    # -- who, what --------------------------------------------------------------------
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.scope = scope_for(request.user)
+        if self.scope.is_government:
+            return redirect("wagtailadmin_home")
+        self.enterprise = portal_enterprise(scope=self.scope)
+        if self.enterprise is None:
+            return render(request, "portal/no_access.html", status=403)
+        self.target = self.resolve_target(**kwargs)
+        self.form_list = OrderedDict(
+            (name, self.target.builder.get_form_class(step=index))
+            for index, name in enumerate(self.target.step_names)
+        )
+        self.condition_dict = {
+            name: partial(_step_shown, step)
+            for name, step in zip(
+                self.target.step_names, self.target.steps, strict=True
+            )
+        }
+        return super().dispatch(request, *args, **kwargs)
+
+    def resolve_target(self, **kwargs) -> FillTarget:
+        if "submission_pk" in kwargs:
+            submission = enterprise_submission(
+                scope=self.scope, enterprise=self.enterprise, pk=kwargs["submission_pk"]
+            )
+            if submission is None:
+                raise Http404
+            return fill_target(
+                self.request,
+                key=submission.definition.key,
+                number=submission.version.number,
+                submission_id=submission.pk,
+            )
+        return fill_target(self.request, key=kwargs["key"], number=kwargs["number"])
+
+    @property
+    def correcting(self) -> Submission | None:
+        return self.target.submission
+
+    def get_prefix(self, request, *args, **kwargs):
+        # formtools' default (the class name) would be shared by every form.
+        return self.target.prefix
+
+    def get_step_url(self, step):
+        if self.correcting:
+            return reverse(
+                "forms_portal:correct_step",
+                kwargs={"submission_pk": self.correcting.pk, "step": step},
+            )
+        return reverse(
+            "forms_portal:fill_step",
+            kwargs={
+                "key": self.target.version.definition.key,
+                "number": self.target.version.number,
+                "step": step,
+            },
+        )
+
+    def refusal(self):
+        """A response when this cannot be filled now, else None."""
+        storage = self.storage
+        if storage.conflict is not None:
+            if storage.conflict.submission_id:
+                messages.info(
+                    self.request,
+                    _(
+                        "You are correcting a returned submission of this form; "
+                        "finish the correction first."
+                    ),
+                )
+                return redirect(
+                    "forms_portal:correct", submission_pk=storage.conflict.submission_id
+                )
+            messages.info(
+                self.request,
+                _(
+                    "You have a draft of a new submission of this form version; "
+                    "submit or discard it before correcting this one."
+                ),
+            )
+            return redirect("forms_portal:list")
+        submission = self.correcting
+        if submission is not None and submission.status != SubmissionStatus.RETURNED:
+            messages.info(
+                self.request, _("This submission is not open for correction.")
+            )
+            return redirect("forms_portal:submission", pk=submission.pk)
+        definition = self.target.version.definition
+        if (
+            submission is None
+            and storage.draft is None
+            and self.target.version.pk != definition.published_version_id
+        ):
+            # No draft keeps this older version alive: start on the current one.
+            return redirect("forms_portal:start", key=definition.key)
+        return None
+
+    # -- forms --------------------------------------------------------------------------
+    def get_form(self, step=None, data=None, files=None):
+        step = step or self.steps.current
+        form_class = self.form_list[step]
+        return form_class(
+            data=data,
+            files=files,
+            prefix=self.get_form_prefix(step, form_class),
+            prior_answers=self.storage.answers,
+            initial_answers=self.storage.answers if data is None else None,
+            enterprise=self.enterprise,
+            upload_handler=self.store_upload,
+        )
+
+    def store_upload(self, file):
+        return services.upload_store(
+            scope=self.scope,
+            enterprise=self.enterprise,
+            user=self.request.user,
+            file=file,
+        )
+
+    def keep(self, step: str, form) -> bool:
+        """Put what ``form`` holds into the draft: the step's answers when it
+        is valid, else those of its fields that are valid on their own."""
+        valid = form.is_valid()
+        if valid:
+            answers = form.answers
+        else:
+            keys = set(self.target.step_keys(step))
+            answers = {k: v for k, v in self.storage.answers.items() if k not in keys}
+            answers.update(form.partial_answers())
+            form.keep_stored_files()
+        self.storage.answers = answers_prune_hidden(
+            self.target.version.ui_schema, answers
+        )
+        # Which sections are shown may have changed with the answer.
+        for name in ("_resolved_form_list", "_cache_signature"):
+            self.__dict__.pop(name, None)
+        return valid
+
+    # -- navigation ------------------------------------------------------------------
+    def get(self, request, *args, **kwargs):
+        refused = self.refusal()
+        if refused:
+            return refused
+        step = kwargs.get("step")
+        if step == self.done_step_name:
+            return self.render_review()
+        if step not in self.get_form_list():
+            # Resume where the user stopped (also after a step was hidden).
+            if self.storage.at_review:
+                return redirect(self.get_step_url(self.done_step_name))
+            current = self.steps.current
+            if current not in self.get_form_list():
+                current = self.steps.first
+            return redirect(self.get_step_url(current))
+        self.storage.current_step = step
+        # "?check" shows the errors the answer has on this step; otherwise the
+        # step opens with the answers given so far and no error noise.
+        data = self.storage.get_step_data(step) if "check" in request.GET else None
+        return self.render(self.get_form(step, data=data))
+
+    def post(self, request, *args, **kwargs):
+        refused = self.refusal()
+        if refused:
+            return refused
+        if kwargs.get("step") == self.done_step_name:
+            return self.submit()
+        management = ManagementForm(request.POST, prefix=self.prefix)
+        if not management.is_valid():
+            raise SuspiciousOperation(_("The form's step is missing from the request."))
+        step = management.cleaned_data["current_step"]
+        if step not in self.get_form_list():
+            return redirect(self.get_step_url(self.steps.current))
+        self.storage.current_step = step
+        form = self.get_form(step, data=request.POST, files=request.FILES)
+        valid = self.keep(step, form)
+        goto = request.POST.get("wizard_goto_step")
+        if "wizard_save_draft" in request.POST:
+            messages.success(
+                request,
+                _(
+                    "Your draft was saved. Continue it from “Checklists and "
+                    "forms” on any device."
+                ),
+            )
+            return redirect("forms_portal:list")
+        if goto in self.get_form_list():
+            self.storage.current_step = goto
+            return redirect(self.get_step_url(goto))
+        if goto == self.done_step_name:
+            return redirect(self.get_step_url(self.done_step_name))
+        if not valid:
+            return self.render(form)
+        following = self.get_next_step(step)
+        if following is None:
+            self.storage.go_to_review()
+            return redirect(self.get_step_url(self.done_step_name))
+        self.storage.current_step = following
+        return redirect(self.get_step_url(following))
+
+    def render_revalidation_failure(self, failed_step, form, **kwargs):
+        self.storage.current_step = failed_step
+        return redirect(self.get_step_url(failed_step) + "?check=1")
+
+    def to_first_error(self, errors) -> Any:
+        """Send the user to the first step with an error, shown at its field."""
+        questions = self.target.version.ui_schema.get("questions", {})
+        step_keys = [step.key for step in self.target.steps]
+        shown = self.get_form_list()
+        for error in errors:
+            question = questions.get(error.path[0]) if error.path else None
+            if question is None or question.get("step") not in step_keys:
+                continue
+            name = self.target.step_names[step_keys.index(question["step"])]
+            if name in shown:
+                messages.error(
+                    self.request,
+                    _("Some answers are missing or wrong; they are marked below."),
+                )
+                return self.render_revalidation_failure(name, None)
+        return None
+
+    # -- review and submission --------------------------------------------------------
+    def render_review(self):
+        answers = answers_prune_hidden(
+            self.target.version.ui_schema, self.storage.answers
+        )
+        validated = version_answers_validate(
+            version=self.target.version, data=answers, enterprise=self.enterprise
+        )
+        if validated.errors:
+            redirected = self.to_first_error(validated.errors)
+            if redirected is not None:
+                return redirected
+        self.storage.go_to_review()
+        rows = answer_rows(self.target.version.ui_schema, validated.data)
+        return self.render_page(
+            "forms/portal/review.html",
+            {
+                "rows_by_step": _rows_by_step(rows, self.progress()),
+                "problems": [e.message for e in validated.errors],
+                "warnings": validated.warnings,
+            },
+        )
+
+    def submit(self):
+        answers = answers_prune_hidden(
+            self.target.version.ui_schema, self.storage.answers
+        )
+        try:
+            if self.correcting:
+                submission = services.submission_resubmit(
+                    scope=self.scope,
+                    submission=self.correcting,
+                    user=self.request.user,
+                    data=answers,
+                )
+            else:
+                submission = services.submission_submit(
+                    scope=self.scope,
+                    version=self.target.version,
+                    enterprise=self.enterprise,
+                    user=self.request.user,
+                    data=answers,
+                )
+        except services.AnswersInvalid as invalid:
+            return self.to_first_error(invalid.errors) or redirect(
+                self.get_step_url(self.done_step_name)
+            )
+        except services.SubmissionRefused as refused:
+            messages.error(self.request, str(refused))
+            return redirect("forms_portal:list")
+        # The service removed the draft; nothing is written back.
+        self.storage.finished = True
+        messages.success(self.request, _submitted_message(submission))
+        return redirect("forms_portal:submission", pk=submission.pk)
+
+    # -- rendering ------------------------------------------------------------------
+    def progress(self) -> list[dict[str, Any]]:
+        """The shown steps for the progress bar, with their state."""
+        shown = list(self.get_form_list())
+        at_review = self.storage.at_review
+        current = None if at_review else self.steps.current
+        current_index = len(shown) if at_review else _index(shown, current)
+        answered = set(self.storage.answers)
+        items = []
+        for number, name in enumerate(shown, start=1):
+            step = self.target.steps[self.target.step_names.index(name)]
+            keys = {q["key"] for q in step.questions}
+            items.append(
+                {
+                    "name": name,
+                    "number": number,
+                    "title": step.title or _("Step %(number)d") % {"number": number},
+                    "description": step.description,
+                    "current": name == current,
+                    "done": number - 1 < current_index or bool(keys & answered),
+                    "url": self.get_step_url(name),
+                    "keys": keys,
+                }
+            )
+        return items
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        progress = self.progress()
+        current = next((item for item in progress if item["current"]), progress[0])
+        context.update(
+            {
+                "progress": progress,
+                "step": current,
+                "has_errors": form.is_bound and bool(form.errors),
+                "is_last": self.get_next_step() is None,
+                "condition_answers": self.condition_answers(form),
+            }
+        )
+        return context
+
+    def condition_answers(self, form) -> dict[str, Any]:
+        """Answers of other steps that this step's conditions refer to (the
+        script decides with them what to show)."""
+        keys = set()
+        questions = self.target.version.ui_schema.get("questions", {})
+        for key in form.question_keys:
+            for child in [key, *questions[key].get("fields", [])]:
+                condition = questions[child].get("condition") or {}
+                keys.update(test["key"] for test in condition.get("all", []))
+        return {k: self.storage.answers[k] for k in keys if k in self.storage.answers}
+
+    def base_context(self) -> dict[str, Any]:
+        version = self.target.version
+        return {
+            "version": version,
+            "definition": version.definition,
+            "correcting": self.correcting,
+            "draft": self.storage.draft,
+            "discard_url": (
+                reverse(
+                    "forms_portal:discard_correction",
+                    kwargs={"submission_pk": self.correcting.pk},
+                )
+                if self.correcting
+                else reverse(
+                    "forms_portal:discard",
+                    kwargs={"key": version.definition.key, "number": version.number},
+                )
+            ),
+            "review_url": self.get_step_url(self.done_step_name),
+        }
+
+    def render_page(self, template: str, context: dict[str, Any]):
+        context = {
+            **self.base_context(),
+            "progress": self.progress(),
+            **context,
+        }
+        return render_portal(
+            self.request,
+            template,
+            scope=self.scope,
+            enterprise=self.enterprise,
+            context=context,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        return render_portal(
+            self.request,
+            self.template_name,
+            scope=self.scope,
+            enterprise=self.enterprise,
+            context={**self.base_context(), **context},
+            status=400 if context.get("has_errors") else 200,
+        )
+
+
+def _index(names: list[str], name: str | None) -> int:
+    return names.index(name) if name in names else 0
+
+
+def _rows_by_step(rows, progress) -> list[dict[str, Any]]:
+    """The answer rows under the steps they belong to (shown steps only)."""
+    return [
+        {"step": item, "rows": [row for row in rows if row.key in item["keys"]]}
+        for item in progress
+    ]
+
+
+def _submitted_message(submission: Submission) -> str:
+    if submission.score is None:
+        return _("Submitted. The answers were stored with version %(number)d.") % {
+            "number": submission.version.number
+        }
+    return _(
+        "Submitted. Score %(score)s of %(max)s; stored with version %(number)d."
+    ) % {
+        "score": f"{submission.score:g}",
+        "max": f"{submission.max_score:g}" if submission.max_score else "—",
+        "number": submission.version.number,
+    }

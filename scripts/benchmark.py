@@ -1,0 +1,1182 @@
+"""Measure what SafeGrid's list and dashboard pages cost, at two data sizes.
+
+Usage (from the repository root)::
+
+    .venv/bin/python scripts/benchmark.py                  # SQLite, both sizes
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/safegrid_bench \\
+        .venv/bin/python scripts/benchmark.py              # PostgreSQL
+    .venv/bin/python scripts/benchmark.py --sizes small --runs 3 --no-write
+
+The script never opens the configured database (``var/db.sqlite3`` or the one
+in ``DATABASE_URL``): it builds a throw-away test database next to it with
+Django's test-runner utilities (a temporary SQLite file, or
+``test_benchmark_<name>`` on PostgreSQL), migrates it once, then clones it for
+each size so every size starts from the same empty, migrated database. The
+clones and the template are dropped at the end, even after an error.
+
+For each size, ``seed`` writes a deterministic data set (a district, its
+enterprises with unit trees, people, risk points with events, assessments and
+measures, form submissions) mostly with ``bulk_create``; ``measure`` then
+requests every page of ``PAGES`` as each user it is meant for, with Django's
+test client, and records the number of SQL queries of one request and the
+median wall time of ``runs`` requests after a warm-up. The tables go into
+``docs/performance.md`` between markers, one section per database engine, so
+the SQLite and the PostgreSQL runs can sit side by side and the hand-written
+analysis around them is kept.
+
+The test settings are used (DEBUG off, fast password hashing, no pack enabled
+by default); the four bundled packs are enabled here explicitly, as the tests
+do. ``tests/test_benchmark_script.py`` runs ``seed`` and ``measure`` at a tiny
+size. Query counts are asserted there; timings never are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+SETTINGS_MODULE = "safegrid_site.settings.test"
+DEFAULT_OUTPUT = REPO_DIR / "docs" / "performance.md"
+SEED = 20240611
+PACKS = ("chemicals", "construction", "road_transport", "gas")
+# Bench objects carry this prefix, so they never meet real or demo data.
+CODE_PREFIX = "BN"
+
+
+# -- sizes -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Size:
+    """How much data one run seeds.
+
+    One "big" enterprise (chemicals, in the first street's first grid) holds
+    ``big_points`` risk points and a unit tree of ``workshops`` × ``teams`` ×
+    ``posts`` with one person per post; every other enterprise has a small
+    tree (company → workshop → team → post, one person) and
+    ``points_each`` risk points. ``submissions`` answers of one checklist
+    are spread over the chemicals enterprises.
+    """
+
+    name: str
+    enterprises: int
+    big_points: int
+    points_each: int
+    submissions: int
+    workshops: int
+    teams: int
+    posts: int
+
+    @property
+    def risk_points(self) -> int:
+        return self.big_points + (self.enterprises - 1) * self.points_each
+
+
+SIZES = {
+    # A smoke run (--sizes tiny,small) and the test use tiny sizes.
+    "tiny": Size(
+        "tiny",
+        enterprises=3,
+        big_points=6,
+        points_each=2,
+        submissions=6,
+        workshops=1,
+        teams=1,
+        posts=2,
+    ),
+    "small": Size(
+        "small",
+        enterprises=100,
+        big_points=505,
+        points_each=5,
+        submissions=1_000,
+        workshops=4,
+        teams=3,
+        posts=4,
+    ),
+    "large": Size(
+        "large",
+        enterprises=2_000,
+        big_points=10_000,
+        points_each=5,
+        submissions=10_000,
+        workshops=10,
+        teams=5,
+        posts=6,
+    ),
+}
+
+
+# -- the seeded world ------------------------------------------------------------
+
+# The measured users, by key: (label in the tables, role).
+USERS = {
+    "committee": "committee office",
+    "industry_department": "industry dept. (chemicals)",
+    "street_office": "street office (street 1)",
+    "enterprise_manager": "enterprise manager (big enterprise)",
+}
+GOVERNMENT = ("committee", "industry_department", "street_office")
+ENTERPRISE = ("enterprise_manager",)
+EVERYONE = GOVERNMENT + ENTERPRISE
+
+FORM_KEY = "bench_daily_check"
+# A small checklist of the chemicals department: every submission answers it.
+CHECKLIST = [
+    {
+        "type": "section",
+        "value": {
+            "key": "fire",
+            "title": "消防安全",
+            "questions": [
+                {
+                    "type": "check_item",
+                    "value": {
+                        "key": "extinguishers",
+                        "label": "灭火器完好有效",
+                        "points": 10,
+                        "hazard_grade": "major",
+                    },
+                },
+                {
+                    "type": "check_item",
+                    "value": {
+                        "key": "exits",
+                        "label": "安全出口畅通",
+                        "points": 5,
+                        "deduction": 2,
+                    },
+                },
+            ],
+        },
+    },
+    {
+        "type": "section",
+        "value": {
+            "key": "storage",
+            "title": "储存",
+            "questions": [
+                {
+                    "type": "number",
+                    "value": {"key": "tanks", "label": "储罐数量", "minimum": 0},
+                },
+            ],
+        },
+    },
+]
+ANSWER = {
+    "extinguishers": {"result": "compliant"},
+    "exits": {"result": "non_compliant"},
+    "tanks": 4,
+}
+
+# LEC inputs that give each level under the default thresholds (L × E × C).
+LEC_BY_LEVEL = {
+    "major": ({"L": 10, "E": 6, "C": 7}, 420),
+    "significant": ({"L": 6, "E": 6, "C": 7}, 252),
+    "general": ({"L": 3, "E": 6, "C": 7}, 126),
+    "low": ({"L": 1, "E": 6, "C": 7}, 42),
+}
+# Share of risk points by level ("" = not assessed yet).
+LEVEL_WEIGHTS = {"major": 2, "significant": 10, "general": 38, "low": 40, "": 10}
+POINT_KINDS = ("equipment", "facility", "area", "operation", "activity")
+MEASURE_KINDS = ("management", "engineering", "monitoring", "training", "ppe")
+ACCIDENT_CODES = ("08", "09", "18", "19", "04", "06")
+NAME_SUFFIX = {
+    "chemicals": "化工有限公司",
+    "construction": "建设工程有限公司",
+    "road_transport": "运输有限公司",
+    "gas": "燃气有限公司",
+}
+
+
+@dataclass
+class BenchWorld:
+    """What ``seed`` created and ``measure`` needs."""
+
+    size: Size
+    users: dict[str, Any]
+    big_enterprise: Any
+    form_key: str
+    enterprises: list[Any] = field(default_factory=list)
+    chemicals: list[Any] = field(default_factory=list)  # main industry chemicals
+    posts: dict[int, list[Any]] = field(default_factory=dict)  # by enterprise id
+    workshops: dict[int, list[Any]] = field(default_factory=dict)
+    holders: dict[int, Any] = field(default_factory=dict)  # post id → person
+    departments: dict[str, Any] = field(default_factory=dict)  # industry code →
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _uscc(number: int) -> str:
+    """A valid unified social credit code for the ``number``-th enterprise."""
+    from core.organizations.demo import organisation_code_check
+    from core.organizations.validators import uscc_check_character
+
+    body = f"{number:08d}"
+    first17 = f"91220199{body}{organisation_code_check(body)}"
+    return first17 + uscc_check_character(first17)
+
+
+def seed(size: Size, *, seed: int = SEED) -> BenchWorld:
+    """Write the data set of ``size`` (deterministic for a given ``seed``).
+
+    Enables the four bundled packs in this process (``set_plugin_manager``)
+    and syncs their industries and form definitions first. Bulk writes skip
+    the services on purpose (speed); they keep the invariants the services
+    keep: a default analysis unit per risk point, ``RiskPoint.level`` equal to
+    the highest latest assessment, ``RiskEvent.latest_assessment`` set, valid
+    tree paths, a first revision per submission.
+    """
+    from django.db import transaction
+
+    started = time.perf_counter()
+    rng = random.Random(seed)  # noqa: S311 - reproducible data, not security
+    with transaction.atomic():
+        industries = _enable_packs()
+        world = _seed_organisations(size, rng, industries)
+        _seed_risk_points(world, rng)
+        _seed_submissions(world, rng, industries)
+    world.seconds = time.perf_counter() - started
+    return world
+
+
+def _enable_packs() -> dict[str, Any]:
+    from core.forms.services import form_definitions_sync
+    from core.organizations.models import Industry
+    from core.organizations.services import industries_sync
+    from plugins.manager import build_plugin_manager, set_plugin_manager
+
+    # The bundled packs by name, not "*": a test pack installed in the same
+    # environment (tests/example_pack) must not change what is measured.
+    manager = build_plugin_manager(list(PACKS))
+    if manager.problems:
+        raise RuntimeError(f"The packs do not load: {manager.problems}")
+    set_plugin_manager(manager)
+    industries_sync(manager=manager)
+    form_definitions_sync(manager=manager)
+    industries = {i.code: i for i in Industry.objects.filter(code__in=PACKS)}
+    missing = sorted(set(PACKS) - set(industries))
+    if missing:
+        raise RuntimeError(f"Install the packs first: {', '.join(missing)}")
+    return industries
+
+
+def _tree_path(model, parent_path: str, step: int) -> str:
+    """The materialised path of the ``step``-th child (1-based) of a node."""
+    depth = len(parent_path) // model.steplen + 1
+    return model._get_path(parent_path, depth, step)
+
+
+def _seed_organisations(size: Size, rng: random.Random, industries) -> BenchWorld:
+    from django.contrib.auth import get_user_model
+
+    from core.organizations.models import (
+        Department,
+        Enterprise,
+        EnterpriseContact,
+        Jurisdiction,
+        Person,
+        Role,
+        Unit,
+    )
+    from core.organizations.services import membership_assign
+
+    district = Jurisdiction.add_root(
+        name="基准测试区", code=f"{CODE_PREFIX}00", level=Jurisdiction.Level.DISTRICT
+    )
+    streets, grids = [], []
+    for s in range(1, 6):
+        street = district.add_child(
+            name=f"基准{s}街道", code=f"{CODE_PREFIX}{s:02d}", level="street"
+        )
+        streets.append(street)
+        for g in range(1, 5):
+            grids.append(
+                street.add_child(
+                    name=f"基准{s}街道第{g}网格",
+                    code=f"{CODE_PREFIX}{s:02d}{g:02d}",
+                    level=Jurisdiction.Level.GRID,
+                )
+            )
+
+    committee = Department.objects.create(
+        name="基准安委办", kind=Department.Kind.COMMITTEE
+    )
+    industry_departments = {}
+    for code, industry in industries.items():
+        department = Department.objects.create(
+            name=f"基准{code}监管部门", kind=Department.Kind.INDUSTRY
+        )
+        department.industries.set([industry])
+        industry_departments[code] = department
+    offices = [
+        Department.objects.create(
+            name=f"基准{s}街道办事处",
+            kind=Department.Kind.TERRITORIAL,
+            jurisdiction=street,
+        )
+        for s, street in enumerate(streets, 1)
+    ]
+
+    # Enterprise 0 is the big one: chemicals, in street 1's first grid.
+    codes = list(PACKS)
+    plan = []
+    for i in range(size.enterprises):
+        main = "chemicals" if i == 0 else codes[i % len(codes)]
+        extra = codes[(i + 1) % len(codes)] if i and rng.random() < 0.1 else None
+        grid = grids[0] if i == 0 else grids[rng.randrange(len(grids))]
+        plan.append((main, extra, grid))
+    enterprises = Enterprise.objects.bulk_create(
+        Enterprise(
+            name=f"基准{i:05d}{NAME_SUFFIX[main]}",
+            uscc=_uscc(i + 1),
+            address=f"基准路{i + 1}号",
+            latitude=f"{43.80 + rng.random() / 10:.6f}",
+            longitude=f"{125.30 + rng.random() / 5:.6f}",
+            jurisdiction=grid,
+            is_above_scale=rng.random() < 0.5,
+            is_key_industry=rng.random() < 0.8,
+            has_occupational_hazard=rng.random() < 0.3,
+            legal_representative=f"法人{i:05d}",
+        )
+        for i, (main, _extra, grid) in enumerate(plan)
+    )
+    through = Enterprise.industries.through
+    through.objects.bulk_create(
+        through(enterprise_id=e.pk, industry_id=industries[code].pk)
+        for e, (main, extra, _grid) in zip(enterprises, plan, strict=True)
+        for code in (main, extra)
+        if code
+    )
+    EnterpriseContact.objects.bulk_create(
+        EnterpriseContact(
+            enterprise=e,
+            name=f"联系人{i:05d}",
+            title="安全管理负责人",
+            phone="13800000000",
+        )
+        for i, e in enumerate(enterprises)
+    )
+
+    # Unit trees: every enterprise a company root; paths are computed here
+    # (what treebeard's add_child would do, without a query per node).
+    first_root = Unit.get_last_root_node()
+    root_step = Unit._str2int(first_root.path) if first_root else 0
+    units: list[Unit] = []
+    posts_of: dict[int, list[Unit]] = {}
+    workshops_of: dict[int, list[Unit]] = {}
+
+    def node(enterprise, path, name, kind, children) -> Unit:
+        unit = Unit(
+            enterprise=enterprise,
+            name=name,
+            kind=kind,
+            path=path,
+            depth=len(path) // Unit.steplen,
+            numchild=children,
+        )
+        units.append(unit)
+        return unit
+
+    for i, enterprise in enumerate(enterprises):
+        shape = (size.workshops, size.teams, size.posts) if i == 0 else (1, 1, 1)
+        workshops, teams, posts = shape
+        root = node(
+            enterprise,
+            _tree_path(Unit, "", root_step + i + 1),
+            enterprise.name,
+            Unit.Kind.COMPANY,
+            workshops,
+        )
+        for w in range(1, workshops + 1):
+            workshop = node(
+                enterprise,
+                _tree_path(Unit, root.path, w),
+                f"车间{w:02d}",
+                Unit.Kind.WORKSHOP,
+                teams,
+            )
+            workshops_of.setdefault(enterprise.pk, []).append(workshop)
+            for t in range(1, teams + 1):
+                team = node(
+                    enterprise,
+                    _tree_path(Unit, workshop.path, t),
+                    f"班组{w:02d}-{t:02d}",
+                    Unit.Kind.TEAM,
+                    posts,
+                )
+                for p in range(1, posts + 1):
+                    posts_of.setdefault(enterprise.pk, []).append(
+                        node(
+                            enterprise,
+                            _tree_path(Unit, team.path, p),
+                            f"岗位{w:02d}-{t:02d}-{p:02d}",
+                            Unit.Kind.POST,
+                            0,
+                        )
+                    )
+    Unit.objects.bulk_create(units, batch_size=2_000)
+    people = Person.objects.bulk_create(
+        (
+            Person(enterprise=post.enterprise, name=f"员工{n:05d}", phone="13900000000")
+            for n, post in enumerate(p for ps in posts_of.values() for p in ps)
+        ),
+        batch_size=2_000,
+    )
+    all_posts = [p for ps in posts_of.values() for p in ps]
+    Person.posts.through.objects.bulk_create(
+        (
+            Person.posts.through(person_id=person.pk, unit_id=post.pk)
+            for person, post in zip(people, all_posts, strict=True)
+        ),
+        batch_size=5_000,
+    )
+    holder = {post.pk: person for person, post in zip(people, all_posts, strict=True)}
+
+    user_model = get_user_model()
+
+    def user(username: str, role: str, **where) -> Any:
+        account = user_model.objects.create_user(username=f"bench-{username}")
+        membership_assign(user=account, role=role, **where)
+        return account
+
+    big = enterprises[0]
+    users = {
+        "committee": user("committee", Role.COMMITTEE, department=committee),
+        "industry_department": user(
+            "dept-chemicals",
+            Role.INDUSTRY_DEPARTMENT,
+            department=industry_departments["chemicals"],
+        ),
+        "street_office": user(
+            "street-1", Role.TERRITORIAL_OFFICE, department=offices[0]
+        ),
+        "enterprise_manager": user(
+            "manager-big", Role.ENTERPRISE_MANAGER, enterprise=big
+        ),
+    }
+    Person.objects.create(
+        enterprise=big, name="基准安全经理", user=users["enterprise_manager"]
+    )
+    world = BenchWorld(
+        size=size,
+        users=users,
+        big_enterprise=big,
+        form_key=FORM_KEY,
+        enterprises=enterprises,
+        chemicals=[
+            e
+            for e, (main, _extra, _grid) in zip(enterprises, plan, strict=True)
+            if main == "chemicals"
+        ],
+        posts=posts_of,
+        workshops=workshops_of,
+        holders=holder,
+        departments=industry_departments,
+    )
+    world.counts.update(
+        enterprises=len(enterprises), units=len(units), people=len(people) + 1
+    )
+    return world
+
+
+def _seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
+    from core.risks.models import (
+        AccidentType,
+        Assessment,
+        ControlMeasure,
+        RiskAnalysisUnit,
+        RiskEvent,
+        RiskPoint,
+    )
+
+    size = world.size
+    manager = world.users["enterprise_manager"]
+    accident_ids = list(
+        AccidentType.objects.filter(
+            is_current=True, code__in=ACCIDENT_CODES
+        ).values_list("pk", flat=True)
+    )
+    if not accident_ids:
+        raise RuntimeError("The GB 6441 accident types are missing (migrations?)")
+    levels = list(LEVEL_WEIGHTS)
+    weights = list(LEVEL_WEIGHTS.values())
+
+    points: list[RiskPoint] = []
+    for i, enterprise in enumerate(world.enterprises):
+        posts = world.posts[enterprise.pk]
+        workshops = world.workshops[enterprise.pk]
+        for n in range(size.big_points if i == 0 else size.points_each):
+            post = posts[n % len(posts)]
+            at_workshop = n % 4 == 0
+            unit = workshops[n % len(workshops)] if at_workshop else post
+            placed = n % 4 == 1
+            points.append(
+                RiskPoint(
+                    enterprise=enterprise,
+                    unit=unit,
+                    name=f"风险点{n:05d}",
+                    kind=POINT_KINDS[n % len(POINT_KINDS)],
+                    description="基准测试数据",
+                    position=(
+                        {"type": "point", "x": rng.random(), "y": rng.random()}
+                        if placed
+                        else None
+                    ),
+                    level=rng.choices(levels, weights)[0],
+                    control_level="workshop" if at_workshop else "post",
+                    responsible_unit=unit,
+                    responsible_person=world.holders[post.pk],
+                    inspection_every=1,
+                    inspection_unit="day",
+                    source="",
+                    created_by=manager if i == 0 else None,
+                )
+            )
+    RiskPoint.objects.bulk_create(points, batch_size=2_000)
+    analysis_units = RiskAnalysisUnit.objects.bulk_create(
+        (RiskAnalysisUnit(risk_point=p, is_default=True) for p in points),
+        batch_size=2_000,
+    )
+    # Every point one event; every third a second one. The first event carries
+    # the point's level; a second one is low or not assessed.
+    events: list[RiskEvent] = []
+    event_levels: list[str] = []
+    for n, (point, unit) in enumerate(zip(points, analysis_units, strict=True)):
+        count = 2 if n % 3 == 0 else 1
+        for e in range(count):
+            events.append(
+                RiskEvent(
+                    risk_point=point,
+                    analysis_unit=unit,
+                    name=f"{point.name}事件{e + 1}",
+                    consequence="可能造成人员伤亡",
+                    order=e,
+                )
+            )
+            second_level = "low" if point.level and n % 2 else ""
+            event_levels.append(point.level if e == 0 else second_level)
+    RiskEvent.objects.bulk_create(events, batch_size=2_000)
+    RiskEvent.accident_types.through.objects.bulk_create(
+        (
+            RiskEvent.accident_types.through(
+                riskevent_id=event.pk,
+                accidenttype_id=accident_ids[k % len(accident_ids)],
+            )
+            for n, event in enumerate(events)
+            for k in range(n, n + 1 + n % 2)
+        ),
+        batch_size=5_000,
+    )
+    ControlMeasure.objects.bulk_create(
+        (
+            ControlMeasure(
+                risk_point=event.risk_point,
+                event=event,
+                kind=MEASURE_KINDS[(n + m) % len(MEASURE_KINDS)],
+                description=f"管控措施{m + 1}",
+                order=m,
+            )
+            for n, event in enumerate(events)
+            for m in range(2)
+        ),
+        batch_size=2_000,
+    )
+    assessed = [
+        (event, level)
+        for event, level in zip(events, event_levels, strict=True)
+        if level
+    ]
+    now = datetime.now().astimezone()
+    assessments = Assessment.objects.bulk_create(
+        (
+            Assessment(
+                risk_point=event.risk_point,
+                event=event,
+                method="lec",
+                method_pack="safegrid",
+                inputs=LEC_BY_LEVEL[level][0],
+                value=LEC_BY_LEVEL[level][1],
+                scored_level=level,
+                level=level,
+                assessed_by=manager,
+                assessed_by_name="基准安全经理",
+                assessed_at=now - timedelta(days=n % 365),
+            )
+            for n, (event, level) in enumerate(assessed)
+        ),
+        batch_size=2_000,
+    )
+    for (event, _level), assessment in zip(assessed, assessments, strict=True):
+        event.latest_assessment = assessment
+    RiskEvent.objects.bulk_update(
+        [event for event, _level in assessed], ["latest_assessment"], batch_size=1_000
+    )
+    world.counts.update(
+        risk_points=len(points),
+        risk_points_big=size.big_points,
+        risk_events=len(events),
+        assessments=len(assessments),
+    )
+
+
+def _seed_submissions(world: BenchWorld, rng: random.Random, industries) -> None:
+    from core.forms.models import Submission, SubmissionRevision, SubmissionStatus
+    from core.forms.services import (
+        assignment_create,
+        definition_create,
+        definition_publish,
+        submission_submit,
+    )
+    from core.organizations.scope import scope_for
+
+    department_user = world.users["industry_department"]
+    manager = world.users["enterprise_manager"]
+    definition = definition_create(
+        department=world.departments["chemicals"],
+        key=FORM_KEY,
+        title_zh="基准日常检查表",
+        title_en="Benchmark daily checklist",
+        kind="checklist",
+        blocks=CHECKLIST,
+        industry=industries["chemicals"],
+        scoring={"rule": "sum", "pass_mark": 12},
+    )
+    version = definition_publish(definition=definition, user=department_user)
+    assignment = assignment_create(
+        scope=scope_for(department_user),
+        definition=definition,
+        industry=industries["chemicals"],
+    )
+    # One real submission through the service; the rest are copies of its
+    # scored fields, spread over the chemicals enterprises and the past year.
+    first = submission_submit(
+        scope=scope_for(manager),
+        version=version,
+        enterprise=world.big_enterprise,
+        user=manager,
+        data=ANSWER,
+    )
+    scored = {
+        name: getattr(first, name)
+        for name in (
+            "data",
+            "score",
+            "max_score",
+            "percent",
+            "passed",
+            "breakdown",
+            "findings",
+            "warnings",
+        )
+    }
+    chemicals = world.chemicals
+    statuses = list(SubmissionStatus.values)
+    start = first.submitted_at
+    copies = [
+        Submission(
+            definition=definition,
+            version=version,
+            enterprise=chemicals[n % len(chemicals)],
+            assignment=assignment,
+            status=statuses[n % len(statuses)],
+            submitted_by=manager if n % len(chemicals) == 0 else None,
+            submitted_at=start - timedelta(hours=n * 7 + rng.randrange(6)),
+            **scored,
+        )
+        for n in range(1, world.size.submissions)
+    ]
+    Submission.objects.bulk_create(copies, batch_size=2_000)
+    SubmissionRevision.objects.bulk_create(
+        (
+            SubmissionRevision(
+                submission=s,
+                number=1,
+                submitted_by=s.submitted_by,
+                submitted_at=s.submitted_at,
+                **scored,
+            )
+            for s in copies
+        ),
+        batch_size=2_000,
+    )
+    world.counts.update(submissions=len(copies) + 1)
+
+
+# -- the pages -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """One request to measure: a URL (from the world), for these users."""
+
+    key: str
+    title: str
+    url: Callable[[BenchWorld], str]
+    users: tuple[str, ...]
+    body: dict[str, Any] | None = None  # a POST with this JSON body
+
+
+def _reverse(name: str, *args: Any) -> Callable[[BenchWorld], str]:
+    def url(world: BenchWorld) -> str:
+        from django.urls import reverse
+
+        return reverse(name, args=args)
+
+    return url
+
+
+def _path(path: str) -> Callable[[BenchWorld], str]:
+    return lambda world: path.format(form=world.form_key)
+
+
+GB18218_INPUT = {
+    "substances": [{"name": "氯", "quantity": 12}, {"name": "甲醇", "quantity": 800}],
+    "exposed_people": 60,
+}
+
+PAGES: tuple[Page, ...] = (
+    Page(
+        "admin_enterprises",
+        "Admin: enterprise list",
+        _reverse("enterprises:index"),
+        GOVERNMENT,
+    ),
+    Page(
+        "admin_home", "Admin: home dashboard", _reverse("wagtailadmin_home"), GOVERNMENT
+    ),
+    Page(
+        "admin_risk_points",
+        "Admin: risk point list",
+        _reverse("risk_points:index"),
+        GOVERNMENT,
+    ),
+    Page(
+        "admin_submissions",
+        "Admin: form submissions list",
+        _reverse("form_submissions:index"),
+        GOVERNMENT,
+    ),
+    Page("portal_home", "Portal: home", _reverse("portal:home"), ENTERPRISE),
+    Page("portal_units", "Portal: units", _reverse("portal:units"), ENTERPRISE),
+    Page("portal_people", "Portal: people", _reverse("portal:people"), ENTERPRISE),
+    Page(
+        "portal_risk_overview",
+        "Portal: risk overview",
+        _reverse("risks:overview"),
+        ENTERPRISE,
+    ),
+    Page("portal_risk_list", "Portal: risk list", _reverse("risks:list"), ENTERPRISE),
+    Page(
+        "api_enterprises",
+        "GET /api/v1/enterprises/",
+        _path("/api/v1/enterprises/"),
+        EVERYONE,
+    ),
+    Page(
+        "api_risk_points",
+        "GET /api/v1/risk-points/",
+        _path("/api/v1/risk-points/"),
+        EVERYONE,
+    ),
+    Page(
+        "api_risk_overview",
+        "GET /api/v1/risk-points/overview/",
+        _path("/api/v1/risk-points/overview/"),
+        EVERYONE,
+    ),
+    Page("api_forms", "GET /api/v1/forms/", _path("/api/v1/forms/"), EVERYONE),
+    Page(
+        "api_form_submissions",
+        "GET /api/v1/forms/{key}/submissions/",
+        _path("/api/v1/forms/{form}/submissions/"),
+        # Not the street office: a form of the chemicals department is not
+        # among its forms (core.forms.policy.definitions_visible), so a 404.
+        ("committee", "industry_department", "enterprise_manager"),
+    ),
+    Page(
+        "api_lec",
+        "POST /api/v1/scoring-rules/lec/evaluate/",
+        _path("/api/v1/scoring-rules/lec/evaluate/"),
+        EVERYONE,
+        body={"L": 6, "E": 6, "C": 7},
+    ),
+    Page(
+        "api_gb18218",
+        "POST /api/v1/scoring-rules/gb18218/evaluate/",
+        _path("/api/v1/scoring-rules/gb18218/evaluate/"),
+        EVERYONE,
+        body=GB18218_INPUT,
+    ),
+)
+
+# Pages whose query count does not depend on the data size, for every user.
+# tests/test_benchmark_script.py holds the script to this claim at two tiny
+# sizes; docs/performance.md shows it at the real ones.
+FLAT_PAGES = frozenset(page.key for page in PAGES)
+
+
+# -- measuring -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measurement:
+    page: str  # Page.key
+    title: str
+    user: str  # key of USERS
+    size: str
+    status: int
+    queries: int
+    median_ms: float
+
+
+class PageFailed(RuntimeError):
+    """A measured page did not answer 200: its numbers would mean nothing."""
+
+
+def measure(
+    world: BenchWorld, *, runs: int = 5, pages: Iterable[Page] = PAGES
+) -> list[Measurement]:
+    """Request every page as each of its users: queries of one request, and
+    the median time of ``runs`` requests after a warm-up request.
+
+    The count is taken on its own request (after the warm-up, so per-process
+    caches such as content types are filled, as in a running server); the
+    timed requests run without query capture.
+    """
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    results = []
+    for user_key in USERS:
+        client = Client()
+        client.force_login(world.users[user_key])
+        for page in pages:
+            if user_key not in page.users:
+                continue
+            url = page.url(world)
+
+            def request(page=page, url=url, client=client):
+                if page.body is None:
+                    return client.get(url)
+                return client.post(
+                    url, json.dumps(page.body), content_type="application/json"
+                )
+
+            response = request()
+            if response.status_code != 200:
+                raise PageFailed(
+                    f"{page.title} as {user_key}: HTTP {response.status_code} ({url})"
+                )
+            with CaptureQueriesContext(connection) as captured:
+                response = request()
+            # Read now: the next request empties the connection's query log.
+            queries = len(captured)
+            timings = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                request()
+                timings.append(time.perf_counter() - started)
+            results.append(
+                Measurement(
+                    page=page.key,
+                    title=page.title,
+                    user=user_key,
+                    size=world.size.name,
+                    status=response.status_code,
+                    queries=queries,
+                    median_ms=statistics.median(timings) * 1000 if timings else 0.0,
+                )
+            )
+    return results
+
+
+# -- the report ------------------------------------------------------------------
+
+
+@dataclass
+class Environment:
+    engine: str  # "sqlite" or "postgresql"
+    engine_label: str
+    cpus: int
+    cpu_model: str
+    python: str
+    django: str
+    wagtail: str
+    day: str
+    runs: int
+    seconds: float = 0.0
+
+
+def environment(runs: int) -> Environment:
+    import django
+    import wagtail
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        version = connection.pg_version
+        label = f"PostgreSQL {version // 10000}.{version % 10000}"
+    else:
+        import sqlite3
+
+        label = f"SQLite {sqlite3.sqlite_version} (temporary file)"
+    try:
+        cpus = len(os.sched_getaffinity(0))  # what `nproc` prints
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return Environment(
+        engine=connection.vendor,
+        engine_label=label,
+        cpus=cpus,
+        cpu_model=_cpu_model(),
+        python=platform.python_version(),
+        django=django.get_version(),
+        wagtail=wagtail.__version__,
+        day=date.today().isoformat(),
+        runs=runs,
+    )
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def flat_and_growing(
+    results: list[Measurement], small: str, large: str
+) -> tuple[list[str], list[tuple[str, str, int, int]]]:
+    """Page keys flat for every user, and the (page, user, small, large) that grow."""
+    by = {(m.page, m.user, m.size): m.queries for m in results}
+    flat, growing = [], []
+    for page in PAGES:
+        rows = [
+            (page.key, user, by[(page.key, user, small)], by[(page.key, user, large)])
+            for user in page.users
+            if (page.key, user, small) in by and (page.key, user, large) in by
+        ]
+        changed = [row for row in rows if row[2] != row[3]]
+        if rows and not changed:
+            flat.append(page.key)
+        growing.extend(changed)
+    return flat, growing
+
+
+def render_section(
+    env: Environment, sizes: list[Size], worlds: list[BenchWorld], results
+) -> str:
+    """The Markdown section of one engine's run."""
+    lines = [
+        f"### {env.engine_label}",
+        "",
+        f"Run on {env.day}: {env.cpus} CPU(s) (`nproc`), {env.cpu_model}; Python "
+        f"{env.python}, Django {env.django}, Wagtail {env.wagtail}; "
+        f"{env.engine_label}; test settings (DEBUG off); median of {env.runs} "
+        f"requests after one warm-up; the whole run took {env.seconds:.0f} s.",
+        "",
+        "| Size | Enterprises | Risk points (big enterprise) | Events | "
+        "Assessments | Units | People | Submissions | Seeded in |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for world in worlds:
+        c = world.counts
+        lines.append(
+            f"| {world.size.name} | {c['enterprises']:,} | {c['risk_points']:,} "
+            f"({c['risk_points_big']:,}) | {c['risk_events']:,} | "
+            f"{c['assessments']:,} | {c['units']:,} | {c['people']:,} | "
+            f"{c['submissions']:,} | {world.seconds:.1f} s |"
+        )
+    names = [s.name for s in sizes]
+    by = {(m.page, m.user, m.size): m for m in results}
+    header = (
+        "| Page | User | "
+        + " | ".join(f"Queries {n}" for n in names)
+        + " | "
+        + " | ".join(f"Median ms {n}" for n in names)
+        + " |"
+    )
+    lines += ["", header, "|---|---|" + "--:|" * (2 * len(names))]
+    for page in PAGES:
+        for user in page.users:
+            cells = [by.get((page.key, user, n)) for n in names]
+            if not any(cells):
+                continue
+            queries = " | ".join(str(c.queries) if c else "–" for c in cells)
+            times = " | ".join(f"{c.median_ms:.1f}" if c else "–" for c in cells)
+            lines.append(f"| {page.title} | {USERS[user]} | {queries} | {times} |")
+    if len(names) >= 2:
+        small, large = names[0], names[-1]
+        flat, growing = flat_and_growing(results, small, large)
+        titles = {p.key: p.title for p in PAGES}
+        lines += [
+            "",
+            f"Flat in query count ({small} → {large}, every user): "
+            + (", ".join(titles[k] for k in flat) or "none")
+            + ".",
+        ]
+        if growing:
+            lines.append(
+                "Growing with the data: "
+                + "; ".join(
+                    f"{titles[k]} as {USERS[u]} ({a} → {b})" for k, u, a, b in growing
+                )
+                + "."
+            )
+        at_large = [m for m in results if m.size == large]
+        if at_large:
+            slowest = max(at_large, key=lambda m: m.median_ms)
+            lines.append(
+                f"Slowest at {large}: {slowest.title} as {USERS[slowest.user]}, "
+                f"{slowest.median_ms:.0f} ms ({slowest.queries} queries)."
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _markers(engine: str) -> tuple[str, str]:
+    return (
+        f"<!-- benchmark:{engine}:start (written by scripts/benchmark.py) -->",
+        f"<!-- benchmark:{engine}:end -->",
+    )
+
+
+DOCUMENT_HEAD = """# Performance
+
+Measured with `make benchmark` (`scripts/benchmark.py`); see the script's
+docstring for what it seeds and how it measures. Each section below is
+rewritten by the script for its database engine; the text around them is not.
+
+## Results
+
+"""
+
+
+def write_section(path: Path, engine: str, section: str) -> None:
+    """Put ``section`` between the engine's markers in ``path``, keeping the rest."""
+    start, end = _markers(engine)
+    block = f"{start}\n{section}{end}\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else DOCUMENT_HEAD
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end) + r"\n?", re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _match: block, text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    path.write_text(text, encoding="utf-8")
+
+
+# -- the run ---------------------------------------------------------------------
+
+
+def run_sizes(sizes: list[Size], *, runs: int, log=print):
+    """Seed and measure each size in its own clone of a migrated test database.
+
+    Returns the environment (read once the throw-away database exists, so the
+    configured one is never opened), the seeded worlds and the measurements.
+    """
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    creation = connection.creation
+    setup_test_environment()
+    temporary = None
+    if connection.vendor == "sqlite":
+        temporary = tempfile.TemporaryDirectory(prefix="safegrid-benchmark-")
+        connection.settings_dict["TEST"]["NAME"] = str(
+            Path(temporary.name) / "benchmark.sqlite3"
+        )
+    else:
+        # Not Django's default test name: a test run against the same
+        # database at the same time must not lose its database to this one.
+        name = connection.settings_dict["NAME"]
+        connection.settings_dict["TEST"]["NAME"] = f"test_benchmark_{name}"
+    log(f"Migrating a throw-away {connection.vendor} database ...")
+    original_name = creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False
+    )
+    template = dict(connection.settings_dict)
+    env = environment(runs)
+    results: list[Measurement] = []
+    worlds: list[BenchWorld] = []
+    try:
+        for size in sizes:
+            creation.clone_test_db(suffix=size.name, verbosity=0)
+            connection.close()
+            connection.settings_dict.update(
+                creation.get_test_db_clone_settings(size.name)
+            )
+            try:
+                log(f"[{size.name}] seeding ...")
+                world = seed(size)
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute("ANALYZE")  # fresh planner statistics
+                log(f"[{size.name}] seeded in {world.seconds:.1f} s: {world.counts}")
+                results += measure(world, runs=runs)
+                worlds.append(world)
+                log(f"[{size.name}] measured")
+            finally:
+                connection.close()
+                connection.settings_dict.update(template)
+                creation.destroy_test_db(verbosity=0, suffix=size.name)
+    finally:
+        creation.destroy_test_db(original_name, verbosity=0)
+        teardown_test_environment()
+        if temporary is not None:
+            temporary.cleanup()
+    return env, worlds, results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        default="small,large",
+        help=f"comma-separated, of {', '.join(SIZES)} (default: small,large)",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="timed requests per page")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--no-write", action="store_true", help="print the tables only")
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.sizes.split(",") if name not in SIZES]
+    if unknown:
+        parser.error(f"unknown size(s): {', '.join(unknown)}")
+    sizes = [SIZES[name] for name in args.sizes.split(",")]
+
+    # The test settings, whatever the environment says (as `make test` does).
+    sys.path[:0] = [str(REPO_DIR / "site"), str(REPO_DIR)]
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
+    import django
+
+    django.setup()
+    started = time.perf_counter()
+    env, worlds, results = run_sizes(sizes, runs=args.runs)
+    env.seconds = time.perf_counter() - started
+    section = render_section(env, sizes, worlds, results)
+    print(section)
+    if not args.no_write:
+        write_section(args.output, env.engine, section)
+        print(f"Written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Monitored parameters, document sections and the start-up checks of contributions."""
+
+import re
+from pathlib import Path
+
+from core.risks.checks import risk_contribution_errors
+from plugins import hookimpl
+from plugins.checks import pack_errors
+from plugins.contributions import (
+    DocumentSection,
+    I18nText,
+    MonitoringParameter,
+    MonitoringThreshold,
+    RiskLibraryEntry,
+    RiskLibraryEvent,
+)
+from plugins.manager import build_plugin_manager
+from tests.dummy_pack import plugin as dummy
+
+TESTS = Path(__file__).resolve().parents[1]
+PACK_MODULES = re.compile(
+    r"^\s*(from|import)\s+(safegrid_chemicals|safegrid_construction"
+    r"|safegrid_road_transport|safegrid_gas)\b",
+    re.MULTILINE,
+)
+
+
+def test_the_core_tests_never_import_a_pack():
+    """Packs are loaded through their entry points, never imported by the core's tests."""
+    offenders = [
+        str(path.relative_to(TESTS))
+        for path in TESTS.rglob("*.py")
+        if PACK_MODULES.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_pack_import_scan_would_catch_one():
+    assert PACK_MODULES.search("from safegrid_gas.data import content\n")
+    assert PACK_MODULES.search("    import safegrid_chemicals\n")
+    assert not PACK_MODULES.search("enable_packs('safegrid_gas')\n")
+
+
+def test_dummy_monitoring_parameters_and_document_sections():
+    manager = build_plugin_manager([], extra_plugins=[("dummy", dummy)])
+    [(name, parameter)] = manager.collect("safegrid_monitoring_parameters")
+    assert (name, parameter.key, parameter.risk_points) == (
+        "dummy",
+        "dummy_tank_level",
+        ("dummy_tank",),
+    )
+    [(name, section)] = manager.collect("safegrid_document_sections")
+    assert (name, section.document, section.key) == ("dummy", "handbook", "dummy_tanks")
+    assert pack_errors(manager) == []
+
+
+def _text(zh: str = "测试") -> I18nText:
+    return I18nText(zh, "Test")
+
+
+class BrokenContent:
+    """Contributions that must stop start-up, one mistake each."""
+
+    @hookimpl
+    def safegrid_industries(self):
+        return dummy.safegrid_industries()
+
+    @hookimpl
+    def safegrid_risk_library(self):
+        event = RiskLibraryEvent(name=_text(), accident_types=("08", "21"))
+        return [
+            RiskLibraryEntry("tank", "dummy", _text(), "equipment", events=(event,)),
+            RiskLibraryEntry("pier", "shipping", _text(), "area", events=(event,)),
+        ]
+
+    @hookimpl
+    def safegrid_monitoring_parameters(self):
+        level = MonitoringParameter(
+            key="level",
+            industry="dummy",
+            name=_text(),
+            unit="%",
+            sensor=_text(),
+            risk_points=("tank", "no_such_point"),
+            thresholds=(
+                MonitoringThreshold(_text(), "=>", 85, basis="GB 1"),
+                MonitoringThreshold(_text(), ">=", 95),
+            ),
+        )
+        return [level, level, "a parameter"]
+
+    @hookimpl
+    def safegrid_document_sections(self):
+        section = DocumentSection("handbook", "tanks", "dummy", _text(), _text())
+        return [
+            section,
+            section,
+            DocumentSection("poster", "tanks", "dummy", _text(), _text(), order=1.5),
+        ]
+
+
+def test_broken_contributions_stop_start_up_with_clear_messages():
+    manager = build_plugin_manager([], extra_plugins=[("broken", BrokenContent())])
+    errors = {(e.id, e.msg) for e in pack_errors(manager)}
+    expected = {
+        ("safegrid.E004", "for the industry 'shipping', which no enabled pack brings"),
+        ("safegrid.E020", "threshold operator '=>' is not one of >= > <= <"),
+        ("safegrid.E020", "a threshold needs a basis or the typical mark"),
+        ("safegrid.E020", "names the risk point 'no_such_point', which is not in"),
+        ("safegrid.E020", "monitored parameter 'level' is given twice"),
+        ("safegrid.E020", "returned 'a parameter' from safegrid_monitoring_parameters"),
+        ("safegrid.E021", "document section handbook/tanks is given twice"),
+        (
+            "safegrid.E021",
+            "document must be one of handbook, post_card, emergency_card",
+        ),
+        ("safegrid.E021", "order must be a whole number"),
+    }
+    for check_id, words in expected:
+        assert any(i == check_id and words in m for i, m in errors), (check_id, words)
+    assert not any("'tank', which" in m for _i, m in errors)
+
+
+def test_an_accident_type_outside_gb_6441_is_refused():
+    manager = build_plugin_manager([], extra_plugins=[("broken", BrokenContent())])
+    messages = [
+        e.msg for e in risk_contribution_errors(manager) if e.id == "safegrid.E012"
+    ]
+    assert any("accident type '21', not a GB 6441 code 01-20" in m for m in messages)
+    assert not any("'08'" in m for m in messages)
