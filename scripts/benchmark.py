@@ -48,6 +48,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+# Django and the project are imported inside the functions: run as a script,
+# ``main`` has to put site/ on the path and set Django up first.
+
 REPO_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_MODULE = "safegrid_site.settings.test"
 DEFAULT_OUTPUT = REPO_DIR / "docs" / "performance.md"
@@ -232,8 +235,8 @@ def _uscc(number: int) -> str:
     return first17 + uscc_check_character(first17)
 
 
-def seed(size: Size, *, seed: int = SEED) -> BenchWorld:
-    """Write the data set of ``size`` (deterministic for a given ``seed``).
+def seed(size: Size, *, random_seed: int = SEED) -> BenchWorld:
+    """Write the data set of ``size`` (the same for the same ``random_seed``).
 
     Enables the four bundled packs in this process (``set_plugin_manager``)
     and syncs their industries and form definitions first. Bulk writes skip
@@ -245,7 +248,7 @@ def seed(size: Size, *, seed: int = SEED) -> BenchWorld:
     from django.db import transaction
 
     started = time.perf_counter()
-    rng = random.Random(seed)  # noqa: S311 - reproducible data, not security
+    rng = random.Random(random_seed)  # noqa: S311 - reproducible data, not security
     with transaction.atomic():
         industries = _enable_packs()
         world = _seed_organisations(size, rng, industries)
