@@ -170,7 +170,9 @@ class EnterpriseContact(models.Model):
         Enterprise, on_delete=models.CASCADE, related_name="contacts"
     )
     name = models.CharField(_("name"), max_length=50)
-    title = models.CharField(pgettext_lazy("contact", "title"), max_length=50, blank=True)
+    title = models.CharField(
+        pgettext_lazy("contact", "title"), max_length=50, blank=True
+    )
     phone = models.CharField(_("phone"), max_length=30)
     email = models.EmailField(_("email"), blank=True)
 

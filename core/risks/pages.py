@@ -14,6 +14,7 @@ from core.audit.admin_views import change_rows, related_labels
 from core.organizations.scope import Scope
 from core.risks.forms import RiskChoices, enum_key
 from core.risks.models import Assessment, ControlMeasure, RiskLevel, RiskPoint
+from core.risks.scoring import UnknownRule, scoring_registry
 from core.risks.selectors import UNASSESSED, risk_point_history
 
 PLOT_WIDTH, PLOT_HEIGHT = 1000, 620
@@ -69,12 +70,27 @@ def plot_context(shapes: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _input_order(method: str, inputs: dict[str, Any]) -> list[str]:
+    try:
+        declared = list(
+            scoring_registry().get(method).rule.input_schema.get("properties", {})
+        )
+    except UnknownRule:
+        declared = []
+    known = [name for name in declared if name in inputs]
+    return known + sorted(name for name in inputs if name not in declared)
+
+
 def assessment_inputs(assessment: Assessment) -> list[dict[str, str]]:
     """An assessment's inputs for display: each factor's value and meaning, as
     recorded with the assessment (so it reads the same after tables change)."""
     factors = (assessment.details or {}).get("factors") or {}
+    inputs = assessment.inputs or {}
     rows = []
-    for name, value in (assessment.inputs or {}).items():
+    # PostgreSQL's jsonb does not keep key order: show the inputs in the order
+    # the method's schema declares them (L, E, C), whatever the storage.
+    for name in _input_order(assessment.method, inputs):
+        value = inputs[name]
         if name in ("direct_conditions", "direct_note"):
             continue
         recorded = factors.get(name) or {}
