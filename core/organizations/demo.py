@@ -3,10 +3,10 @@
 ``demo_plan()`` decides everything from a seeded random generator without
 touching the database, so the same names, codes and coordinates come out on
 every machine. ``demo_load()`` writes the plan once (one transaction) and
-creates the demo accounts; run again, it finds the district and creates
-nothing. ``demo_accounts()`` describes the accounts with what each one sees,
-computed through the scope function, so the printed table cannot drift from
-the rules.
+creates the demo accounts, risk points and a checklist assignment; run again,
+it finds them and creates nothing. ``demo_accounts()`` describes the accounts
+with what each one sees, computed through the scope function, so the printed
+table cannot drift from the rules.
 
 Every name here is invented. The shape follows a real district plan (四街一镇:
 industry departments for the key industries, one office per street or town).
@@ -18,10 +18,18 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
 
+from core.forms.models import FormAssignment, FormDefinition, Kind, Recurrence
+from core.forms.services import (
+    assignment_create,
+    definition_publish,
+    form_definitions_sync,
+)
 from core.organizations.models import (
     Department,
     Enterprise,
@@ -35,6 +43,18 @@ from core.organizations.models import (
 from core.organizations.scope import scope_for
 from core.organizations.services import industries_sync, membership_assign
 from core.organizations.validators import uscc_check_character
+from core.risks.models import ControlMeasure, RiskEvent, RiskPoint
+from core.risks.selectors import risk_library
+from core.risks.services import (
+    ControlData,
+    EventData,
+    FactorData,
+    MeasureData,
+    RiskPointData,
+    risk_event_assess,
+    risk_point_create_from_library,
+    risk_point_update,
+)
 from plugins.manager import SafegridPluginManager
 
 DEMO_PASSWORD = "safegrid-demo"  # noqa: S105 - published demo password, on purpose
@@ -174,6 +194,97 @@ UNIT_TREES = {
 # Indexes (in plan order) of the enterprises that get a unit tree and people.
 # 0 and 1 are the enterprises of the enterprise-1 and enterprise-2 accounts.
 WITH_UNITS = (0, 1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class DemoRiskPoint:
+    """A risk library entry copied into a demo enterprise, placed and assessed.
+
+    The library entries the hooks give carry no assessment (an enterprise
+    assesses its own conditions), so the demo brings its own: one
+    ``(method, inputs)`` per event, the last repeated for further events. Most
+    follow the packs' suggestions; a few are raised or lowered so the overview
+    shows every colour.
+    """
+
+    key: str
+    unit: str  # name of a unit in the enterprise's tree ("" = none)
+    assessments: tuple[tuple[str, dict[str, int]], ...]
+    inspection: tuple[int, str]  # every, InspectionUnit
+    position: tuple[float, float] | None = None  # (x, y) on the site plan, 0-1
+
+
+def _ls(likelihood: int, severity: int) -> tuple[str, dict[str, int]]:
+    return ("ls", {"L": likelihood, "S": severity})
+
+
+def _lec(likelihood: int, exposure: int, consequence: int) -> tuple[str, dict]:
+    return ("lec", {"L": likelihood, "E": exposure, "C": consequence})
+
+
+# Index of the demo enterprise (enterprise-1 / enterprise-2) → its risk points.
+DEMO_RISK_POINTS = {
+    0: (
+        DemoRiskPoint(
+            "tank_farm", "储运车间", (_ls(4, 5), _ls(2, 5)), (1, "hour"), (0.72, 0.34)
+        ),
+        DemoRiskPoint(
+            "hazardous_process_reactor",
+            "合成车间",
+            (_ls(3, 5), _ls(2, 5)),
+            (1, "hour"),
+            (0.30, 0.42),
+        ),
+        DemoRiskPoint(
+            "loading_unloading",
+            "装卸岗",
+            (_lec(3, 6, 15), _lec(1, 6, 40)),
+            (1, "day"),
+            (0.82, 0.66),
+        ),
+        DemoRiskPoint(
+            "chemical_warehouse", "储运车间", (_ls(3, 4), _ls(2, 4)), (1, "day")
+        ),
+        DemoRiskPoint("hot_work", "", (_lec(3, 6, 15), _lec(3, 6, 3)), (1, "hour")),
+        DemoRiskPoint(
+            "substation", "公用工程车间", (_lec(1, 3, 40), _ls(2, 4)), (1, "day")
+        ),
+        DemoRiskPoint(
+            "pumps_compressors", "动力班", (_ls(2, 4), _lec(1, 6, 7)), (2, "hour")
+        ),
+    ),
+    1: (
+        DemoRiskPoint(
+            "deep_excavation",
+            "第一项目部",
+            (_lec(3, 6, 40), _lec(1, 6, 15)),
+            (1, "day"),
+            (0.25, 0.55),
+        ),
+        DemoRiskPoint(
+            "tower_crane",
+            "机械班组",
+            (_lec(1, 6, 40), _lec(1, 6, 15)),
+            (1, "day"),
+            (0.48, 0.30),
+        ),
+        DemoRiskPoint(
+            "scaffold", "主体施工班组", (_lec(1, 6, 40), _lec(3, 6, 7)), (1, "day")
+        ),
+        DemoRiskPoint(
+            "edges_openings", "第二项目部", (_lec(1, 6, 15), _lec(1, 6, 7)), (1, "day")
+        ),
+        DemoRiskPoint(
+            "hot_work", "电焊工岗", (_lec(1, 6, 15), _lec(3, 6, 3)), (1, "day")
+        ),
+        DemoRiskPoint(
+            "construction_machinery", "钢筋工岗", (_lec(1, 6, 7),), (1, "week")
+        ),
+    ),
+}
+# The pack checklist the chemicals department assigns to its industry (the
+# first published chemicals checklist when the pack has renamed it).
+DEMO_CHECKLIST = "chem_tank_farm"
 
 
 @dataclass(frozen=True)
@@ -389,11 +500,25 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
     Needs the four demo industries (chemicals, construction, road_transport,
     gas) to be known, i.e. their packs installed and enabled at least once.
     Users that already exist under a demo username are reused as they are
-    (their password is left alone).
+    (their password is left alone). Besides the district, the enterprises of
+    enterprise-1 and enterprise-2 get assessed risk points from the packs'
+    risk library and the chemicals department assigns a pack checklist; each
+    is added only when missing, through the risks' and forms' services.
     """
     industries_sync(manager=manager)
-    if demo_present():
-        return DemoLoadResult(created=False, enterprises=Enterprise.objects.count())
+    # The pack originals (checklists) the demo assigns; unchanged ones are left.
+    form_definitions_sync(manager=manager)
+    created = not demo_present()
+    if created:
+        _create_district(seed)
+    # Added separately so a district loaded before these existed gets them too.
+    with translation.override("zh-hans"):
+        _ensure_demo_risk_points()
+        _ensure_demo_checklist()
+    return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
+
+
+def _create_district(seed: int) -> None:
     industries = {i.code: i for i in Industry.objects.filter(code__in=INDUSTRIES)}
     missing = sorted(set(INDUSTRIES) - set(industries))
     if missing:
@@ -469,7 +594,197 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
                 phone=plan.enterprises[spec.enterprise].contacts[0][2],
                 user=user,
             )
-    return DemoLoadResult(created=True, enterprises=len(enterprises))
+
+
+def _demo_manager(username: str) -> Any:
+    """The demo account ``username`` if it manages an enterprise, else None."""
+    return (
+        get_user_model()
+        .objects.filter(
+            username=username,
+            membership__role=Role.ENTERPRISE_MANAGER,
+            membership__enterprise__isnull=False,
+        )
+        .select_related("membership__enterprise")
+        .first()
+    )
+
+
+def _ensure_demo_risk_points() -> None:
+    """Give the two account enterprises risk points from the packs' library.
+
+    Each is created by its own manager (only an enterprise's manager may write
+    its risk records); a point whose library entry the enterprise already
+    copied is skipped, so a second run changes nothing.
+    """
+    plan = demo_plan()
+    for index, points in DEMO_RISK_POINTS.items():
+        spec = demo_account_specs(plan)
+        username = next(s.username for s in spec if s.enterprise == index)
+        user = _demo_manager(username)
+        if user is None:
+            continue
+        enterprise = user.membership.enterprise
+        library = {
+            item.entry.key: item.pack
+            for item in risk_library(industry_codes=[plan.enterprises[index].industry])
+        }
+        for point in points:
+            pack = library.get(point.key)
+            if pack is None:
+                continue  # the pack no longer offers it
+            if RiskPoint.objects.filter(
+                enterprise=enterprise, source=f"{pack}:{point.key}"
+            ).exists():
+                continue
+            _create_demo_risk_point(user, enterprise, pack, point)
+
+
+def _create_demo_risk_point(
+    user: Any, enterprise: Enterprise, pack: str, spec: DemoRiskPoint
+) -> RiskPoint:
+    unit = (
+        Unit.objects.filter(enterprise=enterprise, name=spec.unit).first()
+        if spec.unit
+        else None
+    )
+    point = risk_point_create_from_library(
+        user=user, enterprise=enterprise, pack=pack, key=spec.key, unit=unit
+    )
+    # The library copy has no responsible unit, person, period or position.
+    holder = None
+    if unit is not None:
+        holder = (
+            Person.objects.filter(
+                enterprise=enterprise, posts__path__startswith=unit.path
+            )
+            .order_by("pk")
+            .first()
+        )
+    every, period = spec.inspection
+    point = risk_point_update(
+        user=user,
+        risk_point=point,
+        data=_point_data(
+            point,
+            position=(
+                {"type": "point", "x": spec.position[0], "y": spec.position[1]}
+                if spec.position
+                else None
+            ),
+            control=ControlData(
+                level=point.control_level,
+                responsible_unit=unit
+                or Unit.get_root_nodes().filter(enterprise=enterprise).first(),
+                responsible_person=holder or getattr(user, "person", None),
+                inspection_every=every,
+                inspection_unit=period,
+            ),
+        ),
+    )
+    events = RiskEvent.objects.filter(risk_point=point, is_active=True).order_by(
+        "order", "pk"
+    )
+    for number, event in enumerate(events):
+        method, inputs = spec.assessments[min(number, len(spec.assessments) - 1)]
+        risk_event_assess(user=user, event=event, method=method, inputs=inputs)
+    return point
+
+
+def _point_data(
+    point: RiskPoint, *, position: dict | None, control: ControlData
+) -> RiskPointData:
+    """``point`` as it is (parts by id), with a new position and control."""
+    factors = [
+        FactorData(
+            code=factor.factor_class.code,
+            description=factor.description,
+            analysis_unit=factor.analysis_unit.name,
+            id=factor.pk,
+        )
+        for factor in point.hazard_factors.select_related(
+            "factor_class", "analysis_unit"
+        ).order_by("pk")
+    ]
+    events = [
+        EventData(
+            name=event.name,
+            accident_types=[a.code for a in event.accident_types.all()],
+            consequence=event.consequence,
+            analysis_unit=event.analysis_unit.name,
+            hazard_factors=list(
+                dict.fromkeys(f.factor_class.code for f in event.hazard_factors.all())
+            ),
+            measures=[
+                MeasureData(kind=m.kind, description=m.description, id=m.pk)
+                for m in ControlMeasure.objects.filter(
+                    event=event, is_active=True
+                ).order_by("order", "pk")
+            ],
+            id=event.pk,
+        )
+        for event in point.events.filter(is_active=True)
+        .select_related("analysis_unit")
+        .prefetch_related("accident_types", "hazard_factors__factor_class")
+        .order_by("order", "pk")
+    ]
+    return RiskPointData(
+        name=point.name,
+        kind=point.kind,
+        unit=point.unit_id,
+        description=point.description,
+        position=position,
+        factors=factors,
+        events=events,
+        control=control,
+    )
+
+
+def _ensure_demo_checklist() -> None:
+    """Have the chemicals department assign a pack checklist to its industry.
+
+    Monthly, to every chemicals enterprise (enterprise-1's included); skipped
+    when the department already assigns one of the pack's checklists.
+    """
+    officer = (
+        get_user_model()
+        .objects.filter(
+            username="dept-chemicals", membership__role=Role.INDUSTRY_DEPARTMENT
+        )
+        .first()
+    )
+    industry = Industry.objects.filter(code="chemicals").first()
+    if officer is None or industry is None:
+        return
+    scope = scope_for(officer)
+    checklists = FormDefinition.objects.filter(
+        department__isnull=True,
+        is_active=True,
+        industry=industry,
+        kind=Kind.CHECKLIST,
+    ).exclude(pack="")
+    if FormAssignment.objects.filter(
+        definition__in=checklists,
+        department=scope.department,
+        industry=industry,
+        is_active=True,
+    ).exists():
+        return
+    definition = (
+        checklists.filter(key=DEMO_CHECKLIST).first()
+        or checklists.order_by("key").first()
+    )
+    if definition is None:
+        return  # the pack offers no checklist
+    # Originals are published by the sync; this returns that version.
+    definition_publish(definition=definition)
+    assignment_create(
+        scope=scope,
+        definition=definition,
+        industry=industry,
+        recurrence=Recurrence.MONTHLY,
+        user=officer,
+    )
 
 
 def _create_enterprise(

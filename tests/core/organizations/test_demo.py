@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from core.forms.models import FormAssignment
+from core.forms.selectors import definitions_assigned_to
 from core.organizations.demo import DEMO_PASSWORD, demo_plan
 from core.organizations.models import (
     Department,
@@ -20,6 +22,7 @@ from core.organizations.models import (
 )
 from core.organizations.scope import scope_for
 from core.organizations.validators import validate_uscc
+from core.risks.models import Assessment, RiskEvent, RiskPoint
 
 DEMO_PACKS = ("chemicals", "construction", "road_transport", "gas")
 
@@ -56,6 +59,10 @@ def counts():
             Person,
             Membership,
             get_user_model(),
+            RiskPoint,
+            RiskEvent,
+            Assessment,
+            FormAssignment,
         )
     }
 
@@ -190,6 +197,57 @@ def test_second_run_creates_nothing(demo):
     assert counts() == before
     assert "demo data already present" in out.getvalue()
     assert "enterprise-1" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_account_enterprises_have_assessed_risk_points(demo):
+    for username in ("enterprise-1", "enterprise-2"):
+        manager = user(username)
+        enterprise = manager.membership.enterprise
+        points = RiskPoint.objects.filter(enterprise=enterprise)
+        assert 5 <= points.count() <= 8
+        levels = set(points.values_list("level", flat=True))
+        assert "" not in levels  # every point assessed
+        assert len(levels) >= 2
+        assert points.exclude(position=None).count() >= 2
+        assert points.exclude(unit=None).exists()
+        for point in points:
+            assert point.source
+            assert point.created_by == manager
+            assert point.inspection_every and point.inspection_unit
+            assert point.responsible_unit.enterprise == enterprise
+            assert point.responsible_person.enterprise == enterprise
+            for event in point.events.filter(is_active=True):
+                assert event.latest_assessment is not None
+    chemicals = RiskPoint.objects.filter(
+        enterprise=user("enterprise-1").membership.enterprise
+    )
+    assert {"major", "significant", "general", "low"} <= set(
+        chemicals.values_list("level", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_enterprise_1_has_an_assigned_pack_checklist(demo):
+    enterprise = user("enterprise-1").membership.enterprise
+    assigned = definitions_assigned_to(enterprise=enterprise)
+    assert assigned.filter(kind="checklist", published_version__isnull=False).exists()
+    assignment = FormAssignment.objects.get(definition__in=assigned)
+    assert assignment.recurrence == "monthly"
+    assert assignment.industry.code == "chemicals"
+    assert assignment.department == user("dept-chemicals").membership.department
+    other = user("enterprise-2").membership.enterprise
+    assert not definitions_assigned_to(enterprise=other).exists()
+
+
+@pytest.mark.django_db
+def test_second_run_adds_missing_risk_points_only(demo):
+    enterprise = user("enterprise-1").membership.enterprise
+    first = RiskPoint.objects.filter(enterprise=enterprise).order_by("pk").first()
+    kept = RiskPoint.objects.filter(enterprise=enterprise).count()
+    RiskPoint.objects.filter(pk=first.pk).update(source="removed")
+    call_command("load_demo", stdout=StringIO())
+    assert RiskPoint.objects.filter(enterprise=enterprise).count() == kept + 1
 
 
 @pytest.mark.django_db
