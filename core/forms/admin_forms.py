@@ -27,10 +27,12 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         scope = scope_for(self.for_user)
+        model_field = FormDefinition._meta.get_field("scoring_rule")
         self.fields["scoring_rule"].choices = scoring_rule_choices()
-        self.fields["scoring_rule"].help_text = FormDefinition._meta.get_field(
-            "scoring_rule"
-        ).help_text
+        self.fields["scoring_rule"].help_text = model_field.help_text
+        # A declared field has no model default: a new form would otherwise
+        # show the first choice ("none") and lose its score silently.
+        self.fields["scoring_rule"].initial = model_field.get_default()
         if "industry" in self.fields:
             industries = Industry.objects.filter(is_active=True)
             if scope.role == Role.INDUSTRY_DEPARTMENT:

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.forms import services
 from core.forms.display import answer_steps
 from core.forms.models import FormUpload, SubmissionStatus
-from core.forms.portal_wizard import fill_target
+from core.forms.portal_drafts import fill_target
 from core.forms.selectors import (
     assigned_forms,
     definitions_assigned_to,

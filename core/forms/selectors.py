@@ -341,10 +341,9 @@ def assigned_forms(
         .defer("data", *(f"version__{name}" for name in _VERSION_HEAVY))
         .order_by("-updated_at")
     )
-    for draft in drafts:
-        rows[draft.version.definition_id].draft = (
-            rows[draft.version.definition_id].draft or draft
-        )
+    for draft in drafts:  # newest first: keep the newest of each form
+        row = rows[draft.version.definition_id]
+        row.draft = row.draft or draft
     for row in rows.values():
         row.state = _state(row, today)
     return sorted(

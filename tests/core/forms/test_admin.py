@@ -434,3 +434,9 @@ def test_submission_filters_and_the_export_follow_them(client, world, published)
     export = client.get(reverse(f"{S}:export"), {"score_min": 14})
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert sheet.max_row == 2 and sheet.cell(2, 1).value == second.pk
+
+
+def test_a_new_definition_is_scored_by_the_sum_unless_told_otherwise(client, world):
+    login(client, world.dept_chemicals)
+    html = client.get(reverse(f"{D}:add")).content.decode()
+    assert '<option value="sum" selected>' in html

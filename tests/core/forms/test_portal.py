@@ -12,7 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.forms.models import (
     FormUpload,
@@ -646,3 +646,36 @@ def test_period_end_covers_each_recurrence():
         2026, 12, 31
     )
     assert period_end("none", None) is None
+
+
+def test_the_list_tells_overdue_and_accepted_forms_apart(
+    world, published, chem_department
+):
+    definition, version = published
+    late = make_definition(chem_department, key="late_form", industry=world.chemicals)
+    definition_publish(definition=late)
+    today = timezone.localdate()
+    assignment_create(
+        scope=scope_for(world.dept_chemicals),
+        definition=late,
+        industry=world.chemicals,
+        starts_on=today - datetime.timedelta(days=10),
+        due_date=today - datetime.timedelta(days=1),
+    )
+    submission = submission_submit(
+        scope=scope_for(world.manager_a),
+        version=version,
+        enterprise=world.enterprise_a,
+        user=world.manager_a,
+        data=VALID_ANSWER,
+    )
+    submission_review(
+        scope=scope_for(world.dept_chemicals),
+        submission=submission,
+        reviewer=world.dept_chemicals,
+        decision="accepted",
+    )
+    html = signed_in(world.manager_a).get(reverse("forms_portal:list")).text
+    rows = re.findall(r'data-form-key="(\w+)".*?data-state="(\w+)"', html, re.S)
+    # What needs doing comes first.
+    assert rows == [("late_form", "overdue"), ("fire_check", "accepted")]

@@ -359,6 +359,9 @@
     form.addEventListener("change", update);
     form.addEventListener("input", update);
     update();
+    // A refused step: bring the first marked answer into view on a phone.
+    var error = form.querySelector(".sg-field--error, .sg-errors");
+    if (error && error.scrollIntoView) { error.scrollIntoView({ block: "center" }); }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
