@@ -64,7 +64,7 @@ class PortalMenuItem:
     roles: tuple[str, ...] = field(default_factory=tuple)
 
 
-# -- risk grading (issue 3) ---------------------------------------------------
+# -- risk grading ---------------------------------------------------------------
 
 # The four risk levels, highest first (重大 / 较大 / 一般 / 低).
 RISK_LEVELS: tuple[str, ...] = ("major", "significant", "general", "low")
@@ -303,7 +303,7 @@ class RiskLibraryEntry:
         return found
 
 
-# -- forms and checklists (issue 4) ------------------------------------------
+# -- forms and checklists -------------------------------------------------------
 
 FORM_KINDS: tuple[str, ...] = ("checklist", "form")
 
@@ -378,7 +378,7 @@ def _block_keys(blocks: Any) -> Iterator[str]:
             yield from _block_keys(value.get("fields"))
 
 
-# -- monitoring and documents (issue 5) ----------------------------------------
+# -- monitoring and documents ----------------------------------------------------
 
 THRESHOLD_OPERATORS: tuple[str, ...] = (">=", ">", "<=", "<")
 DOCUMENT_KINDS: tuple[str, ...] = ("handbook", "post_card", "emergency_card")

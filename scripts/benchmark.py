@@ -227,7 +227,7 @@ class BenchWorld:
 
 def _uscc(number: int) -> str:
     """A valid unified social credit code for the ``number``-th enterprise."""
-    from core.organizations.demo import organisation_code_check
+    from core.demo.world import organisation_code_check
     from core.organizations.validators import uscc_check_character
 
     body = f"{number:08d}"

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 
-from core.organizations.admin_views import ScopedHistoryView, ScopedInspectView
+from core.base.admin_views import ScopedHistoryView, ScopedInspectView
 
 EMPTY = "—"
 RelatedLabels = dict[tuple[type[models.Model], str], str]

@@ -19,7 +19,7 @@ from core.audit.admin_views import (
     actor_display,
     object_type_display,
 )
-from core.organizations.admin_views import ScopedModelViewSet
+from core.base.admin_views import ScopedModelViewSet
 
 
 def _audited_content_types(request):

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from core.audit.viewsets import LogEntryViewSet
-from core.organizations.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_views import ReadOnlyPermissionPolicy
 
 # Registered before any view asks Wagtail for LogEntry's policy (Wagtail
 # would otherwise create its default, which lets a superuser edit entries).

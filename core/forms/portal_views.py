@@ -31,7 +31,7 @@ from core.forms.selectors import (
     submission_draft_get,
 )
 from core.organizations.scope import scope_for
-from core.portal.views import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, render_portal
 
 SUBMISSIONS_PER_PAGE = 30
 

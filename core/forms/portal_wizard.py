@@ -38,8 +38,8 @@ from core.forms.portal_drafts import REVIEW, FillTarget, fill_target
 from core.forms.selectors import enterprise_submission
 from core.forms.validation import answers_prune_hidden, version_answers_validate
 from core.organizations.scope import scope_for
+from core.portal.frame import render_portal
 from core.portal.selectors import portal_enterprise
-from core.portal.views import render_portal
 
 __all__ = ["REVIEW", "FormFillWizard"]
 

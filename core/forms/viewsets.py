@@ -22,18 +22,18 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.admin.widgets.button import Button
 
+from core.base.admin_views import (
+    ScopedCreateView,
+    ScopedEditView,
+    ScopedIndexView,
+    ScopedModelViewSet,
+)
 from core.forms import admin_views
 from core.forms.admin_filters import SubmissionFilterSet
 from core.forms.admin_forms import FormDefinitionAdminForm
 from core.forms.models import FormDefinition, Submission
 from core.forms.policy import can_author, can_edit_definition
 from core.forms.selectors import definition_list, submission_list
-from core.organizations.admin_views import (
-    ScopedCreateView,
-    ScopedEditView,
-    ScopedIndexView,
-    ScopedModelViewSet,
-)
 from core.organizations.scope import scope_for
 
 

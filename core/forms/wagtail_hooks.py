@@ -4,10 +4,10 @@ from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.forms.models import FormDefinition, Submission
 from core.forms.policy import can_author, can_edit_definition, definitions_visible
 from core.forms.viewsets import FormsViewSetGroup
-from core.organizations.admin_views import ReadOnlyPermissionPolicy
 from core.organizations.scope import scope_for
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from core.notices.selectors import enterprise_notices
 from core.organizations.models import Enterprise
-from core.portal.views import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, render_portal
 
 
 def enterprise_notice_page(request, enterprise_id: int):

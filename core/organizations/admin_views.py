@@ -1,44 +1,17 @@
-"""Admin plumbing for SafeGrid's Wagtail viewsets: scoped views and policies.
+"""The organizations app's own admin pieces: the enterprise policy and home panel.
 
-Wagtail's ``ModelViewSet`` narrows only its index; its edit, delete, inspect,
-history and usage views load any row by primary key. ``ScopedModelViewSet``
-swaps in view classes that load every object through the viewset's
-``get_queryset(request)``, so a row outside the user's scope is a 404 on every
-URL, before any permission check could reveal that it exists.
-
-What a user may *do* comes from the permission policies below: the role's model
-permissions (``core.organizations.permissions``) narrowed by ``scope_for``.
+The scoped view classes every app's viewsets use live in ``core.base.admin_views``.
 """
 
 from __future__ import annotations
 
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import BooleanField, ProtectedError, QuerySet
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.text import capfirst
-from django.utils.translation import gettext as _
-from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.organizations import selectors
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Users with the model's view permission may look; nobody adds, changes or
-    deletes through the admin, not even a superuser: the rows are written
-    elsewhere (synced from packs, recorded by the audit log)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
 
 
 class EnterprisePermissionPolicy(ModelPermissionPolicy):
@@ -70,165 +43,6 @@ class EnterprisePermissionPolicy(ModelPermissionPolicy):
         if not self.user_has_any_permission(user, actions):
             return Enterprise.objects.none()
         return scope_for(user).enterprises()
-
-
-class ScopedObjectMixin:
-    """Load the view's object only from the viewset's ``get_queryset(request)``."""
-
-    #: Set by ``ScopedModelViewSet``: ``request -> QuerySet`` of the visible rows.
-    scoped_queryset = None
-
-    def get_scoped_queryset(self) -> QuerySet:
-        return self.scoped_queryset(self.request)
-
-    # Used by Wagtail's BaseObjectMixin (the history and usage views).
-    def get_base_object_queryset(self) -> QuerySet:
-        return self.get_scoped_queryset()
-
-
-class ScopedSingleObjectMixin(ScopedObjectMixin):
-    # Used by Django's SingleObjectMixin (the edit and delete views); not in
-    # ScopedObjectMixin because listing views use get_queryset for their rows.
-    def get_queryset(self) -> QuerySet:
-        return self.get_scoped_queryset()
-
-
-class ScopedIndexView(generic.IndexView):
-    scoped_queryset = None
-
-    def get_base_queryset(self) -> QuerySet:
-        return self.scoped_queryset(self.request)
-
-
-# django-auditlog records every write of these models, from the admin, the
-# portal and the API alike, and their History view shows that record. The
-# create, edit and delete views below therefore do not also write Wagtail's
-# ModelLogEntry: a second history, and one that Wagtail's site-history report
-# filters by model permission only, so every department would see every
-# enterprise's entries there.
-
-
-class ScopedCreateView(generic.CreateView):
-    scoped_queryset = None
-
-    def save_instance(self):
-        return self.action_class(
-            self.form.instance,
-            user=self.request.user,
-            form=self.form,
-            sort_order_field=self.sort_order_field,
-            log_action=False,
-        ).execute(skip_permission_checks=True)
-
-
-class ScopedEditView(ScopedSingleObjectMixin, generic.EditView):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        # Load now, before any permission check: out of scope is a 404 whatever
-        # the user's permissions, so a refusal never tells that the row exists.
-        self.object = self.get_object()
-
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None) is not None:
-            return self.object
-        return super().get_object(queryset)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.user_has_permission_for_instance("change", self.object):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def save_instance(self):
-        return self.action_class(
-            self.form.instance, user=self.request.user, form=self.form, log_action=False
-        ).execute(skip_permission_checks=True)
-
-
-class ScopedDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
-    # DeleteView.setup() already loads the object (through get_queryset).
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.user_has_permission_for_instance("delete", self.object):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def delete_action(self):
-        self.action_class(
-            self.object, user=self.request.user, log_action=False
-        ).execute(skip_permission_checks=True)
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                return super().form_valid(form)
-        except ProtectedError as error:
-            kinds = sorted(
-                {
-                    str(capfirst(obj._meta.verbose_name_plural))
-                    for obj in error.protected_objects
-                }
-            )
-            messages.error(
-                self.request,
-                _(
-                    "“%(object)s” cannot be deleted while other records refer to "
-                    "it: %(kinds)s. Move or delete those first."
-                )
-                % {"object": self.object, "kinds": ", ".join(kinds)},
-            )
-            return redirect(self.get_success_url())
-
-
-class ScopedInspectView(generic.InspectView):
-    scoped_queryset = None
-
-    def get_field_display_value(self, field_name, field):
-        # Wagtail would print Python's True / False.
-        if isinstance(field, BooleanField):
-            return _("Yes") if getattr(self.object, field_name) else _("No")
-        return super().get_field_display_value(field_name, field)
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            self.scoped_queryset(self.request), pk=unquote(str(self.pk))
-        )
-
-
-class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
-    pass
-
-
-class ScopedModelViewSet(ModelViewSet):
-    """A ModelViewSet whose every view sees only ``get_queryset(request)``.
-
-    Override ``get_queryset`` to narrow the rows (through ``scope_for``) and to
-    load what the list shows in a fixed number of queries.
-    """
-
-    index_view_class = ScopedIndexView
-    add_view_class = ScopedCreateView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    inspect_view_class = ScopedInspectView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    # A copy would skip the scope and duplicate unique codes; nobody needs it.
-    copy_view_enabled = False
-    # The reference index costs queries on every save and is only filled for
-    # rows saved after the admin hooks load; protection is handled on delete.
-    add_to_reference_index = False
-
-    def get_queryset(self, request) -> QuerySet:
-        return self.model._default_manager.all()
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            scoped_queryset=self.get_queryset, **kwargs
-        )
 
 
 class EnterpriseSummaryPanel(Component):

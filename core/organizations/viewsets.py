@@ -22,6 +22,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.audit.admin_views import AuditHistoryView
+from core.base.admin_views import ScopedIndexView, ScopedModelViewSet
 from core.organizations.admin_forms import (
     DepartmentAdminForm,
     EnterpriseAdminForm,
@@ -30,7 +31,6 @@ from core.organizations.admin_forms import (
     MembershipAdminForm,
     indented_name,
 )
-from core.organizations.admin_views import ScopedIndexView, ScopedModelViewSet
 from core.organizations.models import (
     Department,
     Enterprise,

@@ -3,10 +3,10 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.organizations.admin_views import (
     EnterprisePermissionPolicy,
     EnterpriseSummaryPanel,
-    ReadOnlyPermissionPolicy,
 )
 from core.organizations.models import Enterprise, Industry
 from core.organizations.scope import scope_for

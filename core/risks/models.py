@@ -3,7 +3,7 @@
 It follows the chain of the national digital-construction guideline for
 hazardous-chemical enterprises: risk analysis object (``RiskPoint``, 风险点)
 → risk analysis unit (``RiskAnalysisUnit``) → risk event (``RiskEvent``) →
-control measure (``ControlMeasure``) → inspection task (issue 4). Hazard
+control measure (``ControlMeasure``) → inspection task. Hazard
 factors (GB/T 13861) and accident types (GB 6441) come from versioned
 dictionaries. Every assessment is kept (``Assessment`` rows are never changed
 or deleted); every other change is recorded by django-auditlog, tagged with
@@ -443,7 +443,7 @@ class RiskEvent(RiskPointPart):
 class ControlMeasure(RiskPointPart):
     """A control measure (管控措施) of a risk event, by type.
 
-    Inspection checklists (issue 4) are derived from the active measures; a
+    Inspection checklists are derived from the active measures; a
     removed measure is deactivated so inspection records keep pointing at it.
     """
 

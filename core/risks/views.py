@@ -27,8 +27,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.organizations.scope import scope_for
+from core.portal.frame import render_portal
 from core.portal.selectors import portal_enterprise
-from core.portal.views import render_portal
 from core.risks.excel import risk_list_export, risk_list_import, risk_list_template
 from core.risks.forms import (
     AssessmentForm,

@@ -27,7 +27,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.organizations.admin_views import (
+from core.base.admin_views import (
     ScopedIndexView,
     ScopedInspectView,
     ScopedModelViewSet,

@@ -3,7 +3,7 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from core.organizations.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.risks.models import LevelThreshold, RiskPoint
 from core.risks.viewsets import (
     LevelThresholdPermissionPolicy,

@@ -40,8 +40,8 @@ from formtools.wizard.storage import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView
 
 from core.organizations.scope import scope_for
+from core.portal.frame import render_portal
 from core.portal.selectors import portal_enterprise
-from core.portal.views import render_portal
 from core.risks.forms import (
     SKIP,
     AssessmentStepForm,

@@ -24,6 +24,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
     # SafeGrid
+    "core.base",
     "core.organizations",
     "core.risks",
     "core.forms",
@@ -31,6 +32,8 @@ INSTALLED_APPS = [
     "core.portal",
     "core.api",
     "core.audit",
+    "core.packs",
+    "core.demo",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",

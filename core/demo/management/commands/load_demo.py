@@ -5,7 +5,7 @@ import unicodedata
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.organizations.demo import DEMO_PASSWORD, DemoError, demo_accounts, demo_load
+from core.demo.world import DEMO_PASSWORD, DemoError, demo_accounts, demo_load
 from plugins.manager import get_plugin_manager
 
 

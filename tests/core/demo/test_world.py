@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from core.demo.world import DEMO_PASSWORD, demo_plan
 from core.forms.models import FormAssignment
 from core.forms.selectors import definitions_assigned_to
-from core.organizations.demo import DEMO_PASSWORD, demo_plan
 from core.organizations.models import (
     Department,
     Enterprise,
