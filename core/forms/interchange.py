@@ -23,8 +23,8 @@ from core.forms.definition import Problem, list_values
 from core.forms.models import FORM_KEY_PATTERN, FormDefinition, Kind
 from core.forms.rules import is_known_rule
 from core.forms.services import DefinitionInvalid, definition_check, definition_create
-from core.jsonschema_errors import schema_errors
 from core.organizations.models import Department, Industry
+from plugins.schema_errors import schema_errors
 
 FORMAT = "safegrid.form-definition"
 FORMAT_VERSION = 1

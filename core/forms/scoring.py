@@ -25,7 +25,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from core.jsonschema_errors import schema_errors
+from plugins.schema_errors import schema_errors
 
 BUILTIN_RULES = ("none", "sum", "weighted")
 PLUGIN_RULE_KIND = "checklist"

@@ -5,7 +5,7 @@ admin preview all call: calculated values are computed on the server first (a
 value sent for them is replaced), then the whole answer is checked against the
 version's JSON Schema with the format checker, then uploaded-file references
 are checked against the stored uploads of the enterprise. Every message comes
-from the failing keyword and path (``core.jsonschema_errors``), through gettext.
+from the failing keyword and path (``plugins.schema_errors``), through gettext.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from core.forms.definition import (
     condition_met,
 )
 from core.forms.expressions import parse_expression
-from core.jsonschema_errors import json_pointer, translate_error
+from plugins.schema_errors import json_pointer, translate_error
 
 MAX_ANSWER_BYTES = 5_000_000
 

@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.jsonschema_errors import schema_errors
 from core.organizations.models import Enterprise, Industry, Person, Unit
 from core.risks.thresholds import bands_text, threshold_field_errors
 from plugins.contributions import RISK_LEVEL_COLOURS, LevelThresholds, risk_level_rank
+from plugins.schema_errors import schema_errors
 
 
 class RiskLevel(models.TextChoices):

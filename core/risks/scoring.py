@@ -29,7 +29,6 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError as JsonSchemaError
 
-from core.jsonschema_errors import SchemaError, schema_errors
 from plugins.contributions import (
     RISK_LEVEL_COLOURS,
     DirectCondition,
@@ -42,6 +41,7 @@ from plugins.manager import (
     SafegridPluginManager,
     get_plugin_manager,
 )
+from plugins.schema_errors import SchemaError, schema_errors
 
 RISK = "risk"
 # Inputs the platform adds to every risk method (not passed to ``evaluate``).

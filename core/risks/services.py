@@ -18,7 +18,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.jsonschema_errors import SchemaError, json_pointer, schema_errors
 from core.organizations.models import Enterprise, Industry, Person, Unit
 from core.organizations.scope import scope_for
 from core.risks.models import (
@@ -38,6 +37,7 @@ from core.risks.models import (
 from core.risks.scoring import InvalidInputs, UnknownRule, scoring_registry
 from core.risks.selectors import risk_library_entry, thresholds_for
 from plugins.contributions import risk_level_rank
+from plugins.schema_errors import SchemaError, json_pointer, schema_errors
 
 NAME_MAX_LENGTH = 200
 EVENT_NAME_MAX_LENGTH = 300

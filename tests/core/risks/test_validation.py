@@ -3,7 +3,6 @@
 import pytest
 from django.utils import translation
 
-from core.jsonschema_errors import json_pointer, schema_errors
 from core.risks.scoring import (
     InvalidInputs,
     ScoringRegistry,
@@ -12,6 +11,7 @@ from core.risks.scoring import (
 )
 from plugins.contributions import I18nText, ScoringRule
 from plugins.manager import build_plugin_manager
+from plugins.schema_errors import json_pointer, schema_errors
 
 
 @pytest.fixture(autouse=True)
