@@ -25,7 +25,8 @@ def test_content_has_no_problems():
 def test_at_least_fifteen_risk_points_with_events_and_measures():
     assert len(data.RISK_POINTS) >= 15
     for point in data.RISK_POINTS:
-        assert point["events"] and point["measures"] and point["hazard_factors"]
+        assert point["hazard_factors"] and point["events"]
+        assert all(event["measures"] for event in point["events"])
 
 
 def test_keys_are_unique_everywhere():
@@ -36,7 +37,7 @@ def test_keys_are_unique_everywhere():
     points = data.RISK_POINTS
     assert unique(p["key"] for p in points)
     assert unique(e["key"] for p in points for e in p["events"])
-    assert unique(m["key"] for p in points for m in p["measures"])
+    assert unique(m["key"] for p in points for e in p["events"] for m in e["measures"])
     definitions = data.CHECKLISTS + data.FORMS + data.CRITERIA
     assert unique(d["key"] for d in definitions)
     for definition in definitions:

@@ -1,12 +1,14 @@
 """The construction pack, loaded the way the platform loads it: through its entry point."""
 
 import pytest
+from safegrid_construction import data
 
 from plugins.manager import build_plugin_manager
 from plugins.pack_support.testing import (
     check_items,
     contributions,
     form_score,
+    library_copy_problems,
     pack_contract_problems,
     pack_manager,
 )
@@ -114,3 +116,15 @@ def test_the_2024_criteria_checklist_is_all_major_with_articles():
     assert "依据：建质规〔2024〕5号 第四条第（一）项。" in items[0]["help_text"]
     assert "建质规〔2024〕5号" in criteria.blocks[0]["value"]["description"]
     assert "2024-12-13印发" in criteria.blocks[0]["value"]["description"]
+
+
+def test_copying_every_library_entry_is_exact(world, enable_packs):
+    """Each copy has exactly the content's events, measures and factors."""
+    enable_packs("construction")
+    problems = library_copy_problems(
+        "construction",
+        data.content(),
+        actor=world.manager_a,
+        enterprise=world.enterprise_a,
+    )
+    assert problems == []

@@ -40,7 +40,7 @@ def test_keys_are_unique_everywhere():
     points = data.RISK_POINTS
     assert unique(p["key"] for p in points)
     assert unique(e["key"] for p in points for e in p["events"])
-    assert unique(m["key"] for p in points for m in p["measures"])
+    assert unique(m["key"] for p in points for e in p["events"] for m in e["measures"])
     definitions = data.CHECKLISTS + data.FORMS + data.CRITERIA
     assert unique(d["key"] for d in definitions)
     for definition in definitions:
@@ -135,7 +135,7 @@ def test_a_non_compliant_criterion_item_fails_the_inspection():
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [
-        (lambda c: c["risk_points"][0]["measures"].clear(), "no measure of type"),
+        (lambda c: [e["measures"].clear() for e in c["risk_points"][0]["events"]], "no measure of type"),
         (lambda c: c["checklists"][0]["sections"][0]["items"][2].update(criterion="art9_9"), "unknown criterion"),
         (lambda c: c["monitored_parameters"][0]["thresholds"][0].pop("basis"), "basis or the typical"),
     ],

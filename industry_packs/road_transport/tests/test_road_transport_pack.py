@@ -1,10 +1,13 @@
 """The road transport pack, loaded the way the platform loads it: through its entry point."""
 
+from safegrid_road_transport import data
+
 from plugins.manager import build_plugin_manager
 from plugins.pack_support.testing import (
     check_items,
     contributions,
     form_score,
+    library_copy_problems,
     pack_contract_problems,
     pack_manager,
 )
@@ -87,3 +90,15 @@ def test_the_criteria_checklist_flags_every_item_as_a_major_hazard():
     assert {item["hazard_grade"] for item in items} == {"major"}
     assert "依据：交办运〔2023〕52号 第三条第（一）项。" in items[0]["help_text"]
     assert "2023" in criteria.blocks[0]["value"]["description"]
+
+
+def test_copying_every_library_entry_is_exact(world, enable_packs):
+    """Each copy has exactly the content's events, measures and factors."""
+    enable_packs("road_transport")
+    problems = library_copy_problems(
+        "road_transport",
+        data.content(),
+        actor=world.manager_a,
+        enterprise=world.enterprise_a,
+    )
+    assert problems == []
