@@ -110,6 +110,39 @@ def form_score(
     return score_answers(plan, answers, plugin_rules=checklist_rules()).as_dict()
 
 
+def form_findings(
+    definition: FormDefinitionContribution, answers: dict[str, Any]
+) -> dict[str, str]:
+    """The hazards a submission of ``answers`` opens: ``{item key: grade}``.
+
+    As the forms engine records them: answers to questions their conditions
+    hide are dropped first (as the guided form does), then each non-compliant
+    check item opens a hazard of its grade.
+    """
+    from core.forms.definition import compile_definition
+    from core.forms.rules import checklist_rules
+    from core.forms.scoring import score_answers
+    from core.forms.services import definition_check
+    from core.forms.validation import answers_prune_hidden
+
+    blocks, problems = definition_check(list(definition.blocks))
+    if problems:
+        raise ValueError(compile_problems(definition))
+    compiled = compile_definition(blocks, scoring=definition.scoring)
+    shown = answers_prune_hidden(compiled.ui_schema, answers)
+    grades = {
+        item["key"]: item.get("hazard_grade")
+        for section in compiled.scoring.get("sections", [])
+        for item in section.get("items", [])
+    }
+    result = score_answers(compiled.scoring, shown, plugin_rules=checklist_rules())
+    return {
+        item.key: grades[item.key]
+        for item in result.items
+        if item.result == "non_compliant" and grades.get(item.key)
+    }
+
+
 def check_items(definition: FormDefinitionContribution) -> list[dict[str, Any]]:
     """The values of the definition's check items outside repeatable groups."""
     return [

@@ -122,3 +122,21 @@ def test_copying_every_library_entry_is_exact(world, enable_packs):
         enterprise=world.enterprise_a,
     )
     assert problems == []
+
+
+def test_the_inspection_schedules_come_through_the_hook():
+    schedules = contributions(
+        pack_manager("chemicals"), "chemicals", "safegrid_inspection_schedules"
+    )
+    by_key = {s.key: s for s in schedules}
+    rounds = by_key["operator_rounds_key_units"]
+    assert (rounds.who, rounds.every.every, rounds.every.unit) == (
+        "operator",
+        1,
+        "hour",
+    )
+    assert rounds.applies_to == "key_units"
+    assert rounds.basis == "应急〔2019〕78号"
+    assert by_key["technical_checks"].every.times == 2
+    assert by_key["baobao_main"].every is None
+    assert all(s.problems() == [] for s in schedules)
