@@ -99,7 +99,11 @@ always ``hazard_grade`` major; ``catch_all`` marks a catch-all criterion (a
 non-compliant answer must say what was found) and ``precondition``
 ``{"key", "question", "text"}`` a criterion that is major only when a further
 answer (``question``) also says so (e.g. an urban-gas user-check finding not
-notified in writing). Checklists scored by a ``ChecklistMethod`` rule (road
+notified in writing). A criterion whose two conditions the standard joins
+with "且" (major only when both fail) is preceded by a question of its first
+condition and shown (``show_if``) only when that one fails; a check that
+answers the same criterion for another case names it in ``criterion``.
+Checklists scored by a ``ChecklistMethod`` rule (road
 transport, gas) are turned into that rule's input by
 ``plugins.pack_support.checklist_input.rule_input``; construction's JGJ 59
 tables by its ``checklists.jgj59_payload``. ``CRITERIA_EDITIONS`` lists the
