@@ -15,6 +15,7 @@ from django.core.checks import Error, register
 from plugins.contributions import (
     DocumentSection,
     IndustryContribution,
+    InspectionSchedule,
     MonitoringParameter,
     RiskLibraryEntry,
 )
@@ -26,6 +27,7 @@ INDUSTRY_HOOKS = (
     "safegrid_form_definitions",
     "safegrid_monitoring_parameters",
     "safegrid_document_sections",
+    "safegrid_inspection_schedules",
 )
 
 
@@ -50,6 +52,7 @@ def pack_errors(manager: SafegridPluginManager) -> list[Error]:
     errors.extend(_industry_reference_errors(manager))
     errors.extend(_monitoring_errors(manager))
     errors.extend(_document_errors(manager))
+    errors.extend(_schedule_errors(manager))
     return errors
 
 
@@ -177,4 +180,23 @@ def _document_errors(manager: SafegridPluginManager) -> list[Error]:
 
     return _typed_errors(
         manager, "safegrid_document_sections", DocumentSection, "safegrid.E021", more
+    )
+
+
+def _schedule_errors(manager: SafegridPluginManager) -> list[Error]:
+    """Malformed inspection schedules and a key used twice by one plugin."""
+    seen: set[tuple[str, str]] = set()
+
+    def more(plugin_name: str, item: InspectionSchedule) -> list[str]:
+        if (plugin_name, item.key) in seen:
+            return [f"inspection schedule {item.key!r} is given twice"]
+        seen.add((plugin_name, item.key))
+        return []
+
+    return _typed_errors(
+        manager,
+        "safegrid_inspection_schedules",
+        InspectionSchedule,
+        "safegrid.E022",
+        more,
     )

@@ -244,18 +244,98 @@ class RiskLibraryMeasure:
 
 
 @dataclass(frozen=True)
+class RiskLibraryFactor:
+    """A hazard factor: its GB/T 13861 code and, optionally, what it is here.
+
+    Two events of one entry that name an equal factor (same code and text)
+    share one factor in the enterprise's copy; the platform's editors link
+    events to factors by code, so one entry gives each code one text.
+    """
+
+    code: str
+    text: I18nText | None = None
+
+
+@dataclass(frozen=True)
+class SuggestedAssessment:
+    """A pack's suggested assessment of a library event: a method and its inputs.
+
+    A suggestion, not a record: the copy offers it pre-filled and the
+    enterprise confirms or changes it when it assesses its own event.
+    """
+
+    method: str
+    inputs: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class InspectionPeriod:
+    """How often something is checked: ``times`` in every ``every`` ``unit``.
+
+    ``unit`` is one of ``INSPECTION_UNITS`` (``shift``: a working shift);
+    "at least twice a day" is ``InspectionPeriod(1, "day", times=2)``.
+    """
+
+    every: int
+    unit: str
+    times: int = 1
+
+    def problems(self) -> list[str]:
+        found = []
+        if isinstance(self.every, bool) or not isinstance(self.every, int):
+            found.append(f"period every={self.every!r} is not a whole number")
+        elif self.every < 1:
+            found.append(f"period every={self.every} is below 1")
+        if self.unit not in INSPECTION_UNITS:
+            found.append(
+                f"period unit {self.unit!r} is not one of {', '.join(INSPECTION_UNITS)}"
+            )
+        if isinstance(self.times, bool) or not isinstance(self.times, int):
+            found.append(f"period times={self.times!r} is not a whole number")
+        elif self.times < 1:
+            found.append(f"period times={self.times} is below 1")
+        return found
+
+
+# Units of an inspection period, shortest first.
+INSPECTION_UNITS: tuple[str, ...] = (
+    "hour",
+    "shift",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "year",
+)
+
+
+@dataclass(frozen=True)
 class RiskLibraryEvent:
     """A typical risk event of a library risk point.
 
-    ``accident_types`` are GB 6441 codes (``"08"`` = 火灾); ``hazard_factors``
-    GB/T 13861 codes.
+    ``accident_types`` are GB 6441 codes (``"08"`` = 火灾). ``hazard_factors``
+    are the factors that cause this event (``RiskLibraryFactor``, or bare
+    GB/T 13861 codes); ``measures`` control this event only.
+    ``suggested_assessment`` is the pack's suggestion for a typical site and
+    ``direct_conditions`` the keys of direct-determination conditions worth
+    checking for it: hints, never ticked for the enterprise.
     """
 
     name: I18nText
     accident_types: tuple[str, ...]
-    hazard_factors: tuple[str, ...] = ()
+    hazard_factors: tuple[RiskLibraryFactor, ...] = ()
     consequence: I18nText | None = None
     measures: tuple[RiskLibraryMeasure, ...] = ()
+    suggested_assessment: SuggestedAssessment | None = None
+    direct_conditions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A bare code is a factor without a text (the simple way to write one).
+        factors = tuple(
+            RiskLibraryFactor(code=f) if isinstance(f, str) else f
+            for f in self.hazard_factors
+        )
+        object.__setattr__(self, "hazard_factors", factors)
 
 
 @dataclass(frozen=True)
@@ -264,7 +344,8 @@ class RiskLibraryEntry:
 
     ``key`` is unique within the pack; ``industry`` is the industry code it
     serves; ``kind`` one of ``RISK_POINT_KINDS``; ``control_level`` one of
-    ``CONTROL_LEVELS`` or empty.
+    ``CONTROL_LEVELS`` or empty; ``inspection_period`` how often the point is
+    typically inspected.
     """
 
     key: str
@@ -274,6 +355,13 @@ class RiskLibraryEntry:
     events: tuple[RiskLibraryEvent, ...] = ()
     description: I18nText | None = None
     control_level: str = ""
+    inspection_period: InspectionPeriod | None = None
+
+    def factors(self) -> tuple[RiskLibraryFactor, ...]:
+        """The entry's distinct hazard factors, in the order events name them."""
+        return tuple(
+            dict.fromkeys(f for event in self.events for f in event.hazard_factors)
+        )
 
     def problems(self) -> list[str]:
         found = []
@@ -284,23 +372,57 @@ class RiskLibraryEntry:
             found.append(f"{label}: unknown kind {self.kind!r}")
         if self.control_level and self.control_level not in CONTROL_LEVELS:
             found.append(f"{label}: unknown control level {self.control_level!r}")
+        if self.inspection_period is not None:
+            found.extend(
+                f"{label}: inspection {p}" for p in self.inspection_period.problems()
+            )
         if not self.events:
             found.append(f"{label} has no risk events")
+        codes: dict[str, RiskLibraryFactor] = {}
+        for factor in self.factors():
+            if codes.setdefault(factor.code, factor) != factor:
+                found.append(
+                    f"{label}: two hazard factors share the code {factor.code!r} "
+                    "(events are linked to factors by code)"
+                )
         for event in self.events:
-            if not event.accident_types:
-                found.append(f"{label}: event {event.name.en!r} has no accident type")
-            found.extend(
-                f"{label}: event {event.name.en!r} has accident type {code!r}, "
-                "not a GB 6441 code 01-20"
-                for code in event.accident_types
-                if code not in ACCIDENT_TYPE_CODES
-            )
-            found.extend(
-                f"{label}: unknown measure kind {m.kind!r}"
-                for m in event.measures
-                if m.kind not in MEASURE_KINDS
-            )
+            found.extend(_event_problems(label, event))
         return found
+
+
+def _event_problems(label: str, event: RiskLibraryEvent) -> list[str]:
+    found = []
+    where = f"{label}: event {event.name.en!r}"
+    if not event.accident_types:
+        found.append(f"{where} has no accident type")
+    found.extend(
+        f"{where} has accident type {code!r}, not a GB 6441 code 01-20"
+        for code in event.accident_types
+        if code not in ACCIDENT_TYPE_CODES
+    )
+    found.extend(
+        f"{label}: unknown measure kind {m.kind!r}"
+        for m in event.measures
+        if m.kind not in MEASURE_KINDS
+    )
+    found.extend(
+        f"{where}: hazard factor {f!r} is not a RiskLibraryFactor"
+        for f in event.hazard_factors
+        if not isinstance(f, RiskLibraryFactor)
+    )
+    suggestion = event.suggested_assessment
+    if suggestion is not None and not (
+        isinstance(suggestion, SuggestedAssessment)
+        and CODE_PATTERN.match(suggestion.method or "")
+        and isinstance(suggestion.inputs, dict)
+    ):
+        found.append(f"{where}: the suggested assessment needs a method and inputs")
+    found.extend(
+        f"{where}: direct-determination condition key {key!r} is invalid"
+        for key in event.direct_conditions
+        if not CODE_PATTERN.match(key or "")
+    )
+    return found
 
 
 # -- forms and checklists -------------------------------------------------------
@@ -486,4 +608,100 @@ class DocumentSection:
             found.append(f"{label} needs a title and contents in both languages")
         if isinstance(self.order, bool) or not isinstance(self.order, int):
             found.append(f"{label}: order must be a whole number")
+        return found
+
+
+# -- inspection schedules ---------------------------------------------------------
+
+# Who carries out a scheduled check. The first six are the tiers of a
+# hazardous-chemical enterprise's investigation (应急〔2019〕78号); the
+# ``baobao_*`` roles are the three persons accountable for one major hazard
+# source (包保责任人: 主要负责人, 技术负责人, 操作负责人).
+SCHEDULE_ROLES: tuple[str, ...] = (
+    "operator",
+    "technical",
+    "workshop",
+    "plant",
+    "base_unit",
+    "company",
+    "baobao_main",
+    "baobao_technical",
+    "baobao_operational",
+)
+# What kind of check it is: how a hazard it finds was found.
+CHECK_KINDS: tuple[str, ...] = (
+    "routine",
+    "comprehensive",
+    "specialist",
+    "seasonal",
+    "holiday",
+    "similar_accident",
+    "targeted",
+)
+# Occasions that call for a check, whatever the period.
+SCHEDULE_TRIGGERS: tuple[str, ...] = (
+    "before_holiday",
+    "before_major_event",
+    "key_period",
+    "similar_accident",
+)
+# Which part of an enterprise a schedule covers: all of it, the units of
+# 两重点一重大 (key-supervised processes, key-supervised chemicals, major
+# hazard sources), or the major hazard sources alone.
+SCHEDULE_SCOPES: tuple[str, ...] = ("all", "key_units", "major_hazard_sources")
+
+
+@dataclass(frozen=True)
+class InspectionSchedule:
+    """A check a standard requires at a frequency or on an occasion.
+
+    ``every`` is the longest interval (``None``: no fixed frequency);
+    ``triggers`` the occasions (``SCHEDULE_TRIGGERS``) that call for the check
+    besides, or instead of, the period. A schedule with neither is a duty
+    without a frequency (the 包保 主要负责人's supervision). ``who`` is one
+    of ``SCHEDULE_ROLES``, ``check_kind`` one of ``CHECK_KINDS``,
+    ``applies_to`` one of ``SCHEDULE_SCOPES``; ``basis`` cites the document
+    that sets it. ``key`` is unique within the plugin.
+    """
+
+    key: str
+    industry: str
+    title: I18nText
+    who: str
+    check_kind: str
+    basis: str
+    every: InspectionPeriod | None = None
+    triggers: tuple[str, ...] = ()
+    applies_to: str = "all"
+    description: I18nText | None = None
+
+    def problems(self) -> list[str]:
+        found = []
+        label = f"inspection schedule {self.key!r}"
+        if not CODE_PATTERN.match(self.key or ""):
+            found.append(f"{label}: key is invalid")
+        if not CODE_PATTERN.match(self.industry or ""):
+            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        if not _has_both(self.title):
+            found.append(f"{label} needs a title in both languages")
+        if self.description is not None and not _has_both(self.description):
+            found.append(f"{label}: the description needs both languages")
+        for name, value, allowed in (
+            ("who", self.who, SCHEDULE_ROLES),
+            ("check kind", self.check_kind, CHECK_KINDS),
+            ("scope", self.applies_to, SCHEDULE_SCOPES),
+        ):
+            if value not in allowed:
+                found.append(
+                    f"{label}: {name} {value!r} is not one of {', '.join(allowed)}"
+                )
+        found.extend(
+            f"{label}: unknown trigger {t!r}"
+            for t in self.triggers
+            if t not in SCHEDULE_TRIGGERS
+        )
+        if self.every is not None:
+            found.extend(f"{label}: {p}" for p in self.every.problems())
+        if not str(self.basis or "").strip():
+            found.append(f"{label} cites no basis")
         return found

@@ -15,6 +15,7 @@ from plugins.contributions import (
     DocumentSection,
     FormDefinitionContribution,
     IndustryContribution,
+    InspectionSchedule,
     MonitoringParameter,
     PortalMenuItem,
     RiskLibraryEntry,
@@ -113,4 +114,21 @@ def safegrid_document_sections() -> list[DocumentSection]:
     for the emergency card), a key unique per document within the plugin, a
     title, a description of what it contains and an order after the core's
     common sections. Plain data for the documents feature.
+    """
+
+
+@hookspec
+def safegrid_inspection_schedules() -> list[InspectionSchedule]:
+    """Return the checks an industry's standards require, with their frequencies.
+
+    Each ``InspectionSchedule`` names who checks (operator, technical staff,
+    workshop, plant, company, or one of the three persons accountable for a
+    major hazard source), the kind of check, the longest interval
+    (``InspectionPeriod``: ``times`` in every ``every`` ``unit``, units from
+    ``hour`` and ``shift`` to ``year``) and/or the occasions that call for it
+    (before holidays, major events, key periods, after a similar accident),
+    which part of the enterprise it covers (all, 两重点一重大 units, major
+    hazard sources) and the document that sets it. Plain data that the
+    inspections feature turns into tasks; a pack returns only frequencies its
+    standards give.
     """

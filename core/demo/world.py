@@ -200,8 +200,8 @@ WITH_UNITS = (0, 1, 2, 3, 4)
 class DemoRiskPoint:
     """A risk library entry copied into a demo enterprise, placed and assessed.
 
-    The library entries the hooks give carry no assessment (an enterprise
-    assesses its own conditions), so the demo brings its own: one
+    A library copy carries only suggested assessments (an enterprise
+    assesses its own conditions), so the demo records its own: one
     ``(method, inputs)`` per event, the last repeated for further events. Most
     follow the packs' suggestions; a few are raised or lowered so the overview
     shows every colour.
@@ -649,9 +649,10 @@ def _create_demo_risk_point(
         else None
     )
     point = risk_point_create_from_library(
-        user=user, enterprise=enterprise, pack=pack, key=spec.key, unit=unit
+        actor=user, enterprise=enterprise, pack=pack, key=spec.key, unit=unit
     )
-    # The library copy has no responsible unit, person, period or position.
+    # The library copy has no responsible unit, person or position; the demo
+    # sets its own inspection period.
     holder = None
     if unit is not None:
         holder = (

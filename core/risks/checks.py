@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django.core.checks import Error, register
 
-from core.risks.scoring import rule_problems
+from core.risks.scoring import UnknownRule, rule_problems, scoring_registry
 from plugins.contributions import DirectCondition, RiskLibraryEntry, ScoringRule
 from plugins.manager import SafegridPluginManager, get_plugin_manager
 
@@ -76,6 +76,7 @@ def _condition_errors(manager: SafegridPluginManager) -> list[Error]:
 
 def _library_errors(manager: SafegridPluginManager) -> list[Error]:
     errors = []
+    registry = scoring_registry(manager)
     seen: dict[tuple[str, str], int] = defaultdict(int)
     for pack, item in manager.collect("safegrid_risk_library"):
         if not isinstance(item, RiskLibraryEntry):
@@ -84,9 +85,10 @@ def _library_errors(manager: SafegridPluginManager) -> list[Error]:
             )
             continue
         seen[(pack, item.key)] += 1
+        problems = item.problems() or _suggestion_problems(item, registry)
         errors.extend(
             Error(f"Pack {pack!r}: {problem}.", id="safegrid.E012")
-            for problem in item.problems()
+            for problem in problems
         )
     errors.extend(
         Error(
@@ -97,6 +99,40 @@ def _library_errors(manager: SafegridPluginManager) -> list[Error]:
         if count > 1
     )
     return errors
+
+
+def _suggestion_problems(entry: RiskLibraryEntry, registry) -> list[str]:
+    """Suggestions of methods or conditions the enabled plugins do not know.
+
+    The copy offers a suggestion pre-filled; one the enterprise could not
+    submit unchanged would only be in its way.
+    """
+    found = []
+    for event in entry.events:
+        where = f"risk library entry {entry.key!r}: event {event.name.en!r}"
+        found.extend(
+            f"{where}: unknown direct-determination condition {key!r}"
+            for key in event.direct_conditions
+            if key not in registry.conditions
+        )
+        suggestion = event.suggested_assessment
+        if suggestion is None:
+            continue
+        try:
+            registered = registry.get(suggestion.method)
+        except UnknownRule:
+            found.append(f"{where}: suggests the unknown method {suggestion.method!r}")
+            continue
+        if not registered.is_risk_method:
+            found.append(f"{where}: {suggestion.method!r} does not grade risks")
+            continue
+        found.extend(
+            f"{where}: suggested input {error.path or '/'}: {error.reason}"
+            for error in registry.validate(
+                suggestion.method, suggestion.inputs, [entry.industry]
+            )
+        )
+    return found
 
 
 def _wrong_type(pack: str, item: object, hook: str, expected: str) -> Error:

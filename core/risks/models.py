@@ -64,7 +64,10 @@ class ControlLevel(models.TextChoices):
 
 
 class InspectionUnit(models.TextChoices):
+    """Units of an inspection period (``plugins.contributions.INSPECTION_UNITS``)."""
+
     HOUR = "hour", _("hour(s)")
+    SHIFT = "shift", _("shift(s)")
     DAY = "day", _("day(s)")
     WEEK = "week", _("week(s)")
     MONTH = "month", _("month(s)")
@@ -417,6 +420,15 @@ class RiskEvent(RiskPointPart):
     )
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+    suggested_assessment = models.JSONField(
+        _("suggested assessment"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The risk library's suggestion (method, inputs, conditions to check), "
+            "offered pre-filled; it is not an assessment."
+        ),
+    )
     latest_assessment = models.ForeignKey(
         "Assessment",
         null=True,

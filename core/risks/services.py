@@ -760,7 +760,7 @@ def risk_point_refresh_level(*, risk_point: RiskPoint) -> str:
 @transaction.atomic
 def risk_point_create_from_library(
     *,
-    user: Any,
+    actor: Any,
     enterprise: Enterprise,
     pack: str,
     key: str,
@@ -769,9 +769,14 @@ def risk_point_create_from_library(
 ) -> RiskPoint:
     """Copy a risk library entry into the enterprise as its own risk point.
 
-    Texts are copied in the user's current language; the copy is the
-    enterprise's to adapt, the library entry never changes. Events are copied
-    without assessments: the enterprise assesses its own conditions.
+    The copy is exact: every event with exactly its own measures and hazard
+    factors (one factor per code, with its text), the control level and the
+    inspection period. Texts are copied in the actor's current language; the
+    copy is the enterprise's to adapt, the entry never changes. An event's
+    suggested assessment is kept on the event (``suggested_assessment``) and
+    offered pre-filled; it is not recorded as an assessment, so the copy has
+    no level until the enterprise assesses its own conditions
+    (docs/decisions.md).
     """
     entry = risk_library_entry(pack=pack, key=key)
     if entry is None:
@@ -785,23 +790,22 @@ def risk_point_create_from_library(
                 )
             ]
         )
+    period = entry.inspection_period
     data = RiskPointData(
         name=name or str(entry.name),
         kind=entry.kind,
         unit=unit,
         description=str(entry.description or ""),
         factors=[
-            FactorData(code=code)
-            for code in dict.fromkeys(
-                code for event in entry.events for code in event.hazard_factors
-            )
+            FactorData(code=factor.code, description=str(factor.text or ""))
+            for factor in entry.factors()
         ],
         events=[
             EventData(
                 name=str(event.name),
                 accident_types=list(event.accident_types),
                 consequence=str(event.consequence or ""),
-                hazard_factors=list(event.hazard_factors),
+                hazard_factors=[factor.code for factor in event.hazard_factors],
                 measures=[
                     MeasureData(kind=m.kind, description=str(m.text))
                     for m in event.measures
@@ -809,11 +813,33 @@ def risk_point_create_from_library(
             )
             for event in entry.events
         ],
-        control=ControlData(level=entry.control_level),
+        control=ControlData(
+            level=entry.control_level,
+            inspection_every=period.every if period else None,
+            inspection_unit=period.unit if period else "",
+        ),
     )
-    return risk_point_create(
-        user=user, enterprise=enterprise, data=data, source=f"{pack}:{key}"
+    point = risk_point_create(
+        user=actor, enterprise=enterprise, data=data, source=f"{pack}:{key}"
     )
+    events = RiskEvent.objects.filter(risk_point=point).order_by("order", "pk")
+    for event, library_event in zip(events, entry.events, strict=True):
+        suggestion = _suggestion(library_event)
+        if suggestion:
+            event.suggested_assessment = suggestion
+            event.save(update_fields=["suggested_assessment"])
+    return point
+
+
+def _suggestion(event: Any) -> dict[str, Any]:
+    """What the library suggests for an event, as kept on the copy."""
+    found: dict[str, Any] = {}
+    if event.suggested_assessment is not None:
+        found["method"] = event.suggested_assessment.method
+        found["inputs"] = dict(event.suggested_assessment.inputs)
+    if event.direct_conditions:
+        found["check_conditions"] = list(event.direct_conditions)
+    return found
 
 
 # -- thresholds ----------------------------------------------------------------

@@ -252,13 +252,22 @@ def reassess(request, pk, event_pk, *, scope, enterprise, can_manage):
     choices = RiskChoices(enterprise)
     latest = event.latest_assessment
     initial = None
-    if latest is not None and choices.method(latest.method) is not None:
-        initial = {"method": latest.method, "note": ""}
-        for name, value in latest.inputs.items():
+    # The latest assessment, else the library's suggestion, pre-fills the form.
+    method, inputs = (
+        (latest.method, latest.inputs)
+        if latest is not None
+        else (
+            event.suggested_assessment.get("method"),
+            event.suggested_assessment.get("inputs") or {},
+        )
+    )
+    if method and choices.method(method) is not None:
+        initial = {"method": method, "note": ""}
+        for name, value in inputs.items():
             if name in ("direct_conditions", "direct_note"):
                 initial[name] = value
             else:
-                initial[f"{latest.method}__{name}"] = enum_key(value)
+                initial[f"{method}__{name}"] = enum_key(value)
     form = AssessmentForm(request.POST or None, choices=choices, initial=initial)
     status = 200
     if request.method == "POST":
@@ -297,6 +306,12 @@ def reassess(request, pk, event_pk, *, scope, enterprise, can_manage):
             "form": form,
             "latest": latest,
             "latest_inputs": assessment_inputs(latest) if latest else [],
+            "suggestion": event.suggested_assessment,
+            "check_conditions": [
+                title
+                for key, title in choices.conditions
+                if key in event.suggested_assessment.get("check_conditions", ())
+            ],
             "method_titles": choices.method_titles,
         },
         status=status,
@@ -404,7 +419,7 @@ def library_use(request, *, scope, enterprise, can_manage):
         raise Http404
     try:
         point = create_from_library(
-            user=request.user, enterprise=enterprise, pack=pack, key=key
+            actor=request.user, enterprise=enterprise, pack=pack, key=key
         )
     except RiskDataInvalid as exc:
         messages.error(

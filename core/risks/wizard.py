@@ -51,6 +51,7 @@ from core.risks.forms import (
     PointForm,
     ReviewForm,
     RiskChoices,
+    enum_key,
 )
 from core.risks.models import (
     ControlLevel,
@@ -328,10 +329,7 @@ def draft_data_from_point(point: RiskPoint) -> dict[str, Any]:
     for event in events:
         key = f"e{event.pk}"
         steps["assessment"].update(
-            _fields(
-                f"assessment-{key}",
-                {"method": SKIP if event.latest_assessment_id else ""},
-            )
+            _fields(f"assessment-{key}", _assessment_fields(event))
         )
         steps["measures"].update(
             _formset(
@@ -343,6 +341,19 @@ def draft_data_from_point(point: RiskPoint) -> dict[str, Any]:
             )
         )
     return {"step": "point", "step_data": steps, "step_files": {}, "extra_data": {}}
+
+
+def _assessment_fields(event: Any) -> dict[str, Any]:
+    """Step 3 of an event: keep its assessment, or start from the library's
+    suggestion (the enterprise confirms or changes it), or nothing."""
+    if event.latest_assessment_id:
+        return {"method": SKIP}
+    suggestion = event.suggested_assessment or {}
+    method = suggestion.get("method") or ""
+    fields = {"method": method}
+    for name, value in (suggestion.get("inputs") or {}).items():
+        fields[f"{method}__{name}"] = enum_key(value)
+    return fields
 
 
 # -- drafts --------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """From a pack's neutral content to the hook dataclasses.
 
 ``ContentPack`` holds a pack's content (``plugins.pack_support.content``) and
-implements four hooks from it; a pack's ``plugin.py`` exposes them next to
+implements five hooks from it; a pack's ``plugin.py`` exposes them next to
 its own ``safegrid_industries()`` and ``safegrid_scoring_rules()``::
 
     PACK = ContentPack(data.content())
@@ -11,10 +11,11 @@ its own ``safegrid_industries()`` and ``safegrid_scoring_rules()``::
 
 The mapping, in short (docs/packs.md has the whole of it):
 
-* a risk point becomes a ``RiskLibraryEntry``; its hazard factors and control
-  measures, which the content keeps per point, go with each of its events
-  (the core copies measures per event). The suggested assessment stays in the
-  content: an enterprise assesses its own copy.
+* a risk point becomes a ``RiskLibraryEntry``, exactly: each event with the
+  measures written for it, the factors that cause it (with their texts), its
+  suggested assessment and direct-determination hints; the point's control
+  level and inspection period. An enterprise's copy offers the suggestion
+  pre-filled and assesses its own conditions.
 * checklists, forms and criteria become ``FormDefinitionContribution`` block
   streams in Chinese (blocks carry one language; the title has both). Check
   items keep their hazard grade; a criterion's article and the edition of its
@@ -41,11 +42,15 @@ from plugins.contributions import (
     DocumentSection,
     FormDefinitionContribution,
     I18nText,
+    InspectionPeriod,
+    InspectionSchedule,
     MonitoringParameter,
     MonitoringThreshold,
     RiskLibraryEntry,
     RiskLibraryEvent,
+    RiskLibraryFactor,
     RiskLibraryMeasure,
+    SuggestedAssessment,
 )
 
 Block = dict[str, Any]
@@ -67,36 +72,83 @@ def _cite(basis: Mapping[str, Any]) -> str:
 
 
 def risk_library(content: Mapping[str, Any]) -> list[RiskLibraryEntry]:
-    """The content's risk points as ``safegrid_risk_library()`` entries."""
-    entries = []
-    for point in content["risk_points"]:
-        factors = tuple(dict.fromkeys(f["code"] for f in point["hazard_factors"]))
-        measures = tuple(
-            RiskLibraryMeasure(kind=m["type"], text=i18n(m["text"]))
-            for m in point["measures"]
+    """The content's risk points as ``safegrid_risk_library()`` entries.
+
+    Exact: each event with its own measures, the factors that cause it (with
+    their texts), its suggested assessment and direct-determination hints;
+    the point's control level and inspection period.
+    """
+    return [
+        _library_entry(point, content["industry"]) for point in content["risk_points"]
+    ]
+
+
+def _library_entry(point: Mapping[str, Any], industry: str) -> RiskLibraryEntry:
+    factors = [
+        (RiskLibraryFactor(code=f["code"], text=i18n(f["text"])), f["events"])
+        for f in point["hazard_factors"]
+    ]
+    period = point.get("inspection_period")
+    return RiskLibraryEntry(
+        key=point["key"],
+        industry=industry,
+        name=i18n(point["name"]),
+        kind=point["kind"],
+        description=i18n(point["description"]) if point.get("description") else None,
+        control_level=point["control_level"],
+        inspection_period=InspectionPeriod(
+            every=period["every"], unit=period["unit"], times=period.get("times", 1)
         )
-        entries.append(
-            RiskLibraryEntry(
-                key=point["key"],
-                industry=content["industry"],
-                name=i18n(point["name"]),
-                kind=point["kind"],
-                description=i18n(point["description"])
-                if point.get("description")
-                else None,
-                control_level=point["control_level"],
-                events=tuple(
-                    RiskLibraryEvent(
-                        name=i18n(event["name"]),
-                        accident_types=tuple(event["accident_types"]),
-                        hazard_factors=factors,
-                        measures=measures,
-                    )
-                    for event in point["events"]
+        if period
+        else None,
+        events=tuple(
+            RiskLibraryEvent(
+                name=i18n(event["name"]),
+                accident_types=tuple(event["accident_types"]),
+                hazard_factors=tuple(
+                    f for f, causes in factors if event["key"] in causes
                 ),
+                measures=tuple(
+                    RiskLibraryMeasure(kind=m["type"], text=i18n(m["text"]))
+                    for m in event["measures"]
+                ),
+                suggested_assessment=SuggestedAssessment(
+                    method=event["assessment"]["method"],
+                    inputs=dict(event["assessment"]["inputs"]),
+                ),
+                direct_conditions=tuple(event["direct_rules"]),
+            )
+            for event in point["events"]
+        ),
+    )
+
+
+def inspection_schedules(content: Mapping[str, Any]) -> list[InspectionSchedule]:
+    """The content's schedules as ``safegrid_inspection_schedules()``."""
+    schedules = []
+    for item in content["schedules"]:
+        period = item["every"]
+        schedules.append(
+            InspectionSchedule(
+                key=item["key"],
+                industry=content["industry"],
+                title=i18n(item["title"]),
+                who=item["who"],
+                check_kind=item["check_kind"],
+                basis=_cite(item["basis"]),
+                every=InspectionPeriod(
+                    period["every"], period["unit"], period.get("times", 1)
+                )
+                if period
+                else None,
+                triggers=tuple(item["triggers"]),
+                applies_to=item["applies_to"],
+                description=i18n(item["description"])
+                if item.get("description")
+                else None,
             )
         )
-    return entries
+    return schedules
 
 
 # -- monitoring and documents --------------------------------------------------
@@ -406,6 +458,7 @@ class ContentPack:
         self._library = risk_library(content)
         self._parameters = monitoring_parameters(content)
         self._sections = document_sections(content)
+        self._schedules = inspection_schedules(content)
 
     @hookimpl
     def safegrid_risk_library(self) -> list[RiskLibraryEntry]:
@@ -423,3 +476,7 @@ class ContentPack:
     @hookimpl
     def safegrid_document_sections(self) -> list[DocumentSection]:
         return list(self._sections)
+
+    @hookimpl
+    def safegrid_inspection_schedules(self) -> list[InspectionSchedule]:
+        return list(self._schedules)

@@ -34,23 +34,30 @@ one checklist.
 
     {"key", "name": Text, "kind": equipment|facility|area|operation|activity,
      "description": Text,
-     "hazard_factors": [{"code": GB/T 13861-2022 code, "text": Text}],
+     "hazard_factors": [{"code": GB/T 13861-2022 code, "text": Text,
+                         "events": [event key]}],      # the events it causes
      "events": [{"key", "name": Text,
                  "accident_types": ["01".."20"],           # GB 6441-86
                  "assessment": {"method": "lec"|"ls",       # a suggestion
                                 "inputs": {"L","E","C"} | {"L","S"}},
-                 "direct_rules": [key of DIRECT_RULES]}],   # hints only
-     "measures": [{"key", "type": engineering|management|training|ppe|
-                   emergency|monitoring|video|automation, "text": Text}],
+                 "direct_rules": [key of DIRECT_RULES],     # hints only
+                 "measures": [{"key", "type": engineering|management|
+                               training|ppe|emergency|monitoring|video|
+                               automation, "text": Text}]}],
      "control_level": company|workshop|team|post,
      "inspection_period": {"every": int, "unit": hour|shift|day|week|month|
                            quarter|year}}
 
-Assessment inputs take only values of the method tables (FACTS §1); the
-suggested level (``suggested_level``) uses the default bands and the
-control level must suit it (``CONTROL_LEVELS_FOR_RISK``). Every point
-carries the five common measure types; monitoring, video and automatic
-control are added where they apply.
+A control measure belongs to exactly one event: the one it controls. A
+hazard factor names every event it causes (at least one), each event has at
+least one factor and one measure, and the codes of a point's factors differ
+(the platform's editors link events to factors by code). Assessment inputs
+take only values of the method tables (FACTS §1); the suggested level
+(``suggested_level``) uses the default bands and the control level must suit
+it (``CONTROL_LEVELS_FOR_RISK``). Every point carries the five common measure
+types among its events; monitoring, video and automatic control are added
+where they apply. The adapters copy all of it into the library: the copy an
+enterprise makes is exact.
 
 Form and checklist definitions (``CHECKLISTS``, ``FORMS``, ``CRITERIA``)
 -----------------------------------------------------------------------
@@ -92,7 +99,11 @@ always ``hazard_grade`` major; ``catch_all`` marks a catch-all criterion (a
 non-compliant answer must say what was found) and ``precondition``
 ``{"key", "question", "text"}`` a criterion that is major only when a further
 answer (``question``) also says so (e.g. an urban-gas user-check finding not
-notified in writing). Checklists scored by a ``ChecklistMethod`` rule (road
+notified in writing). A criterion whose two conditions the standard joins
+with "且" (major only when both fail) is preceded by a question of its first
+condition and shown (``show_if``) only when that one fails; a check that
+answers the same criterion for another case names it in ``criterion``.
+Checklists scored by a ``ChecklistMethod`` rule (road
 transport, gas) are turned into that rule's input by
 ``plugins.pack_support.checklist_input.rule_input``; construction's JGJ 59
 tables by its ``checklists.jgj59_payload``. ``CRITERIA_EDITIONS`` lists the
@@ -106,6 +117,14 @@ Monitoring (``MONITORED_PARAMETERS``)
 "unit", "sensor": Text, "thresholds": [{"level": Text, "op": ">="|"<="|">"|"<",
 "value", "basis"?: Basis, "typical"?: True}], "note"?: Text}``. A threshold
 either cites its basis or is marked typical (common practice).
+
+Inspection schedules (``SCHEDULES``)
+------------------------------------
+``SCHEDULES``: the checks the industry's standards require, ``{"key",
+"title": Text, "who", "check_kind", "every": {"every", "unit", "times"?} |
+None, "triggers": [...], "applies_to", "basis": Basis, "description"?:
+Text}`` with the vocabularies of ``plugins.contributions.InspectionSchedule``.
+Only frequencies a standard gives; an empty list otherwise.
 
 Documents (``DOCUMENTS``, ``EMERGENCY_CARDS``)
 ----------------------------------------------
@@ -123,6 +142,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+
+from plugins.contributions import INSPECTION_UNITS
+from plugins.default_scoring import CONDITIONS as DIRECT_CONDITIONS
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 # A choice's stored value, as the forms engine stores it.
@@ -266,7 +288,7 @@ CONTROL_LEVELS_FOR_RISK = {
     "low": ("team", "post"),
 }
 
-PERIOD_UNITS = ("hour", "shift", "day", "week", "month", "quarter", "year")
+PERIOD_UNITS = INSPECTION_UNITS
 
 # Method tables (FACTS §1.1 and §1.2): the only values an input may take.
 LEC_VALUES = {
@@ -277,23 +299,12 @@ LEC_VALUES = {
 LS_VALUES = {"L": (1, 2, 3, 4, 5), "S": (1, 2, 3, 4, 5)}
 
 # Direct determination (直接判定, FACTS §1.4): conditions that make a risk major
-# whatever its score. An event lists those worth checking; they are hints and
-# do not change the suggested level.
+# whatever its score, those of the platform an assessor ticks. An event lists
+# those worth checking; they are hints and do not change the suggested level.
 DIRECT_RULES = {
-    "law_violation": text(
-        "违反法律法规或国家标准强制性条款", "Breaks a law or a mandatory clause"
-    ),
-    "accident_recurrence": text(
-        "发生过死亡、重伤或重大财产损失事故且条件仍存在",
-        "A serious accident happened and its causes remain",
-    ),
-    "major_hazard_installation": text(
-        "涉及危险化学品重大危险源", "Involves a major hazard installation"
-    ),
-    "ten_or_more_exposed": text(
-        "有毒、爆炸、火灾场所同时作业10人及以上",
-        "10 or more people at once where poisoning, explosion or fire can occur",
-    ),
+    condition.key: text(condition.title.zh_hans, condition.title.en)
+    for condition in DIRECT_CONDITIONS
+    if condition.applies is None
 }
 
 QUESTION_TYPES = (
@@ -359,8 +370,11 @@ def ref(document: str, clause: str | None = None) -> dict[str, Any]:
     return {"document": document, "clause": clause}
 
 
-def factor(code: str, zh_hans: str, en: str) -> dict[str, Any]:
-    return {"code": code, "text": text(zh_hans, en)}
+def factor(
+    code: str, zh_hans: str, en: str, *, events: Iterable[str]
+) -> dict[str, Any]:
+    """A hazard factor of a risk point and the keys of the events it causes."""
+    return {"code": code, "text": text(zh_hans, en), "events": list(events)}
 
 
 def event(
@@ -371,14 +385,24 @@ def event(
     method: str,
     inputs: dict[str, float],
     direct_rules: Iterable[str] = (),
+    *,
+    measures: Iterable[dict[str, Any]],
 ) -> dict[str, Any]:
+    """A risk event with its suggested assessment and the measures that
+    control it (each measure belongs to this event only)."""
     return {
         "key": key,
         "name": text(zh_hans, en),
         "accident_types": list(accident_types),
         "assessment": {"method": method, "inputs": dict(inputs)},
         "direct_rules": list(direct_rules),
+        "measures": list(measures),
     }
+
+
+def point_measures(point: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every control measure of a risk point, event by event."""
+    return [m for ev in point["events"] for m in ev["measures"]]
 
 
 def lec(L: float, E: float, C: float) -> tuple[str, dict[str, float]]:
@@ -393,8 +417,41 @@ def measure(key: str, kind: str, zh_hans: str, en: str) -> dict[str, Any]:
     return {"key": key, "type": kind, "text": text(zh_hans, en)}
 
 
-def every(count: int, unit: str) -> dict[str, Any]:
-    return {"every": count, "unit": unit}
+def every(count: int, unit: str, times: int = 1) -> dict[str, Any]:
+    """A period: ``times`` in every ``count`` ``unit`` (``PERIOD_UNITS``)."""
+    period = {"every": count, "unit": unit}
+    if times != 1:
+        period["times"] = times
+    return period
+
+
+def schedule(
+    key: str,
+    zh_hans: str,
+    en: str,
+    *,
+    who: str,
+    check_kind: str,
+    basis: dict[str, Any],
+    every: dict[str, Any] | None = None,
+    triggers: Iterable[str] = (),
+    applies_to: str = "all",
+    description: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """A check a standard requires (see ``SCHEDULES`` above)."""
+    item = {
+        "key": key,
+        "title": text(zh_hans, en),
+        "who": who,
+        "check_kind": check_kind,
+        "every": every,
+        "triggers": list(triggers),
+        "applies_to": applies_to,
+        "basis": basis,
+    }
+    if description:
+        item["description"] = description
+    return item
 
 
 def check(
@@ -484,6 +541,7 @@ CONTENT_NAMES = {
     "monitored_parameters": "MONITORED_PARAMETERS",
     "documents": "DOCUMENTS",
     "emergency_cards": "EMERGENCY_CARDS",
+    "schedules": "SCHEDULES",
 }
 
 

@@ -110,6 +110,39 @@ def form_score(
     return score_answers(plan, answers, plugin_rules=checklist_rules()).as_dict()
 
 
+def form_findings(
+    definition: FormDefinitionContribution, answers: dict[str, Any]
+) -> dict[str, str]:
+    """The hazards a submission of ``answers`` opens: ``{item key: grade}``.
+
+    As the forms engine records them: answers to questions their conditions
+    hide are dropped first (as the guided form does), then each non-compliant
+    check item opens a hazard of its grade.
+    """
+    from core.forms.definition import compile_definition
+    from core.forms.rules import checklist_rules
+    from core.forms.scoring import score_answers
+    from core.forms.services import definition_check
+    from core.forms.validation import answers_prune_hidden
+
+    blocks, problems = definition_check(list(definition.blocks))
+    if problems:
+        raise ValueError(compile_problems(definition))
+    compiled = compile_definition(blocks, scoring=definition.scoring)
+    shown = answers_prune_hidden(compiled.ui_schema, answers)
+    grades = {
+        item["key"]: item.get("hazard_grade")
+        for section in compiled.scoring.get("sections", [])
+        for item in section.get("items", [])
+    }
+    result = score_answers(compiled.scoring, shown, plugin_rules=checklist_rules())
+    return {
+        item.key: grades[item.key]
+        for item in result.items
+        if item.result == "non_compliant" and grades.get(item.key)
+    }
+
+
 def check_items(definition: FormDefinitionContribution) -> list[dict[str, Any]]:
     """The values of the definition's check items outside repeatable groups."""
     return [
@@ -117,4 +150,105 @@ def check_items(definition: FormDefinitionContribution) -> list[dict[str, Any]]:
         for block in definition.blocks
         for question in (block["value"].get("questions") or [block])
         if question["type"] == "check_item"
+    ]
+
+
+def library_copy_problems(
+    name: str, content: dict[str, Any], *, actor: Any, enterprise: Any
+) -> list[str]:
+    """Copy every library entry of the pack ``name`` into ``enterprise`` and
+    compare each copy with the pack's neutral ``content``, row by row.
+
+    The pack must be enabled (its rules and conditions registered). Counts
+    events, measures and factors per point and per event, and checks texts,
+    accident types, factor links, control level, inspection period and the
+    suggested assessments. Copies are made in Chinese; the caller's
+    transaction rolls them back.
+    """
+    from django.utils import translation
+
+    from core.risks.models import RiskEvent
+    from core.risks.services import risk_point_create_from_library
+
+    problems = []
+    with translation.override("zh-hans"):
+        for point in content["risk_points"]:
+            copy = risk_point_create_from_library(
+                actor=actor, enterprise=enterprise, pack=name, key=point["key"]
+            )
+            where = f"{point['key']}"
+            period = point["inspection_period"]
+            expected_point = {
+                "control level": point["control_level"],
+                "inspection period": (period["every"], period["unit"]),
+                "events": len(point["events"]),
+                "measures": sum(len(e["measures"]) for e in point["events"]),
+                "factors": sorted(
+                    (f["code"], f["text"]["zh_hans"]) for f in point["hazard_factors"]
+                ),
+            }
+            copied_point = {
+                "control level": copy.control_level,
+                "inspection period": (copy.inspection_every, copy.inspection_unit),
+                "events": copy.events.count(),
+                "measures": copy.measures.count(),
+                "factors": sorted(
+                    (f.factor_class.code, f.description)
+                    for f in copy.hazard_factors.select_related("factor_class")
+                ),
+            }
+            problems += _differences(where, expected_point, copied_point)
+            events = RiskEvent.objects.filter(risk_point=copy).order_by("order", "pk")
+            for content_event, event in zip(point["events"], events, strict=False):
+                expected = {
+                    "name": content_event["name"]["zh_hans"],
+                    "accident types": sorted(content_event["accident_types"]),
+                    "measures": [
+                        (m["type"], m["text"]["zh_hans"])
+                        for m in content_event["measures"]
+                    ],
+                    "factors": sorted(
+                        f["code"]
+                        for f in point["hazard_factors"]
+                        if content_event["key"] in f["events"]
+                    ),
+                    "suggestion": {
+                        **content_event["assessment"],
+                        **(
+                            {"check_conditions": content_event["direct_rules"]}
+                            if content_event["direct_rules"]
+                            else {}
+                        ),
+                    },
+                }
+                copied = {
+                    "name": event.name,
+                    "accident types": sorted(
+                        event.accident_types.values_list("code", flat=True)
+                    ),
+                    "measures": list(
+                        event.measures.order_by("order").values_list(
+                            "kind", "description"
+                        )
+                    ),
+                    "factors": sorted(
+                        event.hazard_factors.values_list(
+                            "factor_class__code", flat=True
+                        )
+                    ),
+                    "suggestion": event.suggested_assessment,
+                }
+                problems += _differences(
+                    f"{where}, event {content_event['key']}", expected, copied
+                )
+    return problems
+
+
+def _differences(
+    where: str, expected: dict[str, Any], got: dict[str, Any]
+) -> list[str]:
+    return [
+        f"{where}: {key} is {got[key]!r}, the content has {value!r}"
+        for key, value in expected.items()
+        if got[key] != value
     ]

@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from plugins.contributions import (
+    CHECK_KINDS,
+    SCHEDULE_ROLES,
+    SCHEDULE_SCOPES,
+    SCHEDULE_TRIGGERS,
+)
 from plugins.pack_support.content import (
     ACCIDENT_TYPES,
     CHECK_ANSWERS,
@@ -38,6 +44,7 @@ from plugins.pack_support.content import (
     iter_texts,
     lec_value,
     point_level,
+    point_measures,
 )
 
 
@@ -51,6 +58,7 @@ def problems(content: dict[str, Any]) -> list[str]:
     found += _monitoring_problems(content)
     found += _document_problems(content)
     found += _emergency_card_problems(content)
+    found += _schedule_problems(content)
     return found
 
 
@@ -82,25 +90,25 @@ def _risk_library_problems(content: dict[str, Any]) -> list[str]:
         "risk events", [e["key"] for p in points for e in p["events"]]
     )
     found += _key_problems(
-        "control measures", [m["key"] for p in points for m in p["measures"]]
+        "control measures",
+        [m["key"] for p in points for m in point_measures(p)],
     )
     for point in points:
         where = f"risk point {point['key']}"
         if point["kind"] not in RISK_POINT_KINDS:
             found.append(f"{where}: unknown kind {point['kind']!r}")
-        if not point["hazard_factors"]:
-            found.append(f"{where}: no hazard factors")
-        for item in point["hazard_factors"]:
-            if item["code"] not in HAZARD_FACTOR_CODES:
-                found.append(f"{where}: GB/T 13861 code {item['code']!r} not allowed")
+        if "measures" in point:
+            found.append(f"{where}: measures belong to events, not to the point")
         if not point["events"]:
             found.append(f"{where}: no risk events")
         for ev in point["events"]:
             found += _event_problems(f"{where}, event {ev['key']}", ev)
-        kinds = {m["type"] for m in point["measures"]}
-        for m in point["measures"]:
+        found += _factor_problems(where, point)
+        measures = point_measures(point)
+        for m in measures:
             if m["type"] not in CONTROL_MEASURE_TYPES:
                 found.append(f"{where}: unknown measure type {m['type']!r}")
+        kinds = {m["type"] for m in measures}
         missing = [k for k in REQUIRED_MEASURE_TYPES if k not in kinds]
         if missing:
             found.append(f"{where}: no measure of type {', '.join(missing)}")
@@ -113,11 +121,7 @@ def _risk_library_problems(content: dict[str, Any]) -> list[str]:
                     f"{where}: a {level} risk is not controlled at "
                     f"{point['control_level']} level"
                 )
-        period = point["inspection_period"]
-        if period.get("unit") not in PERIOD_UNITS or not (
-            isinstance(period.get("every"), int) and period["every"] > 0
-        ):
-            found.append(f"{where}: bad inspection period {period!r}")
+        found += _period_problems(where, point["inspection_period"])
     operation_keys = [o["key"] for o in content["operations"]]
     found += _key_problems("operations", operation_keys)
     point_keys = {p["key"] for p in points}
@@ -133,6 +137,46 @@ def _risk_library_problems(content: dict[str, Any]) -> list[str]:
     return found
 
 
+def _factor_problems(where: str, point: dict[str, Any]) -> list[str]:
+    """Each factor causes known events, each event has a factor, codes differ."""
+    found = []
+    factors = point["hazard_factors"]
+    if not factors:
+        found.append(f"{where}: no hazard factors")
+    found += [
+        f"{where}: GB/T 13861 code {code!r} is used by two factors"
+        for code in duplicates(f["code"] for f in factors)
+    ]
+    event_keys = [ev["key"] for ev in point["events"]]
+    caused = set()
+    for item in factors:
+        if item["code"] not in HAZARD_FACTOR_CODES:
+            found.append(f"{where}: GB/T 13861 code {item['code']!r} not allowed")
+        if not item.get("events"):
+            found.append(f"{where}: factor {item['code']} causes no event")
+        for key in item.get("events", []):
+            if key not in event_keys:
+                found.append(f"{where}: factor {item['code']} names event {key!r}")
+            caused.add(key)
+    found += [
+        f"{where}, event {key}: no hazard factor causes it"
+        for key in event_keys
+        if key not in caused
+    ]
+    return found
+
+
+def _period_problems(where: str, period: Any) -> list[str]:
+    if not isinstance(period, dict):
+        return [f"{where}: bad period {period!r}"]
+    whole = [period.get("every"), period.get("times", 1)]
+    if period.get("unit") not in PERIOD_UNITS or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in whole
+    ):
+        return [f"{where}: bad period {period!r}"]
+    return []
+
+
 def found_event_problem(point: dict[str, Any]) -> bool:
     return any(_event_problems("", ev) for ev in point["events"])
 
@@ -142,6 +186,8 @@ def _event_problems(where: str, ev: dict[str, Any]) -> list[str]:
     types = ev["accident_types"]
     if not types:
         found.append(f"{where}: no accident type")
+    if not ev.get("measures"):
+        found.append(f"{where}: no control measure")
     found += [
         f"{where}: GB 6441 code {t!r} unknown" for t in types if t not in ACCIDENT_TYPES
     ]
@@ -397,4 +443,28 @@ def _emergency_card_problems(content: dict[str, Any]) -> list[str]:
         ]
         if not card["steps"]:
             found.append(f"emergency card {card['key']}: no steps")
+    return found
+
+
+def _schedule_problems(content: dict[str, Any]) -> list[str]:
+    schedules = content["schedules"]
+    found = _key_problems("schedules", [s["key"] for s in schedules])
+    for item in schedules:
+        where = f"schedule {item['key']}"
+        for name, allowed in (
+            ("who", SCHEDULE_ROLES),
+            ("check_kind", CHECK_KINDS),
+            ("applies_to", SCHEDULE_SCOPES),
+        ):
+            if item[name] not in allowed:
+                found.append(f"{where}: unknown {name} {item[name]!r}")
+        found += [
+            f"{where}: unknown trigger {t!r}"
+            for t in item["triggers"]
+            if t not in SCHEDULE_TRIGGERS
+        ]
+        if item["every"] is not None:
+            found += _period_problems(where, item["every"])
+        if item["basis"]["document"] not in content["sources"]:
+            found.append(f"{where}: basis {item['basis']['document']!r} not in SOURCES")
     return found

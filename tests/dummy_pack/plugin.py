@@ -11,13 +11,17 @@ from plugins.contributions import (
     FormDefinitionContribution,
     I18nText,
     IndustryContribution,
+    InspectionPeriod,
+    InspectionSchedule,
     MonitoringParameter,
     MonitoringThreshold,
     PortalMenuItem,
     RiskLibraryEntry,
     RiskLibraryEvent,
+    RiskLibraryFactor,
     RiskLibraryMeasure,
     ScoringRule,
+    SuggestedAssessment,
 )
 
 
@@ -111,17 +115,41 @@ def safegrid_risk_library():
             name=I18nText("测试储罐", "Dummy tank"),
             kind="equipment",
             control_level="workshop",
+            inspection_period=InspectionPeriod(1, "shift"),
             events=(
                 RiskLibraryEvent(
                     name=I18nText("储罐泄漏着火", "Tank leak and fire"),
                     accident_types=("08", "18"),
-                    hazard_factors=("2101", "210104"),
+                    hazard_factors=(
+                        "2101",
+                        RiskLibraryFactor(
+                            "210104", I18nText("法兰密封不良", "Leaking flanges")
+                        ),
+                    ),
                     measures=(
                         RiskLibraryMeasure(
                             "monitoring", I18nText("可燃气体报警", "Gas detectors")
                         ),
                         RiskLibraryMeasure(
                             "emergency", I18nText("应急预案", "Emergency plan")
+                        ),
+                    ),
+                    suggested_assessment=SuggestedAssessment(
+                        "dummy_grade", {"state": "hot"}
+                    ),
+                    direct_conditions=("dummy_big_site",),
+                ),
+                RiskLibraryEvent(
+                    name=I18nText("储罐超压", "Tank overpressure"),
+                    accident_types=("17",),
+                    hazard_factors=(
+                        RiskLibraryFactor(
+                            "210104", I18nText("法兰密封不良", "Leaking flanges")
+                        ),
+                    ),
+                    measures=(
+                        RiskLibraryMeasure(
+                            "engineering", I18nText("安全阀", "Safety valve")
                         ),
                     ),
                 ),
@@ -192,5 +220,21 @@ def safegrid_document_sections():
             industry="dummy",
             title=I18nText("测试储罐清单", "Dummy tank list"),
             contents=I18nText("储罐位号和介质", "Tank tags and media"),
+        )
+    ]
+
+
+@hookimpl
+def safegrid_inspection_schedules():
+    return [
+        InspectionSchedule(
+            key="dummy_rounds",
+            industry="dummy",
+            title=I18nText("测试巡检", "Dummy rounds"),
+            who="operator",
+            check_kind="routine",
+            basis="测试标准",
+            every=InspectionPeriod(2, "hour"),
+            triggers=("before_holiday",),
         )
     ]

@@ -9,10 +9,14 @@ from plugins.checks import pack_errors
 from plugins.contributions import (
     DocumentSection,
     I18nText,
+    InspectionPeriod,
+    InspectionSchedule,
     MonitoringParameter,
     MonitoringThreshold,
     RiskLibraryEntry,
     RiskLibraryEvent,
+    RiskLibraryFactor,
+    SuggestedAssessment,
 )
 from plugins.manager import build_plugin_manager
 from tests.dummy_pack import plugin as dummy
@@ -51,6 +55,18 @@ def test_dummy_monitoring_parameters_and_document_sections():
     )
     [(name, section)] = manager.collect("safegrid_document_sections")
     assert (name, section.document, section.key) == ("dummy", "handbook", "dummy_tanks")
+    assert pack_errors(manager) == []
+
+
+def test_dummy_inspection_schedules():
+    manager = build_plugin_manager([], extra_plugins=[("dummy", dummy)])
+    [(name, schedule)] = manager.collect("safegrid_inspection_schedules")
+    assert name == "dummy"
+    assert (schedule.who, schedule.every, schedule.triggers) == (
+        "operator",
+        InspectionPeriod(2, "hour"),
+        ("before_holiday",),
+    )
     assert pack_errors(manager) == []
 
 
@@ -98,6 +114,24 @@ class BrokenContent:
             DocumentSection("poster", "tanks", "dummy", _text(), _text(), order=1.5),
         ]
 
+    @hookimpl
+    def safegrid_inspection_schedules(self):
+        rounds = InspectionSchedule(
+            key="rounds",
+            industry="dummy",
+            title=_text(),
+            who="operator",
+            check_kind="routine",
+            basis="GB 1",
+            every=InspectionPeriod(0, "fortnight"),
+            triggers=("full_moon",),
+        )
+        return [
+            rounds,
+            rounds,
+            InspectionSchedule("watch", "dummy", _text(), "janitor", "nap", basis=""),
+        ]
+
 
 def test_broken_contributions_stop_start_up_with_clear_messages():
     manager = build_plugin_manager([], extra_plugins=[("broken", BrokenContent())])
@@ -115,6 +149,13 @@ def test_broken_contributions_stop_start_up_with_clear_messages():
             "document must be one of handbook, post_card, emergency_card",
         ),
         ("safegrid.E021", "order must be a whole number"),
+        ("safegrid.E022", "inspection schedule 'rounds' is given twice"),
+        ("safegrid.E022", "period every=0 is below 1"),
+        ("safegrid.E022", "period unit 'fortnight' is not one of hour, shift"),
+        ("safegrid.E022", "unknown trigger 'full_moon'"),
+        ("safegrid.E022", "who 'janitor' is not one of operator"),
+        ("safegrid.E022", "check kind 'nap' is not one of routine"),
+        ("safegrid.E022", "inspection schedule 'watch' cites no basis"),
     }
     for check_id, words in expected:
         assert any(i == check_id and words in m for i, m in errors), (check_id, words)
@@ -128,3 +169,71 @@ def test_an_accident_type_outside_gb_6441_is_refused():
     ]
     assert any("accident type '21', not a GB 6441 code 01-20" in m for m in messages)
     assert not any("'08'" in m for m in messages)
+
+
+class UnknownSuggestions:
+    """A library entry whose suggestions the enabled plugins cannot take."""
+
+    @hookimpl
+    def safegrid_industries(self):
+        return dummy.safegrid_industries()
+
+    @hookimpl
+    def safegrid_risk_library(self):
+        flanges = RiskLibraryFactor("210104", _text("法兰"))
+        events = (
+            RiskLibraryEvent(
+                name=I18nText("甲", "A"),
+                accident_types=("08",),
+                hazard_factors=(flanges,),
+                suggested_assessment=SuggestedAssessment("astrology", {}),
+                direct_conditions=("full_moon",),
+            ),
+            RiskLibraryEvent(
+                name=I18nText("乙", "B"),
+                accident_types=("08",),
+                hazard_factors=(RiskLibraryFactor("210104", _text("阀门")),),
+                suggested_assessment=SuggestedAssessment("lec", {"L": 7}),
+            ),
+        )
+        return [RiskLibraryEntry("tank", "dummy", _text(), "equipment", events=events)]
+
+
+def test_suggestions_the_platform_cannot_take_stop_start_up():
+    manager = build_plugin_manager([], extra_plugins=[("broken", UnknownSuggestions())])
+    messages = [
+        e.msg for e in risk_contribution_errors(manager) if e.id == "safegrid.E012"
+    ]
+    # Two factors with one code and different texts: a problem of the entry.
+    assert any("two hazard factors share the code '210104'" in m for m in messages)
+
+
+def test_unknown_suggested_methods_and_conditions_are_reported():
+    class Fixed(UnknownSuggestions):
+        @hookimpl
+        def safegrid_risk_library(self):
+            [entry] = super().safegrid_risk_library()
+            same = RiskLibraryFactor("210104", _text("法兰"))
+            events = tuple(
+                RiskLibraryEvent(
+                    name=e.name,
+                    accident_types=e.accident_types,
+                    hazard_factors=(same,),
+                    suggested_assessment=e.suggested_assessment,
+                    direct_conditions=e.direct_conditions,
+                )
+                for e in entry.events
+            )
+            return [
+                RiskLibraryEntry("tank", "dummy", _text(), "equipment", events=events)
+            ]
+
+    manager = build_plugin_manager([], extra_plugins=[("broken", Fixed())])
+    messages = [
+        e.msg for e in risk_contribution_errors(manager) if e.id == "safegrid.E012"
+    ]
+    assert any("suggests the unknown method 'astrology'" in m for m in messages)
+    assert any(
+        "unknown direct-determination condition 'full_moon'" in m for m in messages
+    )
+    assert any("suggested input" in m and "'B'" in m for m in messages)

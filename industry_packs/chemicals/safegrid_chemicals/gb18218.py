@@ -9,10 +9,13 @@ or several:
   2 (50 ≤ R < 100), 3 (10 ≤ R < 50) or 4 (R < 10).
 * α comes from the people exposed outside the plant within 500 m, or is given.
 
-A substance is entered by name or CAS number (Table 1 substances of
-``gb18218_data``) or, when it is not named there, by its hazard category
+A substance is entered by name or CAS number (the 85 rows of Table 1 in
+``gb18218_data``) or, only when it is not named there, by its hazard category
 symbol(s) (Table 2): then Q is the lowest Q of its categories and β the
-highest β. All arithmetic is exact; S, R and the ratios are shown truncated to
+highest β. A category entry whose CAS number or name is one of Table 1 is
+refused with the row to use: a named substance always takes its Table 1 Q.
+A named flammable liquid whose category depends on how it is held may be
+``classified_as`` one of its options (gasoline: W5.1 or W5.3). All arithmetic is exact; S, R and the ratios are shown truncated to
 4 decimals (see ``plugins.pack_support.scoring``). The method and its assumptions are in
 the pack README, section "Scoring rule".
 """
@@ -56,7 +59,7 @@ DESCRIPTION = I18nText(
 PLACES = 4
 
 NAME_CHOICES = sorted(data.SUBSTANCES_BY_NAME)
-CAS_CHOICES = sorted(data.SUBSTANCES_BY_CAS)
+CAS_PATTERN = r"^[0-9]{2,7}-[0-9]{2}-[0-9]$"
 CATEGORY_CHOICES = list(data.CATEGORIES)
 ALPHA_CHOICES = [float(alpha) for alpha in data.ALPHA_VALUES]
 
@@ -77,8 +80,20 @@ def _build_schema() -> dict[str, Any]:
             },
             "cas": {
                 "type": "string",
-                "enum": CAS_CHOICES,
-                "description": "CAS number of a Table 1 substance.",
+                "pattern": CAS_PATTERN,
+                "description": (
+                    "CAS number: alone, of a Table 1 substance; with category, "
+                    "of a substance Table 1 does not name."
+                ),
+            },
+            "classified_as": {
+                "type": "string",
+                "enum": CATEGORY_CHOICES,
+                "description": (
+                    "For a named flammable liquid whose category depends on how "
+                    "it is held (gasoline; a liquid above its boiling point): the "
+                    "Table 2 symbol that applies in this unit."
+                ),
             },
             "category": {
                 "description": (
@@ -105,7 +120,7 @@ def _build_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "oneOf": [
             {"required": ["name"]},
-            {"required": ["cas"]},
+            {"required": ["cas"], "not": {"required": ["category"]}},
             {"required": ["category"]},
         ],
     }
@@ -164,17 +179,10 @@ def validate(payload: Any) -> list[Problem]:
         INPUT_SCHEMA,
         payload,
         enum_messages={
-            "cas": lambda value: (
-                _(
-                    "Unknown CAS number “%(value)s”: it is not in this pack's GB 18218-2018 "
-                    "table. Enter the substance by its hazard category instead."
-                )
-                % {"value": value}
-            ),
             "name": lambda value: (
                 _(
-                    "Unknown substance “%(value)s”: it is not in this pack's GB 18218-2018 "
-                    "table. Enter it by CAS number or by its hazard category instead."
+                    "Unknown substance “%(value)s”: GB 18218-2018 Table 1 does not "
+                    "name it. Enter it by CAS number or by its hazard category instead."
                 )
                 % {"value": value}
             ),
@@ -196,20 +204,9 @@ def validate(payload: Any) -> list[Problem]:
         seen: dict[str, int] = {}
         for index, entry in enumerate(unit["substances"]):
             here = [*unit_path, "substances", index]
-            if "cas" in entry and len(data.SUBSTANCES_BY_CAS[entry["cas"]]) > 1:
-                names = "; ".join(
-                    s.name.zh_hans for s in data.SUBSTANCES_BY_CAS[entry["cas"]]
-                )
-                problems.append(
-                    {
-                        "path": pointer([*here, "cas"]),
-                        "message": _(
-                            "CAS number %(cas)s stands for several Table 1 entries with "
-                            "different critical quantities (%(names)s): enter it by name."
-                        )
-                        % {"cas": entry["cas"], "names": names},
-                    }
-                )
+            found = _table1_problems(entry, here)
+            if found:
+                problems.extend(found)
                 continue
             substance = _named_substance(entry)
             if substance is None:
@@ -230,6 +227,120 @@ def validate(payload: Any) -> list[Problem]:
                 )
             else:
                 seen[substance.key] = index
+    return problems
+
+
+def _rows(substances: tuple[data.Substance, ...]) -> str:
+    return "; ".join(
+        _("row %(row)d %(name)s (Q = %(q)s t)")
+        % {
+            "row": s.row,
+            "name": s.name.zh_hans,
+            "q": format(s.critical_quantity, "f"),
+        }
+        for s in substances
+    )
+
+
+def _table1_problems(entry: Mapping[str, Any], here: list[Any]) -> list[Problem]:
+    """What Table 1 says against one substance entry (empty when fine).
+
+    A substance Table 1 names is entered by its row, never by category; a CAS
+    number shared by several rows is entered by the row's name; a category
+    choice (``classified_as``) only where the row offers one.
+    """
+    problems = []
+    cas = entry.get("cas")
+    if cas is not None and not data.cas_check_digit_ok(cas):
+        return [
+            {
+                "path": pointer([*here, "cas"]),
+                "message": _(
+                    "“%(cas)s” is not a valid CAS number: its check digit is wrong."
+                )
+                % {"cas": cas},
+            }
+        ]
+    rows = data.SUBSTANCES_BY_CAS.get(cas, ()) if cas else ()
+    if "category" in entry:
+        named = tuple(r for r in rows if r.all_forms)
+        if named:
+            problems.append(
+                {
+                    "path": pointer([*here, "cas"]),
+                    "message": _(
+                        "CAS number %(cas)s is named in GB 18218-2018 Table 1 "
+                        "(%(rows)s): enter it by that row's name, not by hazard "
+                        "category."
+                    )
+                    % {"cas": cas, "rows": _rows(named)},
+                }
+            )
+        named = data.table1_rows_named(entry.get("label", ""))
+        if named:
+            problems.append(
+                {
+                    "path": pointer([*here, "label"]),
+                    "message": _(
+                        "“%(label)s” is named in GB 18218-2018 Table 1 (%(rows)s): "
+                        "enter it by that row's name, not by hazard category."
+                    )
+                    % {"label": entry["label"], "rows": _rows(named)},
+                }
+            )
+        if "classified_as" in entry:
+            problems.append(
+                {
+                    "path": pointer([*here, "classified_as"]),
+                    "message": _(
+                        "A substance entered by category is classified by its "
+                        "category; leave this out."
+                    ),
+                }
+            )
+        return problems
+    if cas is not None and not rows:
+        return [
+            {
+                "path": pointer([*here, "cas"]),
+                "message": _(
+                    "CAS number %(cas)s is not named in GB 18218-2018 Table 1. "
+                    "Enter the substance by its hazard category instead (you may "
+                    "give its CAS number with it)."
+                )
+                % {"cas": cas},
+            }
+        ]
+    if len(rows) > 1:
+        return [
+            {
+                "path": pointer([*here, "cas"]),
+                "message": _(
+                    "CAS number %(cas)s stands for several Table 1 entries with "
+                    "different critical quantities (%(rows)s): enter it by name."
+                )
+                % {"cas": cas, "rows": _rows(rows)},
+            }
+        ]
+    substance = _named_substance(entry)
+    chosen = entry.get("classified_as")
+    if chosen is not None and chosen not in substance.category_options:
+        options = ", ".join(substance.category_options)
+        problems.append(
+            {
+                "path": pointer([*here, "classified_as"]),
+                "message": (
+                    _(
+                        "%(name)s may be classified only as one of %(options)s in a "
+                        "unit."
+                    )
+                    % {"name": substance.name.zh_hans, "options": options}
+                    if options
+                    else _("%(name)s has one classification: leave this out.")
+                    % {"name": substance.name.zh_hans}
+                ),
+            }
+        )
     return problems
 
 
@@ -298,7 +409,7 @@ def _units(payload: Mapping[str, Any]) -> list[tuple[list[Any], Mapping[str, Any
 def _named_substance(entry: Mapping[str, Any]) -> data.Substance | None:
     if "name" in entry:
         return data.SUBSTANCES_BY_NAME[entry["name"]]
-    if "cas" in entry:
+    if "cas" in entry and "category" not in entry:
         return data.SUBSTANCES_BY_CAS[entry["cas"]][0]
     return None
 
@@ -340,13 +451,15 @@ def _substance_row(
     substance = _named_substance(entry)
     if substance is not None:
         critical = exact(substance.critical_quantity)
-        beta_decimal, beta_source = data.beta_and_source(substance)
+        chosen = entry.get("classified_as")
+        beta_decimal, beta_source = data.beta_and_source(substance, chosen)
         row = {
             "substance": substance.key,
+            "table1_row": substance.row,
             "name_zh": substance.name.zh_hans,
             "name_en": substance.name.en,
-            "cas": substance.cas,
-            "categories": list(substance.categories),
+            "cas": entry.get("cas") or substance.cas,
+            "categories": list(data.categories_of(substance, chosen)),
             "Q_source": "table1",
             "assumption": substance.assumption,
         }
@@ -362,9 +475,10 @@ def _substance_row(
         )
         row = {
             "substance": None,
+            "table1_row": None,
             "name_zh": "、".join(c.name.zh_hans for c in categories),
             "name_en": "; ".join(c.name.en for c in categories),
-            "cas": None,
+            "cas": entry.get("cas"),
             "categories": symbols,
             "Q_source": "table2" if single else "table2_lowest_of_categories",
             "assumption": "",

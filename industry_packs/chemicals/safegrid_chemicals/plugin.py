@@ -2,8 +2,9 @@
 
 Its scoring rule is GB 18218-2018 major hazard grading (``gb18218``, for the
 API). Its risk library, checklists, the 安监总管三〔2017〕121号 criteria, the
-daily 安全风险研判与承诺公告 (a public notice), monitored parameters and
-document sections are the neutral content of ``data``, which ``ContentPack``
+daily 安全风险研判与承诺公告 (a public notice), monitored parameters,
+document sections and the inspection schedules of 应急〔2019〕78号 and
+应急厅〔2021〕12号 are the neutral content of ``data``, which ``ContentPack``
 maps onto the hooks.
 """
 
@@ -39,3 +40,4 @@ safegrid_risk_library = PACK.safegrid_risk_library
 safegrid_form_definitions = PACK.safegrid_form_definitions
 safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
 safegrid_document_sections = PACK.safegrid_document_sections
+safegrid_inspection_schedules = PACK.safegrid_inspection_schedules

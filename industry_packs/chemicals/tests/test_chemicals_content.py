@@ -25,7 +25,8 @@ def test_content_has_no_problems():
 def test_at_least_fifteen_risk_points_with_events_and_measures():
     assert len(data.RISK_POINTS) >= 15
     for point in data.RISK_POINTS:
-        assert point["events"] and point["measures"] and point["hazard_factors"]
+        assert point["hazard_factors"] and point["events"]
+        assert all(event["measures"] for event in point["events"])
 
 
 def test_keys_are_unique_everywhere():
@@ -36,7 +37,7 @@ def test_keys_are_unique_everywhere():
     points = data.RISK_POINTS
     assert unique(p["key"] for p in points)
     assert unique(e["key"] for p in points for e in p["events"])
-    assert unique(m["key"] for p in points for m in p["measures"])
+    assert unique(m["key"] for p in points for e in p["events"] for m in e["measures"])
     definitions = data.CHECKLISTS + data.FORMS + data.CRITERIA
     assert unique(d["key"] for d in definitions)
     for definition in definitions:
@@ -191,3 +192,99 @@ def test_the_integrity_check_catches_broken_content(breakage, expected):
     broken = copy.deepcopy(CONTENT)
     breakage(broken)
     assert any(expected in problem for problem in content_problems(broken))
+
+
+def _checks():
+    return {
+        q["key"]: (definition, section, q)
+        for definition in data.CHECKLISTS
+        for section in definition["sections"]
+        for q in shape.iter_questions(section["items"])
+        if q["type"] == "check"
+    }
+
+
+def test_the_emergency_shut_off_is_major_only_for_grade_1_and_2_tank_farms():
+    """Item 5 of 安监总管三〔2017〕121号 covers 一级、二级 major hazard tank farms."""
+    checks = _checks()
+    _definition, section, item = checks["emergency_shutoff"]
+    assert item["hazard_grade"] == "major"
+    assert section["show_if"] == {
+        "question": "major_hazard_grade",
+        "equals": "grade_1_2",
+    }
+    assert checks["independent_sis"][1] is section
+    # The remote operation of the valves is a general check for every grade.
+    _definition, section, item = checks["shutoff_valves_sound"]
+    assert item["hazard_grade"] == "general"
+    assert section["show_if"] == {"question": "is_major_hazard", "equals": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("key", "added_condition"),
+    [
+        ("toxic_detectors", "联锁"),
+        ("safety_valves_ok", "校验"),
+        ("reaction_assessment", "落实"),
+        ("procedures_limits", "受控"),
+        ("warehouse_ex_electrics", "开关"),
+        ("h2s_detectors", "有效"),
+        ("emergency_shutoff", "远程"),
+    ],
+)
+def test_a_major_check_adds_no_condition_to_its_criterion(key, added_condition):
+    """The condition moved to a general check; the major one says the criterion."""
+    item = _checks()[key][2]
+    assert item["hazard_grade"] == "major"
+    assert added_condition not in item["text"]["zh_hans"]
+
+
+def test_the_fine_chemical_assessment_is_asked_of_fine_chemical_enterprises():
+    """Item 19: 精细化工企业未按规定开展反应安全风险评估 (not a key-process condition)."""
+    item = _checks()["reaction_assessment"][2]
+    assert item["show_if"] == {"question": "fine_chemical", "equals": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("key", "basis"),
+    [
+        ("accountability_posted", "应急厅〔2021〕12号"),
+        ("chlorine_absorption", "GB 11984-2008"),
+        ("cylinders_inspected", "TSG 23-2021"),
+    ],
+)
+def test_checks_cite_their_real_basis(key, basis):
+    item = _checks()[key][2]
+    assert [b["document"] for b in item["basis"]] == [basis]
+
+
+def test_the_inspection_schedules_follow_the_guideline_and_the_baobao_rules():
+    schedules = {s["key"]: s for s in data.SCHEDULES}
+    period = {
+        k: s["every"]
+        and (s["every"]["every"], s["every"]["unit"], s["every"].get("times", 1))
+        for k, s in schedules.items()
+    }
+    assert period["operator_rounds"] == (2, "hour", 1)
+    assert period["operator_rounds_key_units"] == (1, "hour", 1)
+    assert period["technical_checks"] == (1, "day", 2)
+    assert period["workshop_checks"] == (1, "week", 1)
+    assert period["plant_checks"] == (1, "month", 1)
+    assert period["seasonal_checks"] == (1, "quarter", 1)
+    assert period["company_comprehensive"] == (6, "month", 1)
+    assert period["base_unit_comprehensive"] == (1, "quarter", 1)
+    assert period["hazop_key_units"] == (3, "year", 1)
+    assert period["hazop_other_units"] == (5, "year", 1)
+    assert period["baobao_technical"] == (1, "quarter", 1)
+    assert period["baobao_operational"] == (1, "week", 1)
+    assert period["baobao_main"] is None and schedules["baobao_main"]["triggers"] == []
+    assert set(schedules["baobao_technical"]["triggers"]) == {
+        "before_major_event",
+        "key_period",
+        "before_holiday",
+    }
+    assert schedules["operator_rounds_key_units"]["applies_to"] == "key_units"
+    assert {s["basis"]["document"] for s in data.SCHEDULES} == {
+        "应急〔2019〕78号",
+        "应急厅〔2021〕12号",
+    }

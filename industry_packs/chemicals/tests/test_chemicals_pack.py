@@ -1,10 +1,13 @@
 """The chemicals pack, loaded the way the platform loads it: through its entry point."""
 
+from safegrid_chemicals import data
+
 from plugins.manager import build_plugin_manager
 from plugins.pack_support.testing import (
     check_items,
     contributions,
     form_score,
+    library_copy_problems,
     pack_contract_problems,
     pack_manager,
 )
@@ -41,9 +44,20 @@ def test_the_risk_library_carries_events_factors_and_measures():
         ("08", "18"),
         ("08", "18", "19"),
     ]
-    measures = {m.kind for m in tank.events[0].measures}
-    assert {"engineering", "automation", "emergency", "ppe", "training"} <= measures
-    assert "210104" in tank.events[0].hazard_factors
+    fire, overfill = tank.events
+    kinds = {m.kind for event in tank.events for m in event.measures}
+    assert {"engineering", "automation", "emergency", "ppe", "training"} <= kinds
+    # Each measure controls one event; each factor goes with what it causes.
+    assert {m.kind for m in overfill.measures} == {
+        "automation",
+        "management",
+        "training",
+    }
+    assert "210104" in {f.code for f in fire.hazard_factors}
+    assert "210104" not in {f.code for f in overfill.hazard_factors}
+    assert fire.suggested_assessment.inputs == {"L": 3, "S": 5}
+    assert fire.direct_conditions == ("major_hazard_installation",)
+    assert (tank.inspection_period.every, tank.inspection_period.unit) == (1, "hour")
 
 
 def test_a_deduction_checklist_is_scored_as_the_points_kept():
@@ -96,3 +110,33 @@ def test_the_criteria_checklist_has_all_20_items_as_major_hazards():
     assert {item["hazard_grade"] for item in items} == {"major"}
     assert "依据：安监总管三〔2017〕121号 (1)。" in items[0]["help_text"]
     assert "2017-11-13印发" in criteria.blocks[0]["value"]["description"]
+
+
+def test_copying_every_library_entry_is_exact(world, enable_packs):
+    """Each copy has exactly the content's events, measures and factors."""
+    enable_packs("chemicals")
+    problems = library_copy_problems(
+        "chemicals",
+        data.content(),
+        actor=world.manager_a,
+        enterprise=world.enterprise_a,
+    )
+    assert problems == []
+
+
+def test_the_inspection_schedules_come_through_the_hook():
+    schedules = contributions(
+        pack_manager("chemicals"), "chemicals", "safegrid_inspection_schedules"
+    )
+    by_key = {s.key: s for s in schedules}
+    rounds = by_key["operator_rounds_key_units"]
+    assert (rounds.who, rounds.every.every, rounds.every.unit) == (
+        "operator",
+        1,
+        "hour",
+    )
+    assert rounds.applies_to == "key_units"
+    assert rounds.basis == "应急〔2019〕78号"
+    assert by_key["technical_checks"].every.times == 2
+    assert by_key["baobao_main"].every is None
+    assert all(s.problems() == [] for s in schedules)

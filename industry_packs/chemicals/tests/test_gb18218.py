@@ -367,6 +367,151 @@ def test_named_substance_outside_table_3_takes_its_category_beta():
     assert result["R"] == 3.0
 
 
+# -- Table 1 names every substance it lists: never by category ------------------------
+
+
+def test_25_t_of_epichlorohydrin_is_a_major_hazard_source():
+    """1-氯-2,3-环氧丙烷 (Table 1 row 21): Q = 20 t, whatever its category.
+
+    q = 25 t: S = 25 / 20 = 1.25 ≥ 1 → a major hazard source. By its category
+    (flammable liquid cat. 3, Q 5000 t) it would be S = 0.005, not major.
+    β = 1 (W5.4), 0 people: α = 0.5; R = 0.5 × 1 × 1.25 = 0.625 → grade 4.
+    """
+    result = gb18218.evaluate(unit(("name", "环氧氯丙烷", 25)))
+    row = result["substances"][0]
+    assert (row["Q"], row["Q_source"], row["table1_row"]) == (20.0, "table1", 21)
+    assert (result["S"], result["is_major"]) == (1.25, True)
+    assert (result["R"], result["grade"]) == (0.625, 4)
+    by_cas = gb18218.evaluate(unit(("cas", "106-89-8", 25)))
+    assert by_cas == result
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [
+        ({"category": "W5.4", "label": "环氧氯丙烷"}, "label"),
+        ({"category": "W5.4", "label": " 1-氯-2,3-环氧丙烷 "}, "label"),
+        ({"category": "W5.4", "cas": "106-89-8"}, "cas"),
+    ],
+)
+def test_a_table_1_substance_entered_by_category_is_refused(entry, field):
+    payload = {"substances": [{**entry, "quantity": 25}], "exposed_people": 0}
+    with translation.override("en"):
+        problems = gb18218.validate(payload)
+        with pytest.raises(ScoringInputError):
+            gb18218.evaluate(payload)
+    assert [p["path"] for p in problems] == [f"/substances/0/{field}"]
+    assert "row 21 1-氯-2,3-环氧丙烷 (Q = 20 t)" in problems[0]["message"]
+    assert "not by hazard category" in problems[0]["message"]
+
+
+def test_a_shared_cas_entered_by_category_names_every_row():
+    payload = unit(("category", "W1.1", 1))
+    payload["substances"][0]["cas"] = "9004-70-0"
+    with translation.override("en"):
+        [problem] = gb18218.validate(payload)
+    for row in (37, 38, 39, 40, 41, 42):
+        assert f"row {row} " in problem["message"]
+
+
+def test_a_mixture_outside_a_composition_row_may_be_entered_by_category():
+    """Formalin (50-00-0, 37%) is not the Table 1 row 甲醛（含量>90%）."""
+    payload = unit(("category", "J5", 100))
+    payload["substances"][0].update(cas="50-00-0", label="甲醛溶液37%")
+    result = gb18218.evaluate(payload)
+    row = result["substances"][0]
+    assert (row["Q"], row["Q_source"], row["cas"]) == (500.0, "table2", "50-00-0")
+
+
+def test_an_unnamed_substance_keeps_its_cas_and_a_bad_check_digit_is_refused():
+    payload = unit(("category", "W5.4", 5000))
+    payload["substances"][0]["cas"] = "71-36-3"  # n-butanol: not in Table 1
+    assert gb18218.evaluate(payload)["substances"][0]["cas"] == "71-36-3"
+    payload["substances"][0]["cas"] = "71-36-4"
+    with translation.override("en"):
+        [problem] = gb18218.validate(payload)
+    assert problem["path"] == "/substances/0/cas"
+    assert "check digit" in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("name", "q", "critical"),
+    [
+        ("苯乙烯", 500, 500.0),  # not 5000 (flammable liquid cat. 3)
+        ("烷基铝", 1, 1.0),  # not 50 (pyrophoric)
+        ("环己烷", 500, 500.0),
+        ("硝酸钾", 1000, 1000.0),
+        ("硝酸铵肥料（含可燃物≤0.4%）", 200, 200.0),
+    ],
+)
+def test_rows_that_had_to_be_entered_by_category_take_their_table_1_q(
+    name, q, critical
+):
+    result = gb18218.evaluate(unit(("name", name, q)))
+    assert result["substances"][0]["Q"] == critical
+    assert (result["S"], result["is_major"]) == (1.0, True)
+
+
+def test_phosphine_takes_its_table_3_beta_of_20():
+    """磷化氢 1 t, 120 people exposed: Q = 1 t (row 9), β = 20 (Table 3).
+
+    S = 1 / 1 = 1 → major; α = 2.0; R = 2.0 × 20 × 1 = 40 → grade 3
+    (50 > R ≥ 10). As an unnamed flammable gas (W2) it would be β 1.5, R 3.
+    """
+    result = gb18218.evaluate(unit(("name", "磷化氢", 1), people=120))
+    row = result["substances"][0]
+    assert (row["Q"], row["beta"], row["beta_source"]) == (
+        1.0,
+        20.0,
+        data.BETA_FROM_TABLE3,
+    )
+    assert (result["S"], result["R"], result["grade"]) == (1.0, 40.0, 3)
+
+
+@pytest.mark.parametrize(
+    ("identifier", "q", "beta", "r_value"),
+    [
+        (("name", "二氧化氮"), 1, 10.0, 10.0),  # Q 1, S 1, R = 1 × 10 × 1
+        (("name", "溴甲烷"), 10, 3.0, 3.0),  # Q 10, S 1, R = 1 × 3 × 1
+        (("cas", "630-08-0"), 20, 2.0, 2.0),  # CO under 煤气: Q 20, β 2
+    ],
+)
+def test_table_3_gases_that_were_missing(identifier, q, beta, r_value):
+    key, value = identifier
+    result = gb18218.evaluate(unit((key, value, q), alpha=1))
+    assert result["substances"][0]["beta"] == beta
+    assert (result["S"], result["R"]) == (1.0, r_value)
+
+
+def test_gasoline_is_classified_per_unit_defaulting_to_category_1():
+    """Gasoline 200 t, α 1: S = 1. W5.1 (default): R = 1.5; W5.3: R = 1."""
+    default = gb18218.evaluate(unit(("name", "汽油", 200), alpha=1))
+    assert (default["R"], default["substances"][0]["categories"]) == (1.5, ["W5.1"])
+    payload = unit(("name", "汽油", 200), alpha=1)
+    payload["substances"][0]["classified_as"] = "W5.3"
+    chosen = gb18218.evaluate(payload)
+    assert (chosen["R"], chosen["substances"][0]["categories"]) == (1.0, ["W5.3"])
+    assert chosen["substances"][0]["Q"] == 200.0  # Q stays Table 1's
+
+
+def test_a_liquid_above_its_boiling_point_may_be_classified_w5_1():
+    """Toluene 500 t above its boiling point: Q 500 (Table 1), β 1.5 (W5.1)."""
+    payload = unit(("name", "甲苯", 500), alpha=1)
+    payload["substances"][0]["classified_as"] = "W5.1"
+    assert gb18218.evaluate(payload)["R"] == 1.5
+
+
+@pytest.mark.parametrize(
+    ("name", "symbol"), [("汽油", "W2"), ("氯", "W5.1"), ("氢", "W5.1")]
+)
+def test_a_classification_a_row_does_not_offer_is_refused(name, symbol):
+    payload = unit(("name", name, 1))
+    payload["substances"][0]["classified_as"] = symbol
+    with translation.override("en"):
+        [problem] = gb18218.validate(payload)
+    assert problem["path"] == "/substances/0/classified_as"
+
+
 # -- several units ------------------------------------------------------------------
 
 
@@ -401,68 +546,144 @@ def test_no_major_unit_governed_by_the_highest_s():
 
 # -- data -----------------------------------------------------------------------------
 
-# Every named substance of FACTS.md §2 Table 1 excerpt: (name, CAS, Q in t).
+# GB 18218-2018 Table 1, all 85 rows as FACTS.md §2 gives them:
+# (row, name, CAS numbers, Q in t).
 FACTS_TABLE_1 = [
-    ("氨", "7664-41-7", "10"),
-    ("氯", "7782-50-5", "5"),
-    ("硫化氢", "7783-06-4", "5"),
-    ("碳酰氯", "75-44-5", "0.3"),
-    ("氰化氢", "74-90-8", "1"),
-    ("氟化氢", "7664-39-3", "1"),
-    ("二氧化硫", "7446-09-5", "20"),
-    ("氯化氢（无水）", "7647-01-0", "20"),
-    ("环氧乙烷", "75-21-8", "10"),
-    ("甲醛（含量>90%）", "50-00-0", "5"),
-    ("煤气（CO，CO和H₂、CH₄的混合物等）", None, "20"),
-    ("异氰酸甲酯", "624-83-9", "0.75"),
-    ("甲苯二异氰酸酯", "26471-62-5", "100"),
-    ("溴", "7726-95-6", "20"),
-    ("三氧化硫", "7446-11-9", "75"),
-    ("二硫化碳", "75-15-0", "50"),
-    ("丙烯腈", "107-13-1", "50"),
-    ("硝酸铵（含可燃物>0.2%）", "6484-52-2", "5"),
-    ("硝化甘油", "55-63-0", "1"),
-    ("2,4,6-三硝基甲苯", "118-96-7", "5"),
-    ("碳化钙", "75-20-7", "100"),
-    ("液化石油气", "68476-85-7", "50"),
-    ("甲烷", "74-82-8", "50"),
-    ("天然气", "8006-14-2", "50"),
-    ("氢", "1333-74-0", "5"),
-    ("乙炔", "74-86-2", "1"),
-    ("乙烯", "74-85-1", "50"),
-    ("1,3-丁二烯", "106-99-0", "5"),
-    ("氯乙烯", "75-01-4", "50"),
-    ("二甲醚", "115-10-6", "50"),
-    ("一甲胺", "74-89-5", "5"),
-    ("氧（压缩的或液化的）", "7782-44-7", "200"),
-    ("苯", "71-43-2", "50"),
-    ("甲苯", "108-88-3", "500"),
-    ("甲醇", "67-56-1", "500"),
-    ("汽油（含甲醇汽油、乙醇汽油）", "86290-81-5", "200"),
-    ("乙醇", "64-17-5", "500"),
-    ("乙醚", "60-29-7", "10"),
-    ("环氧丙烷", "75-56-9", "10"),
-    ("硝酸铵（含可燃物≤0.2%）", "6484-52-2", "50"),
-    ("钠", "7440-23-5", "10"),
-    ("钾", "7440-09-7", "1"),
+    (1, "氨（液氨、氨气）", ("7664-41-7",), "10"),
+    (2, "二氟化氧（一氧化二氟）", ("7783-41-7",), "1"),
+    (3, "二氧化氮", ("10102-44-0",), "1"),
+    (4, "二氧化硫（亚硫酸酐）", ("7446-09-5",), "20"),
+    (5, "氟", ("7782-41-4",), "1"),
+    (6, "碳酰氯（光气）", ("75-44-5",), "0.3"),
+    (7, "环氧乙烷（氧化乙烯）", ("75-21-8",), "10"),
+    (8, "甲醛（含量>90%）", ("50-00-0",), "5"),
+    (9, "磷化氢（膦）", ("7803-51-2",), "1"),
+    (10, "硫化氢", ("7783-06-4",), "5"),
+    (11, "氯化氢（无水）", ("7647-01-0",), "20"),
+    (12, "氯（液氯、氯气）", ("7782-50-5",), "5"),
+    (13, "煤气（CO，CO 和 H₂、CH₄ 的混合物等）", (), "20"),
+    (14, "砷化氢（胂）", ("7784-42-1",), "1"),
+    (15, "锑化氢", ("7803-52-3",), "1"),
+    (16, "硒化氢", ("7783-07-5",), "1"),
+    (17, "溴甲烷（甲基溴）", ("74-83-9",), "10"),
+    (18, "丙酮氰醇", ("75-86-5",), "20"),
+    (19, "丙烯醛", ("107-02-8",), "20"),
+    (20, "氟化氢", ("7664-39-3",), "1"),
+    (21, "1-氯-2,3-环氧丙烷（环氧氯丙烷）", ("106-89-8",), "20"),
+    (22, "3-溴-1,2-环氧丙烷", ("3132-64-7",), "20"),
+    (23, "甲苯二异氰酸酯（TDI）", ("26471-62-5",), "100"),
+    (24, "一氯化硫", ("10025-67-9",), "1"),
+    (25, "氰化氢", ("74-90-8",), "1"),
+    (26, "三氧化硫", ("7446-11-9",), "75"),
+    (27, "3-氨基丙烯（烯丙胺）", ("107-11-9",), "20"),
+    (28, "溴", ("7726-95-6",), "20"),
+    (29, "乙撑亚胺（氮丙啶）", ("151-56-4",), "20"),
+    (30, "异氰酸甲酯", ("624-83-9",), "0.75"),
+    (31, "叠氮化钡", ("18810-58-7",), "0.5"),
+    (32, "叠氮化铅", ("13424-46-9",), "0.5"),
+    (33, "雷汞", ("628-86-4",), "0.5"),
+    (34, "三硝基苯甲醚", ("28653-16-9",), "5"),
+    (35, "2,4,6-三硝基甲苯（TNT）", ("118-96-7",), "5"),
+    (36, "硝化甘油", ("55-63-0",), "1"),
+    (37, "硝化纤维素［干的或含水（或乙醇）<25%］", ("9004-70-0",), "1"),
+    (38, "硝化纤维素（未改型的，或增塑的，含增塑剂<18%）", ("9004-70-0",), "1"),
+    (39, "硝化纤维素（含乙醇≥25%）", ("9004-70-0",), "10"),
+    (40, "硝化纤维素（含氮≤12.6%）", ("9004-70-0",), "50"),
+    (41, "硝化纤维素（含水≥25%）", ("9004-70-0",), "50"),
+    (42, "硝化纤维素溶液（含氮量≤12.6%，含硝化纤维素≤55%）", ("9004-70-0",), "50"),
+    (43, "硝酸铵（含可燃物>0.2%）", ("6484-52-2",), "5"),
+    (44, "硝酸铵（含可燃物≤0.2%）", ("6484-52-2",), "50"),
+    (45, "硝酸铵肥料（含可燃物≤0.4%）", (), "200"),
+    (46, "硝酸钾", ("7757-79-1",), "1000"),
+    (47, "1,3-丁二烯", ("106-99-0",), "5"),
+    (48, "二甲醚", ("115-10-6",), "50"),
+    (49, "甲烷，天然气", ("74-82-8", "8006-14-2"), "50"),
+    (50, "氯乙烯", ("75-01-4",), "50"),
+    (51, "氢", ("1333-74-0",), "5"),
+    (
+        52,
+        "液化石油气（含丙烷、丁烷及其混合物）",
+        ("68476-85-7", "74-98-6", "106-97-8"),
+        "50",
+    ),
+    (53, "一甲胺", ("74-89-5",), "5"),
+    (54, "乙炔", ("74-86-2",), "1"),
+    (55, "乙烯", ("74-85-1",), "50"),
+    (56, "氧（压缩的或液化的）", ("7782-44-7",), "200"),
+    (57, "苯", ("71-43-2",), "50"),
+    (58, "苯乙烯", ("100-42-5",), "500"),
+    (59, "丙酮", ("67-64-1",), "500"),
+    (60, "2-丙烯腈", ("107-13-1",), "50"),
+    (61, "二硫化碳", ("75-15-0",), "50"),
+    (62, "环己烷", ("110-82-7",), "500"),
+    (63, "1,2-环氧丙烷", ("75-56-9",), "10"),
+    (64, "甲苯", ("108-88-3",), "500"),
+    (65, "甲醇", ("67-56-1",), "500"),
+    (66, "汽油（乙醇汽油、甲醇汽油）", ("86290-81-5",), "200"),
+    (67, "乙醇", ("64-17-5",), "500"),
+    (68, "乙醚", ("60-29-7",), "10"),
+    (69, "乙酸乙酯", ("141-78-6",), "500"),
+    (70, "正己烷", ("110-54-3",), "500"),
+    (71, "过乙酸", ("79-21-0",), "10"),
+    (
+        72,
+        "过氧化甲基乙基酮（10%<有效氧含量≤10.7%，含 A 型稀释剂≥48%）",
+        ("1338-23-4",),
+        "10",
+    ),
+    (73, "白磷", ("12185-10-3",), "50"),
+    (74, "烷基铝", (), "1"),
+    (75, "戊硼烷", ("19624-22-7",), "1"),
+    (76, "过氧化钾", ("17014-71-0",), "20"),
+    (77, "过氧化钠", ("1313-60-6",), "20"),
+    (78, "氯酸钾", ("3811-04-9",), "100"),
+    (79, "氯酸钠", ("7775-09-9",), "100"),
+    (80, "发烟硝酸", ("52583-42-3",), "20"),
+    (81, "硝酸（发红烟的除外，含硝酸>70%）", ("7697-37-2",), "100"),
+    (82, "硝酸胍", ("506-93-4",), "50"),
+    (83, "碳化钙（电石）", ("75-20-7",), "100"),
+    (84, "钾", ("7440-09-7",), "1"),
+    (85, "钠", ("7440-23-5",), "10"),
 ]
 
 
-def test_the_table_holds_every_named_substance_of_the_facts_exactly():
-    listed = [(s.name.zh_hans, s.cas, s.critical_quantity) for s in data.SUBSTANCES]
-    expected = [(name, cas, Decimal(q)) for name, cas, q in FACTS_TABLE_1]
-    assert sorted(listed, key=str) == sorted(expected, key=str)
-    assert len(data.SUBSTANCES) >= 40
+def test_the_table_holds_all_85_rows_of_table_1_exactly():
+    listed = {s.row: (s.cas_numbers, s.critical_quantity) for s in data.SUBSTANCES}
+    expected = {row: (cas, Decimal(q)) for row, _name, cas, q in FACTS_TABLE_1}
+    assert len(data.SUBSTANCES) == 85
+    assert listed == {**expected, 13: (("630-08-0",), Decimal("20"))}
+    # Carbon monoxide (630-08-0) is entered under the 煤气 row, which has no CAS.
+
+
+@pytest.mark.parametrize(
+    ("name", "row"),
+    [
+        ("环氧氯丙烷", 21),
+        ("1-氯-2,3-环氧丙烷", 21),
+        ("苯乙烯", 58),
+        ("烷基铝", 74),
+        ("磷化氢", 9),
+        ("膦", 9),
+        ("二氧化氮", 3),
+        ("溴甲烷", 17),
+        ("甲基溴", 17),
+        ("一氧化碳", 13),
+        ("天然气", 49),
+        ("丙烷", 52),
+        ("光气", 6),
+    ],
+)
+def test_named_substances_resolve_to_their_row(name, row):
+    assert data.SUBSTANCES_BY_NAME[name].row == row
 
 
 def test_cas_numbers_have_valid_check_digits():
     for substance in data.SUBSTANCES:
-        if substance.cas is None:
-            continue
-        body, check = substance.cas.rsplit("-", 1)
-        digits = body.replace("-", "")[::-1]
-        total = sum(position * int(d) for position, d in enumerate(digits, start=1))
-        assert total % 10 == int(check), substance.cas
+        for cas in substance.cas_numbers:
+            body, check = cas.rsplit("-", 1)
+            digits = body.replace("-", "")[::-1]
+            total = sum(p * int(d) for p, d in enumerate(digits, start=1))
+            assert total % 10 == int(check), cas
 
 
 def test_data_quality_warnings_are_heeded():
@@ -526,31 +747,60 @@ def test_table_2_and_4_categories_are_exact():
     }
 
 
-def test_every_beta_has_a_stated_source():
-    """Table 3 gases take Table 3; the others a category β or a written assumption."""
-    table3 = {
-        "氨",
-        "氯",
-        "硫化氢",
-        "碳酰氯",
-        "氰化氢",
-        "氟化氢",
-        "二氧化硫",
-        "环氧乙烷",
-        "异氰酸甲酯",
-    }
+# The toxic gases Table 3 names, by Table 1 row, with their β.
+TABLE_3_ROWS = {
+    1: 2,  # 氨
+    3: 10,  # 二氧化氮
+    4: 2,  # 二氧化硫
+    6: 20,  # 碳酰氯
+    7: 2,  # 环氧乙烷
+    9: 20,  # 磷化氢
+    10: 5,  # 硫化氢
+    11: 3,  # 氯化氢
+    12: 4,  # 氯
+    13: 2,  # 煤气: 一氧化碳
+    17: 3,  # 溴甲烷
+    20: 5,  # 氟化氢
+    25: 10,  # 氰化氢
+    30: 20,  # 异氰酸甲酯
+}
+
+
+def test_table_3_gases_take_their_table_3_beta():
     for substance in data.SUBSTANCES:
         beta, source = data.beta_and_source(substance)
-        if substance.name.zh_hans in table3 or substance.key == "hydrogen_chloride":
-            assert source == data.BETA_FROM_TABLE3
+        if substance.row in TABLE_3_ROWS:
+            assert (beta, source) == (
+                Decimal(TABLE_3_ROWS[substance.row]),
+                data.BETA_FROM_TABLE3,
+            ), substance.key
             assert substance.categories == ()
-        elif source == data.BETA_FROM_CATEGORY:
-            assert len(substance.categories) == 1
-            assert beta == data.CATEGORIES[substance.categories[0]].beta
         else:
-            assert substance.assumption, substance.key
-    assumed = {s.key for s in data.SUBSTANCES if s.assumption}
-    assert assumed == {"formaldehyde", "town_gas", "sulfur_trioxide", "gasoline"}
+            assert source != data.BETA_FROM_TABLE3, substance.key
+
+
+def test_other_rows_take_the_highest_beta_of_their_categories():
+    for substance in data.SUBSTANCES:
+        if substance.row in TABLE_3_ROWS:
+            continue
+        beta = data.beta_and_source(substance)[0]
+        if substance.categories:
+            assert beta == max(data.CATEGORIES[c].beta for c in substance.categories)
+        else:
+            assert (substance.key, beta) == ("sulfur_trioxide", Decimal("1"))
+            assert substance.assumption
+
+
+@pytest.mark.parametrize(
+    ("name", "beta"),
+    [
+        ("环氧丙烷", "2"),  # 易燃液体1 and 急性毒性-吸入3, b.p. 34 ℃: J4
+        ("二硫化碳", "1"),  # 易燃液体2, b.p. 46 ℃: W5.3
+        ("汽油", "1.5"),  # category 1 by default: W5.1
+    ],
+)
+def test_the_beta_of_the_facts_notes(name, beta):
+    assert data.SUBSTANCES_BY_NAME[name].beta == Decimal(beta)
 
 
 def test_every_name_and_alias_points_to_one_substance():

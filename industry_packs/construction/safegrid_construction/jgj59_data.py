@@ -4,15 +4,21 @@ Item lists, the guarantee / general split and the summary weights follow the
 project's domain facts (FACTS.md §4, FACTS-2.md §4). Item full scores:
 
 * B.1 安全管理: 10 per item, as the standard gives them (✅).
+* B.3 扣件式钢管脚手架: guarantee items 10 each; general items 横向水平杆设置,
+  杆件连接 and 层间防护 10, 构配件材质 and 通道 5 (✅).
 * B.14 施工用电: 10/20/10/20 and 15/15/10 as FACTS-2 gives them (◐).
-* B.19 施工机具: 潜水泵 6, 振捣器 8, 桩工机械 12 from FACTS-2 (✅); the other
-  eight share the remaining 74 points equally (◐, our assumption).
-* Every other table: not in FACTS, so our assumption (◐) follows the
-  standard's common scheme — guarantee items share 60 points equally and
-  general items 40; tables without a split (B.13) share 100 equally.
+* B.15 物料提升机: 安全装置 and 防护设施 15, the other guarantee items 10;
+  通信装置 and 避雷装置 5, the other general items 10 (◐).
+* B.19 施工机具: 平刨 10, 圆盘锯 10, 手持电动工具 8, 钢筋机械 10, 电焊机 10,
+  潜水泵 6, 振捣器 8, 桩工机械 12 (✅); 搅拌机 10, 气瓶 8, 翻斗车 8 (◐).
+* Every other table: the standard's common scheme, which FACTS gives for
+  them — six guarantee items of 10 and four general items of 10; B.13 has
+  ten items of 10 and no split.
 
 Every item carries ``basis`` so the table can be checked and replaced item by
-item once the official scores are at hand (see the pack README).
+item once the official scores are at hand (see the pack README). A deduction
+is capped at its item's full score, and the guarantee rule reads the capped
+scores, so these full scores decide the results.
 """
 
 from __future__ import annotations
@@ -27,12 +33,12 @@ STANDARD = "JGJ 59-2011"
 # Where an item's full score comes from.
 BASIS_STANDARD = "standard"  # ✅ checked against a published copy of the table
 BASIS_FACTS_UNCHECKED = "facts_unchecked"  # ◐ in FACTS, not re-checked
-BASIS_ASSUMED_EQUAL_SHARE = "assumed_equal_share"  # ◐ our assumption
+BASIS_COMMON_SCHEME = "common_scheme"  # ◐ 6 × 10 and 4 × 10, as FACTS gives
 
 MARKS = {
     BASIS_STANDARD: "✅",
     BASIS_FACTS_UNCHECKED: "◐",
-    BASIS_ASSUMED_EQUAL_SHARE: "◐",
+    BASIS_COMMON_SCHEME: "◐",
 }
 
 GUARANTEE_FULL = Decimal("60")
@@ -92,12 +98,34 @@ def _share(
     names: list[tuple[str, str, str]],
     total: Decimal,
     guarantee: bool | None,
-    basis: str = BASIS_ASSUMED_EQUAL_SHARE,
+    basis: str = BASIS_COMMON_SCHEME,
 ) -> list[Item]:
     each = total / len(names)
     return [
         Item(key, I18nText(zh, en), each, guarantee, basis) for key, zh, en in names
     ]
+
+
+def _scored_table(
+    key: str,
+    number: str,
+    zh: str,
+    en: str,
+    summary_item: str,
+    items: list[tuple[tuple[str, str, str], str, bool | None, str]],
+) -> InspectionTable:
+    """A table whose items have their own full scores: ``(name, score,
+    guarantee, basis)`` each."""
+    return InspectionTable(
+        key,
+        number,
+        I18nText(zh, en),
+        summary_item,
+        tuple(
+            Item(item_key, I18nText(item_zh, item_en), Decimal(score), guarantee, basis)
+            for (item_key, item_zh, item_en), score, guarantee, basis in items
+        ),
+    )
 
 
 def _split_table(
@@ -109,9 +137,9 @@ def _split_table(
     guarantee: list[tuple[str, str, str]],
     general: list[tuple[str, str, str]],
 ) -> InspectionTable:
-    """A table whose item scores are our equal-share assumption (60 / 40)."""
-    items = _share(guarantee, GUARANTEE_FULL, True) + _share(
-        general, GENERAL_FULL, False
+    """A table of six guarantee items of 10 and four general items of 10."""
+    items = _share(guarantee, GUARANTEE_FULL, True, BASIS_COMMON_SCHEME) + _share(
+        general, GENERAL_FULL, False, BASIS_COMMON_SCHEME
     )
     return InspectionTable(key, number, I18nText(zh, en), summary_item, tuple(items))
 
@@ -254,34 +282,31 @@ def _b14() -> InspectionTable:
 
 
 def _b19() -> InspectionTable:
-    known = {"submersible_pumps": "6", "vibrators": "8", "piling_machinery": "12"}
-    names = [
-        ("planers", "平刨", "Planers"),
-        ("circular_saws", "圆盘锯", "Circular saws"),
-        ("hand_power_tools", "手持电动工具", "Hand-held power tools"),
-        ("rebar_machinery", "钢筋机械", "Rebar machinery"),
-        ("welding_machines", "电焊机", "Electric welders"),
-        ("mixers", "搅拌机", "Mixers"),
-        ("gas_cylinders", "气瓶", "Gas cylinders"),
-        ("dumpers", "翻斗车", "Dumpers"),
-        ("submersible_pumps", "潜水泵", "Submersible pumps"),
-        ("vibrators", "振捣器", "Concrete vibrators"),
-        ("piling_machinery", "桩工机械", "Piling machinery"),
-    ]
-    rest = TABLE_FULL - sum(Decimal(v) for v in known.values())
-    each = rest / (len(names) - len(known))
-    items = tuple(
-        Item(key, I18nText(zh, en), Decimal(known[key]), None, BASIS_STANDARD)
-        if key in known
-        else Item(key, I18nText(zh, en), each, None, BASIS_ASSUMED_EQUAL_SHARE)
-        for key, zh, en in names
-    )
-    return InspectionTable(
+    ok, unchecked = BASIS_STANDARD, BASIS_FACTS_UNCHECKED
+    return _scored_table(
         "construction_machinery",
         "B.19",
-        I18nText("施工机具", "Construction machinery and tools"),
+        "施工机具",
+        "Construction machinery and tools",
         "construction_machinery",
-        items,
+        [
+            (("planers", "平刨", "Planers"), "10", None, ok),
+            (("circular_saws", "圆盘锯", "Circular saws"), "10", None, ok),
+            (
+                ("hand_power_tools", "手持电动工具", "Hand-held power tools"),
+                "8",
+                None,
+                ok,
+            ),
+            (("rebar_machinery", "钢筋机械", "Rebar machinery"), "10", None, ok),
+            (("welding_machines", "电焊机", "Electric welders"), "10", None, ok),
+            (("mixers", "搅拌机", "Mixers"), "10", None, unchecked),
+            (("gas_cylinders", "气瓶", "Gas cylinders"), "8", None, unchecked),
+            (("dumpers", "翻斗车", "Dumpers"), "8", None, unchecked),
+            (("submersible_pumps", "潜水泵", "Submersible pumps"), "6", None, ok),
+            (("vibrators", "振捣器", "Concrete vibrators"), "8", None, ok),
+            (("piling_machinery", "桩工机械", "Piling machinery"), "12", None, ok),
+        ],
     )
 
 
@@ -308,34 +333,61 @@ TABLES_IN_ORDER: tuple[InspectionTable, ...] = (
             ("community_service", "社区服务", "Community service"),
         ],
     ),
-    _split_table(
+    _scored_table(
         "fastener_scaffold",
         "B.3",
         "扣件式钢管脚手架",
         "Steel tube and coupler scaffold",
         "scaffolding",
         [
-            PLAN,
-            ("pole_foundation", "立杆基础", "Standard (pole) foundation"),
-            ("wall_ties", "架体与建筑结构拉结", "Ties to the building structure"),
+            (PLAN, "10", True, BASIS_STANDARD),
             (
-                "spacing_and_bracing",
-                "杆件间距与剪刀撑",
-                "Member spacing and cross bracing",
+                ("pole_foundation", "立杆基础", "Standard (pole) foundation"),
+                "10",
+                True,
+                BASIS_STANDARD,
             ),
             (
-                "boards_and_guardrails",
-                "脚手板与防护栏杆",
-                "Scaffold boards and guardrails",
+                ("wall_ties", "架体与建筑结构拉结", "Ties to the building structure"),
+                "10",
+                True,
+                BASIS_STANDARD,
             ),
-            BRIEFING_ACCEPTANCE,
-        ],
-        [
-            ("transverse_ledgers", "横向水平杆设置", "Transverse horizontal members"),
-            CONNECTIONS,
-            INTERLAYER,
-            MATERIALS,
-            ACCESS,
+            (
+                (
+                    "spacing_and_bracing",
+                    "杆件间距与剪刀撑",
+                    "Member spacing and cross bracing",
+                ),
+                "10",
+                True,
+                BASIS_STANDARD,
+            ),
+            (
+                (
+                    "boards_and_guardrails",
+                    "脚手板与防护栏杆",
+                    "Scaffold boards and guardrails",
+                ),
+                "10",
+                True,
+                BASIS_STANDARD,
+            ),
+            (BRIEFING_ACCEPTANCE, "10", True, BASIS_STANDARD),
+            (
+                (
+                    "transverse_ledgers",
+                    "横向水平杆设置",
+                    "Transverse horizontal members",
+                ),
+                "10",
+                False,
+                BASIS_STANDARD,
+            ),
+            (CONNECTIONS, "10", False, BASIS_STANDARD),
+            (INTERLAYER, "10", False, BASIS_STANDARD),
+            (MATERIALS, "5", False, BASIS_STANDARD),
+            (ACCESS, "5", False, BASIS_STANDARD),
         ],
     ),
     _split_table(
@@ -509,25 +561,48 @@ TABLES_IN_ORDER: tuple[InspectionTable, ...] = (
     ),
     _b13(),
     _b14(),
-    _split_table(
+    _scored_table(
         "material_hoist",
         "B.15",
         "物料提升机",
         "Material hoist",
         "hoists",
         [
-            SAFETY_DEVICES,
-            PROTECTIVE_FACILITIES,
-            ("wall_ties_and_guys", "附墙架与缆风绳", "Wall ties and guy ropes"),
-            ("wire_ropes", "钢丝绳", "Wire ropes"),
-            INSTALL_ACCEPT_USE,
-        ],
-        [
-            ("foundation_and_mast", "基础与导轨架", "Foundation and mast"),
-            ("power_and_transmission", "动力与传动", "Power and transmission"),
-            COMMUNICATION,
-            ("winch_shed", "卷扬机操作棚", "Winch operator shed"),
-            ("lightning_protection", "避雷装置", "Lightning protection"),
+            (SAFETY_DEVICES, "15", True, BASIS_FACTS_UNCHECKED),
+            (PROTECTIVE_FACILITIES, "15", True, BASIS_FACTS_UNCHECKED),
+            (
+                ("wall_ties_and_guys", "附墙架与缆风绳", "Wall ties and guy ropes"),
+                "10",
+                True,
+                BASIS_FACTS_UNCHECKED,
+            ),
+            (("wire_ropes", "钢丝绳", "Wire ropes"), "10", True, BASIS_FACTS_UNCHECKED),
+            (INSTALL_ACCEPT_USE, "10", True, BASIS_FACTS_UNCHECKED),
+            (
+                ("foundation_and_mast", "基础与导轨架", "Foundation and mast"),
+                "10",
+                False,
+                BASIS_FACTS_UNCHECKED,
+            ),
+            (
+                ("power_and_transmission", "动力与传动", "Power and transmission"),
+                "10",
+                False,
+                BASIS_FACTS_UNCHECKED,
+            ),
+            (COMMUNICATION, "5", False, BASIS_FACTS_UNCHECKED),
+            (
+                ("winch_shed", "卷扬机操作棚", "Winch operator shed"),
+                "10",
+                False,
+                BASIS_FACTS_UNCHECKED,
+            ),
+            (
+                ("lightning_protection", "避雷装置", "Lightning protection"),
+                "5",
+                False,
+                BASIS_FACTS_UNCHECKED,
+            ),
         ],
     ),
     _split_table(

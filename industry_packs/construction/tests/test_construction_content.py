@@ -44,7 +44,7 @@ def test_keys_are_unique_everywhere():
     points = data.RISK_POINTS
     assert unique(p["key"] for p in points)
     assert unique(e["key"] for p in points for e in p["events"])
-    assert unique(m["key"] for p in points for m in p["measures"])
+    assert unique(m["key"] for p in points for e in p["events"] for m in e["measures"])
     definitions = data.CHECKLISTS + data.FORMS + data.CRITERIA
     assert unique(d["key"] for d in definitions)
     for definition in definitions:

@@ -1,12 +1,15 @@
 """The construction pack, loaded the way the platform loads it: through its entry point."""
 
 import pytest
+from safegrid_construction import data
 
 from plugins.manager import build_plugin_manager
 from plugins.pack_support.testing import (
     check_items,
     contributions,
+    form_findings,
     form_score,
+    library_copy_problems,
     pack_contract_problems,
     pack_manager,
 )
@@ -114,3 +117,78 @@ def test_the_2024_criteria_checklist_is_all_major_with_articles():
     assert "依据：建质规〔2024〕5号 第四条第（一）项。" in items[0]["help_text"]
     assert "建质规〔2024〕5号" in criteria.blocks[0]["value"]["description"]
     assert "2024-12-13印发" in criteria.blocks[0]["value"]["description"]
+
+
+def test_copying_every_library_entry_is_exact(world, enable_packs):
+    """Each copy has exactly the content's events, measures and factors."""
+    enable_packs("construction")
+    problems = library_copy_problems(
+        "construction",
+        data.content(),
+        actor=world.manager_a,
+        enterprise=world.enterprise_a,
+    )
+    assert problems == []
+
+
+def _definition(key):
+    forms = contributions(
+        pack_manager("construction"), "construction", "safegrid_form_definitions"
+    )
+    return next(f for f in forms if f.key == key)
+
+
+FAILED = {"result": "non_compliant", "note": "现场发现"}
+MET = {"result": "compliant"}
+
+
+@pytest.mark.parametrize(
+    ("definition", "first", "criterion"),
+    [
+        (
+            "construction_major_hazard_criteria_2024",
+            "art9_3_on_structure",
+            "art9_3",
+        ),
+        ("jgj59_work_at_height", "mh_art9_3_on_structure", "mh_art9_3"),
+        ("construction_major_hazard_criteria_2024", "art11_1_identified", "art11_1"),
+    ],
+)
+def test_a_criterion_joined_by_and_is_major_only_when_both_conditions_fail(
+    definition, first, criterion
+):
+    """建质规〔2024〕5号 9(3) and 11(1): "……未……，且未……" — both must fail."""
+    form = _definition(definition)
+    # The first condition fails, the second holds: not major.
+    assert criterion not in form_findings(form, {first: "no", criterion: MET})
+    # The first holds: the second is not asked, and an answer to it is dropped.
+    assert form_findings(form, {first: "yes", criterion: FAILED}) == {}
+    # Both fail: a major accident hazard.
+    assert form_findings(form, {first: "no", criterion: FAILED}) == {criterion: "major"}
+
+
+def test_confined_space_not_identified_alone_is_a_general_hazard():
+    """Art. 11(1) in the confined-space checklist: not identified → general;
+    not identified and no warning signs → major."""
+    form = _definition("construction_confined_space")
+    one = {"spaces_identified": FAILED, "warning_signs": MET}
+    assert form_findings(form, one) == {"spaces_identified": "general"}
+    both = {"spaces_identified": FAILED, "warning_signs": FAILED}
+    assert form_findings(form, both) == {
+        "spaces_identified": "general",
+        "warning_signs": "major",
+    }
+    identified = {"spaces_identified": MET, "warning_signs": FAILED}
+    assert form_findings(form, identified) == {}
+
+
+def test_the_material_hoist_table_asks_no_construction_hoist_criterion():
+    """8(6) is the construction hoist's (施工升降机); 8(7), 8(8) the tower crane's."""
+    hoist = {i["key"] for i in check_items(_definition("jgj59_material_hoist"))}
+    assert "mh_art8_6" not in hoist
+    assert not {"mh_art8_7", "mh_art8_8"} & hoist
+    lift = {i["key"] for i in check_items(_definition("jgj59_construction_hoist"))}
+    assert "mh_art8_6" in lift
+    crane = {i["key"] for i in check_items(_definition("jgj59_tower_crane"))}
+    assert {"mh_art8_7", "mh_art8_8"} <= crane
+    assert "mh_art8_6" not in crane

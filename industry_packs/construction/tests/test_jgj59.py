@@ -645,11 +645,149 @@ def test_item_scores_given_by_the_facts():
         "site_lighting": 15,
         "electrical_records": 10,
     }
+    b3 = {i.key: i.full_score for i in data.TABLES["fastener_scaffold"].items}
+    assert b3 == {
+        "construction_plan": 10,
+        "pole_foundation": 10,
+        "wall_ties": 10,
+        "spacing_and_bracing": 10,
+        "boards_and_guardrails": 10,
+        "briefing_and_acceptance": 10,
+        "transverse_ledgers": 10,
+        "member_connections": 10,
+        "interlayer_protection": 10,
+        "component_materials": 5,
+        "access_way": 5,
+    }
+    b15 = {i.key: i.full_score for i in data.TABLES["material_hoist"].items}
+    assert b15 == {
+        "safety_devices": 15,
+        "protective_facilities": 15,
+        "wall_ties_and_guys": 10,
+        "wire_ropes": 10,
+        "installation_acceptance_use": 10,
+        "foundation_and_mast": 10,
+        "power_and_transmission": 10,
+        "communication": 5,
+        "winch_shed": 10,
+        "lightning_protection": 5,
+    }
     b19 = {i.key: i for i in data.TABLES["construction_machinery"].items}
-    assert (b19["submersible_pumps"].full_score, b19["vibrators"].full_score) == (6, 8)
-    assert b19["piling_machinery"].full_score == 12
-    assert b19["planers"].full_score == Decimal("9.25")
-    assert b19["planers"].mark == "◐"
+    assert {key: item.full_score for key, item in b19.items()} == {
+        "planers": 10,
+        "circular_saws": 10,
+        "hand_power_tools": 8,
+        "rebar_machinery": 10,
+        "welding_machines": 10,
+        "mixers": 10,
+        "gas_cylinders": 8,
+        "dumpers": 8,
+        "submersible_pumps": 6,
+        "vibrators": 8,
+        "piling_machinery": 12,
+    }
+    assert b19["planers"].mark == "✅"
+    assert {k for k, i in b19.items() if i.mark == "◐"} == {
+        "mixers",
+        "gas_cylinders",
+        "dumpers",
+    }
+
+
+# -- the corrected item scores, each with a deduction at an item's full score --------
+
+
+def test_b3_materials_and_access_way_are_worth_5_each():
+    """B.3: 构配件材质 and 通道 are 5 points each.
+
+    Both deducted in full: 100 − 5 − 5 = 90. A deduction of 10 asked on
+    构配件材质 is capped at its 5 points: 100 − 5 = 95 (an item worth 8
+    would have given 92).
+    """
+    sheet = score(
+        fastener_scaffold=table(
+            "fastener_scaffold",
+            component_materials=deduct(5),
+            access_way=deduct(5),
+        )
+    )["tables"]["fastener_scaffold"]
+    assert sheet["score"] == 90.0
+    capped = score(
+        fastener_scaffold=table("fastener_scaffold", component_materials=deduct(10))
+    )["tables"]["fastener_scaffold"]
+    assert capped["score"] == 95.0
+    [row] = [r for r in capped["items"] if r["key"] == "component_materials"]
+    assert (row["full_score"], row["score"], row["capped"]) == (5.0, 0.0, True)
+
+
+def test_b15_safety_devices_worth_15_keep_the_table_after_12_points_off():
+    """B.15: 安全装置 is worth 15. 12 points off leaves it 3 (not 0).
+
+    Guarantee subtotal = 3 + 15 + 10 + 10 + 10 = 48 ≥ 40 and no guarantee item
+    at 0, so the table scores 100 − 12 = 88. Worth 12, it would have scored 0
+    and zeroed the table.
+    """
+    sheet = score(material_hoist=table("material_hoist", safety_devices=deduct(12)))[
+        "tables"
+    ]["material_hoist"]
+    assert (sheet["guarantee_subtotal"], sheet["zeroed"], sheet["score"]) == (
+        48.0,
+        False,
+        88.0,
+    )
+
+
+def test_b15_safety_devices_deducted_in_full_zero_the_table():
+    """15 points off 安全装置 (its full score): a guarantee item at 0 → table 0."""
+    sheet = score(material_hoist=table("material_hoist", safety_devices=deduct(15)))[
+        "tables"
+    ]["material_hoist"]
+    assert sheet["score"] == 0.0
+    assert sheet["zero_reason"]["code"] == "guarantee_item_zero"
+
+
+def test_b15_communication_and_lightning_are_worth_5_each():
+    """通信装置 and 避雷装置 deducted in full: 100 − 5 − 5 = 90; 8 asked on
+    通信装置 is capped at 5: 95."""
+    both = score(
+        material_hoist=table(
+            "material_hoist",
+            communication=deduct(5),
+            lightning_protection=deduct(5),
+        )
+    )["tables"]["material_hoist"]
+    assert both["score"] == 90.0
+    capped = score(material_hoist=table("material_hoist", communication=deduct(8)))
+    assert capped["tables"]["material_hoist"]["score"] == 95.0
+
+
+@pytest.mark.parametrize(
+    ("item", "full"),
+    [
+        ("planers", 10),
+        ("circular_saws", 10),
+        ("hand_power_tools", 8),
+        ("rebar_machinery", 10),
+        ("welding_machines", 10),
+        ("mixers", 10),
+        ("gas_cylinders", 8),
+        ("dumpers", 8),
+        ("submersible_pumps", 6),
+        ("vibrators", 8),
+        ("piling_machinery", 12),
+    ],
+)
+def test_b19_items_deducted_in_full(item, full):
+    """B.19 has no guarantee items: an item deducted in full (or beyond, capped)
+    takes exactly its own points off 100."""
+    for asked in (full, full + 5):
+        sheet = score(
+            construction_machinery=table(
+                "construction_machinery", **{item: deduct(asked)}
+            )
+        )["tables"]["construction_machinery"]
+        assert sheet["score"] == 100.0 - full
+        assert sheet["zeroed"] is False
 
 
 def test_summary_weights_and_groups():

@@ -174,8 +174,8 @@ CRITERIA: tuple[Criterion, ...] = (
     _criterion(
         7,
         2,
-        "销售无充装许可单位充装的瓶装气。",
-        "Selling bottled gas filled by an unlicensed filling unit.",
+        "销售未经许可的充装单位充装的瓶装燃气。",
+        "Selling bottled gas filled by a filling unit without the required licence.",
         "cylinders",
     ),
     _criterion(
@@ -189,8 +189,8 @@ CRITERIA: tuple[Criterion, ...] = (
     _criterion(
         8,
         None,
-        "所供燃气没有规定的警示性臭味。",
-        "Supplying gas without the required warning odour.",
+        "供应不具有标准要求的警示性臭味的燃气。",
+        "Supplying gas without the warning odour the standards require.",
         "odorisation",
     ),
     # Art. 9 user safety checks: major only if not notified in writing.

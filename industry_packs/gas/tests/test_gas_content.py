@@ -43,7 +43,7 @@ def test_keys_are_unique_everywhere():
     points = data.RISK_POINTS
     assert unique(p["key"] for p in points)
     assert unique(e["key"] for p in points for e in p["events"])
-    assert unique(m["key"] for p in points for m in p["measures"])
+    assert unique(m["key"] for p in points for e in p["events"] for m in e["measures"])
     definitions = data.CHECKLISTS + data.FORMS + data.CRITERIA
     assert unique(d["key"] for d in definitions)
     for definition in definitions:
@@ -178,3 +178,22 @@ def test_the_integrity_check_catches_broken_content(breakage, expected):
     broken = copy.deepcopy(CONTENT)
     breakage(broken)
     assert any(expected in problem for problem in content_problems(broken))
+
+
+def _criteria():
+    return {
+        q["key"]: q for q in all_questions(data.CRITERIA[0]) if q["type"] == "check"
+    }
+
+
+def test_art_7_2_covers_any_missing_licence_of_the_filler():
+    """建城规〔2023〕4号 7(2): 销售未经许可的充装单位充装的瓶装燃气 — any licence
+    the filler lacks, not only the gas business licence."""
+    text = _criteria()["art7_2"]["text"]["zh_hans"]
+    assert "未经许可的充装单位" in text
+    assert "燃气经营许可证" not in text
+
+
+def test_art_8_keeps_the_standards_requirement():
+    """Art. 8: 供应不具有标准要求警示性臭味燃气 — the odour the standards require."""
+    assert "标准要求" in _criteria()["art8"]["text"]["zh_hans"]

@@ -1,10 +1,13 @@
 """The urban gas pack, loaded the way the platform loads it: through its entry point."""
 
+from safegrid_gas import data
+
 from plugins.manager import build_plugin_manager
 from plugins.pack_support.testing import (
     check_items,
     contributions,
     form_score,
+    library_copy_problems,
     pack_contract_problems,
     pack_manager,
 )
@@ -96,3 +99,12 @@ def test_the_criteria_checklist_marks_every_article_as_a_major_hazard():
     assert {item["hazard_grade"] for item in items} == {"major"}
     assert all("不符合即判定为重大事故隐患" in item["help_text"] for item in items)
     assert "建城规〔2023〕4号" in criteria.blocks[0]["value"]["description"]
+
+
+def test_copying_every_library_entry_is_exact(world, enable_packs):
+    """Each copy has exactly the content's events, measures and factors."""
+    enable_packs("gas")
+    problems = library_copy_problems(
+        "gas", data.content(), actor=world.manager_a, enterprise=world.enterprise_a
+    )
+    assert problems == []

@@ -63,9 +63,11 @@ CRITERIA: tuple[Criterion, ...] = (
         "art3_2",
         _article("第三条第（二）项", "Art. 3(2)"),
         I18nText(
-            "使用报废、非法改装拼装、检验不合格或逾期未检的车辆、设施设备等。",
+            "使用报废、擅自改装、拼装、检验检测不合格（含未在有效期内）以及其他"
+            "不符合国家规定的车辆装备、设施设备等从事经营活动。",
             "Using scrapped, illegally modified or assembled, failed or out-of-test "
-            "vehicles or equipment, or other non-compliant kit.",
+            "vehicles or equipment, or any other vehicles, equipment or facilities "
+            "that do not meet national rules.",
         ),
         group="all_enterprises",
     ),
@@ -73,8 +75,8 @@ CRITERIA: tuple[Criterion, ...] = (
         "art3_3",
         _article("第三条第（三）项", "Art. 3(3)"),
         I18nText(
-            "驾驶员或车辆长期“三超一疲劳”，途中未纠正且一个月内未严肃处理；"
-            "或驾驶员一次被记10分及以上，未经严肃处理仍安排上岗。",
+            "驾驶员或车辆长期“三超一疲劳”，且运输过程中未及时提醒纠正、运输结束后"
+            "一个月内未严肃处理；或驾驶员一次计10分及以上，且未经严肃处理仍安排上岗。",
             "Long-standing speeding, over-capacity, overloading or fatigue not corrected "
             "on the trip nor dealt with within one month; or a driver given 10 or more "
             "points at once kept at work without serious handling.",

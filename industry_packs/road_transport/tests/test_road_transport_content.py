@@ -21,7 +21,12 @@ def all_questions(definition):
 
 
 def criteria_items():
-    return [q for q in all_questions(data.CRITERIA[0]) if q["type"] == "check"]
+    """The seeded criteria (a second check answering one of them is left out)."""
+    return [
+        q
+        for q in all_questions(data.CRITERIA[0])
+        if q["type"] == "check" and not q.get("criterion")
+    ]
 
 
 def test_content_has_no_problems():
@@ -40,7 +45,7 @@ def test_keys_are_unique_everywhere():
     points = data.RISK_POINTS
     assert unique(p["key"] for p in points)
     assert unique(e["key"] for p in points for e in p["events"])
-    assert unique(m["key"] for p in points for m in p["measures"])
+    assert unique(m["key"] for p in points for e in p["events"] for m in e["measures"])
     definitions = data.CHECKLISTS + data.FORMS + data.CRITERIA
     assert unique(d["key"] for d in definitions)
     for definition in definitions:
@@ -135,7 +140,7 @@ def test_a_non_compliant_criterion_item_fails_the_inspection():
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [
-        (lambda c: c["risk_points"][0]["measures"].clear(), "no measure of type"),
+        (lambda c: [e["measures"].clear() for e in c["risk_points"][0]["events"]], "no measure of type"),
         (lambda c: c["checklists"][0]["sections"][0]["items"][2].update(criterion="art9_9"), "unknown criterion"),
         (lambda c: c["monitored_parameters"][0]["thresholds"][0].pop("basis"), "basis or the typical"),
     ],
@@ -144,3 +149,32 @@ def test_the_integrity_check_catches_broken_content(breakage, expected):
     broken = copy.deepcopy(CONTENT)
     breakage(broken)
     assert any(expected in problem for problem in content_problems(broken))
+
+
+@pytest.mark.parametrize(
+    ("first", "check", "answers", "major"),
+    [
+        # Art. 3(3), first case: long-standing 三超一疲劳 and not handled.
+        ("art3_3_long_standing", "art3_3", ("yes", "compliant"), False),
+        ("art3_3_long_standing", "art3_3", ("no", "non_compliant"), False),
+        ("art3_3_long_standing", "art3_3", ("yes", "non_compliant"), True),
+        # Second case: 10 or more points at once and kept at work.
+        ("art3_3_ten_points", "art3_3_points", ("yes", "compliant"), False),
+        ("art3_3_ten_points", "art3_3_points", ("no", "non_compliant"), False),
+        ("art3_3_ten_points", "art3_3_points", ("yes", "non_compliant"), True),
+    ],
+)
+def test_art_3_3_is_major_only_when_both_conditions_hold(first, check, answers, major):
+    """交办运〔2023〕52号 Art. 3(3): "……长期‘三超一疲劳’且……未……" — both."""
+    criteria = data.CRITERIA[0]
+    shown = {first: answers[0], "art3_1": "compliant"}
+    if answers[0] == "yes":  # the criterion is asked only then
+        shown[check] = answers[1]
+    result = road_transport_check.evaluate(rule_input(criteria, shown))
+    found = [row["key"] for row in result["major_hazards"]]
+    assert found == (["art3_3"] if major else [])
+
+
+def test_art_3_2_keeps_its_catch_all():
+    item = next(q for q in criteria_items() if q["key"] == "art3_2")
+    assert "以及其他不符合国家规定的车辆装备、设施设备" in item["text"]["zh_hans"]

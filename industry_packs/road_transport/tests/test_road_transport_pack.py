@@ -1,10 +1,14 @@
 """The road transport pack, loaded the way the platform loads it: through its entry point."""
 
+from safegrid_road_transport import data
+
 from plugins.manager import build_plugin_manager
 from plugins.pack_support.testing import (
     check_items,
     contributions,
+    form_findings,
     form_score,
+    library_copy_problems,
     pack_contract_problems,
     pack_manager,
 )
@@ -83,7 +87,36 @@ def test_the_criteria_checklist_flags_every_item_as_a_major_hazard():
     )
     criteria = next(f for f in forms if f.key == "road_major_hazard_criteria")
     items = check_items(criteria)
-    assert len(items) == 8
+    assert len(items) == 9  # 8 criteria; Art. 3(3) has a check per case
     assert {item["hazard_grade"] for item in items} == {"major"}
     assert "依据：交办运〔2023〕52号 第三条第（一）项。" in items[0]["help_text"]
     assert "2023" in criteria.blocks[0]["value"]["description"]
+
+
+def test_copying_every_library_entry_is_exact(world, enable_packs):
+    """Each copy has exactly the content's events, measures and factors."""
+    enable_packs("road_transport")
+    problems = library_copy_problems(
+        "road_transport",
+        data.content(),
+        actor=world.manager_a,
+        enterprise=world.enterprise_a,
+    )
+    assert problems == []
+
+
+def test_art_3_3_opens_a_major_hazard_only_when_both_conditions_hold():
+    """As the forms engine records findings: the criterion is asked only after
+    its first condition holds; an answer to it otherwise is dropped."""
+    forms = contributions(
+        pack_manager("road_transport"), "road_transport", "safegrid_form_definitions"
+    )
+    criteria = next(f for f in forms if f.key == "road_major_hazard_criteria")
+    failed = {"result": "non_compliant", "note": "长期超速未处理"}
+    handled = {"result": "compliant"}
+    first = "art3_3_long_standing"
+    assert form_findings(criteria, {first: "no", "art3_3": failed}) == {}
+    assert form_findings(criteria, {first: "yes", "art3_3": handled}) == {}
+    assert form_findings(criteria, {first: "yes", "art3_3": failed}) == {
+        "art3_3": "major"
+    }

@@ -329,7 +329,7 @@ def test_update_refuses_parts_of_another_point(world):
 def test_copy_from_the_risk_library(world, enable_packs):
     enable_packs(extra=[("dummy", dummy)])
     point = risk_point_create_from_library(
-        user=world.manager_a,
+        actor=world.manager_a,
         enterprise=world.enterprise_a,
         pack="dummy",
         key="dummy_tank",
@@ -337,14 +337,44 @@ def test_copy_from_the_risk_library(world, enable_packs):
     assert point.name == "测试储罐"
     assert point.source == "dummy:dummy_tank"
     assert point.control_level == "workshop"
-    [event] = point.events.all()
-    assert sorted(event.accident_types.values_list("code", flat=True)) == ["08", "18"]
-    assert sorted(event.measures.values_list("kind", flat=True)) == [
+    assert (point.inspection_every, point.inspection_unit) == (1, "shift")
+    fire, overpressure = point.events.order_by("order")
+    assert sorted(fire.accident_types.values_list("code", flat=True)) == ["08", "18"]
+    # Each event keeps exactly its own measures and factors.
+    assert sorted(fire.measures.values_list("kind", flat=True)) == [
         "emergency",
         "monitoring",
     ]
-    assert point.level == ""  # the enterprise assesses its own conditions
+    assert list(overpressure.measures.values_list("kind", flat=True)) == ["engineering"]
+    assert point.measures.count() == 3
+    factors = {f.factor_class.code: f for f in point.hazard_factors.all()}
+    assert sorted(factors) == ["2101", "210104"]
+    assert factors["210104"].description == "法兰密封不良"
+    assert set(fire.hazard_factors.all()) == set(factors.values())
+    assert list(overpressure.hazard_factors.all()) == [factors["210104"]]
+    # The suggestion is offered, not recorded: the enterprise assesses.
+    assert fire.suggested_assessment == {
+        "method": "dummy_grade",
+        "inputs": {"state": "hot"},
+        "check_conditions": ["dummy_big_site"],
+    }
+    assert overpressure.suggested_assessment == {}
+    assert not point.assessments.exists()
+    assert point.level == ""
     with pytest.raises(RiskDataInvalid):
         risk_point_create_from_library(
-            user=world.manager_a, enterprise=world.enterprise_a, pack="dummy", key="x"
+            actor=world.manager_a, enterprise=world.enterprise_a, pack="dummy", key="x"
         )
+
+
+@pytest.mark.parametrize("who", ["staff_a", "dept_chemicals", "manager_b"])
+def test_only_the_enterprise_manager_copies_from_the_library(world, enable_packs, who):
+    enable_packs(extra=[("dummy", dummy)])
+    with pytest.raises(PermissionDenied):
+        risk_point_create_from_library(
+            actor=getattr(world, who),
+            enterprise=world.enterprise_a,
+            pack="dummy",
+            key="dummy_tank",
+        )
+    assert not RiskPoint.objects.exists()

@@ -543,6 +543,18 @@ def test_library_entry_is_copied_then_adapted_in_the_wizard(
     assert point.source == "dummy:dummy_tank"
     draft = RiskDraft.objects.get(risk_point=point)
     assert response["Location"] == reverse("risks:wizard", args=[draft.draft_id])
+    # The library's suggestion pre-fills the assessment step; nothing is assessed.
+    fire, overpressure = point.events.order_by("order")
+    step = draft.data["step_data"]["assessment"]
+    assert step[f"assessment-e{fire.pk}-method"] == ["dummy_grade"]
+    assert step[f"assessment-e{fire.pk}-dummy_grade__state"] == ["hot"]
+    assert step[f"assessment-e{overpressure.pk}-method"] == [""]
+    assert not Assessment.objects.exists()
+    page = manager.get(reverse("risks:reassess", args=[point.pk, fire.pk]))
+    assert page.context["form"].initial["method"] == "dummy_grade"
+    assert page.context["form"].initial["dummy_grade__state"] == "hot"
+    assert "测试：大型场所" in page.text  # a condition worth checking, not ticked
+    assert "direct_conditions" not in page.context["form"].initial
     # An entry of an industry the enterprise is not in is not offered.
     refused = manager.post(
         reverse("risks:library_use"), {"pack": "dummy", "key": "nothing"}

@@ -18,6 +18,7 @@ from .documents import DOCUMENTS, EMERGENCY_CARDS  # noqa: F401
 from .major_hazard_criteria import CRITERIA, CRITERIA_EDITIONS  # noqa: F401
 from .monitoring import MONITORED_PARAMETERS  # noqa: F401
 from .risk_library import OPERATIONS, RISK_POINTS  # noqa: F401
+from .schedules import SCHEDULES  # noqa: F401
 from .sources import INDUSTRY, SOURCES  # noqa: F401
 
 

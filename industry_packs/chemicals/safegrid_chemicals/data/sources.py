@@ -126,6 +126,33 @@ SOURCES = {
         "status": "current",
         "checked": False,
     },
+    "TSG 23-2021": {
+        "title": text(
+            "气瓶安全技术规程", "Safety technical regulation for gas cylinders"
+        ),
+        "kind": "standard",
+        "status": "current",
+        "checked": False,
+    },
+    "GB 11984-2008": {
+        "title": text("氯气安全规程", "Safety code for chlorine"),
+        "kind": "standard",
+        "status": "current",
+        "checked": False,
+    },
+    "应急厅〔2021〕12号": {
+        "title": text(
+            "危险化学品企业重大危险源安全包保责任制办法（试行）",
+            "Measures on the accountability system for major hazard sources of hazardous-chemical enterprises (trial)",
+        ),
+        "kind": "regulation",
+        "status": "current",
+        "checked": True,
+        "note": text(
+            "2021-02-04印发，试行三年；发布前核对是否延期或被替代",
+            "Issued 2021-02-04 for a three-year trial; check whether it was extended or replaced before release",
+        ),
+    },
     "TSG D0001-2009": {
         "title": text(
             "压力管道安全技术监察规程——工业管道",

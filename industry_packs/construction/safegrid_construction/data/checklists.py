@@ -16,7 +16,7 @@ Two families:
   tunnelling, hot work), scored by deduction from 100.
 """
 
-from plugins.pack_support.content import check, question, ref, section, text
+from plugins.pack_support.content import check, question, ref, section, show_if, text
 
 from .. import jgj59_data
 from .major_hazard_criteria import ARTICLES
@@ -61,15 +61,9 @@ RISK_POINTS_OF_TABLE = {
 }
 
 SCAFFOLD_CRITERIA = ["art7_1", "art7_2", "art9_4", "art14_3"]
-HOIST_CRITERIA = [
-    "art8_1",
-    "art8_2",
-    "art8_3",
-    "art8_4",
-    "art8_5",
-    "art8_6",
-    "art8_9",
-]
+# Art. 8 items for every crane or hoist; 8(6) is the construction hoist's own
+# (施工升降机), 8(7) and 8(8) the tower crane's.
+MACHINE_CRITERIA = ["art8_1", "art8_2", "art8_3", "art8_4", "art8_5", "art8_9"]
 
 # 建质规〔2024〕5号 criteria asked at the end of each JGJ 59 table.
 CRITERIA_OF_TABLE = {
@@ -109,18 +103,9 @@ CRITERIA_OF_TABLE = {
     ],
     "work_at_height": ["art9_1", "art9_2", "art9_3", "art9_4", "art15_2"],
     "temporary_electricity": ["art10_1", "art10_2"],
-    "material_hoist": HOIST_CRITERIA,
-    "construction_hoist": HOIST_CRITERIA,
-    "tower_crane": [
-        "art8_1",
-        "art8_2",
-        "art8_3",
-        "art8_4",
-        "art8_5",
-        "art8_7",
-        "art8_8",
-        "art8_9",
-    ],
+    "material_hoist": MACHINE_CRITERIA,
+    "construction_hoist": [*MACHINE_CRITERIA, "art8_6"],
+    "tower_crane": [*MACHINE_CRITERIA, "art8_7", "art8_8"],
     "lifting_operations": ["art8_9", "art15_1", "art15_2", "art15_3"],
     "construction_machinery": ["art16"],
 }
@@ -242,8 +227,9 @@ def _criterion_items():
 CRITERION_ITEMS = _criterion_items()
 
 
-def _major_hazard_check(criterion_key: str) -> dict:
-    """A 建质规〔2024〕5号 criterion asked inside a JGJ 59 table."""
+def _major_hazard_checks(criterion_key: str) -> list[dict]:
+    """A 建质规〔2024〕5号 criterion asked inside a JGJ 59 table, after the
+    question of its first condition where the standard joins two with "且"."""
     source = CRITERION_ITEMS[criterion_key]
     item = check(
         f"mh_{criterion_key}",
@@ -254,7 +240,12 @@ def _major_hazard_check(criterion_key: str) -> dict:
         criterion=criterion_key,
         help_text=source.get("help"),
     )
-    return item
+    if "show_if" not in source:
+        return [item]
+    first = CRITERION_ITEMS[source["show_if"]["question"]]
+    condition = {**first, "key": f"mh_{first['key']}"}
+    item["show_if"] = show_if(condition["key"], source["show_if"]["equals"])
+    return [condition, item]
 
 
 def _item_question(table, item) -> dict:
@@ -313,7 +304,7 @@ def _jgj59_checklist(table) -> dict:
                 "major_hazards",
                 "重大事故隐患判定",
                 "Major accident hazards",
-                [_major_hazard_check(key) for key in criteria],
+                [q for key in criteria for q in _major_hazard_checks(key)],
             )
         )
     return {
@@ -382,12 +373,24 @@ CONFINED_SPACE = _checklist(
             [
                 check(
                     "spaces_identified",
-                    "已辨识有限空间并设置明显警示标志",
-                    "Spaces identified with clear warning signs",
+                    "已辨识施工现场的有限空间",
+                    "Confined spaces on site identified",
                     basis=[_c("art11_1")],
-                    deduction=20,
+                    deduction=10,
+                ),
+                check(
+                    "warning_signs",
+                    "有限空间未辨识时，已在显著位置设置警示标志",
+                    "Where confined spaces were not identified, warning signs are posted in plain view",
+                    basis=[_c("art11_1")],
+                    deduction=10,
                     grade="major",
                     criterion="art11_1",
+                    show_if=show_if("spaces_identified", "non_compliant"),
+                    help_text=text(
+                        "未辨识且未设置警示标志才判定为重大事故隐患（建质规〔2024〕5号第十一条第（一）项）",
+                        "Major only when the spaces were not identified and no signs are posted (Art. 11(1))",
+                    ),
                 ),
                 check(
                     "entry_approved",

@@ -7,12 +7,27 @@ items and Arts. 16 and 17 are whole-article criteria: 53 criteria in all
 separately; they are listed in its help text. Items are paraphrased in the
 project's own words; ``article`` and ``item`` follow the source exactly.
 
+Two items join their conditions with "且": 9(3) (a cantilever platform's
+rests, ties and supports not on stable main structure *and* not reliably
+connected) and 11(1) (confined spaces not identified *and* no warning signs).
+They are major only when both conditions fail, so the first is asked as a
+question and the criterion, its second condition, only when the first fails
+(``both``). The other items whose text has "且" (9(4), 10(2), 13(3), 13(4))
+pair it inside one alternative; a single check says it exactly.
+
 The 2022 edition is kept only as an expired edition entry (valid until
 2024-12-13) so that historic inspection records can name it; its items are
 not loaded.
 """
 
-from plugins.pack_support.content import check, ref, section, text
+from plugins.pack_support.content import (
+    check,
+    question,
+    ref,
+    section,
+    show_if,
+    text,
+)
 
 DOCUMENT = "建质规〔2024〕5号"
 
@@ -91,6 +106,49 @@ def criterion(
     )
     result.update({"article": article, "item": number})
     return result
+
+
+YES_NO_NA = [
+    {"value": "yes", "label": text("是", "Yes")},
+    {"value": "no", "label": text("否", "No")},
+    {"value": "not_applicable", "label": text("不涉及", "Not applicable")},
+]
+
+
+def both(
+    article: int,
+    number: int,
+    first: tuple[str, str, str],
+    zh_hans: str,
+    en: str,
+) -> list[dict]:
+    """A criterion whose two conditions the standard joins with "且".
+
+    ``first`` is ``(key suffix, question zh, question en)``: asked first,
+    answered yes / no / not applicable. The criterion (the second condition)
+    is asked only when the first fails; a non-compliant answer then means
+    both failed, the only case the standard makes major.
+    """
+    suffix, first_zh, first_en = first
+    condition = question(
+        f"art{article}_{number}_{suffix}",
+        "single_choice",
+        first_zh,
+        first_en,
+        choices=YES_NO_NA,
+    )
+    item = criterion(
+        article,
+        number,
+        zh_hans,
+        en,
+        help_text=text(
+            "两个条件同时不满足才判定为重大事故隐患；只有一项不满足的按一般隐患整改",
+            "A major hazard only when both conditions fail; one alone is a general hazard",
+        ),
+    )
+    item["show_if"] = show_if(condition["key"], "no")
+    return [condition, item]
 
 
 ARTICLES = {
@@ -294,11 +352,16 @@ ARTICLES = {
                 "单榀钢桁架（屋架）等预制构件安装时采取防失稳措施",
                 "Anti-buckling measures when erecting single steel trusses and similar precast members",
             ),
-            criterion(
+            *both(
                 9,
                 3,
-                "悬挑式卸料平台的搁置点、拉结点、支撑点设在稳定主体结构上并可靠连接",
-                "Cantilever unloading platform rests, ties and supports on stable main structure and reliably connected",
+                (
+                    "on_structure",
+                    "悬挑式卸料平台的搁置点、拉结点、支撑点是否设置在稳定的主体结构上",
+                    "Are the cantilever unloading platform's rests, ties and supports on stable main structure?",
+                ),
+                "搁置点、拉结点、支撑点未设在稳定的主体结构上时，已做可靠连接",
+                "Where the rests, ties and supports are not on stable main structure, they are reliably connected",
             ),
             criterion(
                 9,
@@ -336,11 +399,16 @@ ARTICLES = {
         "有限空间作业",
         "Confined space work",
         [
-            criterion(
+            *both(
                 11,
                 1,
-                "辨识施工现场有限空间并设置明显安全警示标志",
-                "Confined spaces on site identified with clear warning signs",
+                (
+                    "identified",
+                    "是否已辨识施工现场的有限空间",
+                    "Have the confined spaces on site been identified?",
+                ),
+                "有限空间未辨识时，已在显著位置设置警示标志",
+                "Where confined spaces were not identified, warning signs are posted in plain view",
             ),
             criterion(
                 11,

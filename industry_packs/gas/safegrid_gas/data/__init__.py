@@ -20,6 +20,9 @@ from .monitoring import MONITORED_PARAMETERS  # noqa: F401
 from .risk_library import OPERATIONS, RISK_POINTS  # noqa: F401
 from .sources import INDUSTRY, SOURCES  # noqa: F401
 
+# The standards this pack follows set no inspection frequencies: no schedules.
+SCHEDULES: list[dict[str, Any]] = []
+
 
 def content() -> dict[str, Any]:
     """Everything this pack ships, as one plain dict."""

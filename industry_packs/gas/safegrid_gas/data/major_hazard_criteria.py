@@ -218,8 +218,8 @@ ARTICLES = [
             criterion(
                 7,
                 2,
-                "未销售未取得燃气经营许可证的单位充装的瓶装燃气",
-                "No sale of bottled gas filled by an unlicensed unit",
+                "未销售未经许可的充装单位充装的瓶装燃气",
+                "No sale of bottled gas filled by a filling unit without the required licence",
             ),
             criterion(
                 7,
@@ -237,8 +237,8 @@ ARTICLES = [
             criterion(
                 8,
                 None,
-                "供应的燃气具有警示性臭味",
-                "The gas supplied has the required warning odour",
+                "供应的燃气具有标准要求的警示性臭味",
+                "The gas supplied has the warning odour the standards require",
             ),
         ],
     ),

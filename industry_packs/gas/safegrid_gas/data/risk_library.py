@@ -67,21 +67,25 @@ RISK_POINTS = [
                 "22",
                 "天然气、液化石油气易燃易爆",
                 "Flammable, explosive natural gas and LPG",
+                events=["station_explosion"],
             ),
             factor(
                 "210104",
                 "阀门、法兰和过滤器密封不良",
                 "Leaking valves, flanges and filters",
+                events=["station_explosion"],
             ),
             factor(
                 "2101",
                 "超压切断和放散装置失效",
                 "Over-pressure shut-off or venting failed",
+                events=["station_explosion"],
             ),
             factor(
                 "21",
                 "爆炸危险区域非防爆电气、静电和雷击",
                 "Non-Ex electrics, static and lightning in hazardous areas",
+                events=["station_explosion"],
             ),
         ],
         "events": [
@@ -91,57 +95,57 @@ RISK_POINTS = [
                 "Leak leading to fire or explosion",
                 ["08", "18"],
                 *ls(3, 5),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "station_shutoff_vent",
-                "automation",
-                "超压自动切断和放散装置",
-                "Automatic over-pressure shut-off and venting",
-            ),
-            measure(
-                "station_ex_electrics",
-                "engineering",
-                "爆炸危险区域电气防爆等级符合要求，防雷防静电接地检测合格",
-                "Ex grade matches the zone; lightning and static earthing tested",
-            ),
-            measure(
-                "station_scada",
-                "monitoring",
-                "压力、流量和可燃气体浓度SCADA监测",
-                "Pressure, flow and gas concentration on SCADA",
-            ),
-            measure(
-                "station_video",
-                "video",
-                "厂站周界和工艺区视频监控",
-                "Perimeter and process area video",
-            ),
-            measure(
-                "station_rules",
-                "management",
-                "巡检、动火和进站管理制度",
-                "Rounds, hot work and site access rules",
-            ),
-            measure(
-                "station_training",
-                "training",
-                "运行人员持证和岗位培训",
-                "Certified, trained operators",
-            ),
-            measure(
-                "station_ppe",
-                "ppe",
-                "防静电工作服、便携式检测仪",
-                "Antistatic clothing, portable detector",
-            ),
-            measure(
-                "station_emergency",
-                "emergency",
-                "厂站泄漏和火灾现场处置方案，消防设施完好",
-                "Station leak and fire plan; firefighting equipment ready",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "station_shutoff_vent",
+                        "automation",
+                        "超压自动切断和放散装置",
+                        "Automatic over-pressure shut-off and venting",
+                    ),
+                    measure(
+                        "station_ex_electrics",
+                        "engineering",
+                        "爆炸危险区域电气防爆等级符合要求，防雷防静电接地检测合格",
+                        "Ex grade matches the zone; lightning and static earthing tested",
+                    ),
+                    measure(
+                        "station_scada",
+                        "monitoring",
+                        "压力、流量和可燃气体浓度SCADA监测",
+                        "Pressure, flow and gas concentration on SCADA",
+                    ),
+                    measure(
+                        "station_video",
+                        "video",
+                        "厂站周界和工艺区视频监控",
+                        "Perimeter and process area video",
+                    ),
+                    measure(
+                        "station_rules",
+                        "management",
+                        "巡检、动火和进站管理制度",
+                        "Rounds, hot work and site access rules",
+                    ),
+                    measure(
+                        "station_training",
+                        "training",
+                        "运行人员持证和岗位培训",
+                        "Certified, trained operators",
+                    ),
+                    measure(
+                        "station_ppe",
+                        "ppe",
+                        "防静电工作服、便携式检测仪",
+                        "Antistatic clothing, portable detector",
+                    ),
+                    measure(
+                        "station_emergency",
+                        "emergency",
+                        "厂站泄漏和火灾现场处置方案，消防设施完好",
+                        "Station leak and fire plan; firefighting equipment ready",
+                    ),
+                ],
             ),
         ],
         "control_level": "company",
@@ -160,14 +164,26 @@ RISK_POINTS = [
                 "22",
                 "液化气体大量泄漏和蒸气云",
                 "Large liquefied gas release and vapour cloud",
+                events=["tank_bleve", "lng_cold_burn"],
             ),
             factor(
                 "2101",
                 "压力、液位监测或超限报警缺失",
                 "No pressure or level monitoring, or no over-limit alarm",
+                events=["tank_bleve"],
             ),
-            factor("210101", "超装、超压", "Overfilling or overpressure"),
-            factor("210105", "罐体和管线腐蚀", "Corrosion of tanks and lines"),
+            factor(
+                "210101",
+                "超装、超压",
+                "Overfilling or overpressure",
+                events=["tank_bleve"],
+            ),
+            factor(
+                "210105",
+                "罐体和管线腐蚀",
+                "Corrosion of tanks and lines",
+                events=["tank_bleve"],
+            ),
         ],
         "events": [
             event(
@@ -176,58 +192,60 @@ RISK_POINTS = [
                 "Tank rupture or vapour cloud explosion",
                 ["17", "18", "08"],
                 *ls(3, 5),
-                ["law_violation", "major_hazard_installation"],
+                ["violates_law", "major_hazard_installation"],
+                measures=[
+                    measure(
+                        "tank_instruments",
+                        "monitoring",
+                        "压力、液位和温度监测并设超限报警",
+                        "Pressure, level and temperature monitoring with over-limit alarms",
+                    ),
+                    measure(
+                        "tank_shutoff",
+                        "automation",
+                        "紧急切断阀和高液位联锁",
+                        "Emergency shut-off and high-level interlock",
+                    ),
+                    measure(
+                        "tank_accessories",
+                        "engineering",
+                        "安全阀、液位计定期校验，防火堤和喷淋设施完好",
+                        "Relief valves and gauges calibrated; dike and sprays in order",
+                    ),
+                    measure(
+                        "tank_rules",
+                        "management",
+                        "储罐充装量控制和巡检制度",
+                        "Fill limits and rounds",
+                    ),
+                    measure(
+                        "tank_training",
+                        "training",
+                        "储罐操作和应急处置培训",
+                        "Tank operation and emergency training",
+                    ),
+                    measure(
+                        "tank_emergency",
+                        "emergency",
+                        "储罐泄漏冷却、稀释和疏散预案",
+                        "Plan for cooling, dilution and evacuation on a tank leak",
+                    ),
+                ],
             ),
             event(
                 "lng_cold_burn",
                 "LNG泄漏低温冻伤",
                 "Cold burns from an LNG spill",
-                ["07"],
+                ["20"],
                 *ls(2, 3),
-            ),
-        ],
-        "measures": [
-            measure(
-                "tank_instruments",
-                "monitoring",
-                "压力、液位和温度监测并设超限报警",
-                "Pressure, level and temperature monitoring with over-limit alarms",
-            ),
-            measure(
-                "tank_shutoff",
-                "automation",
-                "紧急切断阀和高液位联锁",
-                "Emergency shut-off and high-level interlock",
-            ),
-            measure(
-                "tank_accessories",
-                "engineering",
-                "安全阀、液位计定期校验，防火堤和喷淋设施完好",
-                "Relief valves and gauges calibrated; dike and sprays in order",
-            ),
-            measure(
-                "tank_rules",
-                "management",
-                "储罐充装量控制和巡检制度",
-                "Fill limits and rounds",
-            ),
-            measure(
-                "tank_training",
-                "training",
-                "储罐操作和应急处置培训",
-                "Tank operation and emergency training",
-            ),
-            measure(
-                "tank_ppe",
-                "ppe",
-                "防冻手套、面罩（LNG）",
-                "Cryogenic gloves and face shield (LNG)",
-            ),
-            measure(
-                "tank_emergency",
-                "emergency",
-                "储罐泄漏冷却、稀释和疏散预案",
-                "Plan for cooling, dilution and evacuation on a tank leak",
+                measures=[
+                    measure(
+                        "tank_ppe",
+                        "ppe",
+                        "防冻手套、面罩（LNG）",
+                        "Cryogenic gloves and face shield (LNG)",
+                    ),
+                ],
             ),
         ],
         "control_level": "company",
@@ -246,8 +264,14 @@ RISK_POINTS = [
                 "2101",
                 "探测器未设置、失效或漂移",
                 "Detectors missing, failed or drifting",
+                events=["alarm_failure"],
             ),
-            factor("43", "未定期标定和测试", "Not calibrated or tested"),
+            factor(
+                "43",
+                "未定期标定和测试",
+                "Not calibrated or tested",
+                events=["alarm_failure"],
+            ),
         ],
         "events": [
             event(
@@ -256,45 +280,51 @@ RISK_POINTS = [
                 "Undetected leak leading to explosion",
                 ["18"],
                 *ls(2, 5),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "alarm_fixed",
-                "engineering",
-                "泄漏可能达到爆炸下限20%的设施区和建筑设固定式报警器",
-                "Fixed alarms wherever a leak could reach 20% of LEL",
-            ),
-            measure(
-                "alarm_linkage",
-                "automation",
-                "报警联锁启动通风和切断",
-                "Alarms start ventilation and shut-off",
-            ),
-            measure(
-                "alarm_remote",
-                "monitoring",
-                "报警信号上传值班室和监控中心",
-                "Alarms reach the duty room and control centre",
-            ),
-            measure(
-                "alarm_calibration",
-                "management",
-                "定期标定和功能测试",
-                "Regular calibration and tests",
-            ),
-            measure(
-                "alarm_training", "training", "报警响应培训", "Alarm response training"
-            ),
-            measure(
-                "alarm_ppe", "ppe", "便携式检测仪复核", "Portable detector to confirm"
-            ),
-            measure(
-                "alarm_emergency",
-                "emergency",
-                "报警后确认、关阀、通风、疏散程序",
-                "Confirm, close valves, ventilate and evacuate after an alarm",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "alarm_fixed",
+                        "engineering",
+                        "泄漏可能达到爆炸下限20%的设施区和建筑设固定式报警器",
+                        "Fixed alarms wherever a leak could reach 20% of LEL",
+                    ),
+                    measure(
+                        "alarm_linkage",
+                        "automation",
+                        "报警联锁启动通风和切断",
+                        "Alarms start ventilation and shut-off",
+                    ),
+                    measure(
+                        "alarm_remote",
+                        "monitoring",
+                        "报警信号上传值班室和监控中心",
+                        "Alarms reach the duty room and control centre",
+                    ),
+                    measure(
+                        "alarm_calibration",
+                        "management",
+                        "定期标定和功能测试",
+                        "Regular calibration and tests",
+                    ),
+                    measure(
+                        "alarm_training",
+                        "training",
+                        "报警响应培训",
+                        "Alarm response training",
+                    ),
+                    measure(
+                        "alarm_ppe",
+                        "ppe",
+                        "便携式检测仪复核",
+                        "Portable detector to confirm",
+                    ),
+                    measure(
+                        "alarm_emergency",
+                        "emergency",
+                        "报警后确认、关阀、通风、疏散程序",
+                        "Confirm, close valves, ventilate and evacuate after an alarm",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -309,12 +339,23 @@ RISK_POINTS = [
             "Units that inject THT or another odorant into piped gas.",
         ),
         "hazard_factors": [
-            factor("2101", "加臭泵故障、加臭剂耗尽", "Pump failure or odorant run out"),
-            factor("43", "加臭量未检测", "Odorant level not measured"),
+            factor(
+                "2101",
+                "加臭泵故障、加臭剂耗尽",
+                "Pump failure or odorant run out",
+                events=["no_odour_leak"],
+            ),
+            factor(
+                "43",
+                "加臭量未检测",
+                "Odorant level not measured",
+                events=["no_odour_leak"],
+            ),
             factor(
                 "22",
                 "加臭剂本身易燃有害",
                 "The odorant itself is flammable and harmful",
+                events=["no_odour_leak"],
             ),
         ],
         "events": [
@@ -324,45 +365,51 @@ RISK_POINTS = [
                 "Gas without warning odour: leaks go unnoticed and explode",
                 ["18", "19"],
                 *ls(2, 5),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "odorant_dosing",
-                "automation",
-                "按流量比例自动加臭",
-                "Flow-proportional automatic dosing",
-            ),
-            measure(
-                "odorant_testing",
-                "monitoring",
-                "管网末端加臭剂浓度定期检测",
-                "Odorant measured at network ends",
-            ),
-            measure(
-                "odorant_storage",
-                "engineering",
-                "加臭剂储罐密闭，防泄漏托盘",
-                "Closed odorant tank with a spill tray",
-            ),
-            measure(
-                "odorant_rules",
-                "management",
-                "加臭剂补充和检测记录",
-                "Refill and test records",
-            ),
-            measure(
-                "odorant_training", "training", "加臭作业培训", "Odorisation training"
-            ),
-            measure(
-                "odorant_ppe", "ppe", "防护手套和防毒口罩", "Gloves and respirator"
-            ),
-            measure(
-                "odorant_emergency",
-                "emergency",
-                "加臭剂泄漏处置",
-                "Odorant spill response",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "odorant_dosing",
+                        "automation",
+                        "按流量比例自动加臭",
+                        "Flow-proportional automatic dosing",
+                    ),
+                    measure(
+                        "odorant_testing",
+                        "monitoring",
+                        "管网末端加臭剂浓度定期检测",
+                        "Odorant measured at network ends",
+                    ),
+                    measure(
+                        "odorant_storage",
+                        "engineering",
+                        "加臭剂储罐密闭，防泄漏托盘",
+                        "Closed odorant tank with a spill tray",
+                    ),
+                    measure(
+                        "odorant_rules",
+                        "management",
+                        "加臭剂补充和检测记录",
+                        "Refill and test records",
+                    ),
+                    measure(
+                        "odorant_training",
+                        "training",
+                        "加臭作业培训",
+                        "Odorisation training",
+                    ),
+                    measure(
+                        "odorant_ppe",
+                        "ppe",
+                        "防护手套和防毒口罩",
+                        "Gloves and respirator",
+                    ),
+                    measure(
+                        "odorant_emergency",
+                        "emergency",
+                        "加臭剂泄漏处置",
+                        "Odorant spill response",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -376,14 +423,23 @@ RISK_POINTS = [
             "LNG槽车向储罐卸液作业。", "Unloading LNG tankers into storage."
         ),
         "hazard_factors": [
-            factor("22", "低温液体和蒸发气", "Cryogenic liquid and boil-off gas"),
             factor(
-                "2101", "装卸软管拉脱，无联锁保护", "Hose pulled off with no interlock"
+                "22",
+                "低温液体和蒸发气",
+                "Cryogenic liquid and boil-off gas",
+                events=["lng_pull_off"],
+            ),
+            factor(
+                "2101",
+                "装卸软管拉脱，无联锁保护",
+                "Hose pulled off with no interlock",
+                events=["lng_pull_off"],
             ),
             factor(
                 "120202",
                 "未接地、未设止动即卸车",
                 "Unloading without earthing or chocks",
+                events=["lng_pull_off"],
             ),
         ],
         "events": [
@@ -391,47 +447,47 @@ RISK_POINTS = [
                 "lng_pull_off",
                 "车辆移动拉脱软管导致大量泄漏",
                 "Vehicle moves and pulls off the hose, releasing LNG",
-                ["18", "08", "07"],
+                ["18", "08", "20"],
                 *lec(1, 6, 40),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "lng_interlock",
-                "automation",
-                "防止装卸用管拉脱的联锁保护装置",
-                "Interlock against hose pull-off",
-            ),
-            measure(
-                "lng_earthing",
-                "engineering",
-                "静电接地、止动器和紧急切断",
-                "Earthing, chocks and emergency shut-off",
-            ),
-            measure(
-                "lng_rules",
-                "management",
-                "卸车操作规程和全程监护",
-                "Unloading procedure and constant attendance",
-            ),
-            measure(
-                "lng_training",
-                "training",
-                "卸车人员持证培训",
-                "Certified, trained operators",
-            ),
-            measure(
-                "lng_ppe",
-                "ppe",
-                "防冻手套、面罩和防静电服",
-                "Cryogenic gloves, face shield, antistatic clothing",
-            ),
-            measure(
-                "lng_emergency",
-                "emergency",
-                "泄漏紧急切断和冻伤急救",
-                "Emergency shut-off and cold-burn first aid",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "lng_interlock",
+                        "automation",
+                        "防止装卸用管拉脱的联锁保护装置",
+                        "Interlock against hose pull-off",
+                    ),
+                    measure(
+                        "lng_earthing",
+                        "engineering",
+                        "静电接地、止动器和紧急切断",
+                        "Earthing, chocks and emergency shut-off",
+                    ),
+                    measure(
+                        "lng_rules",
+                        "management",
+                        "卸车操作规程和全程监护",
+                        "Unloading procedure and constant attendance",
+                    ),
+                    measure(
+                        "lng_training",
+                        "training",
+                        "卸车人员持证培训",
+                        "Certified, trained operators",
+                    ),
+                    measure(
+                        "lng_ppe",
+                        "ppe",
+                        "防冻手套、面罩和防静电服",
+                        "Cryogenic gloves, face shield, antistatic clothing",
+                    ),
+                    measure(
+                        "lng_emergency",
+                        "emergency",
+                        "泄漏紧急切断和冻伤急救",
+                        "Emergency shut-off and cold-burn first aid",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -450,9 +506,20 @@ RISK_POINTS = [
                 "210101",
                 "高压气瓶和管路超压",
                 "Overpressure in high-pressure cylinders and lines",
+                events=["cng_burst"],
             ),
-            factor("2101", "拉断阀和联锁失效", "Breakaway valve or interlock failed"),
-            factor("120202", "为不合格气瓶充装", "Filling unfit cylinders"),
+            factor(
+                "2101",
+                "拉断阀和联锁失效",
+                "Breakaway valve or interlock failed",
+                events=["cng_burst"],
+            ),
+            factor(
+                "120202",
+                "为不合格气瓶充装",
+                "Filling unfit cylinders",
+                events=["cng_burst"],
+            ),
         ],
         "events": [
             event(
@@ -461,45 +528,51 @@ RISK_POINTS = [
                 "High-pressure vessel or line bursts",
                 ["17", "18"],
                 *lec(1, 6, 40),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "cng_interlock",
-                "automation",
-                "拉断阀和防拉脱联锁",
-                "Breakaway valves and pull-off interlock",
-            ),
-            measure(
-                "cng_pressure",
-                "monitoring",
-                "充装压力监控和超压切断",
-                "Filling pressure monitoring and overpressure cut-off",
-            ),
-            measure(
-                "cng_rules",
-                "management",
-                "充装前气瓶检查",
-                "Cylinders checked before filling",
-            ),
-            measure(
-                "cng_guarding",
-                "engineering",
-                "加气区防撞设施",
-                "Crash barriers at the dispensers",
-            ),
-            measure(
-                "cng_training", "training", "加气工持证", "Certified filling staff"
-            ),
-            measure(
-                "cng_ppe", "ppe", "防静电服、护目镜", "Antistatic clothing, goggles"
-            ),
-            measure(
-                "cng_emergency",
-                "emergency",
-                "紧急停机和疏散",
-                "Emergency stop and evacuation",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "cng_interlock",
+                        "automation",
+                        "拉断阀和防拉脱联锁",
+                        "Breakaway valves and pull-off interlock",
+                    ),
+                    measure(
+                        "cng_pressure",
+                        "monitoring",
+                        "充装压力监控和超压切断",
+                        "Filling pressure monitoring and overpressure cut-off",
+                    ),
+                    measure(
+                        "cng_rules",
+                        "management",
+                        "充装前气瓶检查",
+                        "Cylinders checked before filling",
+                    ),
+                    measure(
+                        "cng_guarding",
+                        "engineering",
+                        "加气区防撞设施",
+                        "Crash barriers at the dispensers",
+                    ),
+                    measure(
+                        "cng_training",
+                        "training",
+                        "加气工持证",
+                        "Certified filling staff",
+                    ),
+                    measure(
+                        "cng_ppe",
+                        "ppe",
+                        "防静电服、护目镜",
+                        "Antistatic clothing, goggles",
+                    ),
+                    measure(
+                        "cng_emergency",
+                        "emergency",
+                        "紧急停机和疏散",
+                        "Emergency stop and evacuation",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -517,9 +590,20 @@ RISK_POINTS = [
                 "22",
                 "液化石油气比空气重，易在低洼处积聚",
                 "LPG is heavier than air and collects in low places",
+                events=["lpg_transfer_explosion"],
             ),
-            factor("2101", "装卸管拉脱，无联锁", "Hose pulled off with no interlock"),
-            factor("21", "静电和车辆火花", "Static and vehicle sparks"),
+            factor(
+                "2101",
+                "装卸管拉脱，无联锁",
+                "Hose pulled off with no interlock",
+                events=["lpg_transfer_explosion"],
+            ),
+            factor(
+                "21",
+                "静电和车辆火花",
+                "Static and vehicle sparks",
+                events=["lpg_transfer_explosion"],
+            ),
         ],
         "events": [
             event(
@@ -528,37 +612,42 @@ RISK_POINTS = [
                 "Transfer leak leading to explosion",
                 ["18", "08"],
                 *lec(1, 6, 40),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "lpg_interlock",
-                "automation",
-                "防拉脱联锁保护装置和紧急切断",
-                "Pull-off interlock and emergency shut-off",
-            ),
-            measure(
-                "lpg_earthing", "engineering", "静电接地和止动器", "Earthing and chocks"
-            ),
-            measure(
-                "lpg_rules",
-                "management",
-                "装卸作业票和全程监护",
-                "Transfer permit and constant attendance",
-            ),
-            measure("lpg_training", "training", "装卸人员培训", "Operator training"),
-            measure(
-                "lpg_ppe",
-                "ppe",
-                "防静电服、防冻手套",
-                "Antistatic clothing, cold-resistant gloves",
-            ),
-            measure(
-                "lpg_emergency",
-                "emergency",
-                "泄漏切断、驱散和疏散",
-                "Isolate, disperse and evacuate on a leak",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "lpg_interlock",
+                        "automation",
+                        "防拉脱联锁保护装置和紧急切断",
+                        "Pull-off interlock and emergency shut-off",
+                    ),
+                    measure(
+                        "lpg_earthing",
+                        "engineering",
+                        "静电接地和止动器",
+                        "Earthing and chocks",
+                    ),
+                    measure(
+                        "lpg_rules",
+                        "management",
+                        "装卸作业票和全程监护",
+                        "Transfer permit and constant attendance",
+                    ),
+                    measure(
+                        "lpg_training", "training", "装卸人员培训", "Operator training"
+                    ),
+                    measure(
+                        "lpg_ppe",
+                        "ppe",
+                        "防静电服、防冻手套",
+                        "Antistatic clothing, cold-resistant gloves",
+                    ),
+                    measure(
+                        "lpg_emergency",
+                        "emergency",
+                        "泄漏切断、驱散和疏散",
+                        "Isolate, disperse and evacuate on a leak",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -577,11 +666,17 @@ RISK_POINTS = [
                 "32",
                 "建（构）筑物占压管道保护范围",
                 "Buildings or structures over the pipeline protection zone",
+                events=["main_leak_explosion"],
             ),
             factor(
-                "210105", "管道腐蚀、防腐层破损", "Pipe corrosion and coating damage"
+                "210105",
+                "管道腐蚀、防腐层破损",
+                "Pipe corrosion and coating damage",
+                events=["main_leak_explosion"],
             ),
-            factor("210104", "接口泄漏", "Leaking joints"),
+            factor(
+                "210104", "接口泄漏", "Leaking joints", events=["main_leak_explosion"]
+            ),
         ],
         "events": [
             event(
@@ -590,42 +685,45 @@ RISK_POINTS = [
                 "Main leak collecting in a building or underground space and exploding",
                 ["18", "08"],
                 *ls(3, 5),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "network_clearance",
-                "management",
-                "占压排查和清理，保护范围标识",
-                "Find and clear encroachments; mark the protection zone",
-            ),
-            measure(
-                "network_cathodic",
-                "engineering",
-                "阴极保护和防腐层检测",
-                "Cathodic protection and coating surveys",
-            ),
-            measure(
-                "network_leak_survey",
-                "monitoring",
-                "定期泄漏检测和压力监测",
-                "Regular leak surveys and pressure monitoring",
-            ),
-            measure(
-                "network_training", "training", "巡线人员培训", "Patrol staff training"
-            ),
-            measure(
-                "network_ppe",
-                "ppe",
-                "便携式检测仪、反光背心",
-                "Portable detector, reflective vest",
-            ),
-            measure(
-                "network_emergency",
-                "emergency",
-                "管网泄漏关阀区段图和抢修预案",
-                "Valve section map and repair plan",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "network_clearance",
+                        "management",
+                        "占压排查和清理，保护范围标识",
+                        "Find and clear encroachments; mark the protection zone",
+                    ),
+                    measure(
+                        "network_cathodic",
+                        "engineering",
+                        "阴极保护和防腐层检测",
+                        "Cathodic protection and coating surveys",
+                    ),
+                    measure(
+                        "network_leak_survey",
+                        "monitoring",
+                        "定期泄漏检测和压力监测",
+                        "Regular leak surveys and pressure monitoring",
+                    ),
+                    measure(
+                        "network_training",
+                        "training",
+                        "巡线人员培训",
+                        "Patrol staff training",
+                    ),
+                    measure(
+                        "network_ppe",
+                        "ppe",
+                        "便携式检测仪、反光背心",
+                        "Portable detector, reflective vest",
+                    ),
+                    measure(
+                        "network_emergency",
+                        "emergency",
+                        "管网泄漏关阀区段图和抢修预案",
+                        "Valve section map and repair plan",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -644,9 +742,20 @@ RISK_POINTS = [
                 "33",
                 "管道敷设于暗渠、雨污水管、热力和电缆沟等密闭空间",
                 "Pipes laid in culverts, sewers, heating or cable trenches",
+                events=["crossing_confined_explosion"],
             ),
-            factor("2101", "套管和防护措施缺失", "No sleeve or protection"),
-            factor("32", "河床冲刷、道路荷载", "River scour and road loads"),
+            factor(
+                "2101",
+                "套管和防护措施缺失",
+                "No sleeve or protection",
+                events=["crossing_confined_explosion"],
+            ),
+            factor(
+                "32",
+                "河床冲刷、道路荷载",
+                "River scour and road loads",
+                events=["crossing_confined_explosion"],
+            ),
         ],
         "events": [
             event(
@@ -655,45 +764,45 @@ RISK_POINTS = [
                 "Leaking gas enters an underground space and explodes",
                 ["18"],
                 *ls(2, 5),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "crossing_relocation",
-                "engineering",
-                "违规敷设的管段迁改，确需穿越的加设有效防护",
-                "Relocate sections laid against the rules; effective protection where a crossing is truly needed",
-            ),
-            measure(
-                "crossing_monitoring",
-                "monitoring",
-                "相邻地下空间可燃气体监测",
-                "Gas monitoring in adjacent underground spaces",
-            ),
-            measure(
-                "crossing_register",
-                "management",
-                "穿越管段台账和重点巡查",
-                "Crossing register and closer patrols",
-            ),
-            measure(
-                "crossing_training",
-                "training",
-                "巡线人员识别培训",
-                "Patrol staff trained to spot them",
-            ),
-            measure(
-                "crossing_ppe",
-                "ppe",
-                "检测井盖下气体时使用检测仪",
-                "Detector when checking under covers",
-            ),
-            measure(
-                "crossing_emergency",
-                "emergency",
-                "地下空间燃气积聚处置程序",
-                "Procedure for gas in underground spaces",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "crossing_relocation",
+                        "engineering",
+                        "违规敷设的管段迁改，确需穿越的加设有效防护",
+                        "Relocate sections laid against the rules; effective protection where a crossing is truly needed",
+                    ),
+                    measure(
+                        "crossing_monitoring",
+                        "monitoring",
+                        "相邻地下空间可燃气体监测",
+                        "Gas monitoring in adjacent underground spaces",
+                    ),
+                    measure(
+                        "crossing_register",
+                        "management",
+                        "穿越管段台账和重点巡查",
+                        "Crossing register and closer patrols",
+                    ),
+                    measure(
+                        "crossing_training",
+                        "training",
+                        "巡线人员识别培训",
+                        "Patrol staff trained to spot them",
+                    ),
+                    measure(
+                        "crossing_ppe",
+                        "ppe",
+                        "检测井盖下气体时使用检测仪",
+                        "Detector when checking under covers",
+                    ),
+                    measure(
+                        "crossing_emergency",
+                        "emergency",
+                        "地下空间燃气积聚处置程序",
+                        "Procedure for gas in underground spaces",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -712,11 +821,13 @@ RISK_POINTS = [
                 "120202",
                 "未告知、未交底即机械开挖",
                 "Mechanical digging without notice or briefing",
+                events=["excavator_strike"],
             ),
             factor(
                 "43",
                 "管位信息未交底、无现场监护",
                 "Pipe location not given; no watch on site",
+                events=["excavator_strike"],
             ),
         ],
         "events": [
@@ -726,50 +837,50 @@ RISK_POINTS = [
                 "Excavator strikes a main, causing a leak and explosion",
                 ["18", "08"],
                 *lec(3, 2, 40),
-            ),
-        ],
-        "measures": [
-            measure(
-                "works_agreement",
-                "management",
-                "施工前签订安全保护协议并交底管位",
-                "Protection agreement and pipe location briefing before work",
-            ),
-            measure(
-                "works_watch",
-                "management",
-                "现场监护和探管定位",
-                "Watch on site and pipe locating",
-            ),
-            measure(
-                "works_markers",
-                "engineering",
-                "警示标志和开挖警戒",
-                "Warning markers and cordon",
-            ),
-            measure(
-                "works_video",
-                "video",
-                "高风险施工点视频监控",
-                "Video at high-risk work sites",
-            ),
-            measure(
-                "works_training",
-                "training",
-                "巡线人员第三方施工管理培训",
-                "Patrol training on third-party works",
-            ),
-            measure(
-                "works_ppe",
-                "ppe",
-                "监护人员反光背心和检测仪",
-                "Reflective vest and detector for the watch",
-            ),
-            measure(
-                "works_emergency",
-                "emergency",
-                "挖断管道快速关阀和抢修",
-                "Quick valve closure and repair when a main is hit",
+                measures=[
+                    measure(
+                        "works_agreement",
+                        "management",
+                        "施工前签订安全保护协议并交底管位",
+                        "Protection agreement and pipe location briefing before work",
+                    ),
+                    measure(
+                        "works_watch",
+                        "management",
+                        "现场监护和探管定位",
+                        "Watch on site and pipe locating",
+                    ),
+                    measure(
+                        "works_markers",
+                        "engineering",
+                        "警示标志和开挖警戒",
+                        "Warning markers and cordon",
+                    ),
+                    measure(
+                        "works_video",
+                        "video",
+                        "高风险施工点视频监控",
+                        "Video at high-risk work sites",
+                    ),
+                    measure(
+                        "works_training",
+                        "training",
+                        "巡线人员第三方施工管理培训",
+                        "Patrol training on third-party works",
+                    ),
+                    measure(
+                        "works_ppe",
+                        "ppe",
+                        "监护人员反光背心和检测仪",
+                        "Reflective vest and detector for the watch",
+                    ),
+                    measure(
+                        "works_emergency",
+                        "emergency",
+                        "挖断管道快速关阀和抢修",
+                        "Quick valve closure and repair when a main is hit",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -788,9 +899,20 @@ RISK_POINTS = [
                 "2101",
                 "超压切断和安全放散失效",
                 "Over-pressure shut-off or relief failed",
+                events=["regulator_overpressure"],
             ),
-            factor("210104", "调压器和阀门泄漏", "Leaking regulators and valves"),
-            factor("32", "车辆撞击、人为破坏", "Vehicle impact and vandalism"),
+            factor(
+                "210104",
+                "调压器和阀门泄漏",
+                "Leaking regulators and valves",
+                events=["regulator_overpressure"],
+            ),
+            factor(
+                "32",
+                "车辆撞击、人为破坏",
+                "Vehicle impact and vandalism",
+                events=["regulator_overpressure"],
+            ),
         ],
         "events": [
             event(
@@ -799,48 +921,51 @@ RISK_POINTS = [
                 "Outlet overpressure causing leaks and explosions downstream",
                 ["18", "08"],
                 *ls(2, 5),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "regulator_protection",
-                "automation",
-                "出口超压切断和安全放散",
-                "Outlet over-pressure shut-off and relief",
-            ),
-            measure(
-                "regulator_pressure",
-                "monitoring",
-                "出口压力远传监测",
-                "Remote outlet pressure monitoring",
-            ),
-            measure(
-                "regulator_guard",
-                "engineering",
-                "防撞和防盗设施",
-                "Crash and anti-theft protection",
-            ),
-            measure(
-                "regulator_maintenance",
-                "management",
-                "定期维护和切断压力测试",
-                "Regular maintenance and shut-off tests",
-            ),
-            measure(
-                "regulator_training", "training", "维护人员培训", "Maintenance training"
-            ),
-            measure(
-                "regulator_ppe",
-                "ppe",
-                "便携式检测仪和防爆工具",
-                "Portable detector and non-sparking tools",
-            ),
-            measure(
-                "regulator_emergency",
-                "emergency",
-                "超压事故处置和用户告知",
-                "Overpressure response and user notice",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "regulator_protection",
+                        "automation",
+                        "出口超压切断和安全放散",
+                        "Outlet over-pressure shut-off and relief",
+                    ),
+                    measure(
+                        "regulator_pressure",
+                        "monitoring",
+                        "出口压力远传监测",
+                        "Remote outlet pressure monitoring",
+                    ),
+                    measure(
+                        "regulator_guard",
+                        "engineering",
+                        "防撞和防盗设施",
+                        "Crash and anti-theft protection",
+                    ),
+                    measure(
+                        "regulator_maintenance",
+                        "management",
+                        "定期维护和切断压力测试",
+                        "Regular maintenance and shut-off tests",
+                    ),
+                    measure(
+                        "regulator_training",
+                        "training",
+                        "维护人员培训",
+                        "Maintenance training",
+                    ),
+                    measure(
+                        "regulator_ppe",
+                        "ppe",
+                        "便携式检测仪和防爆工具",
+                        "Portable detector and non-sparking tools",
+                    ),
+                    measure(
+                        "regulator_emergency",
+                        "emergency",
+                        "超压事故处置和用户告知",
+                        "Overpressure response and user notice",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -855,8 +980,18 @@ RISK_POINTS = [
             "Walking or driving patrols and leak surveys along the network.",
         ),
         "hazard_factors": [
-            factor("32", "道路交通和恶劣天气", "Road traffic and bad weather"),
-            factor("33", "打开阀井时燃气积聚", "Gas collected in valve pits"),
+            factor(
+                "32",
+                "道路交通和恶劣天气",
+                "Road traffic and bad weather",
+                events=["patrol_traffic"],
+            ),
+            factor(
+                "33",
+                "打开阀井时燃气积聚",
+                "Gas collected in valve pits",
+                events=["valve_pit_poisoning"],
+            ),
         ],
         "events": [
             event(
@@ -865,6 +1000,20 @@ RISK_POINTS = [
                 "Patrol worker hit by a vehicle",
                 ["02"],
                 *lec(1, 6, 7),
+                measures=[
+                    measure(
+                        "patrol_training",
+                        "training",
+                        "交通安全和检测设备培训",
+                        "Traffic safety and detector training",
+                    ),
+                    measure(
+                        "patrol_ppe",
+                        "ppe",
+                        "反光背心、安全帽",
+                        "Reflective vest, helmet",
+                    ),
+                ],
             ),
             event(
                 "valve_pit_poisoning",
@@ -872,39 +1021,32 @@ RISK_POINTS = [
                 "Asphyxiation entering a valve pit",
                 ["19"],
                 *lec(0.5, 3, 15),
-            ),
-        ],
-        "measures": [
-            measure(
-                "patrol_route",
-                "management",
-                "巡线路线和频次，阀井作业按有限空间管理",
-                "Routes and frequencies; valve pits treated as confined spaces",
-            ),
-            measure(
-                "patrol_tracking",
-                "monitoring",
-                "巡检轨迹和泄漏检测记录",
-                "Patrol tracks and leak survey records",
-            ),
-            measure(
-                "patrol_equipment",
-                "engineering",
-                "激光甲烷检测仪等检测设备",
-                "Laser methane detectors and similar",
-            ),
-            measure(
-                "patrol_training",
-                "training",
-                "交通安全和检测设备培训",
-                "Traffic safety and detector training",
-            ),
-            measure("patrol_ppe", "ppe", "反光背心、安全帽", "Reflective vest, helmet"),
-            measure(
-                "patrol_emergency",
-                "emergency",
-                "发现泄漏后的警戒和报告",
-                "Cordon and report on finding a leak",
+                measures=[
+                    measure(
+                        "patrol_route",
+                        "management",
+                        "巡线路线和频次，阀井作业按有限空间管理",
+                        "Routes and frequencies; valve pits treated as confined spaces",
+                    ),
+                    measure(
+                        "patrol_tracking",
+                        "monitoring",
+                        "巡检轨迹和泄漏检测记录",
+                        "Patrol tracks and leak survey records",
+                    ),
+                    measure(
+                        "patrol_equipment",
+                        "engineering",
+                        "激光甲烷检测仪等检测设备",
+                        "Laser methane detectors and similar",
+                    ),
+                    measure(
+                        "patrol_emergency",
+                        "emergency",
+                        "发现泄漏后的警戒和报告",
+                        "Cordon and report on finding a leak",
+                    ),
+                ],
             ),
         ],
         "control_level": "team",
@@ -923,11 +1065,20 @@ RISK_POINTS = [
                 "210101",
                 "超装、充装过期或报废气瓶",
                 "Overfilling; filling out-of-date or scrapped cylinders",
+                events=["cylinder_burst"],
             ),
             factor(
-                "43", "充装非自有气瓶", "Filling cylinders the operator does not own"
+                "43",
+                "充装非自有气瓶",
+                "Filling cylinders the operator does not own",
+                events=["cylinder_burst"],
             ),
-            factor("210104", "瓶阀泄漏", "Leaking cylinder valves"),
+            factor(
+                "210104",
+                "瓶阀泄漏",
+                "Leaking cylinder valves",
+                events=["cylinder_burst"],
+            ),
         ],
         "events": [
             event(
@@ -936,48 +1087,51 @@ RISK_POINTS = [
                 "Overfilled cylinder bursts",
                 ["17", "18"],
                 *lec(1, 6, 15),
-                ["law_violation"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "filling_scales",
-                "automation",
-                "自动充装秤和超装切断",
-                "Automatic filling scales with overfill cut-off",
-            ),
-            measure(
-                "filling_traceability",
-                "management",
-                "气瓶信息化追溯，只充自有产权气瓶",
-                "Cylinder traceability; fill own cylinders only",
-            ),
-            measure(
-                "filling_checks",
-                "engineering",
-                "充装前后检查和检漏",
-                "Checks and leak tests before and after",
-            ),
-            measure(
-                "filling_monitoring",
-                "monitoring",
-                "充装间可燃气体报警",
-                "Gas alarms in the filling hall",
-            ),
-            measure(
-                "filling_training", "training", "充装人员持证", "Certified fillers"
-            ),
-            measure(
-                "filling_ppe",
-                "ppe",
-                "防静电服、防冻手套",
-                "Antistatic clothing, cold-resistant gloves",
-            ),
-            measure(
-                "filling_emergency",
-                "emergency",
-                "充装间泄漏和火灾预案",
-                "Filling hall leak and fire plan",
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "filling_scales",
+                        "automation",
+                        "自动充装秤和超装切断",
+                        "Automatic filling scales with overfill cut-off",
+                    ),
+                    measure(
+                        "filling_traceability",
+                        "management",
+                        "气瓶信息化追溯，只充自有产权气瓶",
+                        "Cylinder traceability; fill own cylinders only",
+                    ),
+                    measure(
+                        "filling_checks",
+                        "engineering",
+                        "充装前后检查和检漏",
+                        "Checks and leak tests before and after",
+                    ),
+                    measure(
+                        "filling_monitoring",
+                        "monitoring",
+                        "充装间可燃气体报警",
+                        "Gas alarms in the filling hall",
+                    ),
+                    measure(
+                        "filling_training",
+                        "training",
+                        "充装人员持证",
+                        "Certified fillers",
+                    ),
+                    measure(
+                        "filling_ppe",
+                        "ppe",
+                        "防静电服、防冻手套",
+                        "Antistatic clothing, cold-resistant gloves",
+                    ),
+                    measure(
+                        "filling_emergency",
+                        "emergency",
+                        "充装间泄漏和火灾预案",
+                        "Filling hall leak and fire plan",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -996,13 +1150,14 @@ RISK_POINTS = [
                 "120202",
                 "使用非专用车辆配送、超载",
                 "Delivering in unsuitable vehicles; overloading",
+                events=["delivery_leak_fire", "delivery_traffic"],
             ),
             factor(
                 "43",
                 "销售无证充装单位或他人气瓶充装的气",
                 "Selling gas filled by unlicensed units or in others' cylinders",
+                events=["delivery_leak_fire"],
             ),
-            factor("1101", "搬运重物负荷超限", "Heavy lifting"),
         ],
         "events": [
             event(
@@ -1011,7 +1166,27 @@ RISK_POINTS = [
                 "Cylinder leak and fire in transit or at the user",
                 ["08", "18"],
                 *lec(1, 6, 15),
-                ["law_violation"],
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "delivery_traceability",
+                        "management",
+                        "扫码配送，只销售自有合格气瓶",
+                        "Scan on delivery; sell only own, fit cylinders",
+                    ),
+                    measure(
+                        "delivery_user_check",
+                        "management",
+                        "送气入户时安全检查和告知",
+                        "Safety check and advice at each delivery",
+                    ),
+                    measure(
+                        "delivery_emergency",
+                        "emergency",
+                        "气瓶泄漏处置",
+                        "Cylinder leak response",
+                    ),
+                ],
             ),
             event(
                 "delivery_traffic",
@@ -1019,38 +1194,26 @@ RISK_POINTS = [
                 "Delivery vehicle crash",
                 ["02"],
                 *lec(1, 6, 7),
-            ),
-        ],
-        "measures": [
-            measure(
-                "delivery_vehicles",
-                "engineering",
-                "专用配送车辆，气瓶固定防倾倒",
-                "Dedicated vehicles; cylinders secured",
-            ),
-            measure(
-                "delivery_traceability",
-                "management",
-                "扫码配送，只销售自有合格气瓶",
-                "Scan on delivery; sell only own, fit cylinders",
-            ),
-            measure(
-                "delivery_user_check",
-                "management",
-                "送气入户时安全检查和告知",
-                "Safety check and advice at each delivery",
-            ),
-            measure(
-                "delivery_training", "training", "送气工培训", "Delivery staff training"
-            ),
-            measure(
-                "delivery_ppe", "ppe", "防护手套、防砸鞋", "Gloves and safety shoes"
-            ),
-            measure(
-                "delivery_emergency",
-                "emergency",
-                "气瓶泄漏处置",
-                "Cylinder leak response",
+                measures=[
+                    measure(
+                        "delivery_vehicles",
+                        "engineering",
+                        "专用配送车辆，气瓶固定防倾倒",
+                        "Dedicated vehicles; cylinders secured",
+                    ),
+                    measure(
+                        "delivery_training",
+                        "training",
+                        "送气工培训",
+                        "Delivery staff training",
+                    ),
+                    measure(
+                        "delivery_ppe",
+                        "ppe",
+                        "防护手套、防砸鞋",
+                        "Gloves and safety shoes",
+                    ),
+                ],
             ),
         ],
         "control_level": "team",
@@ -1064,12 +1227,20 @@ RISK_POINTS = [
             "气瓶储存和销售的供应站点。", "Outlets that store and sell cylinders."
         ),
         "hazard_factors": [
-            factor("22", "实瓶储存量大", "Many full cylinders stored"),
-            factor("31", "瓶库通风不良", "Poor ventilation"),
+            factor(
+                "22",
+                "实瓶储存量大",
+                "Many full cylinders stored",
+                events=["outlet_explosion"],
+            ),
+            factor(
+                "31", "瓶库通风不良", "Poor ventilation", events=["outlet_explosion"]
+            ),
             factor(
                 "43",
                 "超量储存、实瓶空瓶混放",
                 "Over-quantity storage; full and empty mixed",
+                events=["outlet_explosion"],
             ),
         ],
         "events": [
@@ -1079,34 +1250,36 @@ RISK_POINTS = [
                 "Leak and explosion in the store",
                 ["18", "08"],
                 *ls(2, 4),
-            ),
-        ],
-        "measures": [
-            measure(
-                "outlet_alarms",
-                "monitoring",
-                "瓶库可燃气体报警",
-                "Gas alarms in the store",
-            ),
-            measure(
-                "outlet_building",
-                "engineering",
-                "瓶库通风、防爆电气和泄压",
-                "Ventilation, Ex electrics and pressure relief",
-            ),
-            measure(
-                "outlet_rules",
-                "management",
-                "储量限制、实瓶空瓶分区",
-                "Quantity limits; full and empty apart",
-            ),
-            measure("outlet_training", "training", "站点人员培训", "Staff training"),
-            measure("outlet_ppe", "ppe", "防静电服", "Antistatic clothing"),
-            measure(
-                "outlet_emergency",
-                "emergency",
-                "泄漏和火灾处置",
-                "Leak and fire response",
+                measures=[
+                    measure(
+                        "outlet_alarms",
+                        "monitoring",
+                        "瓶库可燃气体报警",
+                        "Gas alarms in the store",
+                    ),
+                    measure(
+                        "outlet_building",
+                        "engineering",
+                        "瓶库通风、防爆电气和泄压",
+                        "Ventilation, Ex electrics and pressure relief",
+                    ),
+                    measure(
+                        "outlet_rules",
+                        "management",
+                        "储量限制、实瓶空瓶分区",
+                        "Quantity limits; full and empty apart",
+                    ),
+                    measure(
+                        "outlet_training", "training", "站点人员培训", "Staff training"
+                    ),
+                    measure("outlet_ppe", "ppe", "防静电服", "Antistatic clothing"),
+                    measure(
+                        "outlet_emergency",
+                        "emergency",
+                        "泄漏和火灾处置",
+                        "Leak and fire response",
+                    ),
+                ],
             ),
         ],
         "control_level": "team",
@@ -1125,17 +1298,25 @@ RISK_POINTS = [
                 "2101",
                 "使用国家明令淘汰的燃具或连接管，软管老化",
                 "Appliances or hoses ordered phased out; aged hoses",
+                events=["home_explosion"],
             ),
             factor(
                 "31",
                 "燃气设施设在卧室、卫生间或地下密闭空间",
                 "Gas facilities in bedrooms, bathrooms or closed underground spaces",
+                events=["home_explosion", "home_co_poisoning"],
             ),
-            factor("120202", "私改燃气设施", "Unauthorised alterations"),
+            factor(
+                "120202",
+                "私改燃气设施",
+                "Unauthorised alterations",
+                events=["home_explosion"],
+            ),
             factor(
                 "43",
                 "未定期入户安检或隐患未书面告知",
                 "No periodic home checks, or hazards not notified in writing",
+                events=["home_explosion", "home_co_poisoning"],
             ),
         ],
         "events": [
@@ -1145,7 +1326,39 @@ RISK_POINTS = [
                 "Gas explosion in a home",
                 ["18", "08"],
                 *lec(1, 6, 40),
-                ["law_violation"],
+                ["violates_law"],
+                measures=[
+                    measure(
+                        "user_checks",
+                        "management",
+                        "定期入户安全检查，发现隐患书面告知并跟踪整改",
+                        "Periodic home checks; hazards notified in writing and followed up",
+                    ),
+                    measure(
+                        "user_hardware",
+                        "engineering",
+                        "推广金属软管、熄火保护燃具和自闭阀",
+                        "Metal hoses, flame-failure appliances and self-closing valves",
+                    ),
+                    measure(
+                        "user_alarms",
+                        "monitoring",
+                        "推广家用燃气报警器",
+                        "Household gas alarms",
+                    ),
+                    measure(
+                        "user_ppe",
+                        "ppe",
+                        "安检人员携带检测仪",
+                        "Inspectors carry detectors",
+                    ),
+                    measure(
+                        "user_emergency",
+                        "emergency",
+                        "用户报修和泄漏抢险热线",
+                        "Repair and leak hotline",
+                    ),
+                ],
             ),
             event(
                 "home_co_poisoning",
@@ -1153,38 +1366,20 @@ RISK_POINTS = [
                 "Carbon monoxide poisoning from poor combustion",
                 ["19"],
                 *lec(1, 6, 15),
-            ),
-        ],
-        "measures": [
-            measure(
-                "user_checks",
-                "management",
-                "定期入户安全检查，发现隐患书面告知并跟踪整改",
-                "Periodic home checks; hazards notified in writing and followed up",
-            ),
-            measure(
-                "user_hardware",
-                "engineering",
-                "推广金属软管、熄火保护燃具和自闭阀",
-                "Metal hoses, flame-failure appliances and self-closing valves",
-            ),
-            measure(
-                "user_alarms",
-                "monitoring",
-                "推广家用燃气报警器",
-                "Household gas alarms",
-            ),
-            measure(
-                "user_education", "training", "用户安全用气宣传", "User safety advice"
-            ),
-            measure(
-                "user_ppe", "ppe", "安检人员携带检测仪", "Inspectors carry detectors"
-            ),
-            measure(
-                "user_emergency",
-                "emergency",
-                "用户报修和泄漏抢险热线",
-                "Repair and leak hotline",
+                measures=[
+                    measure(
+                        "user_flue",
+                        "engineering",
+                        "燃气热水器等燃具按规定设置排烟管，用气场所保持通风",
+                        "Flues fitted to water heaters and similar appliances; rooms kept ventilated",
+                    ),
+                    measure(
+                        "user_education",
+                        "training",
+                        "用户安全用气宣传",
+                        "User safety advice",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -1203,12 +1398,19 @@ RISK_POINTS = [
                 "31",
                 "厨房通风不良、地下或半地下用气",
                 "Poor kitchen ventilation; gas in basements",
+                events=["restaurant_explosion"],
             ),
-            factor("2101", "未安装可燃气体报警和切断装置", "No gas alarm or shut-off"),
+            factor(
+                "2101",
+                "未安装可燃气体报警和切断装置",
+                "No gas alarm or shut-off",
+                events=["restaurant_explosion"],
+            ),
             factor(
                 "120202",
                 "违规使用瓶装气、私接软管",
                 "Cylinders used against the rules; makeshift hoses",
+                events=["restaurant_explosion"],
             ),
         ],
         "events": [
@@ -1218,46 +1420,48 @@ RISK_POINTS = [
                 "Restaurant gas explosion with many casualties",
                 ["18", "08"],
                 *lec(1, 6, 40),
-                ["law_violation", "ten_or_more_exposed"],
-            ),
-        ],
-        "measures": [
-            measure(
-                "catering_alarms",
-                "automation",
-                "可燃气体报警器与紧急切断阀联动",
-                "Gas alarm linked to an emergency shut-off valve",
-            ),
-            measure(
-                "catering_checks",
-                "management",
-                "商业用户定期安检和隐患书面告知",
-                "Periodic checks and written hazard notices",
-            ),
-            measure(
-                "catering_ventilation",
-                "engineering",
-                "厨房机械通风",
-                "Mechanical kitchen ventilation",
-            ),
-            measure(
-                "catering_monitoring",
-                "monitoring",
-                "报警信号接入物联网平台",
-                "Alarms connected to the IoT platform",
-            ),
-            measure(
-                "catering_training",
-                "training",
-                "用户员工安全用气培训",
-                "Training for restaurant staff",
-            ),
-            measure("catering_ppe", "ppe", "厨房灭火毯", "Fire blankets in kitchens"),
-            measure(
-                "catering_emergency",
-                "emergency",
-                "泄漏时关阀、开窗、禁火、撤离",
-                "Close valve, open windows, no flames, leave",
+                ["violates_law", "ten_or_more_people"],
+                measures=[
+                    measure(
+                        "catering_alarms",
+                        "automation",
+                        "可燃气体报警器与紧急切断阀联动",
+                        "Gas alarm linked to an emergency shut-off valve",
+                    ),
+                    measure(
+                        "catering_checks",
+                        "management",
+                        "商业用户定期安检和隐患书面告知",
+                        "Periodic checks and written hazard notices",
+                    ),
+                    measure(
+                        "catering_ventilation",
+                        "engineering",
+                        "厨房机械通风",
+                        "Mechanical kitchen ventilation",
+                    ),
+                    measure(
+                        "catering_monitoring",
+                        "monitoring",
+                        "报警信号接入物联网平台",
+                        "Alarms connected to the IoT platform",
+                    ),
+                    measure(
+                        "catering_training",
+                        "training",
+                        "用户员工安全用气培训",
+                        "Training for restaurant staff",
+                    ),
+                    measure(
+                        "catering_ppe", "ppe", "厨房灭火毯", "Fire blankets in kitchens"
+                    ),
+                    measure(
+                        "catering_emergency",
+                        "emergency",
+                        "泄漏时关阀、开窗、禁火、撤离",
+                        "Close valve, open windows, no flames, leave",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -1272,11 +1476,24 @@ RISK_POINTS = [
             "On-site repair after reports of leaks, bursts or outages.",
         ),
         "hazard_factors": [
-            factor("22", "抢修现场燃气浓度高", "High gas concentration on site"),
             factor(
-                "120202", "未检测、未警戒即作业", "Working without testing or a cordon"
+                "22",
+                "抢修现场燃气浓度高",
+                "High gas concentration on site",
+                events=["repair_explosion", "repair_poisoning"],
             ),
-            factor("45", "抢修队伍和物资不足", "Too few repair crews or supplies"),
+            factor(
+                "120202",
+                "未检测、未警戒即作业",
+                "Working without testing or a cordon",
+                events=["repair_explosion", "repair_poisoning"],
+            ),
+            factor(
+                "45",
+                "抢修队伍和物资不足",
+                "Too few repair crews or supplies",
+                events=["repair_explosion"],
+            ),
         ],
         "events": [
             event(
@@ -1285,6 +1502,32 @@ RISK_POINTS = [
                 "Explosion during repair",
                 ["18", "08"],
                 *lec(3, 2, 40),
+                measures=[
+                    measure(
+                        "repair_cordon",
+                        "management",
+                        "到场后先检测、警戒、疏散、消除火源",
+                        "On arrival test, cordon, evacuate, remove ignition",
+                    ),
+                    measure(
+                        "repair_tools",
+                        "engineering",
+                        "防爆工具和通风设备",
+                        "Non-sparking tools and ventilation fans",
+                    ),
+                    measure(
+                        "repair_gas_test",
+                        "monitoring",
+                        "作业全程连续检测",
+                        "Continuous testing throughout",
+                    ),
+                    measure(
+                        "repair_emergency",
+                        "emergency",
+                        "24小时值班和抢修物资储备",
+                        "24-hour duty and repair stock",
+                    ),
+                ],
             ),
             event(
                 "repair_poisoning",
@@ -1292,41 +1535,20 @@ RISK_POINTS = [
                 "Repair worker asphyxiated",
                 ["19"],
                 *lec(1, 2, 15),
-            ),
-        ],
-        "measures": [
-            measure(
-                "repair_cordon",
-                "management",
-                "到场后先检测、警戒、疏散、消除火源",
-                "On arrival test, cordon, evacuate, remove ignition",
-            ),
-            measure(
-                "repair_tools",
-                "engineering",
-                "防爆工具和通风设备",
-                "Non-sparking tools and ventilation fans",
-            ),
-            measure(
-                "repair_gas_test",
-                "monitoring",
-                "作业全程连续检测",
-                "Continuous testing throughout",
-            ),
-            measure(
-                "repair_training",
-                "training",
-                "抢修队伍培训和演练",
-                "Crew training and drills",
-            ),
-            measure(
-                "repair_ppe", "ppe", "防静电服、空气呼吸器", "Antistatic clothing, SCBA"
-            ),
-            measure(
-                "repair_emergency",
-                "emergency",
-                "24小时值班和抢修物资储备",
-                "24-hour duty and repair stock",
+                measures=[
+                    measure(
+                        "repair_training",
+                        "training",
+                        "抢修队伍培训和演练",
+                        "Crew training and drills",
+                    ),
+                    measure(
+                        "repair_ppe",
+                        "ppe",
+                        "防静电服、空气呼吸器",
+                        "Antistatic clothing, SCBA",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",
@@ -1341,55 +1563,70 @@ RISK_POINTS = [
             "Live tie-ins, purging, commissioning and hot work on gas facilities.",
         ),
         "hazard_factors": [
-            factor("22", "置换不合格、残余燃气", "Poor purging; residual gas"),
-            factor("120202", "无方案、无审批动火", "Hot work without plan or approval"),
-            factor("1203", "监护不到位", "Inadequate supervision"),
+            factor(
+                "22",
+                "置换不合格、残余燃气",
+                "Poor purging; residual gas",
+                events=["live_work_explosion"],
+            ),
+            factor(
+                "120202",
+                "无方案、无审批动火",
+                "Hot work without plan or approval",
+                events=["live_work_explosion"],
+            ),
+            factor(
+                "1203",
+                "监护不到位",
+                "Inadequate supervision",
+                events=["live_work_explosion"],
+            ),
         ],
         "events": [
             event(
                 "live_work_explosion",
                 "动火引爆管内燃气",
                 "Hot work ignites gas in the pipe",
-                ["18", "07"],
+                ["18"],
                 *lec(1, 3, 40),
-            ),
-        ],
-        "measures": [
-            measure(
-                "live_plan",
-                "management",
-                "作业方案和动火审批，专人监护",
-                "Work plan and hot-work approval; dedicated watch",
-            ),
-            measure(
-                "live_pressure_control",
-                "engineering",
-                "控制管内压力，置换检测合格",
-                "Pressure controlled; purge tested",
-            ),
-            measure(
-                "live_gas_test",
-                "monitoring",
-                "作业点连续检测",
-                "Continuous testing at the work point",
-            ),
-            measure(
-                "live_training",
-                "training",
-                "作业人员持证和交底",
-                "Certified, briefed crew",
-            ),
-            measure(
-                "live_ppe",
-                "ppe",
-                "阻燃服、防爆工具",
-                "Flame-resistant clothing, non-sparking tools",
-            ),
-            measure(
-                "live_emergency",
-                "emergency",
-                "灭火器材和紧急关阀",
-                "Extinguishers and emergency valve closure",
+                measures=[
+                    measure(
+                        "live_plan",
+                        "management",
+                        "作业方案和动火审批，专人监护",
+                        "Work plan and hot-work approval; dedicated watch",
+                    ),
+                    measure(
+                        "live_pressure_control",
+                        "engineering",
+                        "控制管内压力，置换检测合格",
+                        "Pressure controlled; purge tested",
+                    ),
+                    measure(
+                        "live_gas_test",
+                        "monitoring",
+                        "作业点连续检测",
+                        "Continuous testing at the work point",
+                    ),
+                    measure(
+                        "live_training",
+                        "training",
+                        "作业人员持证和交底",
+                        "Certified, briefed crew",
+                    ),
+                    measure(
+                        "live_ppe",
+                        "ppe",
+                        "阻燃服、防爆工具",
+                        "Flame-resistant clothing, non-sparking tools",
+                    ),
+                    measure(
+                        "live_emergency",
+                        "emergency",
+                        "灭火器材和紧急关阀",
+                        "Extinguishers and emergency valve closure",
+                    ),
+                ],
             ),
         ],
         "control_level": "workshop",

@@ -5,6 +5,12 @@ to every enterprise and each sector article adds its own items ("存在本标准
 第三条规定的情形或下列情形之一的"), so Art. 3 is one always-shown step and the
 sector items are steps shown for the sectors the enterprise runs.
 
+Art. 3(3) has two cases, each major only when both of its conditions hold
+(long-standing 三超一疲劳 and not corrected in transit nor dealt with within a
+month; a driver with 10 or more points at once and kept at work without
+serious handling): each case asks its first condition, then its criterion
+only when the first holds.
+
 Only the items checked against published sources are seeded (FACTS-2 §2):
 Art. 3 (1)-(5), Art. 4(1), Art. 6(2) and item (1) of the taxi article, whose
 article number is not confirmed (``article`` None). Everything else is listed
@@ -69,8 +75,23 @@ CRITERIA_EDITIONS = [
 NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
 
 
-def criterion(key, article, number, zh_hans, en, *, clause=None, catch_all=False):
-    """One seeded criterion; ``article`` None where the number is unconfirmed."""
+def criterion(
+    key,
+    article,
+    number,
+    zh_hans,
+    en,
+    *,
+    clause=None,
+    catch_all=False,
+    answers=None,
+    when=None,
+):
+    """One seeded criterion; ``article`` None where the number is unconfirmed.
+
+    ``answers`` names the criterion a second check answers (Art. 3(3) has two
+    cases); ``when`` is the question that must be answered yes first.
+    """
     if clause is None:
         clause = f"第{NUMERALS[article]}条第（{NUMERALS[number]}）项"
     item = check(
@@ -79,10 +100,17 @@ def criterion(key, article, number, zh_hans, en, *, clause=None, catch_all=False
         en,
         basis=[ref(DOCUMENT, clause)],
         grade="major",
+        criterion=answers,
         evidence=("photo", "note") if not catch_all else ("note",),
+        show_if=show_if(when, "yes") if when else None,
     )
     item.update({"article": article, "item": number, "catch_all": catch_all})
     return item
+
+
+def first_condition(key, zh_hans, en):
+    """The first of two conditions the standard joins with "且", asked first."""
+    return question(key, "single_choice", zh_hans, en, choices=YES_NO)
 
 
 GENERAL = [
@@ -97,15 +125,36 @@ GENERAL = [
         "art3_2",
         3,
         2,
-        "未使用报废、非法改装拼装、检验不合格或逾期未检的车辆和设施设备",
-        "No scrapped, illegally modified or assembled, failed or out-of-test vehicles or equipment in use",
+        "未使用报废、擅自改装、拼装、检验检测不合格（含未在有效期内）以及其他不符合国家规定的车辆装备、设施设备从事经营活动",
+        "No scrapped, illegally modified or assembled, failed or out-of-test vehicles or equipment, or any other vehicles, equipment or facilities that do not meet national rules, in service",
+    ),
+    # Art. 3(3), two cases, each major only when both of its conditions hold.
+    first_condition(
+        "art3_3_long_standing",
+        "所属经营性驾驶员和车辆是否存在长期“三超一疲劳”（超速、超员、超载、疲劳驾驶）",
+        "Do the firm's drivers or vehicles show long-standing speeding, over-capacity, overloading or fatigue?",
     ),
     criterion(
         "art3_3",
         3,
         3,
-        "驾驶员、车辆长期“三超一疲劳”已在途纠正并在一个月内严肃处理；一次记10分及以上的驾驶员经严肃处理后才安排上岗",
-        "Long-standing speeding, over-capacity, overloading or fatigue corrected on the trip and dealt with within a month; a driver given 10 or more points at once dealt with before returning to duty",
+        "存在长期“三超一疲劳”的，运输过程中已及时提醒纠正，或运输行为结束后一个月内已严肃处理",
+        "Where it is long-standing: corrected during the trip, or dealt with seriously within a month after it",
+        when="art3_3_long_standing",
+    ),
+    first_condition(
+        "art3_3_ten_points",
+        "是否有所属经营性驾驶员一次计10分及以上诚信考核计分",
+        "Has any of the firm's drivers been given 10 or more integrity points at once?",
+    ),
+    criterion(
+        "art3_3_points",
+        3,
+        3,
+        "一次计10分及以上的驾驶员，经严肃处理后才继续安排上岗作业",
+        "A driver given 10 or more points at once is dealt with seriously before working again",
+        answers="art3_3",
+        when="art3_3_ten_points",
     ),
     criterion(
         "art3_4",
