@@ -23,16 +23,19 @@ from plugins import ENTRY_POINT_GROUP, PROJECT_NAME, hookspecs
 
 logger = logging.getLogger(__name__)
 
-# The platform's own behaviour, registered through the same hooks as a pack.
-DEFAULT_PLUGINS: tuple[str, ...] = (
-    "plugins.default_portal",
-    "plugins.default_scoring",
-    "plugins.default_risks",
-    "plugins.default_notices",
-    "plugins.default_forms",
-)
-
 BUILTIN_PREFIX = "safegrid."
+
+# The platform's own behaviour, registered through the same hooks as a pack:
+# plugin name → dotted path of the module beside the feature it contributes
+# to. The names are stable (an assessment stores the plugin that provided
+# its method), wherever the module lives.
+DEFAULT_PLUGINS: dict[str, str] = {
+    BUILTIN_PREFIX + "default_portal": "core.portal.default_plugin",
+    BUILTIN_PREFIX + "default_scoring": "core.risks.default_scoring",
+    BUILTIN_PREFIX + "default_risks": "core.risks.default_plugin",
+    BUILTIN_PREFIX + "default_notices": "core.notices.default_plugin",
+    BUILTIN_PREFIX + "default_forms": "core.forms.default_plugin",
+}
 
 
 @dataclass
@@ -97,9 +100,8 @@ def build_plugin_manager(
     pm = pluggy.PluginManager(PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
     manager = SafegridPluginManager(pm=pm)
-    for module_path in DEFAULT_PLUGINS:
-        module = importlib.import_module(module_path)
-        pm.register(module, name=BUILTIN_PREFIX + module_path.rsplit(".", 1)[-1])
+    for name, module_path in DEFAULT_PLUGINS.items():
+        pm.register(importlib.import_module(module_path), name=name)
 
     wanted = None if enabled is None else set(enabled)
     if wanted is not None and "*" in wanted:
