@@ -1,7 +1,9 @@
 """The one plugin manager: built-in plugins first, then the enabled packs.
 
-Packs are found through the ``safegrid.packs`` entry-point group; which of the
-installed packs are enabled is the ``SAFEGRID_PACKS`` setting. Problems met
+Packs are found through the ``safegrid.packs`` entry-point group
+(``plugins.packs``); which of the installed packs are enabled is the
+``SAFEGRID_PACKS`` setting, which also adds each enabled pack's Django app to
+``INSTALLED_APPS``. Problems met
 while loading (a pack that fails to import, a hook implementation without a
 specification) are kept on the manager and reported by the Django system
 checks in ``plugins.checks``, so a broken pack stops start-up with a clear
@@ -14,12 +16,13 @@ import importlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
 
-from plugins import ENTRY_POINT_GROUP, PROJECT_NAME, hookspecs
+from plugins import PROJECT_NAME, hookspecs
+from plugins.packs import enabled as enabled_packs
+from plugins.packs import installed_packs
 
 logger = logging.getLogger(__name__)
 
@@ -83,10 +86,6 @@ class SafegridPluginManager:
         return results
 
 
-def _installed_entry_points() -> list[Any]:
-    return list(entry_points(group=ENTRY_POINT_GROUP))
-
-
 def build_plugin_manager(
     enabled: Iterable[str] | None = None,
     extra_plugins: Iterable[tuple[str, object]] = (),
@@ -103,11 +102,9 @@ def build_plugin_manager(
     for name, module_path in DEFAULT_PLUGINS.items():
         pm.register(importlib.import_module(module_path), name=name)
 
-    wanted = None if enabled is None else set(enabled)
-    if wanted is not None and "*" in wanted:
-        wanted = None
+    wanted = enabled_packs(enabled)
     found = set()
-    for entry_point in _installed_entry_points():
+    for entry_point in installed_packs():
         if wanted is not None and entry_point.name not in wanted:
             continue
         found.add(entry_point.name)
