@@ -22,6 +22,7 @@ from plugins.contributions import (
     ScoringRule,
 )
 from plugins.reference.risk_methods import (
+    DIRECT_CONDITIONS,
     EXPOSURE,
     LEC_C,
     LEC_L,
@@ -299,37 +300,7 @@ def _scored_top_level(result: dict[str, Any]) -> bool:
 
 
 CONDITIONS = [
-    DirectCondition(
-        key="violates_law",
-        title=I18nText(
-            "违反法律、法规及国家标准中强制性条款",
-            "Violates a law, a regulation or a mandatory clause of a national standard",
-        ),
-    ),
-    DirectCondition(
-        key="accident_history",
-        title=I18nText(
-            "发生过死亡、重伤、重大财产损失事故，或三次及以上轻伤、一般财产损失事故，且现在发生事故的条件依然存在",
-            "A fatal, serious-injury or major-loss accident, or three or more "
-            "minor ones, has happened, and the conditions that caused it still "
-            "exist",
-        ),
-    ),
-    DirectCondition(
-        key="major_hazard_installation",
-        title=I18nText(
-            "涉及危险化学品重大危险源（GB 18218）",
-            "Involves a major hazard installation of hazardous chemicals (GB 18218)",
-        ),
-    ),
-    DirectCondition(
-        key="ten_or_more_people",
-        title=I18nText(
-            "具有中毒、爆炸、火灾等危险的场所，同一时间作业人员在10人及以上",
-            "A place with poisoning, explosion or fire hazards where 10 or more "
-            "people work at the same time",
-        ),
-    ),
+    *(DirectCondition(key=term.key, title=term.label) for term in DIRECT_CONDITIONS),
     DirectCondition(
         key="scored_top_level",
         title=I18nText(

@@ -170,24 +170,14 @@ LS_VALUES = {
     "S": risk_methods.values(risk_methods.LS_S),
 }
 
-# Direct determination (直接判定, FACTS §1.4): conditions that make a risk major
-# whatever its score. An event lists those worth checking; they are hints and
-# do not change the suggested level.
+# Direct determination (直接判定, FACTS §1.4): the platform's conditions that
+# make a risk major whatever its score (plugins.reference.risk_methods). An
+# event lists those worth checking, by key or by the older key this content
+# first used; they are hints and do not change the suggested level.
 DIRECT_RULES = {
-    "law_violation": text(
-        "违反法律法规或国家标准强制性条款", "Breaks a law or a mandatory clause"
-    ),
-    "accident_recurrence": text(
-        "发生过死亡、重伤或重大财产损失事故且条件仍存在",
-        "A serious accident happened and its causes remain",
-    ),
-    "major_hazard_installation": text(
-        "涉及危险化学品重大危险源", "Involves a major hazard installation"
-    ),
-    "ten_or_more_exposed": text(
-        "有毒、爆炸、火灾场所同时作业10人及以上",
-        "10 or more people at once where poisoning, explosion or fire can occur",
-    ),
+    name: {"zh_hans": term.label.zh_hans, "en": term.label.en}
+    for term in risk_methods.DIRECT_CONDITIONS
+    for name in (term.key, *term.aliases)
 }
 
 QUESTION_TYPES = (

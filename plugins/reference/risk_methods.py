@@ -10,6 +10,9 @@ prints them.
 
 from __future__ import annotations
 
+from plugins.texts import I18nText
+from plugins.vocabularies import Term, Vocabulary
+
 # Each scale: (value, Chinese label, English label), highest value first.
 Scale = tuple[tuple[float, str, str], ...]
 
@@ -128,6 +131,53 @@ MES_S: Scale = (
         "轻微，仅需急救；身体不适；<1万元；无环境影响",
         "Minor, first aid only; discomfort; <10,000 yuan; no environmental impact",
     ),
+)
+
+# Direct determination (直接判定, FACTS §1.4): the provincial general rules'
+# conditions that make a risk major whatever its score. The built-in plugin
+# offers them to assessors; pack content names those worth checking for an
+# event. The aliases are the keys pack content first used for them.
+DIRECT_CONDITIONS = Vocabulary(
+    "direct-determination condition",
+    [
+        Term(
+            "violates_law",
+            I18nText(
+                "违反法律、法规及国家标准中强制性条款",
+                "Violates a law, a regulation or a mandatory clause of a national "
+                "standard",
+            ),
+            aliases=("law_violation",),
+        ),
+        Term(
+            "accident_history",
+            I18nText(
+                "发生过死亡、重伤、重大财产损失事故，或三次及以上轻伤、一般财产损失事故，"
+                "且现在发生事故的条件依然存在",
+                "A fatal, serious-injury or major-loss accident, or three or more "
+                "minor ones, has happened, and the conditions that caused it still "
+                "exist",
+            ),
+            aliases=("accident_recurrence",),
+        ),
+        Term(
+            "major_hazard_installation",
+            I18nText(
+                "涉及危险化学品重大危险源（GB 18218）",
+                "Involves a major hazard installation of hazardous chemicals "
+                "(GB 18218)",
+            ),
+        ),
+        Term(
+            "ten_or_more_people",
+            I18nText(
+                "具有中毒、爆炸、火灾等危险的场所，同一时间作业人员在10人及以上",
+                "A place with poisoning, explosion or fire hazards where 10 or more "
+                "people work at the same time",
+            ),
+            aliases=("ten_or_more_exposed",),
+        ),
+    ],
 )
 
 

@@ -47,7 +47,11 @@ from plugins.vocabularies import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-DICTIONARIES = (gb6441.ACCIDENT_TYPES, gb_t13861.HAZARD_FACTOR_CLASSES)
+DICTIONARIES = (
+    gb6441.ACCIDENT_TYPES,
+    gb_t13861.HAZARD_FACTOR_CLASSES,
+    risk_methods.DIRECT_CONDITIONS,
+)
 # Where the definitions live. Migrations are scanned too: the choices they
 # record are pairs, not definitions, but a seeded dictionary would be one.
 DEFINITIONS = {
@@ -190,6 +194,38 @@ def test_no_second_definition_of_a_vocabulary():
     assert found == []
 
 
+TRANSLATED = re.compile(
+    r"""\{%\s*(?:translate|trans)\s+"([^"]+)"|gettext\(\s*["']([^"']+)["']"""
+)
+
+
+def translated_labels(text: str) -> list[str]:
+    """Vocabulary labels a template or script translates itself."""
+    english = {term.label.en for vocabulary in VOCABULARIES for term in vocabulary}
+    return [
+        found
+        for match in TRANSLATED.finditer(text)
+        for found in match.groups()
+        if found in english
+    ]
+
+
+def test_no_template_or_script_names_a_vocabulary_term_itself():
+    found = [
+        (str(path.relative_to(REPO)), label)
+        for top in ("core", "site", "plugins", "industry_packs")
+        for pattern in ("*.html", "*.js")
+        for path in sorted((REPO / top).rglob(pattern))
+        for label in translated_labels(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_template_scan_would_catch_one():
+    assert translated_labels('{% translate "Major risk" %}') == ["Major risk"]
+    assert translated_labels("gettext('Online monitoring')") == ["Online monitoring"]
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -297,6 +333,7 @@ def test_pack_content_uses_the_same_vocabularies():
     assert gb6441.ACCIDENT_TYPES.texts() == content.ACCIDENT_TYPES
     assert gb_t13861.HAZARD_FACTOR_CLASSES.texts() == content.HAZARD_FACTOR_CODES
     assert content.LEC_VALUES["C"] == risk_methods.values(risk_methods.LEC_C)
+    assert set(content.DIRECT_RULES) >= set(risk_methods.DIRECT_CONDITIONS.keys())
     assert set(content.REQUIRED_MEASURE_TYPES) <= set(MEASURE_TYPES.keys())
 
 
@@ -359,6 +396,8 @@ def test_the_dictionary_tables_are_the_reference_dictionaries():
 
 def test_the_docs_print_the_levels_and_method_tables_of_the_code():
     text = (REPO / "docs/risk-methods.md").read_text(encoding="utf-8")
+    for term in risk_methods.DIRECT_CONDITIONS:
+        assert f"| `{term.key}` | {term.label.zh_hans} |" in text
     for term in RISK_LEVELS:
         colour = COLOURS[term.colour].label
         row = f"| `{term.key}` | {term.label.zh_hans} | {colour.zh_hans} {colour.en} |"
