@@ -38,7 +38,7 @@ $(VENV)/.installed: $(PYPROJECTS)
 
 install: $(VENV)/.installed translations
 
-# Compile locale/*.po to .mo with polib (pure Python, no gettext needed).
+# Compile the catalogues (locale/ and each pack's) to .mo with polib (pure Python).
 translations: $(VENV)/.installed
 	$(PY) -m core.i18n compile
 

@@ -1,10 +1,19 @@
 """Translation catalogues: ``compile`` (pure Python) and ``update`` (GNU gettext).
 
-``python -m core.i18n compile`` turns every ``locale/*/LC_MESSAGES/*.po`` into
+The platform's catalogues are ``locale/``; every pack kept in this repository
+(``industry_packs/*/safegrid_*``, the example pack in ``tests/example_pack``)
+is a Django app with its own ``locale/`` for the strings of its code, so a
+pack's strings travel with the pack and leave the platform's catalogue (the
+texts a pack contributes as data stay ``I18nText`` pairs). Strings of
+``plugins.pack_support`` stay in the platform's catalogue: it is platform
+code that every pack, a third party's too, calls.
+
+``python -m core.i18n compile`` turns every ``.po`` of these catalogues into
 its ``.mo`` with polib, so a fresh machine needs no gettext tools to run the
 platform. ``python -m core.i18n update`` refreshes the ``.po`` files from the
-source with Django's ``makemessages`` (needs ``xgettext``).
-``python -m core.i18n check`` fails when the Chinese catalogue is incomplete
+source with Django's ``makemessages`` (needs ``xgettext``): the platform's
+from the repository (packs left out), each pack's from its own directory.
+``python -m core.i18n check`` fails when a Chinese catalogue is incomplete
 (an entry without a translation, or fuzzy) or out of date (``makemessages``,
 run on a temporary copy of the source, would add msgids); CI runs it.
 """
@@ -27,17 +36,35 @@ IGNORE = (
     ".venv/*",
     "var/*",
     "tests/*",
-    "industry_packs/*/tests/*",
+    "industry_packs/*",  # each pack has its own catalogues
     "docs/*",
     "node_modules/*",
 )
+# The packs of this repository, each a Django app with its own catalogues.
+PACK_GLOBS = ("industry_packs/*/safegrid_*", "tests/example_pack/safegrid_*")
 
 
-def compile_catalogues() -> int:
+def pack_dirs(repo_dir: Path = REPO_DIR) -> list[Path]:
+    """The app directories of the packs kept in the repository."""
+    return sorted(
+        path.parent
+        for pattern in PACK_GLOBS
+        for path in repo_dir.glob(f"{pattern}/apps.py")
+    )
+
+
+def locale_dirs(repo_dir: Path = REPO_DIR) -> list[Path]:
+    """The platform's catalogue directory, then each pack's."""
+    return [repo_dir / "locale", *(path / "locale" for path in pack_dirs(repo_dir))]
+
+
+def compile_catalogues(repo_dir: Path = REPO_DIR) -> int:
     count = 0
-    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
-        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
-        count += 1
+    for locale_dir in locale_dirs(repo_dir):
+        for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+            po = polib.pofile(str(po_path))
+            po.save_as_mofile(str(po_path.with_suffix(".mo")))
+            count += 1
     return count
 
 
@@ -45,19 +72,25 @@ def update_catalogues(
     repo_dir: Path = REPO_DIR, settings_module: str = "safegrid_site.settings.test"
 ) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
-    args = [
-        sys.executable,
-        str(repo_dir / "site" / "manage.py"),
-        "makemessages",
-        "--no-obsolete",
-        "--no-location",
-    ]
+    options = ["makemessages", "--no-obsolete", "--no-location"]
     for language in LANGUAGES:
-        args += ["-l", language]
+        options += ["-l", language]
+    args = [sys.executable, str(repo_dir / "site" / "manage.py"), *options]
     for pattern in IGNORE:
         args += ["--ignore", pattern]
     for domain in ("django", "djangojs"):
         subprocess.run([*args, "-d", domain], cwd=repo_dir, env=env, check=True)  # noqa: S603
+    # A pack's run needs no settings: makemessages then writes into the
+    # locale/ of the directory it runs in, the pack's own.
+    pack_env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    for pack_dir in pack_dirs(repo_dir):
+        (pack_dir / "locale").mkdir(exist_ok=True)
+        subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "django", *options, "-d", "django"],
+            cwd=pack_dir,
+            env=pack_env,
+            check=True,
+        )
 
 
 CHECKED_LANGUAGE = "zh_Hans"  # English is the source language: msgstr may be empty
@@ -88,7 +121,7 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
 
 
 def untranslated_problems(locale_dir: Path = LOCALE_DIR) -> list[str]:
-    """Entries of the Chinese catalogues without a translation, or fuzzy."""
+    """Entries of one directory's Chinese catalogues without a translation, or fuzzy."""
     problems = []
     po_paths = sorted((locale_dir / CHECKED_LANGUAGE / "LC_MESSAGES").glob("*.po"))
     if not any(path.name == "django.po" for path in po_paths):
@@ -126,20 +159,28 @@ def missing_msgids(repo_dir: Path = REPO_DIR) -> list[str]:
             "LOCALE_PATHS = [Path(__file__).resolve().parent / 'locale']\n"
         )
         update_catalogues(copy, settings_module="_i18n_check_settings")
-        for fresh in sorted((copy / "locale").glob("*/LC_MESSAGES/*.po")):
-            relative = fresh.relative_to(copy)
-            current = repo_dir / relative
-            known = {_key(e) for e in _entries(current)} if current.exists() else set()
-            for entry in _entries(fresh):
-                if _key(entry) not in known:
-                    problems.append(
-                        f"{relative}: not in the catalogue: {entry.msgid!r}"
-                    )
+        for locale_dir in locale_dirs(copy):
+            for fresh in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+                relative = fresh.relative_to(copy)
+                current = repo_dir / relative
+                known = (
+                    {_key(e) for e in _entries(current)} if current.exists() else set()
+                )
+                for entry in _entries(fresh):
+                    if _key(entry) not in known:
+                        problems.append(
+                            f"{relative}: not in the catalogue: {entry.msgid!r}"
+                        )
     return problems
 
 
-def check_catalogues() -> list[str]:
-    return untranslated_problems() + missing_msgids()
+def check_catalogues(repo_dir: Path = REPO_DIR) -> list[str]:
+    untranslated = [
+        problem
+        for locale_dir in locale_dirs(repo_dir)
+        for problem in untranslated_problems(locale_dir)
+    ]
+    return untranslated + missing_msgids(repo_dir)
 
 
 if __name__ == "__main__":

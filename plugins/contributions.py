@@ -10,21 +10,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import get_language
+from plugins.reference.gb6441 import ACCIDENT_TYPES
+from plugins.texts import I18nText
+from plugins.vocabularies import (
+    CONTROL_LEVELS,
+    MEASURE_TYPES,
+    PERIOD_UNITS,
+    RISK_LEVELS,
+    RISK_POINT_KINDS,
+)
+from plugins.vocabularies import risk_level_rank as risk_level_rank  # re-exported
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
-
-
-@dataclass(frozen=True)
-class I18nText:
-    """A text a plugin ships in both of the platform's languages."""
-
-    zh_hans: str
-    en: str
-
-    def __str__(self) -> str:
-        language = (get_language() or "zh-hans").lower()
-        return self.en if language.startswith("en") else self.zh_hans
 
 
 @dataclass(frozen=True)
@@ -66,42 +63,8 @@ class PortalMenuItem:
 
 # -- risk grading ---------------------------------------------------------------
 
-# The four risk levels, highest first (重大 / 较大 / 一般 / 低).
-RISK_LEVELS: tuple[str, ...] = ("major", "significant", "general", "low")
-RISK_LEVEL_COLOURS: dict[str, str] = {
-    "major": "red",
-    "significant": "orange",
-    "general": "yellow",
-    "low": "blue",
-}
-# Kinds of risk point, control measure and control level, as stored keys.
-RISK_POINT_KINDS: tuple[str, ...] = (
-    "equipment",
-    "facility",
-    "area",
-    "operation",
-    "activity",
-)
-MEASURE_KINDS: tuple[str, ...] = (
-    "management",
-    "engineering",
-    "monitoring",
-    "video",
-    "automation",
-    "emergency",
-    "training",
-    "ppe",
-)
-CONTROL_LEVELS: tuple[str, ...] = ("company", "workshop", "team", "post")
-# GB 6441-86 accident types are coded 01 to 20.
-ACCIDENT_TYPE_CODES: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 21))
-
-
-def risk_level_rank(level: str | None) -> int:
-    """4 for major down to 1 for low; 0 for no level. Higher is more severe."""
-    if level not in RISK_LEVELS:
-        return 0
-    return len(RISK_LEVELS) - RISK_LEVELS.index(level)
+# The colour key of each risk level, from the vocabulary (plugins.vocabularies).
+RISK_LEVEL_COLOURS: dict[str, str] = {term.key: term.colour for term in RISK_LEVELS}
 
 
 @dataclass(frozen=True)
@@ -237,7 +200,7 @@ class DirectCondition:
 
 @dataclass(frozen=True)
 class RiskLibraryMeasure:
-    """A typical control measure: its kind (one of ``MEASURE_KINDS``) and text."""
+    """A typical control measure: its kind (a key of ``MEASURE_TYPES``) and text."""
 
     kind: str
     text: I18nText
@@ -297,16 +260,8 @@ class InspectionPeriod:
         return found
 
 
-# Units of an inspection period, shortest first.
-INSPECTION_UNITS: tuple[str, ...] = (
-    "hour",
-    "shift",
-    "day",
-    "week",
-    "month",
-    "quarter",
-    "year",
-)
+# Units of an inspection period, shortest first (``plugins.vocabularies``).
+INSPECTION_UNITS: tuple[str, ...] = PERIOD_UNITS.keys()
 
 
 @dataclass(frozen=True)
@@ -343,9 +298,9 @@ class RiskLibraryEntry:
     """A typical risk point of an industry, copied into an enterprise to adapt.
 
     ``key`` is unique within the pack; ``industry`` is the industry code it
-    serves; ``kind`` one of ``RISK_POINT_KINDS``; ``control_level`` one of
-    ``CONTROL_LEVELS`` or empty; ``inspection_period`` how often the point is
-    typically inspected.
+    serves; ``kind`` a key of ``RISK_POINT_KINDS``; ``control_level`` a key of
+    ``CONTROL_LEVELS`` or empty (``plugins.vocabularies``); ``inspection_period``
+    how often the point is typically inspected.
     """
 
     key: str
@@ -398,12 +353,12 @@ def _event_problems(label: str, event: RiskLibraryEvent) -> list[str]:
     found.extend(
         f"{where} has accident type {code!r}, not a GB 6441 code 01-20"
         for code in event.accident_types
-        if code not in ACCIDENT_TYPE_CODES
+        if code not in ACCIDENT_TYPES
     )
     found.extend(
         f"{label}: unknown measure kind {m.kind!r}"
         for m in event.measures
-        if m.kind not in MEASURE_KINDS
+        if m.kind not in MEASURE_TYPES
     )
     found.extend(
         f"{where}: hazard factor {f!r} is not a RiskLibraryFactor"

@@ -1,7 +1,9 @@
 """The one plugin manager: built-in plugins first, then the enabled packs.
 
-Packs are found through the ``safegrid.packs`` entry-point group; which of the
-installed packs are enabled is the ``SAFEGRID_PACKS`` setting. Problems met
+Packs are found through the ``safegrid.packs`` entry-point group
+(``plugins.packs``); which of the installed packs are enabled is the
+``SAFEGRID_PACKS`` setting, which also adds each enabled pack's Django app to
+``INSTALLED_APPS``. Problems met
 while loading (a pack that fails to import, a hook implementation without a
 specification) are kept on the manager and reported by the Django system
 checks in ``plugins.checks``, so a broken pack stops start-up with a clear
@@ -14,25 +16,29 @@ import importlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
 
-from plugins import ENTRY_POINT_GROUP, PROJECT_NAME, hookspecs
+from plugins import PROJECT_NAME, hookspecs
+from plugins.packs import enabled as enabled_packs
+from plugins.packs import installed_packs
 
 logger = logging.getLogger(__name__)
 
-# The platform's own behaviour, registered through the same hooks as a pack.
-DEFAULT_PLUGINS: tuple[str, ...] = (
-    "plugins.default_portal",
-    "plugins.default_scoring",
-    "plugins.default_risks",
-    "plugins.default_notices",
-    "plugins.default_forms",
-)
-
 BUILTIN_PREFIX = "safegrid."
+
+# The platform's own behaviour, registered through the same hooks as a pack:
+# plugin name → dotted path of the module beside the feature it contributes
+# to. The names are stable (an assessment stores the plugin that provided
+# its method), wherever the module lives.
+DEFAULT_PLUGINS: dict[str, str] = {
+    BUILTIN_PREFIX + "default_portal": "core.portal.default_plugin",
+    BUILTIN_PREFIX + "default_scoring": "core.risks.default_scoring",
+    BUILTIN_PREFIX + "default_risks": "core.risks.default_plugin",
+    BUILTIN_PREFIX + "default_notices": "core.notices.default_plugin",
+    BUILTIN_PREFIX + "default_forms": "core.forms.default_plugin",
+}
 
 
 @dataclass
@@ -80,10 +86,6 @@ class SafegridPluginManager:
         return results
 
 
-def _installed_entry_points() -> list[Any]:
-    return list(entry_points(group=ENTRY_POINT_GROUP))
-
-
 def build_plugin_manager(
     enabled: Iterable[str] | None = None,
     extra_plugins: Iterable[tuple[str, object]] = (),
@@ -97,15 +99,12 @@ def build_plugin_manager(
     pm = pluggy.PluginManager(PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
     manager = SafegridPluginManager(pm=pm)
-    for module_path in DEFAULT_PLUGINS:
-        module = importlib.import_module(module_path)
-        pm.register(module, name=BUILTIN_PREFIX + module_path.rsplit(".", 1)[-1])
+    for name, module_path in DEFAULT_PLUGINS.items():
+        pm.register(importlib.import_module(module_path), name=name)
 
-    wanted = None if enabled is None else set(enabled)
-    if wanted is not None and "*" in wanted:
-        wanted = None
+    wanted = enabled_packs(enabled)
     found = set()
-    for entry_point in _installed_entry_points():
+    for entry_point in installed_packs():
         if wanted is not None and entry_point.name not in wanted:
             continue
         found.add(entry_point.name)

@@ -196,8 +196,6 @@ LEC_BY_LEVEL = {
 }
 # Share of risk points by level ("" = not assessed yet).
 LEVEL_WEIGHTS = {"major": 2, "significant": 10, "general": 38, "low": 40, "": 10}
-POINT_KINDS = ("equipment", "facility", "area", "operation", "activity")
-MEASURE_KINDS = ("management", "engineering", "monitoring", "training", "ppe")
 ACCIDENT_CODES = ("08", "09", "18", "19", "04", "06")
 NAME_SUFFIX = {
     "chemicals": "化工有限公司",
@@ -507,7 +505,9 @@ def _seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
         RiskEvent,
         RiskPoint,
     )
+    from plugins.vocabularies import MEASURE_TYPES, RISK_POINT_KINDS
 
+    point_kinds, measure_kinds = RISK_POINT_KINDS.keys(), MEASURE_TYPES.keys()
     size = world.size
     manager = world.users["enterprise_manager"]
     accident_ids = list(
@@ -534,7 +534,7 @@ def _seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
                     enterprise=enterprise,
                     unit=unit,
                     name=f"风险点{n:05d}",
-                    kind=POINT_KINDS[n % len(POINT_KINDS)],
+                    kind=point_kinds[n % len(point_kinds)],
                     description="基准测试数据",
                     position=(
                         {"type": "point", "x": rng.random(), "y": rng.random()}
@@ -591,7 +591,7 @@ def _seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
             ControlMeasure(
                 risk_point=event.risk_point,
                 event=event,
-                kind=MEASURE_KINDS[(n + m) % len(MEASURE_KINDS)],
+                kind=measure_kinds[(n + m) % len(measure_kinds)],
                 description=f"管控措施{m + 1}",
                 order=m,
             )

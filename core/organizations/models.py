@@ -15,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
 
 from core.organizations.validators import validate_uscc
+from plugins.vocabularies import CONTROL_LEVELS
 
 
 class Jurisdiction(MP_Node):
@@ -188,11 +189,8 @@ class EnterpriseContact(models.Model):
 class Unit(MP_Node):
     """A node of an enterprise's own tree: company → workshop → team → post."""
 
-    class Kind(models.TextChoices):
-        COMPANY = "company", _("Company")
-        WORKSHOP = "workshop", _("Workshop")
-        TEAM = "team", _("Team")
-        POST = "post", _("Post")
+    # The four tiers are the control levels (管控层级) of plugins.vocabularies.
+    Kind = CONTROL_LEVELS.text_choices("Kind", module=__name__, qualname="Unit.Kind")
 
     # The kind a child may have, by the kind of its parent.
     CHILD_KIND = {

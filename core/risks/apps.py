@@ -9,12 +9,19 @@ class RisksConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.db.models.signals import post_migrate
 
         from core.organizations.models import Role
         from core.organizations.permissions import grant
         from core.risks import (
             checks,  # noqa: F401 - registers the system checks
             models,
+        )
+        from core.risks.dictionaries import sync_after_migrate
+
+        # The dictionary tables follow plugins.reference after every migrate.
+        post_migrate.connect(
+            sync_after_migrate, sender=self, dispatch_uid="risks_dictionaries"
         )
 
         for model in (

@@ -44,49 +44,19 @@ from core.risks.services import (
     risk_point_create,
     risk_point_data_errors,
 )
+from plugins.vocabularies import (
+    CONTROL_LEVELS,
+    MEASURE_TYPES,
+    PERIOD_UNITS,
+    RISK_LEVELS,
+    RISK_POINT_KINDS,
+    Vocabulary,
+)
 
 MAX_ROWS = 10_000
 SHEET_TITLE = "风险清单 Risk list"
 SPLIT = re.compile(r"[,，;；、\n]+")
 
-# Names of stored keys in both languages, for cells and dropdowns.
-KIND_NAMES = {
-    "equipment": ("设备", "Equipment"),
-    "facility": ("设施", "Facility"),
-    "area": ("场所区域", "Area or place"),
-    "operation": ("作业", "Operation"),
-    "activity": ("活动", "Activity"),
-}
-CONTROL_LEVEL_NAMES = {
-    "company": ("公司", "Company"),
-    "workshop": ("车间", "Workshop"),
-    "team": ("班组", "Team"),
-    "post": ("岗位", "Post"),
-}
-MEASURE_NAMES = {
-    "management": ("制度管理", "Management rules"),
-    "engineering": ("物理工程", "Engineering / physical"),
-    "monitoring": ("在线监测", "Online monitoring"),
-    "video": ("视频监控", "Video surveillance"),
-    "automation": ("自动化控制", "Automatic control"),
-    "emergency": ("应急管理", "Emergency management"),
-    "training": ("培训教育", "Training and education"),
-    "ppe": ("个体防护", "Personal protection"),
-}
-LEVEL_NAMES = {
-    "major": ("重大风险", "Major risk"),
-    "significant": ("较大风险", "Significant risk"),
-    "general": ("一般风险", "General risk"),
-    "low": ("低风险", "Low risk"),
-}
-PERIOD_UNITS = {
-    "hour": ("小时", "时", "h", "hour", "hours"),
-    "day": ("天", "日", "d", "day", "days"),
-    "week": ("周", "星期", "w", "week", "weeks"),
-    "month": ("月", "个月", "m", "month", "months"),
-    "quarter": ("季度", "季", "q", "quarter", "quarters"),
-    "year": ("年", "y", "year", "years"),
-}
 PERIOD_PATTERN = re.compile(
     r"^\s*(?:每)?\s*(\d+)?\s*(?:个)?\s*([^\d\s一次]+?)\s*(?:一次)?\s*$", re.IGNORECASE
 )
@@ -101,6 +71,7 @@ class Column:
     width: int = 14
     point_level: bool = False  # a property of the risk point, not of the event
     export_only: bool = False
+    aliases: tuple[str, ...] = ()  # older headings still read on import
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -119,8 +90,14 @@ COLUMNS: tuple[Column, ...] = (
     *(Column(letter, letter, letter, 6) for letter in INPUT_LETTERS),
     Column("direct_conditions", "直接判定条件", "Direct determination", 18),
     *(
-        Column(f"measures_{kind}", f"管控措施：{zh}", f"Measures: {en}", 22)
-        for kind, (zh, en) in MEASURE_NAMES.items()
+        Column(
+            f"measures_{term.key}",
+            f"管控措施：{term.label.zh_hans}",
+            f"Measures: {term.label.en}",
+            22,
+            aliases=tuple(f"管控措施：{alias}" for alias in term.aliases),
+        )
+        for term in MEASURE_TYPES
     ),
     Column("control_level", "管控层级", "Control level", 10, point_level=True),
     Column("responsible_unit", "责任单元", "Responsible unit", 16, point_level=True),
@@ -137,8 +114,10 @@ def _english() -> bool:
     return (get_language() or "zh-hans").lower().startswith("en")
 
 
-def _name(names: tuple[str, str]) -> str:
-    return names[1] if _english() else names[0]
+def _name(vocabulary: Vocabulary, key: str) -> str:
+    """A stored key's label in the current language."""
+    label = vocabulary.label(key)
+    return label.en if _english() else label.zh_hans
 
 
 def column_title(key: str) -> str:
@@ -164,10 +143,8 @@ def _new_workbook() -> tuple[Workbook, Any]:
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.row_dimensions[1].height = 45
     sheet.freeze_panes = "B2"
-    _add_dropdown(sheet, "kind", [zh for zh, _en in KIND_NAMES.values()])
-    _add_dropdown(
-        sheet, "control_level", [zh for zh, _en in CONTROL_LEVEL_NAMES.values()]
-    )
+    _add_dropdown(sheet, "kind", [t.label.zh_hans for t in RISK_POINT_KINDS])
+    _add_dropdown(sheet, "control_level", [t.label.zh_hans for t in CONTROL_LEVELS])
     _add_dropdown(sheet, "method", [r.key for r in scoring_registry().risk_methods()])
     return workbook, sheet
 
@@ -237,11 +214,12 @@ def _add_reference_sheets(workbook: Workbook) -> None:
             row += 1
         row += 1
 
-    section("风险点类型 Kinds", ((k, zh, en) for k, (zh, en) in KIND_NAMES.items()))
-    section(
-        "管控层级 Control levels",
-        ((k, zh, en) for k, (zh, en) in CONTROL_LEVEL_NAMES.items()),
-    )
+    for title, vocabulary in (
+        ("风险点类型 Kinds", RISK_POINT_KINDS),
+        ("管控层级 Control levels", CONTROL_LEVELS),
+        ("排查周期单位 Period units", PERIOD_UNITS),
+    ):
+        section(title, ((t.key, t.label.zh_hans, t.label.en) for t in vocabulary))
     registry = scoring_registry()
     for registered in registry.risk_methods():
         rule = registered.rule
@@ -334,10 +312,12 @@ def _row_values(
 ) -> dict[str, Any]:
     values: dict[str, Any] = {
         "point": point.name,
-        "kind": _name(KIND_NAMES[point.kind]) if point.kind in KIND_NAMES else "",
+        "kind": _name(RISK_POINT_KINDS, point.kind)
+        if point.kind in RISK_POINT_KINDS
+        else "",
         "unit": _unit_path(point.unit, unit_names),
         "description": point.description,
-        "control_level": _name(CONTROL_LEVEL_NAMES[point.control_level])
+        "control_level": _name(CONTROL_LEVELS, point.control_level)
         if point.control_level
         else "",
         "responsible_unit": _unit_path(point.responsible_unit, unit_names),
@@ -349,12 +329,12 @@ def _row_values(
             + (
                 point.inspection_unit
                 if _english()
-                else PERIOD_UNITS[point.inspection_unit][0]
+                else PERIOD_UNITS.label(point.inspection_unit).zh_hans
             )
             if point.inspection_every and point.inspection_unit in PERIOD_UNITS
             else ""
         ),
-        "level": _name(LEVEL_NAMES[point.level]) if point.level else "",
+        "level": _name(RISK_LEVELS, point.level) if point.level else "",
     }
     if event is None:
         return values
@@ -373,9 +353,9 @@ def _row_values(
             "consequence": event.consequence,
         }
     )
-    for kind in MEASURE_NAMES:
-        values[f"measures_{kind}"] = "\n".join(
-            m.description for m in event.measures.all() if m.kind == kind
+    for term in MEASURE_TYPES:
+        values[f"measures_{term.key}"] = "\n".join(
+            m.description for m in event.measures.all() if m.kind == term.key
         )
     latest = event.latest_assessment
     if latest is not None:
@@ -387,7 +367,7 @@ def _row_values(
             latest.inputs.get("direct_conditions", [])
         )
         values["value"] = number(latest.value)
-        values["level"] = _name(LEVEL_NAMES[latest.level])
+        values["level"] = _name(RISK_LEVELS, latest.level)
         values["assessed"] = (
             f"{latest.assessed_by_name} {latest.assessed_at:%Y-%m-%d %H:%M}"
         )
@@ -486,18 +466,17 @@ class _Reader:
         )
 
     # -- cell parsers (each reports its own problems) -------------------------
-    def choice(self, row: int, key: str, text: str, names: dict[str, tuple[str, str]]):
-        wanted = text.strip().lower()
-        for value, (zh, en) in names.items():
-            if wanted in (value, zh.lower(), en.lower()):
-                return value
+    def choice(self, row: int, key: str, text: str, vocabulary: Vocabulary):
+        found = vocabulary.find(text)
+        if found is not None:
+            return found
         self.problem(
             row,
             key,
             _("“%(text)s” is not one of: %(choices)s.")
             % {
                 "text": text,
-                "choices": "、".join(_name(n) for n in names.values()),
+                "choices": "、".join(_name(vocabulary, t.key) for t in vocabulary),
             },
         )
         return None
@@ -549,9 +528,9 @@ class _Reader:
         match = PERIOD_PATTERN.match(text)
         if match:
             count, word = match.groups()
-            for unit, words in PERIOD_UNITS.items():
-                if word.lower() in words:
-                    return (int(count) if count else 1), unit
+            unit = PERIOD_UNITS.find(word)
+            if unit is not None:
+                return (int(count) if count else 1), unit
         self.problem(
             row,
             "inspection_period",
@@ -726,7 +705,7 @@ def _read_rows(
     problems = []
     for index, column in enumerate(COLUMNS):
         found = _cell_text(header[index] if index < len(header) else None)
-        accepted = {f"{column.zh}\n{column.en}", column.zh, column.en}
+        accepted = {f"{column.zh}\n{column.en}", column.zh, column.en, *column.aliases}
         if found.replace("\r", "") not in accepted:
             problems.append(
                 ImportProblem(
@@ -874,7 +853,7 @@ def _point_data(
         return group.cells.get(key, (group.first_row, ""))
 
     row, kind_text = point_cell("kind")
-    kind = reader.choice(row, "kind", kind_text, KIND_NAMES) if kind_text else ""
+    kind = reader.choice(row, "kind", kind_text, RISK_POINT_KINDS) if kind_text else ""
     if not kind_text:
         reader.problem(row, "kind", _("This field is required."))
     row, unit_text = point_cell("unit")
@@ -882,9 +861,7 @@ def _point_data(
     control = ControlData()
     row, text = point_cell("control_level")
     if text:
-        control.level = (
-            reader.choice(row, "control_level", text, CONTROL_LEVEL_NAMES) or ""
-        )
+        control.level = reader.choice(row, "control_level", text, CONTROL_LEVELS) or ""
     row, text = point_cell("responsible_unit")
     if text:
         control.responsible_unit = reader.unit(row, "responsible_unit", text)
@@ -906,7 +883,7 @@ def _point_data(
                 factors[(code, analysis_unit)] = row
         measures = []
         measure_columns = []
-        for kind_key in MEASURE_NAMES:
+        for kind_key in (term.key for term in MEASURE_TYPES):
             for line in str(cells.get(f"measures_{kind_key}") or "").splitlines():
                 if line.strip():
                     measures.append(

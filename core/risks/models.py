@@ -25,54 +25,21 @@ from django.utils.translation import gettext_lazy as _
 
 from core.organizations.models import Enterprise, Industry, Person, Unit
 from core.risks.thresholds import bands_text, threshold_field_errors
-from plugins.contributions import RISK_LEVEL_COLOURS, LevelThresholds, risk_level_rank
+from plugins.contributions import LevelThresholds
 from plugins.schema_errors import schema_errors
+from plugins.vocabularies import (
+    CONTROL_LEVELS,
+    MEASURE_TYPES,
+    PERIOD_UNITS,
+    RISK_LEVELS,
+    RISK_POINT_KINDS,
+    risk_level_colour,
+)
 
-
-class RiskLevel(models.TextChoices):
-    """The four levels, highest first (安委办〔2016〕11号)."""
-
-    MAJOR = "major", _("Major risk")
-    SIGNIFICANT = "significant", _("Significant risk")
-    GENERAL = "general", _("General risk")
-    LOW = "low", _("Low risk")
-
-    @property
-    def colour(self) -> str:
-        return RISK_LEVEL_COLOURS[self.value]
-
-    @property
-    def rank(self) -> int:
-        return risk_level_rank(self.value)
-
-
-COLOUR_LABELS = {
-    "red": _("red"),
-    "orange": _("orange"),
-    "yellow": _("yellow"),
-    "blue": _("blue"),
-}
-
-
-class ControlLevel(models.TextChoices):
-    """Who controls a risk (管控层级): the same four tiers as the unit tree."""
-
-    COMPANY = "company", _("Company")
-    WORKSHOP = "workshop", _("Workshop")
-    TEAM = "team", _("Team")
-    POST = "post", _("Post")
-
-
-class InspectionUnit(models.TextChoices):
-    """Units of an inspection period (``plugins.contributions.INSPECTION_UNITS``)."""
-
-    HOUR = "hour", _("hour(s)")
-    SHIFT = "shift", _("shift(s)")
-    DAY = "day", _("day(s)")
-    WEEK = "week", _("week(s)")
-    MONTH = "month", _("month(s)")
-    QUARTER = "quarter", _("quarter(s)")
-    YEAR = "year", _("year(s)")
+# The vocabularies' choices (plugins.vocabularies is their one definition).
+RiskLevel = RISK_LEVELS.text_choices("RiskLevel", module=__name__)
+ControlLevel = CONTROL_LEVELS.text_choices("ControlLevel", module=__name__)
+InspectionUnit = PERIOD_UNITS.text_choices("InspectionUnit", module=__name__)
 
 
 class LocalisedName(models.Model):
@@ -199,12 +166,9 @@ class RiskPoint(models.Model):
     period) is part of the point: one assignment per point.
     """
 
-    class Kind(models.TextChoices):
-        EQUIPMENT = "equipment", _("Equipment")
-        FACILITY = "facility", _("Facility")
-        AREA = "area", _("Area or place")
-        OPERATION = "operation", _("Operation")
-        ACTIVITY = "activity", _("Activity")
+    Kind = RISK_POINT_KINDS.text_choices(
+        "Kind", module=__name__, qualname="RiskPoint.Kind"
+    )
 
     enterprise = models.ForeignKey(
         Enterprise,
@@ -295,7 +259,7 @@ class RiskPoint(models.Model):
 
     @property
     def colour(self) -> str:
-        return RISK_LEVEL_COLOURS.get(self.level, "")
+        return risk_level_colour(self.level)
 
     def get_additional_data(self) -> dict[str, int]:
         """Tag audit-log entries with the risk point, for its history."""
@@ -459,15 +423,9 @@ class ControlMeasure(RiskPointPart):
     removed measure is deactivated so inspection records keep pointing at it.
     """
 
-    class Kind(models.TextChoices):
-        MANAGEMENT = "management", _("Management rules")
-        ENGINEERING = "engineering", _("Engineering / physical")
-        MONITORING = "monitoring", _("Online monitoring")
-        VIDEO = "video", _("Video surveillance")
-        AUTOMATION = "automation", _("Automatic control")
-        EMERGENCY = "emergency", _("Emergency management")
-        TRAINING = "training", _("Training and education")
-        PPE = "ppe", _("Personal protection")
+    Kind = MEASURE_TYPES.text_choices(
+        "Kind", module=__name__, qualname="ControlMeasure.Kind"
+    )
 
     risk_point = models.ForeignKey(
         RiskPoint,
@@ -579,7 +537,7 @@ class Assessment(models.Model):
 
     @property
     def colour(self) -> str:
-        return RISK_LEVEL_COLOURS.get(self.level, "")
+        return risk_level_colour(self.level)
 
     def get_additional_data(self) -> dict[str, int]:
         return {"risk_point": self.risk_point_id}

@@ -32,7 +32,7 @@ one checklist.
 
 ``RISK_POINTS``: one dict per typical risk point (风险点 / risk analysis object)::
 
-    {"key", "name": Text, "kind": equipment|facility|area|operation|activity,
+    {"key", "name": Text, "kind": RISK_POINT_KINDS key,
      "description": Text,
      "hazard_factors": [{"code": GB/T 13861-2022 code, "text": Text,
                          "events": [event key]}],      # the events it causes
@@ -41,12 +41,14 @@ one checklist.
                  "assessment": {"method": "lec"|"ls",       # a suggestion
                                 "inputs": {"L","E","C"} | {"L","S"}},
                  "direct_rules": [key of DIRECT_RULES],     # hints only
-                 "measures": [{"key", "type": engineering|management|
-                               training|ppe|emergency|monitoring|video|
-                               automation, "text": Text}]}],
-     "control_level": company|workshop|team|post,
-     "inspection_period": {"every": int, "unit": hour|shift|day|week|month|
-                           quarter|year}}
+                 "measures": [{"key", "type": MEASURE_TYPES key,
+                               "text": Text}]}],
+     "control_level": CONTROL_LEVELS key,
+     "inspection_period": {"every": int, "unit": PERIOD_UNITS key}}
+
+The vocabularies (``RISK_POINT_KINDS``, ``MEASURE_TYPES``, ``CONTROL_LEVELS``,
+``PERIOD_UNITS``, ``RISK_LEVELS``) are those of ``plugins.vocabularies``; the
+codes those of ``plugins.reference`` (GB 6441, GB/T 13861, the method tables).
 
 A control measure belongs to exactly one event: the one it controls. A
 hazard factor names every event it causes (at least one), each event has at
@@ -143,8 +145,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from plugins.contributions import INSPECTION_UNITS
-from plugins.default_scoring import CONDITIONS as DIRECT_CONDITIONS
+from plugins import vocabularies
+from plugins.reference import gb6441, gb_t13861, risk_methods
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 # A choice's stored value, as the forms engine stores it.
@@ -161,150 +163,40 @@ def is_text(value: Any) -> bool:
     return isinstance(value, dict) and set(value) == {"zh_hans", "en"}
 
 
-# GB 6441-86 《企业职工伤亡事故分类》: the 20 accident types, by code.
-ACCIDENT_TYPES = {
-    "01": text("物体打击", "Struck by object"),
-    "02": text("车辆伤害", "Vehicle injury"),
-    "03": text("机械伤害", "Machinery injury"),
-    "04": text("起重伤害", "Lifting injury"),
-    "05": text("触电", "Electric shock"),
-    "06": text("淹溺", "Drowning"),
-    "07": text("灼烫", "Burns and scalds"),
-    "08": text("火灾", "Fire"),
-    "09": text("高处坠落", "Fall from height"),
-    "10": text("坍塌", "Collapse"),
-    "11": text("冒顶片帮", "Roof or side fall"),
-    "12": text("透水", "Water inrush"),
-    "13": text("放炮", "Blasting"),
-    "14": text("火药爆炸", "Explosive detonation"),
-    "15": text("瓦斯爆炸", "Firedamp explosion"),
-    "16": text("锅炉爆炸", "Boiler explosion"),
-    "17": text("容器爆炸", "Pressure vessel explosion"),
-    "18": text("其他爆炸", "Other explosion"),
-    "19": text("中毒和窒息", "Poisoning and asphyxiation"),
-    "20": text("其他伤害", "Other injury"),
-}
-
-# GB/T 13861-2022 codes this content may use. Only the codes checked against a
-# published source (group 1 down to six digits, 2101 and 210101-210105) plus
-# the top and second levels; the deeper codes of groups 21-49 changed in 2022
-# and are loaded only from the official code table (FACTS-2 §5 build note).
-HAZARD_FACTOR_CODES = {
-    "1": text("人的因素", "Human factors"),
-    "11": text("心理、生理性危险和有害因素", "Psychological and physiological"),
-    "1101": text("负荷超限", "Overload"),
-    "110101": text("体力负荷超限", "Physical overload"),
-    "110102": text("听力负荷超限", "Hearing overload"),
-    "110103": text("视力负荷超限", "Visual overload"),
-    "1102": text("健康状况异常", "Abnormal health"),
-    "1103": text("从事禁忌作业", "Work the person is unfit for"),
-    "1104": text("心理异常", "Psychological abnormality"),
-    "110401": text("情绪异常", "Emotional abnormality"),
-    "110402": text("冒险心理", "Risk-taking"),
-    "110403": text("过度紧张", "Over-tension"),
-    "110499": text("其他心理异常", "Other psychological abnormality"),
-    "1105": text("辨识功能缺陷", "Defective perception"),
-    "110501": text("感知延迟", "Delayed perception"),
-    "110502": text("辨识错误", "Misidentification"),
-    "110599": text("其他辨识功能缺陷", "Other perception defects"),
-    "1199": text("其他心理、生理性危险和有害因素", "Other psychological factors"),
-    "12": text("行为性危险和有害因素", "Behavioural"),
-    "1201": text("指挥错误", "Wrong command"),
-    "120101": text("指挥失误", "Command mistake"),
-    "120102": text("违章指挥", "Command against the rules"),
-    "120199": text("其他指挥错误", "Other wrong command"),
-    "1202": text("操作错误", "Wrong operation"),
-    "120201": text("误操作", "Operating error"),
-    "120202": text("违章作业", "Working against the rules"),
-    "120299": text("其他操作错误", "Other wrong operation"),
-    "1203": text("监护失误", "Supervision failure"),
-    "1299": text("其他行为性危险和有害因素", "Other behavioural factors"),
-    "2": text("物的因素", "Material factors"),
-    "21": text("物理性危险和有害因素", "Physical"),
-    "2101": text("设备、设施、工具、附件缺陷", "Defective equipment or tools"),
-    "210101": text("强度不够", "Insufficient strength"),
-    "210102": text("刚度不够", "Insufficient stiffness"),
-    "210103": text("稳定性差", "Poor stability"),
-    "210104": text("密封不良", "Poor sealing"),
-    "210105": text("耐腐蚀性差", "Poor corrosion resistance"),
-    "22": text("化学性危险和有害因素", "Chemical"),
-    "23": text("生物性危险和有害因素", "Biological"),
-    "3": text("环境因素", "Environmental factors"),
-    "31": text("室内作业场所环境不良", "Poor indoor workplace"),
-    "32": text("室外作业场地环境不良", "Poor outdoor worksite"),
-    "33": text("地下（含水下）作业环境不良", "Poor underground or underwater site"),
-    "39": text("其他作业环境不良", "Other poor environment"),
-    "4": text("管理因素", "Management factors"),
-    "41": text("机构设置和人员配备不健全", "Organisation or staffing inadequate"),
-    "42": text("责任制不完善或未落实", "Responsibilities incomplete or not applied"),
-    "43": text("管理制度不完善或未落实", "Rules incomplete or not applied"),
-    "44": text("投入不足", "Insufficient investment"),
-    "45": text("应急管理缺陷", "Emergency management defects"),
-    "49": text("其他管理因素缺陷", "Other management defects"),
-}
-
-RISK_POINT_KINDS = {
-    "equipment": text("设备", "Equipment"),
-    "facility": text("设施", "Facility"),
-    "area": text("场所区域", "Area"),
-    "operation": text("作业", "Operation"),
-    "activity": text("活动", "Activity"),
-}
-
-# The five common measure types, then the district plan's monitoring, video
-# and automatic-control measures (000_d00371bed27cd32f.txt).
-CONTROL_MEASURE_TYPES = {
-    "engineering": text("工程技术", "Engineering"),
-    "management": text("管理", "Management"),
-    "training": text("培训教育", "Training"),
-    "ppe": text("个体防护", "Personal protection"),
-    "emergency": text("应急处置", "Emergency response"),
-    "monitoring": text("在线监测", "Online monitoring"),
-    "video": text("视频监控", "Video surveillance"),
-    "automation": text("自动化控制", "Automatic control"),
-}
-REQUIRED_MEASURE_TYPES = ("engineering", "management", "training", "ppe", "emergency")
-
-CONTROL_LEVELS = {
-    "company": text("公司", "Company"),
-    "workshop": text("车间", "Workshop"),
-    "team": text("班组", "Team"),
-    "post": text("岗位", "Post"),
-}
-
-RISK_LEVELS = {
-    "major": text("重大风险（红）", "Major (red)"),
-    "significant": text("较大风险（橙）", "Significant (orange)"),
-    "general": text("一般风险（黄）", "General (yellow)"),
-    "low": text("低风险（蓝）", "Low (blue)"),
-}
-
-# Control levels a suggested risk level may be assigned to: a risk is owned at
-# least at the level its grade calls for (FACTS §0).
-CONTROL_LEVELS_FOR_RISK = {
-    "major": ("company",),
-    "significant": ("company", "workshop"),
-    "general": ("workshop", "team"),
-    "low": ("team", "post"),
-}
-
-PERIOD_UNITS = INSPECTION_UNITS
+# The vocabularies and reference dictionaries in the content's shape
+# (``{key: text}``); their one definition is plugins.vocabularies and
+# plugins.reference, which the core's choices and tables derive from too.
+ACCIDENT_TYPES = gb6441.ACCIDENT_TYPES.texts()  # GB 6441-86, by code
+# GB/T 13861-2022 codes this content may use: those checked against a
+# published source (see plugins.reference.gb_t13861).
+HAZARD_FACTOR_CODES = gb_t13861.HAZARD_FACTOR_CLASSES.texts()
+RISK_POINT_KINDS = vocabularies.RISK_POINT_KINDS.texts()
+CONTROL_MEASURE_TYPES = vocabularies.MEASURE_TYPES.texts()
+REQUIRED_MEASURE_TYPES = vocabularies.COMMON_MEASURE_TYPES
+CONTROL_LEVELS = vocabularies.CONTROL_LEVELS.texts()
+RISK_LEVELS = vocabularies.RISK_LEVELS.texts()
+CONTROL_LEVELS_FOR_RISK = vocabularies.CONTROL_LEVELS_FOR_RISK
+PERIOD_UNITS = vocabularies.PERIOD_UNITS.keys()
 
 # Method tables (FACTS §1.1 and §1.2): the only values an input may take.
 LEC_VALUES = {
-    "L": (10, 6, 3, 1, 0.5, 0.2, 0.1),
-    "E": (10, 6, 3, 2, 1, 0.5),
-    "C": (100, 40, 15, 7, 3, 1),
+    "L": risk_methods.values(risk_methods.LEC_L),
+    "E": risk_methods.values(risk_methods.EXPOSURE),
+    "C": risk_methods.values(risk_methods.LEC_C),
 }
-LS_VALUES = {"L": (1, 2, 3, 4, 5), "S": (1, 2, 3, 4, 5)}
+LS_VALUES = {
+    "L": risk_methods.values(risk_methods.LS_L),
+    "S": risk_methods.values(risk_methods.LS_S),
+}
 
-# Direct determination (直接判定, FACTS §1.4): conditions that make a risk major
-# whatever its score, those of the platform an assessor ticks. An event lists
-# those worth checking; they are hints and do not change the suggested level.
+# Direct determination (直接判定, FACTS §1.4): the platform's conditions that
+# make a risk major whatever its score (plugins.reference.risk_methods). An
+# event lists those worth checking, by key or by the older key this content
+# first used; they are hints and do not change the suggested level.
 DIRECT_RULES = {
-    condition.key: text(condition.title.zh_hans, condition.title.en)
-    for condition in DIRECT_CONDITIONS
-    if condition.applies is None
+    name: {"zh_hans": term.label.zh_hans, "en": term.label.en}
+    for term in risk_methods.DIRECT_CONDITIONS
+    for name in (term.key, *term.aliases)
 }
 
 QUESTION_TYPES = (

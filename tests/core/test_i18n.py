@@ -74,3 +74,43 @@ def test_new_source_strings_are_reported_without_touching_the_catalogue(tmp_path
         f"locale/zh_Hans/LC_MESSAGES/django.po: {probe}",
     ]
     assert catalogue.read_bytes() == before
+
+
+def test_every_pack_of_the_repository_has_its_own_catalogues():
+    packs = {path.name for path in i18n.pack_dirs()}
+    assert packs == {
+        "safegrid_chemicals",
+        "safegrid_construction",
+        "safegrid_road_transport",
+        "safegrid_gas",
+        "safegrid_example",
+    }
+    assert i18n.locale_dirs()[0] == i18n.LOCALE_DIR
+    for locale_dir in i18n.locale_dirs():
+        assert i18n.untranslated_problems(locale_dir) == [], locale_dir
+
+
+def test_a_packs_strings_are_not_in_the_platforms_catalogue():
+    def msgids(locale_dir: Path) -> set[str]:
+        po = locale_dir / "zh_Hans" / "LC_MESSAGES" / "django.po"
+        return {e.msgid for e in polib.pofile(str(po)) if not e.obsolete}
+
+    platform = msgids(i18n.LOCALE_DIR)
+    for pack_dir in i18n.pack_dirs():
+        assert msgids(pack_dir / "locale") & platform == set(), pack_dir.name
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext")
+def test_a_new_pack_string_belongs_to_the_packs_catalogue(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(i18n.REPO_DIR, copy, ignore=i18n.COPY_IGNORE)
+    (copy / "industry_packs/gas/safegrid_gas/i18n_probe.py").write_text(
+        "from django.utils.translation import gettext_lazy as _\n"
+        "PROBE = _('A pack probe nobody translated')\n"
+    )
+    probe = "not in the catalogue: 'A pack probe nobody translated'"
+    where = "industry_packs/gas/safegrid_gas/locale"
+    assert sorted(i18n.missing_msgids(copy)) == [
+        f"{where}/en/LC_MESSAGES/django.po: {probe}",
+        f"{where}/zh_Hans/LC_MESSAGES/django.po: {probe}",
+    ]

@@ -4,7 +4,11 @@ The Makefile installs it editable; the platform finds it through the
 ``safegrid.packs`` entry point like any pack, not through ``extra_plugins``.
 """
 
+import os
+import subprocess
+import sys
 from importlib.metadata import distribution
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +65,61 @@ def test_sync_packs_publishes_its_checklist(enable_packs):
         "major",
         "general",
     ]
+
+
+def test_an_enabled_pack_is_a_django_app_and_an_installed_one_is_not():
+    from plugins.packs import pack_apps
+    from safegrid_site.settings.base import PLATFORM_APPS, installed_apps
+
+    assert pack_apps(["example"]) == ["safegrid_example"]
+    assert "safegrid_example" in pack_apps(["*"])
+    assert pack_apps(["not_installed"]) == []
+    assert installed_apps([]) == PLATFORM_APPS
+    assert installed_apps(["example"]) == [*PLATFORM_APPS, "safegrid_example"]
+
+
+PROBE = """
+import django
+django.setup()
+from django.apps import apps
+from django.utils import translation
+translation.activate("zh-hans")
+print(apps.is_installed("safegrid_example"))
+print(translation.gettext("Cold storage pack (example)"))
+"""
+
+
+def _run_with_packs(packs: str) -> list[str]:
+    """What a process started with ``SAFEGRID_PACKS=packs`` sees of the pack."""
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "safegrid_site.settings.production",
+        "DJANGO_SECRET_KEY": "a-key-for-this-test-only",
+        "SAFEGRID_PACKS": packs,
+        "PYTHONPATH": os.pathsep.join([str(root / "site"), str(root)]),
+    }
+    done = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.splitlines()
+
+
+def test_its_translations_load_when_it_is_enabled_and_not_before():
+    assert _run_with_packs("") == ["False", "Cold storage pack (example)"]
+    assert _run_with_packs("chemicals,example") == ["True", "冷库行业包（示例）"]
+
+
+def test_its_app_name_is_translated():
+    from django.apps import apps
+    from django.utils import translation
+
+    verbose_name = apps.get_app_config("safegrid_example").verbose_name
+    with translation.override("zh-hans"):
+        assert str(verbose_name) == "冷库行业包（示例）"
+    with translation.override("en"):
+        assert str(verbose_name) == "Cold storage pack (example)"

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from plugins.packs import pack_apps
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/safegrid_site
 REPO_DIR = PROJECT_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("SAFEGRID_VAR_DIR", REPO_DIR / "var"))
@@ -22,7 +24,8 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-dev-key-change-me")
 DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-INSTALLED_APPS = [
+# The platform's own apps; each enabled pack adds its app after them.
+PLATFORM_APPS = [
     # SafeGrid
     "core.base",
     "core.organizations",
@@ -67,6 +70,23 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
+
+# Which installed industry packs are enabled: a comma-separated list of
+# entry-point names, or "*" for every installed pack. Installed is not
+# enabled, so the default is none: a deployment names the packs it serves
+# (each brings an industry, checklists that sync_packs publishes, and its
+# Django app), and installing a distribution changes nothing by itself. The
+# dev settings enable the four bundled packs for the demo; the test settings
+# none (the tests enable packs explicitly).
+SAFEGRID_PACKS = env_list("SAFEGRID_PACKS", "")
+
+
+def installed_apps(packs: list[str]) -> list[str]:
+    """The platform's apps, then the apps of the enabled, installed packs."""
+    return [*PLATFORM_APPS, *pack_apps(packs)]
+
+
+INSTALLED_APPS = installed_apps(SAFEGRID_PACKS)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -198,10 +218,6 @@ SPECTACULAR_SETTINGS = {
     # The schema documents /api/v1/ only, not Wagtail's internal admin API.
     "PREPROCESSING_HOOKS": ["core.api.schema.api_v1_only"],
 }
-
-# Which installed industry packs are enabled: a comma-separated list of
-# entry-point names, or "*" for every installed pack.
-SAFEGRID_PACKS = env_list("SAFEGRID_PACKS", "*")
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail previews render in a same-origin iframe

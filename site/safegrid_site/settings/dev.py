@@ -11,3 +11,4 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # The demo enables the four bundled packs; tests/example_pack is installed in the
 # development venv for the test suite only.
 SAFEGRID_PACKS = env_list("SAFEGRID_PACKS", "chemicals,construction,road_transport,gas")
+INSTALLED_APPS = installed_apps(SAFEGRID_PACKS)

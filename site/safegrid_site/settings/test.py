@@ -6,6 +6,12 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests enable packs explicitly (see conftest.py); none is enabled by accident.
 SAFEGRID_PACKS = []
+# Every installed pack's app is installed, though, so that a pack a test
+# enables has its translations and templates: the app registry cannot change
+# inside a running process (Wagtail's API refuses to be set up twice).
+# tests/plugins/test_example_pack.py checks the real path, SAFEGRID_PACKS →
+# INSTALLED_APPS, in a separate process.
+INSTALLED_APPS = installed_apps(["*"])
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -284,3 +284,54 @@ def test_export_reads_back_and_is_scoped(world, django_assert_max_num_queries):
             name="装卸作业", enterprise=world.enterprise_b
         )
     )
+
+
+def _with_headings(buffer, headings):
+    workbook = load_workbook(buffer)
+    sheet = workbook[SHEET_TITLE]
+    for key, heading in headings.items():
+        sheet.cell(row=1, column=KEYS.index(key) + 1, value=heading)
+    renamed = io.BytesIO()
+    workbook.save(renamed)
+    renamed.seek(0)
+    return renamed
+
+
+def test_a_file_with_the_district_plans_measure_names_still_imports(world):
+    """Headings and cells written with 应急管理 / 物理工程 / 制度管理 read as before."""
+    file = _with_headings(
+        workbook_with(
+            [
+                {
+                    **GOOD_ROWS[0],
+                    "measures_management": "动火作业审批",
+                    "inspection_period": "每1班",
+                }
+            ]
+        ),
+        {
+            "measures_emergency": "管控措施：应急管理",
+            "measures_management": "管控措施：制度管理",
+        },
+    )
+    result = risk_list_import(
+        user=world.manager_a, enterprise=world.enterprise_a, file=file
+    )
+    assert result.ok, [str(p) for p in result.problems]
+    tank = RiskPoint.objects.get(name="1号储罐")
+    assert (tank.inspection_every, tank.inspection_unit) == (1, "shift")
+    kinds = dict(ControlMeasure.objects.values_list("description", "kind"))
+    assert kinds["泄漏应急处置卡"] == "emergency"
+    assert kinds["动火作业审批"] == "management"
+
+
+def test_the_template_names_the_measure_types_as_the_guideline_does():
+    sheet = load_workbook(io.BytesIO(risk_list_template()))[SHEET_TITLE]
+    headings = {
+        key: sheet.cell(row=1, column=KEYS.index(key) + 1).value
+        for key in ("measures_emergency", "measures_engineering")
+    }
+    assert headings == {
+        "measures_emergency": "管控措施：应急处置\nMeasures: Emergency response",
+        "measures_engineering": "管控措施：工程技术\nMeasures: Engineering",
+    }

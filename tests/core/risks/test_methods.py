@@ -10,9 +10,9 @@ from itertools import product
 
 import pytest
 
+from core.risks.default_scoring import EXPOSURE, LEC_C, LEC_L, LS, MES, MES_M, MES_S
 from core.risks.scoring import level_for, number, scoring_registry
 from plugins.contributions import LevelThresholds
-from plugins.default_scoring import EXPOSURE, LEC_C, LEC_L, LS, MES, MES_M, MES_S
 
 
 def grade(key, **inputs):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.organizations.scope import scope_for
+from core.risks.default_scoring import LEC
 from core.risks.models import LevelThreshold
 from core.risks.selectors import level_threshold_list, thresholds_for
 from core.risks.services import (
@@ -16,7 +17,6 @@ from core.risks.services import (
     risk_point_create,
 )
 from core.risks.thresholds import bands_text
-from plugins.default_scoring import LEC
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,10 @@
 Registered through the same hooks as an industry pack (``safegrid_scoring_rules``
 and ``safegrid_direct_determination_conditions``), so a pack can add or
 replace methods exactly as the platform does. The tables follow the common
-published versions summarised in ``docs/risk-methods.md``; the values are
-data (JSON Schema ``enum``), the level thresholds are configuration.
+published versions summarised in ``docs/risk-methods.md``; they are data
+(``plugins.reference.risk_methods``, against which the packs' content is
+checked too) and become JSON Schema ``enum``s here; the level thresholds are
+configuration.
 """
 
 from __future__ import annotations
@@ -19,128 +21,19 @@ from plugins.contributions import (
     LevelThresholds,
     ScoringRule,
 )
+from plugins.reference.risk_methods import (
+    DIRECT_CONDITIONS,
+    EXPOSURE,
+    LEC_C,
+    LEC_L,
+    LS_L,
+    LS_S,
+    MES_M,
+    MES_S,
+    Scale,
+)
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-# Each scale: (value, Chinese label, English label), highest value first.
-Scale = tuple[tuple[float, str, str], ...]
-
-LEC_L: Scale = (
-    (10, "完全可以预料", "Fully expected"),
-    (6, "相当可能", "Quite possible"),
-    (3, "可能，但不经常", "Possible but unusual"),
-    (1, "可能性小，完全意外", "Unlikely, a pure coincidence"),
-    (0.5, "很不可能，可以设想", "Very unlikely but conceivable"),
-    (0.2, "极不可能", "Extremely unlikely"),
-    (0.1, "实际不可能", "Practically impossible"),
-)
-EXPOSURE: Scale = (
-    (10, "连续暴露", "Continuous exposure"),
-    (6, "每天工作时间内暴露", "Daily, during working hours"),
-    (3, "每周一次或偶然暴露", "Weekly or now and then"),
-    (2, "每月一次暴露", "Once a month"),
-    (1, "每年几次暴露", "A few times a year"),
-    (0.5, "非常罕见地暴露", "Very rarely"),
-)
-LEC_C: Scale = (
-    (100, "大灾难，许多人死亡（≥10人死亡）", "Catastrophe, many deaths (≥10)"),
-    (40, "灾难，数人死亡（3～9人死亡）", "Disaster, several deaths (3–9)"),
-    (15, "非常严重，一人死亡（1～2人死亡）", "Very serious, one or two deaths"),
-    (7, "严重，重伤", "Serious injury"),
-    (3, "重大，致残", "Disabling injury"),
-    (1, "引人注目，需要救护", "Noticeable, needs first aid"),
-)
-LS_L: Scale = (
-    (
-        5,
-        "偏差每次作业或每月发生；无检查、无规程或从不执行；无证上岗；无控制措施",
-        "Deviation every job or monthly; no checks or procedures, or never "
-        "followed; unqualified staff; no controls",
-    ),
-    (
-        4,
-        "偏差每季度发生；检查、规程不全或很少执行；培训无效；措施部分投用，应急未演练",
-        "Deviation quarterly; incomplete or rarely followed checks and "
-        "procedures; ineffective training; controls partly in use, no drills",
-    ),
-    (
-        3,
-        "偏差每年发生；变更后检查、规程未更新；重复犯错；应急措施过时或不为人知",
-        "Deviation yearly; checks and procedures not updated after change; "
-        "repeated errors; emergency measures outdated or unknown",
-    ),
-    (
-        2,
-        "曾经发生偏差；偶尔不执行；偶有差错；措施充分，联锁偶尔停用，每年演练一次",
-        "Deviation has happened; occasionally not followed; occasional errors; "
-        "adequate controls, interlocks occasionally off, drilled once a year",
-    ),
-    (
-        1,
-        "从未发生偏差；检查、规程完善并执行；高度胜任；措施充分未失效，每年演练两次以上",
-        "Never deviated; complete checks and procedures, followed; highly "
-        "competent; adequate controls never failed, drilled twice a year or more",
-    ),
-)
-LS_S: Scale = (
-    (
-        5,
-        "≥3人死亡或≥7人重伤；损失>100万元",
-        "≥3 deaths or ≥7 serious injuries; loss >1,000,000 yuan",
-    ),
-    (
-        4,
-        "1～2人死亡或3～6人重伤；损失10万～100万元",
-        "1–2 deaths or 3–6 serious injuries; loss 100,000–1,000,000 yuan",
-    ),
-    (
-        3,
-        "1～2人重伤或3～6人轻伤；损失1万～10万元",
-        "1–2 serious or 3–6 minor injuries; loss 10,000–100,000 yuan",
-    ),
-    (2, "1～2人轻伤；损失5千～1万元", "1–2 minor injuries; loss 5,000–10,000 yuan"),
-    (1, "无人员伤亡；损失<5千元", "No injury; loss <5,000 yuan"),
-)
-MES_M: Scale = (
-    (5, "无控制措施", "No control measures"),
-    (
-        3,
-        "有减轻后果的应急措施（如报警系统、个体防护）",
-        "Measures that only reduce consequences (alarms, PPE)",
-    ),
-    (
-        1,
-        "有预防性措施（如机械防护装置），且保持有效",
-        "Preventive measures (e.g. machine guards), kept effective",
-    ),
-)
-MES_S: Scale = (
-    (
-        10,
-        "有多人死亡；财产损失>1000万元；重大环境影响的不可控排放",
-        "Several deaths; loss >10 million yuan; major uncontrolled release",
-    ),
-    (
-        8,
-        "一人死亡或多人永久失能；多人职业病；100万～1000万元",
-        "One death or several permanently disabled; occupational disease in several; 1–10 million yuan",
-    ),
-    (
-        4,
-        "一人永久失能；一人职业病；10万～100万元",
-        "One permanently disabled; occupational disease in one; 100,000–1 million yuan",
-    ),
-    (
-        2,
-        "需医院治疗，缺工；职业性多发病；1万～10万元",
-        "Hospital treatment, lost time; work-related illness; 10,000–100,000 yuan",
-    ),
-    (
-        1,
-        "轻微，仅需急救；身体不适；<1万元；无环境影响",
-        "Minor, first aid only; discomfort; <10,000 yuan; no environmental impact",
-    ),
-)
 
 
 def _scale_schema(scale: Scale, title: I18nText) -> dict[str, Any]:
@@ -407,37 +300,7 @@ def _scored_top_level(result: dict[str, Any]) -> bool:
 
 
 CONDITIONS = [
-    DirectCondition(
-        key="violates_law",
-        title=I18nText(
-            "违反法律、法规及国家标准中强制性条款",
-            "Violates a law, a regulation or a mandatory clause of a national standard",
-        ),
-    ),
-    DirectCondition(
-        key="accident_history",
-        title=I18nText(
-            "发生过死亡、重伤、重大财产损失事故，或三次及以上轻伤、一般财产损失事故，且现在发生事故的条件依然存在",
-            "A fatal, serious-injury or major-loss accident, or three or more "
-            "minor ones, has happened, and the conditions that caused it still "
-            "exist",
-        ),
-    ),
-    DirectCondition(
-        key="major_hazard_installation",
-        title=I18nText(
-            "涉及危险化学品重大危险源（GB 18218）",
-            "Involves a major hazard installation of hazardous chemicals (GB 18218)",
-        ),
-    ),
-    DirectCondition(
-        key="ten_or_more_people",
-        title=I18nText(
-            "具有中毒、爆炸、火灾等危险的场所，同一时间作业人员在10人及以上",
-            "A place with poisoning, explosion or fire hazards where 10 or more "
-            "people work at the same time",
-        ),
-    ),
+    *(DirectCondition(key=term.key, title=term.label) for term in DIRECT_CONDITIONS),
     DirectCondition(
         key="scored_top_level",
         title=I18nText(
