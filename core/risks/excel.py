@@ -30,7 +30,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.models import HazardFactor, RiskEvent, RiskPoint
-from core.risks.scoring import PLATFORM_INPUTS, UnknownRule, number, scoring_registry
 from core.risks.selectors import accident_types, hazard_factor_classes, risk_point_list
 from core.risks.services import (
     AssessmentData,
@@ -44,6 +43,7 @@ from core.risks.services import (
     risk_point_create,
     risk_point_data_errors,
 )
+from core.scoring import PLATFORM_INPUTS, UnknownRule, number, scoring_engine
 
 MAX_ROWS = 10_000
 SHEET_TITLE = "风险清单 Risk list"
@@ -168,7 +168,7 @@ def _new_workbook() -> tuple[Workbook, Any]:
     _add_dropdown(
         sheet, "control_level", [zh for zh, _en in CONTROL_LEVEL_NAMES.values()]
     )
-    _add_dropdown(sheet, "method", [r.key for r in scoring_registry().risk_methods()])
+    _add_dropdown(sheet, "method", [r.key for r in scoring_engine().risk_methods()])
     return workbook, sheet
 
 
@@ -242,7 +242,7 @@ def _add_reference_sheets(workbook: Workbook) -> None:
         "管控层级 Control levels",
         ((k, zh, en) for k, (zh, en) in CONTROL_LEVEL_NAMES.items()),
     )
-    registry = scoring_registry()
+    registry = scoring_engine()
     for registered in registry.risk_methods():
         rule = registered.rule
         properties = rule.input_schema.get("properties", {})

@@ -99,7 +99,6 @@ def form_score(
     count.
     """
     from core.forms.definition import compile_definition
-    from core.forms.rules import checklist_rules
     from core.forms.scoring import score_answers
     from core.forms.services import definition_check
 
@@ -107,7 +106,7 @@ def form_score(
     if problems:
         raise ValueError(compile_problems(definition))
     plan = compile_definition(blocks, scoring=definition.scoring).scoring
-    return score_answers(plan, answers, plugin_rules=checklist_rules()).as_dict()
+    return score_answers(plan, answers).as_dict()
 
 
 def check_items(definition: FormDefinitionContribution) -> list[dict[str, Any]]:

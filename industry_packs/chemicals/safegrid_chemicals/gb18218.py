@@ -28,12 +28,13 @@ from django.utils.translation import gettext as _
 from plugins.contributions import I18nText, ScoringRule
 from plugins.pack_support.scoring import (
     Problem,
-    ScoringInputError,
     exact,
+    input_problems,
     pointer,
-    schema_problems,
+    refuse_problems,
     shown,
 )
+from plugins.schema_errors import CompiledSchema
 from safegrid_chemicals import gb18218_data as data
 
 KEY = "gb18218"
@@ -61,8 +62,58 @@ CATEGORY_CHOICES = list(data.CATEGORIES)
 ALPHA_CHOICES = [float(alpha) for alpha in data.ALPHA_VALUES]
 
 
+# The schema's own messages (plugins.schema_errors, "x-messages"): what to do
+# instead of a value the tables do not list.
+UNKNOWN_CAS = {
+    "enum": {
+        "zh-hans": (
+            "未知的CAS号“%(value)s”：不在本行业包的GB 18218-2018表中。"
+            "请改按危险性类别填写该物质。"
+        ),
+        "en": (
+            "Unknown CAS number “%(value)s”: it is not in this pack's GB 18218-2018 "
+            "table. Enter the substance by its hazard category instead."
+        ),
+    }
+}
+UNKNOWN_NAME = {
+    "enum": {
+        "zh-hans": (
+            "未知物质“%(value)s”：不在本行业包的GB 18218-2018表中。"
+            "请改按CAS号或危险性类别填写。"
+        ),
+        "en": (
+            "Unknown substance “%(value)s”: it is not in this pack's GB 18218-2018 "
+            "table. Enter it by CAS number or by its hazard category instead."
+        ),
+    }
+}
+UNKNOWN_CATEGORY = {
+    "enum": {
+        "zh-hans": (
+            "未知的危险性类别“%(value)s”：请使用GB 18218-2018表2中的符号"
+            "（J1–J5、W1.1–W11）。"
+        ),
+        "en": (
+            "Unknown hazard category “%(value)s”: use a GB 18218-2018 Table 2 "
+            "symbol (J1–J5, W1.1–W11)."
+        ),
+    }
+}
+ALPHA_NOT_IN_STANDARD = {
+    "enum": {
+        "zh-hans": "α必须是GB 18218-2018规定的取值之一：0.5、1.0、1.2、1.5、2.0。",
+        "en": "α must be one of the GB 18218-2018 values 0.5, 1.0, 1.2, 1.5, 2.0.",
+    }
+}
+
+
 def _build_schema() -> dict[str, Any]:
-    category_symbol = {"type": "string", "enum": CATEGORY_CHOICES}
+    category_symbol = {
+        "type": "string",
+        "enum": CATEGORY_CHOICES,
+        "x-messages": UNKNOWN_CATEGORY,
+    }
     substance = {
         "type": "object",
         "description": (
@@ -74,11 +125,13 @@ def _build_schema() -> dict[str, Any]:
                 "type": "string",
                 "enum": NAME_CHOICES,
                 "description": "Table 1 name (Chinese or English) or a listed alias.",
+                "x-messages": UNKNOWN_NAME,
             },
             "cas": {
                 "type": "string",
                 "enum": CAS_CHOICES,
                 "description": "CAS number of a Table 1 substance.",
+                "x-messages": UNKNOWN_CAS,
             },
             "category": {
                 "description": (
@@ -87,7 +140,7 @@ def _build_schema() -> dict[str, Any]:
                 ),
                 "type": ["string", "array"],
                 "if": {"type": "string"},
-                "then": {"enum": CATEGORY_CHOICES},
+                "then": {"enum": CATEGORY_CHOICES, "x-messages": UNKNOWN_CATEGORY},
                 "else": {"items": category_symbol, "minItems": 1, "uniqueItems": True},
             },
             "label": {
@@ -127,6 +180,7 @@ def _build_schema() -> dict[str, Any]:
             "alpha": {
                 "enum": ALPHA_CHOICES,
                 "description": "α given directly instead of exposed_people.",
+                "x-messages": ALPHA_NOT_IN_STANDARD,
             },
         },
         "required": ["substances"],
@@ -156,42 +210,18 @@ def _build_schema() -> dict[str, Any]:
 
 
 INPUT_SCHEMA: dict[str, Any] = _build_schema()
+_SCHEMA = CompiledSchema(INPUT_SCHEMA)
 
 
 def validate(payload: Any) -> list[Problem]:
     """Every problem of ``payload``, each at its JSON Pointer (empty when fine)."""
-    problems = schema_problems(
-        INPUT_SCHEMA,
-        payload,
-        enum_messages={
-            "cas": lambda value: (
-                _(
-                    "Unknown CAS number “%(value)s”: it is not in this pack's GB 18218-2018 "
-                    "table. Enter the substance by its hazard category instead."
-                )
-                % {"value": value}
-            ),
-            "name": lambda value: (
-                _(
-                    "Unknown substance “%(value)s”: it is not in this pack's GB 18218-2018 "
-                    "table. Enter it by CAS number or by its hazard category instead."
-                )
-                % {"value": value}
-            ),
-            "category": lambda value: (
-                _(
-                    "Unknown hazard category “%(value)s”: use a GB 18218-2018 Table 2 "
-                    "symbol (J1–J5, W1.1–W11)."
-                )
-                % {"value": value}
-            ),
-            "alpha": lambda value: _(
-                "α must be one of the GB 18218-2018 values 0.5, 1.0, 1.2, 1.5, 2.0."
-            ),
-        },
-    )
-    if problems:
-        return problems
+    return input_problems(_SCHEMA, payload) or _table_problems(payload)
+
+
+def _table_problems(payload: Mapping[str, Any]) -> list[Problem]:
+    """What the schema cannot say about valid input: ambiguous CAS numbers and
+    a substance listed twice in a unit."""
+    problems: list[Problem] = []
     for unit_path, unit in _units(payload):
         seen: dict[str, int] = {}
         for index, entry in enumerate(unit["substances"]):
@@ -233,8 +263,8 @@ def validate(payload: Any) -> list[Problem]:
     return problems
 
 
-def evaluate(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """Identify and grade the unit(s) in ``payload``.
+def evaluate(payload: Any) -> dict[str, Any]:
+    """Identify and grade the unit(s) in ``payload``, validating it first.
 
     Raises ``ScoringInputError`` (with a problem per field) when the input is
     not acceptable. For one unit the result is that unit's figures; with
@@ -242,9 +272,17 @@ def evaluate(payload: Mapping[str, Any]) -> dict[str, Any]:
     major one with the highest R, else the one with the highest S) and each
     unit's own figures are in ``units``.
     """
-    problems = validate(payload)
-    if problems:
-        raise ScoringInputError(problems)
+    refuse_problems(validate(payload))
+    return _identify(payload)
+
+
+def evaluate_valid(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """``evaluate`` for input the core has validated against ``INPUT_SCHEMA``."""
+    refuse_problems(_table_problems(payload))
+    return _identify(payload)
+
+
+def _identify(payload: Mapping[str, Any]) -> dict[str, Any]:
     results = [_evaluate_unit(unit) for _path, unit in _units(payload)]
     governing = max(
         range(len(results)),
@@ -392,5 +430,5 @@ RULE = ScoringRule(
     description=DESCRIPTION,
     kind=KIND,
     input_schema=INPUT_SCHEMA,
-    evaluate=evaluate,
+    evaluate=evaluate_valid,
 )

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     # SafeGrid
     "core.base",
     "core.organizations",
+    "core.scoring",
     "core.risks",
     "core.forms",
     "core.notices",
