@@ -8,14 +8,12 @@ becomes (level, thresholds, direct determination) is ``core.scoring.grading``.
 
 from core.scoring.engine import (
     Evaluation,
-    InvalidInputs,
     RegisteredRule,
-    RuleFailed,
     ScoringEngine,
-    UnknownRule,
     rule_problems,
     scoring_engine,
 )
+from core.scoring.errors import InvalidInputs, RuleFailed, UnknownRule
 from core.scoring.grading import (
     PLATFORM_INPUTS,
     RegisteredCondition,
