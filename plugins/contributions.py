@@ -6,8 +6,9 @@ Hooks never touch the database: they return these objects and the core syncs the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from plugins.reference.gb6441 import ACCIDENT_TYPES
@@ -105,27 +106,47 @@ class LevelThresholds:
         return found
 
 
+class RuleKind(StrEnum):
+    """What a scoring rule scores; the engine treats every kind alike.
+
+    Each kind is a plain string in a contribution (``kind="checklist"`` works).
+    ``RISK`` grades a risk event (thresholds, direct determination);
+    ``CHECKLIST`` scores a forms-engine submission from its breakdown
+    (``CHECKLIST_INPUT_SCHEMA``); ``INSPECTION`` scores an inspection given
+    through the API (JGJ 59, the road-transport and gas checks);
+    ``MAJOR_HAZARD`` identifies and grades a major hazard source (GB 18218).
+    """
+
+    RISK = "risk"
+    CHECKLIST = "checklist"
+    INSPECTION = "inspection"
+    MAJOR_HAZARD = "major_hazard"
+
+
 @dataclass(frozen=True)
 class ScoringRule:
     """A scoring rule (评价方法 or pack rule): inputs → result.
 
     ``input_schema`` is a JSON Schema (draft 2020-12) of the inputs; the core
     validates inputs against it before ``evaluate`` is called, so ``evaluate``
-    may trust its input. ``kind`` is ``"risk"`` for a method that grades a risk
+    may trust its input. A (sub)schema may carry its own messages for a
+    failing keyword under ``x-messages`` (``plugins.schema_errors``). For what
+    a schema cannot say, ``evaluate`` raises ``ScoringInputError``.
+
+    ``kind`` (a ``RuleKind``) is ``"risk"`` for a method that grades a risk
     event: its ``evaluate`` returns ``{"value": number, "details": {...}}`` and
     the core maps the value to a level with the configured thresholds (whose
     defaults are ``default_thresholds``); a risk rule without thresholds returns
-    ``"level"`` itself. Rules of other kinds (``"major_hazard"``,
-    ``"checklist"``...) return whatever result dict they document.
-    ``value_range`` is the smallest and largest value the rule can produce; the
-    thresholds a department configures must lie inside it.
+    ``"level"`` itself. Rules of other kinds return whatever result dict they
+    document. ``value_range`` is the smallest and largest value the rule can
+    produce; the thresholds a department configures must lie inside it.
     """
 
     key: str
     title: I18nText
     input_schema: dict[str, Any]
     evaluate: Callable[[dict[str, Any]], dict[str, Any]]
-    kind: str = "risk"
+    kind: str = RuleKind.RISK
     default_thresholds: LevelThresholds | None = None
     threshold_presets: tuple[LevelThresholds, ...] = ()
     value_range: tuple[float, float] | None = None
@@ -141,6 +162,11 @@ class ScoringRule:
             )
         if not (self.title and self.title.zh_hans.strip() and self.title.en.strip()):
             found.append(f"scoring rule {self.key!r} needs a Chinese and English title")
+        if self.kind not in tuple(RuleKind):
+            found.append(
+                f"scoring rule {self.key!r} has the unknown kind {self.kind!r} "
+                f"(one of {', '.join(RuleKind)})"
+            )
         if not callable(self.evaluate):
             found.append(f"scoring rule {self.key!r}: evaluate is not callable")
         if not isinstance(self.input_schema, dict):
@@ -158,6 +184,99 @@ class ScoringRule:
         if self.threshold_presets and self.default_thresholds is None:
             found.append(f"scoring rule {self.key!r} has presets but no default")
         return found
+
+
+class ScoringInputError(ValueError):
+    """The input of a scoring rule is not acceptable; nothing was computed.
+
+    A rule's ``evaluate`` raises it for what its schema cannot say (e.g. "the
+    quantities must not all be zero"); the core reports each problem like a
+    schema error, at its field. ``problems`` lists ``{"path": JSON Pointer,
+    "message": text}``.
+    """
+
+    def __init__(self, problems: list[dict[str, str]]):
+        self.problems = problems
+        super().__init__(
+            "; ".join(f"{p['path'] or '/'}: {p['message']}" for p in problems)
+        )
+
+
+# -- the breakdown a checklist rule receives -----------------------------------
+
+# The forms engine scores each section and each check item (an entry of a
+# repeatable group counts as an item), then gives a ``checklist`` rule
+# ``{"sections": [...], "items": [...], "answers": {...}}`` with these fields.
+CHECKLIST_SECTION_FIELDS: dict[str, dict[str, Any]] = {
+    "key": {"type": "string"},
+    "title": {"type": "string"},
+    "weight": {"type": "number"},
+    "score": {"type": "number"},
+    "max_score": {"type": "number"},
+    "percent": {"type": ["number", "null"]},
+    "zeroed": {"type": "boolean"},
+    "zeroed_reason": {"enum": ["guarantee_floor", "guarantee_item_zero", None]},
+    "guarantee_score": {"type": ["number", "null"]},
+    "guarantee_max": {"type": ["number", "null"]},
+}
+CHECKLIST_ITEM_FIELDS: dict[str, dict[str, Any]] = {
+    "key": {"type": "string"},
+    "label": {"type": "string"},
+    "section": {"type": "string"},
+    "result": {"enum": ["compliant", "non_compliant", "not_applicable", None]},
+    "points": {"type": "number"},
+    "earned": {"type": ["number", "null"]},
+    "deduction": {"type": "number"},
+    "guarantee": {"type": "boolean"},
+    "entry": {"type": ["integer", "null"]},
+}
+
+
+def _record_schema(fields: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": dict(fields),
+        "required": list(fields),
+        "additionalProperties": False,
+    }
+
+
+CHECKLIST_INPUT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "A submission's score breakdown, as the forms engine gives it",
+    "type": "object",
+    "properties": {
+        "sections": {
+            "type": "array",
+            "items": _record_schema(CHECKLIST_SECTION_FIELDS),
+        },
+        "items": {"type": "array", "items": _record_schema(CHECKLIST_ITEM_FIELDS)},
+        "answers": {"type": "object"},
+    },
+    "required": ["sections", "items", "answers"],
+    "additionalProperties": False,
+}
+
+
+def checklist_breakdown(
+    sections: Iterable[Any], items: Iterable[Any], answers: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The input of a ``checklist`` rule, from section and item score objects.
+
+    Each object must have an attribute per field of ``CHECKLIST_SECTION_FIELDS``
+    or ``CHECKLIST_ITEM_FIELDS``; nothing else is passed on.
+    """
+    return {
+        "sections": [
+            {name: getattr(section, name) for name in CHECKLIST_SECTION_FIELDS}
+            for section in sections
+        ],
+        "items": [
+            {name: getattr(item, name) for name in CHECKLIST_ITEM_FIELDS}
+            for item in items
+        ],
+        "answers": dict(answers),
+    }
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,9 @@ class SafegridPluginManager:
         """Call one hook and return ``(plugin name, item)`` for every item returned.
 
         Hooks that return lists are flattened, so each contribution is
-        attributed to the plugin that made it.
+        attributed to the plugin that made it. The implementations are called
+        directly, not through pluggy's call loop: hook wrappers and
+        ``firstresult`` do not apply (docs/plugins.md, "Hooks").
         """
         caller = getattr(self.pm.hook, hook_name)
         results: list[tuple[str, Any]] = []

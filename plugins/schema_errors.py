@@ -4,28 +4,48 @@ jsonschema's own messages are English, repeat the whole instance and name
 schema internals (``{'L': 4} is not valid under any of the given schemas``).
 Users see none of that: each error is rebuilt from the keyword that failed
 (``error.validator``), its expected value (``error.validator_value``) and the
-JSON Pointer of the value concerned, and worded through gettext. Used by the
-risk methods (``core.risks.scoring``) and meant for any other JSON-Schema
-input (the forms engine).
+JSON Pointer of the value concerned, and worded through gettext. It is the one
+translator of the platform: the scoring engine (``core.scoring``), the forms
+engine and the packs' rules all use it.
+
+A schema can carry its own messages. Under ``x-messages`` a (sub)schema maps
+the keyword that fails there to a text, used instead of the generic one:
+
+    {"type": "string", "enum": ["7782-50-5", ...],
+     "x-messages": {"enum": {"zh-hans": "未知的CAS号“%(value)s”……",
+                             "en": "Unknown CAS number “%(value)s” ..."}}}
+
+A text is one string for every language or ``{"zh-hans": ..., "en": ...}``
+(the active language's, else Chinese, else English). ``%(value)s`` is the value
+concerned (for ``required``, ``dependentRequired`` and
+``additionalProperties`` the name of the property), ``%(expected)s`` the
+keyword's own value (the limit, the allowed values). On ``oneOf`` or ``anyOf``
+the text replaces the explanation of the closest alternative. It is an
+annotation, so the schema stays valid for any other validator (ajv-errors
+calls the same idea ``errorMessage``).
 
     errors = schema_errors(schema, data)
     [e.as_dict() for e in errors]  # [{"path": "/L", "reason": "...", "keyword": "enum"}]
+
+``CompiledSchema`` builds the validator once for a schema validated often.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 # At most this many allowed values are listed in an ``enum`` message.
 MAX_LISTED_VALUES = 20
+# The annotation under which a (sub)schema carries its own messages.
+MESSAGES = "x-messages"
 
 
 @dataclass(frozen=True)
@@ -54,8 +74,46 @@ def json_pointer(location: Iterable[str | int]) -> str:
     )
 
 
+def parse_pointer(pointer: str) -> tuple[str, ...]:
+    """The keys of a JSON Pointer (``/a~1b/0`` → ``("a/b", "0")``)."""
+    return tuple(
+        part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]
+    )
+
+
+class CompiledSchema:
+    """A JSON Schema with its validator built once, formats checked.
+
+    jsonschema ignores ``format`` unless given a format checker. The schema
+    itself is not checked here: whoever accepts a schema checks it once
+    (``jsonschema.validators.validator_for(schema).check_schema``).
+    """
+
+    def __init__(
+        self,
+        schema: Mapping[str, Any],
+        *,
+        validator_class: type = Draft202012Validator,
+    ):
+        self.schema = schema
+        self.validator = validator_class(
+            schema, format_checker=validator_class.FORMAT_CHECKER
+        )
+
+    def errors(self, instance: Any) -> list[SchemaError]:
+        """Every error of ``instance``, translated, in document order."""
+        found: list[SchemaError] = []
+        seen: set[tuple[str, str]] = set()
+        for error in self.validator.iter_errors(instance):
+            for item in translate_error(error):
+                if (item.path, item.reason) not in seen:
+                    seen.add((item.path, item.reason))
+                    found.append(item)
+        return sorted(found, key=lambda e: _sort_key(e.location))
+
+
 def schema_errors(
-    schema: dict[str, Any],
+    schema: Mapping[str, Any],
     instance: Any,
     *,
     validator_class: type = Draft202012Validator,
@@ -65,15 +123,27 @@ def schema_errors(
     Formats (``"format": "date"``...) are checked: jsonschema ignores them
     unless given a format checker.
     """
-    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
-    found: list[SchemaError] = []
-    seen: set[tuple[str, str]] = set()
-    for error in validator.iter_errors(instance):
-        for item in translate_error(error):
-            if (item.path, item.reason) not in seen:
-                seen.add((item.path, item.reason))
-                found.append(item)
-    return sorted(found, key=lambda e: _sort_key(e.location))
+    return CompiledSchema(schema, validator_class=validator_class).errors(instance)
+
+
+def errors_from_problems(
+    problems: Iterable[Mapping[str, Any]], keyword: str = "rule"
+) -> list[SchemaError]:
+    """``{"path", "message"}`` problems (``ScoringInputError``) as errors."""
+    return [
+        SchemaError(
+            path=str(problem.get("path", "")),
+            location=parse_pointer(str(problem.get("path", ""))),
+            keyword=keyword,
+            reason=str(problem.get("message", "")),
+        )
+        for problem in problems
+    ]
+
+
+def problems_from_errors(errors: Iterable[SchemaError]) -> list[dict[str, str]]:
+    """Errors as the ``{"path", "message"}`` problems a rule reports."""
+    return [{"path": error.path, "message": error.reason} for error in errors]
 
 
 def _sort_key(location: Sequence[str | int]) -> list[tuple[int, str]]:
@@ -90,10 +160,15 @@ def translate_error(error: ValidationError) -> list[SchemaError]:
     keyword = str(error.validator)
     instance = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
+    own = _own_message(schema, keyword)
 
     if keyword == "required" and isinstance(instance, dict):
         return [
-            _error((*location, name), keyword, _("This field is required."))
+            _error(
+                (*location, name),
+                keyword,
+                _fill(own, name, error) if own else _("This field is required."),
+            )
             for name in error.validator_value
             if name not in instance
         ]
@@ -106,7 +181,9 @@ def translate_error(error: ValidationError) -> list[SchemaError]:
                 _error(
                     (*location, name),
                     keyword,
-                    _("This field is required when “%(other)s” is given.")
+                    _fill(own, name, error)
+                    if own
+                    else _("This field is required when “%(other)s” is given.")
                     % {"other": trigger},
                 )
                 for name in needed
@@ -119,9 +196,24 @@ def translate_error(error: ValidationError) -> list[SchemaError]:
         extras = _extra_properties(instance, schema)
         if extras:
             return [
-                _error((*location, name), keyword, _("This field is not allowed."))
+                _error(
+                    (*location, name),
+                    keyword,
+                    _fill(own, name, error) if own else _("This field is not allowed."),
+                )
                 for name in extras
             ]
+    if own:
+        return [_error(location, keyword, _fill(own, instance, error))]
+    if keyword == "oneOf" and _required_alternatives(error.validator_value):
+        fields = _required_alternatives(error.validator_value)
+        return [
+            _error(
+                location,
+                keyword,
+                _("Give exactly one of: %(fields)s.") % {"fields": ", ".join(fields)},
+            )
+        ]
     if keyword in ("anyOf", "oneOf") and error.context:
         # Nothing matched (a oneOf that matched twice has no context): the
         # alternative that came closest explains the problem best.
@@ -130,6 +222,59 @@ def translate_error(error: ValidationError) -> list[SchemaError]:
             found.extend(translate_error(branch_error))
         return found
     return [_error(location, keyword, reason_for(error))]
+
+
+def _own_message(schema: Mapping[str, Any], keyword: str) -> str | None:
+    """The schema's own text for ``keyword`` in the active language, if any."""
+    messages = schema.get(MESSAGES)
+    if not isinstance(messages, Mapping) or keyword not in messages:
+        return None
+    return localised(messages[keyword]) or None
+
+
+def localised(text: str | Mapping[str, str]) -> str:
+    """One string for every language, or the active language's of a mapping.
+
+    A mapping is keyed by language code (``zh-hans``, ``en``); without the
+    active language, Chinese (the platform's default), then English.
+    """
+    if isinstance(text, str):
+        return text
+    if not isinstance(text, Mapping):
+        return ""
+    language = (get_language() or "zh-hans").lower()
+    for code in (language, language.split("-")[0], "zh-hans", "en"):
+        if text.get(code):
+            return str(text[code])
+    return next((str(v) for v in text.values() if v), "")
+
+
+_PLACEHOLDER = re.compile(r"%\((value|expected)\)s")
+
+
+def _fill(template: str, value: Any, error: ValidationError) -> str:
+    """``template`` with ``%(value)s`` and ``%(expected)s`` filled in.
+
+    Only these two placeholders are replaced, so a lone ``%`` stays as written.
+    """
+    values = {"value": _display(value), "expected": _listed(error.validator_value)}
+    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
+
+
+def _required_alternatives(alternatives: Any) -> list[str]:
+    """The fields of a ``oneOf`` whose alternatives each only require fields.
+
+    ``[{"required": ["name"]}, {"required": ["cas"]}]`` means "exactly one of
+    name and cas": said so, it is clearer than the closest alternative.
+    """
+    if not isinstance(alternatives, list) or not alternatives:
+        return []
+    fields: list[str] = []
+    for alternative in alternatives:
+        if not isinstance(alternative, dict) or set(alternative) != {"required"}:
+            return []
+        fields.extend(str(name) for name in alternative["required"])
+    return fields
 
 
 def _closest_branch(error: ValidationError) -> list[ValidationError]:
@@ -196,6 +341,17 @@ def _display(value: Any) -> str:
     return str(value)
 
 
+def _listed(value: Any) -> str:
+    """A keyword's value as text; a list shows its first ``MAX_LISTED_VALUES``."""
+    if not isinstance(value, list):
+        return _display(value)
+    values = [_display(v) for v in value]
+    listed = ", ".join(values[:MAX_LISTED_VALUES])
+    if len(values) > MAX_LISTED_VALUES:
+        listed += ", …"
+    return listed
+
+
 def reason_for(error: ValidationError) -> str:
     """A translated sentence for one failed keyword, from its expected value."""
     keyword = error.validator
@@ -205,11 +361,7 @@ def reason_for(error: ValidationError) -> str:
         names = [TYPE_NAMES[t]() if t in TYPE_NAMES else str(t) for t in types]
         return _("Must be %(types)s.") % {"types": _(" or ").join(names)}
     if keyword == "enum":
-        values = [_display(v) for v in expected]
-        listed = ", ".join(values[:MAX_LISTED_VALUES])
-        if len(values) > MAX_LISTED_VALUES:
-            listed += ", …"
-        return _("Must be one of: %(values)s.") % {"values": listed}
+        return _("Must be one of: %(values)s.") % {"values": _listed(expected)}
     if keyword == "const":
         return _("Must be %(value)s.") % {"value": _display(expected)}
     if keyword == "minimum":
@@ -279,3 +431,77 @@ def reason_for(error: ValidationError) -> str:
     if keyword == "False schema" or expected is False:
         return _("No value is allowed here.")
     return _("This value is not valid.")
+
+
+# -- checking a schema's own messages ------------------------------------------
+
+# Keywords whose value is a subschema, a list of them, or a map of them.
+_ONE_SCHEMA = (
+    "additionalItems",
+    "additionalProperties",
+    "contains",
+    "else",
+    "if",
+    "items",
+    "not",
+    "propertyNames",
+    "then",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+)
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
+_SCHEMA_MAPS = (
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+    "patternProperties",
+    "properties",
+)
+
+
+def _subschemas(schema: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    for keyword in _ONE_SCHEMA:
+        if isinstance(schema.get(keyword), Mapping):
+            yield keyword, schema[keyword]
+    for keyword in _SCHEMA_LISTS:
+        if isinstance(schema.get(keyword), list):
+            for index, item in enumerate(schema[keyword]):
+                yield f"{keyword}/{index}", item
+    for keyword in _SCHEMA_MAPS:
+        if isinstance(schema.get(keyword), Mapping):
+            for name, item in schema[keyword].items():
+                yield f"{keyword}/{name}", item
+
+
+def _is_message(text: Any) -> bool:
+    if isinstance(text, str):
+        return bool(text.strip())
+    return isinstance(text, Mapping) and all(
+        isinstance(text.get(code), str) and text[code].strip()
+        for code in ("zh-hans", "en")
+    )
+
+
+def message_problems(schema: Any, where: str = "") -> list[str]:
+    """What is wrong with the ``x-messages`` of ``schema`` and its subschemas.
+
+    Each must map a keyword to a non-empty string or to a mapping with both a
+    ``zh-hans`` and an ``en`` string (empty list: fine).
+    """
+    if not isinstance(schema, Mapping):
+        return []
+    found = []
+    messages = schema.get(MESSAGES, {})
+    at = where or "(root)"
+    if not isinstance(messages, Mapping):
+        found.append(f"{MESSAGES} at {at} must map keywords to messages")
+        messages = {}
+    for keyword, text in messages.items():
+        if not _is_message(text):
+            found.append(
+                f"{MESSAGES} at {at}: the message for {keyword!r} must be a text "
+                'or {"zh-hans": ..., "en": ...}'
+            )
+    for path, subschema in _subschemas(schema):
+        found.extend(message_problems(subschema, f"{where}/{path}"))
+    return found

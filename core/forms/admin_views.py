@@ -36,7 +36,6 @@ from core.forms.policy import (
     can_edit_definition,
     definitions_visible,
 )
-from core.forms.rules import checklist_rules
 from core.forms.scoring import score_answers
 from core.forms.selectors import (
     assignment_follow_up,
@@ -138,7 +137,7 @@ class PreviewView(DefinitionView):
         form = form_class(request.POST, request.FILES) if request else form_class()
         score = None
         if request and form.is_valid():
-            score = score_answers(scoring, form.answers, plugin_rules=checklist_rules())
+            score = score_answers(scoring, form.answers)
         return self.get_context_data(
             form=form,
             steps=_steps(form, ui_schema),

@@ -26,6 +26,9 @@ def form_definition_errors(manager: SafegridPluginManager) -> list[Error]:
     """Every problem of the form definitions the enabled packs contribute."""
     from core.forms.rules import is_known_rule
     from core.forms.services import definition_check
+    from core.scoring import scoring_engine
+
+    engine = scoring_engine(manager)
 
     errors = []
     owners: dict[str, list[str]] = defaultdict(list)
@@ -46,7 +49,7 @@ def form_definition_errors(manager: SafegridPluginManager) -> list[Error]:
             _blocks, block_problems = definition_check(list(item.blocks))
             problems = [f"{p.location()}: {p.message}" for p in block_problems]
             rule = (item.scoring or {}).get("rule") or "sum"
-            if not is_known_rule(rule):
+            if not is_known_rule(rule, engine):
                 problems.append(f"unknown scoring rule {rule!r}")
         errors.extend(
             Error(

@@ -35,6 +35,7 @@ from core.forms.definition import condition_met
 from core.forms.display import answer_rows
 from core.forms.models import Submission, SubmissionStatus
 from core.forms.portal_drafts import REVIEW, FillTarget, fill_target
+from core.forms.scoring import score_answers
 from core.forms.selectors import enterprise_submission
 from core.forms.validation import answers_prune_hidden, version_answers_validate
 from core.organizations.scope import scope_for
@@ -300,6 +301,13 @@ class FormFillWizard(NamedUrlWizardView):
         self.storage.go_to_review()
         rows = answer_rows(self.target.version.ui_schema, validated.data)
         progress = self.progress()
+        # What the form's scoring rule says about these answers, before they
+        # are submitted (they are stored either way).
+        score = (
+            None
+            if validated.errors
+            else score_answers(self.target.version.scoring, validated.data)
+        )
         return self.render_page(
             "forms/portal/review.html",
             {
@@ -307,6 +315,7 @@ class FormFillWizard(NamedUrlWizardView):
                 "rows_by_step": _rows_by_step(rows, progress),
                 "problems": [e.message for e in validated.errors],
                 "warnings": validated.warnings,
+                "score_error": score.error if score else None,
             },
         )
 

@@ -1,11 +1,10 @@
 """The overall scoring rules a form may use: built-in ones and plugins' ones.
 
-A plugin contributes a form scoring rule through the existing
-``safegrid_scoring_rules()`` hook with a ``ScoringRule`` of
-``kind="checklist"``; its ``evaluate`` receives the breakdown built by
-``core.forms.scoring.plugin_rule_input`` (validated first against the rule's
-``input_schema``) and returns ``{"score", "max_score", "passed", "grade",
-"details"}`` (all optional).
+A plugin contributes a form scoring rule through ``safegrid_scoring_rules()``
+with a ``ScoringRule`` of kind ``checklist``; the scoring engine
+(``core.scoring``) holds it with every other rule, and
+``core.forms.scoring`` evaluates it on a submission's breakdown
+(``plugins.contributions.CHECKLIST_INPUT_SCHEMA``).
 """
 
 from __future__ import annotations
@@ -14,9 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.scoring import PLUGIN_RULE_KIND
+from core.scoring import RuleKind, ScoringEngine, scoring_engine
 from plugins.contributions import ScoringRule
-from plugins.manager import get_plugin_manager
 
 BUILTIN_RULE_CHOICES = [
     ("none", _("No score")),
@@ -25,13 +23,10 @@ BUILTIN_RULE_CHOICES = [
 ]
 
 
-def checklist_rules() -> dict[str, ScoringRule]:
+def checklist_rules(engine: ScoringEngine | None = None) -> dict[str, ScoringRule]:
     """The enabled plugins' form scoring rules, by key."""
-    rules: dict[str, ScoringRule] = {}
-    for _plugin, rule in get_plugin_manager().collect("safegrid_scoring_rules"):
-        if isinstance(rule, ScoringRule) and rule.kind == PLUGIN_RULE_KIND:
-            rules.setdefault(rule.key, rule)
-    return rules
+    engine = engine or scoring_engine()
+    return {r.key: r.rule for r in engine.all(RuleKind.CHECKLIST)}
 
 
 def scoring_rule_choices() -> list[tuple[str, Any]]:
@@ -42,5 +37,8 @@ def scoring_rule_choices() -> list[tuple[str, Any]]:
     ]
 
 
-def is_known_rule(key: str) -> bool:
-    return key in {k for k, _label in BUILTIN_RULE_CHOICES} or key in checklist_rules()
+def is_known_rule(key: str, engine: ScoringEngine | None = None) -> bool:
+    """A built-in rule, or a checklist rule of ``engine`` (default: the
+    process-wide one)."""
+    builtin = {k for k, _label in BUILTIN_RULE_CHOICES}
+    return key in builtin or key in checklist_rules(engine)

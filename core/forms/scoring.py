@@ -13,8 +13,13 @@ floor, or, when the section says so, when any of them scores 0.
 Overall rules: ``none``; ``sum`` (points); ``weighted`` (each section's
 percentage times its weight, divided by the weights of sections that have a
 maximum; 0-100); or the key of a scoring rule of kind ``checklist``
-contributed through ``safegrid_scoring_rules()`` (it receives the breakdown
-described in docs/forms-engine.md). The pass mark compares with the score.
+contributed through ``safegrid_scoring_rules()``, evaluated by the scoring
+engine (``core.scoring``) on the breakdown ``plugins.contributions`` defines
+(``CHECKLIST_INPUT_SCHEMA``). The pass mark compares with the score.
+
+A plugin rule never loses a submission: when it is not available, refuses
+the breakdown or fails, the result keeps the sections and items with no
+score, and ``error`` (and ``problems``, each at its path) says why.
 """
 
 from __future__ import annotations
@@ -25,10 +30,17 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from plugins.schema_errors import schema_errors
+from core.scoring import (
+    InvalidInputs,
+    RuleFailed,
+    RuleKind,
+    ScoringEngine,
+    UnknownRule,
+    scoring_engine,
+)
+from plugins.contributions import checklist_breakdown
 
 BUILTIN_RULES = ("none", "sum", "weighted")
-PLUGIN_RULE_KIND = "checklist"
 
 
 @dataclass
@@ -70,6 +82,7 @@ class ScoreResult:
     grade: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    problems: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -79,9 +92,12 @@ def score_answers(
     plan: Mapping[str, Any],
     answers: Mapping[str, Any],
     *,
-    plugin_rules: Mapping[str, Any] | None = None,
+    engine: ScoringEngine | None = None,
 ) -> ScoreResult:
-    """Score ``answers`` (already valid for the version) by ``plan``."""
+    """Score ``answers`` (already valid for the version) by ``plan``.
+
+    A plugin rule is taken from ``engine`` (default: the process-wide one).
+    """
     rule = plan.get("rule") or "sum"
     sections: list[SectionScore] = []
     items: list[ItemScore] = []
@@ -108,7 +124,9 @@ def score_answers(
             percent = score
         result = ScoreResult(rule, score, max_score, percent, None, sections, items)
     else:
-        result = _plugin_score(rule, sections, items, answers, plugin_rules or {})
+        result = _plugin_score(
+            rule, sections, items, answers, engine or scoring_engine()
+        )
     result.passed = _passed(plan, result)
     return result
 
@@ -200,56 +218,69 @@ def _passed(plan: Mapping[str, Any], result: ScoreResult) -> bool | None:
     return result.score >= float(pass_mark)
 
 
-def plugin_rule_input(
-    sections: list[SectionScore], items: list[ItemScore], answers: Mapping[str, Any]
-) -> dict[str, Any]:
-    """What a plugin's ``checklist`` scoring rule receives."""
-    return {
-        "sections": [asdict(s) for s in sections],
-        "items": [asdict(i) for i in items],
-        "answers": dict(answers),
-    }
-
-
-def _plugin_score(rule_key, sections, items, answers, plugin_rules) -> ScoreResult:
-    rule = plugin_rules.get(rule_key)
-    if rule is None:
+def _plugin_score(
+    rule_key: str,
+    sections: list[SectionScore],
+    items: list[ItemScore],
+    answers: Mapping[str, Any],
+    engine: ScoringEngine,
+) -> ScoreResult:
+    def unscored(error: str, problems: list[dict[str, str]] | None = None):
         return ScoreResult(
             rule_key, None, None, None, None, sections, items,
-            error=_("The scoring rule “%(rule)s” is not available.") % {"rule": rule_key},
+            error=error, problems=problems or [],
         )  # fmt: skip
-    inputs = plugin_rule_input(sections, items, answers)
-    problems = schema_errors(rule.input_schema or {}, inputs)
-    if problems:
-        return ScoreResult(
-            rule_key, None, None, None, None, sections, items,
-            error=_("The scoring rule “%(rule)s” cannot score this form: %(reason)s")
-            % {"rule": rule_key, "reason": problems[0].reason},
-        )  # fmt: skip
+
     try:
-        output = rule.evaluate(inputs) or {}
-    except Exception as exc:  # noqa: BLE001 - a faulty plugin must not lose a submission
-        return ScoreResult(
-            rule_key, None, None, None, None, sections, items,
-            error=_("The scoring rule “%(rule)s” failed: %(reason)s")
-            % {"rule": rule_key, "reason": exc.__class__.__name__},
-        )  # fmt: skip
-    score = output.get("score")
-    max_score = output.get("max_score")
+        evaluation = engine.evaluate(
+            rule_key,
+            checklist_breakdown(sections, items, answers),
+            kind=RuleKind.CHECKLIST,
+        )
+        output = evaluation.details
+        score = output.get("score")
+        max_score = output.get("max_score")
+        score = _round(float(score)) if score is not None else None
+        max_score = _round(float(max_score)) if max_score is not None else None
+        passed = output.get("passed")
+        details = dict(output.get("details") or {})
+    except UnknownRule:
+        return unscored(
+            _("The scoring rule “%(rule)s” is not available.") % {"rule": rule_key}
+        )
+    except InvalidInputs as invalid:
+        # What the rule says about these answers (a pack's own message) is
+        # kept and shown; the submission is stored all the same.
+        return unscored(
+            _("The scoring rule “%(rule)s” cannot score this form: %(reason)s")
+            % {
+                "rule": rule_key,
+                "reason": " ".join(dict.fromkeys(e.reason for e in invalid.errors)),
+            },
+            invalid.as_list(),
+        )
+    except (RuleFailed, TypeError, ValueError, AttributeError) as failed:
+        # A faulty plugin (or a result of the wrong shape) must not lose a
+        # submission.
+        reason = (
+            failed.reason if isinstance(failed, RuleFailed) else type(failed).__name__
+        )
+        return unscored(
+            _("The scoring rule “%(rule)s” failed: %(reason)s")
+            % {"rule": rule_key, "reason": reason}
+        )
     return ScoreResult(
         rule=rule_key,
-        score=_round(float(score)) if score is not None else None,
-        max_score=_round(float(max_score)) if max_score is not None else None,
-        percent=(
-            _round(float(score) / float(max_score) * 100)
-            if score is not None and max_score
-            else None
-        ),
-        passed=output.get("passed"),
+        score=score,
+        max_score=max_score,
+        percent=_round(score / max_score * 100)
+        if score is not None and max_score
+        else None,
+        passed=passed if isinstance(passed, bool) else None,
         sections=sections,
         items=items,
         grade=output.get("grade"),
-        details=dict(output.get("details") or {}),
+        details=details,
     )
 
 

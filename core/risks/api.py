@@ -37,20 +37,20 @@ from core.risks.models import (
     RiskLevel,
     RiskPoint,
 )
-from core.risks.scoring import (
-    InvalidInputs,
-    RegisteredRule,
-    UnknownRule,
-    number,
-    scoring_registry,
-    thresholds_as_dict,
-)
 from core.risks.selectors import (
     UNASSESSED,
     risk_overview,
     risk_point_filter,
     risk_point_list,
     thresholds_for,
+)
+from core.scoring import (
+    InvalidInputs,
+    RegisteredRule,
+    UnknownRule,
+    number,
+    scoring_engine,
+    thresholds_as_dict,
 )
 
 # -- scoring rules -------------------------------------------------------------
@@ -61,7 +61,7 @@ def rule_as_dict(
 ) -> dict[str, Any]:
     """A rule as the API shows it (the schema includes the platform inputs)."""
     rule = registered.rule
-    registry = scoring_registry()
+    engine = scoring_engine()
     return {
         "key": rule.key,
         "title": str(rule.title),
@@ -69,7 +69,7 @@ def rule_as_dict(
         "pack": registered.pack,
         "kind": rule.kind,
         "description": str(rule.description) if rule.description else "",
-        "input_schema": registry.input_schema(rule.key, industries),
+        "input_schema": engine.input_schema(rule.key, industries),
         "thresholds": [
             {
                 **thresholds_as_dict(f"preset:{t.key}", t),
@@ -118,7 +118,7 @@ class ScoringRuleViewSet(viewsets.ViewSet):
 
     def _registered(self, key: str) -> RegisteredRule:
         try:
-            return scoring_registry().get(key)
+            return scoring_engine().get(key)
         except UnknownRule:
             raise Http404(_("No enabled scoring rule has this key.")) from None
 
@@ -127,7 +127,7 @@ class ScoringRuleViewSet(viewsets.ViewSet):
         responses={200: _RULE_RESPONSE},
     )
     def list(self, request: Request) -> Response:
-        return Response([rule_as_dict(r) for r in scoring_registry().all()])
+        return Response([rule_as_dict(r) for r in scoring_engine().all()])
 
     @extend_schema(
         summary=_("One scoring rule"),
@@ -164,7 +164,7 @@ class ScoringRuleViewSet(viewsets.ViewSet):
             else []
         )
         try:
-            evaluation = scoring_registry().evaluate(
+            evaluation = scoring_engine().evaluate(
                 key, request.data, thresholds=thresholds, industries=industries
             )
         except InvalidInputs as exc:

@@ -30,7 +30,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.models import HazardFactor, RiskEvent, RiskPoint
-from core.risks.scoring import PLATFORM_INPUTS, UnknownRule, number, scoring_registry
 from core.risks.selectors import accident_types, hazard_factor_classes, risk_point_list
 from core.risks.services import (
     AssessmentData,
@@ -44,6 +43,7 @@ from core.risks.services import (
     risk_point_create,
     risk_point_data_errors,
 )
+from core.scoring import PLATFORM_INPUTS, UnknownRule, number, scoring_engine
 from plugins.vocabularies import (
     CONTROL_LEVELS,
     MEASURE_TYPES,
@@ -145,7 +145,7 @@ def _new_workbook() -> tuple[Workbook, Any]:
     sheet.freeze_panes = "B2"
     _add_dropdown(sheet, "kind", [t.label.zh_hans for t in RISK_POINT_KINDS])
     _add_dropdown(sheet, "control_level", [t.label.zh_hans for t in CONTROL_LEVELS])
-    _add_dropdown(sheet, "method", [r.key for r in scoring_registry().risk_methods()])
+    _add_dropdown(sheet, "method", [r.key for r in scoring_engine().risk_methods()])
     return workbook, sheet
 
 
@@ -220,7 +220,7 @@ def _add_reference_sheets(workbook: Workbook) -> None:
         ("排查周期单位 Period units", PERIOD_UNITS),
     ):
         section(title, ((t.key, t.label.zh_hans, t.label.en) for t in vocabulary))
-    registry = scoring_registry()
+    registry = scoring_engine()
     for registered in registry.risk_methods():
         rule = registered.rule
         properties = rule.input_schema.get("properties", {})

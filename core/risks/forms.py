@@ -29,17 +29,17 @@ from core.risks.models import (
     RiskLevel,
     RiskPoint,
 )
-from core.risks.scoring import (
+from core.risks.selectors import UNASSESSED, accident_types, hazard_factor_classes
+from core.risks.selectors import thresholds_for as configured_thresholds
+from core.scoring import (
     PLATFORM_INPUTS,
     Evaluation,
     InvalidInputs,
     RegisteredRule,
-    ScoringRegistry,
+    ScoringEngine,
     number,
-    scoring_registry,
+    scoring_engine,
 )
-from core.risks.selectors import UNASSESSED, accident_types, hazard_factor_classes
-from core.risks.selectors import thresholds_for as configured_thresholds
 from plugins.contributions import LevelThresholds
 
 # The "method" of an event the user does not assess now: a new event is
@@ -81,7 +81,7 @@ class RiskChoices:
 
     def __init__(self, enterprise: Enterprise):
         self.enterprise = enterprise
-        self.registry: ScoringRegistry = scoring_registry()
+        self.registry: ScoringEngine = scoring_engine()
         self._thresholds: dict[str, list[tuple[str, LevelThresholds]]] = {}
 
     @cached_property

@@ -14,8 +14,8 @@ from core.audit.admin_views import change_rows, related_labels
 from core.organizations.scope import Scope
 from core.risks.forms import RiskChoices, enum_key
 from core.risks.models import Assessment, ControlMeasure, RiskLevel, RiskPoint
-from core.risks.scoring import UnknownRule, scoring_registry
 from core.risks.selectors import UNASSESSED, risk_point_history
+from core.scoring import UnknownRule, scoring_engine
 
 PLOT_WIDTH, PLOT_HEIGHT = 1000, 620
 
@@ -73,7 +73,7 @@ def plot_context(shapes: list[dict[str, Any]]) -> dict[str, Any]:
 def _input_order(method: str, inputs: dict[str, Any]) -> list[str]:
     try:
         declared = list(
-            scoring_registry().get(method).rule.input_schema.get("properties", {})
+            scoring_engine().get(method).rule.input_schema.get("properties", {})
         )
     except UnknownRule:
         declared = []

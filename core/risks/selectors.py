@@ -32,7 +32,7 @@ from core.risks.models import (
     RiskLevel,
     RiskPoint,
 )
-from core.risks.scoring import UnknownRule, scoring_registry
+from core.scoring import UnknownRule, scoring_engine
 from plugins.contributions import LevelThresholds, RiskLibraryEntry
 from plugins.manager import get_plugin_manager
 
@@ -367,7 +367,7 @@ def thresholds_for(
     The caller grades with every set and keeps the highest level. One query.
     """
     try:
-        registered = scoring_registry().get(method)
+        registered = scoring_engine().get(method)
     except UnknownRule:
         return []
     if not registered.has_thresholds:

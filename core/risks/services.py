@@ -34,8 +34,8 @@ from core.risks.models import (
     RiskEvent,
     RiskPoint,
 )
-from core.risks.scoring import InvalidInputs, UnknownRule, scoring_registry
 from core.risks.selectors import risk_library_entry, thresholds_for
+from core.scoring import InvalidInputs, UnknownRule, scoring_engine
 from plugins.contributions import risk_level_rank
 from plugins.schema_errors import SchemaError, json_pointer, schema_errors
 
@@ -140,7 +140,7 @@ class Lookups:
                 "code", flat=True
             )
         )
-        self.registry = scoring_registry()
+        self.registry = scoring_engine()
 
 
 def _pk(value: Any) -> int | None:
@@ -698,11 +698,13 @@ def _assess(
 ) -> Assessment:
     # Serialise concurrent assessments of one event: the latest stays latest.
     event = RiskEvent.objects.select_for_update().get(pk=event.pk)
+    # Every caller validated the inputs (assessment_errors) before writing.
     evaluation = lookups.registry.evaluate(
         method,
         inputs,
         thresholds=thresholds_for(method=method, industry_codes=lookups.industry_codes),
         industries=lookups.industry_codes,
+        validated=True,
     )
     details = dict(evaluation.details)
     if evaluation.thresholds is not None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from core.risks.scoring import UnknownRule, number, scoring_registry
+from core.scoring import UnknownRule, number, scoring_engine
 from plugins.contributions import LevelThresholds
 
 CUT_FIELDS = (
@@ -26,7 +26,7 @@ CUT_FIELDS = (
 
 def threshold_field_errors(threshold: Any) -> dict[str, list[str]]:
     """Problems of a ``LevelThreshold`` (or any object with its fields), by field."""
-    registry = scoring_registry()
+    registry = scoring_engine()
     try:
         registered = registry.get(threshold.method)
     except UnknownRule:

@@ -52,7 +52,6 @@ from core.risks.pages import (
     plot_shapes,
     risk_point_page,
 )
-from core.risks.scoring import InvalidInputs
 from core.risks.selectors import (
     UNASSESSED,
     risk_level_counts,
@@ -66,6 +65,7 @@ from core.risks.selectors import (
 from core.risks.services import RiskDataInvalid, risk_event_assess
 from core.risks.services import risk_point_create_from_library as create_from_library
 from core.risks.wizard import STEP_TITLES, draft_for_editing, drafts_of
+from core.scoring import InvalidInputs
 
 PER_PAGE = 50
 PLOT_LIMIT = 500

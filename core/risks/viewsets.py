@@ -38,7 +38,6 @@ from core.organizations.selectors import enterprise_filter
 from core.organizations.viewsets import JurisdictionSubtreeFilter
 from core.risks.models import LevelThreshold, RiskLevel, RiskPoint
 from core.risks.pages import level_cards, risk_point_page
-from core.risks.scoring import scoring_registry
 from core.risks.selectors import (
     UNASSESSED,
     level_threshold_list,
@@ -47,11 +46,12 @@ from core.risks.selectors import (
     risk_point_filter,
     risk_point_list,
 )
+from core.scoring import scoring_engine
 
 
 def _method_title(threshold: LevelThreshold) -> str:
     try:
-        return str(scoring_registry().get(threshold.method).rule.title)
+        return str(scoring_engine().get(threshold.method).rule.title)
     except LookupError:
         return threshold.method
 
@@ -108,7 +108,7 @@ class LevelThresholdForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         scope = scope_for(self.for_user)
-        methods = [r for r in scoring_registry().risk_methods() if r.has_thresholds]
+        methods = [r for r in scoring_engine().risk_methods() if r.has_thresholds]
         self.fields["method"] = forms.ChoiceField(
             label=_("method"),
             choices=[(r.key, str(r.rule.title)) for r in methods],

@@ -61,7 +61,6 @@ from core.risks.models import (
     RiskDraft,
     RiskPoint,
 )
-from core.risks.scoring import InvalidInputs, number
 from core.risks.selectors import risk_point_detail
 from core.risks.services import (
     AssessmentData,
@@ -75,6 +74,7 @@ from core.risks.services import (
     risk_point_data_errors,
     risk_point_update,
 )
+from core.scoring import InvalidInputs, number
 from plugins.contributions import risk_level_rank
 
 STEPS = (

@@ -29,22 +29,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from plugins.contributions import I18nText, ScoringRule
+from plugins.contributions import I18nText, RuleKind, ScoringRule
 from plugins.pack_support.checklist_input import criterion_links, form_input
 from plugins.pack_support.scoring import (
     Problem,
-    ScoringInputError,
     exact,
     form_result,
     form_scoring_rule,
+    input_problems,
     pointer,
-    schema_problems,
+    refuse_problems,
     shown,
 )
+from plugins.schema_errors import CompiledSchema
 
 PLACES = 2
 STATUSES = ("compliant", "non_compliant", "not_applicable")
@@ -83,6 +85,10 @@ class ChecklistMethod:
     def criterion(self, key: str) -> Criterion:
         return next(c for c in self.criteria if c.key == key)
 
+    @cached_property
+    def compiled_schema(self) -> CompiledSchema:
+        return CompiledSchema(self.input_schema())
+
     def input_schema(self) -> dict[str, Any]:
         return {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -105,6 +111,18 @@ class ChecklistMethod:
                     "description": f"Answers to the criteria of {self.standard.zh_hans}.",
                     "properties": {c.key: _criterion_schema(c) for c in self.criteria},
                     "additionalProperties": False,
+                    "x-messages": {
+                        "additionalProperties": {
+                            "zh-hans": (
+                                "未知的判定标准条目“%(value)s”："
+                                f"不属于{self.standard.zh_hans}。"
+                            ),
+                            "en": (
+                                "Unknown criterion “%(value)s”: it is not an item "
+                                f"of {self.standard.en}."
+                            ),
+                        }
+                    },
                 },
             },
             "additionalProperties": False,
@@ -113,18 +131,14 @@ class ChecklistMethod:
 
     def validate(self, payload: Any) -> list[Problem]:
         """Every problem of ``payload``, each at its JSON Pointer (empty when fine)."""
-        problems = schema_problems(
-            self.input_schema(),
-            payload,
-            unknown_key_messages={
-                "major_hazard_criteria": lambda key: (
-                    _("Unknown criterion “%(key)s”: it is not an item of %(standard)s.")
-                    % {"key": key, "standard": self.standard}
-                ),
-            },
+        return input_problems(self.compiled_schema, payload) or self._item_problems(
+            payload
         )
-        if problems:
-            return problems
+
+    def _item_problems(self, payload: Mapping[str, Any]) -> list[Problem]:
+        """What the schema cannot say about valid input: an item given twice, a
+        score above its full score, nothing to score."""
+        problems: list[Problem] = []
         seen: dict[str, int] = {}
         for index, item in enumerate(payload.get("items", [])):
             if item["key"] in seen:
@@ -160,11 +174,17 @@ class ChecklistMethod:
             )
         return problems
 
-    def evaluate(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+    def evaluate(self, payload: Any) -> dict[str, Any]:
         """Score one filled inspection (raises ``ScoringInputError`` if unacceptable)."""
-        problems = self.validate(payload)
-        if problems:
-            raise ScoringInputError(problems)
+        refuse_problems(self.validate(payload))
+        return self._score(payload)
+
+    def evaluate_valid(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """``evaluate`` for input the core has validated against the schema."""
+        refuse_problems(self._item_problems(payload))
+        return self._score(payload)
+
+    def _score(self, payload: Mapping[str, Any]) -> dict[str, Any]:
         pass_mark = exact(payload.get("pass_mark", self.default_pass_mark))
         rows, scored, checked_full = _score_items(payload.get("items", []))
         score = scored / checked_full * 100 if checked_full else None
@@ -234,9 +254,9 @@ class ChecklistMethod:
             key=self.key,
             title=title,
             description=description,
-            kind="inspection",
+            kind=RuleKind.INSPECTION,
             input_schema=self.input_schema(),
-            evaluate=self.evaluate,
+            evaluate=self.evaluate_valid,
         )
 
     def form_rule(

@@ -3,9 +3,13 @@
 Packs import this module (``plugins.pack_support.scoring``) instead of
 carrying their own copy; a pack may import ``plugins.*`` but never ``core.*``.
 
-* Input is validated against the rule's JSON Schema (draft 2020-12); every
-  problem comes back with the JSON Pointer of the field it concerns and a
-  message through gettext, so the caller can show it at that field.
+* Input is validated against the rule's JSON Schema (draft 2020-12) by the one
+  translator, ``plugins.schema_errors``: every problem comes back with the JSON
+  Pointer of the field it concerns and a message through gettext, or the
+  schema's own message for that keyword (``x-messages``), so the core and the
+  pack say the same thing. The core validates a rule's inputs before calling
+  its ``evaluate``; a rule checks there only what its schema cannot say and
+  raises ``ScoringInputError``.
 * Arithmetic is exact (``fractions.Fraction`` built from the decimal text of
   each input number), so thresholds such as "S ≥ 1" or "total ≥ 80" are decided
   on the exact value, never on a binary float.
@@ -17,178 +21,51 @@ carrying their own copy; a pack may import ``plugins.*`` but never ``core.*``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import ROUND_DOWN, Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
-from django.utils.translation import gettext as _
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from plugins.contributions import (
+    CHECKLIST_INPUT_SCHEMA,
+    I18nText,
+    RuleKind,
+    ScoringInputError,
+    ScoringRule,
+)
+from plugins.schema_errors import CompiledSchema, problems_from_errors
+from plugins.schema_errors import json_pointer as pointer
 
-from plugins.contributions import I18nText, ScoringRule
+__all__ = [
+    "Problem",
+    "ScoringInputError",
+    "exact",
+    "form_answer",
+    "form_result",
+    "form_scoring_rule",
+    "input_problems",
+    "pointer",
+    "refuse_problems",
+    "shown",
+]
 
 Problem = dict[str, str]
 
 
-class ScoringInputError(ValueError):
-    """The input of a scoring rule is not acceptable; nothing was computed.
+def input_problems(schema: CompiledSchema, payload: Any) -> list[Problem]:
+    """Every schema problem of ``payload`` as ``{"path", "message"}``, by path."""
+    return problems_from_errors(schema.errors(payload))
 
-    ``problems`` lists ``{"path": JSON Pointer, "message": text}``, one per
-    problem, sorted by path.
+
+def refuse_problems(problems: list[Problem]) -> None:
+    """Raise ``ScoringInputError`` when there are ``problems``; nothing is computed.
+
+    A rule module offers ``evaluate`` (validates everything first, for direct
+    callers) and ``evaluate_valid`` (the rule's ``evaluate``: the core has
+    validated the schema, so only what the schema cannot say is checked).
     """
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(
-            "; ".join(f"{p['path'] or '/'}: {p['message']}" for p in problems)
-        )
-
-
-def pointer(path: Iterable[Any]) -> str:
-    """JSON Pointer (RFC 6901) of a path given as keys and indexes."""
-    parts = [str(p).replace("~", "~0").replace("/", "~1") for p in path]
-    return "".join("/" + p for p in parts)
-
-
-def schema_problems(
-    schema: Mapping[str, Any],
-    data: Any,
-    *,
-    enum_messages: Mapping[str, Callable[[Any], str]] | None = None,
-    unknown_key_messages: Mapping[str, Callable[[str], str]] | None = None,
-    required_messages: Mapping[str, str] | None = None,
-) -> list[Problem]:
-    """Every JSON Schema problem of ``data``, each at the field it concerns.
-
-    Messages can be made specific by the name of the property that holds the
-    object or value concerned (``""`` for the root): ``enum_messages`` for a
-    value outside its enum (e.g. an unknown CAS number),
-    ``unknown_key_messages`` for a key an object does not accept, and
-    ``required_messages`` for a key an object lacks.
-    """
-    validator = Draft202012Validator(schema)
-    problems: list[Problem] = []
-    for error in validator.iter_errors(data):
-        problems.extend(
-            _explain(
-                error,
-                enum_messages or {},
-                unknown_key_messages or {},
-                required_messages or {},
-            )
-        )
-    problems.sort(key=lambda p: p["path"])
-    unique: list[Problem] = []
-    for problem in problems:
-        if problem not in unique:
-            unique.append(problem)
-    return unique
-
-
-def _explain(
-    error: ValidationError,
-    enum_messages: Mapping[str, Callable[[Any], str]],
-    unknown_key_messages: Mapping[str, Callable[[str], str]],
-    required_messages: Mapping[str, str],
-) -> list[Problem]:
-    path = list(error.absolute_path)
-    here = pointer(path)
-    owner = next((p for p in reversed(path) if isinstance(p, str)), "")
-    keyword = error.validator
-    if keyword == "required":
-        missing = [
-            name
-            for name in error.validator_value
-            if name not in error.instance and repr(name) in error.message
-        ]
-        message = required_messages.get(owner if path else "") or _(
-            "This field is required."
-        )
-        return [
-            {"path": pointer([*path, name]), "message": message} for name in missing
-        ]
-    if keyword == "additionalProperties":
-        allowed = set(error.schema.get("properties", {}))
-        extra = sorted(key for key in error.instance if key not in allowed)
-        explain = unknown_key_messages.get(
-            owner if path else "",
-            lambda key: _("Unknown field “%(key)s”.") % {"key": key},
-        )
-        return [
-            {"path": pointer([*path, key]), "message": explain(key)} for key in extra
-        ]
-    if keyword == "enum":
-        if path and isinstance(path[-1], str) and path[-1] in enum_messages:
-            return [{"path": here, "message": enum_messages[path[-1]](error.instance)}]
-        if owner in enum_messages:
-            return [{"path": here, "message": enum_messages[owner](error.instance)}]
-        return [
-            {
-                "path": here,
-                "message": _("“%(value)s” is not an accepted value.")
-                % {"value": error.instance},
-            }
-        ]
-    if keyword == "oneOf":
-        fields = [
-            name
-            for option in error.validator_value
-            for name in option.get("required", [])
-        ]
-        if fields:
-            return [
-                {
-                    "path": here,
-                    "message": _("Give exactly one of: %(fields)s.")
-                    % {"fields": ", ".join(fields)},
-                }
-            ]
-    messages = {
-        "type": lambda: (
-            _("Must be of type %(type)s.")
-            % {"type": _type_names(error.validator_value)}
-        ),
-        "minimum": lambda: (
-            _("Must be at least %(limit)s.") % {"limit": _number(error.validator_value)}
-        ),
-        "maximum": lambda: (
-            _("Must be at most %(limit)s.") % {"limit": _number(error.validator_value)}
-        ),
-        "exclusiveMinimum": lambda: (
-            _("Must be greater than %(limit)s.")
-            % {"limit": _number(error.validator_value)}
-        ),
-        "minItems": lambda: (
-            _("Must have at least %(count)s item(s).")
-            % {"count": error.validator_value}
-        ),
-        "minProperties": lambda: _("Must not be empty."),
-        "minLength": lambda: _("Must not be empty."),
-        "maxLength": lambda: (
-            _("Must be at most %(count)s characters.")
-            % {"count": error.validator_value}
-        ),
-        "uniqueItems": lambda: _("Must not repeat a value."),
-        "const": lambda: _("Must be %(value)s.") % {"value": error.validator_value},
-    }
-    if keyword in messages:
-        return [{"path": here, "message": messages[keyword]()}]
-    return [{"path": here, "message": error.message}]
-
-
-def _number(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, int | float) else str(value)
-
-
-def _type_names(value: str | list[str]) -> str:
-    names = [value] if isinstance(value, str) else list(value)
-    return " / ".join(names)
-
-
-def check_schema(schema: Mapping[str, Any]) -> None:
-    """Raise if ``schema`` is not a valid draft 2020-12 JSON Schema."""
-    Draft202012Validator.check_schema(schema)
+    if problems:
+        raise ScoringInputError(problems)
 
 
 def exact(value: int | float | str | Decimal | Fraction) -> Fraction:
@@ -221,22 +98,6 @@ def shown(value: Fraction | None, places: int = 4) -> float | None:
 
 # -- rules that score a forms-engine submission ---------------------------------
 
-# The kind of rule the forms engine offers as a form's overall scoring rule.
-FORM_RULE_KIND = "checklist"
-
-# What the forms engine passes such a rule (docs/forms-engine.md, "Scoring").
-FORM_INPUT_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "A submission's score breakdown, as the forms engine gives it",
-    "type": "object",
-    "properties": {
-        "sections": {"type": "array", "items": {"type": "object"}},
-        "items": {"type": "array", "items": {"type": "object"}},
-        "answers": {"type": "object"},
-    },
-    "required": ["sections", "items", "answers"],
-}
-
 
 def form_scoring_rule(
     *,
@@ -247,16 +108,17 @@ def form_scoring_rule(
 ) -> ScoringRule:
     """A rule a form definition can name as its overall scoring rule.
 
-    ``evaluate`` receives the engine's breakdown (``FORM_INPUT_SCHEMA``) and
-    returns ``{"score", "max_score", "passed", "grade", "details"}``
-    (``form_result`` builds it from a pack rule's own result).
+    ``evaluate`` receives the engine's breakdown (``CHECKLIST_INPUT_SCHEMA``
+    in ``plugins.contributions``) and returns ``{"score", "max_score",
+    "passed", "grade", "details"}`` (``form_result`` builds it from a pack
+    rule's own result).
     """
     return ScoringRule(
         key=key,
         title=title,
         description=description,
-        kind=FORM_RULE_KIND,
-        input_schema=FORM_INPUT_SCHEMA,
+        kind=RuleKind.CHECKLIST,
+        input_schema=CHECKLIST_INPUT_SCHEMA,
         evaluate=evaluate,
     )
 

@@ -99,7 +99,6 @@ def form_score(
     count.
     """
     from core.forms.definition import compile_definition
-    from core.forms.rules import checklist_rules
     from core.forms.scoring import score_answers
     from core.forms.services import definition_check
 
@@ -107,7 +106,7 @@ def form_score(
     if problems:
         raise ValueError(compile_problems(definition))
     plan = compile_definition(blocks, scoring=definition.scoring).scoring
-    return score_answers(plan, answers, plugin_rules=checklist_rules()).as_dict()
+    return score_answers(plan, answers).as_dict()
 
 
 def form_findings(
@@ -120,7 +119,6 @@ def form_findings(
     check item opens a hazard of its grade.
     """
     from core.forms.definition import compile_definition
-    from core.forms.rules import checklist_rules
     from core.forms.scoring import score_answers
     from core.forms.services import definition_check
     from core.forms.validation import answers_prune_hidden
@@ -135,7 +133,7 @@ def form_findings(
         for section in compiled.scoring.get("sections", [])
         for item in section.get("items", [])
     }
-    result = score_answers(compiled.scoring, shown, plugin_rules=checklist_rules())
+    result = score_answers(compiled.scoring, shown)
     return {
         item.key: grades[item.key]
         for item in result.items

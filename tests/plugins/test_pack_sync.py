@@ -14,8 +14,8 @@ from core.forms.selectors import definitions_assigned_to
 from core.forms.services import assignment_create, definition_copy
 from core.organizations.models import Department, Industry
 from core.organizations.scope import scope_for
-from core.risks.scoring import ScoringRegistry
 from core.risks.selectors import risk_library
+from core.scoring import ScoringEngine
 from plugins.manager import get_plugin_manager
 
 
@@ -73,7 +73,7 @@ def test_disabling_a_pack_removes_its_contributions(enable_packs, world):
     )
     assert original in definitions_assigned_to(enterprise=world.enterprise_a)
     assert library_packs() == {"road_transport", "gas"}
-    assert "gas_check" in ScoringRegistry(get_plugin_manager()).rules
+    assert "gas_check" in ScoringEngine(get_plugin_manager()).rules
     assert original.scoring_rule == "gas_checklist" and original.pass_mark == 80
 
     enable_packs("road_transport")
@@ -86,7 +86,7 @@ def test_disabling_a_pack_removes_its_contributions(enable_packs, world):
     assert original not in definitions_assigned_to(enterprise=world.enterprise_a)
     # Read live from the hooks: gone with the pack.
     assert "gas" not in library_packs()
-    assert "gas_check" not in ScoringRegistry(get_plugin_manager()).rules
+    assert "gas_check" not in ScoringEngine(get_plugin_manager()).rules
     # A department's copy is the department's: kept, active, untouched.
     copy.refresh_from_db()
     assert copy.is_active and copy.department is not None

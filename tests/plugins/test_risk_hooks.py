@@ -3,7 +3,7 @@
 import pytest
 
 from core.risks.checks import risk_contribution_errors
-from core.risks.scoring import InvalidInputs, ScoringRegistry
+from core.scoring import InvalidInputs, ScoringEngine
 from plugins import hookimpl
 from plugins.contributions import (
     DirectCondition,
@@ -46,14 +46,14 @@ def test_dummy_pack_contributions_are_attributed_to_it():
 
 
 def test_a_risk_rule_without_thresholds_grades_itself():
-    registry = ScoringRegistry(manager_with(("dummy", dummy)))
+    registry = ScoringEngine(manager_with(("dummy", dummy)))
     assert registry.evaluate("dummy_grade", {"state": "hot"}).level == "major"
     evaluation = registry.evaluate("dummy_grade", {"state": "cold"})
     assert (evaluation.level, evaluation.pack) == ("low", "dummy")
 
 
 def test_other_kinds_return_their_own_result():
-    registry = ScoringRegistry(manager_with(("dummy", dummy)))
+    registry = ScoringEngine(manager_with(("dummy", dummy)))
     evaluation = registry.evaluate("dummy_count", {"items": [1, 2, 3]})
     assert evaluation.kind == "checklist"
     assert evaluation.level is None
@@ -61,7 +61,7 @@ def test_other_kinds_return_their_own_result():
 
 
 def test_a_pack_condition_raises_only_for_its_industries():
-    registry = ScoringRegistry(manager_with(("dummy", dummy)))
+    registry = ScoringEngine(manager_with(("dummy", dummy)))
     inputs = {"L": 1, "S": 2, "direct_conditions": ["dummy_big_site"]}
     evaluation = registry.evaluate("ls", inputs, industries=["dummy"])
     assert (evaluation.scored_level, evaluation.level) == ("low", "significant")
@@ -144,7 +144,7 @@ def test_broken_risk_contributions_stop_start_up():
     assert any("'not a rule'" in m for m in by_id["safegrid.E013"])
     assert any("'lec'" in m and "broken" in m for m in by_id["safegrid.E014"])
     # The registry keeps the platform's lec and leaves the broken rules out.
-    registry = ScoringRegistry(manager_with(("broken", BrokenPack())))
+    registry = ScoringEngine(manager_with(("broken", BrokenPack())))
     assert registry.get("lec").pack == "safegrid.default_scoring"
     assert "bad_schema" not in registry.rules
 

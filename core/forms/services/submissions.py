@@ -24,7 +24,6 @@ from core.forms.models import (
     SubmissionRevision,
     SubmissionStatus,
 )
-from core.forms.rules import checklist_rules
 from core.forms.scoring import ScoreResult, score_answers
 from core.forms.selectors import assignment_for, period_start
 from core.forms.services.errors import (
@@ -177,9 +176,7 @@ def _evaluate(version: FormVersion, enterprise: Enterprise, data: Any):
     )
     if validated.errors:
         raise AnswersInvalid(validated.errors)
-    score = score_answers(
-        version.scoring, validated.data, plugin_rules=checklist_rules()
-    )
+    score = score_answers(version.scoring, validated.data)
     return validated, score
 
 

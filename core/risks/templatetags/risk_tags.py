@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from core.risks.forms import localised as localised_text
 from core.risks.models import RiskLevel
-from core.risks.scoring import number
+from core.scoring import number
 
 register = template.Library()
 

@@ -31,12 +31,13 @@ from django.utils.translation import gettext as _
 from plugins.contributions import I18nText, ScoringRule
 from plugins.pack_support.scoring import (
     Problem,
-    ScoringInputError,
     exact,
+    input_problems,
     pointer,
-    schema_problems,
+    refuse_problems,
     shown,
 )
+from plugins.schema_errors import CompiledSchema
 from safegrid_chemicals import gb18218_data as data
 
 KEY = "gb18218"
@@ -64,8 +65,52 @@ CATEGORY_CHOICES = list(data.CATEGORIES)
 ALPHA_CHOICES = [float(alpha) for alpha in data.ALPHA_VALUES]
 
 
+# The schema's own messages (plugins.schema_errors, "x-messages"): what to do
+# instead of a value the tables do not list.
+NOT_A_CAS_NUMBER = {
+    "pattern": {
+        "zh-hans": "“%(value)s”不是CAS号：CAS号形如7782-50-5。",
+        "en": "“%(value)s” is not a CAS number: a CAS number reads like 7782-50-5.",
+    }
+}
+UNKNOWN_NAME = {
+    "enum": {
+        "zh-hans": (
+            "未知物质“%(value)s”：GB 18218-2018表1未列出该名称。"
+            "请改按CAS号或危险性类别填写。"
+        ),
+        "en": (
+            "Unknown substance “%(value)s”: GB 18218-2018 Table 1 does not name it. "
+            "Enter it by CAS number or by its hazard category instead."
+        ),
+    }
+}
+UNKNOWN_CATEGORY = {
+    "enum": {
+        "zh-hans": (
+            "未知的危险性类别“%(value)s”：请使用GB 18218-2018表2中的符号"
+            "（J1–J5、W1.1–W11）。"
+        ),
+        "en": (
+            "Unknown hazard category “%(value)s”: use a GB 18218-2018 Table 2 "
+            "symbol (J1–J5, W1.1–W11)."
+        ),
+    }
+}
+ALPHA_NOT_IN_STANDARD = {
+    "enum": {
+        "zh-hans": "α必须是GB 18218-2018规定的取值之一：0.5、1.0、1.2、1.5、2.0。",
+        "en": "α must be one of the GB 18218-2018 values 0.5, 1.0, 1.2, 1.5, 2.0.",
+    }
+}
+
+
 def _build_schema() -> dict[str, Any]:
-    category_symbol = {"type": "string", "enum": CATEGORY_CHOICES}
+    category_symbol = {
+        "type": "string",
+        "enum": CATEGORY_CHOICES,
+        "x-messages": UNKNOWN_CATEGORY,
+    }
     substance = {
         "type": "object",
         "description": (
@@ -77,10 +122,12 @@ def _build_schema() -> dict[str, Any]:
                 "type": "string",
                 "enum": NAME_CHOICES,
                 "description": "Table 1 name (Chinese or English) or a listed alias.",
+                "x-messages": UNKNOWN_NAME,
             },
             "cas": {
                 "type": "string",
                 "pattern": CAS_PATTERN,
+                "x-messages": NOT_A_CAS_NUMBER,
                 "description": (
                     "CAS number: alone, of a Table 1 substance; with category, "
                     "of a substance Table 1 does not name."
@@ -102,7 +149,7 @@ def _build_schema() -> dict[str, Any]:
                 ),
                 "type": ["string", "array"],
                 "if": {"type": "string"},
-                "then": {"enum": CATEGORY_CHOICES},
+                "then": {"enum": CATEGORY_CHOICES, "x-messages": UNKNOWN_CATEGORY},
                 "else": {"items": category_symbol, "minItems": 1, "uniqueItems": True},
             },
             "label": {
@@ -123,6 +170,12 @@ def _build_schema() -> dict[str, Any]:
             {"required": ["cas"], "not": {"required": ["category"]}},
             {"required": ["category"]},
         ],
+        "x-messages": {
+            "oneOf": {
+                "zh-hans": "以下各项必须且只能填写一项：name, cas, category。",
+                "en": "Give exactly one of: name, cas, category.",
+            }
+        },
     }
     unit = {
         "type": "object",
@@ -142,6 +195,7 @@ def _build_schema() -> dict[str, Any]:
             "alpha": {
                 "enum": ALPHA_CHOICES,
                 "description": "α given directly instead of exposed_people.",
+                "x-messages": ALPHA_NOT_IN_STANDARD,
             },
         },
         "required": ["substances"],
@@ -171,35 +225,18 @@ def _build_schema() -> dict[str, Any]:
 
 
 INPUT_SCHEMA: dict[str, Any] = _build_schema()
+_SCHEMA = CompiledSchema(INPUT_SCHEMA)
 
 
 def validate(payload: Any) -> list[Problem]:
     """Every problem of ``payload``, each at its JSON Pointer (empty when fine)."""
-    problems = schema_problems(
-        INPUT_SCHEMA,
-        payload,
-        enum_messages={
-            "name": lambda value: (
-                _(
-                    "Unknown substance “%(value)s”: GB 18218-2018 Table 1 does not "
-                    "name it. Enter it by CAS number or by its hazard category instead."
-                )
-                % {"value": value}
-            ),
-            "category": lambda value: (
-                _(
-                    "Unknown hazard category “%(value)s”: use a GB 18218-2018 Table 2 "
-                    "symbol (J1–J5, W1.1–W11)."
-                )
-                % {"value": value}
-            ),
-            "alpha": lambda value: _(
-                "α must be one of the GB 18218-2018 values 0.5, 1.0, 1.2, 1.5, 2.0."
-            ),
-        },
-    )
-    if problems:
-        return problems
+    return input_problems(_SCHEMA, payload) or _table_problems(payload)
+
+
+def _table_problems(payload: Mapping[str, Any]) -> list[Problem]:
+    """What the schema cannot say about valid input: what Table 1 says against
+    an entry (``_table1_problems``) and a substance listed twice in a unit."""
+    problems: list[Problem] = []
     for unit_path, unit in _units(payload):
         seen: dict[str, int] = {}
         for index, entry in enumerate(unit["substances"]):
@@ -344,8 +381,8 @@ def _table1_problems(entry: Mapping[str, Any], here: list[Any]) -> list[Problem]
     return problems
 
 
-def evaluate(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """Identify and grade the unit(s) in ``payload``.
+def evaluate(payload: Any) -> dict[str, Any]:
+    """Identify and grade the unit(s) in ``payload``, validating it first.
 
     Raises ``ScoringInputError`` (with a problem per field) when the input is
     not acceptable. For one unit the result is that unit's figures; with
@@ -353,9 +390,17 @@ def evaluate(payload: Mapping[str, Any]) -> dict[str, Any]:
     major one with the highest R, else the one with the highest S) and each
     unit's own figures are in ``units``.
     """
-    problems = validate(payload)
-    if problems:
-        raise ScoringInputError(problems)
+    refuse_problems(validate(payload))
+    return _identify(payload)
+
+
+def evaluate_valid(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """``evaluate`` for input the core has validated against ``INPUT_SCHEMA``."""
+    refuse_problems(_table_problems(payload))
+    return _identify(payload)
+
+
+def _identify(payload: Mapping[str, Any]) -> dict[str, Any]:
     results = [_evaluate_unit(unit) for _path, unit in _units(payload)]
     governing = max(
         range(len(results)),
@@ -506,5 +551,5 @@ RULE = ScoringRule(
     description=DESCRIPTION,
     kind=KIND,
     input_schema=INPUT_SCHEMA,
-    evaluate=evaluate,
+    evaluate=evaluate_valid,
 )

@@ -42,10 +42,12 @@ from plugins.pack_support.scoring import (
     form_answer,
     form_result,
     form_scoring_rule,
+    input_problems,
     pointer,
-    schema_problems,
+    refuse_problems,
     shown,
 )
+from plugins.schema_errors import CompiledSchema, parse_pointer
 from safegrid_construction import jgj59_data as data
 
 KEY = "jgj59"
@@ -102,6 +104,26 @@ def _item_schema(item: data.Item) -> dict[str, Any]:
     }
 
 
+# The schema's own messages (plugins.schema_errors, "x-messages").
+UNKNOWN_TABLE = {
+    "additionalProperties": {
+        "zh-hans": "未知的检查表“%(value)s”：请使用JGJ 59-2011检查表的标识。",
+        "en": "Unknown inspection table “%(value)s”: use one of the JGJ 59-2011 "
+        "table keys.",
+    }
+}
+ITEM_MESSAGES = {
+    "additionalProperties": {
+        "zh-hans": "未知检查项“%(value)s”：不属于该JGJ 59-2011检查表。",
+        "en": "Unknown item “%(value)s”: it is not an item of this JGJ 59-2011 table.",
+    },
+    "required": {
+        "zh-hans": "请填写该项的扣分（无扣分填0）或得分，或将其标记为缺项。",
+        "en": "Enter this item's deduction (0 if none) or score, or mark it missing.",
+    },
+}
+
+
 def _table_schema(table: data.InspectionTable) -> dict[str, Any]:
     return {
         "type": "object",
@@ -112,6 +134,7 @@ def _table_schema(table: data.InspectionTable) -> dict[str, Any]:
                 "properties": {item.key: _item_schema(item) for item in table.items},
                 "required": [item.key for item in table.items],
                 "additionalProperties": False,
+                "x-messages": ITEM_MESSAGES,
             },
         },
         "required": ["items"],
@@ -132,40 +155,24 @@ INPUT_SCHEMA: dict[str, Any] = {
             },
             "additionalProperties": False,
             "minProperties": 1,
+            "x-messages": UNKNOWN_TABLE,
         }
     },
     "required": ["tables"],
     "additionalProperties": False,
 }
+_SCHEMA = CompiledSchema(INPUT_SCHEMA)
 
 
 def validate(payload: Any) -> list[Problem]:
     """Every problem of ``payload``, each at its JSON Pointer (empty when fine)."""
-    problems = schema_problems(
-        INPUT_SCHEMA,
-        payload,
-        unknown_key_messages={
-            "tables": lambda key: (
-                _(
-                    "Unknown inspection table “%(key)s”: use one of the JGJ 59-2011 table keys."
-                )
-                % {"key": key}
-            ),
-            "items": lambda key: (
-                _(
-                    "Unknown item “%(key)s”: it is not an item of this JGJ 59-2011 table."
-                )
-                % {"key": key}
-            ),
-        },
-        required_messages={
-            "items": _(
-                "Enter this item's deduction (0 if none) or score, or mark it missing."
-            ),
-        },
-    )
-    if problems:
-        return problems
+    return input_problems(_SCHEMA, payload) or _table_problems(payload)
+
+
+def _table_problems(payload: Mapping[str, Any]) -> list[Problem]:
+    """What the schema cannot say about valid input: tables that cannot be
+    scored because every item, or every guarantee item, is missing."""
+    problems: list[Problem] = []
     for key, filled in payload["tables"].items():
         table = data.TABLES[key]
         items = filled["items"]
@@ -195,11 +202,19 @@ def validate(payload: Any) -> list[Problem]:
     return problems
 
 
-def evaluate(payload: Mapping[str, Any]) -> dict[str, Any]:
+def evaluate(payload: Any) -> dict[str, Any]:
     """Score the inspection in ``payload`` (raises ``ScoringInputError`` if unacceptable)."""
-    problems = validate(payload)
-    if problems:
-        raise ScoringInputError(problems)
+    refuse_problems(validate(payload))
+    return _score(payload)
+
+
+def evaluate_valid(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """``evaluate`` for input the core has validated against ``INPUT_SCHEMA``."""
+    refuse_problems(_table_problems(payload))
+    return _score(payload)
+
+
+def _score(payload: Mapping[str, Any]) -> dict[str, Any]:
     filled = payload["tables"]
     table_scores: dict[str, Fraction] = {}
     table_results: dict[str, dict[str, Any]] = {}
@@ -402,7 +417,7 @@ RULE = ScoringRule(
     description=DESCRIPTION,
     kind=KIND,
     input_schema=INPUT_SCHEMA,
-    evaluate=evaluate,
+    evaluate=evaluate_valid,
 )
 
 
@@ -465,8 +480,23 @@ def form_payload(breakdown: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def form_evaluate(breakdown: Mapping[str, Any]) -> dict[str, Any]:
-    result = evaluate(form_payload(breakdown))
+    """Score table forms; a problem is reported at the question it concerns."""
+    try:
+        result = evaluate(form_payload(breakdown))
+    except ScoringInputError as exc:
+        raise ScoringInputError(
+            [{**p, "path": _answer_path(p["path"])} for p in exc.problems]
+        ) from exc
     return form_result(result, score=result["total"])
+
+
+def _answer_path(path: str) -> str:
+    """The answer a ``jgj59`` input path comes from: ``/tables/<t>/items/<key>``
+    is the check item ``<key>``; a whole table is the whole form."""
+    parts = parse_pointer(path)
+    if len(parts) >= 4 and parts[0] == "tables" and parts[2] == "items":
+        return pointer([parts[3]])
+    return ""
 
 
 # The same scoring for the forms engine (the table checklists name it).

@@ -29,6 +29,7 @@ PLATFORM_APPS = [
     # SafeGrid
     "core.base",
     "core.organizations",
+    "core.scoring",
     "core.risks",
     "core.forms",
     "core.notices",

@@ -218,7 +218,6 @@ def test_a_plugin_rule_scores_from_the_breakdown(dummy_rules):
     result = score_answers(
         plan(blocks, rule="dummy_checklist"),
         answers(a1="compliant", a2="non_compliant", b1="compliant"),
-        plugin_rules=rules,
     )
     assert result.score == 50.0 and result.grade == "B" and result.error is None
 
@@ -228,8 +227,6 @@ def test_an_unavailable_plugin_rule_keeps_the_breakdown_and_says_why():
 
     blocks = [section("a", item("a1", 10))]
     with translation.override("en"):
-        result = score_answers(
-            plan(blocks, rule="gone"), answers(a1="compliant"), plugin_rules={}
-        )
+        result = score_answers(plan(blocks, rule="gone"), answers(a1="compliant"))
         assert result.score is None and "not available" in str(result.error)
     assert result.sections[0].score == 10.0

@@ -11,12 +11,12 @@ from itertools import product
 import pytest
 
 from core.risks.default_scoring import EXPOSURE, LEC_C, LEC_L, LS, MES, MES_M, MES_S
-from core.risks.scoring import level_for, number, scoring_registry
+from core.scoring import level_for, number, scoring_engine
 from plugins.contributions import LevelThresholds
 
 
 def grade(key, **inputs):
-    evaluation = scoring_registry().evaluate(key, inputs)
+    evaluation = scoring_engine().evaluate(key, inputs)
     return evaluation.value, evaluation.level
 
 
@@ -54,7 +54,7 @@ def test_lec_products_160_and_320_cannot_occur_but_the_cut_offs_apply():
     }
     assert 160 not in products and 320 not in products
     assert 70 in products and 20 in products
-    default = scoring_registry().get("lec").rule.default_thresholds
+    default = scoring_engine().get("lec").rule.default_thresholds
     assert level_for(320, default) == "significant"
     assert level_for(320.01, default) == "major"
     assert level_for(160, default) == "general"
@@ -64,9 +64,9 @@ def test_lec_products_160_and_320_cannot_occur_but_the_cut_offs_apply():
 
 def test_lec_inclusive_preset_moves_the_boundary_value_up():
     inclusive = next(
-        t for t in scoring_registry().get("lec").presets() if t.key == "inclusive"
+        t for t in scoring_engine().get("lec").presets() if t.key == "inclusive"
     )
-    evaluation = scoring_registry().evaluate(
+    evaluation = scoring_engine().evaluate(
         "lec", {"L": 10, "E": 1, "C": 7}, thresholds=[("test", inclusive)]
     )
     assert evaluation.value == 70
@@ -74,7 +74,7 @@ def test_lec_inclusive_preset_moves_the_boundary_value_up():
 
 
 def test_lec_details_show_the_working():
-    evaluation = scoring_registry().evaluate("lec", {"L": 6, "E": 3, "C": 15})
+    evaluation = scoring_engine().evaluate("lec", {"L": 6, "E": 3, "C": 15})
     assert evaluation.details["formula"] == "D = L × E × C"
     assert evaluation.details["factors"]["L"]["value"] == 6
     assert evaluation.details["factors"]["L"]["label"]["zh-hans"] == "相当可能"
@@ -133,7 +133,7 @@ def test_ls_scheme_a_band_edges(likelihood, severity, value, level):
 )
 def test_ls_presets_b_and_c(preset, expected):
     thresholds = next(
-        t for t in scoring_registry().get("ls").presets() if t.key == preset
+        t for t in scoring_engine().get("ls").presets() if t.key == preset
     )
     for value, level in expected.items():
         assert level_for(value, thresholds) == level, (preset, value)
@@ -187,7 +187,7 @@ def test_mes_no_product_falls_between_the_classic_bands_except_180():
 
 def test_thresholds_of_several_industries_keep_the_highest_level():
     strict = LevelThresholds(major=100, significant=50, general=10, key="strict")
-    evaluation = scoring_registry().evaluate(
+    evaluation = scoring_engine().evaluate(
         "lec",
         {"L": 6, "E": 3, "C": 7},  # D = 126: general by default, major if strict
         thresholds=[("industry:a", LEC_DEFAULT()), ("industry:b", strict)],
@@ -197,14 +197,14 @@ def test_thresholds_of_several_industries_keep_the_highest_level():
 
 
 def LEC_DEFAULT():  # noqa: N802 - reads like the constant it returns
-    return scoring_registry().get("lec").rule.default_thresholds
+    return scoring_engine().get("lec").rule.default_thresholds
 
 
 # -- direct determination ---------------------------------------------------------
 
 
 def test_a_declared_condition_raises_the_level_to_major_and_records_the_reason():
-    evaluation = scoring_registry().evaluate(
+    evaluation = scoring_engine().evaluate(
         "ls",
         {
             "L": 1,
@@ -224,20 +224,20 @@ def test_a_declared_condition_raises_the_level_to_major_and_records_the_reason()
 
 
 def test_without_conditions_the_score_decides():
-    evaluation = scoring_registry().evaluate("ls", {"L": 1, "S": 2})
+    evaluation = scoring_engine().evaluate("ls", {"L": 1, "S": 2})
     assert evaluation.level == evaluation.scored_level == "low"
     assert evaluation.direct_reasons == []
 
 
 def test_a_top_score_is_recorded_as_the_automatic_condition():
-    evaluation = scoring_registry().evaluate("ls", {"L": 5, "S": 5})
+    evaluation = scoring_engine().evaluate("ls", {"L": 5, "S": 5})
     assert evaluation.level == "major"
     assert [r["key"] for r in evaluation.direct_reasons] == ["scored_top_level"]
     assert evaluation.direct_reasons[0]["automatic"] is True
 
 
 def test_direct_method_gives_major_from_conditions_alone():
-    evaluation = scoring_registry().evaluate(
+    evaluation = scoring_engine().evaluate(
         "direct", {"direct_conditions": ["ten_or_more_people", "accident_history"]}
     )
     assert evaluation.value is None
@@ -249,7 +249,7 @@ def test_direct_method_gives_major_from_conditions_alone():
 
 
 def test_all_five_national_conditions_are_built_in():
-    keys = set(scoring_registry().conditions)
+    keys = set(scoring_engine().conditions)
     assert {
         "violates_law",
         "accident_history",

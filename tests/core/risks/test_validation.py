@@ -3,13 +3,13 @@
 import pytest
 from django.utils import translation
 
-from core.risks.scoring import (
+from core.scoring import (
     InvalidInputs,
-    ScoringRegistry,
+    ScoringEngine,
     UnknownRule,
-    scoring_registry,
+    scoring_engine,
 )
-from plugins.contributions import I18nText, ScoringRule
+from plugins.contributions import I18nText, ScoringInputError, ScoringRule
 from plugins.manager import build_plugin_manager
 from plugins.schema_errors import json_pointer, schema_errors
 
@@ -22,7 +22,7 @@ def english():
 
 def errors_of(key, inputs):
     with pytest.raises(InvalidInputs) as caught:
-        scoring_registry().evaluate(key, inputs)
+        scoring_engine().evaluate(key, inputs)
     return caught.value.as_list()
 
 
@@ -80,7 +80,7 @@ def test_direct_method_needs_a_condition():
 
 def test_unknown_rule():
     with pytest.raises(UnknownRule):
-        scoring_registry().evaluate("no_such_rule", {})
+        scoring_engine().evaluate("no_such_rule", {})
 
 
 def test_formats_are_checked():
@@ -123,10 +123,7 @@ def test_messages_follow_the_language():
 
 
 def _raising(inputs):
-    class Problem(ValueError):
-        problems = [{"path": "/q", "message": "q must not be zero"}]
-
-    raise Problem
+    raise ScoringInputError([{"path": "/q", "message": "q must not be zero"}])
 
 
 def test_problems_a_rule_finds_itself_are_reported_like_schema_errors():
@@ -145,7 +142,7 @@ def test_problems_a_rule_finds_itself_are_reported_like_schema_errors():
                 )
             ]
 
-    registry = ScoringRegistry(build_plugin_manager([], extra_plugins=[("p", Pack())]))
+    registry = ScoringEngine(build_plugin_manager([], extra_plugins=[("p", Pack())]))
     with pytest.raises(InvalidInputs) as caught:
         registry.evaluate("picky", {"q": 0})
     assert caught.value.as_list() == [
