@@ -33,6 +33,9 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
         # A declared field has no model default: a new form would otherwise
         # show the first choice ("none") and lose its score silently.
         self.fields["scoring_rule"].initial = model_field.get_default()
+        if "fillers" in self.fields:
+            # Left out of a form, it stays as it was (a new one: the manager).
+            self.fields["fillers"].required = False
         if "industry" in self.fields:
             industries = Industry.objects.filter(is_active=True)
             if scope.role == Role.INDUSTRY_DEPARTMENT:
@@ -51,6 +54,13 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
         ):
             # Answers and the API refer to it: fixed once published.
             self.fields["key"].disabled = True
+
+    def clean_fillers(self):
+        return (
+            self.cleaned_data.get("fillers")
+            or self.instance.fillers
+            or FormDefinition._meta.get_field("fillers").get_default()
+        )
 
 
 class CopyForm(forms.Form):

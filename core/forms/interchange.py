@@ -20,7 +20,7 @@ from wagtail import blocks as wagtail_blocks
 
 from core.forms.blocks import body_block
 from core.forms.definition import Problem, list_values
-from core.forms.models import FORM_KEY_PATTERN, FormDefinition, Kind
+from core.forms.models import FORM_KEY_PATTERN, Fillers, FormDefinition, Kind
 from core.forms.rules import is_known_rule
 from core.forms.services import DefinitionInvalid, definition_check, definition_create
 from core.organizations.models import Department, Industry
@@ -60,6 +60,7 @@ def definition_export(definition: FormDefinition) -> dict[str, Any]:
         "key": definition.key,
         "title": {"zh_hans": definition.title_zh, "en": definition.title_en},
         "kind": definition.kind,
+        "fillers": definition.fillers,
         "industry": definition.industry.code if definition.industry_id else None,
         "scoring": definition.scoring_settings(),
         "blocks": _plain(body_block(), definition.body_data()),
@@ -154,6 +155,7 @@ def file_schema() -> dict[str, Any]:
                 "additionalProperties": False,
             },
             "kind": {"enum": list(Kind.values)},
+            "fillers": {"enum": list(Fillers.values)},
             "industry": {"type": ["string", "null"]},
             "scoring": {
                 "type": "object",
@@ -243,6 +245,7 @@ def definition_import(
             blocks=data["blocks"],
             scoring=scoring,
             user=user,
+            fillers=data.get("fillers") or Fillers.MANAGER,
         )
 
 

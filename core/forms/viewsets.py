@@ -144,6 +144,7 @@ class FormDefinitionViewSet(ScopedModelViewSet):
                     FieldPanel("title_en"),
                     FieldPanel("key"),
                     FieldPanel("kind"),
+                    FieldPanel("fillers"),
                     FieldPanel("industry"),
                     FieldPanel("department"),
                 ],

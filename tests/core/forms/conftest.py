@@ -119,11 +119,13 @@ def cons_department(world):
 @pytest.fixture
 def published(world, chem_department):
     """The checklist of the chemicals department, published and assigned to
-    the chemicals industry (so to enterprise A, not B)."""
+    the chemicals industry (so to enterprise A, not B). Staff at posts fill
+    it as well as the manager (an inspection checklist)."""
     definition = make_definition(
         chem_department,
         industry=world.chemicals,
         scoring={"rule": "sum", "pass_mark": 12},
+        fillers="assigned_staff",
     )
     version = definition_publish(definition=definition, user=world.dept_chemicals)
     assignment_create(
