@@ -122,15 +122,13 @@ def json_loads_checked(
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        where = ""
+        reason = _("This is not valid JSON.")
         if isinstance(exc, json.JSONDecodeError):
-            where = " " + _("(line %(line)d, column %(column)d)") % {
+            reason = _("This is not valid JSON (line %(line)d, column %(column)d).") % {
                 "line": exc.lineno,
                 "column": exc.colno,
             }
-        raise Invalid.at(
-            location, _("This is not valid JSON") + where + ".", keyword="json"
-        ) from None
+        raise Invalid.at(location, reason, keyword="json") from None
     bad = lone_surrogate_path(value)
     if bad is not None:
         raise Invalid.at((*location, *bad), not_utf8_reason(), keyword="encoding")
