@@ -239,3 +239,46 @@ class LimitedUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+# -- Wagtail's block editor ------------------------------------------------------------
+
+
+def guard_block_field(form, name: str) -> None:
+    """Make a StreamField editor refuse a malformed post instead of crashing.
+
+    Wagtail's block widgets read their many inputs (``body-count``,
+    ``body-0-type``, ...) assuming the editor's script wrote them; a missing
+    or non-numeric one raises ``KeyError``/``ValueError`` (a 500). Here such a
+    post reads as an empty value and the form gets an error saying so.
+    """
+    field = form.fields.get(name)
+    if field is None:
+        return
+    widget = field.widget
+    read = widget.value_from_datadict
+
+    def value_from_datadict(data, files, prefix):
+        try:
+            return read(data, files, prefix)
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError):
+            form._malformed_blocks = True
+            return widget.block_def.to_python([])
+
+    widget.value_from_datadict = value_from_datadict
+    clean = form.clean
+
+    def guarded_clean():
+        cleaned = clean()
+        if getattr(form, "_malformed_blocks", False):
+            # Not at the field: the block editor renders block errors only.
+            form.add_error(
+                None,
+                _(
+                    "The questions sent could not be read (the page may be out "
+                    "of date): reload it and make the change again."
+                ),
+            )
+        return cleaned
+
+    form.clean = guarded_clean

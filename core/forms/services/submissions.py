@@ -353,9 +353,13 @@ def submission_review(
             {"decision": _("This submission is not awaiting review.")}
         )
     now = timezone.now()
-    SubmissionRevision.objects.filter(
+    # Saved, not updated in bulk, so the audit log records who reviewed it.
+    revision = SubmissionRevision.objects.get(
         submission=submission, number=submission.revision
-    ).update(decision=decision, comment=comment, reviewed_by=reviewer, reviewed_at=now)
+    )
+    revision.decision, revision.comment = decision, comment
+    revision.reviewed_by, revision.reviewed_at = reviewer, now
+    revision.save(update_fields=["decision", "comment", "reviewed_by", "reviewed_at"])
     submission.status = decision
     submission.review_comment = comment
     submission.reviewed_by = reviewer
