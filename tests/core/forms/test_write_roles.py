@@ -279,3 +279,18 @@ def test_fillers_travel_through_export_and_import(world, chem_department):
         content={**exported, "key": "staff_form_copy"}, department=chem_department
     )
     assert copy.fillers == "members"
+
+
+def test_the_portal_list_offers_a_post_worker_no_button_for_the_managers_form(
+    world, managers_form
+):
+    definition, _version = managers_form
+    staff = Client()
+    staff.force_login(world.staff_a)
+    page = staff.get("/portal/forms/").text
+    assert definition.title_zh in page
+    assert 'data-testid="filled-by-manager"' in page
+    assert f"/portal/forms/fill/{definition.key}/" not in page
+    manager = Client()
+    manager.force_login(world.manager_a)
+    assert f"/portal/forms/fill/{definition.key}/" in manager.get("/portal/forms/").text
