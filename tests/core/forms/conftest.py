@@ -11,6 +11,9 @@ from core.forms.services import assignment_create, definition_create, definition
 from core.organizations.models import Department
 from core.organizations.scope import scope_for
 
+# The chemicals pack's daily commitment, synced and assigned (a fixture).
+from tests.core.notices.test_public_notice import commitment  # noqa: F401
+
 # A checklist with a section (guarantee floor), a condition, a calculation and
 # a repeatable group: the shape every test below starts from.
 CHECKLIST = [

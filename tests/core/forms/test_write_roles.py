@@ -11,7 +11,6 @@ from rest_framework.test import APIClient
 
 from core.forms import services
 from core.forms.models import (
-    FormDefinition,
     FormUpload,
     Submission,
     SubmissionDraft,
@@ -20,7 +19,6 @@ from core.forms.models import (
 from core.forms.services import (
     assignment_create,
     definition_publish,
-    form_definitions_sync,
     submission_review,
     submission_submit,
 )
@@ -39,6 +37,40 @@ def api(user) -> APIClient:
     return client
 
 
+def post_answer(user, key: str, data, enterprise):
+    return api(user).post(
+        f"/api/v1/forms/{key}/submissions/",
+        {"enterprise": enterprise.pk, "data": data},
+        format="json",
+    )
+
+
+def post_upload(user, enterprise, **fields):
+    return api(user).post(
+        "/api/v1/form-uploads/",
+        {"enterprise": enterprise.pk, "file": image_upload(), **fields},
+        format="multipart",
+    )
+
+
+def submitted_by_manager(world, version, *, returned: bool = False):
+    """The manager's submission to ``version`` (returned for correction)."""
+    submission = submission_submit(
+        actor=world.manager_a,
+        version=version,
+        enterprise=world.enterprise_a,
+        data=VALID_ANSWER,
+    )
+    if returned:
+        submission_review(
+            actor=world.dept_chemicals,
+            submission=submission,
+            decision=SubmissionStatus.RETURNED,
+            comment="补充",
+        )
+    return submission
+
+
 @pytest.fixture
 def managers_form(world, chem_department):
     """A form only the enterprise's manager fills (the default), given to chemicals."""
@@ -52,19 +84,6 @@ def managers_form(world, chem_department):
         industry=world.chemicals,
     )
     return definition, version
-
-
-@pytest.fixture
-def commitment(world, enable_packs):
-    manager = enable_packs("chemicals")
-    form_definitions_sync(manager=manager)
-    definition = FormDefinition.objects.get(key="chem_daily_risk_commitment")
-    assignment_create(
-        scope=scope_for(world.dept_chemicals),
-        definition=definition,
-        industry=world.chemicals,
-    )
-    return definition
 
 
 def test_the_default_filler_is_the_manager_and_a_version_keeps_it(managers_form):
@@ -83,10 +102,8 @@ def test_supervisors_never_submit_for_an_enterprise_through_the_api(
     world, managers_form, role
 ):
     definition, _version = managers_form
-    response = api(getattr(world, role)).post(
-        f"/api/v1/forms/{definition.key}/submissions/",
-        {"enterprise": world.enterprise_a.pk, "data": VALID_ANSWER},
-        format="json",
+    response = post_answer(
+        getattr(world, role), definition.key, VALID_ANSWER, world.enterprise_a
     )
     if role == "superuser":  # the system administrator may act for anyone
         assert response.status_code == 201
@@ -100,11 +117,7 @@ def test_supervisors_never_submit_for_an_enterprise_through_the_api(
 
 @pytest.mark.parametrize("role", ["committee", "dept_chemicals", "street1_office"])
 def test_supervisors_never_upload_for_an_enterprise(world, role):
-    response = api(getattr(world, role)).post(
-        "/api/v1/form-uploads/",
-        {"enterprise": world.enterprise_a.pk, "file": image_upload()},
-        format="multipart",
-    )
+    response = post_upload(getattr(world, role), world.enterprise_a)
     assert response.status_code == 403
     assert not FormUpload.objects.exists()
 
@@ -112,32 +125,24 @@ def test_supervisors_never_upload_for_an_enterprise(world, role):
 def test_a_street_office_commitment_never_reaches_the_public_notice(
     world, commitment, client
 ):
-    response = api(world.street1_office).post(
-        f"/api/v1/forms/{commitment.key}/submissions/",
-        {"enterprise": world.enterprise_a.pk, "data": ANSWERS},
-        format="json",
+    response = post_answer(
+        world.street1_office, commitment.definition.key, ANSWERS, world.enterprise_a
     )
     assert response.status_code == 403
     assert client.get(f"/notices/{world.enterprise_a.pk}/").status_code == 404
 
 
 def test_the_commitment_is_the_principals_not_a_post_workers(world, commitment):
-    assert commitment.published_version.fillers == "manager"
-    response = api(world.staff_a).post(
-        f"/api/v1/forms/{commitment.key}/submissions/",
-        {"enterprise": world.enterprise_a.pk, "data": ANSWERS},
-        format="json",
+    assert commitment.fillers == "manager"
+    response = post_answer(
+        world.staff_a, commitment.definition.key, ANSWERS, world.enterprise_a
     )
     assert response.status_code == 403
     assert "principal or safety manager" in response.json()["detail"]
     assert (
-        api(world.manager_a)
-        .post(
-            f"/api/v1/forms/{commitment.key}/submissions/",
-            {"enterprise": world.enterprise_a.pk, "data": ANSWERS},
-            format="json",
-        )
-        .status_code
+        post_answer(
+            world.manager_a, commitment.definition.key, ANSWERS, world.enterprise_a
+        ).status_code
         == 201
     )
 
@@ -148,30 +153,16 @@ def test_staff_fill_only_forms_whose_fillers_include_staff(
     staffs_form, _version = published  # fillers "assigned_staff"
     manager_only, _version = managers_form
     assert (
-        api(world.staff_a)
-        .post(
-            f"/api/v1/forms/{staffs_form.key}/submissions/",
-            {"enterprise": world.enterprise_a.pk, "data": VALID_ANSWER},
-            format="json",
-        )
-        .status_code
+        post_answer(
+            world.staff_a, staffs_form.key, VALID_ANSWER, world.enterprise_a
+        ).status_code
         == 201
     )
-    refused = api(world.staff_a).post(
-        f"/api/v1/forms/{manager_only.key}/submissions/",
-        {"enterprise": world.enterprise_a.pk, "data": VALID_ANSWER},
-        format="json",
+    refused = post_answer(
+        world.staff_a, manager_only.key, VALID_ANSWER, world.enterprise_a
     )
     assert refused.status_code == 403
-    upload = api(world.staff_a).post(
-        "/api/v1/form-uploads/",
-        {
-            "enterprise": world.enterprise_a.pk,
-            "form": manager_only.key,
-            "file": image_upload(),
-        },
-        format="multipart",
-    )
+    upload = post_upload(world.staff_a, world.enterprise_a, form=manager_only.key)
     assert upload.status_code == 403
     assert not FormUpload.objects.exists()
 
@@ -180,18 +171,7 @@ def test_staff_cannot_open_or_correct_the_managers_returned_submission(
     world, managers_form
 ):
     _definition, version = managers_form
-    submission = submission_submit(
-        actor=world.manager_a,
-        version=version,
-        enterprise=world.enterprise_a,
-        data=VALID_ANSWER,
-    )
-    submission_review(
-        actor=world.dept_chemicals,
-        submission=submission,
-        decision=SubmissionStatus.RETURNED,
-        comment="补充",
-    )
+    submission = submitted_by_manager(world, version, returned=True)
     staff = Client()
     staff.force_login(world.staff_a)
     url = f"/portal/forms/submissions/{submission.pk}/correct/"
@@ -219,12 +199,7 @@ def test_staff_cannot_open_or_correct_the_managers_returned_submission(
 
 def test_only_the_forms_owner_reviews(world, managers_form):
     _definition, version = managers_form
-    submission = submission_submit(
-        actor=world.manager_a,
-        version=version,
-        enterprise=world.enterprise_a,
-        data=VALID_ANSWER,
-    )
+    submission = submitted_by_manager(world, version)
     for outsider in (world.street1_office, world.committee, world.dept_construction):
         with pytest.raises(PermissionDenied):
             submission_review(
@@ -252,13 +227,13 @@ def test_a_pack_original_is_reviewed_by_the_department_that_assigned_it(
 ):
     submission = submission_submit(
         actor=world.manager_a,
-        version=commitment.published_version,
+        version=commitment,
         enterprise=world.enterprise_a,
         data=ANSWERS,
     )
     scope = scope_for(world.street1_office)
     assert not scope.can_review_definition(
-        commitment, submission.assignment.department_id
+        commitment.definition, submission.assignment.department_id
     )
     with pytest.raises(PermissionDenied):
         submission_review(

@@ -57,23 +57,22 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_before_reading(world):
     assert not RiskPoint.objects.exists()
 
 
+def _imported(world, workbook):
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return risk_list_import(
+        user=world.manager_a, enterprise=world.enterprise_a, file=buffer
+    )
+
+
 def test_a_sheet_declaring_too_many_rows_or_columns_is_refused(world):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
     sheet.cell(row=1, column=MAX_COLUMNS + 5, value="x")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    result = risk_list_import(
-        user=world.manager_a, enterprise=world.enterprise_a, file=buffer
-    )
+    result = _imported(world, workbook)
     assert len(result.problems) == 1 and result.problems[0].row == 0
     sheet.cell(row=200_000, column=1, value="x")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    result = risk_list_import(
-        user=world.manager_a, enterprise=world.enterprise_a, file=buffer
-    )
+    result = _imported(world, workbook)
     assert len(result.problems) == 1 and result.problems[0].row == 0
