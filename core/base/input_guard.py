@@ -250,7 +250,8 @@ def guard_block_field(form, name: str) -> None:
     Wagtail's block widgets read their many inputs (``body-count``,
     ``body-0-type``, ...) assuming the editor's script wrote them; a missing
     or non-numeric one raises ``KeyError``/``ValueError`` (a 500). Here such a
-    post reads as an empty value and the form gets an error saying so.
+    post reads as an empty value and the form gets an error saying so (the
+    definition views answer it with a 400).
     """
     field = form.fields.get(name)
     if field is None:

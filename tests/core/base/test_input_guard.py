@@ -134,7 +134,7 @@ def test_a_malformed_definition_edit_is_an_error_at_the_field(world, chem_depart
     url = f"/admin/forms/definitions/edit/{definition.pk}/"
     for body in ({}, {"body-count": "abc"}, {"body-count": "1", "body-0-type": "x"}):
         response = client.post(url, {"title_zh": "改", "kind": "checklist", **body})
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert "could not be read" in response.text or "无法读取" in response.text
     definition.refresh_from_db()
     assert definition.title_zh == "消防检查表"
