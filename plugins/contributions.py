@@ -502,6 +502,8 @@ def _event_problems(label: str, event: RiskLibraryEvent) -> list[str]:
 # -- forms and checklists -------------------------------------------------------
 
 FORM_KINDS: tuple[str, ...] = ("checklist", "form")
+#: Who may fill a form for an enterprise (``core.forms.models.Fillers``).
+FORM_FILLERS: tuple[str, ...] = ("manager", "assigned_staff", "members")
 
 
 @dataclass(frozen=True)
@@ -519,6 +521,10 @@ class FormDefinitionContribution:
     ``public_fields`` makes the form a public notice: the latest submission of
     each enterprise to the pack original is shown on the enterprise's public
     notice page, with the answers to these question keys only.
+    ``fillers`` says who fills it for an enterprise: ``"manager"`` (the
+    principal or safety manager, the default), ``"assigned_staff"`` (staff
+    assigned to it by a task, and the manager) or ``"members"`` (anyone of the
+    enterprise). A department may change it on its copy.
     """
 
     key: str
@@ -529,6 +535,7 @@ class FormDefinitionContribution:
     version: str
     scoring: dict[str, Any] = field(default_factory=dict)
     public_fields: tuple[str, ...] = ()
+    fillers: str = "manager"
 
     def problems(self) -> list[str]:
         """What is wrong on the surface (the blocks are checked by the core)."""
@@ -553,6 +560,8 @@ class FormDefinitionContribution:
             found.append(f"{label}: blocks must be a list of {{'type', 'value'}}")
         if not isinstance(self.scoring, dict):
             found.append(f"{label}: scoring must be a dict")
+        if self.fillers not in FORM_FILLERS:
+            found.append(f"{label}: fillers must be one of {', '.join(FORM_FILLERS)}")
         if isinstance(self.blocks, list | tuple) and self.public_fields:
             keys = set(_block_keys(self.blocks))
             found.extend(

@@ -669,11 +669,7 @@ def _seed_submissions(world: BenchWorld, rng: random.Random, industries) -> None
     # One real submission through the service; the rest are copies of its
     # scored fields, spread over the chemicals enterprises and the past year.
     first = submission_submit(
-        scope=scope_for(manager),
-        version=version,
-        enterprise=world.big_enterprise,
-        user=manager,
-        data=ANSWER,
+        actor=manager, version=version, enterprise=world.big_enterprise, data=ANSWER
     )
     scored = {
         name: getattr(first, name)

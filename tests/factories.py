@@ -184,3 +184,21 @@ def build_world() -> World:
         staff_a=staff_a,
         outsider=UserFactory(username="outsider"),
     )
+
+
+def image_bytes(image_format: str = "PNG", size: tuple[int, int] = (4, 3)) -> bytes:
+    """A real, small image (uploads are decoded, so fake bytes are refused)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def image_upload(name: str = "photo.png", image_format: str = "PNG"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content_type = {"PNG": "image/png", "JPEG": "image/jpeg"}[image_format]
+    return SimpleUploadedFile(name, image_bytes(image_format), content_type)

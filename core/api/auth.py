@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.services import api_token_obtain
+from core.base.input_guard import CheckedJSONParser
 
 
 class LoginLockedOut(exceptions.APIException):
@@ -96,7 +97,7 @@ class ObtainTokenView(generics.GenericAPIView):
     # nobody needs to be logged in to log in.
     authentication_classes = []
     permission_classes = []
-    parser_classes = [parsers.JSONParser, parsers.FormParser, parsers.MultiPartParser]
+    parser_classes = [CheckedJSONParser, parsers.FormParser, parsers.MultiPartParser]
     renderer_classes = [renderers.JSONRenderer]
 
     @extend_schema(

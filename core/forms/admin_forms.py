@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.base.input_guard import guard_block_field
 from core.forms.models import FormDefinition, Recurrence, SubmissionStatus
 from core.forms.policy import assignable_industries, assignable_jurisdictions
 from core.forms.rules import scoring_rule_choices
@@ -33,6 +34,10 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
         # A declared field has no model default: a new form would otherwise
         # show the first choice ("none") and lose its score silently.
         self.fields["scoring_rule"].initial = model_field.get_default()
+        guard_block_field(self, "body")
+        if "fillers" in self.fields:
+            # Left out of a form, it stays as it was (a new one: the manager).
+            self.fields["fillers"].required = False
         if "industry" in self.fields:
             industries = Industry.objects.filter(is_active=True)
             if scope.role == Role.INDUSTRY_DEPARTMENT:
@@ -51,6 +56,13 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
         ):
             # Answers and the API refer to it: fixed once published.
             self.fields["key"].disabled = True
+
+    def clean_fillers(self):
+        return (
+            self.cleaned_data.get("fillers")
+            or self.instance.fillers
+            or FormDefinition._meta.get_field("fillers").get_default()
+        )
 
 
 class CopyForm(forms.Form):

@@ -13,7 +13,7 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -292,12 +292,14 @@ class AssignView(DefinitionView):
 
     def post(self, request, *args, **kwargs):
         end = request.POST.get("end")
+        if end and not (end.isascii() and end.isdigit() and int(end) < 2**63):
+            raise Http404
         if end:
             assignment = get_object_or_404(
                 assignments_visible(self.scope).filter(definition=self.definition),
                 pk=end,
             )
-            services.assignment_end(assignment=assignment)
+            services.assignment_end(actor=request.user, assignment=assignment)
             messages.success(request, _("The assignment was ended."))
             return HttpResponseRedirect(request.path)
         form = AssignmentForm(request.POST, scope=self.scope)
@@ -402,7 +404,11 @@ class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
                 "submitted_by", "reviewed_by"
             ),
             review_form=kwargs.get("review_form") or ReviewForm(),
-            can_review=submission.status == "submitted",
+            can_review=submission.status == "submitted"
+            and self.scope.can_review_definition(
+                submission.definition,
+                submission.assignment.department_id if submission.assignment else None,
+            ),
         )
         return context
 
@@ -411,9 +417,8 @@ class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
         if form.is_valid():
             try:
                 services.submission_review(
-                    scope=self.scope,
+                    actor=request.user,
                     submission=self.submission,
-                    reviewer=request.user,
                     decision=form.cleaned_data["decision"],
                     comment=form.cleaned_data["comment"],
                 )

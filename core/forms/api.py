@@ -30,6 +30,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.base.filters import parse_id
 from core.forms.models import FormDefinition, FormUpload, Submission, SubmissionStatus
 from core.forms.selectors import forms_for_caller, submission_list
 from core.forms.services import (
@@ -111,7 +112,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
 
 class SubmissionCreateSerializer(serializers.Serializer):
-    enterprise = serializers.IntegerField(help_text=_("The enterprise's id."))
+    enterprise = serializers.IntegerField(
+        help_text=_("The enterprise's id."), min_value=1, max_value=2**63 - 1
+    )
     data = serializers.JSONField(
         help_text=_("The answers, keyed by question key (see the form's json_schema).")
     )
@@ -130,7 +133,18 @@ class ErrorListSerializer(serializers.Serializer):
 
 
 class UploadSerializer(serializers.Serializer):
-    enterprise = serializers.IntegerField(write_only=True)
+    enterprise = serializers.IntegerField(
+        write_only=True, min_value=1, max_value=2**63 - 1
+    )
+    form = serializers.RegexField(
+        r"^[a-z][a-z0-9_]{1,59}$",
+        write_only=True,
+        required=False,
+        help_text=_(
+            "The key of the form the file answers; when given, only who may "
+            "fill that form may upload."
+        ),
+    )
     file = serializers.FileField(write_only=True)
     id = serializers.UUIDField(read_only=True)
     name = serializers.CharField(read_only=True)
@@ -232,10 +246,9 @@ class FormViewSet(viewsets.ReadOnlyModelViewSet):
             raise PermissionDenied(_("You may not submit for this enterprise."))
         try:
             submission = submission_submit(
-                scope=scope,
+                actor=request.user,
                 version=definition.published_version,
                 enterprise=enterprise,
-                user=request.user,
                 data=body.validated_data["data"],
             )
         except SubmissionRefused as exc:
@@ -261,9 +274,9 @@ class FormViewSet(viewsets.ReadOnlyModelViewSet):
         filters = {}
         enterprise = request.query_params.get("enterprise")
         if enterprise:
-            if not enterprise.isdigit():
+            if parse_id(enterprise) is None:
                 raise ApiValidationError({"enterprise": [_("Enter an enterprise id.")]})
-            filters["enterprise"] = int(enterprise)
+            filters["enterprise"] = parse_id(enterprise)
         wanted_status = request.query_params.get("status")
         if wanted_status:
             if wanted_status not in SubmissionStatus.values:
@@ -308,12 +321,18 @@ class FormUploadViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):
         )
         if enterprise is None:
             raise PermissionDenied(_("You may not submit for this enterprise."))
+        definition = None
+        key = serializer.validated_data.get("form")
+        if key:
+            definition = forms_for_caller(scope=scope).filter(key=key).first()
+            if definition is None:
+                raise PermissionDenied(_("This form is not available to you."))
         try:
             upload = upload_store(
-                scope=scope,
+                actor=request.user,
                 enterprise=enterprise,
-                user=request.user,
                 file=serializer.validated_data["file"],
+                definition=definition,
             )
         except SubmissionRefused as exc:
             raise PermissionDenied(str(exc)) from None

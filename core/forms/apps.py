@@ -26,3 +26,30 @@ class FormsConfig(AppConfig):
             models.Submission,
             include_fields=["status", "review_comment", "reviewed_by", "reviewed_at"],
         )
+        # Each published version, each answer revision (its answers are the
+        # revision itself) and each stored file, with who wrote it.
+        auditlog.register(
+            models.FormVersion,
+            include_fields=["definition", "number", "fillers", "published_by"],
+        )
+        auditlog.register(
+            models.SubmissionRevision,
+            include_fields=[
+                "submission",
+                "number",
+                "submitted_by",
+                "decision",
+                "comment",
+                "reviewed_by",
+            ],
+        )
+        auditlog.register(
+            models.FormUpload,
+            include_fields=[
+                "enterprise",
+                "name",
+                "content_type",
+                "size",
+                "uploaded_by",
+            ],
+        )

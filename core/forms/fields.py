@@ -15,9 +15,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.base.input_guard import json_loads_checked
 from core.forms.definition import (
     FILE_TYPES,
 )
+from core.forms.uploads import upload_content_check
 
 NOTE_SUFFIX = "__note"
 PHOTOS_SUFFIX = "__photos"
@@ -185,8 +187,8 @@ class UploadsField(forms.Field):
             return value
         raw = value.get("references") if isinstance(value, dict) else value
         try:
-            references = json.loads(raw) if isinstance(raw, str) and raw else []
-        except ValueError:
+            references = json_loads_checked(raw) if isinstance(raw, str) and raw else []
+        except ValidationError:
             raise ValidationError(
                 _("The list of attached files cannot be read.")
             ) from None
@@ -199,6 +201,7 @@ class UploadsField(forms.Field):
             if not (isinstance(r, dict) and r.get("id") in removed)
         ]
         files = list(value.get("files") or []) if isinstance(value, dict) else []
+        checked = []
         for upload in files:
             extension = os.path.splitext(upload.name or "")[1].lower()
             if extension not in self.extensions:
@@ -210,7 +213,13 @@ class UploadsField(forms.Field):
                 raise ValidationError(
                     _("“%(name)s” is larger than the limit.") % {"name": upload.name}
                 )
-        return UploadsValue(references=references, files=files)
+            # By content, here at the question (the upload service checks again).
+            try:
+                checked.append(upload_content_check(file=upload, extension=extension))
+            except ValidationError as error:
+                reasons = " ".join(error.messages)
+                raise ValidationError(f"“{upload.name}”: {reasons}") from None
+        return UploadsValue(references=references, files=checked)
 
     def validate(self, value):
         if self.required and not (value.references or value.files):

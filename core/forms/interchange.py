@@ -10,7 +10,6 @@ is well.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
@@ -18,9 +17,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail import blocks as wagtail_blocks
 
+from core.base.errors import Invalid
+from core.base.input_guard import json_loads_checked
 from core.forms.blocks import body_block
 from core.forms.definition import Problem, list_values
-from core.forms.models import FORM_KEY_PATTERN, FormDefinition, Kind
+from core.forms.models import FORM_KEY_PATTERN, Fillers, FormDefinition, Kind
 from core.forms.rules import is_known_rule
 from core.forms.services import DefinitionInvalid, definition_check, definition_create
 from core.organizations.models import Department, Industry
@@ -29,6 +30,7 @@ from plugins.schema_errors import schema_errors
 FORMAT = "safegrid.form-definition"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 2_000_000
+MAX_FILE_DEPTH = 40  # blocks nest about a dozen levels; far deeper is no form
 
 
 def _plain(block, value: Any) -> Any:
@@ -60,6 +62,7 @@ def definition_export(definition: FormDefinition) -> dict[str, Any]:
         "key": definition.key,
         "title": {"zh_hans": definition.title_zh, "en": definition.title_en},
         "kind": definition.kind,
+        "fillers": definition.fillers,
         "industry": definition.industry.code if definition.industry_id else None,
         "scoring": definition.scoring_settings(),
         "blocks": _plain(body_block(), definition.body_data()),
@@ -154,6 +157,7 @@ def file_schema() -> dict[str, Any]:
                 "additionalProperties": False,
             },
             "kind": {"enum": list(Kind.values)},
+            "fillers": {"enum": list(Fillers.values)},
             "industry": {"type": ["string", "null"]},
             "scoring": {
                 "type": "object",
@@ -243,34 +247,24 @@ def definition_import(
             blocks=data["blocks"],
             scoring=scoring,
             user=user,
+            fillers=data.get("fillers") or Fillers.MANAGER,
         )
 
 
 def _load(content: bytes | str | dict[str, Any]) -> dict[str, Any]:
     if isinstance(content, dict):
         return content
-    if isinstance(content, bytes):
-        if len(content) > MAX_FILE_BYTES:
-            raise DefinitionInvalid(
-                [Problem(("file",), _("The file is too large (at most 2 MB)."))]
-            )
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise DefinitionInvalid(
-                [Problem(("file",), _("The file is not UTF-8 text."))]
-            ) from None
-    try:
-        data = json.loads(content)
-    except json.JSONDecodeError as exc:
+    if isinstance(content, bytes) and len(content) > MAX_FILE_BYTES:
         raise DefinitionInvalid(
-            [
-                Problem(
-                    ("file",),
-                    _("The file is not valid JSON (line %(line)d, column %(column)d).")
-                    % {"line": exc.lineno, "column": exc.colno},
-                )
-            ]
+            [Problem(("file",), _("The file is too large (at most 2 MB)."))]
+        )
+    try:
+        # Refuses text that is not UTF-8, nesting deeper than a form needs and
+        # anything that is not JSON, each with its reason.
+        data = json_loads_checked(content, max_depth=MAX_FILE_DEPTH)
+    except Invalid as invalid:
+        raise DefinitionInvalid(
+            [Problem(("file",), error.reason) for error in invalid.errors]
         ) from None
     if not isinstance(data, dict):
         raise DefinitionInvalid(

@@ -41,6 +41,14 @@ class Kind(models.TextChoices):
     FORM = "form", _("Data-collection form")
 
 
+class Fillers(models.TextChoices):
+    """Who fills a form for an enterprise (``Scope.can_fill_form`` decides)."""
+
+    MANAGER = "manager", _("The enterprise's principal or safety manager")
+    ASSIGNED_STAFF = "assigned_staff", _("Staff assigned to it, and the manager")
+    MEMBERS = "members", _("Any member of the enterprise")
+
+
 def _pick(zh: str, en: str) -> str:
     language = (get_language() or "zh-hans").lower()
     return (en or zh) if language.startswith("en") else (zh or en)
@@ -101,6 +109,16 @@ class FormDefinition(models.Model):
         verbose_name=_("copied from"),
     )
     body = StreamField(body_block(), verbose_name=_("questions and sections"))
+    fillers = models.CharField(
+        _("who fills it"),
+        max_length=20,
+        choices=Fillers.choices,
+        default=Fillers.MANAGER,
+        help_text=_(
+            "Who may fill and submit this form for an enterprise. Government "
+            "users never fill an enterprise's forms."
+        ),
+    )
     scoring_rule = models.CharField(
         _("scoring rule"),
         max_length=40,
@@ -181,6 +199,7 @@ class FormDefinition(models.Model):
             scoring=self.scoring_settings(),
             titles=(self.title_zh, self.title_en),
             kind=self.kind,
+            fillers=self.fillers,
         )
 
     @property
@@ -189,9 +208,14 @@ class FormDefinition(models.Model):
         return version is None or version.source_hash != self.source_hash()
 
 
-def source_hash(*, blocks, scoring, titles, kind) -> str:
+def source_hash(*, blocks, scoring, titles, kind, fillers=Fillers.MANAGER) -> str:
+    frozen = {"blocks": blocks, "scoring": scoring, "titles": titles, "kind": kind}
+    # Only a non-default filler enters the fingerprint, so versions published
+    # before forms declared their fillers keep matching their definitions.
+    if fillers != Fillers.MANAGER:
+        frozen["fillers"] = str(fillers)
     text = json.dumps(
-        {"blocks": blocks, "scoring": scoring, "titles": titles, "kind": kind},
+        frozen,
         sort_keys=True,
         ensure_ascii=False,
         default=str,
@@ -212,6 +236,12 @@ class FormVersion(models.Model):
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    fillers = models.CharField(
+        _("who fills it"),
+        max_length=20,
+        choices=Fillers.choices,
+        default=Fillers.MANAGER,
+    )
     blocks = models.JSONField(_("frozen blocks"))
     json_schema = models.JSONField(_("JSON Schema"))
     ui_schema = models.JSONField(_("UI description"))

@@ -133,6 +133,10 @@ def fill_target(
         )
         if version is None:
             raise Http404
+    # Who may fill it is the service's to say (a Refused is a 403).
+    services.submission_permitted(
+        actor=request.user, version=version, enterprise=enterprise
+    )
     cache[memo_key] = FillTarget(
         version=version, enterprise=enterprise, submission=submission
     )
@@ -235,10 +239,9 @@ class SubmissionDraftStorage(BaseStorage):
             return
         try:
             self.draft = services.submission_draft_save(
-                scope=scope_for(self.request.user),
+                actor=self.request.user,
                 version=self.target.version,
                 enterprise=self.target.enterprise,
-                user=self.request.user,
                 data=self.answers,
                 step=self.step_index,
                 submission=self.target.submission,

@@ -178,10 +178,10 @@ class FormFillWizard(NamedUrlWizardView):
 
     def store_upload(self, file):
         return services.upload_store(
-            scope=self.scope,
+            actor=self.request.user,
             enterprise=self.enterprise,
-            user=self.request.user,
             file=file,
+            definition=self.target.version.definition,
         )
 
     def keep(self, step: str, form) -> bool:
@@ -326,17 +326,13 @@ class FormFillWizard(NamedUrlWizardView):
         try:
             if self.correcting:
                 submission = services.submission_resubmit(
-                    scope=self.scope,
-                    submission=self.correcting,
-                    user=self.request.user,
-                    data=answers,
+                    actor=self.request.user, submission=self.correcting, data=answers
                 )
             else:
                 submission = services.submission_submit(
-                    scope=self.scope,
+                    actor=self.request.user,
                     version=self.target.version,
                     enterprise=self.enterprise,
-                    user=self.request.user,
                     data=answers,
                 )
         except services.AnswersInvalid as invalid:

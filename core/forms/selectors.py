@@ -267,6 +267,9 @@ class AssignedForm:
     returned: Submission | None = None
     draft: SubmissionDraft | None = None
     state: str = FormState.DUE
+    #: Whether the user may fill it (the version's ``fillers``); a post worker
+    #: sees the manager's forms and their state, without the buttons.
+    can_fill: bool = True
 
     @property
     def version(self) -> FormVersion:
@@ -315,6 +318,9 @@ def assigned_forms(
             period_start=start,
             period_end=end,
             due_date=end or assignment.due_date,
+            can_fill=scope.can_fill_form(
+                enterprise, assignment.definition.published_version.fillers
+            ),
         )
         counts |= Q(definition_id=definition_id) & _in_period(assignment, start)
     submissions = (

@@ -86,7 +86,18 @@ class DefinitionIndexView(ScopedIndexView):
         return buttons
 
 
-class DefinitionCreateView(ScopedCreateView):
+class MalformedPostMixin:
+    """A post the block editor could not read is a 400 (with the form's
+    message), not a re-shown page: it did not come from the editor."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if getattr(form, "_malformed_blocks", False):
+            response.status_code = 400
+        return response
+
+
+class DefinitionCreateView(MalformedPostMixin, ScopedCreateView):
     def save_instance(self):
         scope = scope_for(self.request.user)
         instance = self.form.instance
@@ -96,7 +107,7 @@ class DefinitionCreateView(ScopedCreateView):
         return super().save_instance()
 
 
-class DefinitionEditView(ScopedEditView):
+class DefinitionEditView(MalformedPostMixin, ScopedEditView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -144,6 +155,7 @@ class FormDefinitionViewSet(ScopedModelViewSet):
                     FieldPanel("title_en"),
                     FieldPanel("key"),
                     FieldPanel("kind"),
+                    FieldPanel("fillers"),
                     FieldPanel("industry"),
                     FieldPanel("department"),
                 ],

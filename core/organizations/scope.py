@@ -141,6 +141,49 @@ class Scope:
             return True
         return self.role == Role.ENTERPRISE_MANAGER and self.enterprise_id == pk
 
+    def can_fill_form(self, enterprise: Enterprise | int, fillers: str) -> bool:
+        """Fill (submit, correct, draft, attach files to) a form for ``enterprise``.
+
+        ``fillers`` is the form version's declaration of who fills it:
+        ``"manager"`` (the enterprise's principal or safety manager),
+        ``"assigned_staff"`` (the manager and staff assigned by a task) or
+        ``"members"`` (any member of the enterprise). Government users never
+        fill an enterprise's forms: what they record is their own record. Until
+        tasks exist, staff count as assigned to every form whose fillers
+        include staff.
+        """
+        pk = enterprise if isinstance(enterprise, int) else enterprise.pk
+        if self.is_superuser:
+            return True
+        if not self.is_enterprise or self.enterprise_id != pk:
+            return False
+        if self.role == Role.ENTERPRISE_MANAGER:
+            return True
+        return fillers in ("assigned_staff", "members")
+
+    def can_write_for_enterprise(self, enterprise: Enterprise | int) -> bool:
+        """Write anything on ``enterprise``'s behalf (attach a file, keep a
+        draft): only its own members, and the superuser."""
+        pk = enterprise if isinstance(enterprise, int) else enterprise.pk
+        return self.is_superuser or (self.is_enterprise and self.enterprise_id == pk)
+
+    def can_review_definition(
+        self, definition, designated_department_id: int | None = None
+    ) -> bool:
+        """Accept or return submissions to ``definition`` (a form definition).
+
+        The department that owns the definition reviews; a pack original has
+        no owner, so the department that assigned it (``designated_department_id``,
+        the submission's assignment) reviews. Seeing the enterprise is not
+        enough: a street office does not review a chemicals department's form.
+        """
+        if self.is_superuser:
+            return True
+        if not self.is_government or self.department is None:
+            return False
+        owners = {definition.department_id, designated_department_id} - {None}
+        return self.department.pk in owners
+
     def configurable_industries(self) -> QuerySet[Industry]:
         """Industries whose configuration (thresholds, libraries...) the user
         may change: the committee every industry, an industry department its

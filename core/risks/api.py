@@ -24,10 +24,11 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.base.filters import IdFilter, parse_id
+from core.base.input_guard import CheckedJSONParser
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
 from core.risks.models import (
@@ -154,7 +155,7 @@ class ScoringRuleViewSet(viewsets.ViewSet):
             404: OpenApiResponse(description=_("Unknown rule or enterprise.")),
         },
     )
-    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
+    @action(detail=True, methods=["post"], parser_classes=[CheckedJSONParser])
     def evaluate(self, request: Request, key: str) -> Response:
         registered = self._registered(key)
         industries = self._industries(request)
@@ -177,14 +178,11 @@ class ScoringRuleViewSet(viewsets.ViewSet):
         enterprise = request.query_params.get("enterprise")
         if enterprise:
             scope = scope_for(request.user)
-            if not enterprise.isdigit() or not scope.can_view_enterprise(
-                int(enterprise)
-            ):
+            pk = parse_id(enterprise)
+            if pk is None or not scope.can_view_enterprise(pk):
                 raise Http404(_("No such enterprise in your scope."))
             return list(
-                Enterprise.objects.get(pk=int(enterprise)).industries.values_list(
-                    "code", flat=True
-                )
+                Enterprise.objects.get(pk=pk).industries.values_list("code", flat=True)
             )
         industry = request.query_params.get("industry")
         return [industry] if industry else None
@@ -336,10 +334,10 @@ LEVEL_CHOICES = [*RiskLevel.choices, (UNASSESSED, _("Not assessed yet"))]
 class RiskPointFilter(filters.FilterSet):
     """Query parameters of the risk point list; the narrowing is the selector's."""
 
-    enterprise = filters.NumberFilter(label=_("enterprise"))
+    enterprise = IdFilter(label=_("enterprise"))
     level = filters.ChoiceFilter(choices=LEVEL_CHOICES, label=_("risk level"))
     kind = filters.ChoiceFilter(choices=RiskPoint.Kind.choices, label=_("kind"))
-    unit = filters.NumberFilter(
+    unit = IdFilter(
         label=_("unit"), help_text=_("A unit id; its whole subtree is included.")
     )
     method = filters.CharFilter(label=_("method"))

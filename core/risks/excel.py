@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -294,7 +295,7 @@ def risk_list_export(
         for event in events:
             values = _row_values(point, event, unit_names[point.enterprise_id])
             for key, value in values.items():
-                sheet.cell(row=row, column=COLUMN_INDEX[key] + 1, value=value)
+                text_cell(sheet, row=row, column=COLUMN_INDEX[key] + 1, value=value)
             row += 1
     _add_reference_sheets(workbook)
     return _to_bytes(workbook)
@@ -680,10 +681,68 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+# -- limits and formula safety -------------------------------------------------------
+
+#: What a workbook may unpack to, in all and per part: the template filled with
+#: MAX_ROWS rows unpacks to a few MB; a zip of repeated cells to gigabytes.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+MAX_PARTS = 200
+#: The risk list's columns, with room for a few notes beside them.
+MAX_COLUMNS = 64
+
+
+def text_cell(sheet: Any, *, row: int, column: int, value: Any) -> Any:
+    """Write ``value`` into a cell; text stays text (a name that starts with
+    "=" is never a formula in the exported workbook)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def workbook_limits_problem(file: Any) -> str | None:
+    """Why ``file`` is too big to read, looked at before any sheet is parsed.
+
+    The parts' unpacked sizes (zip bombs of repeated cells) and the data
+    sheet's declared rows × columns; None when it may be read. The rows read
+    are counted again while reading (``MAX_ROWS``), since the declaration is
+    the file's own word.
+    """
+    try:
+        position = file.tell()
+        with zipfile.ZipFile(file) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a zip: openpyxl's reading says so
+    finally:
+        file.seek(position)
+    if len(parts) > MAX_PARTS or (
+        sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES
+    ):
+        return _("The workbook is too large to import; split it.")
+    return None
+
+
+def _sheet_size_problem(sheet: Any) -> str | None:
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows > MAX_ROWS + 1:
+        return _("The file has more than %(count)d rows; split it.") % {
+            "count": MAX_ROWS
+        }
+    if columns > MAX_COLUMNS:
+        return _("The sheet has more than %(count)d columns; use the template.") % {
+            "count": MAX_COLUMNS
+        }
+    return None
+
+
 def _read_rows(
     file: Any,
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[ImportProblem]]:
     """The data rows as ``(row number, {column key: value})``, or a file problem."""
+    too_big = workbook_limits_problem(file)
+    if too_big:
+        return [], [ImportProblem(0, "", "", too_big)]
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any reader failure means "not a workbook"
@@ -700,7 +759,11 @@ def _read_rows(
         if SHEET_TITLE in workbook.sheetnames
         else workbook.worksheets[0]
     )
-    rows = sheet.iter_rows(values_only=True)
+    too_big = _sheet_size_problem(sheet)
+    if too_big:
+        workbook.close()
+        return [], [ImportProblem(0, "", "", too_big)]
+    rows = sheet.iter_rows(max_col=len(COLUMNS), values_only=True)
     header = next(rows, None) or ()
     problems = []
     for index, column in enumerate(COLUMNS):

@@ -28,7 +28,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
@@ -39,6 +39,7 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView
 
+from core.base.input_guard import json_loads_checked
 from core.organizations.scope import scope_for
 from core.portal.frame import render_portal
 from core.portal.selectors import portal_enterprise
@@ -131,8 +132,8 @@ def _position(point: dict[str, Any]) -> dict[str, Any] | None:
     if x is not None and y is not None:
         return {"type": "point", "x": number(x / 100), "y": number(y / 100)}
     try:
-        area = json.loads(point.get("area") or "null")
-    except ValueError:
+        area = json_loads_checked(point.get("area") or "null")
+    except ValidationError:  # not JSON, nested too deep, or not UTF-8
         return None
     return area if isinstance(area, dict) else None
 

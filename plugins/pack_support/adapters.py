@@ -250,6 +250,9 @@ def form_definition(
         "scoring": scoring,
         "public_fields": tuple(publication.get("shown_fields", ())),
     }
+    if definition.get("fillers"):
+        # Only when declared, so the digest of every other definition stays.
+        contributed["fillers"] = definition["fillers"]
     return FormDefinitionContribution(**contributed, version=_digest(contributed))
 
 

@@ -14,6 +14,7 @@ from jsonschema.exceptions import SchemaError as JSONSchemaError
 from core.forms.blocks import body_block
 from core.forms.definition import Problem, compile_definition
 from core.forms.models import (
+    Fillers,
     FormDefinition,
     FormVersion,
     form_key_validator,
@@ -105,6 +106,7 @@ def definition_publish(*, definition: FormDefinition, user=None) -> FormVersion:
         scoring=definition.scoring_settings(),
         titles=(definition.title_zh, definition.title_en),
         kind=definition.kind,
+        fillers=definition.fillers,
     )
     current = definition.published_version
     if current is not None and current.source_hash == fingerprint:
@@ -117,6 +119,7 @@ def definition_publish(*, definition: FormDefinition, user=None) -> FormVersion:
         title_zh=definition.title_zh,
         title_en=definition.title_en,
         kind=definition.kind,
+        fillers=definition.fillers,
         blocks=blocks,
         json_schema=compiled.json_schema,
         ui_schema=compiled.ui_schema,
@@ -165,6 +168,7 @@ def definition_copy(
         title_zh=title_zh or original.title_zh,
         title_en=original.title_en,
         kind=original.kind,
+        fillers=original.fillers,
         industry=original.industry,
         department=department,
         copied_from=original,
@@ -190,6 +194,7 @@ def definition_create(
     user=None,
     pack: str = "",
     pack_version: str = "",
+    fillers: str = Fillers.MANAGER,
 ) -> FormDefinition:
     """Create a definition from stream data (import, tests, pack sync)."""
     normalised, problems = definition_check(blocks)
@@ -202,10 +207,18 @@ def definition_create(
                 _("Unknown scoring rule “%(rule)s”.") % {"rule": rule},
             )
         )
+    if fillers not in Fillers.values:
+        problems.append(
+            Problem(
+                ("file", "fillers"),
+                _("Unknown filler “%(fillers)s”.") % {"fillers": fillers},
+            )
+        )
     if problems:
         raise DefinitionInvalid(problems)
     return FormDefinition.objects.create(
         key=key,
+        fillers=fillers,
         title_zh=title_zh,
         title_en=title_en,
         kind=kind,
@@ -313,6 +326,7 @@ def _sync_one(plugin_name: str, item: FormDefinitionContribution, industry):
             scoring=item.scoring,
             pack=plugin_name,
             pack_version=item.version,
+            fillers=item.fillers,
         )
         definition_publish(definition=original)
         return "created"
@@ -324,6 +338,7 @@ def _sync_one(plugin_name: str, item: FormDefinitionContribution, industry):
     original.title_zh = item.title.zh_hans
     original.title_en = item.title.en
     original.kind = item.kind
+    original.fillers = item.fillers
     original.industry = industry
     original.body = normalised
     original.scoring_rule = item.scoring.get("rule") or "sum"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.base.errors import Refused
 from core.forms.definition import Problem
 from core.forms.validation import AnswerError
 
@@ -22,5 +23,6 @@ class AnswersInvalid(Exception):
         super().__init__("; ".join(f"{e.pointer}: {e.message}" for e in errors))
 
 
-class SubmissionRefused(Exception):
-    """The caller may not submit or review this (scope or assignment)."""
+class SubmissionRefused(Refused):
+    """The caller may not submit or review this (scope, fillers, owner or
+    assignment): a ``Refused``, so a 403 wherever it is not caught."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from core.forms.definition import FILE_TYPES
 from core.forms.models import (
+    Fillers,
     FormAssignment,
     FormDefinition,
     FormUpload,
@@ -30,9 +31,10 @@ from core.forms.services.errors import (
     AnswersInvalid,
     SubmissionRefused,
 )
+from core.forms.uploads import upload_content_check
 from core.forms.validation import version_answers_validate
 from core.organizations.models import Enterprise, Industry, Jurisdiction
-from core.organizations.scope import Scope
+from core.organizations.scope import Scope, scope_for
 
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 DRAFT_MAX_BYTES = 5_000_000
@@ -84,8 +86,13 @@ def assignment_create(
 
 
 @transaction.atomic
-def assignment_end(*, assignment: FormAssignment) -> FormAssignment:
-    """Stop giving the form (submissions already made stay)."""
+def assignment_end(*, actor, assignment: FormAssignment) -> FormAssignment:
+    """Stop giving the form (submissions already made stay); only the
+    department that made the assignment (or the committee) ends it."""
+    from core.forms.policy import assignments_visible
+
+    if not assignments_visible(scope_for(actor)).filter(pk=assignment.pk).exists():
+        raise SubmissionRefused(_("You may not end this assignment."))
     assignment.is_active = False
     assignment.save(update_fields=["is_active"])
     return assignment
@@ -96,10 +103,29 @@ def assignment_end(*, assignment: FormAssignment) -> FormAssignment:
 
 @transaction.atomic
 def upload_store(
-    *, scope: Scope, enterprise: Enterprise, user, file: UploadedFile
+    *,
+    actor,
+    enterprise: Enterprise,
+    file: UploadedFile,
+    definition: FormDefinition | None = None,
 ) -> FormUpload:
-    """Store a photo or file for an answer; the type is decided by extension."""
-    _require_enterprise(scope, enterprise)
+    """Store a photo or file for an answer of ``enterprise``.
+
+    Only who may write for the enterprise uploads (its members; never a
+    government user); with ``definition``, only who may fill that form. The
+    content is checked, not the name: an image is decoded and re-encoded
+    (which also drops its metadata), a PDF must carry the PDF signature, an
+    Office file must be the zip or OLE container it claims
+    (``core.forms.uploads``).
+    """
+    scope = scope_for(actor)
+    if not scope.can_write_for_enterprise(enterprise):
+        raise SubmissionRefused(_("You may not attach files for this enterprise."))
+    if definition is not None:
+        version = definition.published_version
+        fillers = version.fillers if version else definition.fillers
+        if not scope.can_fill_form(enterprise, fillers):
+            raise SubmissionRefused(_("You may not fill this form."))
     name = os.path.basename(file.name or "")[:255]
     extension = os.path.splitext(name)[1].lower()
     content_type = next(
@@ -120,32 +146,50 @@ def upload_store(
                 % {"mb": UPLOAD_MAX_BYTES // 2**20}
             }
         )
+    checked = upload_content_check(file=file, extension=extension)
     return FormUpload.objects.create(
         enterprise=enterprise,
-        uploaded_by=user,
-        file=file,
+        uploaded_by=actor,
+        file=checked,
         name=name or "upload" + extension,
         content_type=content_type,
-        size=file.size,
+        size=checked.size,
     )
 
 
 # -- submissions -----------------------------------------------------------------
 
 
-def _require_enterprise(scope: Scope, enterprise: Enterprise) -> None:
-    if scope.is_enterprise and scope.enterprise_id != enterprise.pk:
+def _require_filler(scope: Scope, version: FormVersion, enterprise) -> None:
+    pk = enterprise if isinstance(enterprise, int) else enterprise.pk
+    if not scope.can_view_enterprise(pk):
         raise SubmissionRefused(_("You may not submit for this enterprise."))
-    if not scope.can_view_enterprise(enterprise):
-        raise SubmissionRefused(_("You may not submit for this enterprise."))
+    if not scope.can_fill_form(pk, version.fillers):
+        if scope.is_government:
+            raise SubmissionRefused(
+                _(
+                    "Government users do not fill an enterprise's forms: the "
+                    "enterprise submits them."
+                )
+            )
+        raise SubmissionRefused(
+            _("This form is filled by the enterprise's principal or safety manager.")
+            if version.fillers == Fillers.MANAGER
+            else _("You may not fill this form.")
+        )
 
 
 def submission_permitted(
-    *, scope: Scope, definition: FormDefinition, enterprise: Enterprise
+    *, actor, version: FormVersion, enterprise: Enterprise
 ) -> FormAssignment:
-    """The assignment under which the caller may submit; else ``SubmissionRefused``."""
-    _require_enterprise(scope, enterprise)
-    assignment = assignment_for(definition=definition, enterprise=enterprise)
+    """The assignment under which ``actor`` may fill ``version`` for
+    ``enterprise``; else ``SubmissionRefused`` (a ``Refused``: 403).
+
+    Who fills is the version's ``fillers`` (``Scope.can_fill_form``); the
+    portal asks this before it opens the form, every service before it writes.
+    """
+    _require_filler(scope_for(actor), version, enterprise)
+    assignment = assignment_for(definition=version.definition, enterprise=enterprise)
     if assignment is None:
         raise SubmissionRefused(_("This form is not assigned to this enterprise."))
     return assignment
@@ -196,10 +240,9 @@ def _scored_fields(validated, score: ScoreResult, plan) -> dict[str, Any]:
 @transaction.atomic
 def submission_submit(
     *,
-    scope: Scope,
+    actor,
     version: FormVersion,
     enterprise: Enterprise,
-    user,
     data: Any,
 ) -> Submission:
     """Validate, score and store an answer to ``version`` for ``enterprise``.
@@ -210,8 +253,9 @@ def submission_submit(
     version; nothing is stored then. The caller's draft is removed.
     """
     assignment = submission_permitted(
-        scope=scope, definition=version.definition, enterprise=enterprise
+        actor=actor, version=version, enterprise=enterprise
     )
+    user = actor
     validated, score = _evaluate(version, enterprise, data)
     fields = _scored_fields(validated, score, version.scoring)
     now = timezone.now()
@@ -235,12 +279,15 @@ def submission_submit(
 
 
 @transaction.atomic
-def submission_resubmit(
-    *, scope: Scope, submission: Submission, user, data: Any
-) -> Submission:
-    """Correct a returned submission: a new revision, against the same version."""
+def submission_resubmit(*, actor, submission: Submission, data: Any) -> Submission:
+    """Correct a returned submission: a new revision, against the same version.
+
+    Who may fill the version may correct it (not a post worker the manager's
+    form, nor a department an enterprise's answer).
+    """
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    _require_enterprise(scope, submission.enterprise)
+    _require_filler(scope_for(actor), submission.version, submission.enterprise_id)
+    user = actor
     if submission.status != SubmissionStatus.RETURNED:
         raise SubmissionRefused(
             _("Only a submission returned for correction can be corrected.")
@@ -270,16 +317,28 @@ def submission_resubmit(
 
 @transaction.atomic
 def submission_review(
-    *, scope: Scope, submission: Submission, reviewer, decision: str, comment: str = ""
+    *, actor, submission: Submission, decision: str, comment: str = ""
 ) -> Submission:
     """Accept a submission, or return it with a comment for correction.
 
     The decision is recorded on the revision reviewed, so every revision keeps
-    its review. Only government users who see the enterprise may review.
+    its review. Only the department that owns the form (for a pack original:
+    the department that assigned it) reviews, and only what it may see
+    (``Scope.can_review_definition``).
     """
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if not scope.is_government or not scope.can_view_enterprise(
-        submission.enterprise_id
+    submission = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("definition", "assignment")
+        .get(pk=submission.pk)
+    )
+    scope = scope_for(actor)
+    reviewer = actor
+    if not (
+        scope.can_view_enterprise(submission.enterprise_id)
+        and scope.can_review_definition(
+            submission.definition,
+            submission.assignment.department_id if submission.assignment else None,
+        )
     ):
         raise SubmissionRefused(_("You may not review this submission."))
     if decision not in (SubmissionStatus.ACCEPTED, SubmissionStatus.RETURNED):
@@ -291,9 +350,13 @@ def submission_review(
             {"decision": _("This submission is not awaiting review.")}
         )
     now = timezone.now()
-    SubmissionRevision.objects.filter(
+    # Saved, not updated in bulk, so the audit log records who reviewed it.
+    revision = SubmissionRevision.objects.get(
         submission=submission, number=submission.revision
-    ).update(decision=decision, comment=comment, reviewed_by=reviewer, reviewed_at=now)
+    )
+    revision.decision, revision.comment = decision, comment
+    revision.reviewed_by, revision.reviewed_at = reviewer, now
+    revision.save(update_fields=["decision", "comment", "reviewed_by", "reviewed_at"])
     submission.status = decision
     submission.review_comment = comment
     submission.reviewed_by = reviewer
@@ -310,10 +373,9 @@ def submission_review(
 @transaction.atomic
 def submission_draft_save(
     *,
-    scope: Scope,
+    actor,
     version: FormVersion,
     enterprise: Enterprise,
-    user,
     data: dict[str, Any],
     step: int = 0,
     submission: Submission | None = None,
@@ -322,7 +384,8 @@ def submission_draft_save(
     incomplete). One draft per version, enterprise and user."""
     import json
 
-    _require_enterprise(scope, enterprise)
+    _require_filler(scope_for(actor), version, enterprise)
+    user = actor
     if not isinstance(data, dict):
         raise ValidationError({"data": _("The answers must be a JSON object.")})
     if len(json.dumps(data, default=str)) > DRAFT_MAX_BYTES:
@@ -338,8 +401,9 @@ def submission_draft_save(
 
 @transaction.atomic
 def submission_draft_discard(
-    *, version: FormVersion, enterprise: Enterprise, user
+    *, actor, version: FormVersion, enterprise: Enterprise
 ) -> None:
+    """Drop the actor's own draft (nobody else's can be reached)."""
     SubmissionDraft.objects.filter(
-        version=version, enterprise=enterprise, user=user
+        version=version, enterprise=enterprise, user=actor
     ).delete()

@@ -160,10 +160,9 @@ def test_the_rule_s_message_is_shown_before_and_after_submitting(
     # score, and says why: nothing is lost.
     with translation.override(language):
         submission = submission_submit(
-            scope=scope_for(world.manager_b),
+            actor=world.manager_b,
             version=version,
             enterprise=world.enterprise_b,
-            user=world.manager_b,
             data=answers,
         )
     assert submission.score is None
@@ -196,10 +195,9 @@ def test_an_api_submission_carries_the_rule_s_message(world, table_form):
 def test_another_enterprise_cannot_see_the_message(world, table_form):
     _definition, version = table_form
     submission = submission_submit(
-        scope=scope_for(world.manager_b),
+        actor=world.manager_b,
         version=version,
         enterprise=world.enterprise_b,
-        user=world.manager_b,
         data=no_guarantee_item_applies(version),
     )
     page = portal(world.manager_a, "en").get(

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from plugins.packs import pack_apps
 
@@ -63,6 +64,7 @@ PLATFORM_APPS = [
     "formtools",
     "axes",
     "auditlog",
+    "csp",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -94,12 +96,16 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads a body: size, JSON depth, text that is not UTF-8
+    # (after the locale, so the refusal is in the user's language).
+    "core.base.input_guard.RequestGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "core.base.csp.ContentSecurityPolicyMiddleware",
+    "core.audit.actor.AuditlogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes must be last: it turns a lock-out into the lock-out response.
     "axes.middleware.AxesMiddleware",
@@ -159,6 +165,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+# The client's address, from X-Forwarded-For only when the connecting address
+# is a trusted proxy (core/base/client.py); empty: no proxy in front.
+SAFEGRID_TRUSTED_PROXIES = env_list("SAFEGRID_TRUSTED_PROXIES", "")
+AXES_CLIENT_IP_CALLABLE = "core.base.client.client_address"
 
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "portal:home"
@@ -173,6 +183,22 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# Request bodies: files up to SAFEGRID_MAX_REQUEST_BYTES (refused from the
+# Content-Length before the body is read, and while it streams in), other
+# bodies up to DATA_UPLOAD_MAX_MEMORY_SIZE (a draft with a drawn signature).
+SAFEGRID_MAX_REQUEST_BYTES = int(
+    os.environ.get("SAFEGRID_MAX_REQUEST_BYTES", 25 * 1024 * 1024)
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2.5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.base.input_guard.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("SAFEGRID_STATIC_ROOT", VAR_DIR / "static"))
@@ -194,10 +220,17 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # DRF's, naming the user as the audit log's actor (core.audit.actor).
+        "core.audit.actor.TokenAuthentication",
+        "core.audit.actor.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        # JSON depth and text checked before it is parsed (core.base.input_guard).
+        "core.base.input_guard.CheckedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -221,9 +254,37 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail previews render in a same-origin iframe
+# No page is framed, by another site or by ours (Wagtail's page preview is
+# the one same-origin frame: its path is allowed in SAFEGRID_CSP_ALLOWANCES).
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp; core/base/csp.py, docs/security.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for drawn signatures and Wagtail's icons; blob: for photo previews.
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "frame-src": [NONE],
+    }
+}
+SAFEGRID_CSP_ALLOWANCES = {
+    "/admin/": {
+        "style-src": [UNSAFE_INLINE],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+    "/api/v1/docs/": {"style-src": [UNSAFE_INLINE]},
+}
 
 LOGGING = {
     "version": 1,

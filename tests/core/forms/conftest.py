@@ -11,6 +11,9 @@ from core.forms.services import assignment_create, definition_create, definition
 from core.organizations.models import Department
 from core.organizations.scope import scope_for
 
+# The chemicals pack's daily commitment, synced and assigned (a fixture).
+from tests.core.notices.test_public_notice import commitment  # noqa: F401
+
 # A checklist with a section (guarantee floor), a condition, a calculation and
 # a repeatable group: the shape every test below starts from.
 CHECKLIST = [
@@ -119,11 +122,13 @@ def cons_department(world):
 @pytest.fixture
 def published(world, chem_department):
     """The checklist of the chemicals department, published and assigned to
-    the chemicals industry (so to enterprise A, not B)."""
+    the chemicals industry (so to enterprise A, not B). Staff at posts fill
+    it as well as the manager (an inspection checklist)."""
     definition = make_definition(
         chem_department,
         industry=world.chemicals,
         scoring={"rule": "sum", "pass_mark": 12},
+        fillers="assigned_staff",
     )
     version = definition_publish(definition=definition, user=world.dept_chemicals)
     assignment_create(

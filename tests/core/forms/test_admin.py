@@ -23,7 +23,6 @@ from core.forms.services import (
     form_definitions_sync,
     submission_submit,
 )
-from core.organizations.scope import scope_for
 from tests.core.forms.conftest import VALID_ANSWER, checklist_blocks, make_definition
 from tests.dummy_pack import plugin as dummy
 
@@ -336,10 +335,9 @@ def test_submissions_list_detail_review_and_export(
     definition, version = published
     for user in (world.manager_a, world.staff_a):
         submission_submit(
-            scope=scope_for(user),
+            actor=user,
             version=version,
             enterprise=world.enterprise_a,
-            user=user,
             data=VALID_ANSWER,
         )
     blocks = checklist_blocks()
@@ -348,10 +346,7 @@ def test_submissions_list_detail_review_and_export(
     )
     definition_update_blocks(definition=definition, blocks=blocks)
     second = definition_publish(definition=definition)
-    latest = submission_submit(
-        scope=scope_for(world.manager_a), version=second, enterprise=world.enterprise_a, user=world.manager_a,
-        data={**VALID_ANSWER, "checked_on": "2026-03-01"},
-    )  # fmt: skip
+    latest = submission_submit(actor=world.manager_a, version=second, enterprise=world.enterprise_a, data={**VALID_ANSWER, "checked_on": "2026-03-01"})  # fmt: skip
     login(client, world.dept_chemicals)
     with django_assert_max_num_queries(40):
         response = client.get(reverse(f"{S}:index"))
@@ -402,18 +397,12 @@ def test_submission_filters_and_the_export_follow_them(client, world, published)
     definition, version = published
     low = {**VALID_ANSWER, "exits": {"result": "compliant"}, "exit_problem": None}
     low.pop("exit_problem")
-    first = submission_submit(
-        scope=scope_for(world.manager_a), version=version, enterprise=world.enterprise_a,
-        user=world.manager_a, data=VALID_ANSWER,
-    )  # fmt: skip
+    first = submission_submit(actor=world.manager_a, version=version, enterprise=world.enterprise_a, data=VALID_ANSWER)  # fmt: skip
     blocks = checklist_blocks()
     blocks[0]["value"]["title"] = "消防（第二版）"
     definition_update_blocks(definition=definition, blocks=blocks)
     second_version = definition_publish(definition=definition)
-    second = submission_submit(
-        scope=scope_for(world.manager_a), version=second_version,
-        enterprise=world.enterprise_a, user=world.manager_a, data=low,
-    )  # fmt: skip
+    second = submission_submit(actor=world.manager_a, version=second_version, enterprise=world.enterprise_a, data=low)  # fmt: skip
     assert (first.score, second.score) == (13, 15)
     login(client, world.dept_chemicals)
 

@@ -12,6 +12,7 @@ from core.forms.models import FormUpload, Submission, SubmissionRevision
 from core.forms.services import submission_submit
 from core.organizations.scope import scope_for
 from tests.core.forms.conftest import VALID_ANSWER, make_definition
+from tests.factories import image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +171,7 @@ def test_an_enterprise_outside_the_scope_is_refused_like_an_unknown_one(
 def test_a_form_not_assigned_to_the_enterprise_is_refused(world, published):
     definition, _version = published
     # The committee sees both enterprises, but the form is assigned to chemicals only.
-    client = client_for(world.committee)
+    client = client_for(world.superuser)
     response = client.post(
         submissions_url(definition.key),
         {"enterprise": world.enterprise_b.pk, "data": VALID_ANSWER},
@@ -243,10 +244,9 @@ def test_submissions_are_listed_in_scope_with_bounded_queries(
     definition, version = published
     for user in (world.manager_a, world.staff_a, world.manager_a):
         submission_submit(
-            scope=scope_for(user),
+            actor=user,
             version=version,
             enterprise=world.enterprise_a,
-            user=user,
             data=VALID_ANSWER,
         )
     client = client_for(world.dept_chemicals)
@@ -278,7 +278,7 @@ def test_submissions_are_listed_in_scope_with_bounded_queries(
 
 def test_an_upload_is_stored_for_an_enterprise_in_scope_only(world, published):
     definition, _version = published
-    photo = SimpleUploadedFile("p.png", b"\x89PNG\r\n", content_type="image/png")
+    photo = image_upload("p.png")
     response = client_for(world.manager_a).post(
         "/api/v1/form-uploads/",
         {"enterprise": world.enterprise_a.pk, "file": photo},
@@ -286,7 +286,8 @@ def test_an_upload_is_stored_for_an_enterprise_in_scope_only(world, published):
     )
     assert response.status_code == 201
     reference = response.json()
-    assert reference["content_type"] == "image/png" and reference["size"] == 6
+    assert reference["content_type"] == "image/png"
+    assert reference["size"] == FormUpload.objects.get().size
     data = {
         **VALID_ANSWER,
         "extinguishers": {"result": "compliant", "photos": [reference]},
@@ -301,7 +302,7 @@ def test_an_upload_is_stored_for_an_enterprise_in_scope_only(world, published):
         "/api/v1/form-uploads/",
         {
             "enterprise": world.enterprise_a.pk,
-            "file": SimpleUploadedFile("p.png", b"x"),
+            "file": image_upload("p.png"),
         },
         format="multipart",
     )

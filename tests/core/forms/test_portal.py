@@ -30,16 +30,12 @@ from core.forms.services import (
 )
 from core.organizations.scope import scope_for
 from tests.core.forms.conftest import VALID_ANSWER, make_definition
-from tests.factories import EnterpriseFactory
+from tests.factories import EnterpriseFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
 
-# A 1x1 PNG: enough for an upload the engine accepts as a photo.
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
-    b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
-    b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+# A real photo: uploads are decoded and re-encoded, so fake bytes are refused.
+PNG = image_bytes("PNG")
 
 
 def shown(msgid: str) -> str:
@@ -247,10 +243,9 @@ def test_an_invalid_step_shows_the_message_at_the_field_and_loses_nothing(
 def test_the_submission_is_shown_and_printable_with_its_version(world, published):
     definition, version = published
     submission = submission_submit(
-        scope=scope_for(world.manager_a),
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=VALID_ANSWER,
     )
     page = signed_in(world.staff_a).get(
@@ -265,16 +260,14 @@ def test_the_submission_is_shown_and_printable_with_its_version(world, published
 def test_a_returned_submission_is_corrected_and_every_revision_kept(world, published):
     definition, version = published
     submission = submission_submit(
-        scope=scope_for(world.manager_a),
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=VALID_ANSWER,
     )
     submission_review(
-        scope=scope_for(world.dept_chemicals),
+        actor=world.dept_chemicals,
         submission=submission,
-        reviewer=world.dept_chemicals,
         decision="returned",
         comment="出口问题请写清楚位置",
     )
@@ -418,7 +411,11 @@ def test_a_section_shown_only_for_an_earlier_answer_is_skipped_otherwise(
         },
     ]
     definition = make_definition(
-        chem_department, key="tank_survey", blocks=blocks, industry=world.chemicals
+        chem_department,
+        key="tank_survey",
+        blocks=blocks,
+        industry=world.chemicals,
+        fillers="members",
     )
     version = definition_publish(definition=definition)
     assignment_create(
@@ -488,16 +485,14 @@ def test_submit_validates_the_whole_answer_on_the_server(world, published):
 def test_another_enterprise_gets_404_for_forms_drafts_and_submissions(world, published):
     definition, version = published
     submission = submission_submit(
-        scope=scope_for(world.manager_a),
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=VALID_ANSWER,
     )
     submission_review(
-        scope=scope_for(world.dept_chemicals),
+        actor=world.dept_chemicals,
         submission=submission,
-        reviewer=world.dept_chemicals,
         decision="returned",
         comment="请补充",
     )
@@ -547,10 +542,9 @@ def test_dept_users_see_follow_up_and_submissions_of_their_scope_only(
 ):
     definition, version = published
     submission_submit(
-        scope=scope_for(world.manager_a),
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=VALID_ANSWER,
     )
     assignment = definition.assignments.get()
@@ -583,10 +577,9 @@ def _assign_more(world, chem_department, count: int, start: int = 0) -> None:
             recurrence="monthly",
         )
         submission_submit(
-            scope=scope_for(world.manager_a),
+            actor=world.manager_a,
             version=version,
             enterprise=world.enterprise_a,
-            user=world.manager_a,
             data=VALID_ANSWER,
         )
 
@@ -663,17 +656,13 @@ def test_the_list_tells_overdue_and_accepted_forms_apart(
         due_date=today - datetime.timedelta(days=1),
     )
     submission = submission_submit(
-        scope=scope_for(world.manager_a),
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=VALID_ANSWER,
     )
     submission_review(
-        scope=scope_for(world.dept_chemicals),
-        submission=submission,
-        reviewer=world.dept_chemicals,
-        decision="accepted",
+        actor=world.dept_chemicals, submission=submission, decision="accepted"
     )
     html = signed_in(world.manager_a).get(reverse("forms_portal:list")).text
     rows = re.findall(r'data-form-key="(\w+)".*?data-state="(\w+)"', html, re.S)

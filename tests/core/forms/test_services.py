@@ -31,6 +31,7 @@ from plugins.contributions import FormDefinitionContribution, I18nText
 from plugins.manager import build_plugin_manager
 from tests.core.forms.conftest import VALID_ANSWER, checklist_blocks, make_definition
 from tests.dummy_pack import plugin as dummy
+from tests.factories import image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -57,12 +58,10 @@ def test_editing_a_published_form_makes_a_new_version_and_old_submissions_keep_t
     world, published
 ):
     definition, first = published
-    scope = scope_for(world.manager_a)
     old = services.submission_submit(
-        scope=scope,
+        actor=world.manager_a,
         version=first,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=VALID_ANSWER,
     )
     blocks = checklist_blocks()
@@ -86,10 +85,9 @@ def test_editing_a_published_form_makes_a_new_version_and_old_submissions_keep_t
     # The old answer no longer fits the new version (a new required date).
     with pytest.raises(services.AnswersInvalid) as caught:
         services.submission_submit(
-            scope=scope,
+            actor=world.manager_a,
             version=second,
             enterprise=world.enterprise_a,
-            user=world.manager_a,
             data=VALID_ANSWER,
         )
     assert [e.pointer for e in caught.value.errors] == ["/checked_on"]
@@ -307,20 +305,17 @@ def test_a_submission_is_validated_scored_and_stored_with_its_revision(
     world, published
 ):
     definition, version = published
-    scope = scope_for(world.staff_a)
     services.submission_draft_save(
-        scope=scope,
+        actor=world.staff_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.staff_a,
         data={"length": 1},
         step=1,
     )
     submission = services.submission_submit(
-        scope=scope,
+        actor=world.staff_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.staff_a,
         data=VALID_ANSWER,
     )
     assert submission.version == version and submission.definition == definition
@@ -351,11 +346,7 @@ def test_findings_and_warnings_are_stored(world, published):
         "tanks": [{"tank_no": "T1", "volume": 150}],
     }
     submission = services.submission_submit(
-        scope=scope_for(world.manager_a),
-        version=version,
-        enterprise=world.enterprise_a,
-        user=world.manager_a,
-        data=data,
+        actor=world.manager_a, version=version, enterprise=world.enterprise_a, data=data
     )
     assert submission.findings == [
         {
@@ -374,10 +365,7 @@ def test_findings_and_warnings_are_stored(world, published):
 def test_an_invalid_answer_stores_nothing(world, published):
     _definition, version = published
     with pytest.raises(services.AnswersInvalid) as caught:
-        services.submission_submit(
-            scope=scope_for(world.manager_a), version=version, enterprise=world.enterprise_a,
-            user=world.manager_a, data={**VALID_ANSWER, "length": -1, "bogus": 1},
-        )  # fmt: skip
+        services.submission_submit(actor=world.manager_a, version=version, enterprise=world.enterprise_a, data={**VALID_ANSWER, "length": -1, "bogus": 1})  # fmt: skip
     assert {e.pointer for e in caught.value.errors} == {"/length", "/bogus"}
     assert not Submission.objects.exists() and not SubmissionRevision.objects.exists()
 
@@ -386,10 +374,9 @@ def test_submitting_outside_scope_or_without_assignment_is_refused(world, publis
     _definition, version = published
     with pytest.raises(services.SubmissionRefused):
         services.submission_submit(
-            scope=scope_for(world.manager_b),
+            actor=world.manager_b,
             version=version,
             enterprise=world.enterprise_a,
-            user=world.manager_b,
             data=VALID_ANSWER,
         )
     # The message is in the active language (Chinese by default): compare in English.
@@ -398,10 +385,9 @@ def test_submitting_outside_scope_or_without_assignment_is_refused(world, publis
         pytest.raises(services.SubmissionRefused, match="not assigned"),
     ):
         services.submission_submit(
-            scope=scope_for(world.manager_b),
+            actor=world.manager_b,
             version=version,
             enterprise=world.enterprise_b,
-            user=world.manager_b,
             data=VALID_ANSWER,
         )
     assert not Submission.objects.exists()
@@ -409,40 +395,30 @@ def test_submitting_outside_scope_or_without_assignment_is_refused(world, publis
 
 def test_review_returns_for_correction_and_keeps_every_revision(world, published):
     _definition, version = published
-    manager = scope_for(world.manager_a)
     submission = services.submission_submit(
-        scope=manager,
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=VALID_ANSWER,
     )
-    department = scope_for(world.dept_chemicals)
     with pytest.raises(ValidationError):
         services.submission_review(
-            scope=department,
-            submission=submission,
-            reviewer=world.dept_chemicals,
-            decision="returned",
+            actor=world.dept_chemicals, submission=submission, decision="returned"
         )
     with pytest.raises(services.SubmissionRefused):
         services.submission_review(
-            scope=scope_for(world.dept_construction),
-            submission=submission,
-            reviewer=world.dept_construction,
-            decision="accepted",
+            actor=world.dept_construction, submission=submission, decision="accepted"
         )
     services.submission_review(
-        scope=department,
+        actor=world.dept_chemicals,
         submission=submission,
-        reviewer=world.dept_chemicals,
         decision="returned",
         comment="请补充照片",
     )
     corrected = {**VALID_ANSWER, "exits": {"result": "compliant"}}
     del corrected["exit_problem"]
     submission = services.submission_resubmit(
-        scope=manager, submission=submission, user=world.manager_a, data=corrected
+        actor=world.manager_a, submission=submission, data=corrected
     )
     assert (submission.revision, submission.status, submission.score) == (
         2,
@@ -450,10 +426,7 @@ def test_review_returns_for_correction_and_keeps_every_revision(world, published
         15.0,
     )
     services.submission_review(
-        scope=department,
-        submission=submission,
-        reviewer=world.dept_chemicals,
-        decision="accepted",
+        actor=world.dept_chemicals, submission=submission, decision="accepted"
     )
     revisions = list(submission.revisions.order_by("number"))
     assert [(r.number, r.decision, r.comment) for r in revisions] == [
@@ -463,26 +436,23 @@ def test_review_returns_for_correction_and_keeps_every_revision(world, published
     assert revisions[0].data["exits"] == {"result": "non_compliant"}
     with pytest.raises(services.SubmissionRefused):
         services.submission_resubmit(
-            scope=manager, submission=submission, user=world.manager_a, data=corrected
+            actor=world.manager_a, submission=submission, data=corrected
         )
 
 
 def test_drafts_are_kept_per_version_enterprise_and_user(world, published):
     _definition, version = published
-    scope = scope_for(world.manager_a)
     services.submission_draft_save(
-        scope=scope,
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data={"length": 1},
         step=0,
     )
     services.submission_draft_save(
-        scope=scope,
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data={"length": 2},
         step=1,
     )
@@ -490,10 +460,9 @@ def test_drafts_are_kept_per_version_enterprise_and_user(world, published):
     assert (draft.data, draft.step) == ({"length": 2}, 1)
     with pytest.raises(services.SubmissionRefused):
         services.submission_draft_save(
-            scope=scope_for(world.manager_b),
+            actor=world.manager_b,
             version=version,
             enterprise=world.enterprise_a,
-            user=world.manager_b,
             data={},
         )
 
@@ -502,38 +471,28 @@ def test_uploads_are_checked_and_answers_must_refer_to_the_enterprise_uploads(
     world, published
 ):
     _definition, version = published
-    scope = scope_for(world.manager_a)
     with pytest.raises(ValidationError):
         services.upload_store(
-            scope=scope,
+            actor=world.manager_a,
             enterprise=world.enterprise_a,
-            user=world.manager_a,
             file=SimpleUploadedFile("x.exe", b"MZ"),
         )
     photo = services.upload_store(
-        scope=scope,
+        actor=world.manager_a,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
-        file=SimpleUploadedFile("现场.JPG", b"\xff\xd8\xff"),
+        file=image_upload("现场.JPG", "JPEG"),
     )
-    assert (photo.content_type, photo.size) == ("image/jpeg", 3)
+    assert photo.content_type == "image/jpeg" and photo.size == photo.file.size
     data = {
         **VALID_ANSWER,
         "extinguishers": {"result": "compliant", "photos": [photo.as_reference()]},
     }
     services.submission_submit(
-        scope=scope,
-        version=version,
-        enterprise=world.enterprise_a,
-        user=world.manager_a,
-        data=data,
+        actor=world.manager_a, version=version, enterprise=world.enterprise_a, data=data
     )
     forged = {**photo.as_reference(), "size": 1}
     with pytest.raises(services.AnswersInvalid) as caught:
-        services.submission_submit(
-            scope=scope, version=version, enterprise=world.enterprise_a, user=world.manager_a,
-            data={**data, "extinguishers": {"result": "compliant", "photos": [forged]}},
-        )  # fmt: skip
+        services.submission_submit(actor=world.manager_a, version=version, enterprise=world.enterprise_a, data={**data, "extinguishers": {"result": "compliant", "photos": [forged]}})  # fmt: skip
     assert caught.value.errors[0].pointer == "/extinguishers/photos/0"
 
 

@@ -67,10 +67,9 @@ def commitment(world, enable_packs):
 
 def submit(world, version, **changes):
     return submission_submit(
-        scope=scope_for(world.manager_a),
+        actor=world.manager_a,
         version=version,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data={**ANSWERS, **changes},
     )
 
@@ -109,9 +108,8 @@ def test_the_latest_submission_replaces_the_previous_one(client, world, commitme
     text = page(client, world.enterprise_a).text
     assert "5 套" in text and "3 套" not in text
     submission_review(
-        scope=scope_for(world.dept_chemicals),
+        actor=world.dept_chemicals,
         submission=latest,
-        reviewer=world.dept_chemicals,
         decision="returned",
         comment="数据有误",
     )
@@ -125,10 +123,9 @@ def test_an_uncontrolled_installation_is_stated_instead_of_the_commitment(
     data = {k: v for k, v in ANSWERS.items() if k != "commitment_statement"}
     data.update(major_hazards_controlled="no", uncontrolled_detail="2号罐区液位计故障")
     submission_submit(
-        scope=scope_for(world.manager_a),
+        actor=world.manager_a,
         version=commitment,
         enterprise=world.enterprise_a,
-        user=world.manager_a,
         data=data,
     )
     text = page(client, world.enterprise_a).text

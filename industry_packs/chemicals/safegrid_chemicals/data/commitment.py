@@ -45,6 +45,7 @@ DAILY_COMMITMENT = {
     "operations": [],
     "applies_to": {"enterprise_flag": "has_major_hazard_installation"},
     "recurrence": {"every": 1, "unit": "day"},
+    "fillers": "manager",  # the principal (or safety manager) signs it
     "basis": [ref(SOURCE)],
     "scoring": {"method": "none"},
     "sections": [

@@ -48,5 +48,12 @@
         if (first) { first.focus(); }
       });
     });
+
+    // Bars sized from data-bar-percent: set through the DOM, since the
+    // Content-Security-Policy refuses style attributes in the markup.
+    document.querySelectorAll("[data-bar-percent]").forEach(function (bar) {
+      var percent = parseFloat(bar.getAttribute("data-bar-percent")) || 0;
+      bar.style.width = Math.max(0, Math.min(100, percent)) + "%";
+    });
   });
 })();
