@@ -234,6 +234,18 @@ class RiskPoint(models.Model):
         blank=True,
         help_text=_("The risk library entry it was copied from (pack:key)."),
     )
+    reassess_since = models.DateTimeField(
+        _("to re-assess since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the level thresholds of a method changed so that this "
+            "point's level would change; cleared by a new assessment."
+        ),
+    )
+    reassess_method = models.CharField(
+        _("method to re-assess"), max_length=40, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -141,6 +141,9 @@ def risk_point_page(*, scope: Scope, point: RiskPoint) -> dict[str, Any]:
         "events": events,
         "history": history_rows(history),
         "method_titles": choices.method_titles,
+        "reassess_method_title": choices.method_titles.get(
+            point.reassess_method, point.reassess_method
+        ),
         **plot_context(plot_shapes([point]) if point.position else []),
     }
 
