@@ -174,14 +174,21 @@ class Scope:
 
         The department that owns the definition reviews; a pack original has
         no owner, so the department that assigned it (``designated_department_id``,
-        the submission's assignment) reviews. Seeing the enterprise is not
-        enough: a street office does not review a chemicals department's form.
+        the submission's assignment) reviews; a pack original due without
+        any department's assignment (the pack's standing duty) is reviewed by
+        the departments of its industry. Seeing the enterprise is not enough:
+        a street office does not review a chemicals department's form.
         """
         if self.is_superuser:
             return True
         if not self.is_government or self.department is None:
             return False
         owners = {definition.department_id, designated_department_id} - {None}
+        if not owners and definition.industry_id is not None:
+            return (
+                self.role == Role.INDUSTRY_DEPARTMENT
+                and definition.industry_id in self.industry_ids
+            )
         return self.department.pk in owners
 
     def configurable_industries(self) -> QuerySet[Industry]:
