@@ -266,6 +266,7 @@ def _person_form_page(request, *, scope, enterprise, person=None):
             "name": person.name,
             "phone": person.phone,
             "posts": [post.pk for post in person.posts.all()],
+            "fills_for_principal": person.fills_for_principal,
         }
     labels = selectors.post_labels(enterprise=enterprise)
     form = PersonForm(
@@ -279,7 +280,9 @@ def _person_form_page(request, *, scope, enterprise, person=None):
 
         def write():
             data = form.cleaned_data
-            fields = {k: data[k] for k in ("name", "phone", "posts")}
+            fields = {
+                k: data[k] for k in ("name", "phone", "posts", "fills_for_principal")
+            }
             if person is None:
                 services.person_create(enterprise=enterprise, **fields)
             else:

@@ -121,3 +121,35 @@ def test_a_due_form_needs_an_industry_and_a_known_period():
     assert not FormDefinitionContribution(
         **base, industry="chemicals", due="daily"
     ).problems()
+
+
+def test_a_person_the_enterprise_designates_fills_it(client, world, synced):
+    from core.organizations.models import Person
+
+    person = Person.objects.get(user=world.staff_a)
+    client.force_login(world.manager_a)
+    response = client.post(
+        reverse("portal:person_edit", args=[person.pk]),
+        {
+            "name": person.name,
+            "phone": "",
+            "posts": [world.post_a.pk],
+            "fills_for_principal": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person.refresh_from_db()
+    assert person.fills_for_principal
+    world.staff_a.refresh_from_db()
+    staff = type(world.staff_a).objects.get(pk=world.staff_a.pk)  # a fresh scope
+    row = next(
+        row
+        for row in rows(world, staff, world.enterprise_a)
+        if row.definition.key == KEY
+    )
+    assert row.can_fill
+    client.force_login(staff)
+    todo = client.get(reverse("portal:home")).context["todo"]
+    assert reverse("forms_portal:start", args=[KEY]) in [item.url for item in todo]
+    # The designation is the enterprise's: it gives nothing at another one.
+    assert not scope_for(staff).can_fill_form(world.enterprise_b, "manager")
