@@ -18,7 +18,9 @@ from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from markdown_it import MarkdownIt
 
 DOCS_DIR = Path(settings.REPO_DIR) / "docs"
@@ -52,7 +54,7 @@ def _renderer() -> MarkdownIt:
         if not path:
             pass  # an anchor on the same page
         elif name in by_file:
-            target = reverse("safegrid_guide", args=[by_file[name]])
+            target = guide_url(by_file[name])
             token.attrSet("href", f"{target}#{anchor}" if anchor else target)
         else:
             # Another file of the repository, or a site outside the platform.
@@ -65,7 +67,7 @@ def _renderer() -> MarkdownIt:
         token = tokens[idx]
         name = (token.attrGet("src") or "").rsplit("/", 1)[-1]
         if IMAGE_NAME.match(name):
-            token.attrSet("src", reverse("safegrid_guide_image", args=[name]))
+            token.attrSet("src", guide_image_url(name))
             token.attrSet("loading", "lazy")
         else:
             token.attrSet("src", "")
@@ -103,7 +105,17 @@ def guide_html(slug: str) -> str:
     return _rendered(slug, path.stat().st_mtime)
 
 
-def guide(request, slug: str):
+def guide_url(slug: str) -> str:
+    return f"{reverse('safegrid_guide')}?{urlencode({'name': slug})}"
+
+
+def guide_image_url(name: str) -> str:
+    return f"{reverse('safegrid_guide_image')}?{urlencode({'name': name})}"
+
+
+@require_GET
+def guide(request):
+    slug = request.GET.get("name", "admin")
     if slug not in GUIDES:
         raise Http404
     return render(
@@ -113,15 +125,16 @@ def guide(request, slug: str):
             "page_title": GUIDES[slug][1],
             "guide": guide_html(slug),
             "guides": [
-                (key, label, reverse("safegrid_guide", args=[key]))
-                for key, (_name, label) in GUIDES.items()
+                (key, label, guide_url(key)) for key, (_name, label) in GUIDES.items()
             ],
             "current": slug,
         },
     )
 
 
-def guide_image(request, name: str):
+@require_GET
+def guide_image(request):
+    name = request.GET.get("name", "")
     path = DOCS_DIR / "images" / name
     if not IMAGE_NAME.match(name) or not path.is_file():
         raise Http404

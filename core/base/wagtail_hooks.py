@@ -5,7 +5,7 @@ Wagtail's texts left in English or mistranslated are translated in our
 catalogue (``core.base.wagtail_texts``), not by copying Wagtail's templates.
 """
 
-from django.urls import path, reverse
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -18,10 +18,10 @@ OUTSIDE_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 @hooks.register("register_admin_urls")
 def register_guide_urls():
     return [
-        path("guide/<slug:slug>/", guides.guide, name="safegrid_guide"),
-        path(
-            "guide/images/<str:name>", guides.guide_image, name="safegrid_guide_image"
-        ),
+        # The guide and the image are query parameters: these pages belong to
+        # no enterprise or department, so their URLs carry no object.
+        path("guide/", guides.guide, name="safegrid_guide"),
+        path("guide/image/", guides.guide_image, name="safegrid_guide_image"),
     ]
 
 
@@ -34,7 +34,7 @@ def platform_guides_in_help_menu(request, menu_items):
         menu_items.append(
             MenuItem(
                 label,
-                reverse("safegrid_guide", args=[slug]),
+                guides.guide_url(slug),
                 name=f"guide-{slug}",
                 icon_name="help",
                 order=900 + order,
