@@ -10,6 +10,9 @@ they concern by ``FormBodyBlock.clean``.
 
 from __future__ import annotations
 
+import json
+
+from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -48,28 +51,119 @@ class KeyBlock(blocks.CharBlock):
         super().__init__(validators=[key_validator], **kwargs)
 
 
+class PickerInput(forms.TextInput):
+    """A text input the editor's script turns into pickers of the questions
+    before the block (by label) and of their answers (by label); the stored
+    value stays the keys and values of the definition format. Without the
+    script it is the plain input."""
+
+    def __init__(self, picker: str, attrs=None):
+        super().__init__(attrs={**(attrs or {}), "data-sg-picker": picker})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-sg-texts"] = json.dumps(
+            picker_texts(), ensure_ascii=False
+        )
+        return context
+
+    @property
+    def media(self):
+        return forms.Media(js=["safegrid/js/form-editor.js"])
+
+
+def picker_texts() -> dict[str, str]:
+    """The words of the editor's pickers, in the officer's language."""
+    return {
+        "choose": str(_("— choose —")),
+        "question": str(_("Question")),
+        "none": str(_("No earlier question can be chosen here.")),
+        "notFound": str(_("(not an earlier question)")),
+        "compliant": str(_("Compliant")),
+        "non_compliant": str(_("Non-compliant")),
+        "not_applicable": str(_("Not applicable")),
+        "number": str(_("a number")),
+        "add": str(_("+ add a question")),
+        "remove": str(_("Remove")),
+        "plus": str(_("plus")),
+        "typed": str(
+            _("This was written as a calculation; change it here or choose again.")
+        ),
+        "chooseAgain": str(_("Choose again")),
+    }
+
+
 class ConditionBlock(blocks.StructBlock):
-    """Show only when an earlier answer has a given value (both empty: always)."""
+    """Show only when an earlier answer is (not) one of given values
+    (nothing chosen: always shown)."""
 
     question = blocks.CharBlock(
         required=False,
         max_length=40,
-        label=_("Only when the question with key"),
-        help_text=_("The key of an earlier question."),
+        label=_("Show only when"),
+        help_text=_("Leave empty to always show it."),
+        widget=PickerInput("condition-question"),
+    )
+    operator = blocks.ChoiceBlock(
+        choices=[
+            ("is", _("is")),
+            ("is_not", _("is not")),
+            ("any_of", _("is any of")),
+        ],
+        default="is",
+        required=False,
+        label=_("Comparison"),
     )
     value = blocks.CharBlock(
         required=False,
-        max_length=100,
-        label=_("has the value"),
-        help_text=_(
-            "For a check item: compliant, non_compliant or not_applicable; for a "
-            "choice: the option's value; for a number: the number."
-        ),
+        max_length=400,
+        label=_("Answer"),
+        widget=PickerInput("condition-value"),
     )
 
     class Meta:
         label = _("Condition")
         icon = "cogs"
+        form_classname = "sg-condition"
+
+
+class RuleBlock(blocks.StructBlock):
+    """A check across earlier number answers (XLSForm's constraint): e.g.
+    running + stopped + under maintenance must equal the total."""
+
+    left = blocks.CharBlock(
+        max_length=500,
+        label=_("These answers added up"),
+        widget=PickerInput("expression"),
+    )
+    comparison = blocks.ChoiceBlock(
+        choices=[
+            ("eq", _("must equal")),
+            ("ne", _("must not equal")),
+            ("lt", _("must be less than")),
+            ("le", _("must be at most")),
+            ("gt", _("must be more than")),
+            ("ge", _("must be at least")),
+        ],
+        default="eq",
+        label=_("Comparison"),
+    )
+    right = blocks.CharBlock(
+        max_length=500,
+        label=_("This answer or number"),
+        widget=PickerInput("expression"),
+    )
+    message = blocks.CharBlock(
+        max_length=300,
+        label=_("Message when it does not hold"),
+        help_text=_(
+            "Shown at the last of these questions, e.g. “运行、停产、检修装置之和应等于装置总数”."
+        ),
+    )
+
+    class Meta:
+        label = _("Check across questions")
+        icon = "warning"
 
 
 class EvidenceBlock(blocks.StructBlock):
@@ -117,9 +211,10 @@ class QuestionBlock(blocks.StructBlock):
 
 
 def _layout(*main: str, settings: tuple[str, ...] = ()) -> BlockGroup:
+    # The condition is part of the question, shown with it (not behind ⚙).
     return BlockGroup(
-        children=["label", "key", "help_text", "required", *main],
-        settings=["condition", *settings],
+        children=["label", "help_text", "required", *main, "condition"],
+        settings=["key", *settings],
     )
 
 
@@ -377,16 +472,18 @@ class SectionBlock(blocks.StructBlock):
         required=False,
         label=_("The section scores 0 when any guarantee item scores 0"),
     )
-    questions = blocks.StreamBlock(_questions(), min_num=1, label=_("Questions"))
+    questions = blocks.StreamBlock(
+        [*_questions(), ("rule", RuleBlock())], min_num=1, label=_("Questions")
+    )
 
     class Meta:
         label = _("Section (a step of the form)")
         icon = "folder-open-inverse"
         label_format = "{title}"
         form_layout = BlockGroup(
-            children=["title", "key", "description", "questions"],
+            children=["title", "description", "condition", "questions"],
             settings=[
-                "condition",
+                "key",
                 "weight",
                 "guarantee_floor",
                 "zero_if_guarantee_item_fails",
@@ -398,7 +495,10 @@ class FormBodyBlock(blocks.StreamBlock):
     """The whole definition: questions and sections, checked as one."""
 
     def __init__(self, **kwargs):
-        super().__init__([*_questions(), ("section", SectionBlock())], **kwargs)
+        super().__init__(
+            [*_questions(), ("section", SectionBlock()), ("rule", RuleBlock())],
+            **kwargs,
+        )
 
     def clean(self, value):
         cleaned = super().clean(value)
