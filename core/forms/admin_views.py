@@ -440,7 +440,10 @@ def submissions_export(request):
     if not scope.is_government:
         raise PermissionDenied
     content = submissions_xlsx(
-        filtered_submissions(request, submission_list(scope=scope))
+        filtered_submissions(request, submission_list(scope=scope)),
+        file_url=lambda pk: request.build_absolute_uri(
+            reverse("forms_portal:upload", args=(pk,))
+        ),
     )
     response = HttpResponse(
         content,

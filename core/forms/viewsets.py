@@ -61,6 +61,23 @@ class DefinitionIndexView(ScopedIndexView):
     def get_delete_url(self, instance):
         return None  # versions and submissions refer to definitions: never deleted
 
+    def get_list_buttons(self, instance):
+        """Publish (a draft with changes) and Assign (a published form) stay
+        in sight in the row; the rest is under "more"."""
+        shown = []
+        prefix = admin_views.DEFINITIONS
+        if can_edit_definition(scope_for(self.request.user), instance) and (
+            instance.published_version_id is None or instance.has_unpublished_changes
+        ):
+            shown.append(
+                ListingButton(_("Publish"), url=reverse(f"{prefix}:publish", args=(instance.pk,)), icon_name="upload", priority=1, attrs={"data-testid": "row-publish"})
+            )  # fmt: skip
+        if instance.published_version_id:
+            shown.append(
+                ListingButton(_("Assign"), url=reverse(f"{prefix}:assign", args=(instance.pk,)), icon_name="group", priority=2, attrs={"data-testid": "row-assign"})
+            )  # fmt: skip
+        return [*shown, *super().get_list_buttons(instance)]
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         prefix = admin_views.DEFINITIONS
@@ -70,10 +87,6 @@ class DefinitionIndexView(ScopedIndexView):
             ListingButton(_("Copy for my department"), url=reverse(f"{prefix}:copy_definition", args=(instance.pk,)), icon_name="copy", priority=50),
             ListingButton(_("Export as JSON"), url=reverse(f"{prefix}:export", args=(instance.pk,)), icon_name="download", priority=60),
         ]  # fmt: skip
-        if instance.published_version_id:
-            buttons.append(
-                ListingButton(_("Assign"), url=reverse(f"{prefix}:assign", args=(instance.pk,)), icon_name="group", priority=70)
-            )  # fmt: skip
         return buttons
 
     @property
@@ -109,16 +122,29 @@ class DefinitionCreateView(MalformedPostMixin, ScopedCreateView):
 
 class DefinitionEditView(MalformedPostMixin, ScopedEditView):
     @property
+    def header_buttons(self):
+        """Publish and Assign in sight at the top of the editor."""
+        buttons = list(super().header_buttons)
+        prefix = admin_views.DEFINITIONS
+        pk = self.object.pk
+        buttons.append(
+            HeaderButton(_("Publish"), url=reverse(f"{prefix}:publish", args=(pk,)), icon_name="upload", priority=10, attrs={"data-testid": "header-publish"})
+        )  # fmt: skip
+        if self.object.published_version_id:
+            buttons.append(
+                HeaderButton(_("Assign"), url=reverse(f"{prefix}:assign", args=(pk,)), icon_name="group", priority=20, attrs={"data-testid": "header-assign"})
+            )  # fmt: skip
+        return buttons
+
+    @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         prefix = admin_views.DEFINITIONS
         pk = self.object.pk
         buttons += [
             Button(_("Preview"), url=reverse(f"{prefix}:preview", args=(pk,)), icon_name="view", priority=1),
-            Button(_("Publish"), url=reverse(f"{prefix}:publish", args=(pk,)), icon_name="upload", priority=2),
             Button(_("Versions"), url=reverse(f"{prefix}:versions", args=(pk,)), icon_name="history", priority=3),
             Button(_("Export as JSON"), url=reverse(f"{prefix}:export", args=(pk,)), icon_name="download", priority=4),
-            Button(_("Assign"), url=reverse(f"{prefix}:assign", args=(pk,)), icon_name="group", priority=5),
         ]  # fmt: skip
         return buttons
 
