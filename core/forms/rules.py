@@ -51,9 +51,12 @@ def scoring_rule_choices(
         every_industry_pack = set(industry_packs.values())
     rules = []
     for registered in engine.all(RuleKind.CHECKLIST):
-        if allowed_packs is not None and registered.pack in every_industry_pack:
-            if registered.pack not in allowed_packs:
-                continue
+        if (
+            allowed_packs is not None
+            and registered.pack in every_industry_pack
+            and registered.pack not in allowed_packs
+        ):
+            continue  # a rule of another industry's pack
         rules.append((registered.key, str(registered.rule.title)))
     return [*BUILTIN_RULE_CHOICES, *sorted(rules)]
 
