@@ -14,6 +14,7 @@ import json
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup
@@ -44,13 +45,15 @@ class KeyBlock(blocks.CharBlock):
         kwargs.setdefault(
             "help_text",
             _(
-                "Answers are stored under this key. Leave empty to generate one; "
-                "do not change it once the form is in use."
+                "A short fixed name of the question, used when data is exchanged "
+                "with other systems. Leave it empty and one is made for you; do "
+                "not change it once the form is in use."
             ),
         )
         super().__init__(validators=[key_validator], **kwargs)
 
 
+@deconstructible
 class PickerInput(forms.TextInput):
     """A text input the editor's script turns into pickers of the questions
     before the block (by label) and of their answers (by label); the stored
@@ -69,7 +72,10 @@ class PickerInput(forms.TextInput):
 
     @property
     def media(self):
-        return forms.Media(js=["safegrid/js/form-editor.js"])
+        return forms.Media(
+            js=["safegrid/js/form-editor.js"],
+            css={"all": ["safegrid/css/forms-admin.css"]},
+        )
 
 
 def picker_texts() -> dict[str, str]:

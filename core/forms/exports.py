@@ -222,3 +222,42 @@ def _file_row(sheet, submission, question, entry, ref, file_url) -> None:
         cell = sheet.cell(sheet.max_row, 5)
         cell.hyperlink = file_url(str(ref["id"]))
         cell.style = "Hyperlink"
+
+
+def follow_up_xlsx(assignment, period_start, rows) -> bytes:
+    """Who has (not) submitted an assignment's form this period, as a workbook."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Who has submitted")[:31]
+    _bold_header(
+        sheet,
+        [
+            _("Enterprise"),
+            _("Unified social credit code"),
+            _("Jurisdiction"),
+            _("This period"),
+            _("Submitted at"),
+            _("Submitted by"),
+            _("Score"),
+        ],
+    )
+    for row in rows:
+        submission = row.submission
+        enterprise = row.enterprise
+        sheet.append(
+            [
+                enterprise.name,
+                enterprise.uscc,
+                str(enterprise.jurisdiction or ""),
+                submission.get_status_display() if submission else _("Not submitted"),
+                timezone.localtime(submission.submitted_at).replace(tzinfo=None)
+                if submission
+                else "",
+                person_name(submission.submitted_by) if submission else "",
+                submission.score if submission else None,
+            ]
+        )
+        _guard(sheet)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

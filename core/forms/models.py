@@ -67,7 +67,11 @@ class FormDefinition(models.Model):
         max_length=60,
         unique=True,
         validators=[form_key_validator],
-        help_text=_("Stable identifier used by the API; never change it."),
+        help_text=_(
+            "A short fixed name of the form (lowercase letters, digits, _), used "
+            "when data is exchanged with other systems; it cannot change once "
+            "the form is published."
+        ),
     )
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)

@@ -218,6 +218,7 @@ class FormDefinitionViewSet(ScopedModelViewSet):
             path("import/", admin_views.ImportView.as_view(), name="import"),
             path("assign/<int:pk>/", admin_views.AssignView.as_view(), name="assign"),
             path("follow-up/<int:assignment_pk>/", admin_views.AssignmentFollowUpView.as_view(), name="follow_up"),
+            path("follow-up/<int:assignment_pk>/export/", admin_views.AssignmentFollowUpExportView.as_view(), name="follow_up_export"),
         ]  # fmt: skip
 
 
