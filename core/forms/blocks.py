@@ -78,6 +78,14 @@ class PickerInput(forms.TextInput):
         )
 
 
+class PickerBlock(blocks.CharBlock):
+    """A text child shown as pickers (``PickerInput``); stores text as ever."""
+
+    def __init__(self, picker: str, **kwargs):
+        super().__init__(**kwargs)
+        self.field.widget = PickerInput(picker)
+
+
 def picker_texts() -> dict[str, str]:
     """The words of the editor's pickers, in the officer's language."""
     return {
@@ -103,12 +111,12 @@ class ConditionBlock(blocks.StructBlock):
     """Show only when an earlier answer is (not) one of given values
     (nothing chosen: always shown)."""
 
-    question = blocks.CharBlock(
+    question = PickerBlock(
+        "condition-question",
         required=False,
         max_length=40,
         label=_("Show only when"),
         help_text=_("Leave empty to always show it."),
-        widget=PickerInput("condition-question"),
     )
     operator = blocks.ChoiceBlock(
         choices=[
@@ -120,11 +128,11 @@ class ConditionBlock(blocks.StructBlock):
         required=False,
         label=_("Comparison"),
     )
-    value = blocks.CharBlock(
+    value = PickerBlock(
+        "condition-value",
         required=False,
         max_length=400,
         label=_("Answer"),
-        widget=PickerInput("condition-value"),
     )
 
     class Meta:
@@ -137,10 +145,10 @@ class RuleBlock(blocks.StructBlock):
     """A check across earlier number answers (XLSForm's constraint): e.g.
     running + stopped + under maintenance must equal the total."""
 
-    left = blocks.CharBlock(
+    left = PickerBlock(
+        "expression",
         max_length=500,
         label=_("These answers added up"),
-        widget=PickerInput("expression"),
     )
     comparison = blocks.ChoiceBlock(
         choices=[
@@ -154,10 +162,10 @@ class RuleBlock(blocks.StructBlock):
         default="eq",
         label=_("Comparison"),
     )
-    right = blocks.CharBlock(
+    right = PickerBlock(
+        "expression",
         max_length=500,
         label=_("This answer or number"),
-        widget=PickerInput("expression"),
     )
     message = blocks.CharBlock(
         max_length=300,

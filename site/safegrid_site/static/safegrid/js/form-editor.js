@@ -261,6 +261,7 @@
     var box = el("div", { "class": "sg-picker-sum" });
     input.parentNode.insertBefore(box, input.nextSibling);
     var list = terms(input.value);
+    var numberTerms = [];
     if (list === null) {
       // Written as a calculation (e.g. by a pack): kept as typed.
       var note = el("p", { "class": "help" }, words.typed || "");
@@ -287,7 +288,7 @@
           var found = candidates(input, NUMBER_TYPES);
           var entries = questionEntries(input, found);
           entries.push({ value: "__number", label: words.number || "#" });
-          var current = NUMBER.test(list[index]) ? "__number" : list[index];
+          var current = numberTerms[index] || NUMBER.test(list[index]) ? "__number" : list[index];
           fillSelect(select, entries, current, words);
           numberInput.hidden = select.value !== "__number";
           if (!numberInput.hidden && NUMBER.test(list[index])) { numberInput.value = list[index]; }
@@ -297,16 +298,20 @@
         select.addEventListener("focus", fill);
         select.addEventListener("mousedown", fill);
         select.addEventListener("change", function () {
-          var state = fill();
-          if (select.value === "__number") {
+          var chosen = select.value;
+          var found = candidates(input, NUMBER_TYPES);
+          var state = { found: found, entries: questionEntries(input, found) };
+          numberTerms[index] = chosen === "__number";
+          if (chosen === "__number") {
             list[index] = numberInput.value || "";
             numberInput.hidden = false;
           } else {
-            var entry = state.entries.filter(function (e) { return e.value === select.value; })[0];
-            list[index] = entry && entry.block ? ensureKey(entry.block, state.found.all) : select.value;
+            var entry = state.entries.filter(function (e) { return e.value === chosen; })[0];
+            list[index] = entry && entry.block ? ensureKey(entry.block, state.found.all) : chosen;
             numberInput.hidden = true;
           }
           save();
+          fill();
         });
         numberInput.addEventListener("input", function () {
           list[index] = NUMBER.test(numberInput.value) ? numberInput.value : "";
@@ -316,7 +321,12 @@
         row.appendChild(numberInput);
         if (list.length > 1) {
           var remove = el("button", { type: "button", "class": "button button-small button-secondary button-quiet" }, words.remove || "×");
-          remove.addEventListener("click", function () { list.splice(index, 1); save(); build(); });
+          remove.addEventListener("click", function () {
+            list.splice(index, 1);
+            numberTerms.splice(index, 1);
+            save();
+            build();
+          });
           row.appendChild(remove);
         }
         box.appendChild(row);
