@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.base.input_guard import guard_block_field
 from core.forms.models import FormDefinition, Recurrence, SubmissionStatus
+from core.forms.option_lists import resolve_option_lists
 from core.forms.policy import assignable_industries, assignable_jurisdictions
 from core.forms.rules import scoring_rule_choices
 from core.organizations.admin_forms import JurisdictionChoiceField, indented_name
@@ -74,6 +75,17 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        body = cleaned.get("body")
+        if body is not None:
+            raw = body.stream_block.get_prep_value(body)
+            department = (
+                self.instance.department
+                if self.instance.department_id
+                else cleaned.get("department") or scope_for(self.for_user).department
+            )
+            _resolved, problems = resolve_option_lists(raw, department)
+            for problem in problems:
+                self.add_error(None, problem.message)
         industry = cleaned.get("industry")
         rule = cleaned.get("scoring_rule")
         if industry is not None and rule:

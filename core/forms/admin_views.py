@@ -35,6 +35,7 @@ from core.forms.builder import FormBuilder
 from core.forms.display import answer_steps
 from core.forms.exports import follow_up_xlsx, submissions_xlsx
 from core.forms.interchange import definition_export, definition_import
+from core.forms.option_lists import resolve_option_lists
 from core.forms.policy import (
     assignments_visible,
     can_author,
@@ -123,6 +124,8 @@ class PreviewView(DefinitionView):
             version = get_object_or_404(self.definition.versions, number=int(number))
             return version.json_schema, version.ui_schema, version.scoring, version
         blocks, problems = services.definition_check(self.definition.body_data())
+        if not problems:
+            blocks, problems = resolve_option_lists(blocks, self.definition.department)
         if problems:
             return None, None, None, problems
         compiled = services.compile_for(self.definition, blocks)

@@ -208,7 +208,47 @@ class OptionBlock(blocks.StructBlock):
 
 
 def _options():
-    return blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options"))
+    # At least two, unless the question takes its options from a list
+    # (checked with the whole definition: ``definition_problems``).
+    return blocks.ListBlock(OptionBlock(), min_num=0, label=_("Options"))
+
+
+def _option_list():
+    return PickerBlock(
+        "option-list",
+        required=False,
+        max_length=20,
+        label=_("Or take the options from a list"),
+        help_text=_(
+            "Your department's option lists (Forms › Option lists); the "
+            "options typed above are then not used."
+        ),
+    )
+
+
+class OptionListItemBlock(blocks.StructBlock):
+    """One answer of a department's option list."""
+
+    value = blocks.CharBlock(
+        max_length=40,
+        label=_("Stored value"),
+        validators=[key_validator],
+        help_text=_("Lowercase letters, digits, underscores; never change it."),
+    )
+    label = blocks.CharBlock(max_length=200, label=_("Shown as"))
+    score = blocks.FloatBlock(
+        required=False,
+        label=_("Score"),
+        help_text=_("Empty: this answer counts neither in the score nor the maximum."),
+    )
+    finding = blocks.BooleanBlock(
+        required=False,
+        label=_("Counts as a finding (a hazard to follow up)"),
+    )
+
+    class Meta:
+        label = _("Option")
+        icon = "list-ul"
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -270,6 +310,7 @@ class CheckItemBlock(QuestionBlock):
 
 class SingleChoiceBlock(QuestionBlock):
     options = _options()
+    option_list = _option_list()
     widget = blocks.ChoiceBlock(
         choices=[("radio", _("Buttons")), ("select", _("Drop-down list"))],
         default="radio",
@@ -279,11 +320,12 @@ class SingleChoiceBlock(QuestionBlock):
     class Meta:
         label = _("Single choice")
         icon = "radio-full"
-        form_layout = _layout("options", "widget")
+        form_layout = _layout("options", "option_list", "widget")
 
 
 class MultipleChoiceBlock(QuestionBlock):
     options = _options()
+    option_list = _option_list()
     min_selected = blocks.IntegerBlock(
         required=False, min_value=0, label=_("At least this many")
     )
@@ -294,7 +336,7 @@ class MultipleChoiceBlock(QuestionBlock):
     class Meta:
         label = _("Multiple choice")
         icon = "list-ul"
-        form_layout = _layout("options", "min_selected", "max_selected")
+        form_layout = _layout("options", "option_list", "min_selected", "max_selected")
 
 
 class NumberBlock(QuestionBlock):

@@ -31,8 +31,9 @@ from core.base.admin_views import (
 from core.forms import admin_views
 from core.forms.admin_filters import SubmissionFilterSet
 from core.forms.admin_forms import FormDefinitionAdminForm
-from core.forms.models import FormDefinition, Submission
-from core.forms.policy import can_author, can_edit_definition
+from core.forms.models import FormDefinition, OptionList, Submission
+from core.forms.option_lists import option_lists_for_editor
+from core.forms.policy import can_author, can_edit_definition, option_lists_visible
 from core.forms.selectors import definition_list, submission_list
 from core.organizations.scope import scope_for
 
@@ -110,7 +111,24 @@ class MalformedPostMixin:
         return response
 
 
-class DefinitionCreateView(MalformedPostMixin, ScopedCreateView):
+class OptionListsMixin:
+    """The department's option lists for the editor's pickers (a JSON script)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instance = getattr(self, "object", None)
+        department = (
+            instance.department
+            if instance is not None and instance.department_id
+            else scope_for(self.request.user).department
+        )
+        context["option_lists"] = option_lists_for_editor(department)
+        return context
+
+
+class DefinitionCreateView(OptionListsMixin, MalformedPostMixin, ScopedCreateView):
+    template_name = "forms/admin/definition_create.html"
+
     def save_instance(self):
         scope = scope_for(self.request.user)
         instance = self.form.instance
@@ -120,7 +138,9 @@ class DefinitionCreateView(MalformedPostMixin, ScopedCreateView):
         return super().save_instance()
 
 
-class DefinitionEditView(MalformedPostMixin, ScopedEditView):
+class DefinitionEditView(OptionListsMixin, MalformedPostMixin, ScopedEditView):
+    template_name = "forms/admin/definition_edit.html"
+
     @property
     def header_buttons(self):
         """Publish and Assign in sight at the top of the editor."""
@@ -294,8 +314,39 @@ class SubmissionViewSet(ScopedModelViewSet):
         ]
 
 
+# -- option lists --------------------------------------------------------------------
+
+
+class OptionListCreateView(ScopedCreateView):
+    def save_instance(self):
+        instance = self.form.instance
+        if instance.department_id is None:
+            instance.department = scope_for(self.request.user).department
+        return super().save_instance()
+
+
+class OptionListViewSet(ScopedModelViewSet):
+    """A department's reusable answers (合格 / 不合格 / 不适用 with scores)."""
+
+    model = OptionList
+    name = "form_option_lists"
+    url_prefix = "forms/option-lists"
+    icon = "list-ul"
+    menu_label = _("Option lists")
+    add_view_class = OptionListCreateView
+    search_backend_name = None
+    list_display = [
+        "name",
+        Column("department", label=_("department"), accessor="department"),
+    ]
+    form_fields = ["name", "options"]
+
+    def get_queryset(self, request):
+        return option_lists_visible(scope_for(request.user))
+
+
 class FormsViewSetGroup(ViewSetGroup):
     menu_label = _("Forms")
     menu_icon = "form"
     menu_order = 300
-    items = (FormDefinitionViewSet, SubmissionViewSet)
+    items = (FormDefinitionViewSet, SubmissionViewSet, OptionListViewSet)

@@ -48,13 +48,17 @@ def shot(page, name: str, *, full_page: bool = False, element=None) -> None:
     folder = Path(SHOTS)
     folder.mkdir(parents=True, exist_ok=True)
     path = str(folder / f"{name}.png")
-    page.evaluate("document.body.classList.add('sg-shooting')")
-    style = page.add_style_tag(content=".sg-shooting footer { display: none; }")
+    # Only the admin has a sticky footer; the portal allows no inline style.
+    in_admin = "/admin/" in page.url
+    if in_admin:
+        page.evaluate("document.body.classList.add('sg-shooting')")
+        style = page.add_style_tag(content=".sg-shooting footer { display: none; }")
     if element is not None:
         element.screenshot(path=path)
     else:
         page.screenshot(path=path, full_page=full_page)
-    style.evaluate("node => node.remove()")
+    if in_admin:
+        style.evaluate("node => node.remove()")
 
 
 def collapse_questions(page) -> None:

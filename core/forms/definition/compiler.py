@@ -535,6 +535,34 @@ def _ui_question(
     return question
 
 
+def _scored_options(node: Node) -> dict[str, Any] | None:
+    """A single choice whose options carry scores (from an option list) is
+    scored like a check item: the chosen option's score out of the highest;
+    an option without a score is not counted; a "finding" option opens a
+    hazard (general grade)."""
+    if node.type != "single_choice":
+        return None
+    options = [o for o in list_values(node.value.get("options")) if isinstance(o, dict)]
+    scores = {
+        o["value"]: float(o["score"])
+        for o in options
+        if isinstance(o.get("score"), int | float)
+    }
+    findings = [o["value"] for o in options if o.get("finding")]
+    if not scores and not findings:
+        return None
+    return {
+        "key": node.key,
+        "label": node.label,
+        "points": max(scores.values(), default=0.0),
+        "deduction": None,
+        "guarantee": False,
+        "hazard_grade": "general" if findings else None,
+        "scores": scores,
+        "findings": findings,
+    }
+
+
 def _scoring_plan(steps: list[Step], settings: Mapping[str, Any]) -> dict[str, Any]:
     sections = []
     for step in steps:
@@ -542,6 +570,12 @@ def _scoring_plan(steps: list[Step], settings: Mapping[str, Any]) -> dict[str, A
         for node in step.nodes:
             candidates = node.fields if node.type == "group" else [node]
             for item in candidates:
+                scored = _scored_options(item)
+                if scored is not None:
+                    items.append(
+                        {**scored, "group": node.key if node.type == "group" else None}
+                    )
+                    continue
                 if item.type != "check_item":
                     continue
                 points = item.value.get("points")

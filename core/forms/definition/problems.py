@@ -136,7 +136,8 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
                     )
                 )
             seen.add(option_value)
-        if len(options) < 2:
+        from_list = bool(value.get("option_list")) and not options
+        if len(options) < 2 and not from_list:
             found.append(Problem((*path, "options"), _("Give at least two options.")))
     if node.type == "multiple_choice":
         low, high = value.get("min_selected"), value.get("max_selected")
@@ -148,7 +149,7 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
                     _("“At most” cannot be less than “at least”."),
                 )
             )
-        if (
+        if options and (
             high is not None
             and high > len(options)
             or (low is not None and low > len(options))
@@ -314,6 +315,10 @@ def _condition_values(source: Node) -> list[str] | None:
             return list(CHECK_RESULTS)
         return list(CHECK_RESULTS[:2])
     if source.type in ("single_choice", "multiple_choice"):
+        if source.value.get("option_list") and not list_values(
+            source.value.get("options")
+        ):
+            return None  # a list's options: checked once resolved (publish)
         return [
             (option or {}).get("value")
             for option in list_values(source.value.get("options"))

@@ -126,7 +126,7 @@
       var listInput = byName(form, block.prefix + "-value-option_list");
       if (listInput && listInput.value) {
         var lists = optionLists();
-        (lists[listInput.value] || []).forEach(function (option) { options.push(option); });
+        ((lists[listInput.value] || {}).options || []).forEach(function (option) { options.push(option); });
       }
       return options;
     }
@@ -338,17 +338,34 @@
     build();
   }
 
+  // -- an option list of the department ------------------------------------------
+
+  function enhanceOptionList(input) {
+    var words = texts(input);
+    var lists = optionLists();
+    var select = el("select", { "class": "sg-picker", "data-sg-picker-for": input.name });
+    input.type = "hidden";
+    input.parentNode.insertBefore(select, input.nextSibling);
+    var entries = Object.keys(lists).map(function (id) {
+      var names = lists[id].options.map(function (option) { return option.label; }).join(" / ");
+      return { value: id, label: lists[id].name + " (" + names + ")" };
+    });
+    fillSelect(select, entries, input.value, words);
+    select.addEventListener("change", function () { input.value = select.value; });
+  }
+
   // -- wiring -----------------------------------------------------------------------
 
   var enhancers = {
     "condition-question": enhanceConditionQuestion,
     "condition-value": enhanceConditionValue,
-    "expression": enhanceExpression
+    "expression": enhanceExpression,
+    "option-list": enhanceOptionList
   };
 
   function enhance(root) {
     // Questions before values: a value picker reads the chosen question.
-    ["condition-question", "condition-value", "expression"].forEach(function (kind) {
+    ["option-list", "condition-question", "condition-value", "expression"].forEach(function (kind) {
       Array.prototype.forEach.call(root.querySelectorAll('input[data-sg-picker="' + kind + '"]'), function (input) {
         if (input.dataset.sgPickerReady || !input.form || /__NAME__|__PREFIX__/.test(input.name)) { return; }
         input.dataset.sgPickerReady = "1";
