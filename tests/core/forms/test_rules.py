@@ -172,7 +172,7 @@ def test_a_question_against_a_number_goes_into_the_json_schema():
         (_rule("a + later", "eq", "total"), "left", "later"),
         (_rule("a + note", "eq", "total"), "left", "note"),
         (_rule("a", "eq", "total", message=""), "message", "必填"),
-        (_rule("1", "eq", "2"), "left", "choose at least one question"),
+        (_rule("1", "eq", "2"), "left", "请至少选择一个问题"),
     ],
 )
 def test_a_bad_rule_is_refused_at_its_block(rule, where, words):
