@@ -194,13 +194,16 @@ class EvidenceBlock(blocks.StructBlock):
 
 
 class OptionBlock(blocks.StructBlock):
+    # Not required one by one: a row left empty is no option (a choice may
+    # take its options from a list); a half-filled row is reported.
     value = blocks.CharBlock(
+        required=False,
         max_length=40,
         label=_("Stored value"),
         validators=[key_validator],
         help_text=_("Lowercase letters, digits, underscores; never change it."),
     )
-    label = blocks.CharBlock(max_length=200, label=_("Shown as"))
+    label = blocks.CharBlock(required=False, max_length=200, label=_("Shown as"))
 
     class Meta:
         label = _("Option")

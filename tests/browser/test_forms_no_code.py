@@ -4,7 +4,8 @@
    符合") and a check across questions ("运行 + 停产 must equal 装置总数") are
    built with pickers that list earlier questions and their answers by label;
    what is stored are keys; the preview refuses 1 + 1 against a total of 1
-   with the author's message at the field.
+   with the author's message at the field. A choice takes its options from
+   the department's option list, chosen by name.
 2. Ending an assignment asks first and can be undone; 催办 reaches the
    enterprise's bell in its portal.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.forms.models import FormDefinition
+from core.forms.models import FormDefinition, OptionList
 from core.forms.services import assignment_create, definition_publish
 from core.notifications.models import Notification
 from core.organizations.scope import scope_for
@@ -51,6 +52,14 @@ def add_number(page, index: int, label: str) -> str:
 @pytest.mark.django_db(transaction=True)
 def test_a_condition_and_a_rule_built_with_pickers(browser, live_server):
     world = build_world()
+    pass_fail = OptionList.objects.create(
+        department=world.dept_chemicals.membership.department,
+        name="合格/不合格",
+        options=[
+            {"type": "option", "value": {"value": "ok", "label": "合格", "score": 1}},
+            {"type": "option", "value": {"value": "bad", "label": "不合格", "score": 0, "finding": True}},
+        ],
+    )  # fmt: skip
     context, page = new_page(browser, live_server, DESKTOP)
     admin_login(page, "dept-chem")
     page.goto("/admin/forms/definitions/new/")
@@ -93,6 +102,22 @@ def test_a_condition_and_a_rule_built_with_pickers(browser, live_server):
     values.select_option(label=zh("Compliant"))
     block_of(page, text).scroll_into_view_if_needed()
     shot(page, "forms-editor-condition-picker", element=block_of(page, text))
+    # A choice takes its options from the department's list, by its name; a
+    # condition on it offers the list's answers.
+    add_block(page, page.locator(".c-sf-add-button").last, zh("Single choice"))
+    choice = "body-6-value"
+    page.fill(f'[name="{choice}-label"]', "压力表")
+    page.locator(f'select[data-sg-picker-for="{choice}-option_list"]').select_option(
+        label="合格/不合格 (合格 / 不合格)"
+    )
+    add_block(page, page.locator(".c-sf-add-button").last, zh("Text"))
+    page.fill('[name="body-7-value-label"]', "压力表问题")
+    page.locator(
+        'select[data-sg-picker-for="body-7-value-condition-question"]'
+    ).select_option(label="压力表")
+    page.locator(
+        '[name="body-7-value-condition-value"] + .sg-picker-values select'
+    ).select_option(label="不合格")
     page.get_by_role("tab", name=zh("Settings")).click()
     page.fill("#id_title_zh", "装置运行情况")
     page.fill("#id_key", "units_daily")
@@ -100,6 +125,12 @@ def test_a_condition_and_a_rule_built_with_pickers(browser, live_server):
     page.select_option("#id_industry", label="危险化学品")
     page.click("button.button-longrunning[type=submit]")
     page.wait_for_load_state()
+    print(
+        "DEBUG",
+        page.evaluate(
+            """() => Array.from(document.querySelectorAll('.error-message, .help-critical, .error-message, .w-field__errors')).map(e => (e.closest('[data-contentpath]')||{dataset:{}}).dataset.contentpath + ' ' + (e.textContent||'').trim()).filter(t => t.length > 12)"""
+        ),
+    )
 
     definition = FormDefinition.objects.get(key="units_daily")
     body = definition.body_data()
@@ -112,6 +143,8 @@ def test_a_condition_and_a_rule_built_with_pickers(browser, live_server):
         "operator": "is_not",
         "value": "compliant",
     }
+    assert body[6]["value"]["option_list"] == str(pass_fail.pk)
+    assert body[7]["value"]["condition"]["value"] == "bad"
     # Publish and Assign are in sight on the editor.
     page.goto(f"/admin/forms/definitions/edit/{definition.pk}/")
     assert page.get_by_test_id("header-publish").is_visible()
@@ -122,6 +155,7 @@ def test_a_condition_and_a_rule_built_with_pickers(browser, live_server):
     preview.locator(f'input[name="{keys[1]}"]').fill("1")
     preview.locator(f'input[name="{keys[2]}"]').fill("1")
     preview.locator(f'[data-key="{keys[4]}"] input[value="compliant"]').check()
+    preview.locator(f'[data-key="{keys[6]}"] input[value="ok"]').check()
     assert preview.locator(f'[data-key="{keys[5]}"]').is_hidden()
     preview.get_by_role("button", name=zh("Check these answers")).click()
     page.wait_for_load_state()

@@ -26,7 +26,7 @@ from core.forms.definition.model import (
     Step,
     iter_nodes,
     iter_rules,
-    list_values,
+    option_items,
     parse,
 )
 from core.forms.expressions import parse_expression
@@ -442,7 +442,7 @@ def _property_schema(node: Node, by_key: Mapping[str, Node]) -> dict[str, Any]:
 
 
 def _option_values(value: Mapping[str, Any]) -> list[str]:
-    return [option["value"] for option in list_values(value.get("options"))]
+    return [option["value"] for option in option_items(value)]
 
 
 def _ui_question(
@@ -477,7 +477,7 @@ def _ui_question(
     elif kind in ("single_choice", "multiple_choice"):
         question["options"] = [
             {"value": option["value"], "label": option.get("label") or option["value"]}
-            for option in list_values(value.get("options"))
+            for option in option_items(value)
         ]
         if kind == "single_choice":
             question["widget"] = value.get("widget") or "radio"
@@ -542,7 +542,7 @@ def _scored_options(node: Node) -> dict[str, Any] | None:
     hazard (general grade)."""
     if node.type != "single_choice":
         return None
-    options = [o for o in list_values(node.value.get("options")) if isinstance(o, dict)]
+    options = option_items(node.value)
     scores = {
         o["value"]: float(o["score"])
         for o in options

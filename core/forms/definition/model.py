@@ -197,6 +197,15 @@ def list_values(raw: Any) -> list[Any]:
     return values
 
 
+def option_items(value: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A choice's options, leaving out rows left entirely empty in the editor."""
+    return [
+        option
+        for option in list_values(value.get("options"))
+        if isinstance(option, dict) and (option.get("value") or option.get("label"))
+    ]
+
+
 # -- parse ---------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from core.forms.definition.model import (
     Problem,
     Rule,
     list_values,
+    option_items,
     parse,
 )
 from core.forms.expressions import ExpressionError, parse_expression
@@ -123,10 +124,20 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
                 )
             )
     if node.type in ("single_choice", "multiple_choice"):
-        options = list_values(value.get("options"))
+        options = option_items(value)
         seen: set[str] = set()
-        for j, option in enumerate(options):
-            option_value = (option or {}).get("value")
+        for j, option in enumerate(list_values(value.get("options"))):
+            if not isinstance(option, dict) or option not in options:
+                continue  # a row left empty
+            option_value = option.get("value")
+            if not option_value:
+                found.append(
+                    Problem(
+                        (*path, "options", j, "value"),
+                        _("Enter the option's stored value."),
+                    )
+                )
+                continue
             if option_value in seen:
                 found.append(
                     Problem(
@@ -141,7 +152,7 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
             found.append(Problem((*path, "options"), _("Give at least two options.")))
     if node.type == "multiple_choice":
         low, high = value.get("min_selected"), value.get("max_selected")
-        options = list_values(value.get("options"))
+        options = option_items(value)
         if low is not None and high is not None and low > high:
             found.append(
                 Problem(
@@ -315,13 +326,11 @@ def _condition_values(source: Node) -> list[str] | None:
             return list(CHECK_RESULTS)
         return list(CHECK_RESULTS[:2])
     if source.type in ("single_choice", "multiple_choice"):
-        if source.value.get("option_list") and not list_values(
-            source.value.get("options")
-        ):
+        if source.value.get("option_list") and not option_items(source.value):
             return None  # a list's options: checked once resolved (publish)
         return [
             (option or {}).get("value")
-            for option in list_values(source.value.get("options"))
+            for option in option_items(source.value)
             if (option or {}).get("value")
         ]
     return None
