@@ -316,6 +316,18 @@ def _section_block(section: Mapping[str, Any]) -> Block:
     questions: list[Block] = []
     for question in section["items"]:
         questions.extend(_question_blocks(question))
+    for check in section.get("checks", ()):
+        questions.append(
+            {
+                "type": "rule",
+                "value": {
+                    "left": check["left"],
+                    "comparison": check["comparison"],
+                    "right": check["right"],
+                    "message": check["message"]["zh_hans"],
+                },
+            }
+        )
     value = {
         "key": section["key"],
         "title": section["title"]["zh_hans"],

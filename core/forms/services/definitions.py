@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError as JSONSchemaError
 
 from core.forms.blocks import body_block
-from core.forms.definition import Problem, compile_definition
+from core.forms.definition import Problem, compile_definition, definition_problems
 from core.forms.models import (
     Fillers,
     FormAssignment,
@@ -21,6 +21,7 @@ from core.forms.models import (
     form_key_validator,
     source_hash,
 )
+from core.forms.option_lists import resolve_option_lists, uses_option_lists
 from core.forms.rules import is_known_rule
 from core.forms.services.errors import (
     DefinitionInvalid,
@@ -92,6 +93,12 @@ def definition_publish(*, definition: FormDefinition, user=None) -> FormVersion:
     given = definition
     definition = FormDefinition.objects.select_for_update().get(pk=definition.pk)
     blocks, problems = definition_check(definition.body_data())
+    lists_used = not problems and uses_option_lists(blocks)
+    if lists_used:
+        # The lists' options as they are now: the version freezes them.
+        blocks, problems = resolve_option_lists(blocks, definition.department)
+        if not problems:
+            problems = definition_problems(blocks)
     if not is_known_rule(definition.scoring_rule):
         problems.append(
             Problem(
@@ -103,7 +110,9 @@ def definition_publish(*, definition: FormDefinition, user=None) -> FormVersion:
     if problems:
         raise DefinitionInvalid(problems)
     fingerprint = source_hash(
-        blocks=definition.body_data(),
+        blocks=[*definition.body_data(), {"option_lists": blocks}]
+        if lists_used
+        else definition.body_data(),
         scoring=definition.scoring_settings(),
         titles=(definition.title_zh, definition.title_en),
         kind=definition.kind,
