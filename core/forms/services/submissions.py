@@ -99,7 +99,9 @@ def _identical_assignment(
     definition, industry, jurisdiction, recurrence, due_date, exclude=None
 ) -> FormAssignment | None:
     """An active assignment of the form to the same enterprises, as often and
-    with the same due date."""
+    with the same due date, made by a department (a pack's standing duty, with
+    neither department nor creator, does not stop a department giving the form
+    with its own review)."""
     same = FormAssignment.objects.filter(
         definition=definition,
         industry=industry,
@@ -107,7 +109,7 @@ def _identical_assignment(
         recurrence=recurrence,
         due_date=due_date,
         is_active=True,
-    )
+    ).exclude(department__isnull=True, created_by__isnull=True)
     if exclude is not None:
         same = same.exclude(pk=exclude.pk)
     return same.first()
