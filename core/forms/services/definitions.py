@@ -15,6 +15,7 @@ from core.forms.blocks import body_block
 from core.forms.definition import Problem, compile_definition, definition_problems
 from core.forms.models import (
     Fillers,
+    FormAssignment,
     FormDefinition,
     FormVersion,
     form_key_validator,
@@ -297,6 +298,7 @@ def form_definitions_sync(*, manager: SafegridPluginManager) -> FormSyncResult:
         try:
             with transaction.atomic():
                 outcome = _sync_one(plugin_name, item, industry)
+                _standing_assignment(item, industry)
         except DefinitionInvalid as exc:
             result.skipped[item.key] = [
                 f"{p.location()}: {p.message}" for p in exc.problems
@@ -311,6 +313,38 @@ def form_definitions_sync(*, manager: SafegridPluginManager) -> FormSyncResult:
     result.deactivated = list(stale.values_list("key", flat=True))
     stale.update(is_active=False)
     return result
+
+
+def _standing_assignment(item: FormDefinitionContribution, industry) -> None:
+    """Keep the pack's standing duty: one active assignment of the original to
+    its industry, due each ``item.due`` period, when the pack declares one.
+
+    A standing assignment is the one without a department and without a
+    creator (a department's assignment always records both). It is ended when
+    the pack stops declaring ``due`` and re-activated when it declares it
+    again; a department's own assignments of the form are never touched.
+    """
+    original = FormDefinition.objects.get(key=item.key)
+    standing = FormAssignment.objects.filter(
+        definition=original, department__isnull=True, created_by__isnull=True
+    )
+    if not item.due:
+        standing.filter(is_active=True).update(is_active=False)
+        return
+    mine = standing.filter(industry=industry, jurisdiction__isnull=True)
+    # A standing duty of another industry (the pack moved the form) ends.
+    standing.exclude(pk__in=mine.values("pk")).filter(is_active=True).update(
+        is_active=False
+    )
+    current = mine.first()
+    if current is None:
+        FormAssignment.objects.create(
+            definition=original, industry=industry, recurrence=item.due
+        )
+    elif not current.is_active or current.recurrence != item.due:
+        current.is_active = True
+        current.recurrence = item.due
+        current.save(update_fields=["is_active", "recurrence"])
 
 
 def _sync_one(plugin_name: str, item: FormDefinitionContribution, industry):
