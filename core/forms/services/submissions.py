@@ -73,7 +73,7 @@ def assignment_create(
         problems["due_date"] = _("The due date cannot be before the start.")
     if not problems:
         same = _identical_assignment(
-            definition, industry, jurisdiction, recurrence, due_date
+            definition, scope.department, industry, jurisdiction, recurrence, due_date
         )
         if same is not None:
             problems["__all__"] = _(
@@ -96,12 +96,14 @@ def assignment_create(
 
 
 def _identical_assignment(
-    definition, industry, jurisdiction, recurrence, due_date, exclude=None
+    definition, department, industry, jurisdiction, recurrence, due_date, exclude=None
 ) -> FormAssignment | None:
-    """An active assignment of the form to the same enterprises, as often and
-    with the same due date."""
+    """An active assignment of the form by the same department to the same
+    enterprises, as often and with the same due date (a pack's standing duty
+    has no department and is not a department's own assignment)."""
     same = FormAssignment.objects.filter(
         definition=definition,
+        department=department,
         industry=industry,
         jurisdiction=jurisdiction,
         recurrence=recurrence,
@@ -138,6 +140,7 @@ def assignment_restore(*, actor, assignment: FormAssignment) -> FormAssignment:
         return assignment
     if _identical_assignment(
         assignment.definition_id,
+        assignment.department_id,
         assignment.industry_id,
         assignment.jurisdiction_id,
         assignment.recurrence,
