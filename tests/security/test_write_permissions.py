@@ -164,6 +164,7 @@ class Side:
     industry: Any
     log_entry: Any = None
     notification: Any = None
+    option_list: Any = None
 
 
 @dataclass
@@ -222,9 +223,18 @@ def _side(world, key: str) -> Side:
     )
     from auditlog.models import LogEntry
 
+    from core.forms.models import OptionList
     from core.notifications.services import notify
 
     return Side(
+        option_list=OptionList.objects.create(
+            department=department,
+            name=f"{key} 合格/不合格",
+            options=[
+                {"type": "option", "value": {"value": "ok", "label": "合格"}},
+                {"type": "option", "value": {"value": "bad", "label": "不合格"}},
+            ],
+        ),
         notification=notify(manager, "催办", assignment, "/portal/forms/"),
         log_entry=LogEntry.objects.get_for_object(upload).first(),
         enterprise=enterprise,
@@ -272,6 +282,7 @@ PK_BY_PREFIX = {
     "portal/units/": "unit",
     "portal/people/": "person",
     "admin/forms/definitions/": "definition",
+    "admin/forms/option-lists/": "option_list",
     "admin/forms/submissions/": "submission",
 }
 PK_BY_MODEL = {
@@ -284,6 +295,7 @@ PK_BY_MODEL = {
     "risks.RiskPoint": "risk_point",
     "forms.FormDefinition": "definition",
     "forms.Submission": "submission",
+    "forms.OptionList": "option_list",
 }
 
 
@@ -375,6 +387,11 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
             return role in GOVERNMENT
         if name.endswith(("copy_definition",)):
             return role in ("committee", OWNER_DEPT[side])
+        return role in ("committee", OWNER_DEPT[side])
+    if app == "form_option_lists":
+        # A department's own option lists (the committee: any).
+        if side is None:
+            return role in GOVERNMENT
         return role in ("committee", OWNER_DEPT[side])
     if app == "form_submissions":
         # Reviews: the department that owns the form (or assigned it).

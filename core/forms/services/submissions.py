@@ -73,7 +73,7 @@ def assignment_create(
         problems["due_date"] = _("The due date cannot be before the start.")
     if not problems:
         same = _identical_assignment(
-            definition, industry, jurisdiction, recurrence, due_date
+            definition, scope.department, industry, jurisdiction, recurrence, due_date
         )
         if same is not None:
             problems["__all__"] = _(
@@ -96,20 +96,20 @@ def assignment_create(
 
 
 def _identical_assignment(
-    definition, industry, jurisdiction, recurrence, due_date, exclude=None
+    definition, department, industry, jurisdiction, recurrence, due_date, exclude=None
 ) -> FormAssignment | None:
-    """An active assignment of the form to the same enterprises, as often and
-    with the same due date, made by a department (a pack's standing duty, with
-    neither department nor creator, does not stop a department giving the form
-    with its own review)."""
+    """An active assignment of the form by the same department to the same
+    enterprises, as often and with the same due date (a pack's standing duty
+    has no department and is not a department's own assignment)."""
     same = FormAssignment.objects.filter(
         definition=definition,
+        department=department,
         industry=industry,
         jurisdiction=jurisdiction,
         recurrence=recurrence,
         due_date=due_date,
         is_active=True,
-    ).exclude(department__isnull=True, created_by__isnull=True)
+    )
     if exclude is not None:
         same = same.exclude(pk=exclude.pk)
     return same.first()
@@ -140,6 +140,7 @@ def assignment_restore(*, actor, assignment: FormAssignment) -> FormAssignment:
         return assignment
     if _identical_assignment(
         assignment.definition_id,
+        assignment.department_id,
         assignment.industry_id,
         assignment.jurisdiction_id,
         assignment.recurrence,
