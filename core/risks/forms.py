@@ -10,6 +10,7 @@ labelled from the method's tables (``x-enum-titles``).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -223,6 +224,11 @@ class CheckedStepMixin(LocatedErrorsMixin):
             self.wizard_check(self)
 
 
+def _canonical(inputs: Any) -> str:
+    """Inputs as compared with those kept in a draft (JSON, keys sorted)."""
+    return json.dumps(inputs, sort_keys=True, default=str)
+
+
 def _select(choices, **attrs) -> forms.Select:
     return forms.Select(choices=choices, attrs=attrs)
 
@@ -407,6 +413,23 @@ class CompositeStepForm(forms.Form):
             return [form.cleaned_data for form in self.kept[name]]
         return part.cleaned_data
 
+    def partial_data(self) -> dict[str, Any]:
+        """What the parts hold that is valid on its own, shaped as
+        ``cleaned_data``: a formset's rows not deleted and not left empty
+        (each with its fields that are valid), a form's valid fields."""
+        data: dict[str, Any] = {}
+        for name, part in self.parts.items():
+            if isinstance(part, forms.BaseFormSet):
+                data[name] = [
+                    getattr(form, "cleaned_data", {})
+                    for form in part.forms
+                    if form.has_changed()
+                    and not getattr(form, "cleaned_data", {}).get("DELETE")
+                ]
+            else:
+                data[name] = getattr(part, "cleaned_data", {})
+        return data
+
     def clean_parts(self) -> None:
         """Checks across parts (the parts themselves are valid)."""
 
@@ -562,11 +585,14 @@ class AssessmentForm(LocatedErrorsMixin, forms.Form):
         *args,
         choices: RiskChoices,
         skip_label: str | None = None,
+        kept: tuple[str, str, Evaluation] | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.choices = choices
         self.evaluation: Evaluation | None = None
+        # (method, canonical inputs, evaluation) entered before, if any.
+        self.kept = kept
         method_choices = [(m.key, str(m.rule.title)) for m in choices.methods]
         if skip_label:
             method_choices.append((SKIP, skip_label))
@@ -622,6 +648,10 @@ class AssessmentForm(LocatedErrorsMixin, forms.Form):
             return cleaned
         inputs = self.inputs_for(method, cleaned)
         cleaned["inputs"] = inputs
+        if self.kept is not None and self.kept[:2] == (method, _canonical(inputs)):
+            # Unchanged since it was evaluated: no second evaluation.
+            self.evaluation = self.kept[2]
+            return cleaned
         try:
             self.evaluation = self.choices.evaluate(method, inputs)
         except InvalidInputs as exc:
@@ -668,6 +698,7 @@ class AssessmentStepForm(CompositeStepForm):
                     _("Keep the current assessment") if assessed else _("Assess later")
                 ),
                 initial={"method": SKIP} if assessed else None,
+                kept=event.get("kept"),
             )
 
     def rows(self) -> list[tuple[dict[str, Any], AssessmentForm]]:

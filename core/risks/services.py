@@ -86,6 +86,9 @@ class EventData:
     measures: Sequence[MeasureData] = ()
     assessment: AssessmentData | None = None
     id: int | None = None
+    # A library entry's suggestion (method, inputs, conditions to check),
+    # kept on the event and offered pre-filled; never an assessment.
+    suggested_assessment: dict[str, Any] | None = None
 
 
 @dataclass
@@ -196,8 +199,15 @@ def risk_point_data_errors(
     data: RiskPointData,
     lookups: Lookups,
     risk_point: RiskPoint | None = None,
+    check_assessments: bool = True,
 ) -> list[SchemaError]:
-    """Every problem of ``data`` for the enterprise of ``lookups`` (empty: fine)."""
+    """Every problem of ``data`` for the enterprise of ``lookups`` (empty: fine).
+
+    ``check_assessments=False`` leaves out the assessments' inputs, for a
+    caller that validated them already at this boundary (the wizard's
+    assessment step validates each when it is entered); every write checks
+    them.
+    """
     problems = _Problems()
     _check_text(problems, ("name",), data.name, NAME_MAX_LENGTH)
     if data.kind not in RiskPoint.Kind.values:
@@ -247,7 +257,9 @@ def risk_point_data_errors(
         else set(),
     )
     for index, event in enumerate(data.events):
-        _event_errors(problems, index, event, lookups, factor_codes, risk_point)
+        _event_errors(
+            problems, index, event, lookups, factor_codes, risk_point, check_assessments
+        )
     _control_errors(problems, data.control, lookups)
     return problems.errors
 
@@ -270,6 +282,7 @@ def _event_errors(
     lookups: Lookups,
     factor_codes: set[str],
     risk_point: RiskPoint | None,
+    check_assessments: bool = True,
 ) -> None:
     where = ("events", index)
     _check_text(problems, (*where, "name"), event.name, EVENT_NAME_MAX_LENGTH)
@@ -318,7 +331,7 @@ def _event_errors(
             problems.add((*at, "description"), _("This field is required."), "required")
         if measure.id is not None and measure.id not in known_measures:
             problems.add((*at, "id"), _("This measure does not belong to the event."))
-    if event.assessment is not None:
+    if event.assessment is not None and check_assessments:
         problems.extend(
             (*where, "assessment"),
             assessment_errors(
@@ -593,6 +606,11 @@ def _write_event(
     values = {
         "name": event_data.name.strip(),
         "consequence": event_data.consequence or "",
+        **(
+            {"suggested_assessment": event_data.suggested_assessment}
+            if event_data.suggested_assessment
+            else {}
+        ),
         "analysis_unit": analysis_unit,
         "order": order,
         "is_active": True,
@@ -759,26 +777,14 @@ def risk_point_refresh_level(*, risk_point: RiskPoint) -> str:
 
 
 # -- risk library --------------------------------------------------------------
-@transaction.atomic
-def risk_point_create_from_library(
-    *,
-    actor: Any,
-    enterprise: Enterprise,
-    pack: str,
-    key: str,
-    unit: Unit | int | None = None,
-    name: str = "",
-) -> RiskPoint:
-    """Copy a risk library entry into the enterprise as its own risk point.
-
-    The copy is exact: every event with exactly its own measures and hazard
-    factors (one factor per code, with its text), the control level and the
-    inspection period. Texts are copied in the actor's current language; the
-    copy is the enterprise's to adapt, the entry never changes. An event's
-    suggested assessment is kept on the event (``suggested_assessment``) and
-    offered pre-filled; it is not recorded as an assessment, so the copy has
-    no level until the enterprise assesses its own conditions
-    (docs/decisions.md).
+def risk_point_data_from_library(
+    *, pack: str, key: str, unit: Unit | int | None = None, name: str = ""
+) -> RiskPointData:
+    """The exact copy of a risk library entry as ``RiskPointData``: every
+    event with exactly its own measures and hazard factors (one factor per
+    code, with its text), the library's suggestion kept on each event, the
+    control level and the inspection period. Texts are in the current
+    language. Raises ``RiskDataInvalid`` for an entry that is not available.
     """
     entry = risk_library_entry(pack=pack, key=key)
     if entry is None:
@@ -793,7 +799,7 @@ def risk_point_create_from_library(
             ]
         )
     period = entry.inspection_period
-    data = RiskPointData(
+    return RiskPointData(
         name=name or str(entry.name),
         kind=entry.kind,
         unit=unit,
@@ -812,6 +818,7 @@ def risk_point_create_from_library(
                     MeasureData(kind=m.kind, description=str(m.text))
                     for m in event.measures
                 ],
+                suggested_assessment=_suggestion(event) or None,
             )
             for event in entry.events
         ],
@@ -821,16 +828,31 @@ def risk_point_create_from_library(
             inspection_unit=period.unit if period else "",
         ),
     )
-    point = risk_point_create(
+
+
+@transaction.atomic
+def risk_point_create_from_library(
+    *,
+    actor: Any,
+    enterprise: Enterprise,
+    pack: str,
+    key: str,
+    unit: Unit | int | None = None,
+    name: str = "",
+) -> RiskPoint:
+    """Copy a risk library entry into the enterprise as its own risk point.
+
+    The copy is exact (``risk_point_data_from_library``). An event's
+    suggested assessment is kept on the event (``suggested_assessment``) and
+    offered pre-filled; it is not recorded as an assessment, so the copy has
+    no level until the enterprise assesses its own conditions
+    (docs/decisions.md). The portal does not call this: "use" opens the copy
+    as a draft, and the point is created only when the user saves it.
+    """
+    data = risk_point_data_from_library(pack=pack, key=key, unit=unit, name=name)
+    return risk_point_create(
         user=actor, enterprise=enterprise, data=data, source=f"{pack}:{key}"
     )
-    events = RiskEvent.objects.filter(risk_point=point).order_by("order", "pk")
-    for event, library_event in zip(events, entry.events, strict=True):
-        suggestion = _suggestion(library_event)
-        if suggestion:
-            event.suggested_assessment = suggestion
-            event.save(update_fields=["suggested_assessment"])
-    return point
 
 
 def _suggestion(event: Any) -> dict[str, Any]:

@@ -62,9 +62,13 @@ from core.risks.selectors import (
     risk_point_list,
     risk_point_positions,
 )
-from core.risks.services import RiskDataInvalid, risk_event_assess
-from core.risks.services import risk_point_create_from_library as create_from_library
-from core.risks.wizard import STEP_TITLES, draft_for_editing, drafts_of
+from core.risks.services import (
+    RiskDataInvalid,
+    risk_event_assess,
+    risk_point_data_from_library,
+)
+from core.risks.wizard import STEP_TITLES, drafts_of
+from core.risks.wizard_data import canonical_from_data
 from core.scoring import InvalidInputs
 
 PER_PAGE = 50
@@ -328,16 +332,6 @@ def new(request, *, scope, enterprise, can_manage):
 
 @require_GET
 @risk_page(write=True)
-def edit(request, pk, *, scope, enterprise, can_manage):
-    point = _point_in_scope(scope, enterprise, pk)
-    draft = draft_for_editing(
-        user=request.user, enterprise=enterprise, risk_point=point
-    )
-    return redirect("risks:wizard", draft_id=draft.draft_id)
-
-
-@require_GET
-@risk_page(write=True)
 def drafts(request, *, scope, enterprise, can_manage):
     rows = [
         {"draft": draft, "step_title": STEP_TITLES.get(draft.current_step, "")}
@@ -408,7 +402,7 @@ def library(request, *, scope, enterprise, can_manage):
 @require_POST
 @risk_page(write=True)
 def library_use(request, *, scope, enterprise, can_manage):
-    """Copy a library entry into the enterprise, then adapt it in the wizard."""
+    """Open a library entry's exact copy as a draft, to adapt in the wizard."""
     pack, key = request.POST.get("pack", ""), request.POST.get("key", "")
     choices = RiskChoices(enterprise)
     offered = {
@@ -418,9 +412,7 @@ def library_use(request, *, scope, enterprise, can_manage):
     if (pack, key) not in offered:
         raise Http404
     try:
-        point = create_from_library(
-            actor=request.user, enterprise=enterprise, pack=pack, key=key
-        )
+        data = risk_point_data_from_library(pack=pack, key=key)
     except RiskDataInvalid as exc:
         messages.error(
             request,
@@ -428,16 +420,25 @@ def library_use(request, *, scope, enterprise, can_manage):
             % {"reason": "; ".join(e.reason for e in getattr(exc, "errors", []))},
         )
         return redirect("risks:library")
-    draft = draft_for_editing(
-        user=request.user, enterprise=enterprise, risk_point=point
+    # The copy is a draft of the user's: nothing is written to the
+    # enterprise's risk records before the user saves it.
+    draft = RiskDraft.objects.create(
+        owner=request.user,
+        enterprise=enterprise,
+        current_step="point",
+        data=canonical_from_data(
+            data,
+            suggestions=[e.suggested_assessment or {} for e in data.events],
+            source=f"{pack}:{key}",
+        ),
     )
     messages.success(
         request,
         _(
-            "“%(name)s” was copied from the library. Adapt it to your site "
-            "and assess its events."
+            "“%(name)s” was copied from the library. Adapt it to your site, "
+            "assess its events and save it."
         )
-        % {"name": point.name},
+        % {"name": data.name},
     )
     return redirect("risks:wizard", draft_id=draft.draft_id)
 

@@ -1,50 +1,43 @@
-"""The guided entry of a risk point (django-formtools), with drafts in the database.
+"""The guided entry of a risk point, on the guided-entry framework (``core.guided``).
 
 Steps: risk point → factors and events → assessment → measures →
-responsibility → review. Each step's form is validated by itself and then,
-through ``wizard_check``, by the service's own rules over the whole point
-(``services.risk_point_data_errors``): every JSON-Pointer error is placed on
-the step and field it concerns. "Save" calls ``risk_point_create`` (or
-``risk_point_update`` when editing) once, at the end, in one transaction.
+responsibility → review. The draft (``RiskDraft.data``) holds the risk
+point's data object (``core.risks.wizard_data``), never form posts: a new
+entry starts empty, an edit from the point as it is, the use of a library
+entry from the entry's exact copy — and nothing is written to the
+enterprise's risk records before "save".
 
-Drafts: ``RiskDraftStorage`` keeps formtools' state in a ``RiskDraft`` row
-instead of the session, so a half-finished entry survives an expired session
-and can be resumed on another device. The view's prefix carries the draft id
-(formtools' default prefix is the class name: two drafts would share it).
-Going back, jumping to another step and "save draft" keep what was typed on
-the current step even when it is not valid yet; the final revalidation sends
-the user to the first step that still needs correcting.
+Validation happens once per boundary. Posting a step validates that step's
+form, then the whole point as the service will (``risk_point_data_errors``
+over the canonical data, with this step replaced; the assessments were
+validated by the assessment step itself), and puts each JSON-Pointer error on
+the step and field it concerns. An assessment is evaluated once when its
+inputs change, and the result is kept in the draft for the review; the save
+(``risk_point_create`` / ``risk_point_update``, one transaction) validates
+and evaluates once more, as every write does.
+
+URLs: a new entry or a library copy lives at ``drafts/<uuid>/``; editing a
+point at ``<pk>/edit/`` (the draft is found by the user and the point, and
+written only when something changed).
 """
 
 from __future__ import annotations
 
-import json
-import secrets
 import uuid
-from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property, partial
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, prefetch_related_objects
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from formtools.wizard.forms import ManagementForm
-from formtools.wizard.storage import BaseStorage
-from formtools.wizard.views import NamedUrlWizardView
 
-from core.base.input_guard import json_loads_checked
-from core.organizations.scope import scope_for
+from core.guided.views import GuidedWizard
 from core.portal.frame import render_portal
-from core.portal.selectors import portal_enterprise
 from core.risks.forms import (
-    SKIP,
     AssessmentStepForm,
     ControlForm,
     FactorsEventsForm,
@@ -52,28 +45,30 @@ from core.risks.forms import (
     PointForm,
     ReviewForm,
     RiskChoices,
-    enum_key,
 )
 from core.risks.models import (
     ControlLevel,
     ControlMeasure,
-    HazardFactor,
     InspectionUnit,
     RiskDraft,
     RiskPoint,
 )
 from core.risks.selectors import risk_point_detail
 from core.risks.services import (
-    AssessmentData,
-    ControlData,
-    EventData,
-    FactorData,
     Lookups,
-    MeasureData,
-    RiskPointData,
     risk_point_create,
     risk_point_data_errors,
     risk_point_update,
+)
+from core.risks.wizard_data import (
+    DATA_STEPS,
+    BuiltData,
+    build_point_data,
+    canonical_from_point,
+    evaluation_of,
+    kept_evaluation,
+    merge_step,
+    step_form_data,
 )
 from core.scoring import InvalidInputs, number
 from plugins.contributions import risk_level_rank
@@ -94,337 +89,18 @@ STEP_TITLES = {
     "control": gettext_lazy("Responsibility"),
     "review": gettext_lazy("Review and save"),
 }
-DATA_STEPS = ("point", "events", "assessment", "measures", "control")
 PREFIX = "risk_point_draft_"
+EDIT_PREFIX = "risk_point_edit_"
+# The state of a draft whose review was confirmed: "done" saves it.
+CONFIRMED = "done"
 
 
-# -- the data of the steps → the service's data ---------------------------------------
-@dataclass
-class BuiltData:
-    """The risk point data built from the steps, and how to find each event's
-    step forms again (``event_keys[i]`` is the key of ``data.events[i]``)."""
-
-    data: RiskPointData
-    event_keys: list[str] = field(default_factory=list)
-
-    def locate(self, location: tuple) -> tuple[str, tuple]:
-        """The step and the location within it of a service error's location."""
-        head = location[0] if location else ""
-        if head in ("name", "kind", "unit", "description", "position"):
-            return "point", location
-        if head == "factors":
-            return "events", location
-        if head == "control":
-            return "control", tuple(location[1:])
-        if head == "events" and len(location) >= 2 and isinstance(location[1], int):
-            index, rest = location[1], tuple(location[2:])
-            key = self.event_keys[index] if index < len(self.event_keys) else ""
-            if rest and rest[0] == "measures":
-                return "measures", (key, *rest[1:])
-            if rest and rest[0] == "assessment":
-                return "assessment", (key, *rest[1:])
-            return "events", location
-        return "review", location
-
-
-def _position(point: dict[str, Any]) -> dict[str, Any] | None:
-    x, y = point.get("position_x"), point.get("position_y")
-    if x is not None and y is not None:
-        return {"type": "point", "x": number(x / 100), "y": number(y / 100)}
-    try:
-        area = json_loads_checked(point.get("area") or "null")
-    except ValidationError:  # not JSON, nested too deep, or not UTF-8
-        return None
-    return area if isinstance(area, dict) else None
-
-
-def _pk(value: Any) -> int | None:
-    return int(value) if value not in (None, "") else None
-
-
-def build_point_data(cleaned: dict[str, Any]) -> BuiltData:
-    """``RiskPointData`` from the cleaned data of the steps (None: not done).
-
-    Hazard-factor classes chosen for an event but missing from the point's
-    factors are added to them (the event form says so).
-    """
-    point = cleaned.get("point") or {}
-    parts = cleaned.get("events") or {"factors": [], "events": []}
-    assessments = cleaned.get("assessment") or {}
-    measures = cleaned.get("measures") or {}
-    control = cleaned.get("control") or {}
-
-    factors = [
-        FactorData(
-            code=row["code"],
-            description=row.get("description") or "",
-            analysis_unit=row.get("analysis_unit") or "",
-            id=row.get("id"),
-        )
-        for row in parts["factors"]
-    ]
-    codes = {factor.code for factor in factors}
-    events, keys = [], []
-    for row in parts["events"]:
-        for code in row.get("hazard_factors") or []:
-            if code not in codes:
-                factors.append(FactorData(code=code))
-                codes.add(code)
-        key = row.get("key") or ""
-        assessment = assessments.get(key) if key else None
-        method = (assessment or {}).get("method")
-        events.append(
-            EventData(
-                name=row["name"],
-                accident_types=list(row.get("accident_types") or []),
-                consequence=row.get("consequence") or "",
-                analysis_unit=row.get("analysis_unit") or "",
-                hazard_factors=list(row.get("hazard_factors") or []),
-                measures=[
-                    MeasureData(
-                        kind=measure["kind"],
-                        description=measure["description"],
-                        id=measure.get("id"),
-                    )
-                    for measure in (measures.get(key) or [] if key else [])
-                ],
-                assessment=(
-                    AssessmentData(
-                        method=method,
-                        inputs=assessment.get("inputs") or {},
-                        note=assessment.get("note") or "",
-                    )
-                    if method and method != SKIP
-                    else None
-                ),
-                id=row.get("id"),
-            )
-        )
-        keys.append(key)
-    data = RiskPointData(
-        name=point.get("name") or "",
-        kind=point.get("kind") or "",
-        unit=_pk(point.get("unit")),
-        description=point.get("description") or "",
-        position=_position(point),
-        factors=factors,
-        events=events,
-        control=ControlData(
-            level=control.get("level") or "",
-            responsible_unit=_pk(control.get("responsible_unit")),
-            responsible_person=_pk(control.get("responsible_person")),
-            inspection_every=control.get("inspection_every"),
-            inspection_unit=control.get("inspection_unit") or "",
-        ),
-    )
-    return BuiltData(data=data, event_keys=keys)
-
-
-# -- an existing point → the steps' data (editing) ---------------------------------
-def new_event_key() -> str:
-    return "n" + secrets.token_hex(4)
-
-
-def _fields(prefix: str, values: dict[str, Any]) -> dict[str, list[str]]:
-    data = {}
-    for name, value in values.items():
-        items = value if isinstance(value, list | tuple) else [value]
-        data[f"{prefix}-{name}"] = ["" if v is None else str(v) for v in items]
-    return data
-
-
-def _formset(prefix: str, rows: list[dict[str, Any]]) -> dict[str, list[str]]:
-    data = {
-        f"{prefix}-TOTAL_FORMS": [str(len(rows))],
-        f"{prefix}-INITIAL_FORMS": ["0"],
-        f"{prefix}-MIN_NUM_FORMS": ["0"],
-        f"{prefix}-MAX_NUM_FORMS": ["1000"],
-    }
-    for index, row in enumerate(rows):
-        data.update(_fields(f"{prefix}-{index}", row))
-    return data
-
-
-def _percent(value: Any) -> str:
-    # Decimal, so 0.305 reads back as 30.5 (not 30.499999999999996).
-    return str(number(Decimal(str(value)) * 100))
-
-
-def draft_data_from_point(point: RiskPoint) -> dict[str, Any]:
-    """formtools' storage dictionary holding ``point`` as filled-in steps.
-
-    ``point`` comes from ``selectors.risk_point_detail`` (active events with
-    their accident types, measures and latest assessment; hazard factors).
-    """
-    position = point.position or {}
-    is_point = position.get("type") == "point"
-    steps: dict[str, dict[str, list[str]]] = {
-        "point": _fields(
-            "point",
-            {
-                "name": point.name,
-                "kind": point.kind,
-                "unit": point.unit_id,
-                "description": point.description,
-                "position_x": _percent(position["x"]) if is_point else "",
-                "position_y": _percent(position["y"]) if is_point else "",
-                "area": json.dumps(position) if position and not is_point else "",
-            },
-        ),
-        "control": _fields(
-            "control",
-            {
-                "level": point.control_level,
-                "responsible_unit": point.responsible_unit_id,
-                "responsible_person": point.responsible_person_id,
-                "inspection_every": point.inspection_every,
-                "inspection_unit": point.inspection_unit,
-            },
-        ),
-        "assessment": {},
-        "measures": {},
-    }
-    prefetch_related_objects(
-        [point],
-        Prefetch(
-            "events__hazard_factors",
-            queryset=HazardFactor.objects.select_related("factor_class"),
-        ),
-    )
-    unit_names = {unit.pk: unit.name for unit in point.analysis_units.all()}
-    factors = list(point.hazard_factors.all())
-    events = list(point.events.all())
-    steps["events"] = {
-        **_formset(
-            "events-factors",
-            [
-                {
-                    "id": factor.pk,
-                    "analysis_unit": unit_names.get(factor.analysis_unit_id, ""),
-                    "code": factor.factor_class.code,
-                    "description": factor.description,
-                }
-                for factor in factors
-            ],
-        ),
-        **_formset(
-            "events-events",
-            [
-                {
-                    "id": event.pk,
-                    "key": f"e{event.pk}",
-                    "analysis_unit": event.analysis_unit.name,
-                    "name": event.name,
-                    "accident_types": [a.code for a in event.accident_types.all()],
-                    "consequence": event.consequence,
-                    "hazard_factors": list(
-                        dict.fromkeys(
-                            f.factor_class.code for f in event.hazard_factors.all()
-                        )
-                    ),
-                }
-                for event in events
-            ],
-        ),
-    }
-    for event in events:
-        key = f"e{event.pk}"
-        steps["assessment"].update(
-            _fields(f"assessment-{key}", _assessment_fields(event))
-        )
-        steps["measures"].update(
-            _formset(
-                f"measures-{key}",
-                [
-                    {"id": m.pk, "kind": m.kind, "description": m.description}
-                    for m in event.measures.all()
-                ],
-            )
-        )
-    return {"step": "point", "step_data": steps, "step_files": {}, "extra_data": {}}
-
-
-def _assessment_fields(event: Any) -> dict[str, Any]:
-    """Step 3 of an event: keep its assessment, or start from the library's
-    suggestion (the enterprise confirms or changes it), or nothing."""
-    if event.latest_assessment_id:
-        return {"method": SKIP}
-    suggestion = event.suggested_assessment or {}
-    method = suggestion.get("method") or ""
-    fields = {"method": method}
-    for name, value in (suggestion.get("inputs") or {}).items():
-        fields[f"{method}__{name}"] = enum_key(value)
-    return fields
-
-
-# -- drafts --------------------------------------------------------------------------
 def draft_prefix(draft_id: uuid.UUID) -> str:
     return f"{PREFIX}{draft_id.hex}"
 
 
-class RiskDraftStorage(BaseStorage):
-    """formtools storage in a ``RiskDraft`` row (not the session).
-
-    The draft id is read from the prefix (``wizard_risk_point_draft_<hex>``).
-    A draft of another user, or of another enterprise than the user's, is a
-    404. A new draft is written only once something was saved in it; after
-    every request the row is updated if the wizard changed its state.
-    """
-
-    def __init__(self, prefix, request=None, file_storage=None):
-        super().__init__(prefix, request, file_storage)
-        try:
-            self.draft_id = uuid.UUID(self.prefix.rsplit("_", 1)[-1])
-        except ValueError:
-            raise Http404 from None
-        scope = scope_for(request.user)
-        self.enterprise_id = scope.enterprise_id
-        self.draft = RiskDraft.objects.filter(draft_id=self.draft_id).first()
-        if self.draft is not None and (
-            self.draft.owner_id != request.user.pk
-            or self.draft.enterprise_id != self.enterprise_id
-        ):
-            raise Http404
-        if self.draft is not None and self.draft.data:
-            self.data = {
-                self.step_key: None,
-                self.step_data_key: {},
-                self.step_files_key: {},
-                self.extra_data_key: {},
-                **self.draft.data,
-            }
-        else:
-            self.init_data()
-        self._saved = self._dump()
-        self.discarded = False
-
-    def _dump(self) -> str:
-        return json.dumps(self.data, sort_keys=True)
-
-    def discard(self) -> None:
-        """Delete the draft at the end of this request (after saving)."""
-        self.discarded = True
-
-    def update_response(self, response):
-        super().update_response(response)
-        if self.discarded:
-            if self.draft is not None and self.draft.pk:
-                self.draft.delete()
-            return
-        if self._dump() == self._saved:
-            return
-        if self.draft is None:
-            if not self.data[self.step_data_key]:
-                return  # nothing typed yet: no row for an opened, unused form
-            self.draft = RiskDraft(
-                draft_id=self.draft_id,
-                owner=self.request.user,
-                enterprise_id=self.enterprise_id,
-            )
-        self.draft.data = self.data
-        self.draft.current_step = self.data[self.step_key] or ""
-        self.draft.save()
-        self._saved = self._dump()
+def edit_prefix(point_pk: int) -> str:
+    return f"{EDIT_PREFIX}{point_pk}"
 
 
 def _position_text(position: dict[str, Any] | None) -> str:
@@ -438,60 +114,105 @@ def _position_text(position: dict[str, Any] | None) -> str:
     return _("a drawn area")
 
 
-class SaveRefused(Exception):
-    """The service refused the final save; the messages say why."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__(problems)
-        self.problems = problems
-
-
-class RiskPointWizard(NamedUrlWizardView):
+class RiskPointWizard(GuidedWizard):
     """Enter or edit a risk point step by step; only the safety manager may."""
 
-    storage_name = "core.risks.wizard.RiskDraftStorage"
     form_list = STEPS
     template_name = "risks/wizard.html"
+    saved_draft_url = "risks:drafts"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        self.scope = scope_for(request.user)
-        self.enterprise = portal_enterprise(scope=self.scope)
-        if self.enterprise is None or not self.scope.can_manage_safety_records(
-            self.enterprise
-        ):
+    @property
+    def saved_draft_message(self) -> str:
+        return _("Your draft was saved. Resume it from “My drafts” on any device.")
+
+    # -- who, what --------------------------------------------------------------------
+    def admit(self, scope, enterprise) -> None:
+        if not scope.can_manage_safety_records(enterprise):
             raise PermissionDenied(_("Only the safety manager may enter risk points."))
-        self.draft_id = kwargs["draft_id"]
+
+    def setup_entry(self, **kwargs) -> None:
         self.choices = RiskChoices(self.enterprise)
-        self._raw_cleaned: dict[str, Any] = {}
-        return super().dispatch(request, *args, **kwargs)
+        self.evaluations: dict[str, Any] = {}
+        user = self.request.user
+        if "pk" in kwargs:  # editing a point: the draft, if any, by point
+            point = risk_point_detail(scope=self.scope, pk=kwargs["pk"])
+            if point is None or point.enterprise_id != self.enterprise.pk:
+                raise Http404
+            self.risk_point: RiskPoint | None = point
+            self.draft = RiskDraft.objects.filter(
+                owner=user, enterprise=self.enterprise, risk_point=point
+            ).first()
+            self.draft_id = self.draft.draft_id if self.draft else uuid.uuid4()
+            return
+        self.draft_id = kwargs["draft_id"]
+        self.draft = RiskDraft.objects.filter(draft_id=self.draft_id).first()
+        if self.draft is not None and (
+            self.draft.owner_id != user.pk
+            or self.draft.enterprise_id != self.enterprise.pk
+        ):
+            raise Http404
+        self.risk_point = None
+        if self.draft is not None and self.draft.risk_point_id is not None:
+            point = risk_point_detail(scope=self.scope, pk=self.draft.risk_point_id)
+            if point is None:
+                raise Http404
+            self.risk_point = point
 
     def get_prefix(self, request, *args, **kwargs):
         # formtools' default is the class name: every draft would share it.
+        if "pk" in kwargs:
+            return edit_prefix(kwargs["pk"])
         return draft_prefix(kwargs["draft_id"])
 
     def get_step_url(self, step):
+        if "pk" in self.kwargs:
+            return reverse(
+                "risks:edit_step", kwargs={"pk": self.kwargs["pk"], "step": step}
+            )
         return reverse(self.url_name, kwargs={"draft_id": self.draft_id, "step": step})
-
-    # -- the point being edited -------------------------------------------------------
-    @cached_property
-    def risk_point(self) -> RiskPoint | None:
-        draft = self.storage.draft
-        if draft is None or draft.risk_point_id is None:
-            return None
-        point = risk_point_detail(scope=self.scope, pk=draft.risk_point_id)
-        if point is None:
-            raise Http404
-        return point
 
     @cached_property
     def lookups(self) -> Lookups:
         return Lookups(self.enterprise)
 
+    # -- the draft: the risk point's data object ---------------------------------------
+    def draft_load(self):
+        if self.draft is None:
+            return None
+        return dict(self.draft.data or {}), self.draft.current_step
+
+    def draft_initial(self) -> dict[str, Any]:
+        if self.risk_point is not None:
+            return canonical_from_point(self.risk_point)
+        return {}
+
+    def draft_write(self, data: dict[str, Any], step: str) -> bool:
+        if self.draft is None:
+            self.draft = RiskDraft(
+                draft_id=self.draft_id,
+                owner=self.request.user,
+                enterprise=self.enterprise,
+                risk_point=self.risk_point,
+            )
+        self.draft.data = data
+        self.draft.current_step = step or ""
+        self.draft.save()
+        return True
+
+    def draft_worth_keeping(self, data: dict[str, Any]) -> bool:
+        # A new entry is kept once it has the name "My drafts" lists it by.
+        return self.risk_point is not None or bool(str(data.get("name") or "").strip())
+
+    def step_form_data(self, step: str, data: dict[str, Any]) -> dict | None:
+        return step_form_data(step, data)
+
+    @property
+    def canonical(self) -> dict[str, Any]:
+        return self.storage.canonical
+
     # -- forms -------------------------------------------------------------------------
     def get_form_kwargs(self, step=None):
-        kwargs = {"choices": self.choices}
+        kwargs: dict[str, Any] = {"choices": self.choices}
         if step in ("assessment", "measures"):
             kwargs["events"] = self.event_rows()
         return kwargs
@@ -502,44 +223,77 @@ class RiskPointWizard(NamedUrlWizardView):
         form.wizard_check = partial(self.check_step, step)
         return form
 
-    def raw_cleaned(self, step: str) -> Any:
-        """A stored step's cleaned data, validated by its form alone (None if
-        the step has no valid data)."""
-        if step not in self._raw_cleaned:
-            form = super().get_form(step, data=self.storage.get_step_data(step))
-            self._raw_cleaned[step] = form.cleaned_data if form.is_valid() else None
-        return self._raw_cleaned[step]
-
     def event_rows(self) -> list[dict[str, Any]]:
-        """The events of step 2 (key, name, id, latest assessment)."""
-        parts = self.raw_cleaned("events") or {"events": []}
+        """The events of step 2 (key, name, id, latest assessment, and the
+        assessment entered before with its evaluation)."""
         latest = {}
         if self.risk_point is not None:
             latest = {e.pk: e.latest_assessment for e in self.risk_point.events.all()}
-        return [
-            {
-                "key": row["key"],
-                "name": row["name"],
-                "id": row.get("id"),
-                "latest": latest.get(row.get("id")),
-            }
-            for row in parts["events"]
-            if row.get("key")
-        ]
+        rows = []
+        for event in self.canonical.get("events") or []:
+            if not event.get("key"):
+                continue
+            assessment = event.get("assessment") or {}
+            evaluation = evaluation_of(assessment)
+            rows.append(
+                {
+                    "key": event["key"],
+                    "name": event.get("name") or "",
+                    "id": event.get("id"),
+                    "latest": latest.get(event.get("id")),
+                    "kept": (
+                        assessment.get("method"),
+                        _canonical_inputs(assessment.get("inputs") or {}),
+                        evaluation,
+                    )
+                    if evaluation is not None
+                    else None,
+                }
+            )
+        return rows
+
+    def step_values(self, step: str, form: Any) -> Any:
+        """The step's cleaned data, or what is valid of it on its own."""
+        if step == "review":
+            return None
+        cleaned = getattr(form, "cleaned_data", None)
+        if form.is_bound and not form.errors and cleaned is not None:
+            if hasattr(form, "parts") and set(cleaned) != set(form.parts):
+                return form.partial_data()
+            return cleaned
+        if hasattr(form, "partial_data"):
+            return form.partial_data()
+        return cleaned or {}
+
+    def _evaluations(self, step: str, form: Any) -> dict[str, Any]:
+        if step != "assessment":
+            return {}
+        return {
+            key: part.evaluation
+            for key, part in form.parts.items()
+            if getattr(part, "evaluation", None) is not None
+        }
 
     def built(self, step: str | None = None, form: Any = None) -> BuiltData:
-        cleaned = {
-            name: form.cleaned_data if name == step else self.raw_cleaned(name)
-            for name in DATA_STEPS
-        }
-        return build_point_data(cleaned)
+        canonical = self.canonical
+        if step in DATA_STEPS and form is not None:
+            canonical = merge_step(
+                canonical,
+                step,
+                self.step_values(step, form),
+                self._evaluations(step, form),
+            )
+        return build_point_data(canonical)
 
     def check_step(self, step: str, form: Any) -> None:
         """Validate the whole point as the service will; put this step's
         problems on its fields (on the review step: every problem)."""
         built = self.built(step, form)
         errors = risk_point_data_errors(
-            data=built.data, lookups=self.lookups, risk_point=self.risk_point
+            data=built.data,
+            lookups=self.lookups,
+            risk_point=self.risk_point,
+            check_assessments=False,
         )
         for error in errors:
             target, location = built.locate(error.location)
@@ -550,64 +304,48 @@ class RiskPointWizard(NamedUrlWizardView):
             elif target == step:
                 form.add_location_error(location, error.reason)
 
-    def process_step(self, form):
-        # Stored as posted (lists of strings), without the CSRF token; new
-        # events get their key here, so steps 3 and 4 can follow them.
-        data = dict(self.get_form_step_data(form).lists())
-        data.pop("csrfmiddlewaretoken", None)
-        data.pop("wizard_goto_step", None)
-        data.pop("wizard_save_draft", None)
-        if form.prefix == "events":
-            prefix = f"{form.prefix}-events"
-            total = data.get(f"{prefix}-TOTAL_FORMS", ["0"])[0]
-            for index in range(int(total) if str(total).isdigit() else 0):
-                key = f"{prefix}-{index}-key"
-                if not (data.get(key) or [""])[0]:
-                    data[key] = [new_event_key()]
-        self._raw_cleaned.clear()
-        return data
-
-    # -- navigation --------------------------------------------------------------------
-    def post(self, *args, **kwargs):
-        """ "Back", a step in the progress bar and "save draft" keep what was
-        typed on this step, valid or not; the rest is formtools' own."""
-        goto = self.request.POST.get("wizard_goto_step")
-        leave = "wizard_save_draft" in self.request.POST
-        if goto or leave:
-            management = ManagementForm(self.request.POST, prefix=self.prefix)
-            step = (
-                management.cleaned_data["current_step"]
-                if management.is_valid()
-                else None
+    def absorb(self, step: str, form) -> bool:
+        valid = form.is_valid()
+        if step in DATA_STEPS:
+            self.storage.canonical = merge_step(
+                self.canonical,
+                step,
+                self.step_values(step, form),
+                self._evaluations(step, form),
             )
-            if step in self.get_form_list() and step != "review":
-                form = super().get_form(step=step, data=self.request.POST)
-                self.storage.set_step_data(step, self.process_step(form))
-                self.storage.current_step = step
-            if leave:
-                messages.success(
-                    self.request,
-                    _(
-                        "Your draft was saved. Resume it from “My drafts” on any device."
-                    ),
-                )
-                return redirect("risks:drafts")
-        self.storage.extra_data = {}
-        return super().post(*args, **kwargs)
+        return valid
 
-    def render_done(self, form, **kwargs):
-        try:
-            return super().render_done(form, **kwargs)
-        except SaveRefused as refused:
-            # formtools resets the storage only after done() returns: the
-            # draft is intact. Show why on the review step.
-            self.storage.current_step = "review"
-            self.storage.extra_data = {"problems": refused.problems}
-            return redirect(self.get_step_url("review"))
+    # -- what follows the last step: confirm, then save -----------------------------------
+    def after_last_step(self):
+        self.storage.current_step = CONFIRMED
+        return redirect(self.get_step_url(self.done_step_name))
 
-    def done(self, form_list, form_dict=None, **kwargs):
-        cleaned = {step: form.cleaned_data for step, form in form_dict.items()}
-        built = build_point_data(cleaned)
+    def resume_step(self) -> str:
+        # A confirmed draft that was not saved resumes at its review.
+        if self.storage.step == CONFIRMED:
+            return "review"
+        return super().resume_step()
+
+    def post_done_step(self):
+        return redirect(self.get_step_url("review"))
+
+    def first_problem_step(self) -> str | None:
+        built = build_point_data(self.canonical)
+        errors = risk_point_data_errors(
+            data=built.data,
+            lookups=self.lookups,
+            risk_point=self.risk_point,
+            check_assessments=False,
+        )
+        steps = [built.locate(error.location)[0] for error in errors]
+        return next((s for s in DATA_STEPS if s in steps), None)
+
+    def render_done_step(self):
+        """Save the confirmed draft through the service, once."""
+        if self.storage.step != CONFIRMED:
+            failed = self.first_problem_step()
+            return redirect(self.get_step_url(failed or "review"))
+        built = build_point_data(self.canonical)
         user = self.request.user
         try:
             if self.risk_point is not None:
@@ -616,16 +354,25 @@ class RiskPointWizard(NamedUrlWizardView):
                 )
             else:
                 point = risk_point_create(
-                    user=user, enterprise=self.enterprise, data=built.data
+                    user=user,
+                    enterprise=self.enterprise,
+                    data=built.data,
+                    source=self.canonical.get("source") or "",
+                    lookups=self.lookups,
                 )
         except InvalidInputs as exc:
-            raise SaveRefused(
-                [
+            # The draft is intact: show why on the review step.
+            self.storage.current_step = "review"
+            self.storage.extra_data = {
+                "problems": [
                     f"{STEP_TITLES.get(built.locate(e.location)[0], '')}: {e.reason}"
                     for e in exc.errors
                 ]
-            ) from exc
-        self.storage.discard()
+            }
+            return redirect(self.get_step_url("review"))
+        self.storage.finished = True
+        if self.draft is not None and self.draft.pk:
+            self.draft.delete()
         if point.level:
             message = _("“%(name)s” was saved: %(level)s.") % {
                 "name": point.name,
@@ -642,8 +389,8 @@ class RiskPointWizard(NamedUrlWizardView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         current = self.steps.current
-        stored = set(self.storage.data[self.storage.step_data_key])
         names = list(self.get_form_list())
+        filled = {name for name in DATA_STEPS if step_form_data(name, self.canonical)}
         context.update(
             {
                 "step_name": current,
@@ -654,8 +401,8 @@ class RiskPointWizard(NamedUrlWizardView):
                         "number": index + 1,
                         "title": STEP_TITLES[name],
                         "current": name == current,
-                        "done": name in stored and name != current,
-                        "reachable": name in stored or index <= names.index(current),
+                        "done": name in filled and name != current,
+                        "reachable": name in filled or index <= names.index(current),
                     }
                     for index, name in enumerate(names)
                 ],
@@ -665,6 +412,7 @@ class RiskPointWizard(NamedUrlWizardView):
                 and not form.is_valid(),
                 "draft_id": self.draft_id,
                 "choices": self.choices,
+                "problems": (self.storage.extra_data or {}).get("problems", []),
             }
         )
         if current == "review":
@@ -673,24 +421,24 @@ class RiskPointWizard(NamedUrlWizardView):
 
     def review(self) -> dict[str, Any]:
         """What the review step shows: the data, and each event's value and
-        level computed now by the server, as saving will compute them."""
+        level as computed when its inputs were entered (saving computes them
+        once more)."""
         built = self.built()
         data = built.data
         latest = {}
         if self.risk_point is not None:
             latest = {e.pk: e.latest_assessment for e in self.risk_point.events.all()}
+        kept = {
+            event.get("key"): event.get("assessment") or {}
+            for event in self.canonical.get("events") or []
+        }
         events = []
-        for event in data.events:
+        for key, event in zip(built.event_keys, data.events, strict=True):
             row: dict[str, Any] = {"event": event, "evaluation": None, "kept": None}
             if event.assessment is not None:
-                try:
-                    row["evaluation"] = self.choices.evaluate(
-                        event.assessment.method, event.assessment.inputs
-                    )
-                except (InvalidInputs, LookupError) as exc:
-                    row["problem"] = "; ".join(
-                        e.reason for e in getattr(exc, "errors", [])
-                    ) or str(exc)
+                row["evaluation"] = evaluation_of(kept.get(key) or {})
+                if row["evaluation"] is None:
+                    self._evaluate_for_review(key, event, row)
             elif event.id is not None:
                 row["kept"] = latest.get(event.id)
             events.append(row)
@@ -730,6 +478,28 @@ class RiskPointWizard(NamedUrlWizardView):
             },
         }
 
+    def _evaluate_for_review(self, key: str, event: Any, row: dict[str, Any]) -> None:
+        """An assessment never evaluated in this draft (a library suggestion
+        taken as it is): evaluate it once and keep the result."""
+        try:
+            evaluation = self.choices.evaluate(
+                event.assessment.method, event.assessment.inputs
+            )
+        except (InvalidInputs, LookupError) as exc:
+            row["problem"] = "; ".join(
+                e.reason for e in getattr(exc, "errors", [])
+            ) or str(exc)
+            return
+        row["evaluation"] = evaluation
+        events = []
+        for stored in self.canonical.get("events") or []:
+            if stored.get("key") == key:
+                assessment = dict(stored.get("assessment") or {})
+                assessment["evaluation"] = kept_evaluation(evaluation)
+                stored = {**stored, "assessment": assessment}
+            events.append(stored)
+        self.storage.canonical = {**self.canonical, "events": events}
+
     def render_to_response(self, context, **response_kwargs):
         return render_portal(
             self.request,
@@ -740,23 +510,10 @@ class RiskPointWizard(NamedUrlWizardView):
         )
 
 
-def draft_for_editing(
-    *, user: Any, enterprise: Any, risk_point: RiskPoint
-) -> RiskDraft:
-    """The user's draft editing ``risk_point``: the unfinished one, else a new
-    one holding the point as it is now. The caller checked scope and rights."""
-    draft = RiskDraft.objects.filter(
-        owner=user, enterprise=enterprise, risk_point=risk_point
-    ).first()
-    if draft is None:
-        draft = RiskDraft.objects.create(
-            owner=user,
-            enterprise=enterprise,
-            risk_point=risk_point,
-            current_step="point",
-            data=draft_data_from_point(risk_point),
-        )
-    return draft
+def _canonical_inputs(inputs: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(inputs, sort_keys=True, default=str)
 
 
 def drafts_of(*, user: Any, enterprise: Any) -> list[RiskDraft]:
