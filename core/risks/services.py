@@ -576,11 +576,11 @@ def _write_children(
                 lookups=lookups,
                 refresh=False,
             )
-    for stale in RiskEvent.objects.filter(risk_point=point, is_active=True).exclude(
-        pk__in=[e.pk for e in kept_events]
-    ):
-        stale.is_active = False
-        stale.save(update_fields=["is_active"])
+    for stale_event in RiskEvent.objects.filter(
+        risk_point=point, is_active=True
+    ).exclude(pk__in=[e.pk for e in kept_events]):
+        stale_event.is_active = False
+        stale_event.save(update_fields=["is_active"])
     risk_point_refresh_level(risk_point=point)
 
 
@@ -737,7 +737,7 @@ def _assess(
         inputs=inputs,
         value=evaluation.value,
         scored_level=evaluation.scored_level or "",
-        level=evaluation.level,
+        level=evaluation.level or "",
         details=details,
         direct_reasons=evaluation.direct_reasons,
         note=note or "",

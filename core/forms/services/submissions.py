@@ -139,7 +139,7 @@ def upload_store(
                 )
             }
         )
-    if file.size > UPLOAD_MAX_BYTES:
+    if (file.size or 0) > UPLOAD_MAX_BYTES:
         raise ValidationError(
             {
                 "file": _("The file is larger than %(mb)d MB.")
@@ -153,7 +153,7 @@ def upload_store(
         file=checked,
         name=name or "upload" + extension,
         content_type=content_type,
-        size=checked.size,
+        size=checked.size or 0,
     )
 
 
