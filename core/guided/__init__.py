@@ -13,8 +13,9 @@ hazards' inspection and report forms to come) is a ``GuidedWizard``
 - one navigation behaviour: "back", a step of the progress bar and "save
   draft" keep what was typed on the current step (its fields that are valid
   on their own when the step is not), "next" validates the step once;
-- one portal entry guard (``core.guided.views.entry_guard``): signed in, an
-  enterprise user of the portal, then the entry's own permission.
+- one portal entry guard (``core.portal.frame.portal_entry``, the guard of
+  every portal page): signed in, an enterprise user of the portal, then the
+  entry's own permission.
 
 docs/guided.md describes the contract an entry implements.
 """

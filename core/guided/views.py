@@ -1,11 +1,11 @@
-"""The one navigation behaviour and the one portal entry guard of guided entries.
+"""The one navigation behaviour of guided entries (behind the portal's one entry guard).
 
 ``GuidedWizard`` is a django-formtools ``NamedUrlWizardView`` whose state is
 the canonical data of ``core.guided.storage.DraftStorage``. An entry
 supplies:
 
 - ``admit(scope, enterprise)``: its own permission (raise ``PermissionDenied``
-  or ``core.base.errors.Refused``), after ``entry_guard`` admitted the user;
+  or ``core.base.errors.Refused``), after ``core.portal.frame.portal_entry`` admitted the user;
 - ``draft_load()`` → ``(data, step)`` or None, ``draft_initial()`` → the data
   it starts from, ``draft_write(data, step)`` → whether it was written,
   ``draft_worth_keeping(data)`` → whether changed data starts a draft;
@@ -28,37 +28,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.shortcuts import redirect, render
+from django.core.exceptions import SuspiciousOperation
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView
 
-from core.organizations.scope import scope_for
-from core.portal.selectors import portal_enterprise
-
-
-def entry_guard(request, *, government_to: str | None = None):
-    """Admit an enterprise user of the portal to a guided entry.
-
-    Returns ``(scope, enterprise, None)`` when admitted, else
-    ``(scope, None, response)``: the sign-in page for an anonymous user; for a
-    government user (who never writes an enterprise's records) the admin page
-    ``government_to`` names, or a 403 when the entry has no counterpart
-    there; the "no access" page for a user without an enterprise.
-    """
-    if not request.user.is_authenticated:
-        return None, None, redirect_to_login(request.get_full_path())
-    scope = scope_for(request.user)
-    if scope.is_government:
-        if government_to and request.method in ("GET", "HEAD"):
-            return scope, None, redirect(government_to)
-        raise PermissionDenied(_("Supervisors do not fill in enterprises' records."))
-    enterprise = portal_enterprise(scope=scope)
-    if enterprise is None:
-        return scope, None, render(request, "portal/no_access.html", status=403)
-    return scope, enterprise, None
+from core.portal.frame import portal_entry
 
 
 class GuidedWizard(NamedUrlWizardView):
@@ -73,7 +49,7 @@ class GuidedWizard(NamedUrlWizardView):
 
     # -- who, what -------------------------------------------------------------------
     def dispatch(self, request, *args, **kwargs):
-        scope, enterprise, refused = entry_guard(
+        scope, enterprise, refused = portal_entry(
             request, government_to=self.government_to
         )
         if refused is not None:

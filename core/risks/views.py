@@ -15,20 +15,17 @@ import uuid
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.organizations.scope import scope_for
-from core.portal.frame import render_portal
-from core.portal.selectors import portal_enterprise
+from core.portal.frame import portal_entry, render_portal
 from core.risks.excel import risk_list_export, risk_list_import, risk_list_template
 from core.risks.forms import (
     AssessmentForm,
@@ -86,18 +83,21 @@ def risk_page(view=None, *, write: bool = False):
 
     def decorator(view):
         @wraps(view)
-        @login_required
         def wrapper(request, *args, **kwargs):
-            scope = scope_for(request.user)
-            if scope.is_government:
-                if write or request.method != "GET":
-                    raise PermissionDenied(_("Supervisors read risk points only."))
-                if "pk" in kwargs:
-                    return redirect("risk_points:inspect", kwargs["pk"])
-                return redirect("risk_points:index")
-            enterprise = portal_enterprise(scope=scope)
-            if enterprise is None:
-                return render(request, "portal/no_access.html", status=403)
+            # Supervisors read risk points in the admin: a page they may
+            # read sends them there, a write is refused.
+            counterpart = None
+            if not write:
+                counterpart = (
+                    reverse("risk_points:inspect", args=[kwargs["pk"]])
+                    if "pk" in kwargs
+                    else reverse("risk_points:index")
+                )
+            scope, enterprise, refused = portal_entry(
+                request, government_to=counterpart
+            )
+            if refused is not None:
+                return refused
             can_manage = scope.can_manage_safety_records(enterprise)
             if (write or request.method not in ("GET", "HEAD")) and not can_manage:
                 raise PermissionDenied(
