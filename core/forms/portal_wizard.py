@@ -37,7 +37,6 @@ from core.forms.scoring import score_answers
 from core.forms.selectors import enterprise_submission, submission_draft_get
 from core.forms.validation import answers_prune_hidden, version_answers_validate
 from core.guided.views import GuidedWizard
-from core.portal.frame import render_portal
 
 __all__ = ["REVIEW", "FormFillWizard"]
 
@@ -426,23 +425,16 @@ class FormFillWizard(GuidedWizard):
             "review_url": self.get_step_url(self.done_step_name),
         }
 
-    def render_page(self, template: str, context: dict[str, Any]):
-        context = {**self.base_context(), **context}
-        return render_portal(
-            self.request,
-            template,
-            scope=self.scope,
-            enterprise=self.enterprise,
-            context=context,
+    def render_page(self, template: str, context: dict[str, Any], status: int = 200):
+        return super().render_page(
+            template, {**self.base_context(), **context}, status=status
         )
 
     def render_to_response(self, context, **response_kwargs):
-        return render_portal(
-            self.request,
+        # A step shown again with its problems answers 400.
+        return self.render_page(
             self.template_name,
-            scope=self.scope,
-            enterprise=self.enterprise,
-            context={**self.base_context(), **context},
+            context,
             status=400 if context.get("has_errors") else 200,
         )
 

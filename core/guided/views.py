@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView
 
-from core.portal.frame import portal_entry
+from core.portal.frame import portal_entry, render_portal
 
 
 class GuidedWizard(NamedUrlWizardView):
@@ -156,6 +156,20 @@ class GuidedWizard(NamedUrlWizardView):
             return self.after_last_step()
         self.storage.current_step = following
         return redirect(self.get_step_url(following))
+
+    # -- rendering: in the portal's frame ----------------------------------------------
+    def render_page(self, template: str, context: dict[str, Any], status: int = 200):
+        return render_portal(
+            self.request,
+            template,
+            scope=self.scope,
+            enterprise=self.enterprise,
+            context=context,
+            status=status,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        return self.render_page(self.template_name, context)
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
         self.storage.current_step = failed_step

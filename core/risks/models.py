@@ -649,7 +649,7 @@ class RiskDraft(models.Model):
     session and can be resumed on another device. A draft belongs to one user
     of one enterprise; ``risk_point`` is set when the draft edits an existing
     point. ``data`` is the risk point's data object as JSON
-    (``core.risks.wizard_data``), never form posts; ``current_step`` the
+    (``core.risks.drafts``), never form posts; ``current_step`` the
     step the user is on.
     """
 

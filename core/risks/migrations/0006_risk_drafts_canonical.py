@@ -2,7 +2,7 @@
 
 Drafts written before kept django-formtools' storage dictionary (the posted
 data of every step, as lists of strings). This turns each into the canonical
-data of ``core.risks.wizard_data``: texts as typed, ids and units as
+data of ``core.risks.drafts``: texts as typed, ids and units as
 numbers, an assessment's inputs as numbers where they read as numbers (the
 methods' tables are numeric; a text input stays text). Nothing is lost that
 the old draft held in a form a step could show again; the evaluation kept

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from core.organizations.models import Person, Unit
+from core.risks.drafts import step_form_data
 from core.risks.models import (
     Assessment,
     ControlMeasure,
@@ -19,9 +20,8 @@ from core.risks.models import (
     RiskEvent,
     RiskPoint,
 )
+from core.risks.portal_wizard import draft_prefix, edit_prefix
 from core.risks.services import risk_point_create
-from core.risks.wizard import draft_prefix, edit_prefix
-from core.risks.wizard_data import step_form_data
 from tests.core.risks.conftest import reactor_data
 from tests.dummy_pack import plugin as dummy
 from tests.factories import PASSWORD

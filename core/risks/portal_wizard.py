@@ -2,7 +2,7 @@
 
 Steps: risk point → factors and events → assessment → measures →
 responsibility → review. The draft (``RiskDraft.data``) holds the risk
-point's data object (``core.risks.wizard_data``), never form posts: a new
+point's data object (``core.risks.drafts``), never form posts: a new
 entry starts empty, an edit from the point as it is, the use of a library
 entry from the entry's exact copy — and nothing is written to the
 enterprise's risk records before "save".
@@ -36,7 +36,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.guided.views import GuidedWizard
-from core.portal.frame import render_portal
+from core.risks.drafts import (
+    DATA_STEPS,
+    BuiltData,
+    build_point_data,
+    canonical_from_point,
+    evaluation_of,
+    kept_evaluation,
+    merge_step,
+    step_form_data,
+)
 from core.risks.forms import (
     AssessmentStepForm,
     ControlForm,
@@ -59,16 +68,6 @@ from core.risks.services import (
     risk_point_create,
     risk_point_data_errors,
     risk_point_update,
-)
-from core.risks.wizard_data import (
-    DATA_STEPS,
-    BuiltData,
-    build_point_data,
-    canonical_from_point,
-    evaluation_of,
-    kept_evaluation,
-    merge_step,
-    step_form_data,
 )
 from core.scoring import InvalidInputs, number
 from plugins.contributions import risk_level_rank
@@ -499,15 +498,6 @@ class RiskPointWizard(GuidedWizard):
                 stored = {**stored, "assessment": assessment}
             events.append(stored)
         self.storage.canonical = {**self.canonical, "events": events}
-
-    def render_to_response(self, context, **response_kwargs):
-        return render_portal(
-            self.request,
-            self.template_name,
-            scope=self.scope,
-            enterprise=self.enterprise,
-            context=context,
-        )
 
 
 def _canonical_inputs(inputs: dict[str, Any]) -> str:

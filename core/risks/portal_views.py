@@ -6,7 +6,7 @@ a 404. Only the safety manager writes (``Scope.can_manage_safety_records``);
 staff read, and anything they post is a 403 that changes nothing. Government
 users supervise in the admin: a page they open here sends them to the same
 view there (read-only), and anything they post is a 403. The guided entry
-itself is ``core.risks.wizard.RiskPointWizard``.
+itself is ``core.risks.portal_wizard.RiskPointWizard``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.portal.frame import portal_entry, render_portal
+from core.risks.display import (
+    assessment_inputs,
+    level_cards,
+    plot_context,
+    plot_shapes,
+    risk_point_page,
+)
+from core.risks.drafts import canonical_from_data
 from core.risks.excel import risk_list_export, risk_list_import, risk_list_template
 from core.risks.forms import (
     AssessmentForm,
@@ -42,13 +50,7 @@ from core.risks.models import (
     RiskLevel,
     RiskPoint,
 )
-from core.risks.pages import (
-    assessment_inputs,
-    level_cards,
-    plot_context,
-    plot_shapes,
-    risk_point_page,
-)
+from core.risks.portal_wizard import STEP_TITLES, drafts_of
 from core.risks.selectors import (
     UNASSESSED,
     risk_level_counts,
@@ -64,8 +66,6 @@ from core.risks.services import (
     risk_event_assess,
     risk_point_data_from_library,
 )
-from core.risks.wizard import STEP_TITLES, drafts_of
-from core.risks.wizard_data import canonical_from_data
 from core.scoring import InvalidInputs
 
 PER_PAGE = 50

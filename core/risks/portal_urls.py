@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from core.risks import views
-from core.risks.wizard import RiskPointWizard
+from core.risks import portal_views as views
+from core.risks.portal_wizard import RiskPointWizard
 
 app_name = "risks"
 
