@@ -19,7 +19,7 @@ from typing import Any
 
 from django import forms
 from django.http import QueryDict
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -547,6 +547,19 @@ def test_a_correction_brings_back_every_answer_at_every_depth(data):
     answers = data.draw(valid_answers(compiled.ui_schema))
     accepted = schema_result(compiled, answers)
     assert accepted.errors == []
+    # A group left unanswered that asks for entries (at least some, or one
+    # because it is required and was hidden by a condition) opens with blank
+    # entries, as a new fill does; the portal's steps never post a hidden one.
+    # Such an answer is not what a correction opens on.
+    questions = compiled.ui_schema["questions"]
+    assume(
+        not any(
+            q["type"] == "group"
+            and (q.get("min_entries") or q.get("required"))
+            and key not in answers
+            for key, q in questions.items()
+        )
+    )
     event(
         "with a group"
         if any(q["type"] == "group" for q in compiled.ui_schema["questions"].values())
@@ -554,12 +567,4 @@ def test_a_correction_brings_back_every_answer_at_every_depth(data):
     )
     form = correction_posted_unchanged(compiled, accepted.data)
     assert form.is_valid(), (form.errors, [fs.errors for fs in form.formsets.values()])
-    # A group left unanswered shows the blank entries it asks for at least;
-    # posted blank, they are no answer.
-    given_back = {
-        key: value
-        for key, value in form.answers.items()
-        if key in accepted.data
-        or not (isinstance(value, list) and all(entry == {} for entry in value))
-    }
-    assert given_back == accepted.data
+    assert form.answers == accepted.data
