@@ -504,6 +504,8 @@ def _event_problems(label: str, event: RiskLibraryEvent) -> list[str]:
 FORM_KINDS: tuple[str, ...] = ("checklist", "form")
 #: Who may fill a form for an enterprise (``core.forms.models.Fillers``).
 FORM_FILLERS: tuple[str, ...] = ("manager", "assigned_staff", "members")
+#: How often a pack's standing form is due (``FormDefinitionContribution.due``).
+FORM_DUE: tuple[str, ...] = ("daily", "weekly", "monthly", "quarterly", "yearly")
 
 
 @dataclass(frozen=True)
@@ -525,6 +527,12 @@ class FormDefinitionContribution:
     principal or safety manager, the default), ``"assigned_staff"`` (staff
     assigned to it by a task, and the manager) or ``"members"`` (anyone of the
     enterprise). A department may change it on its copy.
+    ``due`` makes it a standing duty of every enterprise of ``industry``,
+    due each period (``"daily"``, ``"weekly"``, ``"monthly"``,
+    ``"quarterly"``, ``"yearly"``) without waiting for a department to assign
+    it: the core keeps one standing assignment of the pack original for the
+    industry. Empty (the default): enterprises fill it once a department
+    assigns it.
     """
 
     key: str
@@ -536,6 +544,7 @@ class FormDefinitionContribution:
     scoring: dict[str, Any] = field(default_factory=dict)
     public_fields: tuple[str, ...] = ()
     fillers: str = "manager"
+    due: str = ""
 
     def problems(self) -> list[str]:
         """What is wrong on the surface (the blocks are checked by the core)."""
@@ -562,6 +571,10 @@ class FormDefinitionContribution:
             found.append(f"{label}: scoring must be a dict")
         if self.fillers not in FORM_FILLERS:
             found.append(f"{label}: fillers must be one of {', '.join(FORM_FILLERS)}")
+        if self.due and self.due not in FORM_DUE:
+            found.append(f"{label}: due must be one of {', '.join(FORM_DUE)}")
+        if self.due and not self.industry:
+            found.append(f"{label}: a form due without assignment needs an industry")
         if isinstance(self.blocks, list | tuple) and self.public_fields:
             keys = set(_block_keys(self.blocks))
             found.extend(

@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.base.input_guard import guard_block_field
 from core.forms.models import FormDefinition, Recurrence, SubmissionStatus
+from core.forms.option_lists import resolve_option_lists
 from core.forms.policy import assignable_industries, assignable_jurisdictions
 from core.forms.rules import scoring_rule_choices
 from core.organizations.admin_forms import JurisdictionChoiceField, indented_name
@@ -29,7 +30,9 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         scope = scope_for(self.for_user)
         model_field = FormDefinition._meta.get_field("scoring_rule")
-        self.fields["scoring_rule"].choices = scoring_rule_choices()
+        self.fields["scoring_rule"].choices = scoring_rule_choices(
+            self._industry_codes(scope)
+        )
         self.fields["scoring_rule"].help_text = model_field.help_text
         # A declared field has no model default: a new form would otherwise
         # show the first choice ("none") and lose its score silently.
@@ -56,6 +59,47 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
         ):
             # Answers and the API refer to it: fixed once published.
             self.fields["key"].disabled = True
+
+    def _industry_codes(self, scope) -> list[str] | None:
+        """The industries whose packs' rules are offered: the form's own, or
+        for a new form the department's (the committee: every rule)."""
+        if self.instance.industry_id:
+            return [self.instance.industry.code]
+        if scope.role == Role.INDUSTRY_DEPARTMENT:
+            return list(
+                Industry.objects.filter(pk__in=scope.industry_ids).values_list(
+                    "code", flat=True
+                )
+            )
+        return None
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body")
+        if body is not None:
+            raw = body.stream_block.get_prep_value(body)
+            department = (
+                self.instance.department
+                if self.instance.department_id
+                else cleaned.get("department") or scope_for(self.for_user).department
+            )
+            _resolved, problems = resolve_option_lists(raw, department)
+            for problem in problems:
+                self.add_error(None, problem.message)
+        industry = cleaned.get("industry")
+        rule = cleaned.get("scoring_rule")
+        if industry is not None and rule:
+            offered = {key for key, _label in scoring_rule_choices([industry.code])}
+            if rule not in offered:
+                self.add_error(
+                    "scoring_rule",
+                    _(
+                        "This scoring rule belongs to another industry; choose one "
+                        "of %(industry)s or a general one."
+                    )
+                    % {"industry": industry},
+                )
+        return cleaned
 
     def clean_fillers(self):
         return (

@@ -13,7 +13,12 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -28,8 +33,9 @@ from core.forms.admin_filters import filtered_submissions
 from core.forms.admin_forms import AssignmentForm, CopyForm, ImportForm, ReviewForm
 from core.forms.builder import FormBuilder
 from core.forms.display import answer_steps
-from core.forms.exports import submissions_xlsx
+from core.forms.exports import follow_up_xlsx, submissions_xlsx
 from core.forms.interchange import definition_export, definition_import
+from core.forms.option_lists import resolve_option_lists
 from core.forms.policy import (
     assignments_visible,
     can_author,
@@ -118,6 +124,8 @@ class PreviewView(DefinitionView):
             version = get_object_or_404(self.definition.versions, number=int(number))
             return version.json_schema, version.ui_schema, version.scoring, version
         blocks, problems = services.definition_check(self.definition.body_data())
+        if not problems:
+            blocks, problems = resolve_option_lists(blocks, self.definition.department)
         if problems:
             return None, None, None, problems
         compiled = services.compile_for(self.definition, blocks)
@@ -277,30 +285,55 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class AssignView(DefinitionView):
+    """The form's assignments: current ones (ending one asks first, and can be
+    undone), ended ones apart, and a new assignment."""
+
     template_name = "forms/admin/assign.html"
     page_title = gettext_lazy("Assign")
+
+    def _assignment(self, raw):
+        if not (raw and raw.isascii() and raw.isdigit() and int(raw) < 2**63):
+            raise Http404
+        return get_object_or_404(
+            assignments_visible(self.scope).filter(definition=self.definition),
+            pk=raw,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", AssignmentForm(scope=self.scope))
-        context["assignments"] = (
+        assignments = list(
             assignments_visible(self.scope)
             .filter(definition=self.definition)
             .select_related("industry", "jurisdiction", "department")
         )
+        context["assignments"] = [a for a in assignments if a.is_active]
+        context["ended_assignments"] = [a for a in assignments if not a.is_active]
+        ending = self.request.GET.get("end")
+        if ending and "confirm_end" not in context:
+            context["confirm_end"] = self._assignment(ending)
+        ended = self.request.GET.get("ended")
+        if ended and ended.isascii() and ended.isdigit():
+            context["just_ended"] = next(
+                (a for a in assignments if str(a.pk) == ended and not a.is_active),
+                None,
+            )
         return context
 
     def post(self, request, *args, **kwargs):
-        end = request.POST.get("end")
-        if end and not (end.isascii() and end.isdigit() and int(end) < 2**63):
-            raise Http404
-        if end:
-            assignment = get_object_or_404(
-                assignments_visible(self.scope).filter(definition=self.definition),
-                pk=end,
-            )
+        if request.POST.get("end"):
+            assignment = self._assignment(request.POST["end"])
             services.assignment_end(actor=request.user, assignment=assignment)
             messages.success(request, _("The assignment was ended."))
+            return HttpResponseRedirect(f"{request.path}?ended={assignment.pk}")
+        if request.POST.get("restore"):
+            assignment = self._assignment(request.POST["restore"])
+            try:
+                services.assignment_restore(actor=request.user, assignment=assignment)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("The assignment is in force again."))
             return HttpResponseRedirect(request.path)
         form = AssignmentForm(request.POST, scope=self.scope)
         if form.is_valid():
@@ -326,7 +359,8 @@ class AssignView(DefinitionView):
 
 class AssignmentFollowUpView(DefinitionView):
     """Who in the user's scope has (not) submitted an assignment's form this
-    period; the assignment must be one the user sees, else a 404."""
+    period; the assignment must be one the user sees, else a 404. 催办 sends
+    the ones who have not an in-app reminder; the list exports to Excel."""
 
     template_name = "forms/admin/follow_up.html"
     page_title = gettext_lazy("Who has submitted")
@@ -342,12 +376,16 @@ class AssignmentFollowUpView(DefinitionView):
         kwargs["pk"] = self.assignment.definition_id
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def _follow_up(self):
         today = timezone.localdate()
         start, rows = assignment_follow_up(
             scope=self.scope, assignment=self.assignment, today=today
         )
+        return start, rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        start, rows = self._follow_up()
         context.update(
             assignment=self.assignment,
             period_start=start,
@@ -356,8 +394,51 @@ class AssignmentFollowUpView(DefinitionView):
             missing=sum(1 for row in rows if row.submission is None),
             assign_url=_url(DEFINITIONS, "assign", self.definition.pk),
             submissions_url=_url(SUBMISSIONS, "index"),
+            export_url=_url(DEFINITIONS, "follow_up_export", self.assignment.pk),
         )
         return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            reminded = services.assignment_remind(
+                actor=request.user,
+                assignment=self.assignment,
+                url=reverse("forms_portal:start", args=(self.definition.key,)),
+            )
+        except services.SubmissionRefused:
+            raise PermissionDenied from None
+        if reminded:
+            messages.success(
+                request,
+                _("A reminder was sent to %(count)d enterprises.")
+                % {"count": reminded},
+            )
+        else:
+            messages.info(
+                request,
+                _(
+                    "Nobody to remind: every enterprise has submitted or was reminded today."
+                ),
+            )
+        return HttpResponseRedirect(request.path)
+
+    def export(self):
+        start, rows = self._follow_up()
+        content = follow_up_xlsx(self.assignment, start, rows)
+        response = HttpResponse(
+            content,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="follow-up.xlsx"'
+        return response
+
+
+class AssignmentFollowUpExportView(AssignmentFollowUpView):
+    def get(self, request, *args, **kwargs):
+        return self.export()
+
+    def post(self, request, *args, **kwargs):
+        return HttpResponseNotAllowed(["GET"])
 
 
 # -- submissions ---------------------------------------------------------------------
@@ -440,7 +521,10 @@ def submissions_export(request):
     if not scope.is_government:
         raise PermissionDenied
     content = submissions_xlsx(
-        filtered_submissions(request, submission_list(scope=scope))
+        filtered_submissions(request, submission_list(scope=scope)),
+        file_url=lambda pk: request.build_absolute_uri(
+            reverse("forms_portal:upload", args=(pk,))
+        ),
     )
     response = HttpResponse(
         content,

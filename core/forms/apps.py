@@ -15,6 +15,10 @@ class FormsConfig(AppConfig):
             models,
         )
         from core.forms.policy import grant_role_permissions
+        from core.forms.todo import form_todo
+        from core.portal.todo import register_todo
+
+        register_todo(form_todo)
 
         grant_role_permissions()
         # Who changed a definition's settings, an assignment or a review; the

@@ -10,7 +10,11 @@ they concern by ``FormBodyBlock.clean``.
 
 from __future__ import annotations
 
+import json
+
+from django import forms
 from django.core.validators import RegexValidator
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup
@@ -41,35 +45,139 @@ class KeyBlock(blocks.CharBlock):
         kwargs.setdefault(
             "help_text",
             _(
-                "Answers are stored under this key. Leave empty to generate one; "
-                "do not change it once the form is in use."
+                "A short fixed name of the question, used when data is exchanged "
+                "with other systems. Leave it empty and one is made for you; do "
+                "not change it once the form is in use."
             ),
         )
         super().__init__(validators=[key_validator], **kwargs)
 
 
-class ConditionBlock(blocks.StructBlock):
-    """Show only when an earlier answer has a given value (both empty: always)."""
+@deconstructible
+class PickerInput(forms.TextInput):
+    """A text input the editor's script turns into pickers of the questions
+    before the block (by label) and of their answers (by label); the stored
+    value stays the keys and values of the definition format. Without the
+    script it is the plain input."""
 
-    question = blocks.CharBlock(
+    def __init__(self, picker: str, attrs=None):
+        super().__init__(attrs={**(attrs or {}), "data-sg-picker": picker})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-sg-texts"] = json.dumps(
+            picker_texts(), ensure_ascii=False
+        )
+        return context
+
+    @property
+    def media(self):
+        return forms.Media(
+            js=["safegrid/js/form-editor.js"],
+            css={"all": ["safegrid/css/forms-admin.css"]},
+        )
+
+
+class PickerBlock(blocks.CharBlock):
+    """A text child shown as pickers (``PickerInput``); stores text as ever."""
+
+    def __init__(self, picker: str, **kwargs):
+        super().__init__(**kwargs)
+        self.field.widget = PickerInput(picker)
+
+
+def picker_texts() -> dict[str, str]:
+    """The words of the editor's pickers, in the officer's language."""
+    return {
+        "choose": str(_("— choose —")),
+        "question": str(_("Question")),
+        "none": str(_("No earlier question can be chosen here.")),
+        "notFound": str(_("(not an earlier question)")),
+        "compliant": str(_("Compliant")),
+        "non_compliant": str(_("Non-compliant")),
+        "not_applicable": str(_("Not applicable")),
+        "number": str(_("a number")),
+        "add": str(_("+ add a question")),
+        "remove": str(_("Remove")),
+        "plus": str(_("plus")),
+        "typed": str(
+            _("This was written as a calculation; change it here or choose again.")
+        ),
+        "chooseAgain": str(_("Choose again")),
+    }
+
+
+class ConditionBlock(blocks.StructBlock):
+    """Show only when an earlier answer is (not) one of given values
+    (nothing chosen: always shown)."""
+
+    question = PickerBlock(
+        "condition-question",
         required=False,
         max_length=40,
-        label=_("Only when the question with key"),
-        help_text=_("The key of an earlier question."),
+        label=_("Show only when"),
+        help_text=_("Leave empty to always show it."),
     )
-    value = blocks.CharBlock(
+    operator = blocks.ChoiceBlock(
+        choices=[
+            ("is", _("is")),
+            ("is_not", _("is not")),
+            ("any_of", _("is any of")),
+        ],
+        default="is",
         required=False,
-        max_length=100,
-        label=_("has the value"),
-        help_text=_(
-            "For a check item: compliant, non_compliant or not_applicable; for a "
-            "choice: the option's value; for a number: the number."
-        ),
+        label=_("Comparison"),
+    )
+    value = PickerBlock(
+        "condition-value",
+        required=False,
+        max_length=400,
+        label=_("Answer"),
     )
 
     class Meta:
         label = _("Condition")
         icon = "cogs"
+        form_classname = "sg-condition"
+
+
+class RuleBlock(blocks.StructBlock):
+    """A check across earlier number answers (XLSForm's constraint): e.g.
+    running + stopped + under maintenance must equal the total."""
+
+    left = PickerBlock(
+        "expression",
+        max_length=500,
+        label=_("These answers added up"),
+    )
+    comparison = blocks.ChoiceBlock(
+        choices=[
+            ("eq", _("must equal")),
+            ("ne", _("must not equal")),
+            ("lt", _("must be less than")),
+            ("le", _("must be at most")),
+            ("gt", _("must be more than")),
+            ("ge", _("must be at least")),
+        ],
+        default="eq",
+        label=_("Comparison"),
+    )
+    right = PickerBlock(
+        "expression",
+        max_length=500,
+        label=_("This answer or number"),
+    )
+    message = blocks.CharBlock(
+        max_length=300,
+        label=_("Message when it does not hold"),
+        help_text=_(
+            "Shown at the last of these questions, e.g. “运行、停产、检修装置之和应等于装置总数”."
+        ),
+    )
+
+    class Meta:
+        label = _("Check across questions")
+        icon = "warning"
 
 
 class EvidenceBlock(blocks.StructBlock):
@@ -86,13 +194,16 @@ class EvidenceBlock(blocks.StructBlock):
 
 
 class OptionBlock(blocks.StructBlock):
+    # Not required one by one: a row left empty is no option (a choice may
+    # take its options from a list); a half-filled row is reported.
     value = blocks.CharBlock(
+        required=False,
         max_length=40,
         label=_("Stored value"),
         validators=[key_validator],
         help_text=_("Lowercase letters, digits, underscores; never change it."),
     )
-    label = blocks.CharBlock(max_length=200, label=_("Shown as"))
+    label = blocks.CharBlock(required=False, max_length=200, label=_("Shown as"))
 
     class Meta:
         label = _("Option")
@@ -100,7 +211,47 @@ class OptionBlock(blocks.StructBlock):
 
 
 def _options():
-    return blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options"))
+    # At least two, unless the question takes its options from a list
+    # (checked with the whole definition: ``definition_problems``).
+    return blocks.ListBlock(OptionBlock(), min_num=0, label=_("Options"))
+
+
+def _option_list():
+    return PickerBlock(
+        "option-list",
+        required=False,
+        max_length=20,
+        label=_("Or take the options from a list"),
+        help_text=_(
+            "Your department's option lists (Forms › Option lists); the "
+            "options typed above are then not used."
+        ),
+    )
+
+
+class OptionListItemBlock(blocks.StructBlock):
+    """One answer of a department's option list."""
+
+    value = blocks.CharBlock(
+        max_length=40,
+        label=_("Stored value"),
+        validators=[key_validator],
+        help_text=_("Lowercase letters, digits, underscores; never change it."),
+    )
+    label = blocks.CharBlock(max_length=200, label=_("Shown as"))
+    score = blocks.FloatBlock(
+        required=False,
+        label=_("Score"),
+        help_text=_("Empty: this answer counts neither in the score nor the maximum."),
+    )
+    finding = blocks.BooleanBlock(
+        required=False,
+        label=_("Counts as a finding (a hazard to follow up)"),
+    )
+
+    class Meta:
+        label = _("Option")
+        icon = "list-ul"
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -117,9 +268,10 @@ class QuestionBlock(blocks.StructBlock):
 
 
 def _layout(*main: str, settings: tuple[str, ...] = ()) -> BlockGroup:
+    # The condition is part of the question, shown with it (not behind ⚙).
     return BlockGroup(
-        children=["label", "key", "help_text", "required", *main],
-        settings=["condition", *settings],
+        children=["label", "help_text", "required", *main, "condition"],
+        settings=["key", *settings],
     )
 
 
@@ -161,6 +313,7 @@ class CheckItemBlock(QuestionBlock):
 
 class SingleChoiceBlock(QuestionBlock):
     options = _options()
+    option_list = _option_list()
     widget = blocks.ChoiceBlock(
         choices=[("radio", _("Buttons")), ("select", _("Drop-down list"))],
         default="radio",
@@ -170,11 +323,12 @@ class SingleChoiceBlock(QuestionBlock):
     class Meta:
         label = _("Single choice")
         icon = "radio-full"
-        form_layout = _layout("options", "widget")
+        form_layout = _layout("options", "option_list", "widget")
 
 
 class MultipleChoiceBlock(QuestionBlock):
     options = _options()
+    option_list = _option_list()
     min_selected = blocks.IntegerBlock(
         required=False, min_value=0, label=_("At least this many")
     )
@@ -185,7 +339,7 @@ class MultipleChoiceBlock(QuestionBlock):
     class Meta:
         label = _("Multiple choice")
         icon = "list-ul"
-        form_layout = _layout("options", "min_selected", "max_selected")
+        form_layout = _layout("options", "option_list", "min_selected", "max_selected")
 
 
 class NumberBlock(QuestionBlock):
@@ -377,16 +531,18 @@ class SectionBlock(blocks.StructBlock):
         required=False,
         label=_("The section scores 0 when any guarantee item scores 0"),
     )
-    questions = blocks.StreamBlock(_questions(), min_num=1, label=_("Questions"))
+    questions = blocks.StreamBlock(
+        [*_questions(), ("rule", RuleBlock())], min_num=1, label=_("Questions")
+    )
 
     class Meta:
         label = _("Section (a step of the form)")
         icon = "folder-open-inverse"
         label_format = "{title}"
         form_layout = BlockGroup(
-            children=["title", "key", "description", "questions"],
+            children=["title", "description", "condition", "questions"],
             settings=[
-                "condition",
+                "key",
                 "weight",
                 "guarantee_floor",
                 "zero_if_guarantee_item_fails",
@@ -398,7 +554,10 @@ class FormBodyBlock(blocks.StreamBlock):
     """The whole definition: questions and sections, checked as one."""
 
     def __init__(self, **kwargs):
-        super().__init__([*_questions(), ("section", SectionBlock())], **kwargs)
+        super().__init__(
+            [*_questions(), ("section", SectionBlock()), ("rule", RuleBlock())],
+            **kwargs,
+        )
 
     def clean(self, value):
         cleaned = super().clean(value)

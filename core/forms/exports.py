@@ -1,16 +1,25 @@
-"""Excel export of submissions across versions (openpyxl).
+"""Excel export of submissions across versions (openpyxl), for officers.
 
-One row per submission with a version column; one column per question key
-found in any version of the exported submissions (the newest version's order
-first, then keys only older versions had), headed by the label and the key.
-A submission shows "—" where its version had no such question.
+* Sheet 1, one row per submission: the form's title, its version, the
+  enterprise, status, who submitted it (the person's name), score; then one
+  column per question found in any version of the exported submissions (the
+  newest version's order first), headed by the question's label; answers as
+  people read them (option labels, "不符合 — note (2 photos)"). A submission
+  shows "—" where its version had no such question.
+* One sheet per repeatable group (e.g. 储罐逐台检查): one row per entry, with
+  the submission's number, the enterprise and the entry's number.
+* "Photos and files": one row per photo or file, its name a link to it (the
+  platform's own address, opened with the officer's login and scope).
+
+Answers are typed by enterprises: a text starting with "=" stays text,
+never a formula.
 """
 
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils import timezone
@@ -23,25 +32,83 @@ from core.forms.models import Submission
 
 # Cells longer than this are cut (Excel's own limit is 32,767 characters).
 MAX_CELL = 30000
+_SHEET_NAME_UNSAFE = re.compile(r"[\\/*?:\[\]]")
 
 
-def _columns(versions: Iterable[Any]) -> list[tuple[str, str]]:
-    columns: dict[str, str] = {}
+def _columns(versions: Iterable[Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every top-level question of the versions, newest version's order first."""
+    columns: dict[str, dict[str, Any]] = {}
     for version in sorted(versions, key=lambda v: -v.number):
         questions = version.ui_schema.get("questions", {})
         for key in version.ui_schema.get("order", []):
-            columns.setdefault(key, questions[key]["label"])
+            columns.setdefault(key, questions[key])
     return list(columns.items())
 
 
-def submissions_xlsx(submissions: Iterable[Submission]) -> bytes:
-    """The workbook as bytes; ``submissions`` come from ``submission_list``."""
+def _headers(labels: list[str]) -> list[str]:
+    """Labels as column headers; a repeated label gets a number."""
+    seen: dict[str, int] = {}
+    headers = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        headers.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return headers
+
+
+def person_name(user) -> str:
+    """A person as officers know them: the full name, else the login name."""
+    if user is None:
+        return ""
+    return (user.get_full_name() or "").strip() or user.get_username()
+
+
+def _guard(sheet) -> None:
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
+def _new_sheet(workbook, title: str, used: set[str]):
+    base = _SHEET_NAME_UNSAFE.sub(" ", title).strip()[:28] or "Sheet"
+    name, number = base, 1
+    while name in used:
+        number += 1
+        name = f"{base[:25]} ({number})"
+    used.add(name)
+    return workbook.create_sheet(name)
+
+
+def _bold_header(sheet, header: list[str]) -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+
+
+def _files_of(question: dict[str, Any], answer: Any) -> list[dict[str, Any]]:
+    if question["type"] == "check_item" and isinstance(answer, dict):
+        answer = answer.get("photos")
+    elif question["type"] != "file_upload":
+        return []
+    return [ref for ref in answer or [] if isinstance(ref, dict) and "id" in ref]
+
+
+def submissions_xlsx(
+    submissions: Iterable[Submission],
+    *,
+    file_url: Callable[[str], str] | None = None,
+) -> bytes:
+    """The workbook as bytes; ``submissions`` come from ``submission_list``,
+    ``file_url`` gives the address of an uploaded file (by its id)."""
     rows = list(submissions)
     versions = {s.version_id: s.version for s in rows}
     columns = _columns(versions.values())
+    simple = [(key, q) for key, q in columns if q["type"] != "group"]
+    groups = [(key, q) for key, q in columns if q["type"] == "group"]
     workbook = Workbook()
+    used_names: set[str] = set()
     sheet = workbook.active
     sheet.title = _("Submissions")[:31]
+    used_names.add(sheet.title)
     fixed = [
         _("Submission"),
         _("Form"),
@@ -57,21 +124,35 @@ def submissions_xlsx(submissions: Iterable[Submission]) -> bytes:
         _("Percent"),
         _("Passed"),
     ]
-    sheet.append(fixed + [f"{label} ({key})" for key, label in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    _bold_header(sheet, fixed + _headers([q["label"] for _key, q in simple]))
+    group_sheets = {}
+    for key, question in groups:
+        group_sheet = _new_sheet(workbook, question["label"], used_names)
+        fields = _group_fields(versions.values(), key)
+        _bold_header(
+            group_sheet,
+            [_("Submission"), _("Enterprise"), _("Entry")]
+            + _headers([f["label"] for _k, f in fields]),
+        )
+        group_sheets[key] = (group_sheet, fields)
+    files_sheet = _new_sheet(workbook, _("Photos and files"), used_names)
+    _bold_header(
+        files_sheet,
+        [_("Submission"), _("Enterprise"), _("Question"), _("Entry"), _("File")],
+    )
     for submission in rows:
         questions = submission.version.ui_schema.get("questions", {})
+        data = submission.data
         values = [
             submission.pk,
-            submission.definition.key,
+            submission.definition.title,
             submission.version.number,
             submission.enterprise.name,
             submission.enterprise.uscc,
             submission.get_status_display(),
             submission.revision,
             timezone.localtime(submission.submitted_at).replace(tzinfo=None),
-            submission.submitted_by.get_username() if submission.submitted_by else "",
+            person_name(submission.submitted_by),
             submission.score,
             submission.max_score,
             submission.percent,
@@ -79,25 +160,104 @@ def submissions_xlsx(submissions: Iterable[Submission]) -> bytes:
             if submission.passed is None
             else (_("yes") if submission.passed else _("no")),
         ]
-        for key, _label in columns:
+        for key, _question in simple:
             question = questions.get(key)
             if question is None:
                 values.append("—")
-            elif question["type"] == "group":
-                values.append(
-                    json.dumps(submission.data.get(key, []), ensure_ascii=False)[
-                        :MAX_CELL
-                    ]
-                )
-            else:
-                values.append(
-                    display_value(question, submission.data.get(key))[:MAX_CELL]
-                )
+                continue
+            values.append(display_value(question, data.get(key))[:MAX_CELL])
+            for ref in _files_of(question, data.get(key)):
+                _file_row(files_sheet, submission, question, None, ref, file_url)
         sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            # Answers are typed by enterprises: "=..." must stay text, never a formula.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+        _guard(sheet)
+        for key, (group_sheet, fields) in group_sheets.items():
+            entries = data.get(key) if key in questions else None
+            for number, entry in enumerate(entries or [], start=1):
+                if not isinstance(entry, dict):
+                    continue
+                entry_values = [submission.pk, submission.enterprise.name, number]
+                for field_key, _field in fields:
+                    field = questions.get(field_key)
+                    if field is None:
+                        entry_values.append("—")
+                        continue
+                    answer = entry.get(field_key)
+                    entry_values.append(display_value(field, answer)[:MAX_CELL])
+                    for ref in _files_of(field, answer):
+                        _file_row(files_sheet, submission, field, number, ref, file_url)
+                group_sheet.append(entry_values)
+                _guard(group_sheet)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _group_fields(
+    versions: Iterable[Any], key: str
+) -> list[tuple[str, dict[str, Any]]]:
+    fields: dict[str, dict[str, Any]] = {}
+    for version in sorted(versions, key=lambda v: -v.number):
+        questions = version.ui_schema.get("questions", {})
+        group = questions.get(key)
+        if group is None or group["type"] != "group":
+            continue
+        for field_key in group.get("fields", []):
+            fields.setdefault(field_key, questions[field_key])
+    return list(fields.items())
+
+
+def _file_row(sheet, submission, question, entry, ref, file_url) -> None:
+    name = str(ref.get("name") or ref["id"])[:255]
+    sheet.append(
+        [
+            submission.pk,
+            submission.enterprise.name,
+            question["label"],
+            entry if entry is not None else "",
+            name,
+        ]
+    )
+    _guard(sheet)
+    if file_url is not None:
+        cell = sheet.cell(sheet.max_row, 5)
+        cell.hyperlink = file_url(str(ref["id"]))
+        cell.style = "Hyperlink"
+
+
+def follow_up_xlsx(assignment, period_start, rows) -> bytes:
+    """Who has (not) submitted an assignment's form this period, as a workbook."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Who has submitted")[:31]
+    _bold_header(
+        sheet,
+        [
+            _("Enterprise"),
+            _("Unified social credit code"),
+            _("Jurisdiction"),
+            _("This period"),
+            _("Submitted at"),
+            _("Submitted by"),
+            _("Score"),
+        ],
+    )
+    for row in rows:
+        submission = row.submission
+        enterprise = row.enterprise
+        sheet.append(
+            [
+                enterprise.name,
+                enterprise.uscc,
+                str(enterprise.jurisdiction or ""),
+                submission.get_status_display() if submission else _("Not submitted"),
+                timezone.localtime(submission.submitted_at).replace(tzinfo=None)
+                if submission
+                else "",
+                person_name(submission.submitted_by) if submission else "",
+                submission.score if submission else None,
+            ]
+        )
+        _guard(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
-from core.forms.blocks import body_block
+from core.forms.blocks import OptionListItemBlock, body_block
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
 FORM_KEY_PATTERN = r"^[a-z][a-z0-9_]{1,59}$"
@@ -67,7 +67,11 @@ class FormDefinition(models.Model):
         max_length=60,
         unique=True,
         validators=[form_key_validator],
-        help_text=_("Stable identifier used by the API; never change it."),
+        help_text=_(
+            "A short fixed name of the form (lowercase letters, digits, _), used "
+            "when data is exchanged with other systems; it cannot change once "
+            "the form is published."
+        ),
     )
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
@@ -364,6 +368,55 @@ class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     ACCEPTED = "accepted", _("Accepted")
     RETURNED = "returned", _("Returned for correction")
+
+
+class OptionList(models.Model):
+    """A department's reusable list of answers (a response set: e.g. 合格 /
+    不合格 / 不适用, each with a score and whether it counts as a finding),
+    used by choice questions of many forms. A published version freezes the
+    options it used; changing the list changes the drafts' next versions."""
+
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="option_lists",
+        verbose_name=_("department"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    options = StreamField(
+        [("option", OptionListItemBlock())],
+        min_num=2,
+        verbose_name=_("options"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("option list")
+        verbose_name_plural = _("option lists")
+        ordering = ["department", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "name"], name="option_list_name_per_department"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def option_values(self) -> list[dict]:
+        """The options as choice questions freeze them."""
+        found = []
+        for item in self.options.raw_data:
+            value = item.get("value") or {}
+            found.append(
+                {
+                    "value": value.get("value"),
+                    "label": value.get("label") or value.get("value"),
+                    "score": value.get("score"),
+                    "finding": bool(value.get("finding")),
+                }
+            )
+        return found
 
 
 class Submission(models.Model):

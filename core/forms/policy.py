@@ -24,7 +24,7 @@ from core.organizations.models import Industry, Jurisdiction, Role
 from core.organizations.permissions import grant
 from core.organizations.scope import Scope
 
-FORM_MODELS = ("formdefinition", "formassignment")
+FORM_MODELS = ("formdefinition", "formassignment", "optionlist")
 
 
 def grant_role_permissions() -> None:
@@ -138,3 +138,15 @@ def assignments_visible(scope: Scope) -> QuerySet[FormAssignment]:
     if not scope.is_government or scope.department is None:
         return assignments.none()
     return assignments.filter(department_id=scope.department.pk)
+
+
+def option_lists_visible(scope: Scope):
+    """A department's own option lists (the committee sees every one)."""
+    from core.forms.models import OptionList
+
+    lists = OptionList.objects.select_related("department")
+    if scope.sees_everything:
+        return lists
+    if not scope.is_government or scope.department is None:
+        return lists.none()
+    return lists.filter(department_id=scope.department.pk)

@@ -147,7 +147,15 @@ def _item_score(section_plan, item, answer, entry) -> ItemScore:
     result = answer.get("result") if isinstance(answer, dict) else None
     points = float(item.get("points") or 0)
     earned: float | None
-    if result == "compliant":
+    if "scores" in item:  # a single choice scored by its options
+        earned = item["scores"].get(answer) if isinstance(answer, str) else None
+        if isinstance(answer, str) and answer in item.get("findings", ()):
+            result = "non_compliant"
+        elif earned is not None:
+            result = "compliant"
+        else:
+            result = "not_applicable" if isinstance(answer, str) else None
+    elif result == "compliant":
         earned = points
     elif result == "non_compliant":
         deduction = item.get("deduction")

@@ -445,6 +445,7 @@ def assignment_follow_up(
             definition_id=assignment.definition_id,
             enterprise_id__in=[e.pk for e in listed],
         )
+        .select_related("submitted_by")
         .only(
             "pk",
             "enterprise_id",
@@ -453,6 +454,9 @@ def assignment_follow_up(
             "max_score",
             "submitted_at",
             "revision",
+            "submitted_by__username",
+            "submitted_by__first_name",
+            "submitted_by__last_name",
         )
         .order_by("-submitted_at", "-pk")
     )

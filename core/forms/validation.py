@@ -11,6 +11,7 @@ from the failing keyword and path (``plugins.schema_errors``), through gettext.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -150,6 +151,7 @@ def answers_validate(
         for path in _nul_paths(prepared)
     ]
     errors += schema_answer_errors(json_schema, prepared)
+    errors += rule_errors(ui_schema, prepared, errors)
     if not errors and enterprise is not None:
         errors += _upload_errors(ui_schema, prepared, enterprise)
     return ValidatedAnswers(
@@ -184,6 +186,52 @@ def _nul_paths(value: Any, path: tuple = ()) -> Iterator[tuple]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _nul_paths(item, (*path, index))
+
+
+# -- checks across questions -------------------------------------------------------
+
+_COMPARE = {
+    "eq": lambda a, b: math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9),
+    "ne": lambda a, b: not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9),
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b,
+    "ge": lambda a, b: a >= b,
+}
+
+
+def rule_errors(
+    ui_schema: Mapping[str, Any],
+    data: Mapping[str, Any],
+    found: list[AnswerError] = (),
+) -> list[AnswerError]:
+    """The version's checks across questions that the JSON Schema cannot
+    express (e.g. a sum equal to a total), each failing one as the author's
+    message at the question it names last. A rule whose questions are not all
+    answered (or hidden) is not checked; nor is one at a question that already
+    has an error."""
+    already = {error.path for error in found}
+    errors = []
+    for rule in ui_schema.get("rules", []):
+        at = (rule["at"],)
+        if rule.get("in_schema") or at in already:
+            continue
+        left = parse_expression(rule["left"])
+        right = parse_expression(rule["right"])
+        values = {
+            name: data[name]
+            for name in left.names | right.names
+            if isinstance(data.get(name), int | float)
+            and not isinstance(data.get(name), bool)
+        }
+        a, b = left.evaluate(values), right.evaluate(values)
+        if a is None or b is None:
+            continue
+        if not _COMPARE[rule["comparison"]](a, b):
+            message = rule.get("message") or _("These answers do not agree.")
+            errors.append(AnswerError(at, "rule", message))
+            already.add(at)
+    return errors
 
 
 # -- calculated values -----------------------------------------------------------

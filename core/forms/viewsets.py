@@ -31,8 +31,9 @@ from core.base.admin_views import (
 from core.forms import admin_views
 from core.forms.admin_filters import SubmissionFilterSet
 from core.forms.admin_forms import FormDefinitionAdminForm
-from core.forms.models import FormDefinition, Submission
-from core.forms.policy import can_author, can_edit_definition
+from core.forms.models import FormDefinition, OptionList, Submission
+from core.forms.option_lists import option_lists_for_editor
+from core.forms.policy import can_author, can_edit_definition, option_lists_visible
 from core.forms.selectors import definition_list, submission_list
 from core.organizations.scope import scope_for
 
@@ -61,6 +62,23 @@ class DefinitionIndexView(ScopedIndexView):
     def get_delete_url(self, instance):
         return None  # versions and submissions refer to definitions: never deleted
 
+    def get_list_buttons(self, instance):
+        """Publish (a draft with changes) and Assign (a published form) stay
+        in sight in the row; the rest is under "more"."""
+        shown = []
+        prefix = admin_views.DEFINITIONS
+        if can_edit_definition(scope_for(self.request.user), instance) and (
+            instance.published_version_id is None or instance.has_unpublished_changes
+        ):
+            shown.append(
+                ListingButton(_("Publish"), url=reverse(f"{prefix}:publish", args=(instance.pk,)), icon_name="upload", priority=1, attrs={"data-testid": "row-publish"})
+            )  # fmt: skip
+        if instance.published_version_id:
+            shown.append(
+                ListingButton(_("Assign"), url=reverse(f"{prefix}:assign", args=(instance.pk,)), icon_name="group", priority=2, attrs={"data-testid": "row-assign"})
+            )  # fmt: skip
+        return [*shown, *super().get_list_buttons(instance)]
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         prefix = admin_views.DEFINITIONS
@@ -70,10 +88,6 @@ class DefinitionIndexView(ScopedIndexView):
             ListingButton(_("Copy for my department"), url=reverse(f"{prefix}:copy_definition", args=(instance.pk,)), icon_name="copy", priority=50),
             ListingButton(_("Export as JSON"), url=reverse(f"{prefix}:export", args=(instance.pk,)), icon_name="download", priority=60),
         ]  # fmt: skip
-        if instance.published_version_id:
-            buttons.append(
-                ListingButton(_("Assign"), url=reverse(f"{prefix}:assign", args=(instance.pk,)), icon_name="group", priority=70)
-            )  # fmt: skip
         return buttons
 
     @property
@@ -97,7 +111,24 @@ class MalformedPostMixin:
         return response
 
 
-class DefinitionCreateView(MalformedPostMixin, ScopedCreateView):
+class OptionListsMixin:
+    """The department's option lists for the editor's pickers (a JSON script)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instance = getattr(self, "object", None)
+        department = (
+            instance.department
+            if instance is not None and instance.department_id
+            else scope_for(self.request.user).department
+        )
+        context["option_lists"] = option_lists_for_editor(department)
+        return context
+
+
+class DefinitionCreateView(OptionListsMixin, MalformedPostMixin, ScopedCreateView):
+    template_name = "forms/admin/definition_create.html"
+
     def save_instance(self):
         scope = scope_for(self.request.user)
         instance = self.form.instance
@@ -107,7 +138,24 @@ class DefinitionCreateView(MalformedPostMixin, ScopedCreateView):
         return super().save_instance()
 
 
-class DefinitionEditView(MalformedPostMixin, ScopedEditView):
+class DefinitionEditView(OptionListsMixin, MalformedPostMixin, ScopedEditView):
+    template_name = "forms/admin/definition_edit.html"
+
+    @property
+    def header_buttons(self):
+        """Publish and Assign in sight at the top of the editor."""
+        buttons = list(super().header_buttons)
+        prefix = admin_views.DEFINITIONS
+        pk = self.object.pk
+        buttons.append(
+            HeaderButton(_("Publish"), url=reverse(f"{prefix}:publish", args=(pk,)), icon_name="upload", priority=10, attrs={"data-testid": "header-publish"})
+        )  # fmt: skip
+        if self.object.published_version_id:
+            buttons.append(
+                HeaderButton(_("Assign"), url=reverse(f"{prefix}:assign", args=(pk,)), icon_name="group", priority=20, attrs={"data-testid": "header-assign"})
+            )  # fmt: skip
+        return buttons
+
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -115,10 +163,8 @@ class DefinitionEditView(MalformedPostMixin, ScopedEditView):
         pk = self.object.pk
         buttons += [
             Button(_("Preview"), url=reverse(f"{prefix}:preview", args=(pk,)), icon_name="view", priority=1),
-            Button(_("Publish"), url=reverse(f"{prefix}:publish", args=(pk,)), icon_name="upload", priority=2),
             Button(_("Versions"), url=reverse(f"{prefix}:versions", args=(pk,)), icon_name="history", priority=3),
             Button(_("Export as JSON"), url=reverse(f"{prefix}:export", args=(pk,)), icon_name="download", priority=4),
-            Button(_("Assign"), url=reverse(f"{prefix}:assign", args=(pk,)), icon_name="group", priority=5),
         ]  # fmt: skip
         return buttons
 
@@ -192,6 +238,7 @@ class FormDefinitionViewSet(ScopedModelViewSet):
             path("import/", admin_views.ImportView.as_view(), name="import"),
             path("assign/<int:pk>/", admin_views.AssignView.as_view(), name="assign"),
             path("follow-up/<int:assignment_pk>/", admin_views.AssignmentFollowUpView.as_view(), name="follow_up"),
+            path("follow-up/<int:assignment_pk>/export/", admin_views.AssignmentFollowUpExportView.as_view(), name="follow_up_export"),
         ]  # fmt: skip
 
 
@@ -267,8 +314,39 @@ class SubmissionViewSet(ScopedModelViewSet):
         ]
 
 
+# -- option lists --------------------------------------------------------------------
+
+
+class OptionListCreateView(ScopedCreateView):
+    def save_instance(self):
+        instance = self.form.instance
+        if instance.department_id is None:
+            instance.department = scope_for(self.request.user).department
+        return super().save_instance()
+
+
+class OptionListViewSet(ScopedModelViewSet):
+    """A department's reusable answers (合格 / 不合格 / 不适用 with scores)."""
+
+    model = OptionList
+    name = "form_option_lists"
+    url_prefix = "forms/option-lists"
+    icon = "list-ul"
+    menu_label = _("Option lists")
+    add_view_class = OptionListCreateView
+    search_backend_name = None
+    list_display = [
+        "name",
+        Column("department", label=_("department"), accessor="department"),
+    ]
+    form_fields = ["name", "options"]
+
+    def get_queryset(self, request):
+        return option_lists_visible(scope_for(request.user))
+
+
 class FormsViewSetGroup(ViewSetGroup):
     menu_label = _("Forms")
     menu_icon = "form"
     menu_order = 300
-    items = (FormDefinitionViewSet, SubmissionViewSet)
+    items = (FormDefinitionViewSet, SubmissionViewSet, OptionListViewSet)

@@ -65,3 +65,40 @@ def enterprise_notices(*, enterprise: Enterprise) -> list[PublishedNotice]:
             )
         )
     return notices
+
+
+@dataclass(frozen=True)
+class NoticeIndexRow:
+    """An enterprise with a published notice, for the public index."""
+
+    enterprise_id: int
+    enterprise_name: str
+    title: str
+    submitted_at: datetime.datetime
+
+
+def latest_notices(*, page: int, per_page: int) -> tuple[list[NoticeIndexRow], bool]:
+    """The notices published most recently, newest first, one page at a time.
+
+    One row per submission to a public form (not returned); an enterprise
+    that publishes daily appears once per day, so the index reads as the
+    day's notices. Returns the rows and whether a further page exists
+    (no COUNT of the whole table: one query of ``per_page + 1`` rows).
+    """
+    keys = list(public_forms())
+    if not keys:
+        return [], False
+    start = (page - 1) * per_page
+    rows = list(
+        Submission.objects.filter(
+            definition__key__in=keys,
+            definition__department__isnull=True,
+            definition__is_active=True,
+        )
+        .exclude(status=SubmissionStatus.RETURNED)
+        .order_by("-submitted_at", "-pk")
+        .values_list(
+            "enterprise_id", "enterprise__name", "version__title_zh", "submitted_at"
+        )[start : start + per_page + 1]
+    )
+    return [NoticeIndexRow(*row) for row in rows[:per_page]], len(rows) > per_page

@@ -11,9 +11,30 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from core.notices.selectors import enterprise_notices
+from core.notices.selectors import enterprise_notices, latest_notices
 from core.organizations.models import Enterprise
 from core.portal.frame import enterprise_portal, render_portal
+
+NOTICES_PER_PAGE = 30
+
+
+def notice_index(request):
+    """The public index: the notices published most recently, newest first."""
+    try:
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page = 1
+    rows, more = latest_notices(page=page, per_page=NOTICES_PER_PAGE)
+    return render(
+        request,
+        "notices/index.html",
+        {
+            "rows": rows,
+            "page": page,
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if more else None,
+        },
+    )
 
 
 def enterprise_notice_page(request, enterprise_id: int):

@@ -244,6 +244,15 @@ class Person(models.Model):
         related_name="person",
         verbose_name=_("user account"),
     )
+    fills_for_principal = models.BooleanField(
+        _("fills in for the principal"),
+        default=False,
+        help_text=_(
+            "Designated by the enterprise to fill the forms only its principal "
+            "or safety manager fills (such as the daily risk judgement and "
+            "commitment)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("person")

@@ -50,6 +50,8 @@ class Scope:
     # For a territorial office: the materialised path of its subtree root.
     jurisdiction_path: str | None = None
     industry_ids: tuple[int, ...] = ()
+    # A staff member the enterprise designated to fill in for its principal.
+    fills_for_principal: bool = False
 
     # -- who ---------------------------------------------------------------
     @property
@@ -147,7 +149,9 @@ class Scope:
         ``fillers`` is the form version's declaration of who fills it:
         ``"manager"`` (the enterprise's principal or safety manager),
         ``"assigned_staff"`` (the manager and staff assigned by a task) or
-        ``"members"`` (any member of the enterprise). Government users never
+        ``"members"`` (any member of the enterprise). A staff member the
+        enterprise designated (``Person.fills_for_principal``) also fills the
+        manager's forms. Government users never
         fill an enterprise's forms: what they record is their own record. Until
         tasks exist, staff count as assigned to every form whose fillers
         include staff.
@@ -159,6 +163,8 @@ class Scope:
             return False
         if self.role == Role.ENTERPRISE_MANAGER:
             return True
+        if fillers == "manager":
+            return self.fills_for_principal
         return fillers in ("assigned_staff", "members")
 
     def can_write_for_enterprise(self, enterprise: Enterprise | int) -> bool:
@@ -174,14 +180,21 @@ class Scope:
 
         The department that owns the definition reviews; a pack original has
         no owner, so the department that assigned it (``designated_department_id``,
-        the submission's assignment) reviews. Seeing the enterprise is not
-        enough: a street office does not review a chemicals department's form.
+        the submission's assignment) reviews; a pack original due without
+        any department's assignment (the pack's standing duty) is reviewed by
+        the departments of its industry. Seeing the enterprise is not enough:
+        a street office does not review a chemicals department's form.
         """
         if self.is_superuser:
             return True
         if not self.is_government or self.department is None:
             return False
         owners = {definition.department_id, designated_department_id} - {None}
+        if not owners and definition.industry_id is not None:
+            return (
+                self.role == Role.INDUSTRY_DEPARTMENT
+                and definition.industry_id in self.industry_ids
+            )
         return self.department.pk in owners
 
     def configurable_industries(self) -> QuerySet[Industry]:
@@ -262,9 +275,17 @@ def _build_scope(user) -> Scope:
             jurisdiction_path=jurisdiction.path if jurisdiction else None,
         )
     if membership.role in ENTERPRISE_ROLES:
+        designated = membership.role == Role.ENTERPRISE_STAFF and (
+            Person.objects.filter(
+                user=user,
+                enterprise_id=membership.enterprise_id,
+                fills_for_principal=True,
+            ).exists()
+        )
         return Scope(
             user_id=user.pk,
             role=membership.role,
             enterprise_id=membership.enterprise_id,
+            fills_for_principal=designated,
         )
     return Scope(user_id=user.pk, role=membership.role, department=department)

@@ -261,10 +261,16 @@ def person_create(
     name: str,
     phone: str = "",
     posts: Iterable[Unit] = (),
+    fills_for_principal: bool = False,
 ) -> Person:
     """Add a person to an enterprise, holding some of its posts."""
     posts = _check_posts(enterprise, posts)
-    person = Person(enterprise=enterprise, name=name, phone=phone)
+    person = Person(
+        enterprise=enterprise,
+        name=name,
+        phone=phone,
+        fills_for_principal=fills_for_principal,
+    )
     person.full_clean()
     person.save()
     person.posts.set(posts)
@@ -273,14 +279,21 @@ def person_create(
 
 @transaction.atomic
 def person_update(
-    *, person: Person, name: str, phone: str = "", posts: Iterable[Unit] = ()
+    *,
+    person: Person,
+    name: str,
+    phone: str = "",
+    posts: Iterable[Unit] = (),
+    fills_for_principal: bool = False,
 ) -> Person:
-    """Change a person's name, phone and posts (posts of their enterprise only)."""
+    """Change a person's name, phone, posts (posts of their enterprise only)
+    and whether they fill in for the principal."""
     posts = _check_posts(person.enterprise, posts)
     person.name = name
     person.phone = phone
+    person.fills_for_principal = fills_for_principal
     person.full_clean()
-    person.save(update_fields=["name", "phone"])
+    person.save(update_fields=["name", "phone", "fills_for_principal"])
     person.posts.set(posts)
     return person
 

@@ -122,6 +122,11 @@ class PersonForm(forms.Form):
     phone = forms.CharField(
         label=_("phone"), max_length=30, required=False, validators=[phone_validator]
     )
+    fills_for_principal = forms.BooleanField(
+        label=Person._meta.get_field("fills_for_principal").verbose_name,
+        help_text=Person._meta.get_field("fills_for_principal").help_text,
+        required=False,
+    )
 
     def __init__(
         self, *args, enterprise: Enterprise, post_labels: dict[int, str], **kwargs

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.notifications.selectors import unread_count
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import Scope, scope_for
 from core.portal import selectors
@@ -78,6 +79,7 @@ def render_portal(request, template, *, scope, enterprise, context=None, status=
             "can_edit": scope.can_edit_enterprise(enterprise),
             "user_name": selectors.display_name(scope=scope, user=request.user),
             "role_label": Role(scope.role).label,
+            "notifications_unread": unread_count(request.user),
             **(context or {}),
         },
         status=status,

@@ -26,6 +26,7 @@ ICONS = frozenset(
     {
         "alert",
         "arrow",
+        "bell",
         "building",
         "check",
         "chevron",

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -30,6 +31,7 @@ from core.portal.forms import (
     contacts_from_formset,
 )
 from core.portal.frame import enterprise_portal, render_portal, require_edit, submit
+from core.portal.todo import portal_todo
 
 PEOPLE_PER_PAGE = 50
 
@@ -54,12 +56,18 @@ class PortalLogoutView(auth_views.LogoutView):
 @enterprise_portal
 def home(request, *, scope, enterprise):
     facts = selectors.enterprise_facts(scope=scope, enterprise=enterprise)
+    todo = portal_todo(
+        scope=scope,
+        enterprise=enterprise,
+        user=request.user,
+        today=timezone.localdate(),
+    )
     return render_portal(
         request,
         "portal/home.html",
         scope=scope,
         enterprise=enterprise,
-        context={"facts": facts},
+        context={"facts": facts, "todo": todo},
     )
 
 
@@ -258,6 +266,7 @@ def _person_form_page(request, *, scope, enterprise, person=None):
             "name": person.name,
             "phone": person.phone,
             "posts": [post.pk for post in person.posts.all()],
+            "fills_for_principal": person.fills_for_principal,
         }
     labels = selectors.post_labels(enterprise=enterprise)
     form = PersonForm(
@@ -271,7 +280,9 @@ def _person_form_page(request, *, scope, enterprise, person=None):
 
         def write():
             data = form.cleaned_data
-            fields = {k: data[k] for k in ("name", "phone", "posts")}
+            fields = {
+                k: data[k] for k in ("name", "phone", "posts", "fills_for_principal")
+            }
             if person is None:
                 services.person_create(enterprise=enterprise, **fields)
             else:

@@ -13,11 +13,15 @@ class RisksConfig(AppConfig):
 
         from core.organizations.models import Role
         from core.organizations.permissions import grant
+        from core.portal.todo import register_todo
         from core.risks import (
             checks,  # noqa: F401 - registers the system checks
             models,
         )
         from core.risks.dictionaries import sync_after_migrate
+        from core.risks.todo import risk_todo
+
+        register_todo(risk_todo)
 
         # The dictionary tables follow plugins.reference after every migrate.
         post_migrate.connect(

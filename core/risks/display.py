@@ -13,15 +13,31 @@ from django.utils.translation import gettext as _
 from core.audit.admin_views import change_rows, related_labels
 from core.organizations.scope import Scope
 from core.risks.forms import RiskChoices, enum_key
-from core.risks.models import Assessment, ControlMeasure, RiskLevel, RiskPoint
+from core.risks.models import (
+    Assessment,
+    ControlMeasure,
+    RiskLevel,
+    RiskPoint,
+    SitePlan,
+)
 from core.risks.selectors import UNASSESSED, risk_point_history
 from core.scoring import UnknownRule, scoring_engine
 
 PLOT_WIDTH, PLOT_HEIGHT = 1000, 620
 
 
-def plot_shapes(points: list[RiskPoint]) -> list[dict[str, Any]]:
+def plot_size(plan: SitePlan | None = None) -> tuple[int, int]:
+    """The SVG frame: the uploaded plan's proportions, else the plain frame's."""
+    if plan is None or not plan.width or not plan.height:
+        return PLOT_WIDTH, PLOT_HEIGHT
+    return PLOT_WIDTH, max(1, round(PLOT_WIDTH * plan.height / plan.width))
+
+
+def plot_shapes(
+    points: list[RiskPoint], plan: SitePlan | None = None
+) -> list[dict[str, Any]]:
     """SVG shapes of the points placed on the site plan (0..1 → the frame)."""
+    PLOT_WIDTH, PLOT_HEIGHT = plot_size(plan)  # noqa: N806 - the frame's size
     shapes = []
     for point in points:
         position = point.position or {}
@@ -61,13 +77,22 @@ def level_cards(counts: dict[str, int]) -> list[dict[str, Any]]:
     ]
 
 
-def plot_context(shapes: list[dict[str, Any]]) -> dict[str, Any]:
+def plot_context(
+    shapes: list[dict[str, Any]], plan: SitePlan | None = None
+) -> dict[str, Any]:
+    width, height = plot_size(plan)
     return {
         "shapes": shapes,
-        "plot_width": PLOT_WIDTH,
-        "plot_height": PLOT_HEIGHT,
+        "plot_width": width,
+        "plot_height": height,
+        "plan": plan,
         "legend": list(level_labels().items()),
     }
+
+
+def site_plan_of(enterprise_id: int) -> SitePlan | None:
+    """The enterprise's uploaded plan, if any (one query)."""
+    return SitePlan.objects.filter(enterprise_id=enterprise_id).first()
 
 
 def _input_order(method: str, inputs: dict[str, Any]) -> list[str]:
@@ -141,8 +166,18 @@ def risk_point_page(*, scope: Scope, point: RiskPoint) -> dict[str, Any]:
         "events": events,
         "history": history_rows(history),
         "method_titles": choices.method_titles,
-        **plot_context(plot_shapes([point]) if point.position else []),
+        "reassess_method_title": choices.method_titles.get(
+            point.reassess_method, point.reassess_method
+        ),
+        **_point_plot(point),
     }
+
+
+def _point_plot(point: RiskPoint) -> dict[str, Any]:
+    if not point.position:
+        return plot_context([])
+    plan = site_plan_of(point.enterprise_id)
+    return plot_context(plot_shapes([point], plan), plan)
 
 
 # Fields whose changes the history leaves out: bookkeeping, or shown otherwise

@@ -234,6 +234,18 @@ class RiskPoint(models.Model):
         blank=True,
         help_text=_("The risk library entry it was copied from (pack:key)."),
     )
+    reassess_since = models.DateTimeField(
+        _("to re-assess since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the level thresholds of a method changed so that this "
+            "point's level would change; cleared by a new assessment."
+        ),
+    )
+    reassess_method = models.CharField(
+        _("method to re-assess"), max_length=40, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -541,6 +553,49 @@ class Assessment(models.Model):
 
     def get_additional_data(self) -> dict[str, int]:
         return {"risk_point": self.risk_point_id}
+
+
+def site_plan_path(instance: SitePlan, filename: str) -> str:
+    """Under the enterprise, named by a random id (never the user's name)."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+    return f"site-plans/{instance.enterprise_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class SitePlan(models.Model):
+    """An enterprise's site layout, the background its risk points are placed
+    on (positions are relative, 0..1, so a new plan keeps them).
+
+    The image is what ``site_plan_set`` stored: an upload decoded and encoded
+    again by Pillow, or the first page of a PDF rendered to PNG. Served only
+    by the portal's scoped view, never from a media URL.
+    """
+
+    enterprise = models.OneToOneField(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="site_plan",
+        verbose_name=_("enterprise"),
+    )
+    image = models.FileField(_("image"), upload_to=site_plan_path)
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    source_name = models.CharField(_("uploaded file"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site plan")
+        verbose_name_plural = _("site plans")
+
+    def __str__(self) -> str:
+        return self.source_name or str(self.enterprise_id)
 
 
 class LevelThreshold(models.Model):

@@ -10,9 +10,14 @@ counts by level. Rows out of scope are a 404 on every URL
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +33,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.base.admin_views import (
+    ScopedCreateView,
+    ScopedDeleteView,
+    ScopedEditView,
     ScopedIndexView,
     ScopedInspectView,
     ScopedModelViewSet,
@@ -46,7 +54,9 @@ from core.risks.selectors import (
     risk_point_filter,
     risk_point_list,
 )
-from core.scoring import scoring_engine
+from core.risks.services import level_threshold_delete, level_threshold_set
+from core.risks.thresholds import bands_text
+from core.scoring import number, scoring_engine
 
 
 def _method_title(threshold: LevelThreshold) -> str:
@@ -61,8 +71,7 @@ def _industry_name(threshold: LevelThreshold) -> str:
 
 
 def _bands(threshold: LevelThreshold) -> str:
-    labels = dict(RiskLevel.choices)
-    return "；".join(f"{labels[level]} {text}" for level, text in threshold.bands())
+    return _bands_of(threshold.as_thresholds())
 
 
 class LevelThresholdPermissionPolicy(ModelPermissionPolicy):
@@ -79,15 +88,40 @@ class LevelThresholdPermissionPolicy(ModelPermissionPolicy):
         return level_threshold_list(scope=scope_for(user))
 
 
+class PresetSelect(forms.Select):
+    """The preset choices, each option carrying its cut-offs for the page's
+    script to fill the fields in visibly (``thresholds-admin.js``)."""
+
+    def __init__(self, *args, cuts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cuts = cuts or {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value in self.cuts:
+            option["attrs"]["data-cuts"] = json.dumps(self.cuts[value])
+        return option
+
+
+CUT_NAMES = ("major_from", "significant_from", "general_from")
+
+
 class LevelThresholdForm(WagtailAdminModelForm):
-    """Method, industry and cut-offs; a preset can fill the cut-offs in."""
+    """Method, industry and cut-offs; a preset can fill the cut-offs in.
+
+    Choosing a preset fills the fields on the page (the script asks before
+    replacing values already typed); without the script, a preset fills the
+    empty fields on save, and values typed that differ from the preset are an
+    error at the preset rather than being replaced. Saving goes through
+    ``level_threshold_set``: on edit, method and industry are fixed.
+    """
 
     preset = forms.ChoiceField(
         label=_("Fill in from a preset"),
         required=False,
         help_text=_(
-            "Optional: replaces the values below with a published table "
-            "(see docs/risk-methods.md)."
+            "Optional: fills the cut-offs below with a published table; you "
+            "can still change them before saving."
         ),
     )
 
@@ -105,6 +139,9 @@ class LevelThresholdForm(WagtailAdminModelForm):
             "note",
         ]
 
+    class Media:
+        js = ["risks/js/thresholds-admin.js"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         scope = scope_for(self.for_user)
@@ -116,6 +153,25 @@ class LevelThresholdForm(WagtailAdminModelForm):
         self.presets = {
             f"{r.key}:{t.key}": (r.key, t) for r in methods for t in r.presets()
         }
+        self.fields["preset"].widget = PresetSelect(
+            cuts={
+                name: {
+                    "method": key,
+                    **{
+                        f"{level}_from": number(cut)
+                        for level, cut, _inclusive in t.cuts()
+                    },
+                    **{
+                        f"{level}_inclusive": inclusive
+                        for level, _cut, inclusive in t.cuts()
+                    },
+                }
+                for name, (key, t) in self.presets.items()
+            }
+        )
+        self.fields["preset"].widget.attrs["data-confirm"] = _(
+            "Replace the values you typed with the preset's?"
+        )
         self.fields["preset"].choices = [("", "—")] + [
             (name, f"{_method_label(methods, key)}: {t.title or t.key}")
             for name, (key, t) in self.presets.items()
@@ -128,9 +184,18 @@ class LevelThresholdForm(WagtailAdminModelForm):
             industry.help_text = _("The industries your department supervises.")
         else:
             industry.empty_label = _("Platform default (every industry)")
-        for name in ("major_from", "significant_from", "general_from"):
+        for name in CUT_NAMES:
             # Filled from the preset when one is chosen.
             self.fields[name].required = False
+            self.fields[name].widget.attrs["step"] = "any"
+            if self.instance.pk and not self.is_bound:
+                # 320, not 320.0000
+                self.initial[name] = number(getattr(self.instance, name))
+        if self.instance.pk:
+            # The row is the method's for this industry: only the bands change.
+            for name in ("method", "industry"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = ""
 
     def clean(self):
         cleaned = super().clean()
@@ -140,12 +205,31 @@ class LevelThresholdForm(WagtailAdminModelForm):
             if method != cleaned.get("method"):
                 self.add_error("preset", _("This preset belongs to another method."))
                 return cleaned
+            differs = []
             for level, cut, inclusive in thresholds.cuts():
-                cleaned[f"{level}_from"] = cut
-                cleaned[f"{level}_inclusive"] = inclusive
-                setattr(self.instance, f"{level}_from", cut)
-                setattr(self.instance, f"{level}_inclusive", inclusive)
-        for name in ("major_from", "significant_from", "general_from"):
+                name = f"{level}_from"
+                typed = cleaned.get(name)
+                if typed is None:
+                    cleaned[name] = cut
+                    cleaned[f"{level}_inclusive"] = inclusive
+                elif Decimal(str(typed)) != Decimal(str(cut)) or bool(
+                    cleaned.get(f"{level}_inclusive")
+                ) != bool(inclusive):
+                    differs.append(name)
+            if differs:
+                self.add_error(
+                    "preset",
+                    _(
+                        "The values below differ from the preset, so they were "
+                        "not replaced: clear the preset to keep your values, or "
+                        "clear the values to take the preset's."
+                    ),
+                )
+                return cleaned
+            for level, _cut, _inclusive in thresholds.cuts():
+                for name in (f"{level}_from", f"{level}_inclusive"):
+                    setattr(self.instance, name, cleaned[name])
+        for name in CUT_NAMES:
             if cleaned.get(name) is None and name not in self.errors:
                 self.add_error(
                     name, _("Give a value, or choose a preset to fill it in.")
@@ -153,8 +237,22 @@ class LevelThresholdForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
-        self.instance.updated_by = self.for_user
-        return super().save(commit=commit)
+        """Save through the service (it checks the actor and flags points)."""
+        data = self.cleaned_data
+        self.instance = level_threshold_set(
+            actor=self.for_user,
+            method=self.instance.method if self.instance.pk else data["method"],
+            industry=self.instance.industry if self.instance.pk else data["industry"],
+            note=data.get("note") or "",
+            **{name: data[name] for name in CUT_NAMES},
+            **{
+                name.replace("_from", "_inclusive"): bool(
+                    data.get(name.replace("_from", "_inclusive"))
+                )
+                for name in CUT_NAMES
+            },
+        )
+        return self.instance
 
 
 def _method_label(methods, key: str) -> str:
@@ -162,6 +260,135 @@ def _method_label(methods, key: str) -> str:
         if registered.key == key:
             return str(registered.rule.title)
     return key
+
+
+class ServiceErrorsMixin:
+    """A refusal or a problem the service finds is shown on the form."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, messages in error.message_dict.items():
+                    name = field.strip("/")
+                    form.add_error(name if name in form.fields else None, messages)
+            else:
+                form.add_error(None, error.messages)
+            return self.form_invalid(form)
+
+
+class ThresholdCreateView(ServiceErrorsMixin, ScopedCreateView):
+    def get_initial(self):
+        # "Set" links of the bands in force open the form for a method and
+        # industry.
+        initial = super().get_initial()
+        for name in ("method", "industry"):
+            if self.request.GET.get(name):
+                initial[name] = self.request.GET[name]
+        return initial
+
+    def save_instance(self):
+        return self.form.save()
+
+
+class ThresholdEditView(ServiceErrorsMixin, ScopedEditView):
+    def save_instance(self):
+        return self.form.save()
+
+
+class ThresholdDeleteView(ScopedDeleteView):
+    def delete_action(self):
+        level_threshold_delete(actor=self.request.user, threshold=self.object)
+
+
+@dataclass(frozen=True)
+class InForce:
+    """The bands grading one method for one industry (or the platform)."""
+
+    method: str
+    method_title: str
+    industry: Industry | None
+    source: str  # "industry", "platform", "method"
+    bands: str
+    row: LevelThreshold | None
+
+    @property
+    def source_label(self) -> str:
+        return {
+            "industry": _("Set for this industry"),
+            "platform": _("Platform default"),
+            "method": _("The method's default"),
+        }[self.source]
+
+
+def thresholds_in_force(scope) -> list[InForce]:
+    """For each method with thresholds, the bands in force for the platform
+    and for each industry the user configures, with the row they come from.
+    Two queries."""
+    industries = list(scope.configurable_industries().order_by("code"))
+    rows = {
+        (row.method, row.industry_id): row
+        for row in LevelThreshold.objects.filter(
+            Q(industry__isnull=True) | Q(industry__in=industries)
+        )
+    }
+    result = []
+    for registered in scoring_engine().risk_methods():
+        if not registered.has_thresholds:
+            continue
+        title = str(registered.rule.title)
+        default = rows.get((registered.key, None))
+        platform = default.as_thresholds() if default else None
+        result.append(
+            InForce(
+                method=registered.key,
+                method_title=title,
+                industry=None,
+                source="platform" if default else "method",
+                bands=_bands_of(platform or registered.rule.default_thresholds),
+                row=default,
+            )
+        )
+        for industry in industries:
+            own = rows.get((registered.key, industry.pk))
+            result.append(
+                InForce(
+                    method=registered.key,
+                    method_title=title,
+                    industry=industry,
+                    source="industry" if own else ("platform" if default else "method"),
+                    bands=_bands_of(
+                        own.as_thresholds()
+                        if own
+                        else platform or registered.rule.default_thresholds
+                    ),
+                    row=own,
+                )
+            )
+    return result
+
+
+def _bands_of(thresholds) -> str:
+    labels = dict(RiskLevel.choices)
+    return "；".join(
+        f"{labels[level]} {text}" for level, text in bands_text(thresholds)
+    )
+
+
+class ThresholdIndexView(ScopedIndexView):
+    """The configured rows, and above them the bands in force everywhere."""
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        scope = scope_for(self.request.user)
+        context["in_force"] = thresholds_in_force(scope)
+        context["can_set_platform"] = scope.can_configure_industry(None)
+        return context
+
+
+def _edit_url(threshold: LevelThreshold) -> str:
+    return reverse("risk_thresholds:edit", args=[threshold.pk])
 
 
 class LevelThresholdViewSet(ScopedModelViewSet):
@@ -175,8 +402,15 @@ class LevelThresholdViewSet(ScopedModelViewSet):
     add_to_admin_menu = True
     menu_order = 310
     search_backend_name = None
+    index_view_class = ThresholdIndexView
+    add_view_class = ThresholdCreateView
+    edit_view_class = ThresholdEditView
+    delete_view_class = ThresholdDeleteView
+    index_results_template_name = "risks/admin/threshold_index_results.html"
     list_display = [
-        Column("method", label=_("method"), accessor=_method_title),
+        TitleColumn(
+            "method", label=_("method"), accessor=_method_title, get_url=_edit_url
+        ),
         Column("industry", label=_("industry"), accessor=_industry_name),
         Column("bands", label=_("bands"), accessor=_bands),
         "updated_at",

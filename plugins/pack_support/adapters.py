@@ -39,6 +39,7 @@ from typing import Any
 
 from plugins import hookimpl
 from plugins.contributions import (
+    FORM_DUE,
     DocumentSection,
     FormDefinitionContribution,
     I18nText,
@@ -253,7 +254,21 @@ def form_definition(
     if definition.get("fillers"):
         # Only when declared, so the digest of every other definition stays.
         contributed["fillers"] = definition["fillers"]
+    due = _due(definition.get("recurrence"))
+    if due:
+        contributed["due"] = due
     return FormDefinitionContribution(**contributed, version=_digest(contributed))
+
+
+def _due(recurrence: Mapping[str, Any] | None) -> str:
+    """A definition's ``recurrence`` (``{"every": 1, "unit": "day"}``) as the
+    period it is due without an assignment (``FORM_DUE``; "" when it is not
+    once per day, week, month, quarter or year)."""
+    if not recurrence or recurrence.get("every", 1) != 1:
+        return ""
+    unit = recurrence.get("unit", "")
+    due = "daily" if unit == "day" else f"{unit}ly"
+    return due if due in FORM_DUE else ""
 
 
 def _digest(contributed: Mapping[str, Any]) -> str:
@@ -301,6 +316,18 @@ def _section_block(section: Mapping[str, Any]) -> Block:
     questions: list[Block] = []
     for question in section["items"]:
         questions.extend(_question_blocks(question))
+    for check in section.get("checks", ()):
+        questions.append(
+            {
+                "type": "rule",
+                "value": {
+                    "left": check["left"],
+                    "comparison": check["comparison"],
+                    "right": check["right"],
+                    "message": check["message"]["zh_hans"],
+                },
+            }
+        )
     value = {
         "key": section["key"],
         "title": section["title"]["zh_hans"],

@@ -73,7 +73,13 @@ to the StreamField blocks of the forms feature::
               | {"method": "rule", "rule": scoring-rule key, ...}
               | {"method": "none"},
      "sections": [{"key", "title": Text, "items": [question],
-                   "show_if"?: condition, ...}]}     # one section = one step
+                   "show_if"?: condition,
+                   "checks"?: [check], ...}]}        # one section = one step
+
+A ``check`` is a rule across the section's earlier number answers, enforced
+on every submission: ``{"left": "a + b", "comparison": "eq"|"ne"|"lt"|"le"|
+"gt"|"ge", "right": "total" or a number, "message": Text}`` (the sides use
+the calculated-value expressions of the forms engine).
 
 A question is ``{"key", "type", "text": Text, "required": bool, "help"?: Text,
 "show_if"?: {"question": earlier key, "equals": value}}`` plus, by type:

@@ -1,6 +1,5 @@
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -12,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("portal/risks/", include("core.risks.portal_urls")),
     path("portal/forms/", include("core.forms.portal_urls")),
+    path("portal/notifications/", include("core.notifications.urls")),
     path("portal/", include("core.portal.urls")),
     path("notices/", include("core.notices.urls")),
     path("api/v1/", include("core.api.urls")),
@@ -21,4 +21,6 @@ urlpatterns = [
 
 # No MEDIA_URL route, in development either: uploads are enterprise data and
 # are served only by views that ask the scope (``forms_portal:upload``).
-urlpatterns += [path("pages/", include(wagtail_urls))]
+# No route to Wagtail's page tree either: the platform publishes no CMS pages
+# (its root would be Wagtail's "Welcome to your new Wagtail site!"); the
+# public site is the notices under /notices/.

@@ -116,6 +116,27 @@ def section_add_button(page, index: int):
     )
 
 
+def set_key(page, prefix: str, key: str) -> None:
+    """Type a block's key, which sits in the block's settings (the cog)."""
+    toggle = page.locator(f'button[aria-controls="block_group-{prefix}-settings"]')
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    page.fill(f'[name="{prefix}-key"]', key)
+
+
+def choose_condition(page, prefix: str, question: str, *answers: str) -> None:
+    """Pick the earlier question and its answer(s) by their labels."""
+    page.locator(
+        f'select[data-sg-picker-for="{prefix}-condition-question"]'
+    ).select_option(label=question)
+    values = page.locator(f'[name="{prefix}-condition-value"] + .sg-picker-values')
+    if len(answers) == 1:
+        values.locator("select").select_option(label=answers[0])
+    else:
+        for answer in answers:
+            values.get_by_label(answer).check()
+
+
 def build_checklist_in_the_editor(page) -> None:
     page.goto("/admin/forms/definitions/new/")
     # Section 1: two scored check items and a conditional question.
@@ -123,26 +144,25 @@ def build_checklist_in_the_editor(page) -> None:
         page, page.locator(".c-sf-add-button").first, zh("Section (a step of the form)")
     )
     page.fill('[name="body-0-value-title"]', "消防安全")
-    page.fill('[name="body-0-value-key"]', "fire")
+    set_key(page, "body-0-value", "fire")
     add_block(page, section_add_button(page, 0), zh("Check item"))
     question = "body-0-value-questions-0-value"
     page.fill(f'[name="{question}-label"]', "灭火器完好有效")
-    page.fill(f'[name="{question}-key"]', "extinguishers")
+    set_key(page, question, "extinguishers")
     page.fill(f'[name="{question}-points"]', "10")
     add_block(page, section_add_button(page, 0), zh("Check item"))
     question = "body-0-value-questions-1-value"
     page.fill(f'[name="{question}-label"]', "安全出口畅通")
-    page.fill(f'[name="{question}-key"]', "exits")
+    set_key(page, question, "exits")
     page.fill(f'[name="{question}-points"]', "5")
     page.fill(f'[name="{question}-deduction"]', "2")
     add_block(page, section_add_button(page, 0), zh("Text"))
     question = "body-0-value-questions-2-value"
     page.fill(f'[name="{question}-label"]', "出口问题说明")
-    page.fill(f'[name="{question}-key"]', "exit_problem")
-    # The condition sits in the block's settings (the cog).
-    page.click(f'button[aria-controls="block_group-{question}-settings"]')
-    page.fill(f'[name="{question}-condition-question"]', "exits")
-    page.fill(f'[name="{question}-condition-value"]', "non_compliant")
+    set_key(page, question, "exit_problem")
+    # The condition is part of the block: the earlier question and its answer
+    # are chosen by their labels.
+    choose_condition(page, question, "安全出口畅通", zh("Non-compliant"))
     shot(
         page,
         "forms-editor-condition",
@@ -155,11 +175,11 @@ def build_checklist_in_the_editor(page) -> None:
         page, page.locator(".c-sf-add-button").last, zh("Section (a step of the form)")
     )
     page.fill('[name="body-1-value-title"]', "储存")
-    page.fill('[name="body-1-value-key"]', "storage")
+    set_key(page, "body-1-value", "storage")
     add_block(page, section_add_button(page, 1), zh("Number"))
     question = "body-1-value-questions-0-value"
     page.fill(f'[name="{question}-label"]', "储罐数量")
-    page.fill(f'[name="{question}-key"]', "tank_count")
+    set_key(page, question, "tank_count")
     page.fill(f'[name="{question}-unit"]', "个")
     if SHOTS:
         # The admin scrolls inside its layout: a tall window shows the outline.

@@ -163,6 +163,7 @@ class Side:
     membership: Any
     industry: Any
     log_entry: Any = None
+    notification: Any = None
 
 
 @dataclass
@@ -221,7 +222,10 @@ def _side(world, key: str) -> Side:
     )
     from auditlog.models import LogEntry
 
+    from core.notifications.services import notify
+
     return Side(
+        notification=notify(manager, "催办", assignment, "/portal/forms/"),
         log_entry=LogEntry.objects.get_for_object(upload).first(),
         enterprise=enterprise,
         unit=unit,
@@ -264,6 +268,7 @@ PK_BY_PREFIX = {
     "portal/risks/": "risk_point",
     "portal/forms/submissions/": "submission",
     "portal/forms/uploads/": "upload",
+    "portal/notifications/": "notification",
     "portal/units/": "unit",
     "portal/people/": "person",
     "admin/forms/definitions/": "definition",
@@ -348,6 +353,11 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         return app not in ("industries", "risk_points", "audit_log") and (
             app != "form_submissions" or name.endswith(":detail")
         )
+    if app == "notifications":
+        # A user's own notifications: marking them read is the recipient's act.
+        if side is None:
+            return role in ("manager_a", "manager_b", "staff_a")
+        return role == MANAGER_OF[side]
     if app in ("portal", "risks", "forms_portal"):
         # The enterprise's own records: its manager; the fixture's forms are
         # the manager's to fill (fillers "manager").

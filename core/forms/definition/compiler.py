@@ -3,6 +3,7 @@ scoring plan (the mapping is documented in docs/forms-engine.md)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +21,15 @@ from core.forms.definition.model import (
     SCHEMA_DIALECT,
     SIGNATURE_NAME_MAX_LENGTH,
     UI_FORMAT,
+    Condition,
     Node,
     Step,
     iter_nodes,
-    list_values,
+    iter_rules,
+    option_items,
     parse,
 )
+from core.forms.expressions import parse_expression
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,19 @@ def compile_definition(
     }
     if required:
         json_schema["required"] = required
+    order = [node.key for step in steps for node in step.nodes]
+    checks = [_compile_rule(rule.value, order, rules) for rule in iter_rules(steps)]
     if rules:
         json_schema["allOf"] = rules
     ui_schema = {
         "format": UI_FORMAT,
         "title": title,
-        "order": [node.key for step in steps for node in step.nodes],
+        "order": order,
         "steps": ui_steps,
         "questions": ui_questions,
     }
+    if checks:
+        ui_schema["rules"] = checks
     return CompiledForm(
         json_schema=json_schema,
         ui_schema=ui_schema,
@@ -101,7 +109,7 @@ def compile_definition(
 
 def _require(
     node: Node,
-    conditions: list[tuple[str, str]],
+    conditions: list[Condition],
     by_key: Mapping[str, Node],
     required: list[str],
     rules: list[dict[str, Any]],
@@ -113,7 +121,7 @@ def _require(
         if must:
             required.append(node.key)
         return
-    matches = [_match_schema(by_key[key], key, value) for key, value in conditions]
+    matches = [_match_schema(by_key[c.question], c) for c in conditions]
     rule: dict[str, Any] = {
         "if": matches[0] if len(matches) == 1 else {"allOf": matches},
         # ``not: {}`` rather than ``false``: jsonschema reports a false
@@ -125,19 +133,30 @@ def _require(
     rules.append(rule)
 
 
-def _match_schema(source: Node, key: str, expected: str) -> dict[str, Any]:
-    if source.type == "check_item":
-        inner: dict[str, Any] = {
-            "properties": {"result": {"const": expected}},
-            "required": ["result"],
-        }
-    elif source.type == "multiple_choice":
-        inner = {"contains": {"const": expected}}
-    elif source.type == "number":
-        inner = {"const": _number(expected)}
+def _match_schema(source: Node, condition: Condition) -> dict[str, Any]:
+    """The schema an answer to ``source`` matches when the condition holds.
+
+    ``is`` compares with one value, ``any_of`` with several, ``is_not``
+    negates ``is``; an unanswered question never matches (``required``).
+    """
+    values: list[Any] = list(condition.values)
+    if source.type == "number":
+        values = [_number(v) for v in values]
+    if source.type == "multiple_choice":
+        one: dict[str, Any] = (
+            {"contains": {"const": values[0]}}
+            if len(values) == 1
+            else {"contains": {"enum": values}}
+        )
     else:
-        inner = {"const": expected}
-    return {"properties": {key: inner}, "required": [key]}
+        one = {"const": values[0]} if len(values) == 1 else {"enum": values}
+    if condition.operator == "is_not":
+        one = {"not": one}
+    if source.type == "check_item":
+        inner: dict[str, Any] = {"properties": {"result": one}, "required": ["result"]}
+    else:
+        inner = one
+    return {"properties": {condition.question: inner}, "required": [condition.question]}
 
 
 def _number(text: str) -> int | float:
@@ -146,21 +165,30 @@ def _number(text: str) -> int | float:
 
 
 def _ui_condition(
-    conditions: list[tuple[str, str]], by_key: Mapping[str, Node]
+    conditions: list[Condition], by_key: Mapping[str, Node]
 ) -> dict[str, Any] | None:
     if not conditions:
         return None
     tests = []
-    for key, expected in conditions:
-        source = by_key[key]
+    for condition in conditions:
+        source = by_key[condition.question]
         if source.type == "check_item":
-            tests.append({"key": key, "op": "result", "value": expected})
+            op = "result"
         elif source.type == "multiple_choice":
-            tests.append({"key": key, "op": "contains", "value": expected})
-        elif source.type == "number":
-            tests.append({"key": key, "op": "equals", "value": _number(expected)})
+            op = "contains"
         else:
-            tests.append({"key": key, "op": "equals", "value": expected})
+            op = "equals"
+        values: list[Any] = condition.values
+        if source.type == "number":
+            values = [_number(v) for v in values]
+        test: dict[str, Any] = {"key": condition.question, "op": op}
+        if condition.operator == "any_of":
+            test["any"] = values
+        else:
+            test["value"] = values[0]
+        if condition.operator == "is_not":
+            test["not"] = True
+        tests.append(test)
     return {"all": tests}
 
 
@@ -178,26 +206,88 @@ def condition_met(
         if test["key"] not in answers:
             return False
         answer = answers[test["key"]]
-        op, expected = test["op"], test["value"]
-        if op == "result":
-            if not isinstance(answer, dict) or answer.get("result") != expected:
-                return False
-        elif op == "contains":
-            if not isinstance(answer, list) or expected not in answer:
-                return False
-        elif op == "equals":
-            numeric = isinstance(expected, int | float) and not isinstance(
-                expected, bool
-            )
-            if numeric and (
-                isinstance(answer, bool) or not isinstance(answer, int | float)
-            ):
-                return False
-            if answer != expected:
-                return False
-        else:
+        expected = test["any"] if "any" in test else [test.get("value")]
+        matched = any(_test_holds(test["op"], answer, value) for value in expected)
+        if matched == bool(test.get("not")):
             return False
     return True
+
+
+def _test_holds(op: str, answer: Any, expected: Any) -> bool:
+    if op == "result":
+        return isinstance(answer, dict) and answer.get("result") == expected
+    if op == "contains":
+        return isinstance(answer, list) and expected in answer
+    if op == "equals":
+        numeric = isinstance(expected, int | float) and not isinstance(expected, bool)
+        if numeric and (
+            isinstance(answer, bool) or not isinstance(answer, int | float)
+        ):
+            return False
+        return answer == expected
+    return False
+
+
+_NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
+# A rule ``key <comparison> number`` as JSON Schema: (keyword, bound or None).
+_SCHEMA_COMPARISONS = {
+    "eq": "const",
+    "ne": "not",
+    "lt": "exclusiveMaximum",
+    "le": "maximum",
+    "gt": "exclusiveMinimum",
+    "ge": "minimum",
+}
+# The same comparison read from the other side (``5 < key`` is ``key > 5``).
+_MIRRORED = {"eq": "eq", "ne": "ne", "lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}
+
+
+def _compile_rule(
+    value: Mapping[str, Any], order: list[str], schema_rules: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A checked rule for the version: in the JSON Schema when one side is a
+    single question and the other a number, else for the server-side
+    evaluator (``core.forms.validation``). Its message is shown at the
+    question of the rule that comes last in the form."""
+    left = (value.get("left") or "").strip()
+    right = (value.get("right") or "").strip()
+    comparison = value.get("comparison") or "eq"
+    message = (value.get("message") or "").strip()
+    names = parse_expression(left).names | parse_expression(right).names
+    at = max(names, key=order.index) if names else ""
+    check = {
+        "left": left,
+        "comparison": comparison,
+        "right": right,
+        "message": message,
+        "at": at,
+        "in_schema": False,
+    }
+    single, bound, op = _single_against_number(left, right, comparison)
+    if single is not None and message:
+        keyword = _SCHEMA_COMPARISONS[op]
+        constraint: dict[str, Any] = (
+            {"not": {"const": bound}} if keyword == "not" else {keyword: bound}
+        )
+        constraint["x-messages"] = {keyword: message}
+        schema_rules.append({"properties": {single: constraint}})
+        check["in_schema"] = True
+    return check
+
+
+def _single_against_number(left: str, right: str, comparison: str):
+    """``(key, number, comparison)`` when one side is one key and the other a
+    number (the comparison turned to read ``key <op> number``)."""
+    for name, number, op in (
+        (left, right, comparison),
+        (right, left, _MIRRORED.get(comparison, comparison)),
+    ):
+        if parse_expression(name).names == {name}:
+            if not _NUMBER_RE.match(number):
+                continue
+            bound = float(number)
+            return name, (int(bound) if bound.is_integer() else bound), op
+    return None, None, comparison
 
 
 def _text_schema(max_length: int) -> dict[str, Any]:
@@ -352,11 +442,11 @@ def _property_schema(node: Node, by_key: Mapping[str, Node]) -> dict[str, Any]:
 
 
 def _option_values(value: Mapping[str, Any]) -> list[str]:
-    return [option["value"] for option in list_values(value.get("options"))]
+    return [option["value"] for option in option_items(value)]
 
 
 def _ui_question(
-    node: Node, conditions: list[tuple[str, str]], by_key: Mapping[str, Node]
+    node: Node, conditions: list[Condition], by_key: Mapping[str, Node]
 ) -> dict[str, Any]:
     value = node.value
     kind = node.type
@@ -387,7 +477,7 @@ def _ui_question(
     elif kind in ("single_choice", "multiple_choice"):
         question["options"] = [
             {"value": option["value"], "label": option.get("label") or option["value"]}
-            for option in list_values(value.get("options"))
+            for option in option_items(value)
         ]
         if kind == "single_choice":
             question["widget"] = value.get("widget") or "radio"
@@ -445,6 +535,34 @@ def _ui_question(
     return question
 
 
+def _scored_options(node: Node) -> dict[str, Any] | None:
+    """A single choice whose options carry scores (from an option list) is
+    scored like a check item: the chosen option's score out of the highest;
+    an option without a score is not counted; a "finding" option opens a
+    hazard (general grade)."""
+    if node.type != "single_choice":
+        return None
+    options = option_items(node.value)
+    scores = {
+        o["value"]: float(o["score"])
+        for o in options
+        if isinstance(o.get("score"), int | float)
+    }
+    findings = [o["value"] for o in options if o.get("finding")]
+    if not scores and not findings:
+        return None
+    return {
+        "key": node.key,
+        "label": node.label,
+        "points": max(scores.values(), default=0.0),
+        "deduction": None,
+        "guarantee": False,
+        "hazard_grade": "general" if findings else None,
+        "scores": scores,
+        "findings": findings,
+    }
+
+
 def _scoring_plan(steps: list[Step], settings: Mapping[str, Any]) -> dict[str, Any]:
     sections = []
     for step in steps:
@@ -452,6 +570,12 @@ def _scoring_plan(steps: list[Step], settings: Mapping[str, Any]) -> dict[str, A
         for node in step.nodes:
             candidates = node.fields if node.type == "group" else [node]
             for item in candidates:
+                scored = _scored_options(item)
+                if scored is not None:
+                    items.append(
+                        {**scored, "group": node.key if node.type == "group" else None}
+                    )
+                    continue
                 if item.type != "check_item":
                     continue
                 points = item.value.get("points")

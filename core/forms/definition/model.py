@@ -35,6 +35,12 @@ QUESTION_TYPES = (
     "calculated",
 )
 CONTAINER_TYPES = ("group", "section")
+# A check across questions (``RuleBlock``): not a question, never answered.
+RULE_TYPE = "rule"
+# How a condition compares the earlier answer with its value(s).
+CONDITION_OPERATORS = ("is", "is_not", "any_of")
+# How a rule compares its two sides.
+RULE_COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
 # Types an answer-dependent condition may refer to.
 CONDITION_SOURCES = ("check_item", "single_choice", "multiple_choice", "number")
 NUMERIC_TYPES = ("number", "calculated")
@@ -105,8 +111,48 @@ class Node:
     def label(self) -> str:
         return self.value.get("label") or ""
 
-    def condition(self) -> tuple[str, str] | None:
+    def condition(self) -> Condition | None:
         return _condition_of(self.value)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """ "Show only when [question] [is / is not / is any of] [value(s)]"."""
+
+    question: str
+    operator: str
+    text: str
+
+    @property
+    def values(self) -> list[str]:
+        """The compared values: one, or several for ``any_of``."""
+        if self.operator == "any_of":
+            return [part.strip() for part in self.text.split(",") if part.strip()]
+        return [self.text] if self.text else []
+
+
+@dataclass
+class Rule:
+    """A check across questions: ``left <comparison> right`` must hold."""
+
+    value: dict[str, Any]
+    path: Path
+
+    @property
+    def left(self) -> str:
+        return (self.value.get("left") or "").strip()
+
+    @property
+    def right(self) -> str:
+        return (self.value.get("right") or "").strip()
+
+    @property
+    def comparison(self) -> str:
+        return self.value.get("comparison") or "eq"
+
+    @property
+    def message(self) -> str:
+        return (self.value.get("message") or "").strip()
 
 
 @dataclass
@@ -120,22 +166,24 @@ class Step:
     value: dict[str, Any]
     path: Path | None
     nodes: list[Node] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
 
     @property
     def is_section(self) -> bool:
         return self.path is not None
 
-    def condition(self) -> tuple[str, str] | None:
+    def condition(self) -> Condition | None:
         return _condition_of(self.value)
 
 
-def _condition_of(value: Mapping[str, Any]) -> tuple[str, str] | None:
+def _condition_of(value: Mapping[str, Any]) -> Condition | None:
     condition = value.get("condition") or {}
     question = (condition.get("question") or "").strip()
-    expected = (condition.get("value") or "").strip()
+    expected = str(condition.get("value") or "").strip()
     if not question and not expected:
         return None
-    return question, expected
+    operator = condition.get("operator") or "is"
+    return Condition(question, operator, expected)
 
 
 def list_values(raw: Any) -> list[Any]:
@@ -147,6 +195,15 @@ def list_values(raw: Any) -> list[Any]:
         else:
             values.append(item)
     return values
+
+
+def option_items(value: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A choice's options, leaving out rows left entirely empty in the editor."""
+    return [
+        option
+        for option in list_values(value.get("options"))
+        if isinstance(option, dict) and (option.get("value") or option.get("label"))
+    ]
 
 
 # -- parse ---------------------------------------------------------------------
@@ -171,9 +228,18 @@ def parse(raw: list[dict[str, Any]]) -> list[Step]:
             )
             steps.append(step)
             for j, child in enumerate(value.get("questions") or []):
+                if child.get("type") == RULE_TYPE:
+                    step.rules.append(
+                        Rule(child.get("value") or {}, (index, "questions", j))
+                    )
+                    continue
                 step.nodes.append(
                     _node(child, (index, "questions", j), step=step, group=None)
                 )
+            continue
+        if block_type == RULE_TYPE and (loose is not None or steps):
+            # A rule belongs to the step before it; it adds no step of its own.
+            (loose or steps[-1]).rules.append(Rule(value, (index,)))
             continue
         if loose is None:
             loose = Step(
@@ -185,6 +251,9 @@ def parse(raw: list[dict[str, Any]]) -> list[Step]:
                 path=None,
             )
             steps.append(loose)
+        if block_type == RULE_TYPE:
+            loose.rules.append(Rule(value, (index,)))
+            continue
         loose.nodes.append(_node(item, (index,), step=loose, group=None))
     return steps
 
@@ -211,6 +280,11 @@ def iter_nodes(steps: list[Step]) -> Iterator[Node]:
         for node in step.nodes:
             yield node
             yield from node.fields
+
+
+def iter_rules(steps: list[Step]) -> Iterator[Rule]:
+    for step in steps:
+        yield from step.rules
 
 
 # -- keys ----------------------------------------------------------------------
@@ -246,7 +320,7 @@ def fill_missing_keys(raw: list[dict[str, Any]]) -> bool:
 
 def _walk_items(raw: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for item in raw or []:
-        if not isinstance(item, dict):
+        if not isinstance(item, dict) or item.get("type") == RULE_TYPE:
             continue
         yield item
         value = item.get("value") or {}

@@ -10,14 +10,19 @@ from django.utils.translation import gettext as _
 
 from core.forms.definition.model import (
     CHECK_RESULTS,
+    CONDITION_OPERATORS,
     CONDITION_SOURCES,
     KEY_RE,
     NUMERIC_TYPES,
     QUESTION_TYPES,
+    RULE_COMPARISONS,
+    Condition,
     Node,
     Path,
     Problem,
+    Rule,
     list_values,
+    option_items,
     parse,
 )
 from core.forms.expressions import ExpressionError, parse_expression
@@ -68,7 +73,15 @@ def definition_problems(raw: list[dict[str, Any]]) -> list[Problem]:
         if step.is_section:
             claim(step.key, step.title, step.path)
             problems.extend(_condition_problems(step.condition(), earlier, step.path))
-        for node in step.nodes:
+        # Questions and rules in the order of the form: a rule sees only the
+        # questions before it.
+        entries = sorted(
+            [*step.nodes, *step.rules], key=lambda entry: _path_key(entry.path)
+        )
+        for node in entries:
+            if isinstance(node, Rule):
+                problems.extend(_rule_problems(node, earlier))
+                continue
             claim(node.key, node.label, node.path)
             problems.extend(_node_problems(node, earlier))
             if node.type == "group":
@@ -83,6 +96,10 @@ def definition_problems(raw: list[dict[str, Any]]) -> list[Problem]:
     if not any(step.nodes for step in steps):
         problems.append(Problem((), _("Add at least one question.")))
     return problems
+
+
+def _path_key(path: Path) -> tuple:
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)
 
 
 def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
@@ -107,10 +124,20 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
                 )
             )
     if node.type in ("single_choice", "multiple_choice"):
-        options = list_values(value.get("options"))
+        options = option_items(value)
         seen: set[str] = set()
-        for j, option in enumerate(options):
-            option_value = (option or {}).get("value")
+        for j, option in enumerate(list_values(value.get("options"))):
+            if not isinstance(option, dict) or option not in options:
+                continue  # a row left empty
+            option_value = option.get("value")
+            if not option_value:
+                found.append(
+                    Problem(
+                        (*path, "options", j, "value"),
+                        _("Enter the option's stored value."),
+                    )
+                )
+                continue
             if option_value in seen:
                 found.append(
                     Problem(
@@ -120,11 +147,12 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
                     )
                 )
             seen.add(option_value)
-        if len(options) < 2:
+        from_list = bool(value.get("option_list")) and not options
+        if len(options) < 2 and not from_list:
             found.append(Problem((*path, "options"), _("Give at least two options.")))
     if node.type == "multiple_choice":
         low, high = value.get("min_selected"), value.get("max_selected")
-        options = list_values(value.get("options"))
+        options = option_items(value)
         if low is not None and high is not None and low > high:
             found.append(
                 Problem(
@@ -132,7 +160,7 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
                     _("“At most” cannot be less than “at least”."),
                 )
             )
-        if (
+        if options and (
             high is not None
             and high > len(options)
             or (low is not None and low > len(options))
@@ -182,11 +210,12 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
 
 
 def _condition_problems(
-    condition: tuple[str, str] | None, earlier: Mapping[str, Node], path: Path
+    condition: Condition | None, earlier: Mapping[str, Node], path: Path
 ) -> list[Problem]:
     if condition is None:
         return []
-    question, expected = condition
+    question = condition.question
+    at_value = (*path, "condition", "value")
     if not question:
         return [
             Problem(
@@ -194,12 +223,15 @@ def _condition_problems(
                 _("Enter the key of the earlier question the condition depends on."),
             )
         ]
-    if not expected:
+    if condition.operator not in CONDITION_OPERATORS:
         return [
             Problem(
-                (*path, "condition", "value"), _("Enter the value to compare with.")
+                (*path, "condition", "operator"),
+                _("Choose “is”, “is not” or “is any of”."),
             )
         ]
+    if not condition.values:
+        return [Problem(at_value, _("Enter the value to compare with."))]
     source = earlier.get(question)
     if source is None:
         return [
@@ -224,30 +256,68 @@ def _condition_problems(
             )
         ]
     allowed = _condition_values(source)
-    if allowed is not None and expected not in allowed:
-        return [
-            Problem(
-                (*path, "condition", "value"),
-                _("“%(label)s” has no value “%(value)s”; use one of: %(values)s.")
-                % {
-                    "label": source.label,
-                    "value": expected,
-                    "values": ", ".join(allowed),
-                },
-            )
-        ]
-    if source.type == "number":
-        try:
-            float(expected)
-        except ValueError:
+    for expected in condition.values:
+        if allowed is not None and expected not in allowed:
             return [
                 Problem(
-                    (*path, "condition", "value"),
-                    _("“%(label)s” is a number question; enter a number.")
-                    % {"label": source.label},
+                    at_value,
+                    _("“%(label)s” has no value “%(value)s”; use one of: %(values)s.")
+                    % {
+                        "label": source.label,
+                        "value": expected,
+                        "values": ", ".join(allowed),
+                    },
                 )
             ]
+        if source.type == "number":
+            try:
+                float(expected)
+            except ValueError:
+                return [
+                    Problem(
+                        at_value,
+                        _("“%(label)s” is a number question; enter a number.")
+                        % {"label": source.label},
+                    )
+                ]
     return []
+
+
+def _rule_problems(rule: Rule, earlier: Mapping[str, Node]) -> list[Problem]:
+    """A rule compares numbers answered before it, and says what is wrong."""
+    numbers = {key for key, node in earlier.items() if node.type in NUMERIC_TYPES}
+    found = []
+    names: set[str] = set()
+    for side in ("left", "right"):
+        text = getattr(rule, side)
+        if not text:
+            found.append(
+                Problem((*rule.path, side), _("Choose the questions or a number."))
+            )
+            continue
+        try:
+            names |= parse_expression(text, numbers).names
+        except ExpressionError as exc:
+            found.append(Problem((*rule.path, side), str(exc)))
+    if rule.comparison not in RULE_COMPARISONS:
+        found.append(
+            Problem((*rule.path, "comparison"), _("Choose how the two sides compare."))
+        )
+    if not found and not names:
+        found.append(
+            Problem(
+                (*rule.path, "left"),
+                _("A rule compares answers: choose at least one question."),
+            )
+        )
+    if not rule.message:
+        found.append(
+            Problem(
+                (*rule.path, "message"),
+                _("Write the message the person filling the form sees."),
+            )
+        )
+    return found
 
 
 def _condition_values(source: Node) -> list[str] | None:
@@ -256,9 +326,11 @@ def _condition_values(source: Node) -> list[str] | None:
             return list(CHECK_RESULTS)
         return list(CHECK_RESULTS[:2])
     if source.type in ("single_choice", "multiple_choice"):
+        if source.value.get("option_list") and not option_items(source.value):
+            return None  # a list's options: checked once resolved (publish)
         return [
             (option or {}).get("value")
-            for option in list_values(source.value.get("options"))
+            for option in option_items(source.value)
             if (option or {}).get("value")
         ]
     return None

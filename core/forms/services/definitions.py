@@ -12,14 +12,16 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError as JSONSchemaError
 
 from core.forms.blocks import body_block
-from core.forms.definition import Problem, compile_definition
+from core.forms.definition import Problem, compile_definition, definition_problems
 from core.forms.models import (
     Fillers,
+    FormAssignment,
     FormDefinition,
     FormVersion,
     form_key_validator,
     source_hash,
 )
+from core.forms.option_lists import resolve_option_lists, uses_option_lists
 from core.forms.rules import is_known_rule
 from core.forms.services.errors import (
     DefinitionInvalid,
@@ -91,6 +93,12 @@ def definition_publish(*, definition: FormDefinition, user=None) -> FormVersion:
     given = definition
     definition = FormDefinition.objects.select_for_update().get(pk=definition.pk)
     blocks, problems = definition_check(definition.body_data())
+    lists_used = not problems and uses_option_lists(blocks)
+    if lists_used:
+        # The lists' options as they are now: the version freezes them.
+        blocks, problems = resolve_option_lists(blocks, definition.department)
+        if not problems:
+            problems = definition_problems(blocks)
     if not is_known_rule(definition.scoring_rule):
         problems.append(
             Problem(
@@ -102,7 +110,9 @@ def definition_publish(*, definition: FormDefinition, user=None) -> FormVersion:
     if problems:
         raise DefinitionInvalid(problems)
     fingerprint = source_hash(
-        blocks=definition.body_data(),
+        blocks=[*definition.body_data(), {"option_lists": blocks}]
+        if lists_used
+        else definition.body_data(),
         scoring=definition.scoring_settings(),
         titles=(definition.title_zh, definition.title_en),
         kind=definition.kind,
@@ -288,6 +298,7 @@ def form_definitions_sync(*, manager: SafegridPluginManager) -> FormSyncResult:
         try:
             with transaction.atomic():
                 outcome = _sync_one(plugin_name, item, industry)
+                _standing_assignment(item, industry)
         except DefinitionInvalid as exc:
             result.skipped[item.key] = [
                 f"{p.location()}: {p.message}" for p in exc.problems
@@ -302,6 +313,38 @@ def form_definitions_sync(*, manager: SafegridPluginManager) -> FormSyncResult:
     result.deactivated = list(stale.values_list("key", flat=True))
     stale.update(is_active=False)
     return result
+
+
+def _standing_assignment(item: FormDefinitionContribution, industry) -> None:
+    """Keep the pack's standing duty: one active assignment of the original to
+    its industry, due each ``item.due`` period, when the pack declares one.
+
+    A standing assignment is the one without a department and without a
+    creator (a department's assignment always records both). It is ended when
+    the pack stops declaring ``due`` and re-activated when it declares it
+    again; a department's own assignments of the form are never touched.
+    """
+    original = FormDefinition.objects.get(key=item.key)
+    standing = FormAssignment.objects.filter(
+        definition=original, department__isnull=True, created_by__isnull=True
+    )
+    if not item.due:
+        standing.filter(is_active=True).update(is_active=False)
+        return
+    mine = standing.filter(industry=industry, jurisdiction__isnull=True)
+    # A standing duty of another industry (the pack moved the form) ends.
+    standing.exclude(pk__in=mine.values("pk")).filter(is_active=True).update(
+        is_active=False
+    )
+    current = mine.first()
+    if current is None:
+        FormAssignment.objects.create(
+            definition=original, industry=industry, recurrence=item.due
+        )
+    elif not current.is_active or current.recurrence != item.due:
+        current.is_active = True
+        current.recurrence = item.due
+        current.save(update_fields=["is_active", "recurrence"])
 
 
 def _sync_one(plugin_name: str, item: FormDefinitionContribution, industry):

@@ -71,6 +71,16 @@ def assignment_create(
     starts_on = starts_on or timezone.localdate()
     if due_date is not None and due_date < starts_on:
         problems["due_date"] = _("The due date cannot be before the start.")
+    if not problems:
+        same = _identical_assignment(
+            definition, industry, jurisdiction, recurrence, due_date
+        )
+        if same is not None:
+            problems["__all__"] = _(
+                "This form is already assigned to the same enterprises with the "
+                "same recurrence and due date (since %(date)s); end that "
+                "assignment first, or change the target or the dates."
+            ) % {"date": same.starts_on.isoformat()}
     if problems:
         raise ValidationError(problems)
     return FormAssignment.objects.create(
@@ -85,6 +95,24 @@ def assignment_create(
     )
 
 
+def _identical_assignment(
+    definition, industry, jurisdiction, recurrence, due_date, exclude=None
+) -> FormAssignment | None:
+    """An active assignment of the form to the same enterprises, as often and
+    with the same due date."""
+    same = FormAssignment.objects.filter(
+        definition=definition,
+        industry=industry,
+        jurisdiction=jurisdiction,
+        recurrence=recurrence,
+        due_date=due_date,
+        is_active=True,
+    )
+    if exclude is not None:
+        same = same.exclude(pk=exclude.pk)
+    return same.first()
+
+
 @transaction.atomic
 def assignment_end(*, actor, assignment: FormAssignment) -> FormAssignment:
     """Stop giving the form (submissions already made stay); only the
@@ -96,6 +124,90 @@ def assignment_end(*, actor, assignment: FormAssignment) -> FormAssignment:
     assignment.is_active = False
     assignment.save(update_fields=["is_active"])
     return assignment
+
+
+@transaction.atomic
+def assignment_restore(*, actor, assignment: FormAssignment) -> FormAssignment:
+    """Undo ending an assignment: the form is due again from where it was.
+    Refused when an identical assignment has been made meanwhile."""
+    from core.forms.policy import assignments_visible
+
+    if not assignments_visible(scope_for(actor)).filter(pk=assignment.pk).exists():
+        raise SubmissionRefused(_("You may not change this assignment."))
+    if assignment.is_active:
+        return assignment
+    if _identical_assignment(
+        assignment.definition_id,
+        assignment.industry_id,
+        assignment.jurisdiction_id,
+        assignment.recurrence,
+        assignment.due_date,
+        exclude=assignment,
+    ):
+        raise ValidationError(
+            _("An identical assignment has been made since; this one stays ended.")
+        )
+    assignment.is_active = True
+    assignment.save(update_fields=["is_active"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_remind(*, actor, assignment: FormAssignment, url: str = "") -> int:
+    """催办: tell the people who fill the form at each enterprise in the
+    actor's scope that has not submitted it this period (in the app). A
+    person already reminded of this assignment today is not told again.
+    Returns how many enterprises were reminded."""
+    from core.forms.policy import assignments_visible
+    from core.forms.selectors import assignment_follow_up
+    from core.notifications.models import Notification
+    from core.notifications.services import notify
+    from core.organizations.models import Membership, Role
+
+    scope = scope_for(actor)
+    if not assignment.is_active or (
+        not assignments_visible(scope).filter(pk=assignment.pk).exists()
+    ):
+        raise SubmissionRefused(_("You may not send reminders for this assignment."))
+    today = timezone.localdate()
+    _start, rows = assignment_follow_up(scope=scope, assignment=assignment, today=today)
+    missing = [row.enterprise.pk for row in rows if row.submission is None]
+    if not missing:
+        return 0
+    published = assignment.definition.published_version
+    fillers = (
+        published.fillers if published is not None else assignment.definition.fillers
+    )
+    roles = [Role.ENTERPRISE_MANAGER]
+    if fillers in (Fillers.ASSIGNED_STAFF, Fillers.MEMBERS):
+        roles.append(Role.ENTERPRISE_STAFF)
+    members = Membership.objects.filter(
+        enterprise_id__in=missing, role__in=roles
+    ).select_related("user")
+    from django.contrib.contenttypes.models import ContentType
+
+    already = set(
+        Notification.objects.filter(
+            target_type=ContentType.objects.get_for_model(FormAssignment),
+            target_id=str(assignment.pk),
+            created_at__date=today,
+        ).values_list("recipient_id", flat=True)
+    )
+    verb = _("Reminder: please fill in and submit “%(title)s”.") % {
+        "title": assignment.definition.title
+    }
+    if assignment.due_date:
+        verb = _("Reminder: please submit “%(title)s” by %(date)s.") % {
+            "title": assignment.definition.title,
+            "date": assignment.due_date.isoformat(),
+        }
+    reminded = set()
+    for member in members:
+        if not member.user.is_active or member.user_id in already:
+            continue
+        notify(member.user, verb, assignment, url, actor=actor)
+        reminded.add(member.enterprise_id)
+    return len(reminded)
 
 
 # -- uploads ---------------------------------------------------------------------

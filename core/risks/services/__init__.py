@@ -37,7 +37,11 @@ from core.risks.services.points import (
     risk_point_refresh_level,
     risk_point_update,
 )
-from core.risks.services.thresholds import level_threshold_set
+from core.risks.services.thresholds import (
+    flag_reassessment,
+    level_threshold_delete,
+    level_threshold_set,
+)
 
 __all__ = [
     "EVENT_NAME_MAX_LENGTH",
@@ -52,6 +56,8 @@ __all__ = [
     "RiskPointData",
     "_require_manager",
     "assessment_errors",
+    "flag_reassessment",
+    "level_threshold_delete",
     "level_threshold_set",
     "risk_event_assess",
     "risk_point_create",

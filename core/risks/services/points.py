@@ -367,16 +367,32 @@ def _display_name(user: Any) -> str:
 
 
 def risk_point_refresh_level(*, risk_point: RiskPoint) -> str:
-    """Recompute the cached level: the highest latest level of active events."""
-    levels = Assessment.objects.filter(
-        pk__in=RiskEvent.objects.filter(
-            risk_point_id=risk_point.pk, is_active=True
-        ).values("latest_assessment")
-    ).values_list("level", flat=True)
-    highest = max(levels, key=risk_level_rank, default="")
+    """Recompute the cached level: the highest latest level of active events.
+
+    A re-assessment flag (thresholds changed) is cleared once no active event
+    still has a latest assessment of the flagged method older than the flag.
+    """
+    latest = list(
+        Assessment.objects.filter(
+            pk__in=RiskEvent.objects.filter(
+                risk_point_id=risk_point.pk, is_active=True
+            ).values("latest_assessment")
+        ).values_list("level", "method", "assessed_at")
+    )
+    highest = max((row[0] for row in latest), key=risk_level_rank, default="")
     point = RiskPoint.objects.get(pk=risk_point.pk)
+    changed = []
     if point.level != highest:
         point.level = highest
-        point.save(update_fields=["level", "updated_at"])
+        changed.append("level")
+    if point.reassess_since is not None and not any(
+        method == point.reassess_method and at < point.reassess_since
+        for _level, method, at in latest
+    ):
+        point.reassess_since = None
+        point.reassess_method = ""
+        changed += ["reassess_since", "reassess_method"]
+    if changed:
+        point.save(update_fields=[*changed, "updated_at"])
     risk_point.level = highest
     return highest

@@ -51,3 +51,15 @@ def num(value) -> str:
 def level_keys(value: str) -> list[str]:
     """``"major,low"`` → ``["major", "low"]`` (for loops over levels)."""
     return [key for key in str(value).split(",") if key]
+
+
+@register.filter
+def ticked_reasons(reasons) -> list:
+    """The direct-determination conditions the assessor ticked."""
+    return [r for r in reasons or () if not r.get("automatic")]
+
+
+@register.filter
+def automatic_reasons(reasons) -> list:
+    """The conditions that raised the level from the enterprise's own data."""
+    return [r for r in reasons or () if r.get("automatic")]

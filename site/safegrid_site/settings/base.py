@@ -34,6 +34,7 @@ PLATFORM_APPS = [
     "core.risks",
     "core.forms",
     "core.notices",
+    "core.notifications",
     "core.portal",
     "core.api",
     "core.audit",

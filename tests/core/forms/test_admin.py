@@ -384,7 +384,8 @@ def test_submissions_list_detail_review_and_export(
     assert sorted(
         row[version_column] for row in sheet.iter_rows(min_row=2, values_only=True)
     ) == [1, 1, 2]
-    assert any("checked_on" in str(h) for h in header)
+    # Headed by the question's label, not its key.
+    assert "检查日期" in header and not any("checked_on" in str(h) for h in header)
 
     login(client, world.dept_construction)
     assert client.get(reverse(f"{S}:detail", args=(latest.pk,))).status_code == 404

@@ -167,3 +167,22 @@ def test_the_portal_page_is_for_enterprise_users_only(client, world, commitment)
     assert client.get(mine).status_code == 403
     client.force_login(world.committee)
     assert client.get(mine).url == reverse("wagtailadmin_home")
+
+
+def test_the_public_index_lists_published_notices_newest_first(
+    client, world, commitment, django_assert_max_num_queries
+):
+    empty = client.get(reverse("notices:index"))
+    assert empty.status_code == 200 and 'data-testid="notice-index-empty"' in empty.text
+    submit(world, commitment)
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("notices:index"))
+    assert response.status_code == 200
+    assert world.enterprise_a.name in response.text
+    assert reverse("notices:enterprise", args=[world.enterprise_a.pk]) in response.text
+    assert "SIG-PRIVATE-7" not in response.text
+    assert client.get(reverse("notices:index") + "?page=x").status_code == 200
+
+
+def test_no_placeholder_page_is_reachable(client, world):
+    assert client.get("/pages/").status_code == 404

@@ -151,7 +151,7 @@ def test_scoring_rules_need_a_login(world):
 
 def test_evaluate_with_an_enterprise_uses_its_industry_thresholds(world):
     level_threshold_set(
-        user=world.dept_chemicals,
+        actor=world.dept_chemicals,
         method="lec",
         industry=world.chemicals,
         major_from=100,

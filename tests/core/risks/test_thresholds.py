@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def strict_lec(user, industry):
     return level_threshold_set(
-        user=user,
+        actor=user,
         method="lec",
         industry=industry,
         major_from=100,
@@ -65,7 +65,7 @@ def test_a_department_change_affects_only_its_industry(world):
 
 def test_a_platform_default_applies_to_industries_without_their_own(world):
     level_threshold_set(
-        user=world.committee,
+        actor=world.committee,
         method="lec",
         industry=None,
         major_from=200,
@@ -101,7 +101,7 @@ def test_a_department_cannot_set_another_industrys_thresholds(world):
 def test_bands_must_be_ordered_and_inside_the_range_with_field_messages(world):
     with translation.override("en"), pytest.raises(ValidationError) as caught:
         level_threshold_set(
-            user=world.dept_chemicals,
+            actor=world.dept_chemicals,
             method="lec",
             industry=world.chemicals,
             major_from=50,
@@ -114,7 +114,7 @@ def test_bands_must_be_ordered_and_inside_the_range_with_field_messages(world):
     assert "between 0.05 and 10000" in errors["general_from"][0]
     with pytest.raises(ValidationError) as caught:
         level_threshold_set(
-            user=world.committee,
+            actor=world.committee,
             method="direct",
             industry=None,
             major_from=3,
@@ -191,7 +191,7 @@ def test_admin_form_shows_the_problem_at_the_field(client, world):
 def test_a_department_cannot_reach_another_industrys_thresholds(client, world):
     other = strict_lec(world.dept_construction, world.construction)
     default = level_threshold_set(
-        user=world.committee,
+        actor=world.committee,
         method="mes",
         industry=None,
         major_from=180,

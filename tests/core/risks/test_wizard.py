@@ -769,7 +769,7 @@ def test_an_old_draft_of_form_posts_is_migrated_to_the_point_data(manager, world
     import importlib
 
     migration = importlib.import_module(
-        "core.risks.migrations.0006_risk_drafts_canonical"
+        "core.risks.migrations.0008_risk_drafts_canonical"
     )
     old = {
         "step": "measures",

@@ -109,6 +109,17 @@ DAILY_COMMITMENT = {
                 "运行、停产、检修装置之和应等于装置总数",
                 "Running, stopped and maintenance units add up to the total",
             ),
+            checks=[
+                {
+                    "left": "units_running + units_stopped + units_overhaul",
+                    "comparison": "eq",
+                    "right": "units_total",
+                    "message": text(
+                        "运行、停产、检修装置之和应等于装置总数",
+                        "Running, stopped and maintenance units must add up to the total",
+                    ),
+                }
+            ],
         ),
         section(
             "special_work",

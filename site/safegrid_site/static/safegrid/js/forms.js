@@ -65,8 +65,19 @@
     return first.type === "number" ? Number(first.value) : first.value;
   }
 
+  /* A condition's test: "is" (value), "is any of" (any), "is not" (not);
+     an unanswered question never satisfies it, as in the JSON Schema. */
   function holds(test, value) {
     if (value === undefined || value === null) { return false; }
+    if (Array.isArray(value) && !value.length) { return false; } // none chosen: unanswered
+    var expected = test.any || [test.value];
+    var matched = expected.some(function (one) {
+      return matches({ op: test.op, value: one }, value);
+    });
+    return test.not ? !matched : matched;
+  }
+
+  function matches(test, value) {
     if (test.op === "result") {
       var result = typeof value === "object" && !Array.isArray(value) ? value.result : value;
       return result === test.value;

@@ -186,6 +186,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("risks", "0005_measure_type_labels")]
+    dependencies = [("risks", "0007_site_plan")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
