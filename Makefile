@@ -21,7 +21,7 @@ PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PACKS) $(EXAMPLE_PACK
 DEMO := DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(MANAGE)
 CHECK := DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE)
 
-.PHONY: demo test benchmark install translations messages i18n-check lint check ci clean
+.PHONY: demo test benchmark install translations messages i18n-check lint typecheck check ci clean
 
 # The stamp lives inside the venv: deleting .venv or touching a pyproject.toml
 # re-runs the install.
@@ -72,6 +72,11 @@ i18n-check: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# mypy with django-stubs over the plugin host and every services and selectors
+# module (the files are listed in pyproject.toml's [tool.mypy]).
+typecheck: install
+	$(PY) -m mypy
 
 check: install
 	$(CHECK) makemigrations --check --dry-run

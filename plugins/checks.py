@@ -133,7 +133,7 @@ def _typed_errors(
             continue
         errors.extend(
             Error(f"Industry pack {plugin_name!r}: {problem}.", id=check_id)
-            for problem in [*item.problems(), *more(plugin_name, item)]
+            for problem in [*_problems_of(item), *more(plugin_name, item)]
         )
     return errors
 
@@ -200,3 +200,8 @@ def _schedule_errors(manager: SafegridPluginManager) -> list[Error]:
         "safegrid.E022",
         more,
     )
+
+
+def _problems_of(item: Any) -> list[str]:
+    """An item's own ``problems()`` (the contribution types each have one)."""
+    return list(item.problems())

@@ -93,7 +93,7 @@ class CompiledSchema:
         self,
         schema: Mapping[str, Any],
         *,
-        validator_class: type = Draft202012Validator,
+        validator_class: Any = Draft202012Validator,
     ):
         self.schema = schema
         self.validator = validator_class(
@@ -173,7 +173,7 @@ def translate_error(error: ValidationError) -> list[SchemaError]:
             if name not in instance
         ]
     if keyword == "dependentRequired" and isinstance(instance, dict):
-        found = []
+        found: list[SchemaError] = []
         for trigger, needed in error.validator_value.items():
             if trigger not in instance:
                 continue
@@ -217,7 +217,7 @@ def translate_error(error: ValidationError) -> list[SchemaError]:
     if keyword in ("anyOf", "oneOf") and error.context:
         # Nothing matched (a oneOf that matched twice has no context): the
         # alternative that came closest explains the problem best.
-        found: list[SchemaError] = []
+        found = []
         for branch_error in _closest_branch(error):
             found.extend(translate_error(branch_error))
         return found

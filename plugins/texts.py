@@ -8,6 +8,7 @@ import; ``plugins.contributions`` re-exports it for packs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.utils.functional import Promise, lazy
 from django.utils.translation import get_language
@@ -32,7 +33,7 @@ class I18nText:
         English text, as gettext then gives the English source: migrations
         record the same labels whatever the default language.
         """
-        return _lazy_text(self)
+        return cast("Promise", _lazy_text(self))
 
     def resolve(self) -> str:
         if get_language() is None:

@@ -112,7 +112,9 @@ class Vocabulary:
         """
         from django.db.models import TextChoices
 
-        return TextChoices(
+        # The functional API's module and qualname (Enum's) are not in
+        # django-stubs' overloads.
+        return TextChoices(  # type: ignore[call-overload]
             name,
             [(term.key.upper(), (term.key, term.lazy_label)) for term in self.terms],
             module=module,
@@ -251,4 +253,4 @@ def risk_level_rank(level: str | None) -> int:
 
 def risk_level_colour(level: str | None) -> str:
     """The colour key of a level (``red``...), or empty for no level."""
-    return RISK_LEVELS[level].colour if level in RISK_LEVELS else ""
+    return RISK_LEVELS[level].colour if level and level in RISK_LEVELS else ""

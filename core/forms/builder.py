@@ -299,7 +299,11 @@ class AnswerForm(forms.Form):
                 data=self.data if self.is_bound else None,
                 files=self.files if self.is_bound else None,
                 prefix=self.add_prefix(key),
-                initial=initial_entries if not self.is_bound else None,
+                initial=(
+                    answers_as_entry_initial(self.builder, question, initial_entries)
+                    if initial_entries and not self.is_bound
+                    else None
+                ),
             )
 
     def layout(self) -> list[QuestionLayout]:
@@ -568,6 +572,23 @@ def answers_as_initial(
         if key in answers and question["type"] not in ("group", "calculated"):
             initial.update(_field_values(question, answers[key]))
     return initial
+
+
+def answers_as_entry_initial(
+    builder: FormBuilder, group: Mapping[str, Any], entries: Any
+) -> list[dict[str, Any]]:
+    """Formset initials of a repeatable group's stored entries: each child
+    question's fields, as ``answers_as_initial`` gives them for top-level
+    questions (a check item's result, note and photos; uploads; the rest)."""
+    children = [
+        key
+        for key in group.get("fields", [])
+        if builder.questions[key]["type"] != "calculated"
+    ]
+    return [
+        answers_as_initial(builder, entry, children) if isinstance(entry, dict) else {}
+        for entry in (entries if isinstance(entries, list) else [])
+    ]
 
 
 def answers_as_form_data(

@@ -1,20 +1,14 @@
-"""Where the portal's guided form keeps its state: the engine's ``SubmissionDraft``.
+"""What the portal's guided form fills: a version for an enterprise, or a correction.
 
-``SubmissionDraftStorage`` is a django-formtools storage that keeps the state
-in the ``SubmissionDraft`` row of the version, enterprise and user, never in
-the session: closing the browser, losing the connection or an expired
-session loses nothing, and the user resumes on any device where they
-stopped. The stored state *is the answer* (JSON keyed by question keys) and
-the step the user was on; the form data of a step is derived from the answer
-when formtools asks for it. Uploaded photos and files are stored by
-``services.upload_store`` while a step is validated and the answer refers to
-them, so formtools' ``file_storage`` is not needed.
+The draft itself is the answer JSON in the ``SubmissionDraft`` row of the
+version, enterprise and user, kept by the guided-entry storage
+(``core.guided.storage``) through ``FormFillWizard``. Uploaded photos and
+files are stored by ``services.upload_store`` while a step is validated and
+the answer refers to them, so formtools' ``file_storage`` is not needed.
 
-The wizard's prefix is the identity of what is filled:
+The wizard's prefix names what is filled:
 ``form_<key>_v<version>_e<enterprise>[_s<submission>]`` — formtools' default
 prefix (the class name) would make two forms open at once share one state.
-The storage reads the prefix and resolves it through the user's scope again
-(``fill_target``), so a forged prefix cannot reach another enterprise's draft.
 """
 
 from __future__ import annotations
@@ -22,22 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils.datastructures import MultiValueDict
-from formtools.wizard.storage.base import BaseStorage
 
 from core.forms import services
-from core.forms.builder import FormBuilder, answers_as_form_data
+from core.forms.builder import FormBuilder
 from core.forms.models import FormVersion, Submission
 from core.forms.selectors import (
     definitions_assigned_to,
     enterprise_submission,
     form_version_steps,
-    submission_draft_get,
 )
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
@@ -141,118 +129,3 @@ def fill_target(
         version=version, enterprise=enterprise, submission=submission
     )
     return cache[memo_key]
-
-
-class SubmissionDraftStorage(BaseStorage):
-    """formtools storage in the engine's ``SubmissionDraft`` (not the session).
-
-    The state is ``answers`` (the JSON answer so far) and ``step_index`` (the
-    step the user is on; the number of steps means the review page). A step's
-    form data is derived from the answer (``get_step_data``); files are
-    already stored as uploads the answer refers to, so no step files are
-    kept. After each request the draft is written through
-    ``services.submission_draft_save`` when the state changed; a state never
-    typed into leaves no row. ``conflict`` is the user's draft of the same
-    version for the other purpose (a new answer versus a correction), which
-    the view must settle before anything is written.
-    """
-
-    def __init__(self, prefix, request=None, file_storage=None):
-        super().__init__(prefix, request, file_storage)
-        match = PREFIX.match(prefix)
-        if match is None:
-            raise Http404
-        submission_id = match["submission"]
-        self.target = fill_target(
-            request,
-            key=match["key"],
-            number=int(match["number"]),
-            submission_id=int(submission_id) if submission_id else None,
-        )
-        if self.target.enterprise.pk != int(match["enterprise"]):
-            raise Http404
-        self.draft = submission_draft_get(
-            version=self.target.version,
-            enterprise=self.target.enterprise,
-            user=request.user,
-        )
-        own = self.target.submission.pk if self.target.submission else None
-        self.conflict = (
-            self.draft
-            if self.draft is not None and self.draft.submission_id != own
-            else None
-        )
-        if self.draft is not None and self.conflict is None:
-            self.answers: dict[str, Any] = dict(self.draft.data)
-            self.step_index = self.draft.step
-        else:
-            submission = self.target.submission
-            self.answers = dict(submission.data) if submission else {}
-            self.step_index = 0
-        self.finished = False
-        self.init_data()
-        self._saved = self._snapshot()
-
-    def _snapshot(self) -> tuple[dict[str, Any], int]:
-        return dict(self.answers), self.step_index
-
-    # -- formtools' storage API ---------------------------------------------------
-    def _get_current_step(self):
-        names = self.target.step_names
-        return names[min(self.step_index, len(names) - 1)] if names else None
-
-    def _set_current_step(self, step):
-        names = self.target.step_names
-        self.step_index = names.index(step) if step in names else 0
-
-    @property
-    def at_review(self) -> bool:
-        return self.step_index >= len(self.target.step_names)
-
-    def go_to_review(self) -> None:
-        self.step_index = len(self.target.step_names)
-
-    def get_step_data(self, step):
-        if step not in self.target.step_names:
-            return None
-        data = answers_as_form_data(
-            self.target.builder, self.answers, self.target.step_keys(step)
-        )
-        return MultiValueDict({f"{step}-{name}": v for name, v in data.items()})
-
-    def set_step_data(self, step, cleaned_data):
-        """Nothing to keep: the view puts the step's answers in ``answers``."""
-
-    def get_step_files(self, step):
-        return None
-
-    def set_step_files(self, step, files):
-        """Nothing to keep: files were stored as uploads the answer refers to."""
-
-    def reset(self):
-        self.answers, self.step_index = {}, 0
-        self.init_data()
-
-    def update_response(self, response):
-        super().update_response(response)
-        if self.finished or self.conflict or self._snapshot() == self._saved:
-            return
-        try:
-            self.draft = services.submission_draft_save(
-                actor=self.request.user,
-                version=self.target.version,
-                enterprise=self.target.enterprise,
-                data=self.answers,
-                step=self.step_index,
-                submission=self.target.submission,
-            )
-        except (ValidationError, services.SubmissionRefused) as error:
-            messages.error(self.request, " ".join(_messages_of(error)))
-            return
-        self._saved = self._snapshot()
-
-
-def _messages_of(error: Exception) -> list[str]:
-    if isinstance(error, ValidationError):
-        return list(error.messages)
-    return [str(error)]

@@ -5,12 +5,12 @@ questions outside sections); a section whose condition is not met is left
 out through formtools' ``condition_dict``. Each step's form is the engine's
 ``FormBuilder(...).get_form_class(step=i)``, which validates the merged answer
 with the very check of the API and puts each error at its field. The state
-lives in the database (``core.forms.portal_drafts``), never in the session.
+is the answer JSON in the user's ``SubmissionDraft``, kept by the guided-entry
+framework's storage (``core.guided``), never in the session.
 
-Navigation differs from formtools' in two ways: "back", a step of the
-progress bar and "save draft" keep what was typed on the current step, valid
-or not (formtools drops it), and the answer is submitted from a review page
-by a POST rather than by the GET of formtools' "done" URL.
+Navigation is the framework's: "back", a step of the progress bar and "save
+draft" keep what was typed on the current step, valid or not; the answer is
+submitted from a review page by a POST.
 """
 
 from __future__ import annotations
@@ -21,57 +21,54 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from formtools.wizard.forms import ManagementForm
-from formtools.wizard.views import NamedUrlWizardView
 
 from core.forms import services
+from core.forms.builder import answers_as_form_data
 from core.forms.definition import condition_met
 from core.forms.display import answer_rows
 from core.forms.models import Submission, SubmissionStatus
 from core.forms.portal_drafts import REVIEW, FillTarget, fill_target
 from core.forms.scoring import score_answers
-from core.forms.selectors import enterprise_submission
+from core.forms.selectors import enterprise_submission, submission_draft_get
 from core.forms.validation import answers_prune_hidden, version_answers_validate
-from core.organizations.scope import scope_for
-from core.portal.frame import render_portal
-from core.portal.selectors import portal_enterprise
+from core.guided.views import GuidedWizard
 
 __all__ = ["REVIEW", "FormFillWizard"]
 
 
 def _step_shown(step, wizard: FormFillWizard) -> bool:
-    return condition_met(step.condition, wizard.storage.answers)
+    return condition_met(step.condition, wizard.storage.canonical)
 
 
-class FormFillWizard(NamedUrlWizardView):
+class FormFillWizard(GuidedWizard):
     """Fill a form assigned to the enterprise, or correct a returned submission.
 
     Enterprise users only (the safety manager and staff alike may fill);
     everything is looked up through the user's scope, so another enterprise's
-    form, draft or submission is a 404.
+    form, draft or submission is a 404. The canonical data is the answer JSON
+    (``SubmissionDraft.data``); a correction starts from the answer of the
+    revision being corrected.
     """
 
-    storage_name = "core.forms.portal_drafts.SubmissionDraftStorage"
     # Replaced per request by the steps of the version being filled.
     form_list = [("1", forms.Form)]
     template_name = "forms/portal/fill.html"
+    government_to = "wagtailadmin_home"
+    saved_draft_url = "forms_portal:list"
+
+    @property
+    def saved_draft_message(self) -> str:
+        return _(
+            "Your draft was saved. Continue it from “Checklists and forms” on any device."
+        )
 
     # -- who, what --------------------------------------------------------------------
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        self.scope = scope_for(request.user)
-        if self.scope.is_government:
-            return redirect("wagtailadmin_home")
-        self.enterprise = portal_enterprise(scope=self.scope)
-        if self.enterprise is None:
-            return render(request, "portal/no_access.html", status=403)
+    def setup_entry(self, **kwargs) -> None:
         self.target = self.resolve_target(**kwargs)
         self.form_list = OrderedDict(
             (name, self.target.builder.get_form_class(step=index))
@@ -83,7 +80,19 @@ class FormFillWizard(NamedUrlWizardView):
                 self.target.step_names, self.target.steps, strict=True
             )
         }
-        return super().dispatch(request, *args, **kwargs)
+        self.draft = submission_draft_get(
+            version=self.target.version,
+            enterprise=self.enterprise,
+            user=self.request.user,
+        )
+        own = self.correcting.pk if self.correcting else None
+        # The user's draft of this version for the other purpose (a new answer
+        # versus a correction), which must be settled before anything is written.
+        self.conflict = (
+            self.draft
+            if self.draft is not None and self.draft.submission_id != own
+            else None
+        )
 
     def resolve_target(self, **kwargs) -> FillTarget:
         if "submission_pk" in kwargs:
@@ -123,11 +132,48 @@ class FormFillWizard(NamedUrlWizardView):
             },
         )
 
+    # -- the draft: the answer JSON ------------------------------------------------------
+    def draft_load(self):
+        if self.draft is None or self.conflict is not None:
+            return None
+        names = self.target.step_names
+        step = names[self.draft.step] if self.draft.step < len(names) else REVIEW
+        return dict(self.draft.data), step
+
+    def draft_initial(self) -> dict[str, Any]:
+        # A correction starts from every answer of the revision corrected.
+        return dict(self.correcting.data) if self.correcting else {}
+
+    def draft_write(self, data: dict[str, Any], step: str) -> bool:
+        if self.conflict is not None:
+            return False
+        names = self.target.step_names
+        index = names.index(step) if step in names else len(names)
+        try:
+            self.draft = services.submission_draft_save(
+                actor=self.request.user,
+                version=self.target.version,
+                enterprise=self.target.enterprise,
+                data=data,
+                step=index if step else 0,
+                submission=self.target.submission,
+            )
+        except (ValidationError, services.SubmissionRefused) as error:
+            messages.error(self.request, " ".join(_messages_of(error)))
+            return False
+        return True
+
+    def step_form_data(self, step: str, data: dict[str, Any]) -> dict | None:
+        if step not in self.target.step_names:
+            return None
+        return answers_as_form_data(
+            self.target.builder, data, self.target.step_keys(step)
+        )
+
     def refusal(self):
         """A response when this cannot be filled now, else None."""
-        storage = self.storage
-        if storage.conflict is not None:
-            if storage.conflict.submission_id:
+        if self.conflict is not None:
+            if self.conflict.submission_id:
                 messages.info(
                     self.request,
                     _(
@@ -136,7 +182,7 @@ class FormFillWizard(NamedUrlWizardView):
                     ),
                 )
                 return redirect(
-                    "forms_portal:correct", submission_pk=storage.conflict.submission_id
+                    "forms_portal:correct", submission_pk=self.conflict.submission_id
                 )
             messages.info(
                 self.request,
@@ -155,7 +201,7 @@ class FormFillWizard(NamedUrlWizardView):
         definition = self.target.version.definition
         if (
             submission is None
-            and storage.draft is None
+            and self.draft is None
             and self.target.version.pk != definition.published_version_id
         ):
             # No draft keeps this older version alive: start on the current one.
@@ -170,8 +216,8 @@ class FormFillWizard(NamedUrlWizardView):
             data=data,
             files=files,
             prefix=self.get_form_prefix(step, form_class),
-            prior_answers=self.storage.answers,
-            initial_answers=self.storage.answers if data is None else None,
+            prior_answers=self.storage.canonical,
+            initial_answers=self.storage.canonical if data is None else None,
             enterprise=self.enterprise,
             upload_handler=self.store_upload,
         )
@@ -184,7 +230,7 @@ class FormFillWizard(NamedUrlWizardView):
             definition=self.target.version.definition,
         )
 
-    def keep(self, step: str, form) -> bool:
+    def absorb(self, step: str, form) -> bool:
         """Put what ``form`` holds into the draft: the step's answers when it
         is valid, else those of its fields that are valid on their own."""
         valid = form.is_valid()
@@ -192,10 +238,10 @@ class FormFillWizard(NamedUrlWizardView):
             answers = form.answers
         else:
             keys = set(self.target.step_keys(step))
-            answers = {k: v for k, v in self.storage.answers.items() if k not in keys}
+            answers = {k: v for k, v in self.storage.canonical.items() if k not in keys}
             answers.update(form.partial_answers())
             form.keep_stored_files()
-        self.storage.answers = answers_prune_hidden(
+        self.storage.canonical = answers_prune_hidden(
             self.target.version.ui_schema, answers
         )
         # Which sections are shown may have changed with the answer.
@@ -204,69 +250,26 @@ class FormFillWizard(NamedUrlWizardView):
         return valid
 
     # -- navigation ------------------------------------------------------------------
-    def get(self, request, *args, **kwargs):
-        refused = self.refusal()
-        if refused:
-            return refused
-        step = kwargs.get("step")
-        if step == self.done_step_name:
-            return self.render_review()
-        if step not in self.get_form_list():
-            # Resume where the user stopped (also after a step was hidden).
-            if self.storage.at_review:
-                return redirect(self.get_step_url(self.done_step_name))
-            current = self.steps.current
-            if current not in self.get_form_list():
-                current = self.steps.first
-            return redirect(self.get_step_url(current))
-        self.storage.current_step = step
+    def open_data(self, step: str):
         # "?check" shows the errors the answer has on this step; otherwise the
         # step opens with the answers given so far and no error noise.
-        data = self.storage.get_step_data(step) if "check" in request.GET else None
-        return self.render(self.get_form(step, data=data))
+        if "check" in self.request.GET:
+            return self.storage.get_step_data(step)
+        return None
 
-    def post(self, request, *args, **kwargs):
-        refused = self.refusal()
-        if refused:
-            return refused
-        if kwargs.get("step") == self.done_step_name:
-            return self.submit()
-        management = ManagementForm(request.POST, prefix=self.prefix)
-        if not management.is_valid():
-            raise SuspiciousOperation(_("The form's step is missing from the request."))
-        step = management.cleaned_data["current_step"]
-        if step not in self.get_form_list():
-            return redirect(self.get_step_url(self.steps.current))
-        self.storage.current_step = step
-        form = self.get_form(step, data=request.POST, files=request.FILES)
-        valid = self.keep(step, form)
-        goto = request.POST.get("wizard_goto_step")
-        if "wizard_save_draft" in request.POST:
-            messages.success(
-                request,
-                _(
-                    "Your draft was saved. Continue it from “Checklists and "
-                    "forms” on any device."
-                ),
-            )
-            return redirect("forms_portal:list")
-        if goto in self.get_form_list():
-            self.storage.current_step = goto
-            return redirect(self.get_step_url(goto))
-        if goto == self.done_step_name:
-            return redirect(self.get_step_url(self.done_step_name))
-        if not valid:
-            return self.render(form)
-        following = self.get_next_step(step)
-        if following is None:
-            self.storage.go_to_review()
-            return redirect(self.get_step_url(self.done_step_name))
-        self.storage.current_step = following
-        return redirect(self.get_step_url(following))
+    @property
+    def at_review(self) -> bool:
+        return self.storage.step == REVIEW
 
-    def render_revalidation_failure(self, failed_step, form, **kwargs):
-        self.storage.current_step = failed_step
-        return redirect(self.get_step_url(failed_step) + "?check=1")
+    def after_last_step(self):
+        self.storage.current_step = REVIEW
+        return redirect(self.get_step_url(REVIEW))
+
+    def render_done_step(self):
+        return self.render_review()
+
+    def post_done_step(self):
+        return self.submit()
 
     def to_first_error(self, errors) -> Any:
         """Send the user to the first step with an error, shown at its field."""
@@ -289,7 +292,7 @@ class FormFillWizard(NamedUrlWizardView):
     # -- review and submission --------------------------------------------------------
     def render_review(self):
         answers = answers_prune_hidden(
-            self.target.version.ui_schema, self.storage.answers
+            self.target.version.ui_schema, self.storage.canonical
         )
         validated = version_answers_validate(
             version=self.target.version, data=answers, enterprise=self.enterprise
@@ -298,7 +301,7 @@ class FormFillWizard(NamedUrlWizardView):
             redirected = self.to_first_error(validated.errors)
             if redirected is not None:
                 return redirected
-        self.storage.go_to_review()
+        self.storage.current_step = REVIEW
         rows = answer_rows(self.target.version.ui_schema, validated.data)
         progress = self.progress()
         # What the form's scoring rule says about these answers, before they
@@ -321,7 +324,7 @@ class FormFillWizard(NamedUrlWizardView):
 
     def submit(self):
         answers = answers_prune_hidden(
-            self.target.version.ui_schema, self.storage.answers
+            self.target.version.ui_schema, self.storage.canonical
         )
         try:
             if self.correcting:
@@ -351,10 +354,10 @@ class FormFillWizard(NamedUrlWizardView):
     def progress(self) -> list[dict[str, Any]]:
         """The shown steps for the progress bar, with their state."""
         shown = list(self.get_form_list())
-        at_review = self.storage.at_review
+        at_review = self.at_review
         current = None if at_review else self.steps.current
         current_index = len(shown) if at_review else _index(shown, current)
-        answered = set(self.storage.answers)
+        answered = set(self.storage.canonical)
         items = []
         for number, name in enumerate(shown, start=1):
             step = self.target.steps[self.target.step_names.index(name)]
@@ -397,7 +400,9 @@ class FormFillWizard(NamedUrlWizardView):
             for child in [key, *questions[key].get("fields", [])]:
                 condition = questions[child].get("condition") or {}
                 keys.update(test["key"] for test in condition.get("all", []))
-        return {k: self.storage.answers[k] for k in keys if k in self.storage.answers}
+        return {
+            k: self.storage.canonical[k] for k in keys if k in self.storage.canonical
+        }
 
     def base_context(self) -> dict[str, Any]:
         version = self.target.version
@@ -405,7 +410,7 @@ class FormFillWizard(NamedUrlWizardView):
             "version": version,
             "definition": version.definition,
             "correcting": self.correcting,
-            "draft": self.storage.draft,
+            "draft": self.draft,
             "discard_url": (
                 reverse(
                     "forms_portal:discard_correction",
@@ -420,23 +425,16 @@ class FormFillWizard(NamedUrlWizardView):
             "review_url": self.get_step_url(self.done_step_name),
         }
 
-    def render_page(self, template: str, context: dict[str, Any]):
-        context = {**self.base_context(), **context}
-        return render_portal(
-            self.request,
-            template,
-            scope=self.scope,
-            enterprise=self.enterprise,
-            context=context,
+    def render_page(self, template: str, context: dict[str, Any], status: int = 200):
+        return super().render_page(
+            template, {**self.base_context(), **context}, status=status
         )
 
     def render_to_response(self, context, **response_kwargs):
-        return render_portal(
-            self.request,
+        # A step shown again with its problems answers 400.
+        return self.render_page(
             self.template_name,
-            scope=self.scope,
-            enterprise=self.enterprise,
-            context={**self.base_context(), **context},
+            context,
             status=400 if context.get("has_errors") else 200,
         )
 
@@ -465,3 +463,9 @@ def _submitted_message(submission: Submission) -> str:
         "max": f"{submission.max_score:g}" if submission.max_score else "—",
         "number": submission.version.number,
     }
+
+
+def _messages_of(error: Exception) -> list[str]:
+    if isinstance(error, ValidationError):
+        return list(error.messages)
+    return [str(error)]

@@ -215,7 +215,8 @@ def period_end(recurrence: str, start: datetime.date | None) -> datetime.date | 
         return start
     if recurrence == Recurrence.WEEKLY:
         return start + datetime.timedelta(days=6)
-    months = {Recurrence.MONTHLY: 1, Recurrence.QUARTERLY: 3}.get(recurrence, 12)
+    months_of: dict[str, int] = {Recurrence.MONTHLY: 1, Recurrence.QUARTERLY: 3}
+    months = months_of.get(recurrence, 12)
     month = start.month - 1 + months
     following = datetime.date(start.year + month // 12, month % 12 + 1, 1)
     return following - datetime.timedelta(days=1)
@@ -272,12 +273,12 @@ class AssignedForm:
     can_fill: bool = True
 
     @property
-    def version(self) -> FormVersion:
+    def version(self) -> FormVersion | None:
         return self.definition.published_version
 
     @property
     def state_label(self) -> str:
-        return FormState(self.state).label
+        return str(FormState(self.state).label)
 
 
 def assigned_forms(
@@ -310,6 +311,9 @@ def assigned_forms(
     rows: dict[int, AssignedForm] = {}
     counts = Q(pk__in=[])
     for definition_id, assignment in assignments.items():
+        published = assignment.definition.published_version
+        if published is None:  # withdrawn: nothing can be filled
+            continue
         start = period_start(assignment, today)
         end = period_end(assignment.recurrence, start)
         rows[definition_id] = AssignedForm(
@@ -318,9 +322,7 @@ def assigned_forms(
             period_start=start,
             period_end=end,
             due_date=end or assignment.due_date,
-            can_fill=scope.can_fill_form(
-                enterprise, assignment.definition.published_version.fillers
-            ),
+            can_fill=scope.can_fill_form(enterprise, published.fillers),
         )
         counts |= Q(definition_id=definition_id) & _in_period(assignment, start)
     submissions = (
@@ -430,17 +432,18 @@ def assignment_follow_up(
                 industry_id=assignment.industry_id
             ).values("enterprise_id")
         )
-    if assignment.jurisdiction_id is not None:
+    jurisdiction = assignment.jurisdiction
+    if jurisdiction is not None:
         enterprises = enterprises.filter(
-            jurisdiction__path__startswith=assignment.jurisdiction.path
+            jurisdiction__path__startswith=jurisdiction.path
         )
-    enterprises = list(enterprises.select_related("jurisdiction").order_by("name"))
+    listed = list(enterprises.select_related("jurisdiction").order_by("name"))
     latest: dict[int, Submission] = {}
     submissions = (
         Submission.objects.filter(
             _in_period(assignment, start),
             definition_id=assignment.definition_id,
-            enterprise_id__in=[e.pk for e in enterprises],
+            enterprise_id__in=[e.pk for e in listed],
         )
         .select_related("submitted_by")
         .only(
@@ -459,6 +462,6 @@ def assignment_follow_up(
     )
     for submission in submissions:
         latest.setdefault(submission.enterprise_id, submission)
-    rows = [EnterpriseFollowUp(e, latest.get(e.pk)) for e in enterprises]
+    rows = [EnterpriseFollowUp(e, latest.get(e.pk)) for e in listed]
     rows.sort(key=lambda row: row.submission is not None)
     return start, rows

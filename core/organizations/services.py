@@ -391,13 +391,13 @@ def membership_check(
     if role in GOVERNMENT_ROLES:
         if department is None:
             errors["department"] = _("A government role needs a department.")
-        elif department.kind != kind_for_role[role]:
+        elif department.kind != kind_for_role[Role(role)]:
             errors["department"] = _(
                 "“%(department)s” is a %(kind)s; this role needs a %(needed)s."
             ) % {
                 "department": department,
                 "kind": department.get_kind_display(),
-                "needed": Department.Kind(kind_for_role[role]).label,
+                "needed": Department.Kind(kind_for_role[Role(role)]).label,
             }
         if enterprise is not None:
             errors["enterprise"] = _(

@@ -1,6 +1,7 @@
 """The portal's frame, which every app's portal pages share.
 
-``enterprise_portal`` admits enterprise users only (government users are sent
+``portal_entry`` is the one entry guard of the portal's pages and guided
+entries; ``enterprise_portal`` applies it to a view (government users are sent
 to the admin, users without a role see the "no access" page) and hands the
 view the user's scope and enterprise; ``render_portal`` renders a page with
 the header's and navigation's data; ``submit`` saves a posted form through a
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,18 +24,40 @@ from core.organizations.scope import Scope, scope_for
 from core.portal import selectors
 
 
+def portal_entry(request, *, government_to: str | None = None):
+    """Admit an enterprise user to a page of the portal — the one rule of
+    every portal page and guided entry.
+
+    Returns ``(scope, enterprise, None)`` when admitted, else
+    ``(scope, None, response)``: the sign-in page for an anonymous user; for a
+    government user, who never writes an enterprise's records, the admin
+    page ``government_to`` names on a GET (their counterpart of the page),
+    and a 403 for any other request or when the page has no counterpart; the
+    "no access" page (403) for a user without an enterprise.
+    """
+    if not request.user.is_authenticated:
+        return None, None, redirect_to_login(request.get_full_path())
+    scope = scope_for(request.user)
+    if scope.is_government:
+        if government_to and request.method in ("GET", "HEAD"):
+            return scope, None, redirect(government_to)
+        raise PermissionDenied(_("Supervisors do not fill in enterprises' records."))
+    enterprise = selectors.portal_enterprise(scope=scope)
+    if enterprise is None:
+        return scope, None, render(request, "portal/no_access.html", status=403)
+    return scope, enterprise, None
+
+
 def enterprise_portal(view):
     """Admit enterprise users only, and hand the view their scope and enterprise."""
 
     @wraps(view)
-    @login_required
     def wrapper(request, *args, **kwargs):
-        scope = scope_for(request.user)
-        if scope.is_government:
-            return redirect("wagtailadmin_home")
-        enterprise = selectors.portal_enterprise(scope=scope)
-        if enterprise is None:
-            return render(request, "portal/no_access.html", status=403)
+        scope, enterprise, refused = portal_entry(
+            request, government_to="wagtailadmin_home"
+        )
+        if refused is not None:
+            return refused
         return view(request, *args, scope=scope, enterprise=enterprise, **kwargs)
 
     return wrapper

@@ -230,5 +230,7 @@ def display_name(*, scope: Scope, user) -> str:
         .filter(user_id=scope.user_id)
         .values_list("name", flat=True)
         .first()
+        if scope.user_id is not None
+        else None
     )
     return name or user.get_full_name() or user.get_username()

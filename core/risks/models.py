@@ -699,12 +699,13 @@ class LevelThreshold(models.Model):
 class RiskDraft(models.Model):
     """A half-finished entry of the guided risk point form, kept on the server.
 
-    The wizard's storage backend (``core.risks.wizard.RiskDraftStorage``)
-    keeps django-formtools' state here instead of in the session, so an entry
-    survives an expired session and can be resumed on another device. A draft
-    belongs to one user of one enterprise; ``risk_point`` is set when the
-    draft edits an existing point. ``data`` is formtools' storage dictionary
-    (current step, the raw data of every step, extra data).
+    The guided-entry storage (``core.guided.storage``) keeps the wizard's
+    state here instead of in the session, so an entry survives an expired
+    session and can be resumed on another device. A draft belongs to one user
+    of one enterprise; ``risk_point`` is set when the draft edits an existing
+    point. ``data`` is the risk point's data object as JSON
+    (``core.risks.drafts``), never form posts; ``current_step`` the
+    step the user is on.
     """
 
     draft_id = models.UUIDField(_("draft id"), unique=True, default=uuid.uuid4)
@@ -747,6 +748,4 @@ class RiskDraft(models.Model):
     @property
     def title(self) -> str:
         """The risk point's name as typed so far (empty before step one)."""
-        step_data = (self.data or {}).get("step_data") or {}
-        names = (step_data.get("point") or {}).get("point-name") or [""]
-        return str(names[0] if isinstance(names, list) else names).strip()
+        return str((self.data or {}).get("name") or "").strip()

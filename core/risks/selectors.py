@@ -377,7 +377,7 @@ def thresholds_for(
         .filter(Q(industry__isnull=True) | Q(industry__code__in=industry_codes))
         .select_related("industry")
     )
-    by_industry = {row.industry.code: row for row in rows if row.industry_id}
+    by_industry = {row.industry.code: row for row in rows if row.industry is not None}
     result = [
         (f"industry:{code}", by_industry[code].as_thresholds())
         for code in industry_codes
@@ -387,7 +387,7 @@ def thresholds_for(
         default = next((row for row in rows if row.industry_id is None), None)
         if default is not None:
             result.append(("platform", default.as_thresholds()))
-        else:
+        elif registered.rule.default_thresholds is not None:
             result.append((f"rule:{method}", registered.rule.default_thresholds))
     return result
 

@@ -44,8 +44,8 @@ from core.organizations.models import Enterprise, Industry, Jurisdiction
 from core.organizations.scope import scope_for
 from core.organizations.selectors import enterprise_filter
 from core.organizations.viewsets import JurisdictionSubtreeFilter
+from core.risks.display import level_cards, risk_point_page
 from core.risks.models import LevelThreshold, RiskLevel, RiskPoint
-from core.risks.pages import level_cards, risk_point_page
 from core.risks.selectors import (
     UNASSESSED,
     level_threshold_list,

@@ -279,7 +279,7 @@ def _one_definition_problems(
 def _condition_problems(
     where: str, condition: dict[str, Any], seen: dict[str, Any]
 ) -> list[str]:
-    target = seen.get(condition.get("question"))
+    target = seen.get(str(condition.get("question") or ""))
     if target is None:
         return [
             f"{where}: condition on {condition.get('question')!r}, not an earlier question"

@@ -9,7 +9,7 @@ urlpatterns = [
     path("", root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("portal/risks/", include("core.risks.urls")),
+    path("portal/risks/", include("core.risks.portal_urls")),
     path("portal/forms/", include("core.forms.portal_urls")),
     path("portal/notifications/", include("core.notifications.urls")),
     path("portal/", include("core.portal.urls")),

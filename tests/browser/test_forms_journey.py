@@ -48,17 +48,13 @@ def shot(page, name: str, *, full_page: bool = False, element=None) -> None:
     folder = Path(SHOTS)
     folder.mkdir(parents=True, exist_ok=True)
     path = str(folder / f"{name}.png")
-    # Only the admin has a sticky footer; the portal allows no inline style.
-    in_admin = "/admin/" in page.url
-    if in_admin:
-        page.evaluate("document.body.classList.add('sg-shooting')")
-        style = page.add_style_tag(content=".sg-shooting footer { display: none; }")
+    # Playwright applies the style for the screenshot only, without a
+    # <style> element (which the content security policy refuses).
+    hide = "footer { display: none; }"
     if element is not None:
-        element.screenshot(path=path)
+        element.screenshot(path=path, style=hide)
     else:
-        page.screenshot(path=path, full_page=full_page)
-    if in_admin:
-        style.evaluate("node => node.remove()")
+        page.screenshot(path=path, full_page=full_page, style=hide)
 
 
 def collapse_questions(page) -> None:

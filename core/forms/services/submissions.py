@@ -177,10 +177,9 @@ def assignment_remind(*, actor, assignment: FormAssignment, url: str = "") -> in
     missing = [row.enterprise.pk for row in rows if row.submission is None]
     if not missing:
         return 0
+    published = assignment.definition.published_version
     fillers = (
-        assignment.definition.published_version.fillers
-        if assignment.definition.published_version_id
-        else assignment.definition.fillers
+        published.fillers if published is not None else assignment.definition.fillers
     )
     roles = [Role.ENTERPRISE_MANAGER]
     if fillers in (Fillers.ASSIGNED_STAFF, Fillers.MEMBERS):
@@ -255,7 +254,7 @@ def upload_store(
                 )
             }
         )
-    if file.size > UPLOAD_MAX_BYTES:
+    if (file.size or 0) > UPLOAD_MAX_BYTES:
         raise ValidationError(
             {
                 "file": _("The file is larger than %(mb)d MB.")
@@ -269,7 +268,7 @@ def upload_store(
         file=checked,
         name=name or "upload" + extension,
         content_type=content_type,
-        size=checked.size,
+        size=checked.size or 0,
     )
 
 

@@ -74,7 +74,7 @@ def test_unassessed_points_and_drafts_are_listed(client, world):
     draft = RiskDraft.objects.create(
         owner=world.manager_a,
         enterprise=world.enterprise_a,
-        data={"step_data": {"point": {"point-name": ["二号仓库"]}}},
+        data={"name": "二号仓库"},
     )
     response = todo(client, world.manager_a)
     assert ("unassessed", "液氯罐区") in kinds(response)

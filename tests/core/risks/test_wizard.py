@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from core.organizations.models import Person, Unit
+from core.risks.drafts import step_form_data
 from core.risks.models import (
     Assessment,
     ControlMeasure,
@@ -19,8 +20,8 @@ from core.risks.models import (
     RiskEvent,
     RiskPoint,
 )
+from core.risks.portal_wizard import draft_prefix, edit_prefix
 from core.risks.services import risk_point_create
-from core.risks.wizard import draft_prefix
 from tests.core.risks.conftest import reactor_data
 from tests.dummy_pack import plugin as dummy
 from tests.factories import PASSWORD
@@ -63,12 +64,41 @@ class Wizard:
         return RiskDraft.objects.get(draft_id=self.draft_id)
 
     def event_keys(self):
-        data = self.draft.data["step_data"]["events"]
-        total = int(data["events-events-TOTAL_FORMS"][0])
-        return [data[f"events-events-{i}-key"][0] for i in range(total)]
+        return [event["key"] for event in self.draft.data["events"]]
 
     def form(self, response):
         return response.context["wizard"]["form"]
+
+
+class EditWizard(Wizard):
+    """Drives the edit of a saved point (its URLs are the point's)."""
+
+    def __init__(self, client, point):
+        super().__init__(client)
+        self.point = point
+
+    def url(self, step=None):
+        if step is None:
+            return reverse("risks:edit", args=[self.point.pk])
+        return reverse("risks:edit_step", args=[self.point.pk, step])
+
+    def post(self, step, data=None, **extra):
+        payload = {f"{edit_prefix(self.point.pk)}-current_step": step}
+        payload.update(data or {})
+        payload.update(extra)
+        return self.client.post(self.url(step), payload)
+
+    @property
+    def draft(self):
+        return RiskDraft.objects.get(risk_point=self.point)
+
+
+def stored_step(step, canonical):
+    """A step's form data as the wizard derives it from the draft's data."""
+    return {
+        f"{step}-{name}": value
+        for name, value in (step_form_data(step, canonical) or {}).items()
+    }
 
 
 def point_step(world, **changes):
@@ -299,9 +329,7 @@ def test_back_and_save_draft_keep_what_was_typed(manager, world):
     half = formset("events-events", [{"name": "半截事件"}])
     back = wizard.post("events", half, wizard_goto_step="point")
     assert back["Location"] == wizard.url("point")
-    assert wizard.draft.data["step_data"]["events"]["events-events-0-name"] == [
-        "半截事件"
-    ]
+    assert wizard.draft.data["events"][0]["name"] == "半截事件"
     # "Save draft and close" from step 2 keeps it too and goes to the drafts.
     leave = wizard.post("events", half, wizard_save_draft="1")
     assert leave["Location"] == reverse("risks:drafts")
@@ -451,7 +479,7 @@ def test_final_check_sends_back_to_the_step_to_correct(manager, world):
     walk_to_review(wizard, world)
     # The stored step 1 became invalid behind the wizard's back.
     draft = wizard.draft
-    draft.data["step_data"]["point"]["point-name"] = [""]
+    draft.data["name"] = ""
     draft.save()
     review = wizard.post("review")
     assert review.status_code == 200
@@ -468,22 +496,23 @@ def test_edit_prefills_and_updates_keeping_every_assessment(manager, world, reac
     measures_before = set(
         ControlMeasure.objects.filter(event=first_event).values_list("pk", flat=True)
     )
+    wizard = EditWizard(manager, reactor)
     start = manager.get(reverse("risks:edit", args=[reactor.pk]))
-    draft = RiskDraft.objects.get(risk_point=reactor)
-    assert start["Location"] == reverse("risks:wizard", args=[draft.draft_id])
-    # Opening "edit" again resumes the same draft.
+    assert start["Location"] == wizard.url("point")
+    # Opening "edit" again resumes the same entry; opening it writes nothing.
     again = manager.get(reverse("risks:edit", args=[reactor.pk]))
     assert again["Location"] == start["Location"]
-    wizard = Wizard(manager, draft.draft_id)
     page = manager.get(wizard.url("point"))
     assert page.context["wizard"]["form"]["name"].value() == "1号反应釜"
     assert page.context["wizard"]["form"]["position_x"].value() == "25"
+    assert not RiskDraft.objects.exists()
 
     # Jump straight to the assessment step: every step is already filled in.
-    data = draft.data["step_data"]
     keys = [f"e{first_event.pk}", f"e{second_event.pk}"]
-    assert data["assessment"][f"assessment-{keys[0]}-method"] == ["skip"]
-    assert data["assessment"][f"assessment-{keys[1]}-method"] == [""]
+    parts = manager.get(wizard.url("assessment")).context["wizard"]["form"].parts
+    assert parts[keys[0]]["method"].value() == "skip"
+    assert parts[keys[1]]["method"].value() == ""
+    assert not RiskDraft.objects.exists()
     response = wizard.post(
         "assessment",
         {
@@ -494,6 +523,7 @@ def test_edit_prefills_and_updates_keeping_every_assessment(manager, world, reac
         },
     )
     assert_next(response, wizard, "measures")
+    assert wizard.draft.risk_point == reactor  # a change: now a draft
     wizard.post("review")
     manager.get(wizard.url("done"))
 
@@ -514,10 +544,25 @@ def test_edit_prefills_and_updates_keeping_every_assessment(manager, world, reac
     assert not RiskDraft.objects.exists()
 
 
+def test_opening_edit_and_leaving_without_a_change_writes_no_draft(
+    manager, world, reactor
+):
+    wizard = EditWizard(manager, reactor)
+    for step in ("point", "events", "assessment", "measures", "control", "review"):
+        assert manager.get(wizard.url(step)).status_code == 200
+    # "Next" through unchanged steps and "back" change nothing either.
+    page = manager.get(wizard.url("point"))
+    form = page.context["wizard"]["form"]
+    unchanged = {f"point-{name}": form[name].value() or "" for name in form.fields}
+    assert_next(wizard.post("point", unchanged), wizard, "events")
+    assert not RiskDraft.objects.exists()
+    assert manager.get(reverse("risks:drafts")).context["rows"] == []
+
+
 def test_removing_an_event_in_the_wizard_deactivates_it(manager, world, reactor):
-    manager.get(reverse("risks:edit", args=[reactor.pk]))
-    wizard = Wizard(manager, RiskDraft.objects.get().draft_id)
-    data = dict(wizard.draft.data["step_data"]["events"])
+    wizard = EditWizard(manager, reactor)
+    form = manager.get(wizard.url("events")).context["wizard"]["form"]
+    data = {name: form.data.getlist(name) for name in form.data}
     data["events-events-1-DELETE"] = ["on"]
     assert_next(wizard.post("events", data), wizard, "assessment")
     wizard.post("review")
@@ -539,16 +584,34 @@ def test_library_entry_is_copied_then_adapted_in_the_wizard(
     response = manager.post(
         reverse("risks:library_use"), {"pack": "dummy", "key": "dummy_tank"}
     )
-    point = RiskPoint.objects.get()
-    assert point.source == "dummy:dummy_tank"
-    draft = RiskDraft.objects.get(risk_point=point)
+    # "Use" opens the copy as the user's draft: nothing is created yet.
+    assert not RiskPoint.objects.exists()
+    draft = RiskDraft.objects.get()
+    assert draft.risk_point is None
     assert response["Location"] == reverse("risks:wizard", args=[draft.draft_id])
     # The library's suggestion pre-fills the assessment step; nothing is assessed.
+    fire, overpressure = draft.data["events"]
+    assert fire["assessment"]["method"] == "dummy_grade"
+    assert fire["assessment"]["inputs"]["state"] == "hot"
+    assert overpressure["assessment"]["method"] == ""
+    wizard = Wizard(manager, draft.draft_id)
+    step = manager.get(wizard.url("assessment")).context["wizard"]["form"]
+    assert step.parts[fire["key"]]["method"].value() == "dummy_grade"
+    assert step.parts[fire["key"]]["dummy_grade__state"].value() == "hot"
+
+    # Saved without assessing: the point exists from now on, unassessed,
+    # with the suggestion kept on its events.
+    no_assessment = {
+        f"assessment-{fire['key']}-method": "skip",
+        f"assessment-{overpressure['key']}-method": "skip",
+    }
+    assert_next(wizard.post("assessment", no_assessment), wizard, "measures")
+    wizard.post("review")
+    manager.get(wizard.url("done"))
+    point = RiskPoint.objects.get()
+    assert point.source == "dummy:dummy_tank"
+    assert not RiskDraft.objects.exists()
     fire, overpressure = point.events.order_by("order")
-    step = draft.data["step_data"]["assessment"]
-    assert step[f"assessment-e{fire.pk}-method"] == ["dummy_grade"]
-    assert step[f"assessment-e{fire.pk}-dummy_grade__state"] == ["hot"]
-    assert step[f"assessment-e{overpressure.pk}-method"] == [""]
     assert not Assessment.objects.exists()
     page = manager.get(reverse("risks:reassess", args=[point.pk, fire.pk]))
     assert page.context["form"].initial["method"] == "dummy_grade"
@@ -561,6 +624,19 @@ def test_library_entry_is_copied_then_adapted_in_the_wizard(
     )
     assert refused.status_code == 404
     assert RiskPoint.objects.count() == 1
+
+
+def test_a_discarded_library_copy_leaves_nothing(manager, world, enable_packs):
+    enable_packs(extra=[("dummy", dummy)])
+    world.enterprise_a.industries.add(
+        world.enterprise_a.industries.model.objects.get(code="dummy")
+    )
+    manager.post(reverse("risks:library_use"), {"pack": "dummy", "key": "dummy_tank"})
+    draft = RiskDraft.objects.get()
+    manager.post(reverse("risks:draft_discard", args=[draft.draft_id]))
+    assert not RiskDraft.objects.exists()
+    assert not RiskPoint.objects.exists()
+    assert not RiskEvent.objects.exists()
 
 
 # -- who may ----------------------------------------------------------------------
@@ -614,7 +690,7 @@ def test_editing_without_changes_keeps_everything(manager, world):
     )
     assessments = Assessment.objects.count()
     manager.get(reverse("risks:edit", args=[point.pk]))
-    wizard = Wizard(manager, RiskDraft.objects.get().draft_id)
+    wizard = EditWizard(manager, point)
     form = manager.get(wizard.url("point")).context["wizard"]["form"]
     assert (form["position_x"].value(), form["position_y"].value()) == (
         "30.5",
@@ -626,3 +702,148 @@ def test_editing_without_changes_keeps_everything(manager, world):
     assert point.position == {"type": "point", "x": 0.305, "y": 0.123456}
     assert Assessment.objects.count() == assessments  # nothing re-assessed
     assert point.level == "general"
+
+
+# -- validation and evaluation, once per boundary ----------------------------------------
+@pytest.fixture
+def engine_calls(monkeypatch):
+    """Counts the scoring engine's schema validations and evaluations (the
+    real methods run; only the number of calls is recorded)."""
+    from core.scoring.engine import ScoringEngine
+
+    calls = {"validate": 0, "evaluate": 0}
+    validate, evaluate = ScoringEngine._validate, ScoringEngine.evaluate
+
+    def counted_validate(self, *args, **kwargs):
+        calls["validate"] += 1
+        return validate(self, *args, **kwargs)
+
+    def counted_evaluate(self, *args, **kwargs):
+        calls["evaluate"] += 1
+        return evaluate(self, *args, **kwargs)
+
+    monkeypatch.setattr(ScoringEngine, "_validate", counted_validate)
+    monkeypatch.setattr(ScoringEngine, "evaluate", counted_evaluate)
+    return calls
+
+
+def test_one_point_with_two_assessed_events_is_validated_once_per_boundary(
+    manager, world, engine_calls
+):
+    """Entering a point with two assessed events, following every redirect as
+    a browser does: each assessment is validated and evaluated once when it
+    is entered (its step's boundary) and once more by the save; looking at
+    the steps and the review again costs nothing."""
+    wizard = Wizard(manager)
+
+    def step(name, data):
+        response = wizard.post(name, data)
+        assert response.status_code == 302, wizard.form(response).errors
+        assert manager.get(response["Location"]).status_code in (200, 302)
+
+    step("point", point_step(world))
+    step("events", events_step())
+    keys = wizard.event_keys()
+    assert engine_calls == {"validate": 0, "evaluate": 0}
+    step("assessment", assessment_step(keys))
+    assert engine_calls == {"validate": 2, "evaluate": 2}  # one per change
+    # Back to the assessment step and on again, unchanged: nothing again.
+    assert manager.get(wizard.url("assessment")).status_code == 200
+    step("assessment", assessment_step(keys))
+    step("measures", measures_step(keys))
+    step("control", control_step(world))
+    review = manager.get(wizard.url("review"))
+    assert review.context["review"]["level"] == "significant"
+    assert engine_calls == {"validate": 2, "evaluate": 2}
+    done = wizard.post("review")
+    assert done["Location"] == wizard.url("done")
+    manager.get(done["Location"])
+    assert RiskPoint.objects.get().level == "significant"
+    # The save validates and evaluates each assessment once, as every write.
+    assert engine_calls == {"validate": 4, "evaluate": 4}
+
+
+def test_an_old_draft_of_form_posts_is_migrated_to_the_point_data(manager, world):
+    """Drafts written before held formtools' posted step data; the data
+    migration turns them into the risk point's data object."""
+    import importlib
+
+    migration = importlib.import_module(
+        "core.risks.migrations.0008_risk_drafts_canonical"
+    )
+    old = {
+        "step": "measures",
+        "step_data": {
+            "point": {
+                "point-name": ["液氨储罐区"],
+                "point-kind": ["area"],
+                "point-unit": [""],
+                "point-position_x": ["40"],
+                "point-position_y": ["30.5"],
+            },
+            "events": {
+                "events-factors-TOTAL_FORMS": ["1"],
+                "events-factors-0-code": ["210104"],
+                "events-factors-0-description": ["储罐法兰泄漏"],
+                "events-events-TOTAL_FORMS": ["2"],
+                "events-events-0-key": ["n1"],
+                "events-events-0-name": ["液氨泄漏中毒"],
+                "events-events-0-accident_types": ["19"],
+                "events-events-0-hazard_factors": ["210104", "2101"],
+                "events-events-1-key": ["n2"],
+                "events-events-1-name": ["删掉的"],
+                "events-events-1-DELETE": ["on"],
+            },
+            "assessment": {
+                "assessment-n1-method": ["lec"],
+                "assessment-n1-lec__L": ["3"],
+                "assessment-n1-lec__E": ["0.5"],
+                "assessment-n1-lec__C": ["15"],
+            },
+            "measures": {
+                "measures-n1-TOTAL_FORMS": ["1"],
+                "measures-n1-0-kind": ["ppe"],
+                "measures-n1-0-description": ["配备正压式空气呼吸器"],
+            },
+            "control": {
+                "control-inspection_every": ["1"],
+                "control-inspection_unit": ["day"],
+            },
+        },
+        "step_files": {},
+        "extra_data": {},
+    }
+    data = migration.canonical(old)
+    assert data["name"] == "液氨储罐区"
+    assert data["position"] == {"type": "point", "x": 0.4, "y": 0.305}
+    assert [e["name"] for e in data["events"]] == ["液氨泄漏中毒"]
+    event = data["events"][0]
+    assert event["hazard_factors"] == ["210104", "2101"]
+    assert event["assessment"]["inputs"] == {"L": 3, "E": 0.5, "C": 15}
+    assert event["measures"] == [
+        {"id": None, "kind": "ppe", "description": "配备正压式空气呼吸器"}
+    ]
+    assert data["control"]["inspection_every"] == 1
+    # The migrated draft goes on in the wizard and saves.
+    draft = RiskDraft.objects.create(
+        owner=world.manager_a,
+        enterprise=world.enterprise_a,
+        data=data,
+        current_step="measures",
+    )
+    wizard = Wizard(manager, draft.draft_id)
+    assert manager.get(wizard.url())["Location"] == wizard.url("measures")
+    assert_next(
+        wizard.post("assessment", stored_step("assessment", data)),
+        wizard,
+        "measures",
+    )
+    assert_next(
+        wizard.post("measures", stored_step("measures", data)), wizard, "control"
+    )
+    assert_next(wizard.post("control", control_step(world)), wizard, "review")
+    wizard.post("review")
+    manager.get(wizard.url("done"))
+    point = RiskPoint.objects.get()
+    assert point.level  # LEC 3 × 0.5 × 15
+    assert point.events.get().measures.count() == 1

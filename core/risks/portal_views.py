@@ -6,7 +6,7 @@ a 404. Only the safety manager writes (``Scope.can_manage_safety_records``);
 staff read, and anything they post is a 403 that changes nothing. Government
 users supervise in the admin: a page they open here sends them to the same
 view there (read-only), and anything they post is a 403. The guided entry
-itself is ``core.risks.wizard.RiskPointWizard``.
+itself is ``core.risks.portal_wizard.RiskPointWizard``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, When
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,9 +28,16 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.base.errors import Invalid
-from core.organizations.scope import scope_for
-from core.portal.frame import render_portal
-from core.portal.selectors import portal_enterprise
+from core.portal.frame import portal_entry, render_portal
+from core.risks.display import (
+    assessment_inputs,
+    level_cards,
+    plot_context,
+    plot_shapes,
+    risk_point_page,
+    site_plan_of,
+)
+from core.risks.drafts import canonical_from_data
 from core.risks.excel import risk_list_export, risk_list_import, risk_list_template
 from core.risks.forms import (
     AssessmentForm,
@@ -48,14 +54,7 @@ from core.risks.models import (
     RiskLevel,
     RiskPoint,
 )
-from core.risks.pages import (
-    assessment_inputs,
-    level_cards,
-    plot_context,
-    plot_shapes,
-    risk_point_page,
-    site_plan_of,
-)
+from core.risks.portal_wizard import STEP_TITLES, drafts_of
 from core.risks.selectors import (
     UNASSESSED,
     level_order,
@@ -67,10 +66,12 @@ from core.risks.selectors import (
     risk_point_list,
     risk_point_positions,
 )
-from core.risks.services import RiskDataInvalid, risk_event_assess
-from core.risks.services import risk_point_create_from_library as create_from_library
+from core.risks.services import (
+    RiskDataInvalid,
+    risk_event_assess,
+    risk_point_data_from_library,
+)
 from core.risks.site_plan import risk_point_place, site_plan_set
-from core.risks.wizard import STEP_TITLES, draft_for_editing, drafts_of
 from core.scoring import InvalidInputs
 
 PER_PAGE = 50
@@ -88,18 +89,21 @@ def risk_page(view=None, *, write: bool = False):
 
     def decorator(view):
         @wraps(view)
-        @login_required
         def wrapper(request, *args, **kwargs):
-            scope = scope_for(request.user)
-            if scope.is_government:
-                if write or request.method != "GET":
-                    raise PermissionDenied(_("Supervisors read risk points only."))
-                if "pk" in kwargs:
-                    return redirect("risk_points:inspect", kwargs["pk"])
-                return redirect("risk_points:index")
-            enterprise = portal_enterprise(scope=scope)
-            if enterprise is None:
-                return render(request, "portal/no_access.html", status=403)
+            # Supervisors read risk points in the admin: a page they may
+            # read sends them there, a write is refused.
+            counterpart = None
+            if not write:
+                counterpart = (
+                    reverse("risk_points:inspect", args=[kwargs["pk"]])
+                    if "pk" in kwargs
+                    else reverse("risk_points:index")
+                )
+            scope, enterprise, refused = portal_entry(
+                request, government_to=counterpart
+            )
+            if refused is not None:
+                return refused
             can_manage = scope.can_manage_safety_records(enterprise)
             if (write or request.method not in ("GET", "HEAD")) and not can_manage:
                 raise PermissionDenied(
@@ -337,16 +341,6 @@ def new(request, *, scope, enterprise, can_manage):
 
 @require_GET
 @risk_page(write=True)
-def edit(request, pk, *, scope, enterprise, can_manage):
-    point = _point_in_scope(scope, enterprise, pk)
-    draft = draft_for_editing(
-        user=request.user, enterprise=enterprise, risk_point=point
-    )
-    return redirect("risks:wizard", draft_id=draft.draft_id)
-
-
-@require_GET
-@risk_page(write=True)
 def drafts(request, *, scope, enterprise, can_manage):
     rows = [
         {"draft": draft, "step_title": STEP_TITLES.get(draft.current_step, "")}
@@ -417,7 +411,7 @@ def library(request, *, scope, enterprise, can_manage):
 @require_POST
 @risk_page(write=True)
 def library_use(request, *, scope, enterprise, can_manage):
-    """Copy a library entry into the enterprise, then adapt it in the wizard."""
+    """Open a library entry's exact copy as a draft, to adapt in the wizard."""
     pack, key = request.POST.get("pack", ""), request.POST.get("key", "")
     choices = RiskChoices(enterprise)
     offered = {
@@ -427,9 +421,7 @@ def library_use(request, *, scope, enterprise, can_manage):
     if (pack, key) not in offered:
         raise Http404
     try:
-        point = create_from_library(
-            actor=request.user, enterprise=enterprise, pack=pack, key=key
-        )
+        data = risk_point_data_from_library(pack=pack, key=key)
     except RiskDataInvalid as exc:
         messages.error(
             request,
@@ -437,16 +429,25 @@ def library_use(request, *, scope, enterprise, can_manage):
             % {"reason": "; ".join(e.reason for e in getattr(exc, "errors", []))},
         )
         return redirect("risks:library")
-    draft = draft_for_editing(
-        user=request.user, enterprise=enterprise, risk_point=point
+    # The copy is a draft of the user's: nothing is written to the
+    # enterprise's risk records before the user saves it.
+    draft = RiskDraft.objects.create(
+        owner=request.user,
+        enterprise=enterprise,
+        current_step="point",
+        data=canonical_from_data(
+            data,
+            suggestions=[e.suggested_assessment or {} for e in data.events],
+            source=f"{pack}:{key}",
+        ),
     )
     messages.success(
         request,
         _(
-            "“%(name)s” was copied from the library. Adapt it to your site "
-            "and assess its events."
+            "“%(name)s” was copied from the library. Adapt it to your site, "
+            "assess its events and save it."
         )
-        % {"name": point.name},
+        % {"name": data.name},
     )
     return redirect("risks:wizard", draft_id=draft.draft_id)
 

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from core.risks import views
-from core.risks.wizard import RiskPointWizard
+from core.risks import portal_views as views
+from core.risks.portal_wizard import RiskPointWizard
 
 app_name = "risks"
 
@@ -14,7 +14,8 @@ urlpatterns = [
     path("list/", views.risk_list, name="list"),
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/edit/", wizard, name="edit"),
+    path("<int:pk>/edit/<str:step>/", wizard, name="edit_step"),
     path("<int:pk>/events/<int:event_pk>/assess/", views.reassess, name="reassess"),
     path("plan/", views.site_plan, name="site_plan"),
     path("plan/upload/", views.site_plan_upload, name="site_plan_upload"),
