@@ -155,7 +155,7 @@ def test_the_home_is_a_to_do_with_links(page):
     RiskDraft.objects.create(
         owner=world.manager_a,
         enterprise=world.enterprise_a,
-        data={"step_data": {"point": {"point-name": ["二号仓库"]}}},
+        data={"name": "二号仓库"},
     )
     sign_in(page, "manager-a")
     todo = page.get_by_test_id("todo")

@@ -57,7 +57,7 @@ def level_threshold_set(
     if not scope_for(actor).can_configure_industry(industry):
         raise Refused(_("You may not configure this industry."))
     threshold = (
-        LevelThreshold.objects.select_for_update()
+        LevelThreshold.objects.select_for_update(of=("self",))
         .filter(method=method, industry=industry)
         .first()
     )
