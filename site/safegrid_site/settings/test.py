@@ -18,3 +18,6 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = True
+# Jobs run for real through the database backend (core.jobs.worker.run_pending);
+# one test runs a job through RQ on Redis (the "rq" alias).
+TASKS = {"default": TASK_BACKENDS["db"], "rq": TASK_BACKENDS["rq"]}
