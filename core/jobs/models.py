@@ -39,9 +39,9 @@ class JobRun(models.Model):
         verbose_name_plural = _("job runs")
         ordering = ["-started_at", "-pk"]
         indexes = [
-            models.Index(fields=["-started_at", "-pk"], name="jobs_run_recent_idx"),
+            models.Index(fields=["-started_at", "-id"], name="jobs_run_recent_idx"),
             models.Index(
-                fields=["status", "-started_at", "-pk"], name="jobs_run_status_idx"
+                fields=["status", "-started_at", "-id"], name="jobs_run_status_idx"
             ),
         ]
 
