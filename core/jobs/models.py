@@ -62,7 +62,9 @@ class ScheduledRun(models.Model):
         verbose_name = _("scheduled run")
         verbose_name_plural = _("scheduled runs")
         constraints = [
-            models.UniqueConstraint(fields=["name", "slot"], name="jobs_one_run_per_slot")
+            models.UniqueConstraint(
+                fields=["name", "slot"], name="jobs_one_run_per_slot"
+            )
         ]
 
     def __str__(self) -> str:

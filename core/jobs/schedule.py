@@ -76,8 +76,8 @@ class ScheduleEntry:
     def slot(self, now: datetime) -> datetime:
         """The start of the period ``now`` falls in (an aware datetime)."""
         if isinstance(self.every, int):
-            start = int(now.timestamp()) // self.every * self.every
-            return datetime.fromtimestamp(start, tz=timezone.get_current_timezone())
+            seconds = int(now.timestamp()) // self.every * self.every
+            return datetime.fromtimestamp(seconds, tz=timezone.get_current_timezone())
         local = timezone.localtime(now)
         if self.every == "hour":
             return local.replace(minute=0, second=0, microsecond=0)
@@ -140,7 +140,9 @@ def run_due(now: datetime | None = None) -> list[str]:
         slot = entry.slot(now)
         try:
             with transaction.atomic():
-                ScheduledRun.objects.create(name=entry.name, slot=slot, task_path=entry.task)
+                ScheduledRun.objects.create(
+                    name=entry.name, slot=slot, task_path=entry.task
+                )
                 enqueue_on_commit(import_string(entry.task), **entry.kwargs)
         except IntegrityError:
             continue  # this slot is already claimed

@@ -24,9 +24,7 @@ def prune_job_history() -> dict[str, int]:
 
     days = getattr(settings, "SAFEGRID_JOB_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
     cutoff = timezone.now() - timedelta(days=days)
-    results, _ = (
-        DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
-    )
+    results, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     runs, _ = JobRun.objects.filter(
         finished_at__lt=cutoff, status__in=JobRun.Status.finished()
     ).delete()

@@ -12,7 +12,9 @@ from core.jobs.models import JobRun
 
 
 class JobRunFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("status"), choices=JobRun.Status.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=JobRun.Status.choices
+    )
 
     class Meta:
         model = JobRun

@@ -19,7 +19,9 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
 
-def run_pending(backend: str = DEFAULT_TASK_BACKEND_ALIAS, *, max_tasks: int = 100) -> int:
+def run_pending(
+    backend: str = DEFAULT_TASK_BACKEND_ALIAS, *, max_tasks: int = 100
+) -> int:
     """Run ready tasks of ``backend`` (a database backend) until none is
     left or ``max_tasks`` ran; return how many ran."""
     if not isinstance(task_backends[backend], DatabaseBackend):

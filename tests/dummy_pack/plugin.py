@@ -18,9 +18,9 @@ from plugins.contributions import (
     PortalMenuItem,
     RiskLibraryEntry,
     RiskLibraryEvent,
-    ScheduledJob,
     RiskLibraryFactor,
     RiskLibraryMeasure,
+    ScheduledJob,
     ScoringRule,
     SuggestedAssessment,
 )

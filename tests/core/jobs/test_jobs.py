@@ -47,10 +47,9 @@ def runs(task):
 def test_a_job_enqueued_on_commit_runs_through_the_database_backend(
     django_capture_on_commit_callbacks,
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            enqueue_on_commit(sample_jobs.add, 2, b=3)
-            assert not DBTaskResult.objects.exists()  # not before the commit
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        enqueue_on_commit(sample_jobs.add, 2, b=3)
+        assert not DBTaskResult.objects.exists()  # not before the commit
     stored = DBTaskResult.objects.get()
     assert stored.status == TaskResultStatus.READY
 
@@ -64,10 +63,13 @@ def test_a_job_enqueued_on_commit_runs_through_the_database_backend(
 
 
 def test_a_rolled_back_write_enqueues_nothing(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            enqueue_on_commit(sample_jobs.add, 1, 1)
-            raise RuntimeError("the write fails")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        enqueue_on_commit(sample_jobs.add, 1, 1)
+        raise RuntimeError("the write fails")
     assert callbacks == []
     assert not DBTaskResult.objects.exists()
     assert run_pending() == 0
@@ -243,9 +245,12 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
     with django_capture_on_commit_callbacks(execute=True):
         assert "dummy.heartbeat" in run_due()
     assert run_pending() == 2  # the heartbeat and the housekeeping
-    assert DBTaskResult.objects.get(
-        task_path="tests.dummy_pack.jobs.dummy_heartbeat"
-    ).return_value == "alive"
+    assert (
+        DBTaskResult.objects.get(
+            task_path="tests.dummy_pack.jobs.dummy_heartbeat"
+        ).return_value
+        == "alive"
+    )
 
     with override_settings(SAFEGRID_SCHEDULE={"dummy.heartbeat": None}):
         assert [entry.name for entry in load_schedule()] == []
@@ -305,7 +310,11 @@ def test_housekeeping_prunes_old_finished_work_and_is_idempotent():
     prune_job_history.enqueue()
     run_pending()
     again = DBTaskResult.objects.filter(task_path=PRUNE).order_by("-enqueued_at")[0]
-    assert again.return_value == {"task_results": 0, "job_runs": 0, "schedule_claims": 0}
+    assert again.return_value == {
+        "task_results": 0,
+        "job_runs": 0,
+        "schedule_claims": 0,
+    }
 
 
 # -- Redis ---------------------------------------------------------------------------

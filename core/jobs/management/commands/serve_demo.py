@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
-
 class Command(BaseCommand):
     help = "Run the web server, a task worker and the scheduler; Ctrl-C stops all."
 
@@ -54,7 +53,9 @@ class Command(BaseCommand):
             while not stopping:
                 exited = [n for n, p in processes.items() if p.poll() is not None]
                 if exited:
-                    self.stderr.write(f"{', '.join(exited)} stopped; stopping the rest.")
+                    self.stderr.write(
+                        f"{', '.join(exited)} stopped; stopping the rest."
+                    )
                     break
                 time.sleep(0.5)
         finally:
