@@ -30,7 +30,6 @@ class Command(BaseCommand):
             signal.signal(signal.SIGTERM, stop)
             signal.signal(signal.SIGINT, stop)
         while True:
-            close_old_connections()
             for name in run_due():
                 self.stdout.write(f"enqueued {name}")
             if once:
@@ -41,3 +40,7 @@ class Command(BaseCommand):
                 slept += 0.5
             if not self.running:
                 return
+            # A long-running process: drop a broken or expired connection
+            # before the next pass (never in --once, which may run inside a
+            # caller's transaction).
+            close_old_connections()
