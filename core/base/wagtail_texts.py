@@ -105,4 +105,19 @@ WAGTAIL_TEXTS = (
     gettext_noop("Never"),
     gettext_noop("Maximum filesize: %(max_upload_size)s."),
     gettext_noop("The document could not be created due to errors."),
+    # Found by crawling the admin as the committee office and an industry
+    # department: the keyboard shortcuts dialog of every admin page and the
+    # footer of the generic forms.
+    gettext_noop("Actions (footer)"),
+    gettext_noop("Add or show comments"),
+    gettext_noop("Toggle minimap"),
+    gettext_noop("Text editing"),
+    gettext_noop("Cut"),
+    gettext_noop("Paste"),
+    gettext_noop("Paste and match style"),
+    gettext_noop("Paste without formatting"),
+    gettext_noop("Text formatting"),
+    gettext_noop("Insert or edit a link"),
+    gettext_noop("Monospace (code)"),
+    gettext_noop("Strike-through"),
 )

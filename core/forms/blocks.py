@@ -11,6 +11,7 @@ they concern by ``FormBodyBlock.clean``.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -86,7 +87,7 @@ class PickerBlock(blocks.CharBlock):
         self.field.widget = PickerInput(picker)
 
 
-def picker_texts() -> dict[str, str]:
+def picker_texts() -> dict[str, Any]:
     """The words of the editor's pickers, in the officer's language."""
     return {
         "choose": str(_("— choose —")),
@@ -104,6 +105,25 @@ def picker_texts() -> dict[str, str]:
             _("This was written as a calculation; change it here or choose again.")
         ),
         "chooseAgain": str(_("Choose again")),
+        "operation": str(_("Calculate the")),
+        "operations": {
+            "sum": str(_("sum of")),
+            "difference": str(_("difference: the first minus the others")),
+            "product": str(_("product of")),
+            "ratio": str(_("ratio: the first divided by the others")),
+            "average": str(_("average of")),
+            "min": str(_("smallest of")),
+            "max": str(_("largest of")),
+        },
+        "signs": {
+            "sum": "+",
+            "difference": "−",
+            "product": "×",
+            "ratio": "÷",
+            "average": "、",
+            "min": "、",
+            "max": "、",
+        },
     }
 
 
@@ -139,6 +159,26 @@ class ConditionBlock(blocks.StructBlock):
         label = _("Condition")
         icon = "cogs"
         form_classname = "sg-condition"
+
+
+class RequiredWhenBlock(ConditionBlock):
+    """An evidence rule: the question is always shown but must be answered
+    only when an earlier answer is (not) one of given values, e.g. a photo
+    required when the equipment's state is 不合格 (nothing chosen: the
+    "Required" tick decides)."""
+
+    question = PickerBlock(
+        "condition-question",
+        required=False,
+        max_length=40,
+        label=_("Required only when"),
+        help_text=_("Leave empty and the “Required” tick decides."),
+    )
+
+    class Meta:
+        label = _("Evidence rule")
+        icon = "image"
+        form_classname = "sg-condition sg-required-when"
 
 
 class RuleBlock(blocks.StructBlock):
@@ -376,11 +416,12 @@ class TextQuestionBlock(QuestionBlock):
     max_length = blocks.IntegerBlock(
         default=500, min_value=1, max_value=10000, label=_("Maximum length")
     )
+    required_when = RequiredWhenBlock()
 
     class Meta:
         label = _("Text")
         icon = "pilcrow"
-        form_layout = _layout("multiline", "max_length")
+        form_layout = _layout("multiline", "max_length", "required_when")
 
 
 class DateQuestionBlock(QuestionBlock):
@@ -407,11 +448,12 @@ class FileUploadBlock(QuestionBlock):
     max_files = blocks.IntegerBlock(
         default=5, min_value=1, max_value=20, label=_("At most this many files")
     )
+    required_when = RequiredWhenBlock()
 
     class Meta:
         label = _("Photo or file upload")
         icon = "image"
-        form_layout = _layout("accept", "max_size_mb", "max_files")
+        form_layout = _layout("accept", "max_size_mb", "max_files", "required_when")
 
 
 class SignatureBlock(QuestionBlock):
@@ -442,12 +484,13 @@ class CalculatedBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=300, label=_("Label"))
     key = KeyBlock()
     help_text = blocks.CharBlock(required=False, max_length=500, label=_("Help text"))
-    expression = blocks.CharBlock(
+    expression = PickerBlock(
+        "calculation",
         max_length=500,
         label=_("Calculation"),
         help_text=_(
-            "Use the keys of earlier number questions with + - * / % and "
-            "parentheses, min(), max(), abs(), round(); e.g. length * width."
+            "Choose what to calculate and the earlier number questions it uses, "
+            "e.g. the product of length and width."
         ),
     )
     unit = blocks.CharBlock(required=False, max_length=20, label=_("Unit"))
@@ -492,7 +535,9 @@ class GroupBlock(QuestionBlock):
         required=False, min_value=1, max_value=500, label=_("At most this many")
     )
     fields = blocks.StreamBlock(
-        _simple_questions(), min_num=1, label=_("Questions of one entry")
+        [*_simple_questions(), ("rule", RuleBlock())],
+        min_num=1,
+        label=_("Questions of one entry"),
     )
 
     class Meta:

@@ -65,7 +65,11 @@ class FormBuilder:
     # requirements are the JSON Schema's, checked in clean().
     @staticmethod
     def required(question: Mapping[str, Any]) -> bool:
-        return bool(question.get("required")) and not question.get("condition")
+        return (
+            bool(question.get("required"))
+            and not question.get("condition")
+            and not question.get("required_when")
+        )
 
     @staticmethod
     def _common(question: Mapping[str, Any]) -> dict[str, Any]:
@@ -236,6 +240,31 @@ class QuestionLayout:
     @property
     def condition_json(self) -> str:
         return json.dumps(self.question.get("condition") or None, ensure_ascii=False)
+
+    @property
+    def required_when_json(self) -> str:
+        return json.dumps(self.question.get("required_when"), ensure_ascii=False)
+
+    @property
+    def required_when_text(self) -> str:
+        """The evidence rule in the reader's words: "Required when “设备状态”
+        is 不合格"."""
+        rule = self.question.get("required_when_text")
+        if not rule:
+            return ""
+        results = dict(CHECK_CHOICES)
+        values = [
+            str(results.get(v, v)) if rule.get("results") else v
+            for v in rule.get("values", [])
+        ]
+        answers = str(_(" or ")).join(f"“{v}”" for v in values)
+        texts = {
+            "is": _("Required when “%(question)s” is %(answers)s."),
+            "any_of": _("Required when “%(question)s” is %(answers)s."),
+            "is_not": _("Required when “%(question)s” is not %(answers)s."),
+        }
+        text = texts.get(rule.get("operator"), texts["is"])
+        return text % {"question": rule.get("question", ""), "answers": answers}
 
 
 @dataclass

@@ -147,14 +147,23 @@ def _item_score(section_plan, item, answer, entry) -> ItemScore:
     result = answer.get("result") if isinstance(answer, dict) else None
     points = float(item.get("points") or 0)
     earned: float | None
-    if "scores" in item:  # a single choice scored by its options
-        earned = item["scores"].get(answer) if isinstance(answer, str) else None
-        if isinstance(answer, str) and answer in item.get("findings", ()):
+    if "scores" in item:  # a choice scored by its options
+        chosen = [answer] if isinstance(answer, str) else answer
+        chosen = (
+            [c for c in chosen if isinstance(c, str)]
+            if isinstance(chosen, list)
+            else []
+        )
+        counted = [item["scores"][c] for c in chosen if c in item["scores"]]
+        earned = float(sum(counted)) if counted else None
+        if item.get("multiple") and earned is not None:
+            earned = min(max(earned, 0.0), points)
+        if any(c in item.get("findings", ()) for c in chosen):
             result = "non_compliant"
         elif earned is not None:
             result = "compliant"
         else:
-            result = "not_applicable" if isinstance(answer, str) else None
+            result = "not_applicable" if chosen else None
     elif result == "compliant":
         earned = points
     elif result == "non_compliant":

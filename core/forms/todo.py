@@ -5,6 +5,7 @@ new submissions, for the forms the user may fill."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.forms.selectors import FormState, assigned_forms
@@ -46,7 +47,9 @@ def form_todo(*, scope, enterprise, user, today) -> list[TodoItem]:
             detail = str(FormState(row.state).label)
         if row.draft is not None:
             detail += " · " + _("draft saved %(when)s") % {
-                "when": row.draft.updated_at.strftime("%Y-%m-%d %H:%M")
+                "when": timezone.localtime(row.draft.updated_at).strftime(
+                    "%Y-%m-%d %H:%M"
+                )
             }
         items.append(
             TodoItem(

@@ -211,9 +211,29 @@ def rule_errors(
     answered (or hidden) is not checked; nor is one at a question that already
     has an error."""
     already = {error.path for error in found}
+    errors = _rules_errors(ui_schema.get("rules", []), data, (), already)
+    questions = ui_schema.get("questions", {})
+    for key in ui_schema.get("order", []):
+        group = questions.get(key) or {}
+        entries = data.get(key)
+        if not group.get("rules") or not isinstance(entries, list):
+            continue
+        # A repeatable group's rules hold in each entry, at its own question.
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict):
+                errors += _rules_errors(group["rules"], entry, (key, index), already)
+    return errors
+
+
+def _rules_errors(
+    rules: list[Mapping[str, Any]],
+    data: Mapping[str, Any],
+    prefix: tuple,
+    already: set,
+) -> list[AnswerError]:
     errors = []
-    for rule in ui_schema.get("rules", []):
-        at = (rule["at"],)
+    for rule in rules:
+        at = (*prefix, rule["at"])
         if rule.get("in_schema") or at in already:
             continue
         left = parse_expression(rule["left"])

@@ -7,6 +7,9 @@ the recipient's own act.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -16,11 +19,31 @@ from core.base.errors import Refused
 from core.notifications.models import Notification
 
 
-def notify(recipient, verb: str, target=None, url: str = "", *, actor=None):
-    """Tell ``recipient`` ``verb`` (a sentence), about ``target``, linking to
-    ``url`` (a path of the platform)."""
+def notify(
+    recipient,
+    verb: str,
+    target=None,
+    url: str = "",
+    *,
+    actor=None,
+    params: Mapping[str, Any] | None = None,
+):
+    """Tell ``recipient`` ``verb``, about ``target``, linking to ``url`` (a
+    path of the platform).
+
+    With ``params``, ``verb`` is a msgid (marked with ``gettext_noop``) with
+    ``%(name)s`` placeholders: it is stored untranslated and shown in the
+    language of whoever reads it. A parameter may be given per language
+    (``{"zh-hans": "消防检查表", "en": "Fire checklist"}``). Without
+    ``params``, ``verb`` is a finished sentence, shown as it is.
+    """
     notification = Notification(
-        recipient=recipient, actor=actor, verb=str(verb)[:300], url=url[:500]
+        recipient=recipient,
+        actor=actor,
+        verb=str(verb)[:300],
+        verb_is_key=params is not None,
+        params=dict(params or {}),
+        url=url[:500],
     )
     if target is not None:
         notification.target_type = ContentType.objects.get_for_model(target)

@@ -6,6 +6,7 @@ risk point drafts."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.portal.todo import TODO_LIMIT, TodoItem
@@ -53,7 +54,11 @@ def risk_todo(*, scope, enterprise, user, today) -> list[TodoItem]:
                 kind="draft",
                 title=draft.title or _("(no name yet)"),
                 detail=_("Unfinished risk point entry, saved %(when)s")
-                % {"when": draft.updated_at.strftime("%Y-%m-%d %H:%M")},
+                % {
+                    "when": timezone.localtime(draft.updated_at).strftime(
+                        "%Y-%m-%d %H:%M"
+                    )
+                },
                 url=reverse("risks:wizard", args=[draft.draft_id]),
                 action=_("Resume"),
                 urgency=3,

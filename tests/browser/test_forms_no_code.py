@@ -220,3 +220,107 @@ def test_end_undo_and_remind(browser, live_server):
     page.wait_for_url("**/portal/forms/**")
     assert Notification.objects.get(recipient=world.manager_a).read_at is not None
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_evidence_rule_and_a_calculation_built_with_pickers(browser, live_server):
+    """ "Photo required when 设备状态 is 不合格" and "面积 = 长度 × 宽度" are
+    chosen by label; the preview marks the photo required once 不合格 is
+    chosen and refuses the answer without it, at the photo."""
+    world = build_world()
+    OptionList.objects.create(
+        department=world.dept_chemicals.membership.department,
+        name="合格/不合格",
+        options=[
+            {"type": "option", "value": {"value": "ok", "label": "合格", "score": 1}},
+            {"type": "option", "value": {"value": "bad", "label": "不合格", "score": 0, "finding": True}},
+        ],
+    )  # fmt: skip
+    context, page = new_page(browser, live_server, DESKTOP)
+    admin_login(page, "dept-chem")
+    page.goto("/admin/forms/definitions/new/")
+    add_number(page, 0, "长度")
+    add_number(page, 1, "宽度")
+    # A calculated value: the operation and the numbers, chosen by label.
+    add_block(page, page.locator(".c-sf-add-button").last, zh("Calculated value"))
+    page.fill('[name="body-2-value-label"]', "面积")
+    calculation = page.locator('[name="body-2-value-expression"] + .sg-picker-sum')
+    calculation.locator("select[data-sg-operation]").select_option(
+        label=zh("product of")
+    )
+    terms = calculation.locator("select:not([data-sg-operation])")
+    assert "长度" in terms.first.locator("option").all_inner_texts()
+    terms.first.select_option(label="长度")
+    calculation.locator(".sg-picker-add").click()
+    calculation.locator("select:not([data-sg-operation])").nth(1).select_option(
+        label="宽度"
+    )
+    shot(page, "forms-editor-calculation", element=block_of(page, "body-2-value"))
+    # The equipment's state from the department's list, then the photo's
+    # evidence rule: required only when the state is 不合格.
+    add_block(page, page.locator(".c-sf-add-button").last, zh("Single choice"))
+    page.fill('[name="body-3-value-label"]', "设备状态")
+    page.locator('select[data-sg-picker-for="body-3-value-option_list"]').select_option(
+        label="合格/不合格 (合格 / 不合格)"
+    )
+    add_block(page, page.locator(".c-sf-add-button").last, zh("Photo or file upload"))
+    photo = "body-4-value"
+    page.fill(f'[name="{photo}-label"]', "现场照片")
+    rule_question = page.locator(
+        f'select[data-sg-picker-for="{photo}-required_when-question"]'
+    )
+    labels = rule_question.locator("option").all_inner_texts()
+    assert "设备状态" in labels and "现场照片" not in labels
+    assert not any(label.startswith("q_") for label in labels)
+    rule_question.select_option(label="设备状态")
+    page.locator(
+        f'[name="{photo}-required_when-value"] + .sg-picker-values select'
+    ).select_option(label="不合格")
+    evidence_rule = page.locator(".sg-required-when").last
+    evidence_rule.scroll_into_view_if_needed()
+    shot(page, "forms-editor-evidence-rule", element=evidence_rule)
+    page.get_by_role("tab", name=zh("Settings")).click()
+    page.fill("#id_title_zh", "设备巡检")
+    page.fill("#id_key", "equipment_round")
+    page.select_option("#id_kind", "checklist")
+    page.select_option("#id_industry", label="危险化学品")
+    page.click("button.button-longrunning[type=submit]")
+    page.wait_for_load_state()
+
+    definition = FormDefinition.objects.get(key="equipment_round")
+    body = definition.body_data()
+    keys = [item["value"].get("key") for item in body]
+    assert body[2]["value"]["expression"] == f"{keys[0]} * {keys[1]}"
+    assert body[4]["value"]["required_when"] == {
+        "question": keys[3],
+        "operator": "is",
+        "value": "bad",
+    }
+    page.goto(f"/admin/forms/definitions/preview/{definition.pk}/")
+    preview = page.locator("form.sg-answer-form")
+    mark = preview.locator(f'[data-key="{keys[4]}"] [data-required-when]')
+    assert mark.is_hidden()
+    preview.locator(f'input[name="{keys[0]}"]').fill("4")
+    preview.locator(f'input[name="{keys[1]}"]').fill("2.5")
+    preview.locator(f'[data-key="{keys[3]}"] input[value="bad"]').check()
+    assert mark.is_visible()
+    rule_text = preview.locator(f'[data-key="{keys[4]}"] .sg-evidence__rule')
+    assert rule_text.inner_text().strip() == "“设备状态”为“不合格”时必填。"
+    preview.get_by_role("button", name=zh("Check these answers")).click()
+    page.wait_for_load_state()
+    error = page.locator(f'[data-key="{keys[4]}"] .errorlist')
+    assert error.is_visible()
+    shot(
+        page,
+        "forms-preview-evidence-rule",
+        element=page.locator(f'[data-key="{keys[4]}"]'),
+    )
+    # With 合格 the photo is not needed.
+    preview = page.locator("form.sg-answer-form")
+    preview.locator(f'[data-key="{keys[3]}"] input[value="ok"]').check()
+    assert preview.locator(f'[data-key="{keys[4]}"] [data-required-when]').is_hidden()
+    preview.get_by_role("button", name=zh("Check these answers")).click()
+    page.wait_for_load_state()
+    assert page.locator(f'[data-key="{keys[4]}"] .errorlist').count() == 0
+    assert page.locator(".errorlist").count() == 0
+    context.close()

@@ -115,8 +115,30 @@ def _require(
     rules: list[dict[str, Any]],
 ) -> None:
     """Unconditional: in ``required``; conditional: an ``if``/``then``/``else``
-    rule that requires the answer when shown and refuses it when hidden."""
-    must = node.type != "calculated" and bool(node.value.get("required"))
+    rule that requires the answer when shown and refuses it when hidden.
+
+    An evidence rule (``required_when``) makes the answer required only when
+    it holds (and the question is shown): an ``if``/``then`` of its own.
+    """
+    required_when = node.required_when()
+    must = (
+        node.type != "calculated"
+        and bool(node.value.get("required"))
+        and required_when is None
+    )
+    if required_when is not None:
+        matches = [
+            _match_schema(by_key[c.question], c) for c in [*conditions, required_when]
+        ]
+        then: dict[str, Any] = {"required": [node.key]}
+        if node.type == "file_upload":
+            then["properties"] = {node.key: {"minItems": 1}}
+        rules.append(
+            {
+                "if": matches[0] if len(matches) == 1 else {"allOf": matches},
+                "then": then,
+            }
+        )
     if not conditions:
         if must:
             required.append(node.key)
@@ -428,6 +450,9 @@ def _property_schema(node: Node, by_key: Mapping[str, Node]) -> dict[str, Any]:
         }
         if entry_required:
             entry["required"] = entry_required
+        # Rules that JSON Schema can express go into the entry's schema.
+        for rule in node.rules:
+            _compile_rule(rule.value, [child.key for child in node.fields], entry_rules)
         if entry_rules:
             entry["allOf"] = entry_rules
         schema = {"type": "array", "items": entry}
@@ -455,11 +480,19 @@ def _ui_question(
         "type": kind,
         "label": node.label,
         "help_text": value.get("help_text") or "",
-        "required": kind != "calculated" and bool(value.get("required")),
+        "required": kind != "calculated"
+        and bool(value.get("required"))
+        and node.required_when() is None,
         "condition": _ui_condition(conditions, by_key),
         "step": node.step.key if node.step else None,
         "group": node.group.key if node.group else None,
     }
+    required_when = node.required_when()
+    if required_when is not None:
+        question["required_when"] = _ui_condition([required_when], by_key)
+        question["required_when_text"] = _required_when_text(
+            required_when, by_key[required_when.question]
+        )
     if kind == "check_item":
         evidence = value.get("evidence") or {}
         question.update(
@@ -525,9 +558,13 @@ def _ui_question(
             decimals=value.get("decimals") if value.get("decimals") is not None else 2,
         )
     elif kind == "group":
+        order = [child.key for child in node.fields]
+        rules = [_compile_rule(rule.value, order, []) for rule in node.rules]
+        if rules:
+            question["rules"] = rules  # checked in each entry
         question.update(
             widget="group",
-            fields=[child.key for child in node.fields],
+            fields=order,
             entry_label=value.get("entry_label") or "",
             min_entries=value.get("min_entries"),
             max_entries=value.get("max_entries"),
@@ -535,12 +572,28 @@ def _ui_question(
     return question
 
 
+def _required_when_text(condition: Condition, source: Node) -> dict[str, Any]:
+    """What the portal says of an evidence rule: the earlier question's label,
+    the comparison and the answers' labels (a check item's results are
+    translated where it is shown)."""
+    labels = {
+        o["value"]: o.get("label") or o["value"] for o in option_items(source.value)
+    }
+    return {
+        "question": source.label,
+        "operator": condition.operator,
+        "values": [labels.get(v, v) for v in condition.values],
+        "results": source.type == "check_item",
+    }
+
+
 def _scored_options(node: Node) -> dict[str, Any] | None:
-    """A single choice whose options carry scores (from an option list) is
-    scored like a check item: the chosen option's score out of the highest;
-    an option without a score is not counted; a "finding" option opens a
-    hazard (general grade)."""
-    if node.type != "single_choice":
+    """A choice whose options carry scores (from an option list) is scored
+    like a check item: a single choice earns the chosen option's score out of
+    the highest; a multiple choice the sum of the chosen options' scores out
+    of the sum of the positive ones. An option without a score is not
+    counted; a "finding" option chosen opens a hazard (general grade)."""
+    if node.type not in ("single_choice", "multiple_choice"):
         return None
     options = option_items(node.value)
     scores = {
@@ -551,10 +604,16 @@ def _scored_options(node: Node) -> dict[str, Any] | None:
     findings = [o["value"] for o in options if o.get("finding")]
     if not scores and not findings:
         return None
+    multiple = node.type == "multiple_choice"
     return {
         "key": node.key,
         "label": node.label,
-        "points": max(scores.values(), default=0.0),
+        "points": (
+            sum(score for score in scores.values() if score > 0)
+            if multiple
+            else max(scores.values(), default=0.0)
+        ),
+        "multiple": multiple,
         "deduction": None,
         "guarantee": False,
         "hazard_grade": "general" if findings else None,

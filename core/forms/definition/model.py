@@ -44,6 +44,10 @@ RULE_COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
 # Types an answer-dependent condition may refer to.
 CONDITION_SOURCES = ("check_item", "single_choice", "multiple_choice", "number")
 NUMERIC_TYPES = ("number", "calculated")
+# An evidence rule (``RequiredWhenBlock``): the child holding it, and the
+# question types that have one.
+REQUIRED_WHEN = "required_when"
+EVIDENCE_RULE_TYPES = ("text", "file_upload")
 
 FILE_TYPES: dict[str, dict[str, str]] = {
     # kind -> {extension: content type}
@@ -102,6 +106,8 @@ class Node:
     step: Step | None = None
     group: Node | None = None
     fields: list[Node] = field(default_factory=list)
+    # A repeatable group's checks across the questions of one entry.
+    rules: list[Rule] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -113,6 +119,13 @@ class Node:
 
     def condition(self) -> Condition | None:
         return _condition_of(self.value)
+
+    def required_when(self) -> Condition | None:
+        """The evidence rule of a text or upload question: required only
+        when this holds (shown whatever it says)."""
+        if self.type not in EVIDENCE_RULE_TYPES:
+            return None
+        return _condition_of(self.value, REQUIRED_WHEN)
 
 
 @dataclass(frozen=True)
@@ -176,8 +189,10 @@ class Step:
         return _condition_of(self.value)
 
 
-def _condition_of(value: Mapping[str, Any]) -> Condition | None:
-    condition = value.get("condition") or {}
+def _condition_of(
+    value: Mapping[str, Any], child: str = "condition"
+) -> Condition | None:
+    condition = value.get(child) or {}
     question = (condition.get("question") or "").strip()
     expected = str(condition.get("value") or "").strip()
     if not question and not expected:
@@ -268,6 +283,9 @@ def _node(item: dict[str, Any], path: Path, *, step: Step, group: Node | None) -
     )
     if node.type == "group":
         for j, child in enumerate(node.value.get("fields") or []):
+            if child.get("type") == RULE_TYPE:
+                node.rules.append(Rule(child.get("value") or {}, (*path, "fields", j)))
+                continue
             node.fields.append(
                 _node(child, (*path, "fields", j), step=step, group=node)
             )

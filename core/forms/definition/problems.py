@@ -15,6 +15,7 @@ from core.forms.definition.model import (
     KEY_RE,
     NUMERIC_TYPES,
     QUESTION_TYPES,
+    REQUIRED_WHEN,
     RULE_COMPARISONS,
     Condition,
     Node,
@@ -85,8 +86,17 @@ def definition_problems(raw: list[dict[str, Any]]) -> list[Problem]:
             claim(node.key, node.label, node.path)
             problems.extend(_node_problems(node, earlier))
             if node.type == "group":
+                # An entry's questions and rules see the questions of the
+                # same entry before them.
                 siblings: dict[str, Node] = {}
-                for child in node.fields:
+                children = sorted(
+                    [*node.fields, *node.rules],
+                    key=lambda entry: _path_key(entry.path),
+                )
+                for child in children:
+                    if isinstance(child, Rule):
+                        problems.extend(_rule_problems(child, siblings))
+                        continue
                     claim(child.key, child.label, child.path)
                     problems.extend(_node_problems(child, siblings))
                     if child.key:
@@ -104,6 +114,9 @@ def _path_key(path: Path) -> tuple:
 
 def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
     found = _condition_problems(node.condition(), earlier, node.path)
+    found += _condition_problems(
+        node.required_when(), earlier, node.path, REQUIRED_WHEN
+    )
     value = node.value
     path = node.path
     if node.type not in QUESTION_TYPES + ("group",):
@@ -210,23 +223,28 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
 
 
 def _condition_problems(
-    condition: Condition | None, earlier: Mapping[str, Node], path: Path
+    condition: Condition | None,
+    earlier: Mapping[str, Node],
+    path: Path,
+    child: str = "condition",
 ) -> list[Problem]:
+    """A condition (or an evidence rule, ``child="required_when"``) refers to
+    an earlier check item, choice or number and to one of its answers."""
     if condition is None:
         return []
     question = condition.question
-    at_value = (*path, "condition", "value")
+    at_value = (*path, child, "value")
     if not question:
         return [
             Problem(
-                (*path, "condition", "question"),
+                (*path, child, "question"),
                 _("Enter the key of the earlier question the condition depends on."),
             )
         ]
     if condition.operator not in CONDITION_OPERATORS:
         return [
             Problem(
-                (*path, "condition", "operator"),
+                (*path, child, "operator"),
                 _("Choose “is”, “is not” or “is any of”."),
             )
         ]
@@ -236,7 +254,7 @@ def _condition_problems(
     if source is None:
         return [
             Problem(
-                (*path, "condition", "question"),
+                (*path, child, "question"),
                 _(
                     "“%(key)s” is not the key of an earlier question; a condition "
                     "can only depend on a question answered before it."
@@ -247,7 +265,7 @@ def _condition_problems(
     if source.type not in CONDITION_SOURCES:
         return [
             Problem(
-                (*path, "condition", "question"),
+                (*path, child, "question"),
                 _(
                     "A condition can depend on a check item, a choice or a number "
                     "question, not on “%(label)s”."

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.forms.definition import FILE_TYPES
 from core.forms.models import (
@@ -196,19 +197,21 @@ def assignment_remind(*, actor, assignment: FormAssignment, url: str = "") -> in
             created_at__date=today,
         ).values_list("recipient_id", flat=True)
     )
-    verb = _("Reminder: please fill in and submit “%(title)s”.") % {
-        "title": assignment.definition.title
+    # Stored as msgid and parameters: each recipient reads it in their own
+    # language, whatever the sender's.
+    definition = assignment.definition
+    params: dict[str, Any] = {
+        "title": {"zh-hans": definition.title_zh, "en": definition.title_en}
     }
+    verb = gettext_noop("Reminder: please fill in and submit “%(title)s”.")
     if assignment.due_date:
-        verb = _("Reminder: please submit “%(title)s” by %(date)s.") % {
-            "title": assignment.definition.title,
-            "date": assignment.due_date.isoformat(),
-        }
+        verb = gettext_noop("Reminder: please submit “%(title)s” by %(date)s.")
+        params["date"] = assignment.due_date.isoformat()
     reminded = set()
     for member in members:
         if not member.user.is_active or member.user_id in already:
             continue
-        notify(member.user, verb, assignment, url, actor=actor)
+        notify(member.user, verb, assignment, url, actor=actor, params=params)
         reminded.add(member.enterprise_id)
     return len(reminded)
 

@@ -4,11 +4,13 @@ and the editor's visible Publish / Assign and the scoring rules offered."""
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from core.forms.exports import person_name
@@ -115,7 +117,7 @@ def test_remind_tells_those_who_have_not_submitted_once_a_day(client, world, pub
     reminded = Notification.objects.filter(recipient=world.manager_a)
     assert reminded.count() == 1
     note = reminded.get()
-    assert definition.title in note.verb
+    assert definition.title in note.text
     assert note.url == reverse("forms_portal:start", args=(definition.key,))
     assert note.target == assignment
     # The fixture's form is filled by assigned staff too: they are told.
@@ -203,3 +205,31 @@ def test_scoring_rules_offered_are_the_industrys_and_general_ones(world, enable_
     assert road - {"none", "sum", "weighted"}  # the road pack's own rule
     assert not (road & gas) - {"none", "sum", "weighted"}
     assert gas | road == everything
+
+
+def test_a_reminder_reads_in_the_recipients_language_at_local_time(
+    client, world, published
+):
+    """The officer sends 催办 in English; the enterprise reads it in its own
+    language, at Beijing time (stored in UTC)."""
+    definition, _version = published
+    definition.title_en = "Fire checklist"
+    definition.save(update_fields=["title_en"])
+    with translation.override("en"):
+        assignment_remind(
+            actor=world.dept_chemicals, assignment=definition.assignments.get()
+        )
+    note = Notification.objects.get(recipient=world.manager_a)
+    assert note.verb_is_key and "%(title)s" in note.verb
+    sent = datetime.datetime(2026, 12, 6, 16, 30, tzinfo=datetime.UTC)
+    Notification.objects.filter(pk=note.pk).update(created_at=sent)
+    client.force_login(world.manager_a)
+    listing = client.get(reverse("notifications:list"), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    text = listing.content.decode()
+    assert f"请填写并提交“{definition.title_zh}”" in text
+    assert "Reminder" not in text
+    # 16:30 UTC is 00:30 the next day in Beijing.
+    assert "2026-12-07 00:30" in text
+    with translation.override("en"):
+        note.refresh_from_db()
+        assert note.text == "Reminder: please fill in and submit “Fire checklist”."

@@ -146,3 +146,52 @@ def test_option_lists_are_listed_and_opened_in_the_department_only(
     # Its editor offers only its own lists to the pickers.
     page = client.get(reverse("form_definitions:add")).content.decode()
     assert 'id="sg-option-lists"' in page and "合格/不合格/不适用" not in page
+
+
+DEFECTS = [
+    {"type": "option", "value": {"value": "rust", "label": "锈蚀", "score": -2, "finding": True}},
+    {"type": "option", "value": {"value": "tag", "label": "标识清晰", "score": 3, "finding": False}},
+    {"type": "option", "value": {"value": "seal", "label": "铅封完好", "score": 2, "finding": False}},
+    {"type": "option", "value": {"value": "other", "label": "其他", "score": None, "finding": False}},
+]  # fmt: skip
+
+
+def test_a_multiple_choice_is_scored_from_its_list(world, chem_department):
+    defects = OptionList.objects.create(
+        department=chem_department, name="安全阀状况", options=DEFECTS
+    )
+    blocks = _uses(defects)
+    question = blocks[0]["value"]["questions"][0]
+    question["type"] = "multiple_choice"
+    blocks[0]["value"]["questions"] = [question]
+    definition = make_definition(
+        chem_department, key="multi", blocks=blocks, industry=world.chemicals
+    )
+    version = definition_publish(definition=definition, user=world.dept_chemicals)
+    assignment_create(
+        scope=scope_for(world.dept_chemicals),
+        definition=definition,
+        industry=world.chemicals,
+    )
+    labels = [o["label"] for o in version.ui_schema["questions"]["valve"]["options"]]
+    assert labels == ["锈蚀", "标识清晰", "铅封完好", "其他"]
+
+    def submit(answer):
+        return submission_submit(
+            actor=world.manager_a,
+            version=version,
+            enterprise=world.enterprise_a,
+            data={"valve": answer},
+        )
+
+    # The chosen scores add up, out of the positive ones (3 + 2).
+    good = submit(["tag", "seal"])
+    assert (good.score, good.max_score, good.findings) == (5, 5, [])
+    # A finding chosen opens a hazard; the total never drops below 0.
+    rusty = submit(["rust", "tag"])
+    assert (rusty.score, rusty.max_score) == (1, 5)
+    assert [f["key"] for f in rusty.findings] == ["valve"]
+    assert submit(["rust"]).score == 0
+    # Only unscored answers: not counted.
+    other = submit(["other"])
+    assert (other.score, other.max_score) == (0, 0)

@@ -2,6 +2,8 @@
 unfinished drafts, points to assess, each with its link; bounded queries; only
 the user's own enterprise."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -123,3 +125,16 @@ def test_the_home_costs_a_bounded_number_of_queries(
         response = client.get(reverse("portal:home"))
     unassessed = [i for i in response.context["todo"] if i.kind == "unassessed"]
     assert len(unassessed) == 8  # the first few; the risk list shows the rest
+
+
+def test_a_drafts_time_is_beijing_time(client, world, forms):
+    """Stored in UTC, shown at Asia/Shanghai (TIME_ZONE): 16:30 UTC is 00:30
+    the next day."""
+    draft = RiskDraft.objects.create(
+        owner=world.manager_a, enterprise=world.enterprise_a, data={"name": "二号仓库"}
+    )
+    sent = datetime.datetime(2026, 12, 6, 16, 30, tzinfo=datetime.UTC)
+    RiskDraft.objects.filter(pk=draft.pk).update(updated_at=sent)
+    response = todo(client, world.manager_a)
+    details = {item.title: item.detail for item in response.context["todo"]}
+    assert "2026-12-07 00:30" in details["二号仓库"]

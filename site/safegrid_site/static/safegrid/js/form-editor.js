@@ -11,8 +11,14 @@
      (inside a repeatable group: an earlier question of the same entry);
    - condition-value: one of that question's answers, several for "is any
      of" (stored comma-separated), a number for a number question;
+   - the same two pickers for an evidence rule ("required only when") of a
+     text or upload question;
    - expression: questions (numbers and calculated values) added up, or a
-     number, stored as "a + b + c". */
+     number, stored as "a + b + c";
+   - calculation (a calculated value): an operation (sum, difference,
+     product, ratio, average, smallest, largest) over earlier numbers chosen
+     by label, stored as the expression ("a * b", "max(a, b)"); one typed in
+     another shape is kept as typed. */
 (function () {
   "use strict";
 
@@ -41,9 +47,9 @@
      "body-2-value-questions-0-value-condition-question". */
   function ownerPrefix(input) {
     var name = input.name;
-    var at = name.lastIndexOf("-value-condition-");
-    if (at !== -1) { return name.slice(0, at); }
-    return name.replace(/-value-(left|right)$/, "");
+    var found = name.match(/^(.*)-value-(condition|required_when)-(question|operator|value)$/);
+    if (found) { return found[1]; }
+    return name.replace(/-value-(left|right|expression)$/, "");
   }
 
   /* Every question block of the body in document order:
@@ -256,11 +262,67 @@
     return plain ? parts : null;
   }
 
-  function enhanceExpression(input) {
+  /* A calculated value: an operation over questions (or numbers), stored as
+     the expression the server evaluates. */
+  var OPERATIONS = {
+    sum: { join: " + " },
+    difference: { join: " - " },
+    product: { join: " * " },
+    ratio: { join: " / " },
+    average: { wrap: function (t) { return "(" + t.join(" + ") + ") / " + t.length; } },
+    min: { wrap: function (t) { return "min(" + t.join(", ") + ")"; } },
+    max: { wrap: function (t) { return "max(" + t.join(", ") + ")"; } }
+  };
+
+  function writeCalculation(operation, list) {
+    var parts = list.filter(function (term) { return term !== ""; });
+    if (!parts.length) { return ""; }
+    var how = OPERATIONS[operation] || OPERATIONS.sum;
+    if (how.wrap) { return parts.length > 1 || operation !== "average" ? how.wrap(parts) : parts[0]; }
+    return parts.join(how.join);
+  }
+
+  function plainTerms(parts) {
+    var clean = parts.map(function (part) { return part.trim(); });
+    return clean.every(function (part) { return KEY.test(part) || NUMBER.test(part); }) ? clean : null;
+  }
+
+  /* {operation, list} of a stored calculation, or null when it was typed in
+     another shape (kept as typed). */
+  function readCalculation(text) {
+    var source = text.trim();
+    if (!source) { return { operation: "sum", list: [] }; }
+    var call = source.match(/^(min|max)\((.*)\)$/);
+    if (call) {
+      var inner = plainTerms(call[2].split(","));
+      return inner ? { operation: call[1], list: inner } : null;
+    }
+    var average = source.match(/^\((.*)\)\s*\/\s*(\d+)$/);
+    if (average) {
+      var summed = plainTerms(average[1].split("+"));
+      return summed && summed.length === Number(average[2]) ? { operation: "average", list: summed } : null;
+    }
+    var found = null;
+    [["+", "sum"], ["-", "difference"], ["*", "product"], ["/", "ratio"]].forEach(function (pair) {
+      if (found) { return; }
+      var parts = source.split(pair[0]);
+      var others = "+-*/".replace(pair[0], "");
+      var other = new RegExp("[" + others.replace("-", "\\-") + "()]");
+      // A negative number's sign is not an operation.
+      if (parts.some(function (part) { return other.test(part.trim().replace(/^-/, "")); })) { return; }
+      var list = plainTerms(parts);
+      if (list) { found = { operation: pair[1], list: list }; }
+    });
+    return found;
+  }
+
+  function enhanceExpression(input, withOperation) {
     var words = texts(input);
     var box = el("div", { "class": "sg-picker-sum" });
     input.parentNode.insertBefore(box, input.nextSibling);
-    var list = terms(input.value);
+    var read = withOperation ? readCalculation(input.value) : null;
+    var list = withOperation ? (read && read.list) : terms(input.value);
+    var operation = read ? read.operation : "sum";
     var numberTerms = [];
     if (list === null) {
       // Written as a calculation (e.g. by a pack): kept as typed.
@@ -273,15 +335,30 @@
     }
     input.type = "hidden";
     function save() {
-      input.value = list.filter(function (term) { return term !== ""; }).join(" + ");
+      input.value = withOperation ? writeCalculation(operation, list)
+        : list.filter(function (term) { return term !== ""; }).join(" + ");
     }
     function build() {
       input.type = "hidden";
       box.innerHTML = "";
       if (!list.length) { list.push(""); }
+      if (withOperation) {
+        var opRow = el("div", { "class": "sg-picker-term" });
+        opRow.appendChild(el("span", { "class": "sg-picker-plus" }, words.operation || ""));
+        var opSelect = el("select", { "class": "sg-picker", "data-sg-operation": "1" });
+        Object.keys(OPERATIONS).forEach(function (key) {
+          var option = el("option", { value: key }, (words.operations || {})[key] || key);
+          if (key === operation) { option.selected = true; }
+          opSelect.appendChild(option);
+        });
+        opSelect.addEventListener("change", function () { operation = opSelect.value; save(); build(); });
+        opRow.appendChild(opSelect);
+        box.appendChild(opRow);
+      }
+      var sign = withOperation ? ((words.signs || {})[operation] || "") : (words.plus || "+");
       list.forEach(function (term, index) {
         var row = el("div", { "class": "sg-picker-term" });
-        if (index > 0) { row.appendChild(el("span", { "class": "sg-picker-plus" }, words.plus || "+")); }
+        if (index > 0) { row.appendChild(el("span", { "class": "sg-picker-plus" }, sign)); }
         var select = el("select", { "class": "sg-picker" });
         var numberInput = el("input", { type: "number", step: "any", "class": "sg-picker-number" });
         function fill() {
@@ -359,13 +436,14 @@
   var enhancers = {
     "condition-question": enhanceConditionQuestion,
     "condition-value": enhanceConditionValue,
-    "expression": enhanceExpression,
+    "expression": function (input) { enhanceExpression(input, false); },
+    "calculation": function (input) { enhanceExpression(input, true); },
     "option-list": enhanceOptionList
   };
 
   function enhance(root) {
     // Questions before values: a value picker reads the chosen question.
-    ["option-list", "condition-question", "condition-value", "expression"].forEach(function (kind) {
+    ["option-list", "condition-question", "condition-value", "expression", "calculation"].forEach(function (kind) {
       Array.prototype.forEach.call(root.querySelectorAll('input[data-sg-picker="' + kind + '"]'), function (input) {
         if (input.dataset.sgPickerReady || !input.form || /__NAME__|__PREFIX__/.test(input.name)) { return; }
         input.dataset.sgPickerReady = "1";

@@ -126,6 +126,17 @@
       });
       setShown(element, shown);
     });
+    // An evidence rule: the "required" mark shows while it holds.
+    each(form, "[data-required-when]", function (mark) {
+      var rule = parse(mark.getAttribute("data-required-when"));
+      if (!rule || !rule.all) { return; }
+      var scope = mark.closest("[data-entry]") || form;
+      mark.hidden = !rule.all.every(function (test) {
+        var value = answerIn(scope, test.key);
+        if (value === undefined && scope === form) { value = known[test.key]; }
+        return holds(test, value);
+      });
+    });
   }
 
   // -- check items: the note and photos -------------------------------------------
