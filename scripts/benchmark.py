@@ -101,22 +101,35 @@ SIZES = {
         teams=1,
         posts=2,
     ),
+    # For iterating on a change (about a minute to seed).
+    "mini": Size(
+        "mini",
+        enterprises=100,
+        big_points=1_000,
+        points_each=49,
+        submissions=2_000,
+        workshops=4,
+        teams=3,
+        posts=4,
+    ),
+    # The two sizes of the report, ten times apart (issue: a district and a
+    # province): 1,000 / 50,000 / 20,000 and 10,000 / 500,000 / 200,000.
     "small": Size(
         "small",
-        enterprises=100,
-        big_points=505,
-        points_each=5,
-        submissions=1_000,
+        enterprises=1_000,
+        big_points=1_000,
+        points_each=49,
+        submissions=20_000,
         workshops=4,
         teams=3,
         posts=4,
     ),
     "large": Size(
         "large",
-        enterprises=2_000,
+        enterprises=10_000,
         big_points=10_000,
-        points_each=5,
-        submissions=10_000,
+        points_each=49,
+        submissions=200_000,
         workshops=10,
         teams=5,
         posts=6,
@@ -533,6 +546,7 @@ def _seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
                 RiskPoint(
                     enterprise=enterprise,
                     unit=unit,
+                    enterprise_name=enterprise.name,
                     name=f"风险点{n:05d}",
                     kind=point_kinds[n % len(point_kinds)],
                     description="基准测试数据",
@@ -749,7 +763,76 @@ GB18218_INPUT = {
     "exposed_people": 60,
 }
 
+
+def _last_cursor(kind: str) -> Callable[[BenchWorld], str]:
+    """The committee's last page of a cursor list (risk points or the
+    checklist's submissions): the cursor of the row before the last 50."""
+
+    def url(world: BenchWorld) -> str:
+        from core.base.keyset import encode_cursor, ordering_of
+        from core.forms.selectors import submission_list
+        from core.organizations.scope import scope_for
+        from core.risks.selectors import risk_point_list
+
+        scope = scope_for(world.users["committee"])
+        if kind == "risk_points":
+            queryset = risk_point_list(scope=scope)
+            path = "/api/v1/risk-points/"
+        else:
+            queryset = submission_list(scope=scope).filter(
+                definition__key=world.form_key
+            )
+            path = f"/api/v1/forms/{world.form_key}/submissions/"
+        fields = ordering_of(queryset)
+        backwards = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
+        row = queryset.order_by(*backwards).values(*[f.lstrip("-") for f in fields])[
+            min(50, queryset.count() - 1)
+        ]
+        cursor = encode_cursor([row[f.lstrip("-")] for f in fields])
+        return f"{path}?cursor={cursor}"
+
+    return url
+
+
+def _admin_deep(name: str) -> Callable[[BenchWorld], str]:
+    """The committee's deepest admin page (the count stops at 10,000 rows)."""
+
+    def url(world: BenchWorld) -> str:
+        from django.urls import reverse
+
+        from core.base.keyset import COUNT_LIMIT
+
+        rows = (
+            world.counts["risk_points"]
+            if name == "risk_points:index"
+            else world.counts["submissions"]
+        )
+        pages = max(1, -(-min(rows, COUNT_LIMIT) // 50))
+        return f"{reverse(name)}?p={pages}"
+
+    return url
+
+
+def _portal_last(world: BenchWorld) -> str:
+    from django.urls import reverse
+
+    from core.risks.portal_views import PER_PAGE
+
+    pages = max(1, -(-world.size.big_points // PER_PAGE))
+    return f"{reverse('risks:list')}?page={pages}"
+
+
+def _big_enterprise(path: str) -> Callable[[BenchWorld], str]:
+    return lambda world: path.format(enterprise=world.big_enterprise.pk)
+
+
 PAGES: tuple[Page, ...] = (
+    Page(
+        "floor",
+        "GET /api/v1/scoring-rules/lec/ (floor)",
+        _path("/api/v1/scoring-rules/lec/"),
+        ("committee",),
+    ),
     Page(
         "admin_enterprises",
         "Admin: enterprise list",
@@ -771,6 +854,24 @@ PAGES: tuple[Page, ...] = (
         _reverse("form_submissions:index"),
         GOVERNMENT,
     ),
+    Page(
+        "admin_risk_points_deep",
+        "Admin: risk point list, deepest page",
+        _admin_deep("risk_points:index"),
+        ("committee",),
+    ),
+    Page(
+        "admin_submissions_deep",
+        "Admin: form submissions list, deepest page",
+        _admin_deep("form_submissions:index"),
+        ("committee",),
+    ),
+    Page(
+        "admin_enterprise_autocomplete",
+        "Admin: enterprise chooser (typing)",
+        _path("/admin/enterprises/autocomplete/?q=基准0001"),
+        GOVERNMENT,
+    ),
     Page("portal_home", "Portal: home", _reverse("portal:home"), ENTERPRISE),
     Page("portal_units", "Portal: units", _reverse("portal:units"), ENTERPRISE),
     Page("portal_people", "Portal: people", _reverse("portal:people"), ENTERPRISE),
@@ -782,6 +883,12 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("portal_risk_list", "Portal: risk list", _reverse("risks:list"), ENTERPRISE),
     Page(
+        "portal_risk_list_last",
+        "Portal: risk list, last page",
+        _portal_last,
+        ENTERPRISE,
+    ),
+    Page(
         "api_enterprises",
         "GET /api/v1/enterprises/",
         _path("/api/v1/enterprises/"),
@@ -792,6 +899,36 @@ PAGES: tuple[Page, ...] = (
         "GET /api/v1/risk-points/",
         _path("/api/v1/risk-points/"),
         EVERYONE,
+    ),
+    Page(
+        "api_risk_points_last",
+        "GET /api/v1/risk-points/ last page",
+        _last_cursor("risk_points"),
+        ("committee",),
+    ),
+    Page(
+        "api_risk_points_method",
+        "GET /api/v1/risk-points/?method=lec",
+        _path("/api/v1/risk-points/?method=lec"),
+        EVERYONE,
+    ),
+    Page(
+        "api_risk_points_level",
+        "GET /api/v1/risk-points/?level=major",
+        _path("/api/v1/risk-points/?level=major"),
+        GOVERNMENT,
+    ),
+    Page(
+        "api_risk_points_search",
+        "GET /api/v1/risk-points/?search=",
+        _path("/api/v1/risk-points/?search=风险点0004"),
+        GOVERNMENT,
+    ),
+    Page(
+        "api_risk_points_enterprise",
+        "GET /api/v1/risk-points/?enterprise= (big)",
+        _big_enterprise("/api/v1/risk-points/?enterprise={enterprise}"),
+        ("committee",),
     ),
     Page(
         "api_risk_overview",
@@ -807,6 +944,12 @@ PAGES: tuple[Page, ...] = (
         # Not the street office: a form of the chemicals department is not
         # among its forms (core.forms.policy.definitions_visible), so a 404.
         ("committee", "industry_department", "enterprise_manager"),
+    ),
+    Page(
+        "api_form_submissions_last",
+        "GET /api/v1/forms/{key}/submissions/ last page",
+        _last_cursor("submissions"),
+        ("committee",),
     ),
     Page(
         "api_lec",
