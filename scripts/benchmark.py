@@ -234,6 +234,7 @@ class BenchWorld:
     departments: dict[str, Any] = field(default_factory=dict)  # industry code →
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    sync_seconds: float = 0.0  # the packs' industries and forms (sync_packs)
 
 
 def _uscc(number: int) -> str:
@@ -261,8 +262,11 @@ def seed(size: Size, *, random_seed: int = SEED) -> BenchWorld:
     started = time.perf_counter()
     rng = random.Random(random_seed)  # noqa: S311 - reproducible data, not security
     with transaction.atomic():
+        synced = time.perf_counter()
         industries = _enable_packs()
+        sync_seconds = time.perf_counter() - synced
         world = _seed_organisations(size, rng, industries)
+        world.sync_seconds = sync_seconds
         _seed_risk_points(world, rng)
         _seed_submissions(world, rng, industries)
     world.seconds = time.perf_counter() - started
@@ -914,14 +918,14 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "api_risk_points_level",
-        "GET /api/v1/risk-points/?level=major",
-        _path("/api/v1/risk-points/?level=major"),
+        "GET /api/v1/risk-points/?level=general",
+        _path("/api/v1/risk-points/?level=general"),
         GOVERNMENT,
     ),
     Page(
         "api_risk_points_search",
         "GET /api/v1/risk-points/?search=",
-        _path("/api/v1/risk-points/?search=风险点0004"),
+        _path("/api/v1/risk-points/?search=风险点0000"),
         GOVERNMENT,
     ),
     Page(
@@ -1125,16 +1129,27 @@ def flat_and_growing(
 
 
 def render_section(
-    env: Environment, sizes: list[Size], worlds: list[BenchWorld], results
+    env: Environment,
+    sizes: list[Size],
+    worlds: list[BenchWorld],
+    results,
+    report: str | None = None,
 ) -> str:
-    """The Markdown section of one engine's run."""
+    """The Markdown section of one engine's run (``report``: the timed
+    tables of the gunicorn run, which replace the in-process medians)."""
+    how = (
+        f"gunicorn, 2 sync workers (`--preload`), {env.runs} interleaved rounds "
+        "after two warm-up rounds; queries counted in-process"
+        if report
+        else f"test client, median of {env.runs} requests after one warm-up"
+    )
     lines = [
         f"### {env.engine_label}",
         "",
         f"Run on {env.day}: {env.cpus} CPU(s) (`nproc`), {env.cpu_model}; Python "
         f"{env.python}, Django {env.django}, Wagtail {env.wagtail}; "
-        f"{env.engine_label}; test settings (DEBUG off); median of {env.runs} "
-        f"requests after one warm-up; the whole run took {env.seconds:.0f} s.",
+        f"{env.engine_label}; test settings (DEBUG off); {how}; the whole run "
+        f"took {env.seconds:.0f} s.",
         "",
         "| Size | Enterprises | Risk points (big enterprise) | Events | "
         "Assessments | Units | People | Submissions | Seeded in |",
@@ -1157,8 +1172,11 @@ def render_section(
         + " | ".join(f"Median ms {n}" for n in names)
         + " |"
     )
-    lines += ["", header, "|---|---|" + "--:|" * (2 * len(names))]
-    for page in PAGES:
+    if report:
+        lines += ["", report.rstrip()]
+    else:
+        lines += ["", header, "|---|---|" + "--:|" * (2 * len(names))]
+    for page in PAGES if not report else ():
         for user in page.users:
             cells = [by.get((page.key, user, n)) for n in names]
             if not any(cells):
@@ -1185,7 +1203,7 @@ def render_section(
                 + "."
             )
         at_large = [m for m in results if m.size == large]
-        if at_large:
+        if at_large and not report:
             slowest = max(at_large, key=lambda m: m.median_ms)
             lines.append(
                 f"Slowest at {large}: {slowest.title} as {USERS[slowest.user]}, "
@@ -1228,11 +1246,54 @@ def write_section(path: Path, engine: str, section: str) -> None:
 # -- the run ---------------------------------------------------------------------
 
 
-def run_sizes(sizes: list[Size], *, runs: int, log=print):
+def http_plan(world: BenchWorld, pages: Iterable[Page] = PAGES) -> dict[str, Any]:
+    """Each (page, user) as an HTTP request at this size: its path and the
+    user's session cookie (sessions stored in this size's database)."""
+    from django.test import Client
+
+    from scripts.benchmark_server import CSRF, request_for
+
+    cookies = {}
+    for user_key in USERS:
+        client = Client()
+        client.force_login(world.users[user_key])
+        cookies[user_key] = (
+            f"sessionid={client.cookies['sessionid'].value}; csrftoken={CSRF}"
+        )
+    return {
+        f"{page.key}:{user}": request_for(page.url(world), cookies[user], page.body)
+        for page in pages
+        for user in page.users
+    }
+
+
+def _database_url(settings_dict: dict[str, Any], vendor: str) -> str:
+    if vendor == "sqlite":
+        return f"sqlite:///{settings_dict['NAME']}"
+    user = settings_dict.get("USER") or "postgres"
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+def page_kind(key: str) -> str:
+    if key == "floor":
+        return "floor"
+    if key.startswith("api_") or key.endswith("autocomplete"):
+        return "api"
+    return "html"
+
+
+def run_sizes(sizes: list[Size], *, runs: int, serve: bool = False, log=print):
     """Seed and measure each size in its own clone of a migrated test database.
 
-    Returns the environment (read once the throw-away database exists, so the
-    configured one is never opened), the seeded worlds and the measurements.
+    Queries are counted in-process (Django's test client); with ``serve``,
+    every size is then served by gunicorn at once and timed over HTTP,
+    interleaved (``scripts/benchmark_server.py``). Returns the environment
+    (read once the throw-away database exists, so the configured one is never
+    opened), the seeded worlds, the measurements and the timed report (or
+    ``None``).
     """
     from django.db import connection
     from django.test.utils import setup_test_environment, teardown_test_environment
@@ -1258,9 +1319,13 @@ def run_sizes(sizes: list[Size], *, runs: int, log=print):
     env = environment(runs)
     results: list[Measurement] = []
     worlds: list[BenchWorld] = []
+    servers = []
+    report = None
+    cloned: list[str] = []
     try:
         for size in sizes:
             creation.clone_test_db(suffix=size.name, verbosity=0)
+            cloned.append(size.name)
             connection.close()
             connection.settings_dict.update(
                 creation.get_test_db_clone_settings(size.name)
@@ -1270,21 +1335,74 @@ def run_sizes(sizes: list[Size], *, runs: int, log=print):
                 world = seed(size)
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
-                        cursor.execute("ANALYZE")  # fresh planner statistics
+                        cursor.execute("VACUUM ANALYZE")  # statistics, visibility
                 log(f"[{size.name}] seeded in {world.seconds:.1f} s: {world.counts}")
-                results += measure(world, runs=runs)
+                results += measure(world, runs=0 if serve else runs)
                 worlds.append(world)
+                if serve:
+                    from scripts.benchmark_server import SizeServer, free_port
+
+                    server = SizeServer(
+                        size=size.name,
+                        database_url=_database_url(
+                            connection.settings_dict, connection.vendor
+                        ),
+                        port=free_port(),
+                        requests=http_plan(world),
+                    )
+                    servers.append(server)
                 log(f"[{size.name}] measured")
             finally:
                 connection.close()
                 connection.settings_dict.update(template)
-                creation.destroy_test_db(verbosity=0, suffix=size.name)
+        if serve:
+            report = _serve_and_time(sizes, worlds, servers, results, runs, log)
     finally:
+        connection.close()
+        connection.settings_dict.update(template)
+        for name in cloned:
+            creation.destroy_test_db(verbosity=0, suffix=name)
         creation.destroy_test_db(original_name, verbosity=0)
         teardown_test_environment()
         if temporary is not None:
             temporary.cleanup()
-    return env, worlds, results
+    return env, worlds, results, report
+
+
+def _serve_and_time(sizes, worlds, servers, results, runs, log) -> str:
+    from scripts import benchmark_server as bs
+
+    targets = [
+        bs.Target(
+            key=f"{page.key}:{user}",
+            page=page.key,
+            title=page.title,
+            user=USERS[user],
+            kind=page_kind(page.key),
+        )
+        for page in PAGES
+        for user in page.users
+    ]
+    queries = {(f"{m.page}:{m.user}", m.size): m.queries for m in results}
+    try:
+        for server in servers:
+            log(f"[{server.size}] manage.py check, gunicorn start ...")
+            bs.time_check(server)
+            bs.start(server, server.requests["floor:committee"])
+        log(f"Timing {len(targets)} requests x {len(servers)} sizes x {runs} rounds")
+        timings = bs.time_interleaved(servers, targets, runs=runs, log=log)
+        for server in servers:
+            bs.worker_memory(server)
+    finally:
+        for server in servers:
+            bs.stop(server)
+    return bs.render_timings(
+        servers,
+        targets,
+        timings,
+        queries,
+        {world.size.name: world.sync_seconds for world in worlds},
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1294,9 +1412,16 @@ def main(argv: list[str] | None = None) -> int:
         default="small,large",
         help=f"comma-separated, of {', '.join(SIZES)} (default: small,large)",
     )
-    parser.add_argument("--runs", type=int, default=5, help="timed requests per page")
+    parser.add_argument(
+        "--runs", type=int, default=10, help="timed requests per page and size"
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="time with the test client instead of gunicorn over HTTP",
+    )
     args = parser.parse_args(argv)
     unknown = [name for name in args.sizes.split(",") if name not in SIZES]
     if unknown:
@@ -1310,9 +1435,11 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     started = time.perf_counter()
-    env, worlds, results = run_sizes(sizes, runs=args.runs)
+    env, worlds, results, report = run_sizes(
+        sizes, runs=args.runs, serve=not args.in_process
+    )
     env.seconds = time.perf_counter() - started
-    section = render_section(env, sizes, worlds, results)
+    section = render_section(env, sizes, worlds, results, report)
     print(section)
     if not args.no_write:
         write_section(args.output, env.engine, section)

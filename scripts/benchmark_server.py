@@ -328,9 +328,10 @@ def request_for(
     path: str, cookie: str, body: Any = None
 ) -> Request:  # pragma: no cover - trivial
     import json
+    from urllib.parse import quote
 
     return Request(
-        path=path,
+        path=quote(path, safe="/?=&%:;+,"),
         cookie=cookie,
         body=None if body is None else json.dumps(body).encode(),
     )
