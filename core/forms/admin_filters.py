@@ -49,6 +49,7 @@ class SubmissionFilterSet(WagtailFilterSet):
         self.filters["definition"].queryset = definitions_visible(scope).order_by(
             "title_zh"
         )
+        self.filters["enterprise"].in_scope_of(request)
 
 
 def filtered_submissions(request, submissions):

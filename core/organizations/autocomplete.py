@@ -63,9 +63,24 @@ class EnterpriseChooserWidget(forms.TextInput):
 
 
 class EnterpriseChoiceField(IdField):
-    """An enterprise id from the chooser; the scope check is the list's."""
+    """An enterprise id from the chooser, valid when ``enterprises`` (the
+    user's scope) holds it — one indexed look-up, and only when given."""
 
     widget = EnterpriseChooserWidget
+    default_error_messages = {"invalid_choice": _("No such enterprise in your scope.")}
+
+    def __init__(self, *, enterprises=None, **kwargs):
+        self.enterprises = enterprises
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values or self.enterprises is None:
+            return
+        if not self.enterprises.filter(pk=value).exists():
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
 
 
 def enterprise_in_scope(request, value) -> Enterprise | None:
@@ -81,6 +96,14 @@ class EnterpriseChooserFilter(django_filters.Filter):
     rendered."""
 
     field_class = EnterpriseChoiceField
+
+    def in_scope_of(self, request) -> None:
+        """Validate against the request user's scope: an enterprise outside
+        it makes the filter invalid (ignored, as Wagtail does), never a hint
+        that it exists."""
+        self.extra["enterprises"] = scope_for(
+            request.user if request is not None else None
+        ).enterprises()
 
     def filter(self, qs, value):
         if value in (None, ""):

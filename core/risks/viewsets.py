@@ -480,6 +480,10 @@ class RiskPointFilterSet(WagtailFilterSet):
         model = RiskPoint
         fields: list[str] = []
 
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["enterprise"].in_scope_of(request)
+
     def _filter(self, queryset, **filters):
         return risk_point_filter(
             queryset, scope=scope_for(self.request.user), **filters
