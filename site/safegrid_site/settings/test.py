@@ -24,3 +24,11 @@ AXES_ENABLED = True
 SAFEGRID_LEVEL_COUNTS_SECONDS = int(
     os.environ.get("SAFEGRID_LEVEL_COUNTS_SECONDS", "0")
 )
+# Jobs run for real through the database backend (core.jobs.worker.run_pending);
+# one test runs a job through RQ on Redis (the "rq" alias).
+# The RQ test's own queue, so it never takes another process's jobs.
+RQ_QUEUES = {**RQ_QUEUES, "safegrid_test": RQ_QUEUES["default"]}
+TASKS = {
+    "default": TASK_BACKENDS["db"],
+    "rq": {**TASK_BACKENDS["rq"], "QUEUES": ["default", "safegrid_test"]},
+}
