@@ -109,7 +109,7 @@ class BadCursor(ValueError):
 
 
 def encode_cursor(values: list[Any], *, backwards: bool = False) -> str:
-    payload = {"v": [_encode(v) for v in values]}
+    payload: dict[str, Any] = {"v": [_encode(v) for v in values]}
     if backwards:
         payload["b"] = 1
     text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
@@ -167,6 +167,8 @@ def keyset_page(queryset: QuerySet, cursor: str | None, size: int) -> KeysetPage
         return KeysetPage(rows, None, None)
     last = [_value_of(rows[-1], name) for name in fields]
     first = [_value_of(rows[0], name) for name in fields]
+    next_cursor: str | None
+    previous_cursor: str | None
     if backwards:
         next_cursor = encode_cursor(last)
         previous_cursor = encode_cursor(first, backwards=True) if more else None
