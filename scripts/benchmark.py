@@ -18,8 +18,12 @@ For each size, ``seed`` writes a deterministic data set (a district, its
 enterprises with unit trees, people, risk points with events, assessments and
 measures, form submissions) mostly with ``bulk_create``; ``measure`` then
 requests every page of ``PAGES`` as each user it is meant for, with Django's
-test client, and records the number of SQL queries of one request and the
-median wall time of ``runs`` requests after a warm-up. The tables go into
+test client, and records the number of SQL queries of one request. Then
+``scripts/benchmark_server.py`` serves every size with gunicorn (two
+workers) and times the same requests over HTTP, interleaved between the
+sizes: p50 and p95, the ratio to the floor request and the growth, plus the
+start-up cost and each worker's memory (``--in-process`` keeps the old
+test-client median instead). The tables go into
 ``docs/performance.md`` between markers, one section per database engine, so
 the SQLite and the PostgreSQL runs can sit side by side and the hand-written
 analysis around them is kept.
