@@ -18,8 +18,12 @@ For each size, ``seed`` writes a deterministic data set (a district, its
 enterprises with unit trees, people, risk points with events, assessments and
 measures, form submissions) mostly with ``bulk_create``; ``measure`` then
 requests every page of ``PAGES`` as each user it is meant for, with Django's
-test client, and records the number of SQL queries of one request and the
-median wall time of ``runs`` requests after a warm-up. The tables go into
+test client, and records the number of SQL queries of one request. Then
+``scripts/benchmark_server.py`` serves every size with gunicorn (two
+workers) and times the same requests over HTTP, interleaved between the
+sizes: p50 and p95, the ratio to the floor request and the growth, plus the
+start-up cost and each worker's memory (``--in-process`` keeps the old
+test-client median instead). The tables go into
 ``docs/performance.md`` between markers, one section per database engine, so
 the SQLite and the PostgreSQL runs can sit side by side and the hand-written
 analysis around them is kept.
@@ -101,22 +105,35 @@ SIZES = {
         teams=1,
         posts=2,
     ),
+    # For iterating on a change (about a minute to seed).
+    "mini": Size(
+        "mini",
+        enterprises=100,
+        big_points=1_000,
+        points_each=49,
+        submissions=2_000,
+        workshops=4,
+        teams=3,
+        posts=4,
+    ),
+    # The two sizes of the report, ten times apart (issue: a district and a
+    # province): 1,000 / 50,000 / 20,000 and 10,000 / 500,000 / 200,000.
     "small": Size(
         "small",
-        enterprises=100,
-        big_points=505,
-        points_each=5,
-        submissions=1_000,
+        enterprises=1_000,
+        big_points=1_000,
+        points_each=49,
+        submissions=20_000,
         workshops=4,
         teams=3,
         posts=4,
     ),
     "large": Size(
         "large",
-        enterprises=2_000,
+        enterprises=10_000,
         big_points=10_000,
-        points_each=5,
-        submissions=10_000,
+        points_each=49,
+        submissions=200_000,
         workshops=10,
         teams=5,
         posts=6,
@@ -221,6 +238,7 @@ class BenchWorld:
     departments: dict[str, Any] = field(default_factory=dict)  # industry code →
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    sync_seconds: float = 0.0  # the packs' industries and forms (sync_packs)
 
 
 def _uscc(number: int) -> str:
@@ -248,8 +266,11 @@ def seed(size: Size, *, random_seed: int = SEED) -> BenchWorld:
     started = time.perf_counter()
     rng = random.Random(random_seed)  # noqa: S311 - reproducible data, not security
     with transaction.atomic():
+        synced = time.perf_counter()
         industries = _enable_packs()
+        sync_seconds = time.perf_counter() - synced
         world = _seed_organisations(size, rng, industries)
+        world.sync_seconds = sync_seconds
         _seed_risk_points(world, rng)
         _seed_submissions(world, rng, industries)
     world.seconds = time.perf_counter() - started
@@ -533,6 +554,7 @@ def _seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
                 RiskPoint(
                     enterprise=enterprise,
                     unit=unit,
+                    enterprise_name=enterprise.name,
                     name=f"风险点{n:05d}",
                     kind=point_kinds[n % len(point_kinds)],
                     description="基准测试数据",
@@ -749,7 +771,76 @@ GB18218_INPUT = {
     "exposed_people": 60,
 }
 
+
+def _last_cursor(kind: str) -> Callable[[BenchWorld], str]:
+    """The committee's last page of a cursor list (risk points or the
+    checklist's submissions): the cursor of the row before the last 50."""
+
+    def url(world: BenchWorld) -> str:
+        from core.base.keyset import encode_cursor, ordering_of
+        from core.forms.selectors import submission_list
+        from core.organizations.scope import scope_for
+        from core.risks.selectors import risk_point_list
+
+        scope = scope_for(world.users["committee"])
+        if kind == "risk_points":
+            queryset = risk_point_list(scope=scope)
+            path = "/api/v1/risk-points/"
+        else:
+            queryset = submission_list(scope=scope).filter(
+                definition__key=world.form_key
+            )
+            path = f"/api/v1/forms/{world.form_key}/submissions/"
+        fields = ordering_of(queryset)
+        backwards = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
+        row = queryset.order_by(*backwards).values(*[f.lstrip("-") for f in fields])[
+            min(50, queryset.count() - 1)
+        ]
+        cursor = encode_cursor([row[f.lstrip("-")] for f in fields])
+        return f"{path}?cursor={cursor}"
+
+    return url
+
+
+def _admin_deep(name: str) -> Callable[[BenchWorld], str]:
+    """The committee's deepest admin page (the count stops at 10,000 rows)."""
+
+    def url(world: BenchWorld) -> str:
+        from django.urls import reverse
+
+        from core.base.keyset import COUNT_LIMIT
+
+        rows = (
+            world.counts["risk_points"]
+            if name == "risk_points:index"
+            else world.counts["submissions"]
+        )
+        pages = max(1, -(-min(rows, COUNT_LIMIT) // 50))
+        return f"{reverse(name)}?p={pages}"
+
+    return url
+
+
+def _portal_last(world: BenchWorld) -> str:
+    from django.urls import reverse
+
+    from core.risks.portal_views import PER_PAGE
+
+    pages = max(1, -(-world.size.big_points // PER_PAGE))
+    return f"{reverse('risks:list')}?page={pages}"
+
+
+def _big_enterprise(path: str) -> Callable[[BenchWorld], str]:
+    return lambda world: path.format(enterprise=world.big_enterprise.pk)
+
+
 PAGES: tuple[Page, ...] = (
+    Page(
+        "floor",
+        "GET /api/v1/scoring-rules/lec/ (floor)",
+        _path("/api/v1/scoring-rules/lec/"),
+        ("committee",),
+    ),
     Page(
         "admin_enterprises",
         "Admin: enterprise list",
@@ -771,6 +862,24 @@ PAGES: tuple[Page, ...] = (
         _reverse("form_submissions:index"),
         GOVERNMENT,
     ),
+    Page(
+        "admin_risk_points_deep",
+        "Admin: risk point list, deepest page",
+        _admin_deep("risk_points:index"),
+        ("committee",),
+    ),
+    Page(
+        "admin_submissions_deep",
+        "Admin: form submissions list, deepest page",
+        _admin_deep("form_submissions:index"),
+        ("committee",),
+    ),
+    Page(
+        "admin_enterprise_autocomplete",
+        "Admin: enterprise chooser (typing)",
+        _path("/admin/enterprises/autocomplete/?q=基准0001"),
+        GOVERNMENT,
+    ),
     Page("portal_home", "Portal: home", _reverse("portal:home"), ENTERPRISE),
     Page("portal_units", "Portal: units", _reverse("portal:units"), ENTERPRISE),
     Page("portal_people", "Portal: people", _reverse("portal:people"), ENTERPRISE),
@@ -782,6 +891,12 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("portal_risk_list", "Portal: risk list", _reverse("risks:list"), ENTERPRISE),
     Page(
+        "portal_risk_list_last",
+        "Portal: risk list, last page",
+        _portal_last,
+        ENTERPRISE,
+    ),
+    Page(
         "api_enterprises",
         "GET /api/v1/enterprises/",
         _path("/api/v1/enterprises/"),
@@ -792,6 +907,36 @@ PAGES: tuple[Page, ...] = (
         "GET /api/v1/risk-points/",
         _path("/api/v1/risk-points/"),
         EVERYONE,
+    ),
+    Page(
+        "api_risk_points_last",
+        "GET /api/v1/risk-points/ last page",
+        _last_cursor("risk_points"),
+        ("committee",),
+    ),
+    Page(
+        "api_risk_points_method",
+        "GET /api/v1/risk-points/?method=lec",
+        _path("/api/v1/risk-points/?method=lec"),
+        EVERYONE,
+    ),
+    Page(
+        "api_risk_points_level",
+        "GET /api/v1/risk-points/?level=general",
+        _path("/api/v1/risk-points/?level=general"),
+        GOVERNMENT,
+    ),
+    Page(
+        "api_risk_points_search",
+        "GET /api/v1/risk-points/?search=",
+        _path("/api/v1/risk-points/?search=风险点0000"),
+        GOVERNMENT,
+    ),
+    Page(
+        "api_risk_points_enterprise",
+        "GET /api/v1/risk-points/?enterprise= (big)",
+        _big_enterprise("/api/v1/risk-points/?enterprise={enterprise}"),
+        ("committee",),
     ),
     Page(
         "api_risk_overview",
@@ -807,6 +952,12 @@ PAGES: tuple[Page, ...] = (
         # Not the street office: a form of the chemicals department is not
         # among its forms (core.forms.policy.definitions_visible), so a 404.
         ("committee", "industry_department", "enterprise_manager"),
+    ),
+    Page(
+        "api_form_submissions_last",
+        "GET /api/v1/forms/{key}/submissions/ last page",
+        _last_cursor("submissions"),
+        ("committee",),
     ),
     Page(
         "api_lec",
@@ -982,16 +1133,27 @@ def flat_and_growing(
 
 
 def render_section(
-    env: Environment, sizes: list[Size], worlds: list[BenchWorld], results
+    env: Environment,
+    sizes: list[Size],
+    worlds: list[BenchWorld],
+    results,
+    report: str | None = None,
 ) -> str:
-    """The Markdown section of one engine's run."""
+    """The Markdown section of one engine's run (``report``: the timed
+    tables of the gunicorn run, which replace the in-process medians)."""
+    how = (
+        f"gunicorn, 2 sync workers (`--preload`), {env.runs} interleaved rounds "
+        "after two warm-up rounds; queries counted in-process"
+        if report
+        else f"test client, median of {env.runs} requests after one warm-up"
+    )
     lines = [
         f"### {env.engine_label}",
         "",
         f"Run on {env.day}: {env.cpus} CPU(s) (`nproc`), {env.cpu_model}; Python "
         f"{env.python}, Django {env.django}, Wagtail {env.wagtail}; "
-        f"{env.engine_label}; test settings (DEBUG off); median of {env.runs} "
-        f"requests after one warm-up; the whole run took {env.seconds:.0f} s.",
+        f"{env.engine_label}; test settings (DEBUG off); {how}; the whole run "
+        f"took {env.seconds:.0f} s.",
         "",
         "| Size | Enterprises | Risk points (big enterprise) | Events | "
         "Assessments | Units | People | Submissions | Seeded in |",
@@ -1014,8 +1176,11 @@ def render_section(
         + " | ".join(f"Median ms {n}" for n in names)
         + " |"
     )
-    lines += ["", header, "|---|---|" + "--:|" * (2 * len(names))]
-    for page in PAGES:
+    if report:
+        lines += ["", report.rstrip()]
+    else:
+        lines += ["", header, "|---|---|" + "--:|" * (2 * len(names))]
+    for page in PAGES if not report else ():
         for user in page.users:
             cells = [by.get((page.key, user, n)) for n in names]
             if not any(cells):
@@ -1042,7 +1207,7 @@ def render_section(
                 + "."
             )
         at_large = [m for m in results if m.size == large]
-        if at_large:
+        if at_large and not report:
             slowest = max(at_large, key=lambda m: m.median_ms)
             lines.append(
                 f"Slowest at {large}: {slowest.title} as {USERS[slowest.user]}, "
@@ -1085,11 +1250,54 @@ def write_section(path: Path, engine: str, section: str) -> None:
 # -- the run ---------------------------------------------------------------------
 
 
-def run_sizes(sizes: list[Size], *, runs: int, log=print):
+def http_plan(world: BenchWorld, pages: Iterable[Page] = PAGES) -> dict[str, Any]:
+    """Each (page, user) as an HTTP request at this size: its path and the
+    user's session cookie (sessions stored in this size's database)."""
+    from django.test import Client
+
+    from scripts.benchmark_server import CSRF, request_for
+
+    cookies = {}
+    for user_key in USERS:
+        client = Client()
+        client.force_login(world.users[user_key])
+        cookies[user_key] = (
+            f"sessionid={client.cookies['sessionid'].value}; csrftoken={CSRF}"
+        )
+    return {
+        f"{page.key}:{user}": request_for(page.url(world), cookies[user], page.body)
+        for page in pages
+        for user in page.users
+    }
+
+
+def _database_url(settings_dict: dict[str, Any], vendor: str) -> str:
+    if vendor == "sqlite":
+        return f"sqlite:///{settings_dict['NAME']}"
+    user = settings_dict.get("USER") or "postgres"
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+def page_kind(key: str) -> str:
+    if key == "floor":
+        return "floor"
+    if key.startswith("api_") or key.endswith("autocomplete"):
+        return "api"
+    return "html"
+
+
+def run_sizes(sizes: list[Size], *, runs: int, serve: bool = False, log=print):
     """Seed and measure each size in its own clone of a migrated test database.
 
-    Returns the environment (read once the throw-away database exists, so the
-    configured one is never opened), the seeded worlds and the measurements.
+    Queries are counted in-process (Django's test client); with ``serve``,
+    every size is then served by gunicorn at once and timed over HTTP,
+    interleaved (``scripts/benchmark_server.py``). Returns the environment
+    (read once the throw-away database exists, so the configured one is never
+    opened), the seeded worlds, the measurements and the timed report (or
+    ``None``).
     """
     from django.db import connection
     from django.test.utils import setup_test_environment, teardown_test_environment
@@ -1115,9 +1323,13 @@ def run_sizes(sizes: list[Size], *, runs: int, log=print):
     env = environment(runs)
     results: list[Measurement] = []
     worlds: list[BenchWorld] = []
+    servers = []
+    report = None
+    cloned: list[str] = []
     try:
         for size in sizes:
             creation.clone_test_db(suffix=size.name, verbosity=0)
+            cloned.append(size.name)
             connection.close()
             connection.settings_dict.update(
                 creation.get_test_db_clone_settings(size.name)
@@ -1127,21 +1339,74 @@ def run_sizes(sizes: list[Size], *, runs: int, log=print):
                 world = seed(size)
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
-                        cursor.execute("ANALYZE")  # fresh planner statistics
+                        cursor.execute("VACUUM ANALYZE")  # statistics, visibility
                 log(f"[{size.name}] seeded in {world.seconds:.1f} s: {world.counts}")
-                results += measure(world, runs=runs)
+                results += measure(world, runs=0 if serve else runs)
                 worlds.append(world)
+                if serve:
+                    from scripts.benchmark_server import SizeServer, free_port
+
+                    server = SizeServer(
+                        size=size.name,
+                        database_url=_database_url(
+                            connection.settings_dict, connection.vendor
+                        ),
+                        port=free_port(),
+                        requests=http_plan(world),
+                    )
+                    servers.append(server)
                 log(f"[{size.name}] measured")
             finally:
                 connection.close()
                 connection.settings_dict.update(template)
-                creation.destroy_test_db(verbosity=0, suffix=size.name)
+        if serve:
+            report = _serve_and_time(sizes, worlds, servers, results, runs, log)
     finally:
+        connection.close()
+        connection.settings_dict.update(template)
+        for name in cloned:
+            creation.destroy_test_db(verbosity=0, suffix=name)
         creation.destroy_test_db(original_name, verbosity=0)
         teardown_test_environment()
         if temporary is not None:
             temporary.cleanup()
-    return env, worlds, results
+    return env, worlds, results, report
+
+
+def _serve_and_time(sizes, worlds, servers, results, runs, log) -> str:
+    from scripts import benchmark_server as bs
+
+    targets = [
+        bs.Target(
+            key=f"{page.key}:{user}",
+            page=page.key,
+            title=page.title,
+            user=USERS[user],
+            kind=page_kind(page.key),
+        )
+        for page in PAGES
+        for user in page.users
+    ]
+    queries = {(f"{m.page}:{m.user}", m.size): m.queries for m in results}
+    try:
+        for server in servers:
+            log(f"[{server.size}] manage.py check, gunicorn start ...")
+            bs.time_check(server)
+            bs.start(server, server.requests["floor:committee"])
+        log(f"Timing {len(targets)} requests x {len(servers)} sizes x {runs} rounds")
+        timings = bs.time_interleaved(servers, targets, runs=runs, log=log)
+        for server in servers:
+            bs.worker_memory(server)
+    finally:
+        for server in servers:
+            bs.stop(server)
+    return bs.render_timings(
+        servers,
+        targets,
+        timings,
+        queries,
+        {world.size.name: world.sync_seconds for world in worlds},
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1151,9 +1416,16 @@ def main(argv: list[str] | None = None) -> int:
         default="small,large",
         help=f"comma-separated, of {', '.join(SIZES)} (default: small,large)",
     )
-    parser.add_argument("--runs", type=int, default=5, help="timed requests per page")
+    parser.add_argument(
+        "--runs", type=int, default=10, help="timed requests per page and size"
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="time with the test client instead of gunicorn over HTTP",
+    )
     args = parser.parse_args(argv)
     unknown = [name for name in args.sizes.split(",") if name not in SIZES]
     if unknown:
@@ -1167,9 +1439,11 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     started = time.perf_counter()
-    env, worlds, results = run_sizes(sizes, runs=args.runs)
+    env, worlds, results, report = run_sizes(
+        sizes, runs=args.runs, serve=not args.in_process
+    )
     env.seconds = time.perf_counter() - started
-    section = render_section(env, sizes, worlds, results)
+    section = render_section(env, sizes, worlds, results, report)
     print(section)
     if not args.no_write:
         write_section(args.output, env.engine, section)

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import BooleanField, ProtectedError, QuerySet
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
@@ -25,6 +27,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.base.keyset import BoundedCount, bounded_count
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -57,8 +61,23 @@ class ScopedSingleObjectMixin(ScopedObjectMixin):
         return self.get_scoped_queryset()
 
 
+class BoundedPaginator(Paginator):
+    """Pages whose count stops at ``COUNT_LIMIT`` (``core.base.keyset``): a
+    list spanning a province's scope never counts all its rows per request;
+    beyond the limit it shows that many pages and ``bounded`` says "10,000+"."""
+
+    @cached_property
+    def bounded(self) -> BoundedCount:
+        return bounded_count(self.object_list)
+
+    @cached_property
+    def count(self) -> int:
+        return self.bounded.value
+
+
 class ScopedIndexView(generic.IndexView):
     scoped_queryset = None
+    paginator_class = BoundedPaginator
 
     def get_base_queryset(self) -> QuerySet:
         return self.scoped_queryset(self.request)

@@ -13,7 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from core.forms.models import FormDefinition, Kind, Submission, SubmissionStatus
 from core.forms.policy import definitions_visible
-from core.organizations.models import Enterprise
+from core.organizations.autocomplete import EnterpriseChooserFilter
 from core.organizations.scope import scope_for
 
 
@@ -24,9 +24,7 @@ class SubmissionFilterSet(WagtailFilterSet):
     version = django_filters.NumberFilter(
         label=_("version number"), field_name="version__number", min_value=1
     )
-    enterprise = django_filters.ModelChoiceFilter(
-        label=_("enterprise"), queryset=Enterprise.objects.none()
-    )
+    enterprise = EnterpriseChooserFilter(label=_("enterprise"))
     status = django_filters.ChoiceFilter(
         label=_("status"), choices=SubmissionStatus.choices
     )
@@ -51,7 +49,7 @@ class SubmissionFilterSet(WagtailFilterSet):
         self.filters["definition"].queryset = definitions_visible(scope).order_by(
             "title_zh"
         )
-        self.filters["enterprise"].queryset = scope.enterprises().order_by("name")
+        self.filters["enterprise"].in_scope_of(request)
 
 
 def filtered_submissions(request, submissions):

@@ -31,6 +31,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.filters import parse_id
+from core.base.pagination import KeysetPagination
 from core.forms.models import FormDefinition, FormUpload, Submission, SubmissionStatus
 from core.forms.selectors import forms_for_caller, submission_list
 from core.forms.services import (
@@ -283,8 +284,12 @@ class FormViewSet(viewsets.ReadOnlyModelViewSet):
                 raise ApiValidationError({"status": [_("Unknown status.")]})
             filters["status"] = wanted_status
         submissions = submission_list(scope=scope, definition=definition, **filters)
-        page = self.paginate_queryset(submissions)
-        return self.get_paginated_response(SubmissionSerializer(page, many=True).data)
+        # Cursor pages (docs/api.md): deep pages cost what the first costs.
+        paginator = KeysetPagination()
+        page = paginator.paginate_queryset(submissions, request, view=self)
+        return paginator.get_paginated_response(
+            SubmissionSerializer(page, many=True).data
+        )
 
 
 @extend_schema_view(

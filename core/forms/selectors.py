@@ -112,6 +112,15 @@ def definition_list(
     return definitions
 
 
+VERSION_JSON = (
+    "version__blocks",
+    "version__json_schema",
+    "version__ui_schema",
+    "version__scoring",
+)
+ANSWER_JSON = ("data", "breakdown", "findings", "warnings")
+
+
 def submission_list(
     *,
     scope: Scope,
@@ -120,11 +129,22 @@ def submission_list(
     status: str | None = None,
     version: FormVersion | int | None = None,
     passed: bool | None = None,
+    without_answers: bool = False,
 ) -> QuerySet[Submission]:
-    """Submissions in scope with what a list shows (fixed number of queries)."""
-    submissions = scope.filter(Submission.objects.all()).select_related(
-        "definition", "version", "enterprise", "submitted_by"
+    """Submissions in scope with what a list shows (fixed number of queries).
+
+    The order (newest first) is served by an index over the scope and within
+    one enterprise; the version's JSON (blocks, schemas, scoring plan) is not
+    read, nor, ``without_answers``, the submission's own (answers, breakdown,
+    findings, warnings) — a list shows neither.
+    """
+    submissions = (
+        scope.filter(Submission.objects.all())
+        .select_related("definition", "version", "enterprise", "submitted_by")
+        .defer(*VERSION_JSON)
     )
+    if without_answers:
+        submissions = submissions.defer(*ANSWER_JSON)
     if definition is not None:
         submissions = submissions.filter(definition=definition)
     if enterprise is not None:

@@ -302,7 +302,7 @@ class SubmissionViewSet(ScopedModelViewSet):
     form_fields = ["status"]  # never edited here; Wagtail builds the views anyway
 
     def get_queryset(self, request):
-        return submission_list(scope=scope_for(request.user))
+        return submission_list(scope=scope_for(request.user), without_answers=True)
 
     def get_urlpatterns(self):
         return [

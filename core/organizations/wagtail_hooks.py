@@ -1,5 +1,6 @@
 """The organizations screens and the home-page summary in the Wagtail admin."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -8,6 +9,7 @@ from core.organizations.admin_views import (
     EnterprisePermissionPolicy,
     EnterpriseSummaryPanel,
 )
+from core.organizations.autocomplete import enterprise_autocomplete
 from core.organizations.models import Enterprise, Industry
 from core.organizations.scope import scope_for
 from core.organizations.viewsets import OrganizationsViewSetGroup
@@ -28,3 +30,16 @@ def register_organizations_viewsets():
 def add_enterprise_summary_panel(request, panels):
     if scope_for(request.user).is_government:
         panels.append(EnterpriseSummaryPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_enterprise_autocomplete():
+    # The enterprises of the user's scope matching what is typed, for the
+    # lists' enterprise filters (core.organizations.autocomplete).
+    return [
+        path(
+            "enterprises/autocomplete/",
+            enterprise_autocomplete,
+            name="safegrid_enterprise_autocomplete",
+        )
+    ]

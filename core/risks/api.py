@@ -29,6 +29,7 @@ from rest_framework.response import Response
 
 from core.base.filters import IdFilter, parse_id
 from core.base.input_guard import CheckedJSONParser
+from core.base.pagination import KeysetPagination
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
 from core.risks.models import (
@@ -43,6 +44,7 @@ from core.risks.selectors import (
     risk_overview,
     risk_point_filter,
     risk_point_list,
+    risk_point_order,
     thresholds_for,
 )
 from core.scoring import (
@@ -357,7 +359,14 @@ class RiskPointFilter(filters.FilterSet):
             values["enterprise"] = int(values["enterprise"])
         if "unit" in values:
             values["unit"] = int(values["unit"])
-        return risk_point_filter(queryset, scope=scope_for(self.request.user), **values)
+        scope = scope_for(self.request.user)
+        queryset = risk_point_filter(queryset, scope=scope, **values)
+        if "enterprise" in values:
+            # Within one enterprise the list walks the (enterprise, name) index.
+            queryset = queryset.order_by(
+                *risk_point_order(scope=scope, enterprise=values["enterprise"])
+            )
+        return queryset
 
 
 @extend_schema_view(
@@ -365,7 +374,8 @@ class RiskPointFilter(filters.FilterSet):
         summary=_("List the risk points in the caller's scope"),
         description=_(
             "Each point with its active events, their latest assessments and "
-            "measures, and its control assignment; 50 to a page."
+            "measures, and its control assignment; 50 to a page, by cursor "
+            "(next and previous links)."
         ),
     ),
     retrieve=extend_schema(
@@ -378,6 +388,8 @@ class RiskPointViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = RiskPointSerializer
     filterset_class = RiskPointFilter
+    # Cursor pages in an index-served order (docs/api.md).
+    pagination_class = KeysetPagination
 
     def get_queryset(self) -> QuerySet[RiskPoint]:
         return risk_point_list(scope=scope_for(self.request.user), with_events=True)

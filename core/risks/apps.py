@@ -9,9 +9,9 @@ class RisksConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save
 
-        from core.organizations.models import Role
+        from core.organizations.models import Enterprise, Role
         from core.organizations.permissions import grant
         from core.portal.todo import register_todo
         from core.risks import (
@@ -19,6 +19,7 @@ class RisksConfig(AppConfig):
             models,
         )
         from core.risks.dictionaries import sync_after_migrate
+        from core.risks.signals import enterprise_renamed
         from core.risks.todo import risk_todo
 
         register_todo(risk_todo)
@@ -28,8 +29,12 @@ class RisksConfig(AppConfig):
             sync_after_migrate, sender=self, dispatch_uid="risks_dictionaries"
         )
 
+        # Risk points carry their enterprise's name (the lists' order).
+        post_save.connect(
+            enterprise_renamed, sender=Enterprise, dispatch_uid="risks_enterprise"
+        )
+        auditlog.register(models.RiskPoint, exclude_fields=["enterprise_name"])
         for model in (
-            models.RiskPoint,
             models.RiskAnalysisUnit,
             models.HazardFactor,
             models.ControlMeasure,

@@ -184,7 +184,6 @@ def risk_list(request, *, scope, enterprise, can_manage):
     points = risk_point_list(
         scope=scope, enterprise=enterprise, with_events=True, **filters
     )
-    listing = Paginator(points, PER_PAGE).get_page(request.GET.get("page"))
     counts = risk_level_counts(
         risk_point_list(
             scope=scope,
@@ -192,6 +191,11 @@ def risk_list(request, *, scope, enterprise, can_manage):
             **{k: v for k, v in filters.items() if k != "level"},
         )
     )
+    # The level counts already hold the list's total: no second COUNT.
+    level = filters.get("level")
+    paginator = Paginator(points, PER_PAGE)
+    paginator.count = counts[level] if level else counts["total"]  # type: ignore[misc]
+    listing = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     level_query = query.copy()

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from auditlog.models import LogEntry
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -89,7 +94,17 @@ def risk_point_list(
                 ),
             )
         )
-    return queryset.order_by("enterprise__name", "enterprise_id", "name", "pk")
+    return queryset.order_by(*risk_point_order(scope=scope, enterprise=enterprise))
+
+
+def risk_point_order(
+    *, scope: Scope, enterprise: Enterprise | int | None = None
+) -> tuple[str, ...]:
+    """The risk lists' order, served by an index: by enterprise name (carried
+    on the row), enterprise, name; within one enterprise by name."""
+    if enterprise or (scope.is_enterprise and scope.enterprise_id):
+        return ("enterprise_id", "name", "pk")
+    return ("enterprise_name", "enterprise_id", "name", "pk")
 
 
 def risk_point_filter(
@@ -123,10 +138,16 @@ def risk_point_filter(
             unit__enterprise_id=node.enterprise_id, unit__path__startswith=node.path
         )
     if method:
+        # EXISTS per row, served by the event's risk point index, so the
+        # list walks its order and stops after a page.
         queryset = queryset.filter(
-            pk__in=RiskEvent.objects.filter(
-                is_active=True, latest_assessment__method=method
-            ).values("risk_point_id")
+            Exists(
+                RiskEvent.objects.filter(
+                    risk_point_id=OuterRef("pk"),
+                    is_active=True,
+                    latest_assessment__method=method,
+                )
+            )
         )
     if search:
         queryset = queryset.filter(
@@ -152,14 +173,35 @@ def risk_overview(
         unit=unit,
         method=method,
     )
-    return risk_level_counts(queryset)
+    return risk_level_counts(queryset, shared=not enterprise)
 
 
-def risk_level_counts(queryset: QuerySet[RiskPoint]) -> dict[str, int]:
+def risk_level_counts(
+    queryset: QuerySet[RiskPoint], *, shared: bool = False
+) -> dict[str, int]:
     """Counts of an (already scoped) queryset of risk points by level, one query.
 
-    Keys: ``total``, each level key, and ``unassessed``.
+    Keys: ``total``, each level key, and ``unassessed``. ``shared`` counts
+    that span a scope (hundreds of thousands of points for a province) are
+    kept per worker for ``SAFEGRID_LEVEL_COUNTS_SECONDS`` under the query's
+    own SQL (so per scope and filter): a supervisor's dashboard may lag that
+    long behind a new assessment; one enterprise's counts are always live.
     """
+    seconds = getattr(settings, "SAFEGRID_LEVEL_COUNTS_SECONDS", 0)
+    if not (shared and seconds):
+        return _level_counts(queryset)
+    sql, params = queryset.order_by().values("level").query.sql_with_params()
+    key = (
+        "risks:level_counts:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    )
+    counts = cache.get(key)
+    if counts is None:
+        counts = _level_counts(queryset)
+        cache.set(key, counts, seconds)
+    return counts
+
+
+def _level_counts(queryset: QuerySet[RiskPoint]) -> dict[str, int]:
     counts = queryset.order_by().aggregate(
         total=Count("pk"),
         **{level: Count("pk", filter=Q(level=level)) for level in RiskLevel.values},

@@ -40,6 +40,7 @@ from core.base.admin_views import (
     ScopedInspectView,
     ScopedModelViewSet,
 )
+from core.organizations.autocomplete import EnterpriseChooserFilter
 from core.organizations.models import Enterprise, Industry, Jurisdiction
 from core.organizations.scope import scope_for
 from core.organizations.selectors import enterprise_filter
@@ -446,18 +447,14 @@ class LevelThresholdViewSet(ScopedModelViewSet):
 
 
 # -- risk points (supervision, read-only) -----------------------------------------
-def _scoped_enterprises(request):
-    if request is None:
-        return Enterprise.objects.none()
-    return scope_for(request.user).enterprises().order_by("name")
 
 
 class RiskPointFilterSet(WagtailFilterSet):
     """The portal's filters across enterprises: enterprise, industry,
     jurisdiction (with everything under it), level, kind."""
 
-    enterprise = django_filters.ModelChoiceFilter(
-        label=_("enterprise"), queryset=_scoped_enterprises, method="filter_enterprise"
+    enterprise = EnterpriseChooserFilter(
+        label=_("enterprise"), method="filter_enterprise"
     )
     industry = django_filters.ModelChoiceFilter(
         label=_("industry"),
@@ -482,6 +479,10 @@ class RiskPointFilterSet(WagtailFilterSet):
     class Meta:
         model = RiskPoint
         fields: list[str] = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["enterprise"].in_scope_of(request)
 
     def _filter(self, queryset, **filters):
         return risk_point_filter(
@@ -535,7 +536,7 @@ class RiskPointIndexView(ScopedIndexView):
         queryset = filters.qs if filters.is_valid() else self.get_base_queryset()
         if self.is_searching:
             queryset = self.search_queryset(queryset)
-        counts = risk_level_counts(queryset)
+        counts = risk_level_counts(queryset, shared=not data.get("enterprise"))
         query = data.copy()
         query.pop("p", None)
         context["level_counts"] = level_cards(counts)

@@ -249,6 +249,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
+# Counts of risk points by level over a whole scope (a supervisor's lists and
+# dashboard) are kept this many seconds per worker (docs/performance.md); one
+# enterprise's counts are always live. 0 turns the keeping off.
+SAFEGRID_LEVEL_COUNTS_SECONDS = int(
+    os.environ.get("SAFEGRID_LEVEL_COUNTS_SECONDS", "120")
+)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # DRF's, naming the user as the audit log's actor (core.audit.actor).

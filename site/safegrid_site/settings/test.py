@@ -1,5 +1,7 @@
 """Test settings: fast hashing; packs enabled explicitly by the tests' fixtures."""
 
+import os
+
 from .base import *
 
 DEBUG = False
@@ -18,6 +20,10 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = True
+# Counts stay live in tests (the benchmark sets its own value).
+SAFEGRID_LEVEL_COUNTS_SECONDS = int(
+    os.environ.get("SAFEGRID_LEVEL_COUNTS_SECONDS", "0")
+)
 # Jobs run for real through the database backend (core.jobs.worker.run_pending);
 # one test runs a job through RQ on Redis (the "rq" alias).
 # The RQ test's own queue, so it never takes another process's jobs.

@@ -515,8 +515,15 @@ def test_admin_filters(client, world, reactor, site_b):
 def test_admin_enterprise_filter_offers_only_the_scope(client, world, reactor, site_b):
     client.force_login(world.dept_construction)
     response = client.get(reverse("risk_points:index"))
-    choices = response.context["filters"].form.fields["enterprise"].queryset
-    assert list(choices) == [world.enterprise_b]
+    # A chooser, not a list of every enterprise: its matches are the scope's.
+    assert "sg-enterprise-chooser" in response.text
+    assert world.enterprise_a.name not in response.text
+    chooser = reverse("safegrid_enterprise_autocomplete")
+    for text in (world.enterprise_a.name, world.enterprise_b.name, "有限"):
+        matches = client.get(chooser, {"q": text[:2]}).json()["results"]
+        assert {m["id"] for m in matches} <= {world.enterprise_b.pk}
+    matches = client.get(chooser, {"q": world.enterprise_b.name}).json()["results"]
+    assert [m["id"] for m in matches] == [world.enterprise_b.pk]
     refused = client.get(
         reverse("risk_points:index"), {"enterprise": world.enterprise_a.pk}
     )

@@ -1,0 +1,88 @@
+"""Cursor (keyset) pages for the API lists that span a scope.
+
+The shape (docs/api.md)::
+
+    {"count": 10000, "count_exact": false, "count_estimate": 498230,
+     "next": "https://…/?cursor=…", "previous": null, "results": [...]}
+
+``next``/``previous`` are links carrying an opaque ``cursor``; a page reads
+the rows after (or before) the cursor in the list's order, so deep pages cost
+what the first costs and rows added between two requests are neither
+repeated nor skipped. ``count`` is exact up to 10,000 (``count_exact``);
+beyond it ``count`` is 10,000 and ``count_estimate`` PostgreSQL's estimate
+(``null`` on SQLite).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from core.base.keyset import BadCursor, bounded_count, keyset_page
+
+
+class KeysetPagination(BasePagination):
+    page_size = 50
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        cursor = request.query_params.get(self.cursor_query_param) or None
+        try:
+            page = keyset_page(queryset, cursor, self.page_size)
+        except BadCursor:
+            raise ValidationError(
+                {self.cursor_query_param: [_("This cursor is not valid.")]}
+            ) from None
+        self.page = page
+        self.count = bounded_count(queryset)
+        return page.rows
+
+    def _link(self, cursor: str | None) -> str | None:
+        if cursor is None:
+            return None
+        url = self.request.build_absolute_uri()
+        url = remove_query_param(url, "page")
+        return replace_query_param(url, self.cursor_query_param, cursor)
+
+    def get_paginated_response(self, data) -> Response:
+        return Response(
+            {
+                "count": self.count.value,
+                "count_exact": self.count.exact,
+                "count_estimate": self.count.estimate,
+                "next": self._link(self.page.next_cursor),
+                "previous": self._link(self.page.previous_cursor),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["count", "count_exact", "next", "previous", "results"],
+            "properties": {
+                "count": {"type": "integer", "example": 123},
+                "count_exact": {"type": "boolean"},
+                "count_estimate": {"type": "integer", "nullable": True},
+                "next": {"type": "string", "nullable": True, "format": "uri"},
+                "previous": {"type": "string", "nullable": True, "format": "uri"},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": str(_("The page's cursor, from next or previous.")),
+                "schema": {"type": "string"},
+            }
+        ]
