@@ -33,6 +33,7 @@ PLATFORM_APPS = [
     "core.scoring",
     "core.risks",
     "core.forms",
+    "core.inspections",
     "core.notices",
     "core.notifications",
     "core.portal",
