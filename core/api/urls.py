@@ -31,9 +31,7 @@ router.register("scoring-rules", ScoringRuleViewSet, basename="scoring-rule")
 router.register("risk-points", RiskPointViewSet, basename="risk-point")
 router.register("forms", FormViewSet, basename="form")
 router.register("form-uploads", FormUploadViewSet, basename="form-upload")
-router.register(
-    "inspection-tasks", InspectionTaskViewSet, basename="inspection-task"
-)
+router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-task")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

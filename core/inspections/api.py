@@ -25,7 +25,9 @@ class InspectionTaskSerializer(serializers.ModelSerializer):
         source="assignee.name", default="", read_only=True
     )
     checklist = serializers.CharField(source="version.definition.key", read_only=True)
-    checklist_version = serializers.IntegerField(source="version.number", read_only=True)
+    checklist_version = serializers.IntegerField(
+        source="version.number", read_only=True
+    )
     submission = serializers.IntegerField(source="submission_id", read_only=True)
     done_by = serializers.SerializerMethodField()
 

@@ -40,7 +40,9 @@ class MajorHazardSource(models.Model):
         verbose_name=_("enterprise"),
     )
     name = models.CharField(_("name"), max_length=200)
-    grade = models.CharField(_("grade"), max_length=1, choices=Grade.choices, blank=True)
+    grade = models.CharField(
+        _("grade"), max_length=1, choices=Grade.choices, blank=True
+    )
     risk_point = models.ForeignKey(
         RiskPoint,
         null=True,
@@ -116,9 +118,7 @@ class InspectionTask(models.Model):
         related_name="inspection_tasks",
         verbose_name=_("enterprise"),
     )
-    source = models.CharField(
-        _("source"), max_length=16, choices=TaskSource.choices
-    )
+    source = models.CharField(_("source"), max_length=16, choices=TaskSource.choices)
     origin = models.CharField(_("origin"), max_length=120)
     risk_point = models.ForeignKey(
         RiskPoint,

@@ -62,9 +62,7 @@ def slot_containing(
     hours = _hours(every, unit, times)
     if hours is not None:
         offset = _first_shift_hour() if unit == "shift" else 0
-        origin = _aware(
-            datetime.datetime.combine(ANCHOR, datetime.time(offset))
-        )
+        origin = _aware(datetime.datetime.combine(ANCHOR, datetime.time(offset)))
         length = datetime.timedelta(hours=hours)
         # Slots of whole hours from a fixed origin in local wall time.
         elapsed = local.replace(tzinfo=None) - origin.replace(tzinfo=None)

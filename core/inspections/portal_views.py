@@ -54,7 +54,11 @@ def todo(request, *, scope, enterprise):
         (
             "overdue",
             _("Overdue"),
-            list(open_tasks.filter(due_at__lte=now).order_by("due_at", "pk")[:SECTION_LIMIT]),
+            list(
+                open_tasks.filter(due_at__lte=now).order_by("due_at", "pk")[
+                    :SECTION_LIMIT
+                ]
+            ),
         ),
         (
             "due",
@@ -68,7 +72,11 @@ def todo(request, *, scope, enterprise):
         (
             "coming",
             _("Coming"),
-            list(open_tasks.filter(period_start__gt=now).order_by("due_at", "pk")[:SECTION_LIMIT]),
+            list(
+                open_tasks.filter(period_start__gt=now).order_by("due_at", "pk")[
+                    :SECTION_LIMIT
+                ]
+            ),
         ),
         (
             "done",
@@ -81,7 +89,10 @@ def todo(request, *, scope, enterprise):
         ),
     ]
     assigned = form_todo(
-        scope=scope, enterprise=enterprise, user=request.user, today=timezone.localdate()
+        scope=scope,
+        enterprise=enterprise,
+        user=request.user,
+        today=timezone.localdate(),
     )
     return render_portal(
         request,
@@ -103,7 +114,9 @@ def discard(request, pk, *, scope, enterprise):
     task = task_for(scope=scope, user=request.user, pk=pk)
     if task is None:
         raise Http404
-    if submission_draft_get(version=task.version, enterprise=enterprise, user=request.user):
+    if submission_draft_get(
+        version=task.version, enterprise=enterprise, user=request.user
+    ):
         form_services.submission_draft_discard(
             actor=request.user, version=task.version, enterprise=enterprise
         )
@@ -112,7 +125,11 @@ def discard(request, pk, *, scope, enterprise):
 
 
 def _point(scope, enterprise, pk) -> RiskPoint:
-    point = scope.filter(RiskPoint.objects.filter(enterprise=enterprise)).filter(pk=pk).first()
+    point = (
+        scope.filter(RiskPoint.objects.filter(enterprise=enterprise))
+        .filter(pk=pk)
+        .first()
+    )
     if point is None:
         raise Http404
     return point
@@ -131,7 +148,9 @@ def scan(request, pk, *, scope, enterprise):
             _("You have no inspection due at “%(point)s”.") % {"point": point.name},
         )
         return redirect("inspections:todo")
-    marks = [pk for pk in request.session.get(AT_POINT_SESSION_KEY, []) if pk != task.pk]
+    marks = [
+        pk for pk in request.session.get(AT_POINT_SESSION_KEY, []) if pk != task.pk
+    ]
     request.session[AT_POINT_SESSION_KEY] = [*marks[-19:], task.pk]
     return redirect("inspections:fill", pk=task.pk)
 
@@ -175,7 +194,9 @@ class HazardSourceForm(forms.Form):
         required=False,
     )
     risk_point = forms.ModelChoiceField(
-        label=gettext_lazy("risk point"), queryset=RiskPoint.objects.none(), required=False
+        label=gettext_lazy("risk point"),
+        queryset=RiskPoint.objects.none(),
+        required=False,
     )
     main_head = forms.ModelChoiceField(
         label=gettext_lazy("main responsible head"), queryset=None, required=False
@@ -184,7 +205,9 @@ class HazardSourceForm(forms.Form):
         label=gettext_lazy("technical responsible head"), queryset=None, required=False
     )
     operational_head = forms.ModelChoiceField(
-        label=gettext_lazy("operational responsible head"), queryset=None, required=False
+        label=gettext_lazy("operational responsible head"),
+        queryset=None,
+        required=False,
     )
 
     def __init__(self, *args, enterprise, **kwargs):
@@ -192,12 +215,16 @@ class HazardSourceForm(forms.Form):
         people = enterprise.people.order_by("name", "pk")
         for field in ("main_head", "technical_head", "operational_head"):
             self.fields[field].queryset = people
-        self.fields["risk_point"].queryset = enterprise.risk_points.order_by("name", "pk")
+        self.fields["risk_point"].queryset = enterprise.risk_points.order_by(
+            "name", "pk"
+        )
 
 
 def _require_manager(scope, enterprise) -> None:
     if not scope.can_manage_safety_records(enterprise):
-        raise PermissionDenied(_("Only the safety manager names the responsible heads."))
+        raise PermissionDenied(
+            _("Only the safety manager names the responsible heads.")
+        )
 
 
 @require_GET
@@ -220,7 +247,9 @@ def source_edit(request, pk=None, *, scope, enterprise):
     _require_manager(scope, enterprise)
     source = None
     if pk is not None:
-        source = hazard_sources(scope=scope, enterprise=enterprise).filter(pk=pk).first()
+        source = (
+            hazard_sources(scope=scope, enterprise=enterprise).filter(pk=pk).first()
+        )
         if source is None:
             raise Http404
     initial = (
@@ -239,6 +268,7 @@ def source_edit(request, pk=None, *, scope, enterprise):
         request.POST or None, initial=initial, enterprise=enterprise
     )
     if request.method == "POST":
+
         def write():
             saved = services.hazard_source_save(
                 actor=request.user,

@@ -92,9 +92,9 @@ class InspectionFillWizard(FormFillWizard):
             self.request.session[AT_POINT_SESSION_KEY] = [
                 pk for pk in marks if pk != self.task.pk
             ]
-        messages.success(self.request, _("Inspection done: %(title)s") % {
-            "title": self.task.title
-        })
+        messages.success(
+            self.request, _("Inspection done: %(title)s") % {"title": self.task.title}
+        )
         return redirect("inspections:todo")
 
     def base_context(self):

@@ -20,7 +20,9 @@ def _base() -> QuerySet[InspectionTask]:
     )
 
 
-def task_list(*, scope: Scope, user, own_only: bool = False) -> QuerySet[InspectionTask]:
+def task_list(
+    *, scope: Scope, user, own_only: bool = False
+) -> QuerySet[InspectionTask]:
     """The tasks ``user`` may see; ``own_only`` keeps those assigned to them."""
     tasks = scope.filter(_base())
     if scope.is_enterprise and (own_only or scope.role != Role.ENTERPRISE_MANAGER):

@@ -77,7 +77,7 @@ class Duty:
     enterprise_id: int
     source: str
     title: str
-    assignee_id: int
+    assignee_id: int | None
     every: int
     unit: str
     times: int = 1
@@ -102,7 +102,7 @@ def _point_duties(enterprise: Enterprise | None) -> list[Duty]:
             source=TaskSource.CONTROL,
             title=point.name,
             assignee_id=point.responsible_person_id,
-            every=point.inspection_every,
+            every=point.inspection_every or 1,
             unit=point.inspection_unit,
             risk_point=point,
             control_level=point.control_level,
@@ -198,7 +198,7 @@ def tasks_generate(
         if duty.risk_point is not None:
             version = checklists[duty.risk_point.pk]
         else:
-            version = _source_checklist(duty.hazard_source_id, duty.title)
+            version = _source_checklist(duty.hazard_source_id or 0, duty.title)
         for start, end in slots_between(
             now,
             now + horizon,
@@ -241,7 +241,10 @@ def task_permitted(*, actor, task: InspectionTask) -> None:
         raise TaskRefused(_("This inspection is not yours to do."))
     if scope.role == Role.ENTERPRISE_MANAGER:
         return
-    if not Person.objects.filter(pk=task.assignee_id, user=actor).exists():
+    if (
+        task.assignee_id is None
+        or not Person.objects.filter(pk=task.assignee_id, user=actor).exists()
+    ):
         raise TaskRefused(_("This inspection is assigned to someone else."))
 
 
@@ -351,7 +354,8 @@ def _managers(enterprise_ids: set[int]) -> dict[int, list[Any]]:
     for membership in Membership.objects.filter(
         enterprise_id__in=enterprise_ids, role=Role.ENTERPRISE_MANAGER
     ).select_related("user"):
-        found.setdefault(membership.enterprise_id, []).append(membership.user)
+        if membership.enterprise_id is not None:
+            found.setdefault(membership.enterprise_id, []).append(membership.user)
     return found
 
 
@@ -408,4 +412,3 @@ def tasks_flag_overdue(
             )
     InspectionTask.objects.filter(pk__in=[t.pk for t in later]).update(escalation=2)
     return {"overdue": len(late), "escalated": len(later)}
-

@@ -66,7 +66,10 @@ def test_generation_is_idempotent(daily_point, point_b):
     assert today.assignee == daily_point.responsible_person
     assert today.control_level == "team"
     assert today.status == TaskStatus.DUE
-    assert (today.period_start, today.due_at) == (local(2026, 3, 10), local(2026, 3, 11))
+    assert (today.period_start, today.due_at) == (
+        local(2026, 3, 10),
+        local(2026, 3, 11),
+    )
 
 
 def test_the_checklist_has_an_item_per_measure(daily_point):

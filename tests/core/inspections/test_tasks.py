@@ -55,7 +55,9 @@ def task(daily_point):
 
 @pytest.fixture
 def staff_2(world):
-    user = user_with_role("staff-a2", Role.ENTERPRISE_STAFF, enterprise=world.enterprise_a)
+    user = user_with_role(
+        "staff-a2", Role.ENTERPRISE_STAFF, enterprise=world.enterprise_a
+    )
     Person.objects.create(enterprise=world.enterprise_a, name="王五", user=user)
     return user
 
@@ -114,7 +116,9 @@ def test_the_manager_may_do_a_task_and_is_recorded(world, task):
 # -- the portal ----------------------------------------------------------------------
 
 
-def test_the_todo_list_shows_own_tasks(world, task, staff_2, django_assert_max_num_queries):
+def test_the_todo_list_shows_own_tasks(
+    world, task, staff_2, django_assert_max_num_queries
+):
     client = signed_in(world.staff_a)
     with django_assert_max_num_queries(25):
         page = client.get(reverse("inspections:todo"))
@@ -149,7 +153,9 @@ def test_home_todo_lists_the_task(world, task):
 
 
 def _fill_all_steps(client, task, enterprise, result="compliant"):
-    prefix = f"form_{task.version.definition.key}_v{task.version.number}_e{enterprise.pk}"
+    prefix = (
+        f"form_{task.version.definition.key}_v{task.version.number}_e{enterprise.pk}"
+    )
     steps = task.version.scoring["sections"]
     for index, section in enumerate(steps, start=1):
         data = {f"{prefix}-current_step": str(index)}
@@ -197,9 +203,7 @@ def test_qr_code_png_and_card(world, daily_point):
     assert card.status_code == 200 and "<svg" in card.text
 
 
-@pytest.mark.parametrize(
-    "name", ["fill", "scan", "point_qr", "point_qr_png"]
-)
+@pytest.mark.parametrize("name", ["fill", "scan", "point_qr", "point_qr_png"])
 def test_another_enterprise_gets_404(world, task, daily_point, name):
     pk = task.pk if name == "fill" else daily_point.pk
     response = signed_in(world.manager_b).get(reverse(f"inspections:{name}", args=[pk]))
@@ -248,7 +252,9 @@ def test_heads_get_tasks_at_the_pack_frequencies(world, enable_packs, daily_poin
     # The main head's supervision has no fixed frequency: no periodic task.
     assert roles == {(HeadRole.TECHNICAL, "技术"), (HeadRole.OPERATIONAL, "张三")}
     technical_task = head_tasks.get(head_role=HeadRole.TECHNICAL)
-    assert technical_task.period_end - technical_task.period_start > datetime.timedelta(days=80)
+    assert technical_task.period_end - technical_task.period_start > datetime.timedelta(
+        days=80
+    )
     assert all(t.hazard_source == source for t in head_tasks)
     assert tasks_generate(now=now) == 0
 
@@ -282,9 +288,14 @@ def test_source_pages(world):
     source = MajorHazardSource.objects.get()
     assert source.operational_head == person
     assert "罐区" in client.get(reverse("inspections:sources")).text
-    assert client.post(reverse("inspections:source_add"), {"name": ""}).status_code == 400
+    assert (
+        client.post(reverse("inspections:source_add"), {"name": ""}).status_code == 400
+    )
     # Staff may read, not change; another enterprise's manager sees nothing.
-    assert signed_in(world.staff_a).get(reverse("inspections:source_add")).status_code == 403
+    assert (
+        signed_in(world.staff_a).get(reverse("inspections:source_add")).status_code
+        == 403
+    )
     other = signed_in(world.manager_b)
     assert "罐区" not in other.get(reverse("inspections:sources")).text
     assert (
