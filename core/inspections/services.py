@@ -185,11 +185,15 @@ def tasks_generate(
     now: datetime.datetime | None = None,
     horizon: datetime.timedelta = DEFAULT_HORIZON,
     enterprise: Enterprise | None = None,
+    since: datetime.datetime | None = None,
+    max_slots: int = MAX_SLOTS_PER_DUTY,
 ) -> int:
     """Create the tasks of every duty whose slot overlaps ``[now, now +
     horizon)``; return how many were new. Idempotent: an existing slot is
     left as it is (``bulk_create(ignore_conflicts=True)`` on the unique
-    ``(origin, period_start)``)."""
+    ``(origin, period_start)``). ``since`` reaches back to create past slots
+    too (the demo's history); then the latest ``max_slots`` of each duty are
+    kept."""
     now = now or timezone.now()
     duties = _point_duties(enterprise) + _source_duties(enterprise)
     checklists = _checklists(duties)
@@ -199,14 +203,17 @@ def tasks_generate(
             version = checklists[duty.risk_point.pk]
         else:
             version = _source_checklist(duty.hazard_source_id or 0, duty.title)
-        for start, end in slots_between(
-            now,
-            now + horizon,
-            duty.every,
-            duty.unit,
-            duty.times,
-            limit=MAX_SLOTS_PER_DUTY,
-        ):
+        slots = list(
+            slots_between(
+                since or now,
+                now + horizon,
+                duty.every,
+                duty.unit,
+                duty.times,
+                limit=max_slots if since is None else 100_000,
+            )
+        )
+        for start, end in slots[-max_slots:]:
             rows.append(
                 InspectionTask(
                     enterprise_id=duty.enterprise_id,
