@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import translation
 
+from core.demo.inspections import ensure_demo_inspections
 from core.forms.models import FormAssignment, FormDefinition, Kind, Recurrence
 from core.forms.services import (
     assignment_create,
@@ -515,6 +516,7 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
     with translation.override("zh-hans"):
         _ensure_demo_risk_points()
         _ensure_demo_checklist()
+        ensure_demo_inspections()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

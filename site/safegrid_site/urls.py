@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("portal/risks/", include("core.risks.portal_urls")),
     path("portal/forms/", include("core.forms.portal_urls")),
+    path("portal/inspections/", include("core.inspections.portal_urls")),
     path("portal/notifications/", include("core.notifications.urls")),
     path("portal/", include("core.portal.urls")),
     path("notices/", include("core.notices.urls")),

@@ -166,6 +166,8 @@ class Side:
     job_run: Any = None
     notification: Any = None
     option_list: Any = None
+    task: Any = None
+    hazard_source: Any = None
 
 
 @dataclass
@@ -225,10 +227,26 @@ def _side(world, key: str) -> Side:
     from auditlog.models import LogEntry
 
     from core.forms.models import OptionList
+    from core.inspections.models import InspectionTask, MajorHazardSource
+    from core.inspections.services import tasks_generate
     from core.jobs.models import JobRun
     from core.notifications.services import notify
+    from core.risks.models import RiskPoint
 
+    RiskPoint.objects.filter(pk=point.pk).update(
+        responsible_person=person,
+        control_level="post",
+        inspection_every=1,
+        inspection_unit="day",
+    )
+    tasks_generate(enterprise=enterprise)
+    task = InspectionTask.objects.filter(enterprise=enterprise).earliest("due_at")
+    hazard_source = MajorHazardSource.objects.create(
+        enterprise=enterprise, name=f"{key}罐区", operational_head=person
+    )
     return Side(
+        task=task,
+        hazard_source=hazard_source,
         option_list=OptionList.objects.create(
             department=department,
             name=f"{key} 合格/不合格",
@@ -280,6 +298,9 @@ PK_BY_PREFIX = {
     "admin/audit/log/": "log_entry",
     "admin/jobs/runs/": "job_run",
     "portal/risks/": "risk_point",
+    "portal/inspections/tasks/": "task",
+    "portal/inspections/points/": "risk_point",
+    "portal/inspections/sources/": "hazard_source",
     "portal/forms/submissions/": "submission",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
@@ -374,6 +395,19 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         if side is None:
             return role in ("manager_a", "manager_b", "staff_a")
         return role == MANAGER_OF[side]
+    if app == "inspections":
+        # Doing a task: its assignee (staff_a is A's) or the enterprise's
+        # manager; naming 包保 heads: the manager. Lists, QR codes and the
+        # scan (which marks the session only) change nothing.
+        if name in ("inspections:sources", "inspections:todo") or "qr" in name:
+            return False
+        if name == "inspections:scan":
+            return False
+        if side is None:
+            return role in ("manager_a", "manager_b")
+        if name.startswith("inspections:source"):
+            return role == MANAGER_OF[side]
+        return role == MANAGER_OF[side] or (side == "A" and role == "staff_a")
     if app in ("portal", "risks", "forms_portal"):
         # The enterprise's own records: its manager; the fixture's forms are
         # the manager's to fill (fillers "manager").

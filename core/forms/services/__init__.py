@@ -36,6 +36,7 @@ from core.forms.services.submissions import (
     submission_permitted,
     submission_resubmit,
     submission_review,
+    submission_store,
     submission_submit,
     upload_store,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "submission_permitted",
     "submission_resubmit",
     "submission_review",
+    "submission_store",
     "submission_submit",
     "upload_store",
 ]

@@ -308,6 +308,9 @@ def form_definitions_sync(*, manager: SafegridPluginManager) -> FormSyncResult:
     stale = (
         FormDefinition.objects.filter(department__isnull=True, is_active=True)
         .exclude(pack="")
+        # Checklists the inspections generate from a risk point's measures
+        # (core.inspections.checklists.GENERATED_PACK) belong to no pack.
+        .exclude(pack="safegrid.inspections")
         .exclude(key__in=contributed)
     )
     result.deactivated = list(stale.values_list("key", flat=True))

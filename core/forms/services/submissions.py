@@ -373,6 +373,30 @@ def submission_submit(
     assignment = submission_permitted(
         actor=actor, version=version, enterprise=enterprise
     )
+    return submission_store(
+        actor=actor,
+        version=version,
+        enterprise=enterprise,
+        data=data,
+        assignment=assignment,
+        period=period_start(assignment, timezone.localdate()),
+    )
+
+
+def submission_store(
+    *,
+    actor,
+    version: FormVersion,
+    enterprise: Enterprise,
+    data: Any,
+    assignment: FormAssignment | None,
+    period: Any = None,
+) -> Submission:
+    """Validate, score and store an answer whose filling the caller has
+    already permitted (``submission_submit``, or an inspection task's
+    service, which checks the task's assignee). Raises ``AnswersInvalid``;
+    removes the actor's draft of the version. Call it inside a transaction.
+    """
     user = actor
     validated, score = _evaluate(version, enterprise, data)
     fields = _scored_fields(validated, score, version.scoring)
@@ -382,7 +406,7 @@ def submission_submit(
         version=version,
         enterprise=enterprise,
         assignment=assignment,
-        period_start=period_start(assignment, timezone.localdate()),
+        period_start=period,
         submitted_by=user,
         submitted_at=now,
         **fields,

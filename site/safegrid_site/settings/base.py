@@ -33,6 +33,7 @@ PLATFORM_APPS = [
     "core.scoring",
     "core.risks",
     "core.forms",
+    "core.inspections",
     "core.notices",
     "core.notifications",
     "core.portal",
@@ -109,6 +110,16 @@ SAFEGRID_SCHEDULE: dict = {
         "task": "core.jobs.tasks.prune_job_history",
         "every": "day",
         "at": "03:30",
+    },
+    # Inspection tasks of the coming period slots (a day ahead), and the
+    # overdue flag with its escalation (docs/inspections.md).
+    "inspections.generate": {
+        "task": "core.inspections.jobs.generate_inspection_tasks",
+        "every": "hour",
+    },
+    "inspections.flag_overdue": {
+        "task": "core.inspections.jobs.flag_overdue_inspections",
+        "every": 900,
     },
 }
 # Finished task results and job runs are kept this many days.

@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from core.demo.world import DEMO_PASSWORD, demo_plan
-from core.forms.models import FormAssignment
+from core.forms.models import FormAssignment, Submission
 from core.forms.selectors import definitions_assigned_to
+from core.inspections.models import InspectionTask, TaskStatus
 from core.organizations.models import (
     Department,
     Enterprise,
@@ -63,6 +64,8 @@ def counts():
             RiskEvent,
             Assessment,
             FormAssignment,
+            InspectionTask,
+            Submission,
         )
     }
 
@@ -263,3 +266,18 @@ def test_refuses_clearly_without_the_packs(enable_packs):
     with pytest.raises(CommandError, match="gas"):
         call_command("load_demo", stdout=StringIO())
     assert not Enterprise.objects.exists()
+
+
+def test_account_enterprises_have_months_of_inspection_history(demo):
+    from django.utils import timezone
+
+    for username in ("enterprise-1", "enterprise-2"):
+        enterprise = user(username).membership.enterprise
+        tasks = InspectionTask.objects.filter(enterprise=enterprise)
+        done = tasks.filter(status=TaskStatus.DONE)
+        assert done.count() > 20
+        assert not done.filter(submission__isnull=True).exists()
+        oldest = tasks.order_by("period_start").first().period_start
+        assert (timezone.now() - oldest).days > 60
+        assert tasks.filter(status=TaskStatus.OVERDUE).exists()
+        assert tasks.filter(due_at__gt=timezone.now()).exists()

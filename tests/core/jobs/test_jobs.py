@@ -32,6 +32,15 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 PRUNE = "core.jobs.tasks.prune_job_history"
 
 
+@pytest.fixture(autouse=True)
+def _only_housekeeping_scheduled(settings):
+    """These tests are about the scheduler: the schedule holds only the jobs
+    app's own entry (other apps' entries have their own tests)."""
+    settings.SAFEGRID_SCHEDULE = {
+        "jobs.prune_history": settings.SAFEGRID_SCHEDULE["jobs.prune_history"]
+    }
+
+
 def runs(task):
     path = f"{task.func.__module__}.{task.func.__qualname__}"
     return list(

@@ -41,6 +41,7 @@ def test_the_portal_own_entries_in_order(world):
         "units",
         "people",
         "risks",
+        "inspections",
         "forms",
         "notices",
     ]
@@ -50,6 +51,7 @@ def test_the_portal_own_entries_in_order(world):
         "units",
         "people",
         "risks",
+        "inspections",
         "forms",
         "notices",
     ]
@@ -84,6 +86,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "units",
         "people",
         "risks",
+        "inspections",
         "forms",
         "notices",
     ]
@@ -93,6 +96,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "units",
         "people",
         "risks",
+        "inspections",
         "forms",
         "notices",
     ]

@@ -1,0 +1,91 @@
+"""REST API of the inspections: ``GET /api/v1/inspection-tasks/``.
+
+Read-only and scoped by ``selectors.task_list``: enterprise staff see their
+own to-do list, the safety manager the enterprise's tasks, government users
+those of the enterprises in their scope. A task out of scope is a 404.
+Filters: ``status`` (due, overdue, done), ``due_before`` / ``due_after``
+(dates or date-times, on the due time), ``enterprise``, ``risk_point``.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from rest_framework import serializers, viewsets
+
+from core.base.filters import IdFilter
+from core.inspections.models import InspectionTask, TaskStatus
+from core.inspections.selectors import task_list
+from core.organizations.scope import scope_for
+
+
+class InspectionTaskSerializer(serializers.ModelSerializer):
+    assignee_name = serializers.CharField(
+        source="assignee.name", default="", read_only=True
+    )
+    checklist = serializers.CharField(source="version.definition.key", read_only=True)
+    checklist_version = serializers.IntegerField(
+        source="version.number", read_only=True
+    )
+    submission = serializers.IntegerField(source="submission_id", read_only=True)
+    done_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InspectionTask
+        fields = [
+            "id",
+            "enterprise",
+            "source",
+            "title",
+            "risk_point",
+            "hazard_source",
+            "head_role",
+            "control_level",
+            "assignee",
+            "assignee_name",
+            "checklist",
+            "checklist_version",
+            "period_start",
+            "period_end",
+            "due_at",
+            "status",
+            "submission",
+            "done_by",
+            "done_at",
+            "done_at_point",
+        ]
+        read_only_fields = fields
+
+    def get_done_by(self, task: InspectionTask) -> str:
+        return task.done_by.get_username() if task.done_by else ""
+
+
+class InspectionTaskFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(choices=TaskStatus.choices, label=_("status"))
+    due_before = filters.IsoDateTimeFilter(
+        field_name="due_at", lookup_expr="lte", label=_("due at or before")
+    )
+    due_after = filters.IsoDateTimeFilter(
+        field_name="due_at", lookup_expr="gte", label=_("due at or after")
+    )
+    enterprise = IdFilter(field_name="enterprise_id", label=_("enterprise"))
+    risk_point = IdFilter(field_name="risk_point_id", label=_("risk point"))
+
+    class Meta:
+        model = InspectionTask
+        fields = ["status", "due_before", "due_after", "enterprise", "risk_point"]
+
+
+class InspectionTaskViewSet(viewsets.ReadOnlyModelViewSet):
+    """Inspection tasks (排查任务) the caller may see, soonest due first."""
+
+    serializer_class = InspectionTaskSerializer
+    filterset_class = InspectionTaskFilter
+
+    def get_queryset(self) -> QuerySet[InspectionTask]:
+        return (
+            task_list(scope=scope_for(self.request.user), user=self.request.user)
+            .select_related("version__definition")
+            .order_by("due_at", "pk")
+        )

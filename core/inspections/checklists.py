@@ -1,0 +1,173 @@
+"""The checklist an inspection task fills.
+
+A risk point's checklist is generated from its active control measures: one
+section per risk event, one check item per measure, each marked so that a
+non-compliant answer opens a general hazard (``hazard_grade``). It is a form
+definition of the pseudo-pack ``GENERATED_PACK`` (never a department's, never
+deactivated by the pack sync) under the key ``insp_point_<id>``; a new
+version is published only when the measures changed (their fingerprint is
+kept in ``pack_version``), so a task keeps the version it was generated with.
+
+Packs declare no mapping from a risk point to one of their checklists yet
+(``RiskLibraryEntry`` has no checklist field), so every point uses its
+generated checklist; see docs/inspections.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from core.forms.models import Fillers, FormDefinition, FormVersion, Kind
+from core.forms.services import definition_create, definition_publish
+from core.forms.services.definitions import definition_check
+from core.risks.models import RiskPoint
+
+GENERATED_PACK = "safegrid.inspections"
+LABEL_MAX = 300
+
+
+def point_checklist_key(point_id: int) -> str:
+    return f"insp_point_{point_id}"
+
+
+def point_blocks(point: RiskPoint, measures: list) -> list[dict[str, Any]]:
+    """Stream data of the point's checklist: a section per event."""
+    sections: dict[int, dict[str, Any]] = {}
+    for measure in measures:
+        section = sections.setdefault(
+            measure.event_id,
+            {
+                "type": "section",
+                "value": {
+                    "key": f"e{measure.event_id}",
+                    "title": (measure.event.name or point.name)[:200],
+                    "questions": [],
+                },
+            },
+        )
+        section["value"]["questions"].append(
+            {
+                "type": "check_item",
+                "value": {
+                    "key": f"m{measure.pk}",
+                    "label": measure.description[:LABEL_MAX],
+                    "points": 10,
+                    "hazard_grade": "general",
+                    "evidence": {"requires_photo": False, "requires_note": True},
+                },
+            }
+        )
+    if not sections:
+        # A point without measures is still inspected: one overall item.
+        with override("zh-hans"):
+            label = _("The risk point is in a safe state")
+        return [
+            {
+                "type": "check_item",
+                "value": {
+                    "key": "overall",
+                    "label": label,
+                    "points": 10,
+                    "hazard_grade": "general",
+                    "evidence": {"requires_photo": False, "requires_note": True},
+                },
+            }
+        ]
+    return list(sections.values())
+
+
+def _fingerprint(blocks: list[dict[str, Any]], title: str) -> str:
+    raw = json.dumps([title, blocks], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324 - a fingerprint
+
+
+def point_checklist(point: RiskPoint, measures: list | None = None) -> FormVersion:
+    """The published version of ``point``'s generated checklist, created or
+    re-published when its measures changed."""
+    if measures is None:
+        measures = list(
+            point.measures.filter(is_active=True)
+            .select_related("event")
+            .order_by("event_id", "order", "pk")
+        )
+    blocks = point_blocks(point, measures)
+    title = point.name[:150]
+    fingerprint = _fingerprint(blocks, title)
+    key = point_checklist_key(point.pk)
+    definition = (
+        FormDefinition.objects.select_related("published_version")
+        .filter(key=key)
+        .first()
+    )
+    if definition is None:
+        definition = definition_create(
+            department=None,
+            key=key,
+            title_zh=f"{title} 排查",
+            title_en=f"{title} inspection",
+            kind=Kind.CHECKLIST,
+            blocks=blocks,
+            industry=None,
+            pack=GENERATED_PACK,
+            pack_version=fingerprint,
+            fillers=Fillers.ASSIGNED_STAFF,
+        )
+        return definition_publish(definition=definition)
+    if definition.pack_version == fingerprint and definition.published_version:
+        return definition.published_version
+    normalised, problems = definition_check(blocks)
+    definition.body = normalised
+    definition.title_zh = f"{title} 排查"
+    definition.title_en = f"{title} inspection"
+    definition.pack_version = fingerprint
+    definition.save()
+    return definition_publish(definition=definition)
+
+
+def source_checklist(source_id: int, title: str) -> FormVersion:
+    """The checklist of a major hazard source without a risk point: one item,
+    the head's check of the source (``insp_source_<id>``)."""
+    key = f"insp_source_{source_id}"
+    blocks = [
+        {
+            "type": "check_item",
+            "value": {
+                "key": "source_safe",
+                "label": title[:LABEL_MAX],
+                "points": 10,
+                "hazard_grade": "general",
+                "evidence": {"requires_photo": False, "requires_note": True},
+            },
+        }
+    ]
+    fingerprint = _fingerprint(blocks, title)
+    definition = (
+        FormDefinition.objects.select_related("published_version")
+        .filter(key=key)
+        .first()
+    )
+    if definition is None:
+        definition = definition_create(
+            department=None,
+            key=key,
+            title_zh=title[:200],
+            title_en=title[:200],
+            kind=Kind.CHECKLIST,
+            blocks=blocks,
+            pack=GENERATED_PACK,
+            pack_version=fingerprint,
+            fillers=Fillers.ASSIGNED_STAFF,
+        )
+        return definition_publish(definition=definition)
+    if definition.pack_version == fingerprint and definition.published_version:
+        return definition.published_version
+    definition.body, _problems = definition_check(blocks)
+    definition.title_zh = definition.title_en = title[:200]
+    definition.pack_version = fingerprint
+    definition.save()
+    return definition_publish(definition=definition)

@@ -1,0 +1,204 @@
+"""Inspection tasks (排查任务) and the 包保 heads of major hazard sources.
+
+An ``InspectionTask`` is one period slot of one duty: a risk point's control
+assignment (its responsible person checks it every period), or one of the
+three 包保 heads of a major hazard source at the frequency the pack sets. The
+``origin`` names the duty (``point:<id>``, ``baobao:<source>:<role>:<key>``);
+``(origin, period_start)`` is unique, so generating twice creates nothing new.
+The task names the checklist version to fill; storing its submission marks it
+done in the same transaction (``services.task_complete``).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.forms.models import FormVersion, Submission
+from core.organizations.models import Enterprise, Person
+from core.risks.models import RiskPoint
+
+
+class MajorHazardSource(models.Model):
+    """A major hazard source (重大危险源, GB 18218) and its 包保责任人.
+
+    应急厅〔2021〕12号 Art. 3: each source has a main (主要负责人), a technical
+    (技术负责人) and an operational (操作负责人) responsible head.
+    """
+
+    class Grade(models.TextChoices):
+        FIRST = "1", _("Grade 1")
+        SECOND = "2", _("Grade 2")
+        THIRD = "3", _("Grade 3")
+        FOURTH = "4", _("Grade 4")
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="major_hazard_sources",
+        verbose_name=_("enterprise"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    grade = models.CharField(
+        _("grade"), max_length=1, choices=Grade.choices, blank=True
+    )
+    risk_point = models.ForeignKey(
+        RiskPoint,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="major_hazard_sources",
+        verbose_name=_("risk point"),
+        help_text=_("Its checks use this risk point's checklist."),
+    )
+    main_head = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main responsible head"),
+    )
+    technical_head = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("technical responsible head"),
+    )
+    operational_head = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("operational responsible head"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("major hazard source")
+        verbose_name_plural = _("major hazard sources")
+        ordering = ["enterprise_id", "name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HeadRole(models.TextChoices):
+    """The three 包保 heads (the pack's ``baobao_*`` schedule roles)."""
+
+    MAIN = "main", _("Main responsible head")
+    TECHNICAL = "technical", _("Technical responsible head")
+    OPERATIONAL = "operational", _("Operational responsible head")
+
+
+class TaskSource(models.TextChoices):
+    CONTROL = "control", _("Control assignment")
+    ASSIGNMENT = "assignment", _("Assigned checklist")
+    GOVERNMENT = "government", _("Government inspection")
+    BAOBAO = "baobao", _("Major hazard source head")
+
+
+class TaskStatus(models.TextChoices):
+    DUE = "due", _("Due")
+    OVERDUE = "overdue", _("Overdue")
+    DONE = "done", _("Done")
+
+
+class InspectionTask(models.Model):
+    """One inspection to do in one period slot."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="inspection_tasks",
+        verbose_name=_("enterprise"),
+    )
+    source = models.CharField(_("source"), max_length=16, choices=TaskSource.choices)
+    origin = models.CharField(_("origin"), max_length=120)
+    risk_point = models.ForeignKey(
+        RiskPoint,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="inspection_tasks",
+        verbose_name=_("risk point"),
+    )
+    hazard_source = models.ForeignKey(
+        MajorHazardSource,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="inspection_tasks",
+        verbose_name=_("major hazard source"),
+    )
+    head_role = models.CharField(
+        _("as head"), max_length=16, choices=HeadRole.choices, blank=True
+    )
+    control_level = models.CharField(_("control level"), max_length=16, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    assignee = models.ForeignKey(
+        Person,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="inspection_tasks",
+        verbose_name=_("assignee"),
+    )
+    version = models.ForeignKey(
+        FormVersion,
+        on_delete=models.PROTECT,
+        related_name="inspection_tasks",
+        verbose_name=_("checklist version"),
+    )
+    period_start = models.DateTimeField(_("period start"))
+    period_end = models.DateTimeField(_("period end"))
+    due_at = models.DateTimeField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=TaskStatus.choices, default=TaskStatus.DUE
+    )
+    submission = models.OneToOneField(
+        Submission,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspection_task",
+        verbose_name=_("submission"),
+    )
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_at_point = models.BooleanField(_("done at the point"), default=False)
+    escalation = models.PositiveSmallIntegerField(_("escalation step"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inspection task")
+        verbose_name_plural = _("inspection tasks")
+        ordering = ["due_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["origin", "period_start"], name="inspection_task_slot_unique"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["assignee", "status", "due_at"], name="insptask_assignee"
+            ),
+            models.Index(
+                fields=["enterprise", "status", "due_at"], name="insptask_enterprise"
+            ),
+            models.Index(fields=["status", "due_at"], name="insptask_status_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,291 @@
+"""The inspections' portal pages, under /portal/inspections/ (namespace
+``inspections``): the to-do list, the QR code of a risk point and its scan,
+and the manager's major hazard sources with their 包保 heads.
+
+Every page admits enterprise users only (``enterprise_portal``) and reads
+through the scope: another enterprise's task, point or source is a 404.
+"""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from core.forms import services as form_services
+from core.forms.selectors import submission_draft_get
+from core.forms.todo import form_todo
+from core.inspections import services
+from core.inspections.models import MajorHazardSource, TaskStatus
+from core.inspections.portal_wizard import AT_POINT_SESSION_KEY
+from core.inspections.selectors import (
+    hazard_sources,
+    open_task_at_point,
+    task_for,
+    task_list,
+)
+from core.organizations.models import Role
+from core.portal.frame import enterprise_portal, render_portal, submit
+from core.risks.models import RiskPoint
+
+SECTION_LIMIT = 50
+
+
+@require_GET
+@enterprise_portal
+def todo(request, *, scope, enterprise):
+    """The user's to-do: overdue, due now, coming, done; by period. The
+    safety manager may look at the whole enterprise's (``?who=all``)."""
+    now = timezone.now()
+    whole = scope.role == Role.ENTERPRISE_MANAGER and request.GET.get("who") == "all"
+    tasks = task_list(scope=scope, user=request.user, own_only=not whole)
+    open_tasks = tasks.exclude(status=TaskStatus.DONE)
+    sections = [
+        (
+            "overdue",
+            _("Overdue"),
+            list(
+                open_tasks.filter(due_at__lte=now).order_by("due_at", "pk")[
+                    :SECTION_LIMIT
+                ]
+            ),
+        ),
+        (
+            "due",
+            _("Due now"),
+            list(
+                open_tasks.filter(period_start__lte=now, due_at__gt=now).order_by(
+                    "due_at", "pk"
+                )[:SECTION_LIMIT]
+            ),
+        ),
+        (
+            "coming",
+            _("Coming"),
+            list(
+                open_tasks.filter(period_start__gt=now).order_by("due_at", "pk")[
+                    :SECTION_LIMIT
+                ]
+            ),
+        ),
+        (
+            "done",
+            _("Done"),
+            list(
+                tasks.filter(status=TaskStatus.DONE).order_by("-due_at", "-pk")[
+                    :SECTION_LIMIT
+                ]
+            ),
+        ),
+    ]
+    assigned = form_todo(
+        scope=scope,
+        enterprise=enterprise,
+        user=request.user,
+        today=timezone.localdate(),
+    )
+    return render_portal(
+        request,
+        "inspections/todo.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "sections": sections,
+            "assigned_forms": assigned,
+            "whole": whole,
+            "is_manager": scope.role == Role.ENTERPRISE_MANAGER,
+        },
+    )
+
+
+@require_POST
+@enterprise_portal
+def discard(request, pk, *, scope, enterprise):
+    task = task_for(scope=scope, user=request.user, pk=pk)
+    if task is None:
+        raise Http404
+    if submission_draft_get(
+        version=task.version, enterprise=enterprise, user=request.user
+    ):
+        form_services.submission_draft_discard(
+            actor=request.user, version=task.version, enterprise=enterprise
+        )
+        messages.success(request, _("The draft was discarded."))
+    return redirect("inspections:todo")
+
+
+def _point(scope, enterprise, pk) -> RiskPoint:
+    point = (
+        scope.filter(RiskPoint.objects.filter(enterprise=enterprise))
+        .filter(pk=pk)
+        .first()
+    )
+    if point is None:
+        raise Http404
+    return point
+
+
+@require_GET
+@enterprise_portal
+def scan(request, pk, *, scope, enterprise):
+    """Where a risk point's QR code leads: the user's due task of the point,
+    recorded as done at the point when it is submitted."""
+    point = _point(scope, enterprise, pk)
+    task = open_task_at_point(scope=scope, user=request.user, point_id=point.pk)
+    if task is None:
+        messages.info(
+            request,
+            _("You have no inspection due at “%(point)s”.") % {"point": point.name},
+        )
+        return redirect("inspections:todo")
+    marks = [
+        pk for pk in request.session.get(AT_POINT_SESSION_KEY, []) if pk != task.pk
+    ]
+    request.session[AT_POINT_SESSION_KEY] = [*marks[-19:], task.pk]
+    return redirect("inspections:fill", pk=task.pk)
+
+
+def _scan_url(request, point: RiskPoint) -> str:
+    return request.build_absolute_uri(reverse("inspections:scan", args=[point.pk]))
+
+
+@require_GET
+@enterprise_portal
+def point_qr_png(request, pk, *, scope, enterprise):
+    point = _point(scope, enterprise, pk)
+    buffer = io.BytesIO()
+    segno.make(_scan_url(request, point), error="m").save(buffer, kind="png", scale=8)
+    return HttpResponse(buffer.getvalue(), content_type="image/png")
+
+
+@require_GET
+@enterprise_portal
+def point_qr(request, pk, *, scope, enterprise):
+    """A printable card with the point's QR code."""
+    point = _point(scope, enterprise, pk)
+    svg = segno.make(_scan_url(request, point), error="m").svg_inline(scale=6)
+    return render_portal(
+        request,
+        "inspections/point_qr.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"point": point, "qr_svg": svg, "scan_url": _scan_url(request, point)},
+    )
+
+
+# -- major hazard sources and their 包保 heads ------------------------------------
+
+
+class HazardSourceForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("name"), max_length=200)
+    grade = forms.ChoiceField(
+        label=gettext_lazy("grade"),
+        choices=[("", "—"), *MajorHazardSource.Grade.choices],
+        required=False,
+    )
+    risk_point = forms.ModelChoiceField(
+        label=gettext_lazy("risk point"),
+        queryset=RiskPoint.objects.none(),
+        required=False,
+    )
+    main_head = forms.ModelChoiceField(
+        label=gettext_lazy("main responsible head"), queryset=None, required=False
+    )
+    technical_head = forms.ModelChoiceField(
+        label=gettext_lazy("technical responsible head"), queryset=None, required=False
+    )
+    operational_head = forms.ModelChoiceField(
+        label=gettext_lazy("operational responsible head"),
+        queryset=None,
+        required=False,
+    )
+
+    def __init__(self, *args, enterprise, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = enterprise.people.order_by("name", "pk")
+        for field in ("main_head", "technical_head", "operational_head"):
+            self.fields[field].queryset = people
+        self.fields["risk_point"].queryset = enterprise.risk_points.order_by(
+            "name", "pk"
+        )
+
+
+def _require_manager(scope, enterprise) -> None:
+    if not scope.can_manage_safety_records(enterprise):
+        raise PermissionDenied(
+            _("Only the safety manager names the responsible heads.")
+        )
+
+
+@require_GET
+@enterprise_portal
+def sources(request, *, scope, enterprise):
+    return render_portal(
+        request,
+        "inspections/sources.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "sources": list(hazard_sources(scope=scope, enterprise=enterprise)[:200]),
+            "can_manage": scope.can_manage_safety_records(enterprise),
+        },
+    )
+
+
+@enterprise_portal
+def source_edit(request, pk=None, *, scope, enterprise):
+    _require_manager(scope, enterprise)
+    source = None
+    if pk is not None:
+        source = (
+            hazard_sources(scope=scope, enterprise=enterprise).filter(pk=pk).first()
+        )
+        if source is None:
+            raise Http404
+    initial = (
+        {
+            "name": source.name,
+            "grade": source.grade,
+            "risk_point": source.risk_point_id,
+            "main_head": source.main_head_id,
+            "technical_head": source.technical_head_id,
+            "operational_head": source.operational_head_id,
+        }
+        if source
+        else None
+    )
+    form = HazardSourceForm(
+        request.POST or None, initial=initial, enterprise=enterprise
+    )
+    if request.method == "POST":
+
+        def write():
+            saved = services.hazard_source_save(
+                actor=request.user,
+                enterprise=enterprise,
+                data=form.cleaned_data,
+                source=source,
+            )
+            return _("Saved “%(name)s”.") % {"name": saved.name}
+
+        done = submit(request, form, write, to="inspections:sources")
+        if done is not None:
+            return done
+    return render_portal(
+        request,
+        "inspections/source_form.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"form": form, "source": source},
+        status=400 if request.method == "POST" else 200,
+    )
