@@ -165,6 +165,7 @@ class Side:
     log_entry: Any = None
     notification: Any = None
     option_list: Any = None
+    hazard: Any = None
 
 
 @dataclass
@@ -224,9 +225,13 @@ def _side(world, key: str) -> Side:
     from auditlog.models import LogEntry
 
     from core.forms.models import OptionList
+    from core.hazards.services import hazard_report
     from core.notifications.services import notify
 
     return Side(
+        hazard=hazard_report(
+            actor=manager, enterprise=enterprise, description=f"{key}区域配电箱未关"
+        ),
         option_list=OptionList.objects.create(
             department=department,
             name=f"{key} 合格/不合格",
@@ -277,6 +282,8 @@ PK_BY_PREFIX = {
     "admin/audit/log/": "log_entry",
     "portal/risks/": "risk_point",
     "portal/forms/submissions/": "submission",
+    "portal/hazards/": "hazard",
+    "admin/hazards/": "hazard",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -296,6 +303,7 @@ PK_BY_MODEL = {
     "forms.FormDefinition": "definition",
     "forms.Submission": "submission",
     "forms.OptionList": "option_list",
+    "hazards.Hazard": "hazard",
 }
 
 
@@ -367,6 +375,12 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         )
     if app == "notifications":
         # A user's own notifications: marking them read is the recipient's act.
+        if side is None:
+            return role in ("manager_a", "manager_b", "staff_a")
+        return role == MANAGER_OF[side]
+    if app == "hazards":
+        # Anyone of the enterprise reports; the fixture's step (a rejection
+        # of the report) is the safety manager's (core.hazards.machine).
         if side is None:
             return role in ("manager_a", "manager_b", "staff_a")
         return role == MANAGER_OF[side]
@@ -513,6 +527,8 @@ def harvested_form(client: Client, url: str) -> dict[str, Any]:
 
 
 EXPLICIT_BODIES = {
+    "hazards:step": lambda side: {"action": "reject", "comment": "不是隐患"},
+    "hazard_admin_step": lambda side: {"action": "supervise", "comment": "督办"},
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,
@@ -636,10 +652,22 @@ def api_may_write(method: str, path: str, role: str, side: str) -> bool:
         return role == MANAGER_OF[side]
     if path.endswith("/form-uploads/") and method == "post":
         return role in MEMBERS_OF[side]
+    if path == "/api/v1/hazards/" and method == "post":
+        return role in MEMBERS_OF[side]
+    if path.startswith("/api/v1/hazards/{id}/"):
+        return role == MANAGER_OF[side]
     return False
 
 
 def _api_request(method: str, path: str, side: Side):
+    if path.startswith("/api/v1/hazards/"):
+        if "{id}" in path:
+            url = path.replace("{id}", str(side.hazard.pk))
+            body = {"action": "reject", "comment": "不是隐患"}
+        else:
+            url = path
+            body = {"enterprise": side.enterprise.pk, "description": "地面油污"}
+        return url, {"data": body, "format": "json"}
     url = path.replace("{key}", side.definition.key)
     url = url.replace("{id}", str(side.enterprise.pk))
     if path.endswith("/form-uploads/"):
@@ -656,6 +684,8 @@ def _api_request(method: str, path: str, side: Side):
 def test_the_api_schema_lists_the_writes():
     assert ("post", "/api/v1/forms/{key}/submissions/") in api_operations()
     assert ("post", "/api/v1/form-uploads/") in api_operations()
+    assert ("post", "/api/v1/hazards/") in api_operations()
+    assert ("post", "/api/v1/hazards/{id}/transitions/") in api_operations()
 
 
 def test_a_forbidden_role_changes_nothing_through_the_api(attack):
