@@ -515,6 +515,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
     with translation.override("zh-hans"):
         _ensure_demo_risk_points()
         _ensure_demo_checklist()
+        from core.demo.hazards import ensure_demo_hazards
+
+        ensure_demo_hazards()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

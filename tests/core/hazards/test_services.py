@@ -260,6 +260,18 @@ def test_a_confirmed_hazard_flags_its_risk_point(hz):
 
     change = LogEntry.objects.get_for_object(point).first()
     assert "reassess_method" in change.changes_dict
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world.manager_a)
+    page = client.get(f"/portal/risks/{point.pk}/").content.decode()
+    assert f"/portal/hazards/{hazard.pk}/" in page
+    # A new assessment recomputes the level and clears the flag.
+    from core.risks.services.points import risk_point_refresh_level
+
+    risk_point_refresh_level(risk_point=point)
+    point.refresh_from_db()
+    assert point.reassess_since is None and point.level == ""
 
 
 def test_a_submission_opens_its_hazards_in_the_same_transaction(hz, published):
