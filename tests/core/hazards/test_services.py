@@ -114,7 +114,7 @@ def test_a_major_hazard_needs_the_five_assurances(hz):
     )
     with pytest.raises(Invalid) as invalid:
         hazard_transition(actor=world.staff_a, hazard=hazard, action="start")
-    assert "five assurances" in invalid.value.as_list()[0]["reason"]
+    assert "五落实" in invalid.value.as_list()[0]["reason"]
     assert Hazard.objects.get(pk=hazard.pk).status == S.CONFIRMED
     for missing in ("rectification_measures", "rectification_cost", "contingency_plan"):
         plan = {
@@ -172,7 +172,7 @@ def test_supervision_then_only_the_supervising_office_closes(hz):
     assert hazard.supervised and hazard.supervising_department.name == "一街道办"
     with pytest.raises(Refused) as refused:
         hazard_transition(actor=world.manager_a, hazard=hazard, action="accept")
-    assert "supervising office" in str(refused.value)
+    assert "督办单位" in str(refused.value)
     with pytest.raises(Refused):
         hazard_transition(actor=world.dept_chemicals, hazard=hazard, action="accept")
     hazard = hazard_transition(
