@@ -43,12 +43,13 @@ translations: $(VENV)/.installed
 	$(PY) -m core.i18n compile
 
 # Set everything up and start the demo; the data is kept between runs.
-# PORT=9000 make demo serves on another port.
+# PORT=9000 make demo serves on another port. serve_demo runs the web server,
+# a task worker and the scheduler together; Ctrl-C stops all three.
 demo: install
 	$(DEMO) migrate --noinput
 	$(DEMO) sync_packs
 	$(DEMO) load_demo --port $(PORT)
-	$(DEMO) runserver 127.0.0.1:$(PORT)
+	$(DEMO) serve_demo 127.0.0.1:$(PORT)
 
 # Set everything up and run the whole test suite (SQLite unless DATABASE_URL is
 # set). Extra pytest arguments: make test PYTEST_ARGS="-k scope -x".

@@ -801,3 +801,25 @@ class InspectionSchedule:
         if not str(self.basis or "").strip():
             found.append(f"{label} cites no basis")
         return found
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    """A periodic job a plugin adds to the platform's one schedule.
+
+    ``name`` is unique across the schedule (prefix it with the plugin's
+    code, e.g. ``chemicals.sensor_digest``); ``task`` the import path of a job
+    defined with ``core.jobs.job``; ``every`` ``"hour"``, ``"day"``,
+    ``"week"``, ``"month"`` or a number of seconds (at least 60); ``at``
+    (``HH:MM``, local time) the start of a day, week or month; ``kwargs``
+    JSON-serialisable keyword arguments. The job must be idempotent. The
+    deployment's ``SAFEGRID_SCHEDULE`` overrides an entry of the same name,
+    or switches it off with ``None``; ``safegrid.E023`` refuses a malformed
+    one (core/jobs/schedule.py checks it).
+    """
+
+    name: str
+    task: str
+    every: str | int
+    at: str | None = None
+    kwargs: dict[str, Any] | None = None

@@ -19,6 +19,7 @@ from plugins.contributions import (
     MonitoringParameter,
     PortalMenuItem,
     RiskLibraryEntry,
+    ScheduledJob,
     ScoringRule,
 )
 
@@ -131,4 +132,17 @@ def safegrid_inspection_schedules() -> list[InspectionSchedule]:
     hazard sources) and the document that sets it. Plain data that the
     inspections feature turns into tasks; a pack returns only frequencies its
     standards give.
+    """
+
+
+@hookspec
+def safegrid_scheduled_jobs() -> list[ScheduledJob]:
+    """Return periodic jobs this plugin adds to the platform's schedule.
+
+    Each ``ScheduledJob`` names a job (the import path of a task defined with
+    ``core.jobs.job``) and its period (``hour``, ``day``, ``week``, ``month``
+    or a number of seconds, with an optional ``HH:MM`` start). The scheduler
+    enqueues it once per period slot, however many schedulers run; the job
+    must be idempotent. The deployment's ``SAFEGRID_SCHEDULE`` overrides an
+    entry of the same name or switches it off.
     """

@@ -20,6 +20,7 @@ from plugins.contributions import (
     RiskLibraryEvent,
     RiskLibraryFactor,
     RiskLibraryMeasure,
+    ScheduledJob,
     ScoringRule,
     SuggestedAssessment,
 )
@@ -236,5 +237,16 @@ def safegrid_inspection_schedules():
             basis="测试标准",
             every=InspectionPeriod(2, "hour"),
             triggers=("before_holiday",),
+        )
+    ]
+
+
+@hookimpl
+def safegrid_scheduled_jobs():
+    return [
+        ScheduledJob(
+            name="dummy.heartbeat",
+            task="tests.dummy_pack.jobs.dummy_heartbeat",
+            every="hour",
         )
     ]

@@ -163,6 +163,7 @@ class Side:
     membership: Any
     industry: Any
     log_entry: Any = None
+    job_run: Any = None
     notification: Any = None
     option_list: Any = None
     hazard: Any = None
@@ -226,6 +227,7 @@ def _side(world, key: str) -> Side:
 
     from core.forms.models import OptionList
     from core.hazards.services import hazard_report
+    from core.jobs.models import JobRun
     from core.notifications.services import notify
 
     return Side(
@@ -242,6 +244,7 @@ def _side(world, key: str) -> Side:
         ),
         notification=notify(manager, "催办", assignment, "/portal/forms/"),
         log_entry=LogEntry.objects.get_for_object(upload).first(),
+        job_run=JobRun.objects.create(task_path=f"tests.side_{key}.job"),
         enterprise=enterprise,
         unit=unit,
         person=person,
@@ -280,6 +283,7 @@ def attack(world) -> Attack:
 
 PK_BY_PREFIX = {
     "admin/audit/log/": "log_entry",
+    "admin/jobs/runs/": "job_run",
     "portal/risks/": "risk_point",
     "portal/forms/submissions/": "submission",
     "portal/hazards/": "hazard",
@@ -370,7 +374,7 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     name = route.name
     app = name.split(":")[0]
     if role == "superuser":
-        return app not in ("industries", "risk_points", "audit_log") and (
+        return app not in ("industries", "risk_points", "audit_log", "job_runs") and (
             app != "form_submissions" or name.endswith(":detail")
         )
     if app == "notifications":

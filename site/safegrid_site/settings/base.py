@@ -41,6 +41,7 @@ PLATFORM_APPS = [
     "core.audit",
     "core.packs",
     "core.demo",
+    "core.jobs",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",
@@ -67,6 +68,9 @@ PLATFORM_APPS = [
     "axes",
     "auditlog",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -84,6 +88,32 @@ PLATFORM_APPS = [
 # dev settings enable the four bundled packs for the demo; the test settings
 # none (the tests enable packs explicitly).
 SAFEGRID_PACKS = env_list("SAFEGRID_PACKS", "")
+
+# Background work (docs/architecture.md, "Background work"): Django's tasks
+# API through django-tasks. The default backend keeps the queue in the
+# database (run `manage.py db_worker`; `make demo` starts one); "rq" puts it on
+# Redis through RQ (run `manage.py rqworker default --job-class
+# django_tasks_rq.Job`).
+SAFEGRID_TASKS_BACKEND = os.environ.get("SAFEGRID_TASKS_BACKEND", "db")
+TASK_BACKENDS = {
+    "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend"},
+}
+TASKS = {"default": TASK_BACKENDS[SAFEGRID_TASKS_BACKEND]}
+RQ_QUEUES = {
+    "default": {"URL": os.environ.get("SAFEGRID_REDIS_URL", "redis://127.0.0.1:6379/0")}
+}
+# The one schedule of periodic jobs (core/jobs/schedule.py); plugins add
+# theirs through safegrid_scheduled_jobs, a None here switches one off.
+SAFEGRID_SCHEDULE: dict = {
+    "jobs.prune_history": {
+        "task": "core.jobs.tasks.prune_job_history",
+        "every": "day",
+        "at": "03:30",
+    },
+}
+# Finished task results and job runs are kept this many days.
+SAFEGRID_JOB_RETENTION_DAYS = int(os.environ.get("SAFEGRID_JOB_RETENTION_DAYS", "30"))
 
 
 def installed_apps(packs: list[str]) -> list[str]:

@@ -18,3 +18,11 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = True
+# Jobs run for real through the database backend (core.jobs.worker.run_pending);
+# one test runs a job through RQ on Redis (the "rq" alias).
+# The RQ test's own queue, so it never takes another process's jobs.
+RQ_QUEUES = {**RQ_QUEUES, "safegrid_test": RQ_QUEUES["default"]}
+TASKS = {
+    "default": TASK_BACKENDS["db"],
+    "rq": {**TASK_BACKENDS["rq"], "QUEUES": ["default", "safegrid_test"]},
+}
