@@ -50,7 +50,9 @@ class ReportForm(forms.Form):
     risk_point = forms.TypedChoiceField(
         label=_("Risk point"), required=False, coerce=int, empty_value=None
     )
-    grade = forms.ChoiceField(label=_("Suggested grade"), choices=_grades)
+    grade = forms.ChoiceField(
+        label=_("Suggested grade"), choices=_grades, initial="general"
+    )
     hazard_type = forms.ChoiceField(
         label=_("Hazard type"), choices=HazardType.choices, initial="safety"
     )

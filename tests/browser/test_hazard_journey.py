@@ -43,6 +43,7 @@ def test_report_confirm_rectify_accept_close(page):
     page.goto("/portal/hazards/report/")
     page.fill("textarea[name=description]", "二号仓库消防通道堆放纸箱")
     page.fill("input[name=location]", "二号仓库")
+    assert page.locator("select[name=grade]").input_value() == "general"
     page.set_input_files("input[name=photos]", files=[_photo("before.png")])
     page.locator("[data-testid=report-form] button[type=submit]").click()
     page.wait_for_url("**/portal/hazards/*/")
@@ -66,6 +67,7 @@ def test_report_confirm_rectify_accept_close(page):
 
     _switch(page, "staff-a")
     page.goto(f"/portal/hazards/{hazard.pk}/")
+    shot(page, "hazard-confirmed-staff")
     _step(page, "start")
     page.get_by_test_id("do-start").click()
     expect(page.get_by_test_id("hazard-status")).to_contain_text("整改中")

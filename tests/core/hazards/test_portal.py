@@ -125,3 +125,28 @@ def test_a_foreign_user_does_not_see_the_hazard(hz, role):
         assert sheet.max_row == 1
     else:
         assert export.status_code in (302, 403)
+
+
+def test_confirmed_in_the_portal_the_responsible_person_may_start(hz):
+    import datetime
+
+    from django.utils import timezone
+
+    hazard = hz.hazard(S.REPORTED)
+    manager = client_for(hz.world.manager_a)
+    page = manager.get(f"/portal/hazards/{hazard.pk}/")
+    deadline = timezone.localdate() + datetime.timedelta(days=5)
+    response = manager.post(
+        f"/portal/hazards/{hazard.pk}/step/",
+        {
+            "action": "confirm",
+            "grade": "general",
+            "responsible": hz.person.pk,
+            "deadline": deadline.isoformat(),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    hazard.refresh_from_db()
+    assert (hazard.status, hazard.responsible) == (S.CONFIRMED, hz.person)
+    page = client_for(hz.world.staff_a).get(f"/portal/hazards/{hazard.pk}/")
+    assert 'data-testid="step-start"' in page.content.decode()
