@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from core.api.auth import ObtainTokenView
 from core.forms.api import FormUploadViewSet, FormViewSet
+from core.hazards.api import HazardViewSet
 from core.inspections.api import InspectionTaskViewSet
 from core.organizations.api import EnterpriseViewSet
 from core.risks.api import RiskPointViewSet, ScoringRuleViewSet
@@ -32,6 +33,7 @@ router.register("risk-points", RiskPointViewSet, basename="risk-point")
 router.register("forms", FormViewSet, basename="form")
 router.register("form-uploads", FormUploadViewSet, basename="form-upload")
 router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-task")
+router.register("hazards", HazardViewSet, basename="hazard")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

@@ -517,6 +517,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         _ensure_demo_risk_points()
         _ensure_demo_checklist()
         ensure_demo_inspections()
+        from core.demo.hazards import ensure_demo_hazards
+
+        ensure_demo_hazards()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

@@ -169,6 +169,12 @@ def risk_point_page(*, scope: Scope, point: RiskPoint) -> dict[str, Any]:
         "reassess_method_title": choices.method_titles.get(
             point.reassess_method, point.reassess_method
         ),
+        # A hazard confirmed on the point flagged it (core.hazards.services).
+        "reassess_hazard": (
+            point.reassess_method.split(":", 1)[1]
+            if point.reassess_method.startswith("hazard:")
+            else ""
+        ),
         **_point_plot(point),
     }
 

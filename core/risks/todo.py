@@ -21,13 +21,18 @@ def risk_todo(*, scope, enterprise, user, today) -> list[TodoItem]:
     flagged = points.filter(reassess_since__isnull=False).order_by(
         "reassess_since", "pk"
     )[:TODO_LIMIT]
-    for point in flagged.only("pk", "name", "reassess_since"):
+    for point in flagged.only("pk", "name", "reassess_since", "reassess_method"):
+        date = point.reassess_since.date().isoformat()
         items.append(
             TodoItem(
                 kind="reassess",
                 title=point.name,
-                detail=_("Level thresholds changed on %(date)s: assess again")
-                % {"date": point.reassess_since.date().isoformat()},
+                detail=(
+                    _("A hazard was confirmed here on %(date)s: assess again")
+                    if point.reassess_method.startswith("hazard:")
+                    else _("Level thresholds changed on %(date)s: assess again")
+                )
+                % {"date": date},
                 url=reverse("risks:detail", args=[point.pk]),
                 action=_("Assess again"),
                 urgency=2,

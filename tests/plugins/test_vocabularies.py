@@ -21,6 +21,13 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
+from core.hazards.models import (
+    FixMode,
+    HazardGrade,
+    HazardType,
+    HowFound,
+    ManagementClass,
+)
 from core.organizations.models import Unit
 from core.risks import excel
 from core.risks.models import (
@@ -33,7 +40,7 @@ from core.risks.models import (
     RiskPoint,
 )
 from plugins.pack_support import content
-from plugins.reference import gb6441, gb_t13861, risk_methods
+from plugins.reference import gb6441, gb_t13861, hazard_codes, risk_methods
 from plugins.vocabularies import (
     COLOURS,
     CONTROL_LEVELS,
@@ -51,6 +58,11 @@ DICTIONARIES = (
     gb6441.ACCIDENT_TYPES,
     gb_t13861.HAZARD_FACTOR_CLASSES,
     risk_methods.DIRECT_CONDITIONS,
+    hazard_codes.HOW_FOUND,
+    hazard_codes.FIX_MODES,
+    hazard_codes.HAZARD_TYPES,
+    hazard_codes.MANAGEMENT_CLASSES,
+    hazard_codes.HAZARD_GRADES,
 )
 # Where the definitions live. Migrations are scanned too: the choices they
 # record are pairs, not definitions, but a seeded dictionary would be one.
@@ -59,6 +71,7 @@ DEFINITIONS = {
     REPO / "plugins" / "reference" / "gb6441.py",
     REPO / "plugins" / "reference" / "gb_t13861.py",
     REPO / "plugins" / "reference" / "risk_methods.py",
+    REPO / "plugins" / "reference" / "hazard_codes.py",
 }
 SCANNED = ("core", "plugins", "industry_packs", "site", "scripts")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -266,6 +279,11 @@ CHOICES = [
     (RiskPoint.Kind, RISK_POINT_KINDS),
     (ControlMeasure.Kind, MEASURE_TYPES),
     (Unit.Kind, CONTROL_LEVELS),
+    (HazardGrade, hazard_codes.HAZARD_GRADES),
+    (HowFound, hazard_codes.HOW_FOUND),
+    (FixMode, hazard_codes.FIX_MODES),
+    (HazardType, hazard_codes.HAZARD_TYPES),
+    (ManagementClass, hazard_codes.MANAGEMENT_CLASSES),
 ]
 
 

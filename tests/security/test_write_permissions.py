@@ -168,6 +168,7 @@ class Side:
     option_list: Any = None
     task: Any = None
     hazard_source: Any = None
+    hazard: Any = None
 
 
 @dataclass
@@ -227,6 +228,7 @@ def _side(world, key: str) -> Side:
     from auditlog.models import LogEntry
 
     from core.forms.models import OptionList
+    from core.hazards.services import hazard_report
     from core.inspections.models import InspectionTask, MajorHazardSource
     from core.inspections.services import tasks_generate
     from core.jobs.models import JobRun
@@ -247,6 +249,9 @@ def _side(world, key: str) -> Side:
     return Side(
         task=task,
         hazard_source=hazard_source,
+        hazard=hazard_report(
+            actor=manager, enterprise=enterprise, description=f"{key}区域配电箱未关"
+        ),
         option_list=OptionList.objects.create(
             department=department,
             name=f"{key} 合格/不合格",
@@ -302,6 +307,8 @@ PK_BY_PREFIX = {
     "portal/inspections/points/": "risk_point",
     "portal/inspections/sources/": "hazard_source",
     "portal/forms/submissions/": "submission",
+    "portal/hazards/": "hazard",
+    "admin/hazards/": "hazard",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -321,6 +328,7 @@ PK_BY_MODEL = {
     "forms.FormDefinition": "definition",
     "forms.Submission": "submission",
     "forms.OptionList": "option_list",
+    "hazards.Hazard": "hazard",
 }
 
 
@@ -408,6 +416,12 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         if name.startswith("inspections:source"):
             return role == MANAGER_OF[side]
         return role == MANAGER_OF[side] or (side == "A" and role == "staff_a")
+    if app == "hazards":
+        # Anyone of the enterprise reports; the fixture's step (a rejection
+        # of the report) is the safety manager's (core.hazards.machine).
+        if side is None:
+            return role in ("manager_a", "manager_b", "staff_a")
+        return role == MANAGER_OF[side]
     if app in ("portal", "risks", "forms_portal"):
         # The enterprise's own records: its manager; the fixture's forms are
         # the manager's to fill (fillers "manager").
@@ -551,6 +565,8 @@ def harvested_form(client: Client, url: str) -> dict[str, Any]:
 
 
 EXPLICIT_BODIES = {
+    "hazards:step": lambda side: {"action": "reject", "comment": "不是隐患"},
+    "hazard_admin_step": lambda side: {"action": "supervise", "comment": "督办"},
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,
@@ -674,10 +690,22 @@ def api_may_write(method: str, path: str, role: str, side: str) -> bool:
         return role == MANAGER_OF[side]
     if path.endswith("/form-uploads/") and method == "post":
         return role in MEMBERS_OF[side]
+    if path == "/api/v1/hazards/" and method == "post":
+        return role in MEMBERS_OF[side]
+    if path.startswith("/api/v1/hazards/{id}/"):
+        return role == MANAGER_OF[side]
     return False
 
 
 def _api_request(method: str, path: str, side: Side):
+    if path.startswith("/api/v1/hazards/"):
+        if "{id}" in path:
+            url = path.replace("{id}", str(side.hazard.pk))
+            body = {"action": "reject", "comment": "不是隐患"}
+        else:
+            url = path
+            body = {"enterprise": side.enterprise.pk, "description": "地面油污"}
+        return url, {"data": body, "format": "json"}
     url = path.replace("{key}", side.definition.key)
     url = url.replace("{id}", str(side.enterprise.pk))
     if path.endswith("/form-uploads/"):
@@ -694,6 +722,8 @@ def _api_request(method: str, path: str, side: Side):
 def test_the_api_schema_lists_the_writes():
     assert ("post", "/api/v1/forms/{key}/submissions/") in api_operations()
     assert ("post", "/api/v1/form-uploads/") in api_operations()
+    assert ("post", "/api/v1/hazards/") in api_operations()
+    assert ("post", "/api/v1/hazards/{id}/transitions/") in api_operations()
 
 
 def test_a_forbidden_role_changes_nothing_through_the_api(attack):

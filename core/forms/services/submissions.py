@@ -414,6 +414,11 @@ def submission_store(
     SubmissionRevision.objects.create(
         submission=submission, number=1, submitted_by=user, submitted_at=now, **fields
     )
+    # The hazards its findings open, in this same transaction: a failure
+    # stores neither (core.hazards.services).
+    from core.hazards.services import hazards_open_from_submission
+
+    hazards_open_from_submission(actor=user, submission=submission)
     SubmissionDraft.objects.filter(
         version=version, enterprise=enterprise, user=user
     ).delete()

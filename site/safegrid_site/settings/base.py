@@ -34,6 +34,7 @@ PLATFORM_APPS = [
     "core.risks",
     "core.forms",
     "core.inspections",
+    "core.hazards",
     "core.notices",
     "core.notifications",
     "core.portal",
@@ -341,3 +342,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Hidden hazards: 一般 and 重大 always; the third tier 较大 (FACTS §6) when on.
+SAFEGRID_HAZARD_THIRD_TIER = os.environ.get(
+    "SAFEGRID_HAZARD_THIRD_TIER", ""
+).lower() in ("1", "true", "yes", "on")

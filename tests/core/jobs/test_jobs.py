@@ -28,6 +28,18 @@ from tests.dummy_pack import plugin as dummy
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _only_the_jobs_apps_schedule(settings):
+    """These tests are about the scheduler: the other apps' periodic jobs
+    (hazard escalation, tested in tests/core/hazards) are switched off the
+    way a deployment would, with None."""
+    settings.SAFEGRID_SCHEDULE = {
+        **settings.SAFEGRID_SCHEDULE,
+        "hazards.escalate_overdue": None,
+    }
+
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PRUNE = "core.jobs.tasks.prune_job_history"
 
@@ -261,7 +273,8 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
         == "alive"
     )
 
-    with override_settings(SAFEGRID_SCHEDULE={"dummy.heartbeat": None}):
+    off = {"dummy.heartbeat": None, "hazards.escalate_overdue": None}
+    with override_settings(SAFEGRID_SCHEDULE=off):
         assert [entry.name for entry in load_schedule()] == []
 
 

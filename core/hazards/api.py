@@ -1,0 +1,364 @@
+"""The hazards API: list, report, detail with history, and the steps.
+
+``GET/POST /api/v1/hazards/``, ``GET /api/v1/hazards/{id}/``,
+``POST /api/v1/hazards/{id}/transitions/``. Reads go through the scope
+(``core.hazards.selectors``), writes through the services; a refused step is
+a 403 with the reason, a step from the wrong state or with bad data a 400
+listing ``{"errors": [{"path", "reason", "keyword"}]}``; nothing changes then.
+Photos are uploaded first (``POST /api/v1/form-uploads/``) and referred to
+by id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.base.errors import Invalid
+from core.base.filters import IdFilter
+from core.forms.models import FormUpload
+from core.hazards.machine import available_steps
+from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardTransition
+from core.hazards.selectors import hazard_list
+from core.hazards.services import hazard_report, hazard_transition
+from core.organizations.scope import scope_for
+from plugins.schema_errors import SchemaError, json_pointer
+
+
+def _photo(upload: FormUpload) -> dict[str, Any]:
+    return {
+        "id": str(upload.pk),
+        "name": upload.name,
+        "url": reverse("forms_portal:upload", args=[upload.pk]),
+    }
+
+
+class HazardSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    risk_point_name = serializers.CharField(
+        source="risk_point.name", read_only=True, default=None
+    )
+    responsible_name = serializers.CharField(
+        source="responsible.name", read_only=True, default=None
+    )
+    overdue = serializers.BooleanField(source="is_overdue", read_only=True)
+
+    class Meta:
+        model = Hazard
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "status",
+            "grade",
+            "deadline",
+            "overdue",
+            "risk_point",
+            "risk_point_name",
+            "description",
+            "location",
+            "hazard_type",
+            "how_found",
+            "management_class",
+            "fix_mode",
+            "responsible",
+            "responsible_name",
+            "supervised",
+            "reported_at",
+            "closed_at",
+        ]
+        read_only_fields = fields
+
+
+class TransitionSerializer(serializers.ModelSerializer):
+    actor = serializers.SerializerMethodField()
+    evidence = serializers.SerializerMethodField()
+
+    class Meta:
+        model = HazardTransition
+        fields = [
+            "action",
+            "from_status",
+            "to_status",
+            "actor",
+            "at",
+            "comment",
+            "details",
+            "evidence",
+        ]
+        read_only_fields = fields
+
+    def get_actor(self, transition: HazardTransition) -> str | None:
+        user = transition.actor
+        return user.get_username() if user is not None else None
+
+    def get_evidence(self, transition: HazardTransition) -> list[dict[str, Any]]:
+        return [_photo(upload) for upload in transition.evidence.all()]
+
+
+class HazardDetailSerializer(HazardSerializer):
+    transitions = TransitionSerializer(many=True, read_only=True)
+    photos = serializers.SerializerMethodField()
+    available_actions = serializers.SerializerMethodField()
+
+    class Meta(HazardSerializer.Meta):
+        fields = [
+            *HazardSerializer.Meta.fields,
+            "rectification_measures",
+            "rectification_cost",
+            "contingency_plan",
+            "extension_until",
+            "supervising_department",
+            "submission",
+            "photos",
+            "transitions",
+            "available_actions",
+        ]
+        read_only_fields = fields
+
+    def get_photos(self, hazard: Hazard) -> list[dict[str, Any]]:
+        return [_photo(upload) for upload in hazard.photos.all()]
+
+    def get_available_actions(self, hazard: Hazard) -> list[dict[str, Any]]:
+        scope = scope_for(self.context["request"].user)
+        return [
+            {
+                "action": step.action,
+                "label": str(step.label),
+                "fields": list(step.fields),
+                "required": list(step.required),
+                "needs_comment": step.needs_comment,
+                "needs_evidence": step.needs_evidence,
+            }
+            for step in available_steps(scope, hazard)
+        ]
+
+
+class ReportSerializer(serializers.Serializer):
+    enterprise = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    description = serializers.CharField(max_length=2000)
+    location = serializers.CharField(max_length=200, required=False, default="")
+    risk_point = serializers.IntegerField(
+        min_value=1, max_value=2**63 - 1, required=False
+    )
+    grade = serializers.CharField(required=False, default=HazardGrade.GENERAL)
+    hazard_type = serializers.CharField(required=False, default="safety")
+    how_found = serializers.CharField(required=False, default="routine")
+    management_class = serializers.CharField(required=False, default="unsafe_condition")
+    fix_mode = serializers.CharField(required=False, default="by_deadline")
+    deadline = serializers.DateField(required=False, allow_null=True, default=None)
+    photos = serializers.ListField(
+        child=serializers.UUIDField(), required=False, default=list, max_length=9
+    )
+
+
+class StepSerializer(serializers.Serializer):
+    action = serializers.CharField(max_length=40)
+    comment = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default=""
+    )
+    evidence = serializers.ListField(
+        child=serializers.UUIDField(), required=False, default=list, max_length=9
+    )
+    grade = serializers.CharField(required=False)
+    responsible = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1
+    )
+    deadline = serializers.DateField(required=False)
+    extension_until = serializers.DateField(required=False)
+    risk_point = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1
+    )
+    how_found = serializers.CharField(required=False)
+    fix_mode = serializers.CharField(required=False)
+    hazard_type = serializers.CharField(required=False)
+    management_class = serializers.CharField(required=False)
+    rectification_measures = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000
+    )
+    rectification_cost = serializers.DecimalField(
+        required=False, max_digits=12, decimal_places=2, min_value=0
+    )
+    contingency_plan = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000
+    )
+
+
+def _request_invalid(errors: dict) -> Invalid:
+    found = []
+    for name, messages in errors.items():
+        for message in messages if isinstance(messages, list) else [messages]:
+            found.append(
+                SchemaError(
+                    path=json_pointer((name,)),
+                    location=(name,),
+                    keyword="request",
+                    reason=str(message),
+                )
+            )
+    return Invalid(found)
+
+
+def _uploads(ids, enterprise_id: int) -> list[FormUpload]:
+    found = list(FormUpload.objects.filter(pk__in=ids, enterprise_id=enterprise_id))
+    if len(found) != len(set(ids)):
+        raise Invalid.at(("photos",), str(_("A photo was not found.")), "request")
+    return found
+
+
+class HazardFilter(filters.FilterSet):
+    enterprise = IdFilter(label=_("enterprise"))
+    status = filters.ChoiceFilter(choices=HazardStatus.choices, label=_("status"))
+    grade = filters.ChoiceFilter(choices=HazardGrade.choices, label=_("grade"))
+    overdue = filters.BooleanFilter(label=_("overdue"))
+    supervised = filters.BooleanFilter(label=_("under supervision"))
+
+    class Meta:
+        model = Hazard
+        fields = ["enterprise", "status", "grade", "overdue", "supervised"]
+
+    def filter_queryset(self, queryset: QuerySet[Hazard]) -> QuerySet[Hazard]:
+        values = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "")
+        }
+        if "enterprise" in values:
+            values["enterprise"] = int(values["enterprise"])
+        return hazard_list(scope=scope_for(self.request.user), **values)
+
+
+class HazardPagination(CursorPagination):
+    """Pages by key (newest first), served by the ``hazard_recent`` indexes."""
+
+    ordering = ("-reported_at", "-id")
+    page_size = 50
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("List the hazards in the caller's scope"),
+        description=_(
+            "Newest first, 50 to a page (cursor pagination); filters "
+            "enterprise, status, grade, overdue, supervised."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("One hazard with its history and the caller's next steps"),
+        description=_("404 when it does not exist or is outside the caller's scope."),
+    ),
+)
+class HazardViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Hidden hazards (隐患) and their closed loop."""
+
+    filterset_class = HazardFilter
+    pagination_class = HazardPagination
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return HazardDetailSerializer
+        return HazardSerializer
+
+    def get_queryset(self) -> QuerySet[Hazard]:
+        hazards = hazard_list(scope=scope_for(self.request.user))
+        if self.action == "retrieve":
+            hazards = hazards.prefetch_related(
+                "photos",
+                Prefetch(
+                    "transitions",
+                    HazardTransition.objects.select_related("actor").prefetch_related(
+                        "evidence"
+                    ),
+                ),
+            )
+        return hazards
+
+    @extend_schema(
+        summary=_("Report a hazard"),
+        request=ReportSerializer,
+        responses={201: HazardDetailSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        body = ReportSerializer(data=request.data)
+        if not body.is_valid():
+            raise _request_invalid(body.errors)
+        values = dict(body.validated_data)
+        scope = scope_for(request.user)
+        enterprise = scope.enterprises().filter(pk=values.pop("enterprise")).first()
+        if enterprise is None:
+            raise Invalid.at(
+                ("enterprise",), str(_("No such enterprise for you.")), "request"
+            )
+        risk_point = None
+        if values.get("risk_point"):
+            from core.risks.models import RiskPoint
+
+            risk_point = RiskPoint.objects.filter(
+                pk=values.pop("risk_point"), enterprise=enterprise
+            ).first()
+            if risk_point is None:
+                raise Invalid.at(
+                    ("risk_point",),
+                    str(_("Choose a risk point of this enterprise.")),
+                    "request",
+                )
+        values.pop("risk_point", None)
+        photos = _uploads(values.pop("photos"), enterprise.pk)
+        hazard = hazard_report(
+            actor=request.user,
+            enterprise=enterprise,
+            risk_point=risk_point,
+            photos=photos,
+            **values,
+        )
+        hazard = self.get_queryset().get(pk=hazard.pk)
+        data = HazardDetailSerializer(hazard, context={"request": request}).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Take a step of the hazard's closed loop"),
+        description=_(
+            "The body names the action (confirm, reject, plan, start, submit, "
+            "accept, refuse, request_extension, approve_extension, "
+            "refuse_extension, reopen, supervise) with a comment, evidence "
+            "photo ids and the step's fields. 403 when the caller may not "
+            "take it, 400 when the hazard is not where the step starts or "
+            "the data is wrong; nothing changes then."
+        ),
+        request=StepSerializer,
+        responses={200: HazardDetailSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def transitions(self, request: Request, pk: str | None = None) -> Response:
+        hazard = self.get_object()
+        body = StepSerializer(data=request.data)
+        if not body.is_valid():
+            raise _request_invalid(body.errors)
+        values = dict(body.validated_data)
+        action_name = values.pop("action")
+        comment = values.pop("comment")
+        evidence = _uploads(values.pop("evidence"), hazard.enterprise_id)
+        hazard_transition(
+            actor=request.user,
+            hazard=hazard,
+            action=action_name,
+            comment=comment,
+            data=values,
+            evidence=evidence,
+        )
+        self.action = "retrieve"
+        fresh = self.get_queryset().get(pk=hazard.pk)
+        data = HazardDetailSerializer(fresh, context={"request": request}).data
+        return Response(data)

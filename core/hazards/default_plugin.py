@@ -1,0 +1,26 @@
+"""The hazards module's portal entry, contributed through the same hook as
+any pack."""
+
+from django.utils.translation import gettext_lazy as _
+
+from plugins import hookimpl
+from plugins.contributions import PortalMenuItem, ScheduledJob
+
+
+@hookimpl
+def safegrid_portal_menu_items() -> list[PortalMenuItem]:
+    return [
+        PortalMenuItem("hazards", _("Hazards"), "hazards:list", icon="alert", order=45)
+    ]
+
+
+@hookimpl
+def safegrid_scheduled_jobs() -> list[ScheduledJob]:
+    return [
+        ScheduledJob(
+            "hazards.escalate_overdue",
+            "core.hazards.tasks.escalate_overdue_hazards",
+            every="day",
+            at="08:00",
+        )
+    ]

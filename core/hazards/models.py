@@ -1,0 +1,285 @@
+"""Hidden hazards (隐患) and the read-only history of their closed loop.
+
+The life cycle is ``core.hazards.machine``'s table; these models only store
+where a hazard is and what happened to it. Photos are ``FormUpload`` rows:
+the same checked, re-encoded, scope-served files as a checklist's answers.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.organizations.models import Department, Enterprise, Person
+from plugins.reference.hazard_codes import (
+    FIX_MODES,
+    HAZARD_GRADES,
+    HAZARD_TYPES,
+    HOW_FOUND,
+    MANAGEMENT_CLASSES,
+)
+
+HazardGrade = HAZARD_GRADES.text_choices("HazardGrade", module=__name__)
+HowFound = HOW_FOUND.text_choices("HowFound", module=__name__)
+FixMode = FIX_MODES.text_choices("FixMode", module=__name__)
+HazardType = HAZARD_TYPES.text_choices("HazardType", module=__name__)
+ManagementClass = MANAGEMENT_CLASSES.text_choices("ManagementClass", module=__name__)
+
+
+class HazardStatus(models.TextChoices):
+    REPORTED = "reported", _("Reported")
+    CONFIRMED = "confirmed", _("Confirmed")
+    RECTIFYING = "rectifying", _("Under rectification")
+    AWAITING_ACCEPTANCE = "awaiting_acceptance", _("Awaiting acceptance")
+    CLOSED = "closed", _("Closed")
+    REJECTED = "rejected", _("Rejected")
+
+
+#: Open states whose deadline runs: past it, the hazard is overdue.
+DEADLINE_STATES = (HazardStatus.CONFIRMED, HazardStatus.RECTIFYING)
+#: States of a hazard still to be dealt with.
+OPEN_STATES = (
+    HazardStatus.REPORTED,
+    HazardStatus.CONFIRMED,
+    HazardStatus.RECTIFYING,
+    HazardStatus.AWAITING_ACCEPTANCE,
+)
+
+
+class HazardQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(status__in=DEADLINE_STATES, deadline__lt=today)
+
+
+class Hazard(models.Model):
+    """One hidden hazard of an enterprise, from its report to its closing."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="hazards",
+        verbose_name=_("enterprise"),
+    )
+    risk_point = models.ForeignKey(
+        "risks.RiskPoint",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hazards",
+        verbose_name=_("risk point"),
+    )
+    submission = models.ForeignKey(
+        "forms.Submission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hazards",
+        verbose_name=_("source submission"),
+    )
+    finding_key = models.CharField(
+        _("check item"),
+        max_length=80,
+        blank=True,
+        help_text=_("The check item of the submission that opened it."),
+    )
+    description = models.TextField(_("description"))
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    photos = models.ManyToManyField(
+        "forms.FormUpload",
+        blank=True,
+        related_name="+",
+        verbose_name=_("photos"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=24,
+        choices=HazardStatus.choices,
+        default=HazardStatus.REPORTED,
+    )
+    grade = models.CharField(
+        _("grade"),
+        max_length=16,
+        choices=HazardGrade.choices,
+        default=HazardGrade.GENERAL,
+    )
+    how_found = models.CharField(
+        _("how it was found"),
+        max_length=24,
+        choices=HowFound.choices,
+        default=HowFound.ROUTINE,
+    )
+    fix_mode = models.CharField(
+        _("how it is fixed"),
+        max_length=16,
+        choices=FixMode.choices,
+        default=FixMode.BY_DEADLINE,
+    )
+    hazard_type = models.CharField(
+        _("hazard type"),
+        max_length=16,
+        choices=HazardType.choices,
+        default=HazardType.SAFETY,
+    )
+    management_class = models.CharField(
+        _("management class"),
+        max_length=24,
+        choices=ManagementClass.choices,
+        default=ManagementClass.UNSAFE_CONDITION,
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    responsible = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hazards",
+        verbose_name=_("responsible person"),
+    )
+    # The five assurances (五落实): measures, responsibility (``responsible``),
+    # funds (``rectification_cost``), deadline (``deadline``), contingency plan.
+    rectification_measures = models.TextField(_("rectification measures"), blank=True)
+    rectification_cost = models.DecimalField(
+        _("rectification cost (yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    contingency_plan = models.TextField(
+        _("contingency plan and interim measures"), blank=True
+    )
+    extension_until = models.DateField(
+        _("extension requested until"), null=True, blank=True
+    )
+    supervised = models.BooleanField(_("under supervision (挂牌督办)"), default=False)
+    supervising_department = models.ForeignKey(
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supervised_hazards",
+        verbose_name=_("supervising office"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted for acceptance by"),
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    escalation_level = models.PositiveSmallIntegerField(
+        _("escalation level"),
+        default=0,
+        help_text=_("How far the overdue reminders have gone (0: none yet)."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = HazardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hazard")
+        verbose_name_plural = _("hazards")
+        ordering = ["-reported_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["enterprise", "-reported_at", "-id"], name="hazard_ent_recent"
+            ),
+            models.Index(fields=["enterprise", "status"], name="hazard_ent_status"),
+            models.Index(fields=["status", "deadline"], name="hazard_status_deadline"),
+            models.Index(fields=["-reported_at", "-id"], name="hazard_recent"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "finding_key"],
+                condition=models.Q(submission__isnull=False),
+                name="hazard_one_per_finding",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.description[:40]}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status in DEADLINE_STATES
+            and self.deadline is not None
+            and self.deadline < timezone.localdate()
+        )
+
+    @property
+    def is_major(self) -> bool:
+        return self.grade == HazardGrade.MAJOR
+
+    def five_assurances_missing(self) -> list[str]:
+        """The names of the five assurances (五落实) not yet in place."""
+        missing = []
+        if not self.rectification_measures.strip():
+            missing.append("rectification_measures")
+        if self.responsible_id is None:
+            missing.append("responsible")
+        if self.rectification_cost is None:
+            missing.append("rectification_cost")
+        if self.deadline is None:
+            missing.append("deadline")
+        if not self.contingency_plan.strip():
+            missing.append("contingency_plan")
+        return missing
+
+
+class HazardTransition(models.Model):
+    """One step of a hazard's closed loop: who did what, when, and why.
+
+    Written only by ``core.hazards.services``; never changed or deleted.
+    """
+
+    hazard = models.ForeignKey(
+        Hazard,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("hazard"),
+    )
+    action = models.CharField(_("action"), max_length=32)
+    from_status = models.CharField(
+        _("from"), max_length=24, choices=HazardStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=24, choices=HazardStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    evidence = models.ManyToManyField(
+        "forms.FormUpload",
+        blank=True,
+        related_name="+",
+        verbose_name=_("evidence"),
+    )
+
+    class Meta:
+        verbose_name = _("hazard transition")
+        verbose_name_plural = _("hazard transitions")
+        ordering = ["hazard_id", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_status} → {self.to_status}"

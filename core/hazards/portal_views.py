@@ -1,0 +1,257 @@
+"""The portal's hazard pages (phone width first): the board, a report, the
+detail with its history and the buttons the state machine offers, a step,
+and the Excel export. Every page goes through ``enterprise_portal`` and the
+scope; writes through ``core.hazards.services``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.base.errors import Invalid
+from core.forms.services import upload_store
+from core.hazards import selectors
+from core.hazards.forms import FilterForm, ReportForm, StepForm
+from core.hazards.machine import available_steps
+from core.hazards.models import Hazard, HazardStatus
+from core.hazards.services import hazard_report, hazard_transition
+from core.organizations.models import Person
+from core.portal.frame import apply_errors, enterprise_portal, render_portal
+
+PAGE_SIZE = 30
+
+
+def _hazard(scope, pk: int) -> Hazard:
+    hazard = (
+        selectors.hazards_visible(scope)
+        .select_related("enterprise", "risk_point", "responsible", "submission")
+        .prefetch_related("photos")
+        .filter(pk=pk)
+        .first()
+    )
+    if hazard is None:
+        raise Http404
+    return hazard
+
+
+def _filters(request) -> dict:
+    form = FilterForm(request.GET or None)
+    values: dict = {}
+    if form.is_bound and form.is_valid():
+        values = {
+            "status": form.cleaned_data["status"] or None,
+            "grade": form.cleaned_data["grade"] or None,
+            "overdue": True if form.cleaned_data["overdue"] else None,
+        }
+    return {"form": form, "values": values}
+
+
+@enterprise_portal
+@require_http_methods(["GET"])
+def hazard_board(request, *, scope, enterprise):
+    filters = _filters(request)
+    hazards = selectors.hazard_list(
+        scope=scope, enterprise=enterprise.pk, **filters["values"]
+    ).prefetch_related("photos")
+    page = Paginator(hazards, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.hazard_counts(scope=scope, enterprise=enterprise.pk)
+    columns = [
+        (status, label, counts[f"status_{status}"])
+        for status, label in HazardStatus.choices
+    ]
+    return render_portal(
+        request,
+        "hazards/list.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "page_obj": page,
+            "hazards": page.object_list,
+            "counts": counts,
+            "columns": columns,
+            "form": filters["form"],
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@enterprise_portal
+@require_http_methods(["GET", "POST"])
+def hazard_report_view(request, *, scope, enterprise):
+    from core.risks.models import RiskPoint
+
+    points = RiskPoint.objects.filter(enterprise=enterprise).only("pk", "name")
+    form = ReportForm(request.POST or None, request.FILES or None, risk_points=points)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("photos")
+        point_pk = data.pop("risk_point")
+        try:
+            with transaction.atomic():
+                photos = [
+                    upload_store(actor=request.user, enterprise=enterprise, file=file)
+                    for file in files
+                ]
+                hazard = hazard_report(
+                    actor=request.user,
+                    enterprise=enterprise,
+                    risk_point=points.filter(pk=point_pk).first() if point_pk else None,
+                    photos=photos,
+                    **data,
+                )
+        except ValidationError as error:
+            _photo_errors(form, error, "photos")
+        else:
+            messages.success(request, _("Hazard reported."))
+            return redirect("hazards:detail", pk=hazard.pk)
+    return render_portal(
+        request,
+        "hazards/report.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"form": form},
+    )
+
+
+def _photo_errors(form, error: ValidationError, field: str) -> None:
+    """A service's problems at their fields; an upload's (keyed ``file``)
+    and the photo lists' at the photos field."""
+    if isinstance(error, Invalid):
+        for problem in error.errors:
+            name = str(problem.location[0]) if problem.location else ""
+            if name in ("photos", "evidence"):
+                name = field
+            form.add_error(name if name in form.fields else None, problem.reason)
+        return
+    if hasattr(error, "error_dict") and "file" in error.error_dict:
+        for item in error.error_dict.pop("file"):
+            form.add_error(field, item)
+    apply_errors(form, error)
+
+
+def _detail_context(request, scope, hazard, step_form=None, failed_action=""):
+    people = Person.objects.filter(enterprise_id=hazard.enterprise_id).only(
+        "pk", "name"
+    )
+    steps = available_steps(scope, hazard)
+    forms = []
+    for step in steps:
+        if step_form is not None and step.action == failed_action:
+            form = step_form
+        else:
+            form = StepForm(
+                initial={
+                    "action": step.action,
+                    "grade": hazard.grade,
+                    "responsible": hazard.responsible_id,
+                    "deadline": hazard.deadline,
+                    "rectification_measures": hazard.rectification_measures,
+                    "rectification_cost": hazard.rectification_cost,
+                    "contingency_plan": hazard.contingency_plan,
+                },
+                people=people,
+            )
+        wanted = set(step.fields) | {"action", "comment"}
+        if step.needs_evidence:
+            wanted.add("evidence")
+        forms.append(
+            {
+                "step": step,
+                "form": form,
+                "fields": [form[name] for name in form.fields if name in wanted],
+            }
+        )
+    transitions = hazard.transitions.select_related("actor").prefetch_related(
+        "evidence"
+    )
+    return {
+        "hazard": hazard,
+        "step_forms": forms,
+        "transitions": transitions,
+        "after_photos": [
+            upload for transition in transitions for upload in transition.evidence.all()
+        ],
+    }
+
+
+@enterprise_portal
+@require_http_methods(["GET"])
+def hazard_detail(request, pk, *, scope, enterprise):
+    hazard = _hazard(scope, pk)
+    return render_portal(
+        request,
+        "hazards/detail.html",
+        scope=scope,
+        enterprise=enterprise,
+        context=_detail_context(request, scope, hazard),
+    )
+
+
+@enterprise_portal
+@require_POST
+def hazard_step(request, pk, *, scope, enterprise):
+    hazard = _hazard(scope, pk)
+    people = Person.objects.filter(enterprise_id=hazard.enterprise_id)
+    form = StepForm(request.POST, request.FILES, people=people)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        action = data.pop("action")
+        comment = data.pop("comment")
+        files = data.pop("evidence")
+        data = {k: v for k, v in data.items() if v not in (None, "")}
+        try:
+            with transaction.atomic():
+                evidence = [
+                    upload_store(
+                        actor=request.user, enterprise=hazard.enterprise, file=file
+                    )
+                    for file in files
+                ]
+                hazard_transition(
+                    actor=request.user,
+                    hazard=hazard,
+                    action=action,
+                    comment=comment,
+                    data=data,
+                    evidence=evidence,
+                )
+        except ValidationError as error:
+            _photo_errors(form, error, "evidence")
+        else:
+            messages.success(request, _("Done."))
+            return redirect("hazards:detail", pk=hazard.pk)
+    return render_portal(
+        request,
+        "hazards/detail.html",
+        scope=scope,
+        enterprise=enterprise,
+        context=_detail_context(
+            request, scope, hazard, form, request.POST.get("action", "")
+        ),
+        status=400,
+    )
+
+
+@enterprise_portal
+@require_http_methods(["GET"])
+def hazard_export(request, *, scope, enterprise):
+    from core.hazards.exports import hazards_workbook
+
+    filters = _filters(request)
+    hazards = selectors.hazard_list(
+        scope=scope, enterprise=enterprise.pk, **filters["values"]
+    )
+    response = HttpResponse(
+        hazards_workbook(hazards),
+        content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ),
+    )
+    response["Content-Disposition"] = 'attachment; filename="hazards.xlsx"'
+    return response

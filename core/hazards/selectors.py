@@ -1,0 +1,128 @@
+"""Reads of hazards, always through the one scope.
+
+Budgets: ``hazard_list`` is one query per page (its related rows joined),
+plus one for the photos when asked; ``hazard_counts`` is one query whatever
+the number of hazards (conditional aggregates).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from core.hazards.models import (
+    DEADLINE_STATES,
+    OPEN_STATES,
+    Hazard,
+    HazardGrade,
+    HazardStatus,
+)
+from core.organizations.scope import Scope
+
+
+def hazards_visible(scope: Scope) -> QuerySet[Hazard]:
+    """Every hazard ``scope`` may see (enterprise members: their enterprise's)."""
+    return scope.filter(Hazard.objects.all())
+
+
+def hazard_list(
+    *,
+    scope: Scope,
+    enterprise: int | None = None,
+    status: str | None = None,
+    grade: str | None = None,
+    overdue: bool | None = None,
+    supervised: bool | None = None,
+    today: datetime.date | None = None,
+) -> QuerySet[Hazard]:
+    """The hazards in scope, newest first (the index ``hazard_ent_recent``)."""
+    today = today or timezone.localdate()
+    hazards = hazards_visible(scope).select_related(
+        "enterprise", "risk_point", "responsible", "supervising_department"
+    )
+    if enterprise is not None:
+        hazards = hazards.filter(enterprise_id=enterprise)
+    if status:
+        hazards = hazards.filter(status=status)
+    if grade:
+        hazards = hazards.filter(grade=grade)
+    if overdue is True:
+        hazards = hazards.filter(status__in=DEADLINE_STATES, deadline__lt=today)
+    elif overdue is False:
+        hazards = hazards.exclude(status__in=DEADLINE_STATES, deadline__lt=today)
+    if supervised is not None:
+        hazards = hazards.filter(supervised=supervised)
+    return hazards.order_by("-reported_at", "-pk")
+
+
+def hazard_list_for_supervisors(*, scope: Scope, today=None) -> QuerySet[Hazard]:
+    """Government order: supervised, then major, then overdue, then newest."""
+    today = today or timezone.localdate()
+    return hazard_list(scope=scope, today=today).order_by(
+        F("supervised").desc(),
+        Case(
+            When(grade=HazardGrade.MAJOR, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        Case(
+            When(Q(status__in=DEADLINE_STATES, deadline__lt=today), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        "-reported_at",
+        "-pk",
+    )
+
+
+def hazard_counts(
+    *, scope: Scope, enterprise: int | None = None, today=None
+) -> dict[str, Any]:
+    """Counts and rates of the hazards in scope, in one query.
+
+    * rectification rate: closed ÷ all not rejected;
+    * overdue rate: overdue ÷ those whose deadline runs (confirmed, rectifying);
+    * on-time rate: closed by their deadline ÷ closed with a deadline.
+    """
+    today = today or timezone.localdate()
+    hazards = hazards_visible(scope)
+    if enterprise is not None:
+        hazards = hazards.filter(enterprise_id=enterprise)
+    overdue = Q(status__in=DEADLINE_STATES, deadline__lt=today)
+    row = hazards.aggregate(
+        total=Count("pk", filter=~Q(status=HazardStatus.REJECTED)),
+        open=Count("pk", filter=Q(status__in=OPEN_STATES)),
+        closed=Count("pk", filter=Q(status=HazardStatus.CLOSED)),
+        running=Count("pk", filter=Q(status__in=DEADLINE_STATES)),
+        overdue=Count("pk", filter=overdue),
+        major_open=Count(
+            "pk", filter=Q(status__in=OPEN_STATES, grade=HazardGrade.MAJOR)
+        ),
+        supervised_open=Count("pk", filter=Q(status__in=OPEN_STATES, supervised=True)),
+        closed_with_deadline=Count(
+            "pk", filter=Q(status=HazardStatus.CLOSED, deadline__isnull=False)
+        ),
+        closed_on_time=Count(
+            "pk",
+            filter=Q(
+                status=HazardStatus.CLOSED,
+                deadline__isnull=False,
+                closed_at__date__lte=F("deadline"),
+            ),
+        ),
+        **{
+            f"status_{status}": Count("pk", filter=Q(status=status))
+            for status in HazardStatus.values
+        },
+    )
+
+    def rate(part: int, whole: int) -> float | None:
+        return round(100 * part / whole, 1) if whole else None
+
+    row["rectification_rate"] = rate(row["closed"], row["total"])
+    row["overdue_rate"] = rate(row["overdue"], row["running"])
+    row["on_time_rate"] = rate(row["closed_on_time"], row["closed_with_deadline"])
+    return row

@@ -1,0 +1,126 @@
+"""The supervisors' hazard screens in the Wagtail admin.
+
+The list shows the hazards of the enterprises in the user's scope, those
+under supervision and the major ones first, overdue ones marked; the
+inspect view is read-only with the history, and offers the steps that are
+the government's own (place under supervision, accept or refuse a
+supervised hazard), as the one state machine decides. Rows out of scope are
+a 404 on every URL (``ScopedModelViewSet``).
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+
+from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
+from core.base.errors import Invalid
+from core.hazards.machine import available_steps
+from core.hazards.models import Hazard, HazardGrade, HazardStatus
+from core.hazards.selectors import hazard_list_for_supervisors
+from core.hazards.services import hazard_transition
+from core.organizations.scope import scope_for
+
+
+class HazardFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=HazardStatus.choices, label=_("status")
+    )
+    grade = django_filters.ChoiceFilter(choices=HazardGrade.choices, label=_("grade"))
+    supervised = django_filters.BooleanFilter(label=_("under supervision"))
+
+    class Meta:
+        model = Hazard
+        fields = ["status", "grade", "supervised"]
+
+
+class HazardInspectView(ScopedInspectView):
+    """A hazard read-only, with its history and the government's own steps."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        hazard = self.object
+        context.update(
+            hazard=hazard,
+            transitions=hazard.transitions.select_related("actor").prefetch_related(
+                "evidence"
+            ),
+            steps=available_steps(scope_for(self.request.user), hazard),
+        )
+        return context
+
+
+def _overdue(hazard: Hazard) -> str:
+    return str(_("Overdue")) if hazard.is_overdue else ""
+
+
+def _enterprise(hazard: Hazard) -> str:
+    return hazard.enterprise.name
+
+
+class HazardAdminViewSet(ScopedModelViewSet):
+    model = Hazard
+    name = "hazards_admin"
+    url_prefix = "hazards"
+    icon = "warning"
+    menu_label = _("Hazards")
+    add_to_admin_menu = True
+    menu_order = 310
+    search_backend_name = None
+    search_fields = ["description", "location"]
+    list_per_page = 50
+    inspect_view_class = HazardInspectView
+    inspect_view_enabled = True
+    inspect_template_name = "hazards/admin/inspect.html"
+    filterset_class = HazardFilterSet
+    form_fields = ["description"]  # never shown: nobody edits here
+    list_display = [
+        TitleColumn(
+            "description",
+            label=_("hazard"),
+            get_url=lambda hazard: reverse("hazards_admin:inspect", args=[hazard.pk]),
+        ),
+        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        "grade",
+        "status",
+        "supervised",
+        "deadline",
+        Column("overdue", label=_("overdue"), accessor=_overdue),
+        "reported_at",
+    ]
+
+    def get_queryset(self, request) -> QuerySet[Hazard]:
+        return hazard_list_for_supervisors(scope=scope_for(request.user))
+
+
+@require_POST
+def hazard_admin_step(request, pk: int):
+    """A government step on a hazard (supervise, accept, refuse)."""
+    hazard = get_object_or_404(
+        hazard_list_for_supervisors(scope=scope_for(request.user)), pk=pk
+    )
+    try:
+        hazard_transition(
+            actor=request.user,
+            hazard=hazard,
+            action=request.POST.get("action", ""),
+            comment=request.POST.get("comment", ""),
+        )
+    except Invalid as error:
+        for problem in error.errors:
+            messages.error(request, problem.reason)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _gettext("Done."))
+    return redirect("hazards_admin:inspect", hazard.pk)
