@@ -236,6 +236,11 @@ PERIOD_UNITS = Vocabulary(
     ],
 )
 
+# The periods a scheduled job runs at (core.jobs.schedule): the calendar units
+# whose slots start at a fixed time; the longer ones take an "at" time of day.
+SCHEDULE_PERIODS: tuple[str, ...] = ("hour", "day", "week", "month")
+SCHEDULE_AT_PERIODS: tuple[str, ...] = SCHEDULE_PERIODS[1:]
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     COLOURS,
     RISK_LEVELS,

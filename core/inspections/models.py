@@ -28,10 +28,10 @@ class MajorHazardSource(models.Model):
     """
 
     class Grade(models.TextChoices):
-        FIRST = "1", _("Grade 1")
-        SECOND = "2", _("Grade 2")
-        THIRD = "3", _("Grade 3")
-        FOURTH = "4", _("Grade 4")
+        FIRST = "first", _("Grade 1")
+        SECOND = "second", _("Grade 2")
+        THIRD = "third", _("Grade 3")
+        FOURTH = "fourth", _("Grade 4")
 
     enterprise = models.ForeignKey(
         Enterprise,
@@ -41,7 +41,7 @@ class MajorHazardSource(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     grade = models.CharField(
-        _("grade"), max_length=1, choices=Grade.choices, blank=True
+        _("grade"), max_length=6, choices=Grade.choices, blank=True
     )
     risk_point = models.ForeignKey(
         RiskPoint,

@@ -19,8 +19,10 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.utils import timezone
 
+from plugins.vocabularies import PERIOD_UNITS
+
 ANCHOR = datetime.date(2024, 1, 1)  # a Monday
-UNITS = ("hour", "shift", "day", "week", "month", "quarter", "year")
+UNITS = PERIOD_UNITS.keys()
 
 
 def _shift_hours() -> int:

@@ -29,8 +29,9 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from core.jobs.base import enqueue_on_commit
+from plugins.vocabularies import SCHEDULE_AT_PERIODS, SCHEDULE_PERIODS
 
-NAMED_PERIODS = ("hour", "day", "week", "month")
+NAMED_PERIODS = SCHEDULE_PERIODS
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_.]{1,99}$")
 AT_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -59,7 +60,7 @@ class ScheduleEntry:
                 "or a number of seconds (at least 60)"
             )
         if self.at is not None and (
-            self.every not in ("day", "week", "month") or not AT_PATTERN.match(self.at)
+            self.every not in SCHEDULE_AT_PERIODS or not AT_PATTERN.match(self.at)
         ):
             found.append(f"{label}: at must be HH:MM, for a day, week or month")
         if not isinstance(self.kwargs, dict):

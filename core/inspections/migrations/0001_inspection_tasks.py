@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('grade', models.CharField(blank=True, choices=[('1', 'Grade 1'), ('2', 'Grade 2'), ('3', 'Grade 3'), ('4', 'Grade 4')], max_length=1, verbose_name='grade')),
+                ('grade', models.CharField(blank=True, choices=[('first', 'Grade 1'), ('second', 'Grade 2'), ('third', 'Grade 3'), ('fourth', 'Grade 4')], max_length=6, verbose_name='grade')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='major_hazard_sources', to='organizations.enterprise', verbose_name='enterprise')),

@@ -238,7 +238,7 @@ def test_heads_get_tasks_at_the_pack_frequencies(world, enable_packs, daily_poin
         enterprise=world.enterprise_a,
         data={
             "name": "罐区",
-            "grade": "2",
+            "grade": "second",
             "risk_point": daily_point,
             "main_head": person,
             "technical_head": technical,
@@ -282,7 +282,7 @@ def test_source_pages(world):
     person = Person.objects.get(enterprise=world.enterprise_a, name="张三")
     response = client.post(
         reverse("inspections:source_add"),
-        {"name": "罐区", "grade": "1", "operational_head": person.pk},
+        {"name": "罐区", "grade": "first", "operational_head": person.pk},
     )
     assert response.status_code == 302
     source = MajorHazardSource.objects.get()
