@@ -301,6 +301,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # The schema documents /api/v1/ only, not Wagtail's internal admin API.
     "PREPROCESSING_HOOKS": ["core.api.schema.api_v1_only"],
+    # One name per choice set where several fields share it.
+    "ENUM_NAME_OVERRIDES": {
+        "HazardStatusEnum": "core.hazards.models.HazardStatus",
+        "InspectionTaskStatusEnum": "core.inspections.models.TaskStatus",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
