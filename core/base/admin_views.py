@@ -17,7 +17,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import BooleanField, ProtectedError, QuerySet
+from django.db.models import BooleanField, ForeignObjectRel, ProtectedError, QuerySet
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -164,6 +164,12 @@ class ScopedDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
 
 class ScopedInspectView(generic.InspectView):
     scoped_queryset = None
+
+    def get_field_label(self, field_name, field):
+        # Django's label of a reverse relation is its untranslated name.
+        if isinstance(field, ForeignObjectRel):
+            return capfirst(field.related_model._meta.verbose_name_plural)
+        return super().get_field_label(field_name, field)
 
     def get_field_display_value(self, field_name, field):
         # Wagtail would print Python's True / False.

@@ -68,6 +68,16 @@ def test_inspect_reads_as_view(client, world):
     assert "检查" not in html
 
 
+def test_inspect_labels_a_related_list_in_chinese(client, world):
+    # A reverse relation's label (the enterprise's contacts) is its model's
+    # translated plural, not the untranslated relation name.
+    client.force_login(world.committee)
+    url = reverse("enterprises:inspect", args=[world.enterprise_a.pk])
+    html = get_zh(client, url).content.decode()
+    assert "联系人" in html
+    assert ">Contacts<" not in html and "Contacts\n" not in html
+
+
 def test_the_help_menu_points_to_the_platforms_guides(client, world):
     client.force_login(world.dept_chemicals)
     html = get_zh(client, reverse("wagtailadmin_home")).content.decode()
