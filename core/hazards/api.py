@@ -20,12 +20,12 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.errors import Invalid
 from core.base.filters import IdFilter
+from core.base.pagination import KeysetPagination
 from core.forms.models import FormUpload
 from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardTransition
@@ -238,13 +238,6 @@ class HazardFilter(filters.FilterSet):
         return hazard_list(scope=scope_for(self.request.user), **values)
 
 
-class HazardPagination(CursorPagination):
-    """Pages by key (newest first), served by the ``hazard_recent`` indexes."""
-
-    ordering = ("-reported_at", "-id")
-    page_size = 50
-
-
 @extend_schema_view(
     list=extend_schema(
         summary=_("List the hazards in the caller's scope"),
@@ -264,7 +257,7 @@ class HazardViewSet(
     """Hidden hazards (隐患) and their closed loop."""
 
     filterset_class = HazardFilter
-    pagination_class = HazardPagination
+    pagination_class = KeysetPagination
 
     def get_serializer_class(self):
         if self.action == "retrieve":

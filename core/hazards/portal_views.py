@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.base.errors import Invalid
+from core.base.workbook import xlsx_response
 from core.forms.services import upload_store
 from core.hazards import selectors
 from core.hazards.forms import FilterForm, ReportForm, StepForm
@@ -247,11 +248,4 @@ def hazard_export(request, *, scope, enterprise):
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     )
-    response = HttpResponse(
-        hazards_workbook(hazards),
-        content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        ),
-    )
-    response["Content-Disposition"] = 'attachment; filename="hazards.xlsx"'
-    return response
+    return xlsx_response(hazards_workbook(hazards), "hazards.xlsx")
