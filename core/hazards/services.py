@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -41,6 +42,7 @@ from core.organizations.models import Department, Enterprise, Person, Role
 from core.organizations.scope import scope_for
 from plugins.reference.hazard_codes import THIRD_TIER
 from plugins.schema_errors import SchemaError, json_pointer
+from plugins.vocabularies import RISK_LEVELS
 
 MAX_PHOTOS = 9
 CODE_SETS: dict[str, list[str]] = {
@@ -478,27 +480,52 @@ def supervisors_of(enterprise: Enterprise):
 
 def risk_point_flag_for_hazard(*, hazard: Hazard) -> None:
     """Dynamic risk: a confirmed hazard on a risk point flags it for
-    re-assessment, and a major one raises its displayed level to 重大 until
+    re-assessment; a major one raises its displayed level to 重大, and
+    repeated hazards — ``SAFEGRID_HAZARD_REPEAT_COUNT`` confirmed on the point
+    within ``SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS`` — raise it one level, until
     the point is assessed again (``risk_point_refresh_level`` recomputes the
     level from the assessments and clears the flag). Saved through the model,
     so the point's history (the audit log) records the change; the flag's
-    method names the hazard, so the point's page says why."""
+    method names the hazard (``hazard:<id>``, with ``:repeat`` when repeated
+    hazards raised the level), so the point's page says why. A point already
+    raised for repeated hazards is not raised again before it is re-assessed.
+    """
     from core.risks.models import RiskLevel, RiskPoint
 
     point = RiskPoint.objects.select_for_update().get(pk=int(hazard.risk_point_id or 0))
+    already_repeated = point.reassess_since is not None and (
+        point.reassess_method.endswith(":repeat")
+    )
+    since = timezone.now() - datetime.timedelta(
+        days=settings.SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS
+    )
+    repeated = (
+        Hazard.objects.filter(risk_point_id=point.pk, confirmed_at__gte=since)
+        .exclude(pk=hazard.pk)
+        .count()
+        + 1
+    ) >= settings.SAFEGRID_HAZARD_REPEAT_COUNT
     point.reassess_since = timezone.now()
     point.reassess_method = f"hazard:{hazard.pk}"
     fields = ["reassess_since", "reassess_method", "updated_at"]
+    if repeated or already_repeated:
+        point.reassess_method += ":repeat"
     if hazard.is_major and point.level != RiskLevel.MAJOR:
         point.level = RiskLevel.MAJOR
         fields.append("level")
-    point.save(update_fields=fields)
+    elif repeated and not already_repeated and point.level:
+        levels = RISK_LEVELS.keys()
+        point.level = levels[max(0, levels.index(point.level) - 1)]
+        fields.append("level")
+    point.save(update_fields=list(dict.fromkeys(fields)))
 
 
 # -- from a checklist ---------------------------------------------------------------------
 
 
-def hazards_open_from_submission(*, actor, submission) -> list[Hazard]:
+def hazards_open_from_submission(
+    *, actor, submission, risk_point_id: int | None = None
+) -> list[Hazard]:
     """Open a hazard for each finding of ``submission`` (a non-compliant check
     item that its form marks as opening a hazard, ``Submission.findings``).
 
@@ -506,7 +533,8 @@ def hazards_open_from_submission(*, actor, submission) -> list[Hazard]:
     stores neither the submission nor its hazards. Each hazard is pre-filled
     from the item: its label and note as the description, its grade (a
     pack's criteria item is always ``major``), the answer's photos, and the
-    submission's risk point when it has one. One hazard per finding
+    risk point the answer was about (an inspection task's point, or its major
+    hazard source's). One hazard per finding
     (``hazard_one_per_finding``).
     """
     opened = []
@@ -523,7 +551,7 @@ def hazards_open_from_submission(*, actor, submission) -> list[Hazard]:
             description = f"{description}: {note}"
         hazard = Hazard.objects.create(
             enterprise_id=submission.enterprise_id,
-            risk_point_id=getattr(submission, "risk_point_id", None),
+            risk_point_id=risk_point_id,
             submission=submission,
             finding_key=_finding_key(finding),
             description=description[:TEXT_MAX],

@@ -273,6 +273,8 @@ def task_complete(
         data=data,
         assignment=None,
         period=timezone.localtime(locked.period_start).date(),
+        risk_point_id=locked.risk_point_id
+        or (locked.hazard_source.risk_point_id if locked.hazard_source_id else None),
     )
     locked.submission = submission
     locked.status = TaskStatus.DONE

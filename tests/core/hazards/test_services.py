@@ -274,6 +274,59 @@ def test_a_confirmed_hazard_flags_its_risk_point(hz):
     assert point.reassess_since is None and point.level == ""
 
 
+def test_repeated_hazards_raise_the_points_level_once(hz, settings):
+    from django.test import Client
+
+    from tests.core.risks.conftest import reactor_data
+
+    settings.SAFEGRID_HAZARD_REPEAT_COUNT = 3
+    settings.SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS = 30
+    world = hz.world
+    point = risk_point_create(
+        user=world.manager_a, enterprise=world.enterprise_a, data=reactor_data(world)
+    )
+    assert point.level == "general"  # LEC 126
+
+    def confirm_one():
+        hazard = hz.hazard(S.REPORTED, risk_point=point)
+        hazard_transition(
+            actor=world.manager_a,
+            hazard=hazard,
+            action="confirm",
+            data={"grade": "general", "responsible": hz.person.pk, "deadline": _in(9)},
+        )
+        point.refresh_from_db()
+        return hazard
+
+    # One confirmed long ago is outside the window.
+    old = confirm_one()
+    Hazard.objects.filter(pk=old.pk).update(
+        confirmed_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    for _ in range(2):
+        confirm_one()
+        assert point.level == "general"
+        assert not point.reassess_method.endswith("repeat")
+    third = confirm_one()  # the third within the window
+    assert point.level == "significant"
+    assert point.reassess_method == f"hazard:{third.pk}:repeat"
+    client = Client()
+    client.force_login(world.manager_a)
+    page = client.get(f"/portal/risks/{point.pk}/").content.decode()
+    assert f"/portal/hazards/{third.pk}/" in page
+    assert "one level higher" in page or "高一级" in page
+    # A fourth before re-assessment does not raise it again.
+    confirm_one()
+    assert point.level == "significant"
+    assert point.reassess_method.endswith(":repeat")
+    # Assessing again recomputes the level from the assessments.
+    from core.risks.services.points import risk_point_refresh_level
+
+    risk_point_refresh_level(risk_point=point)
+    point.refresh_from_db()
+    assert point.level == "general" and point.reassess_since is None
+
+
 def test_a_submission_opens_its_hazards_in_the_same_transaction(hz, published):
     _definition, version = published
     answer = {
