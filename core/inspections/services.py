@@ -266,6 +266,7 @@ def task_complete(
     task_permitted(actor=actor, task=locked)
     if locked.status == TaskStatus.DONE:
         raise TaskRefused(_("This inspection was already done."))
+    source = locked.hazard_source
     submission = submission_store(
         actor=actor,
         version=locked.version,
@@ -274,7 +275,7 @@ def task_complete(
         assignment=None,
         period=timezone.localtime(locked.period_start).date(),
         risk_point_id=locked.risk_point_id
-        or (locked.hazard_source.risk_point_id if locked.hazard_source_id else None),
+        or (source.risk_point_id if source is not None else None),
     )
     locked.submission = submission
     locked.status = TaskStatus.DONE
