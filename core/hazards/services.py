@@ -69,10 +69,15 @@ class _Problems:
         self.errors: list[SchemaError] = []
 
     def add(self, field: str, reason: str, keyword: str = "invalid") -> None:
+        self.add_at((field,), reason, keyword)
+
+    def add_at(
+        self, location: tuple[str | int, ...], reason: str, keyword: str = "invalid"
+    ) -> None:
         self.errors.append(
             SchemaError(
-                path=json_pointer((field,)),
-                location=(field,),
+                path=json_pointer(location),
+                location=location,
                 keyword=keyword,
                 reason=reason,
             )
@@ -583,6 +588,64 @@ def hazards_open_from_submission(
     return opened
 
 
+def hazards_open_from_government_inspection(
+    *, actor, inspection, findings: Iterable[Mapping[str, Any]]
+) -> list[Hazard]:
+    """Open a hazard at the inspected enterprise for each finding of a
+    government inspection (``core.inspections.government``, which checks
+    that ``actor`` is of the inspecting office): its description, location,
+    grade and the deadline the office set (责令限期整改), linked to the
+    inspection. The enterprise confirms, rectifies and closes it through the
+    usual loop; the office follows it in its scope. Problems are reported at
+    ``/findings/<n>/<field>``; nothing is stored when any finding is wrong.
+    Call it inside the recording service's transaction.
+    """
+    problems = _Problems()
+    rows = []
+    for index, finding in enumerate(findings):
+
+        def at(name: str, reason: str, keyword: str = "invalid", i: int = index):
+            problems.add_at(("findings", i, name), reason, keyword)
+
+        sub = _Problems()
+        description = _text(finding.get("description"), "description", sub)
+        location = _text(finding.get("location"), "location", sub)[:200]
+        grade = _choice(finding.get("grade"), enabled_grades(), "grade", sub)
+        deadline = _date(finding.get("deadline"), "deadline", sub)
+        for error in sub.errors:
+            at(str(error.location[0]), error.reason)
+        if not description:
+            at("description", _("Describe the hazard."), "required")
+        if deadline is not None and deadline < timezone.localdate():
+            at("deadline", _("The deadline cannot be in the past."))
+        rows.append((description, location, grade, deadline))
+    problems.raise_any()
+    opened = []
+    office = inspection.department
+    for description, location, grade, deadline in rows:
+        hazard = Hazard.objects.create(
+            enterprise_id=inspection.enterprise_id,
+            government_inspection=inspection,
+            description=description,
+            location=location,
+            grade=grade or HazardGrade.GENERAL,
+            how_found=HowFound.OTHER,
+            deadline=deadline,
+            reported_by=actor,
+        )
+        HazardTransition.objects.create(
+            hazard=hazard,
+            action="report",
+            to_status=hazard.status,
+            actor=actor,
+            comment=_("Found by the inspection of %(office)s on %(date)s.")
+            % {"office": office.name, "date": inspection.inspected_on},
+            details={"government_inspection": inspection.pk},
+        )
+        opened.append(hazard)
+    return opened
+
+
 def _finding_key(finding: Mapping[str, Any]) -> str:
     entry = finding.get("entry")
     return finding["key"] if entry is None else f"{finding['key']}#{entry}"
@@ -592,6 +655,7 @@ __all__ = [
     "enabled_grades",
     "hazard_report",
     "hazard_transition",
+    "hazards_open_from_government_inspection",
     "hazards_open_from_submission",
     "risk_point_flag_for_hazard",
     "supervisors_of",
