@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.base.errors import Invalid
+from core.base.keyset import BadCursor, keyset_page
 from core.base.workbook import xlsx_response
 from core.forms.services import upload_store
 from core.hazards import selectors
@@ -60,7 +60,19 @@ def hazard_board(request, *, scope, enterprise):
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     ).prefetch_related("photos")
-    page = Paginator(hazards, PAGE_SIZE).get_page(request.GET.get("page"))
+    try:
+        page = keyset_page(hazards, request.GET.get("cursor") or None, PAGE_SIZE)
+    except BadCursor:
+        raise Http404 from None
+    query = request.GET.copy()
+    query.pop("cursor", None)
+
+    def link(cursor: str | None) -> str:
+        if not cursor:
+            return ""
+        query["cursor"] = cursor
+        return "?" + query.urlencode()
+
     counts = selectors.hazard_counts(scope=scope, enterprise=enterprise.pk)
     columns = [
         (status, label, counts[f"status_{status}"])
@@ -72,8 +84,9 @@ def hazard_board(request, *, scope, enterprise):
         scope=scope,
         enterprise=enterprise,
         context={
-            "page_obj": page,
-            "hazards": page.object_list,
+            "hazards": page.rows,
+            "next_url": link(page.next_cursor),
+            "previous_url": link(page.previous_cursor),
             "counts": counts,
             "columns": columns,
             "form": filters["form"],
