@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.base.errors import Invalid, Refused
 from core.forms.models import FormUpload
@@ -400,46 +401,62 @@ def _plain(value: Any) -> Any:
 
 
 def _after(step: Step, hazard: Hazard, actor) -> None:
-    """What a step sets off beyond the hazard: notices, the risk point's flag."""
+    """What a step sets off beyond the hazard: notices, the risk point's flag.
+    Notices are stored as msgids with parameters, so each reader sees them
+    in their own language."""
     from core.notifications.services import notify
 
     url = f"/portal/hazards/{hazard.pk}/"
+    text = {"text": hazard.description[:80]}
     if step.action == "confirm":
         if hazard.risk_point_id is not None:
             risk_point_flag_for_hazard(hazard=hazard)
         if hazard.is_major:
-            for user in supervisors_of(hazard.enterprise):
-                notify(
-                    user,
-                    _("Major hazard confirmed at %(enterprise)s: %(text)s")
-                    % {
-                        "enterprise": hazard.enterprise.name,
-                        "text": hazard.description[:80],
-                    },
-                    hazard,
-                    f"/admin/hazards/inspect/{hazard.pk}/",
-                    actor=actor,
-                )
+            report_major_hazard(
+                hazard=hazard,
+                actor=actor,
+                verb=gettext_noop("Major hazard confirmed at %(enterprise)s: %(text)s"),
+            )
         responsible_user = hazard.responsible.user if hazard.responsible else None
         if responsible_user is not None and responsible_user != actor:
             notify(
                 responsible_user,
-                _("A hazard was assigned to you: %(text)s")
-                % {"text": hazard.description[:80]},
+                gettext_noop("A hazard was assigned to you: %(text)s"),
                 hazard,
                 url,
                 actor=actor,
+                params=text,
             )
     elif step.action == "submit":
         for user in _managers(hazard):
             notify(
                 user,
-                _("A rectified hazard awaits acceptance: %(text)s")
-                % {"text": hazard.description[:80]},
+                gettext_noop("A rectified hazard awaits acceptance: %(text)s"),
                 hazard,
                 url,
                 actor=actor,
+                params=text,
             )
+
+
+def report_major_hazard(*, hazard: Hazard, actor, verb: str) -> None:
+    """Tell the enterprise's industry departments and territorial offices of
+    a major hazard at once (``verb``: a msgid with ``%(enterprise)s`` and
+    ``%(text)s``)."""
+    from core.notifications.services import notify
+
+    for user in supervisors_of(hazard.enterprise):
+        notify(
+            user,
+            verb,
+            hazard,
+            f"/admin/hazards/inspect/{hazard.pk}/",
+            actor=actor,
+            params={
+                "enterprise": hazard.enterprise.name,
+                "text": hazard.description[:80],
+            },
+        )
 
 
 def _managers(hazard: Hazard):
@@ -585,6 +602,16 @@ def hazards_open_from_submission(
             details={"submission": submission.pk, "item": finding["key"]},
         )
         opened.append(hazard)
+        if hazard.is_major:
+            # A criteria item of the standard: reported to the supervisors at
+            # once, before the enterprise confirms it.
+            report_major_hazard(
+                hazard=hazard,
+                actor=actor,
+                verb=gettext_noop(
+                    "Major hazard found by a checklist at %(enterprise)s: %(text)s"
+                ),
+            )
     return opened
 
 
@@ -657,6 +684,7 @@ __all__ = [
     "hazard_transition",
     "hazards_open_from_government_inspection",
     "hazards_open_from_submission",
+    "report_major_hazard",
     "risk_point_flag_for_hazard",
     "supervisors_of",
 ]

@@ -154,13 +154,42 @@ def test_a_major_hazard_is_reported_to_its_supervisors_at_once(hz):
         action="confirm",
         data={"grade": "major", "responsible": hz.person.pk, "deadline": _in(30)},
     )
-    told = set(
-        Notification.objects.filter(verb__contains=hazard.description[:10])
-        .exclude(recipient=world.staff_a)
-        .values_list("recipient__username", flat=True)
+    notices = Notification.objects.filter(target_id=str(hazard.pk)).exclude(
+        recipient=world.staff_a
     )
+    told = set(notices.values_list("recipient__username", flat=True))
     # The chemicals department and street 1's office (A is in grid 1 of
     # street 1); not the construction department.
+    assert told == {"dept-chem", "street-1"}
+    # Each reads it in their own language, with the hazard's text.
+    from django.utils import translation
+
+    notice = notices.first()
+    with translation.override("zh-hans"):
+        assert "重大事故隐患" in notice.text or "重大隐患" in notice.text
+        assert hazard.description[:10] in notice.text
+    with translation.override("en"):
+        assert notice.text.startswith("Major hazard confirmed")
+
+
+def test_a_major_hazard_from_a_checklist_is_reported_at_once(hz, published):
+    _definition, version = published
+    answer = {
+        **VALID_ANSWER,
+        "extinguishers": {"result": "non_compliant", "note": "压力不足"},
+    }
+    submission = submission_submit(
+        actor=hz.world.staff_a,
+        version=version,
+        enterprise=hz.world.enterprise_a,
+        data=answer,
+    )
+    major = Hazard.objects.get(submission=submission, grade="major")
+    told = set(
+        Notification.objects.filter(target_id=str(major.pk)).values_list(
+            "recipient__username", flat=True
+        )
+    )
     assert told == {"dept-chem", "street-1"}
 
 
