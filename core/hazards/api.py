@@ -28,7 +28,13 @@ from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
 from core.forms.models import FormUpload
 from core.hazards.machine import available_steps
-from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardTransition
+from core.hazards.models import (
+    Hazard,
+    HazardGrade,
+    HazardStatus,
+    HazardTransition,
+    HazardType,
+)
 from core.hazards.selectors import hazard_list
 from core.hazards.services import hazard_report, hazard_transition
 from core.organizations.scope import scope_for
@@ -222,10 +228,22 @@ class HazardFilter(filters.FilterSet):
     grade = filters.ChoiceFilter(choices=HazardGrade.choices, label=_("grade"))
     overdue = filters.BooleanFilter(label=_("overdue"))
     supervised = filters.BooleanFilter(label=_("under supervision"))
+    hazard_type = filters.ChoiceFilter(
+        choices=HazardType.choices, label=_("hazard type")
+    )
+    unit = IdFilter(label=_("unit (and the units below it)"))
 
     class Meta:
         model = Hazard
-        fields = ["enterprise", "status", "grade", "overdue", "supervised"]
+        fields = [
+            "enterprise",
+            "status",
+            "grade",
+            "overdue",
+            "supervised",
+            "hazard_type",
+            "unit",
+        ]
 
     def filter_queryset(self, queryset: QuerySet[Hazard]) -> QuerySet[Hazard]:
         values = {
@@ -233,8 +251,9 @@ class HazardFilter(filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if value not in (None, "")
         }
-        if "enterprise" in values:
-            values["enterprise"] = int(values["enterprise"])
+        for name in ("enterprise", "unit"):
+            if name in values:
+                values[name] = int(values[name])
         return hazard_list(scope=scope_for(self.request.user), **values)
 
 
@@ -243,7 +262,7 @@ class HazardFilter(filters.FilterSet):
         summary=_("List the hazards in the caller's scope"),
         description=_(
             "Newest first, 50 to a page (cursor pagination); filters "
-            "enterprise, status, grade, overdue, supervised."
+            "enterprise, status, grade, overdue, supervised, hazard_type, unit."
         ),
     ),
     retrieve=extend_schema(

@@ -22,7 +22,7 @@ from core.hazards.forms import FilterForm, ReportForm, StepForm
 from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardStatus
 from core.hazards.services import hazard_report, hazard_transition
-from core.organizations.models import Person
+from core.organizations.models import Person, Unit
 from core.portal.frame import apply_errors, enterprise_portal, render_portal
 
 PAGE_SIZE = 30
@@ -41,13 +41,16 @@ def _hazard(scope, pk: int) -> Hazard:
     return hazard
 
 
-def _filters(request) -> dict:
-    form = FilterForm(request.GET or None)
+def _filters(request, enterprise) -> dict:
+    units = Unit.objects.filter(enterprise=enterprise).order_by("path")
+    form = FilterForm(request.GET or None, units=units)
     values: dict = {}
     if form.is_bound and form.is_valid():
         values = {
             "status": form.cleaned_data["status"] or None,
             "grade": form.cleaned_data["grade"] or None,
+            "hazard_type": form.cleaned_data["hazard_type"] or None,
+            "unit": form.cleaned_data["unit"],
             "overdue": True if form.cleaned_data["overdue"] else None,
         }
     return {"form": form, "values": values}
@@ -56,7 +59,7 @@ def _filters(request) -> dict:
 @enterprise_portal
 @require_http_methods(["GET"])
 def hazard_board(request, *, scope, enterprise):
-    filters = _filters(request)
+    filters = _filters(request, enterprise)
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     ).prefetch_related("photos")
@@ -257,7 +260,7 @@ def hazard_step(request, pk, *, scope, enterprise):
 def hazard_export(request, *, scope, enterprise):
     from core.hazards.exports import hazards_workbook
 
-    filters = _filters(request)
+    filters = _filters(request, enterprise)
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     )
