@@ -17,6 +17,7 @@ from plugins.contributions import (
     IndustryContribution,
     InspectionSchedule,
     MonitoringParameter,
+    NotificationChannel,
     RiskLibraryEntry,
 )
 from plugins.manager import SafegridPluginManager, get_plugin_manager
@@ -53,6 +54,7 @@ def pack_errors(manager: SafegridPluginManager) -> list[Error]:
     errors.extend(_monitoring_errors(manager))
     errors.extend(_document_errors(manager))
     errors.extend(_schedule_errors(manager))
+    errors.extend(_channel_errors(manager))
     return errors
 
 
@@ -198,6 +200,25 @@ def _schedule_errors(manager: SafegridPluginManager) -> list[Error]:
         "safegrid_inspection_schedules",
         InspectionSchedule,
         "safegrid.E022",
+        more,
+    )
+
+
+def _channel_errors(manager: SafegridPluginManager) -> list[Error]:
+    """Malformed notification channels and a key two plugins use."""
+    seen: set[str] = set()
+
+    def more(plugin_name: str, item: NotificationChannel) -> list[str]:
+        if item.key in seen:
+            return [f"notification channel {item.key!r} is given twice"]
+        seen.add(item.key)
+        return []
+
+    return _typed_errors(
+        manager,
+        "safegrid_notification_channels",
+        NotificationChannel,
+        "safegrid.E030",
         more,
     )
 

@@ -810,6 +810,34 @@ class InspectionSchedule:
 
 
 @dataclass(frozen=True)
+class NotificationChannel:
+    """A way to deliver notifications beyond the platform's own list (the
+    bell): SMS, e-mail, a messaging app.
+
+    ``key`` is unique across plugins (``sms``); ``name`` its label; ``deliver``
+    the import path of a callable ``deliver(notification) -> None`` given the
+    stored ``core.notifications.models.Notification`` (its ``recipient``,
+    ``text`` in the recipient's language, ``url``). It runs in a background
+    job after the notification is committed; raising has the job retried and
+    then recorded as failed, never losing the in-app notification.
+    """
+
+    key: str
+    name: I18nText
+    deliver: str
+
+    def problems(self) -> list[str]:
+        found = []
+        if not CODE_PATTERN.match(self.key or ""):
+            found.append(f"notification channel {self.key!r}: key is invalid")
+        if not (self.deliver and "." in self.deliver):
+            found.append(
+                f"notification channel {self.key!r}: deliver must be an import path"
+            )
+        return found
+
+
+@dataclass(frozen=True)
 class ScheduledJob:
     """A periodic job a plugin adds to the platform's one schedule.
 

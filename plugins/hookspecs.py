@@ -17,6 +17,7 @@ from plugins.contributions import (
     IndustryContribution,
     InspectionSchedule,
     MonitoringParameter,
+    NotificationChannel,
     PortalMenuItem,
     RiskLibraryEntry,
     ScheduledJob,
@@ -132,6 +133,17 @@ def safegrid_inspection_schedules() -> list[InspectionSchedule]:
     hazard sources) and the document that sets it. Plain data that the
     inspections feature turns into tasks; a pack returns only frequencies its
     standards give.
+    """
+
+
+@hookspec
+def safegrid_notification_channels() -> list[NotificationChannel]:
+    """Return channels that deliver notifications beyond the in-app list.
+
+    Every notification the platform stores (``core.notifications.services.notify``)
+    is also handed to each channel's ``deliver`` callable in a background job
+    once it is committed: an SMS gateway or e-mail plugin implements this. The
+    in-app notification never depends on a channel.
     """
 
 

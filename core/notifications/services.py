@@ -49,7 +49,22 @@ def notify(
         notification.target_type = ContentType.objects.get_for_model(target)
         notification.target_id = str(target.pk)
     notification.save()
+    _hand_to_channels(notification)
     return notification
+
+
+def _hand_to_channels(notification: Notification) -> None:
+    """Each plugin channel (``safegrid_notification_channels``: SMS,
+    e-mail…) delivers the notification in a background job, once it is
+    committed; the in-app notification never waits for one."""
+    from core.jobs.base import enqueue_on_commit
+    from core.notifications.tasks import deliver_notification
+    from plugins.manager import get_plugin_manager
+
+    for _plugin, channel in get_plugin_manager().collect(
+        "safegrid_notification_channels"
+    ):
+        enqueue_on_commit(deliver_notification, notification.pk, channel.key)
 
 
 @transaction.atomic
