@@ -15,6 +15,7 @@ from plugins.contributions import (
     InspectionSchedule,
     MonitoringParameter,
     MonitoringThreshold,
+    NotificationChannel,
     PortalMenuItem,
     RiskLibraryEntry,
     RiskLibraryEvent,
@@ -248,5 +249,24 @@ def safegrid_scheduled_jobs():
             name="dummy.heartbeat",
             task="tests.dummy_pack.jobs.dummy_heartbeat",
             every="hour",
+        )
+    ]
+
+
+#: What the dummy channel delivered: (recipient's login, text).
+DELIVERED: list[tuple[str, str]] = []
+
+
+def deliver(notification) -> None:
+    DELIVERED.append((notification.recipient.get_username(), notification.text))
+
+
+@hookimpl
+def safegrid_notification_channels():
+    return [
+        NotificationChannel(
+            key="dummy_log",
+            name=I18nText("测试通道", "Dummy channel"),
+            deliver="tests.dummy_pack.plugin.deliver",
         )
     ]
