@@ -12,6 +12,7 @@ from core.api.auth import ObtainTokenView
 from core.forms.api import FormUploadViewSet, FormViewSet
 from core.hazards.api import HazardViewSet
 from core.inspections.api import InspectionTaskViewSet
+from core.monitoring.api import AlarmViewSet, ReadingIngestView, SensorViewSet
 from core.organizations.api import EnterpriseViewSet
 from core.risks.api import RiskPointViewSet, ScoringRuleViewSet
 
@@ -34,6 +35,8 @@ router.register("forms", FormViewSet, basename="form")
 router.register("form-uploads", FormUploadViewSet, basename="form-upload")
 router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-task")
 router.register("hazards", HazardViewSet, basename="hazard")
+router.register("sensors", SensorViewSet, basename="sensor")
+router.register("alarms", AlarmViewSet, basename="alarm")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
@@ -45,5 +48,7 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="api:schema"),
         name="docs",
     ),
+    # A device's readings: authenticated by the device key, not a user.
+    path("readings/", ReadingIngestView.as_view(), name="readings"),
     path("", include(router.urls)),
 ]

@@ -524,6 +524,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
 
         ensure_demo_hazards()
         ensure_demo_government_inspections()
+        from core.monitoring.demo import ensure_demo_monitoring
+
+        ensure_demo_monitoring()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

@@ -35,6 +35,7 @@ PLATFORM_APPS = [
     "core.forms",
     "core.inspections",
     "core.hazards",
+    "core.monitoring",
     "core.notices",
     "core.notifications",
     "core.portal",

@@ -16,6 +16,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
+def _readings_url(addrport: str) -> str:
+    host, _sep, port = addrport.rpartition(":")
+    if host in ("", "0.0.0.0", "[::]"):  # noqa: S104 - a listening address
+        host = "127.0.0.1"
+    return f"http://{host}:{port or 8000}/api/v1/readings/"
+
+
 class Command(BaseCommand):
     help = "Run the web server, a task worker and the scheduler; Ctrl-C stops all."
 
@@ -32,6 +39,8 @@ class Command(BaseCommand):
             "web": ["runserver", addrport],
             "worker": worker,
             "scheduler": ["run_scheduler"],
+            # Live sensor readings over HTTP (core/monitoring; no broker).
+            "simulator": ["monitoring_simulate", "--url", _readings_url(addrport)],
         }
         processes = {
             name: subprocess.Popen([*manage, *args])  # noqa: S603

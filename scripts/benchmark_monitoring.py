@@ -1,0 +1,263 @@
+"""Monitoring benchmark: ingestion rates against the broker's own rate, and
+a month of one sensor's history among many stored readings.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/sg_bench_monitoring \\
+        .venv/bin/python scripts/benchmark_monitoring.py [--messages 3000]
+        [--readings 10000000]
+
+Measured in one run on this machine (docs/performance.md, "Monitoring"):
+
+1. broker: raw MQTT publish → subscribe rate, QoS 1, one publisher and one
+   subscriber through Mosquitto on 127.0.0.1:1883, no database;
+2. mqtt: the same messages through ``core.monitoring.mqtt.Subscriber``
+   (parse, store, evaluate alarms, acknowledge after commit);
+3. http: ``POST /api/v1/readings/`` in batches of 500 through Django's full
+   request stack (test client: no socket, no WSGI server);
+4. query: with ``--readings`` rows stored over 100 sensors (PostgreSQL:
+   generate_series, a minute apart), the time to read one sensor's month
+   raw and hourly-aggregated (best of 5, warm cache).
+
+Uses its own database (the URL above, created and migrated here); never the
+development or test one. Loopback only; every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safegrid_site.settings.dev")
+
+
+def setup_django() -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def world():
+    from django.contrib.auth import get_user_model
+
+    from core.monitoring.models import Device, SensorPoint
+    from core.organizations.models import Enterprise, Membership, Role
+    from core.risks.models import RiskPoint
+
+    tag = uuid.uuid4().hex[:6]
+    from core.organizations.models import Jurisdiction
+    from tests.factories import jurisdiction, make_uscc
+
+    district = jurisdiction(f"bench-{tag}", f"B{tag}", Jurisdiction.Level.DISTRICT)
+    enterprise = Enterprise.objects.create(
+        name=f"bench-{tag}",
+        uscc=make_uscc(uuid.uuid4().int % 10**8),
+        jurisdiction=district,
+    )
+    user = get_user_model().objects.create_user(f"bench-{tag}")
+    Membership.objects.create(
+        user=user, enterprise=enterprise, role=Role.ENTERPRISE_MANAGER
+    )
+    point = RiskPoint.objects.create(enterprise=enterprise, name="罐区", kind="area")
+    from core.monitoring.services import device_create
+
+    issued = device_create(actor=user, enterprise=enterprise, name="bench")
+    sensor = SensorPoint.objects.create(
+        enterprise=enterprise,
+        risk_point=point,
+        device=issued.device,
+        name="液位",
+        parameter="液位",
+        unit="%",
+        low=20,
+        high=80,
+        high_high=90,
+        deadband=2,
+    )
+    assert isinstance(issued.device, Device)
+    return sensor, issued.key
+
+
+def values(n: int, start: datetime.datetime):
+    # mostly normal, an excursion every 500 readings: alarms are evaluated
+    for i in range(n):
+        yield (start + datetime.timedelta(seconds=i), 85.0 if i % 500 > 490 else 50.0)
+
+
+def broker_rate(n: int) -> float:
+    import paho.mqtt.client as mqtt
+
+    topic = f"bench/{uuid.uuid4().hex[:8]}"
+    got = 0
+    sub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
+
+    def on_message(client, userdata, message):
+        nonlocal got
+        got += 1
+
+    sub.on_message = on_message
+    sub.connect("127.0.0.1", 1883)
+    sub.subscribe(topic, qos=1)
+    sub.loop_start()
+    time.sleep(0.5)
+    pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
+    pub.max_inflight_messages_set(100)
+    pub.connect("127.0.0.1", 1883)
+    pub.loop_start()
+    payload = json.dumps({"ts": "2026-01-01T00:00:00+00:00", "value": 50.0})
+    began = time.perf_counter()
+    for _ in range(n):
+        pub.publish(topic, payload, qos=1)
+    deadline = time.monotonic() + 120
+    while got < n and time.monotonic() < deadline:
+        time.sleep(0.005)
+    took = time.perf_counter() - began
+    for client in (pub, sub):
+        client.loop_stop()
+        client.disconnect()
+    return got / took
+
+
+def mqtt_rate(n: int, sensor) -> float:
+    import paho.mqtt.client as mqtt
+
+    from core.monitoring.models import Reading
+    from core.monitoring.mqtt import Subscriber, topic_for
+
+    client_id = f"bench-{uuid.uuid4().hex[:8]}"
+    sub = Subscriber(client_id=client_id)
+    sub.run(stop=lambda: sub.subscribed, timeout=10)
+    pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
+    pub.max_inflight_messages_set(100)
+    pub.connect("127.0.0.1", 1883)
+    pub.loop_start()
+    from django.utils import timezone
+
+    start = timezone.now() - datetime.timedelta(days=2)
+    before = Reading.objects.filter(sensor=sensor).count()
+    began = time.perf_counter()
+    for ts, value in values(n, start):
+        pub.publish(
+            topic_for(sensor), json.dumps({"ts": ts.isoformat(), "value": value}), qos=1
+        )
+    sub.run(stop=lambda: sub.messages >= n, timeout=600)
+    took = time.perf_counter() - began
+    pub.loop_stop()
+    pub.disconnect()
+    sub.disconnect()
+    cleanup = mqtt.Client(
+        mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=True
+    )
+    cleanup.connect("127.0.0.1", 1883)
+    cleanup.disconnect()
+    stored = Reading.objects.filter(sensor=sensor).count() - before
+    print(f"  mqtt: {stored} stored of {n} published in {took:.1f} s")
+    return stored / took
+
+
+def http_rate(n: int, sensor, key: str, batch: int = 500) -> float:
+    from django.test import Client
+    from django.utils import timezone
+
+    client = Client()
+    start = timezone.now() - datetime.timedelta(days=1)
+    items = [
+        {"sensor": sensor.pk, "ts": ts.isoformat(), "value": v}
+        for ts, v in values(n, start)
+    ]
+    accepted = 0
+    began = time.perf_counter()
+    for i in range(0, n, batch):
+        response = client.post(
+            "/api/v1/readings/",
+            json.dumps({"readings": items[i : i + batch]}),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Device {key}",
+        )
+        assert response.status_code == 200, response.content[:300]
+        accepted += response.json()["accepted"]
+    took = time.perf_counter() - began
+    print(f"  http: {accepted} accepted of {n} in {took:.1f} s")
+    return accepted / took
+
+
+def query_month(total: int) -> None:
+    from django.db import connection
+
+    from core.monitoring.models import SensorPoint
+    from core.monitoring.selectors import sensor_history
+
+    if connection.vendor != "postgresql":
+        print("  query: PostgreSQL only (set DATABASE_URL)")
+        return
+    template = SensorPoint.objects.order_by("-pk").first()
+    assert template is not None
+    sensors = []
+    for i in range(100):
+        template.pk = None
+        template.name = f"bench-{i}"
+        template.save()
+        sensors.append(template.pk)
+    per_sensor = total // len(sensors)
+    began = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO monitoring_reading (sensor_id, ts, value)
+            SELECT s, timestamptz '2025-01-01' + make_interval(mins => g),
+                   50 + 10 * sin(g / 60.0)
+            FROM unnest(%s::int[]) AS s, generate_series(0, %s - 1) AS g
+            """,
+            [sensors, per_sensor],
+        )
+        cursor.execute("ANALYZE monitoring_reading")
+    print(
+        f"  query: {per_sensor * len(sensors):,} readings stored in "
+        f"{time.perf_counter() - began:.0f} s"
+    )
+    sensor = SensorPoint.objects.get(pk=sensors[len(sensors) // 2])
+    start = datetime.datetime(2025, 2, 1, tzinfo=datetime.UTC)
+    end = datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
+    for interval in (None, "hour"):
+        timings = []
+        for _ in range(5):
+            began = time.perf_counter()
+            points = sensor_history(
+                sensor=sensor, start=start, end=end, interval=interval
+            )
+            timings.append(time.perf_counter() - began)
+        print(
+            f"  query: one sensor's month, {interval or 'raw'}: {len(points)} points"
+            f" in {min(timings) * 1000:.0f} ms (best of 5)"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--messages", type=int, default=3000)
+    parser.add_argument("--readings", type=int, default=0)
+    args = parser.parse_args()
+    setup_django()
+    sensor, key = world()
+    print("monitoring benchmark")
+    raw = broker_rate(args.messages)
+    print(f"  broker: {raw:.0f} messages/s (raw publish → subscribe, QoS 1)")
+    mqtt = mqtt_rate(args.messages, sensor)
+    print(f"  mqtt: {mqtt:.0f} readings/s ({mqtt / raw:.0%} of the broker's rate)")
+    http = http_rate(args.messages * 2, sensor, key)
+    print(f"  http: {http:.0f} readings/s (batches of 500)")
+    if args.readings:
+        query_month(args.readings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The scoped monitoring API: sensors, readings (raw and aggregated), alarms
+and acknowledging them; foreign users refused; bounded queries."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from core.monitoring.ingest import ingest
+from core.monitoring.models import Alarm
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def feed(mon, values):
+    ingest(
+        device=mon.device,
+        items=[
+            {"sensor": mon.sensor.pk, "ts": mon.at(i * 30), "value": v}
+            for i, v in enumerate(values)
+        ],
+    )
+
+
+def test_sensors_are_scoped(mon, django_assert_max_num_queries):
+    url = "/api/v1/sensors/"
+    for role in ("manager_a", "staff_a", "dept_chemicals", "street1_office"):
+        with django_assert_max_num_queries(8):
+            rows = client_for(getattr(mon.world, role)).get(url).data["results"]
+        assert [r["id"] for r in rows] == [mon.sensor.pk], role
+    for role in ("manager_b", "dept_construction"):
+        assert client_for(getattr(mon.world, role)).get(url).data["results"] == []
+        response = client_for(getattr(mon.world, role)).get(
+            f"{url}{mon.sensor.pk}/readings/"
+        )
+        assert response.status_code == 404, role
+    assert client_for(mon.world.outsider).get(url).data["results"] == []
+    assert APIClient().get(url).status_code in (401, 403)
+
+
+def test_readings_raw_and_aggregated(mon):
+    feed(mon, [50, 52, 54, 56])
+    url = f"/api/v1/sensors/{mon.sensor.pk}/readings/"
+    client = client_for(mon.world.dept_chemicals)
+    raw = client.get(url).data
+    assert [p["value"] for p in raw["points"]] == [50, 52, 54, 56]
+    hourly = client.get(url, {"interval": "hour"}).data["points"]
+    assert sum(p["count"] for p in hourly) == 4
+    assert min(p["min"] for p in hourly) == 50
+    start = mon.at(40)
+    assert [p["value"] for p in client.get(url, {"from": start}).data["points"]] == [
+        54,
+        56,
+    ]
+    assert client.get(url, {"interval": "week"}).status_code == 400
+    assert client.get(url, {"from": "garbage"}).status_code == 400
+    assert client.get(url, {"from": mon.at(100), "to": mon.at(0)}).status_code == 400
+
+
+def test_alarms_scoped_and_acknowledged(mon, django_assert_max_num_queries):
+    feed(mon, [50, 85])
+    alarm = Alarm.objects.get()
+    url = "/api/v1/alarms/"
+    with django_assert_max_num_queries(8):
+        rows = client_for(mon.world.street1_office).get(url).data["results"]
+    assert [r["id"] for r in rows] == [alarm.pk]
+    assert client_for(mon.world.manager_b).get(url).data["results"] == []
+    ack = f"{url}{alarm.pk}/acknowledge/"
+    assert client_for(mon.world.manager_b).post(ack).status_code == 404
+    assert client_for(mon.world.dept_construction).post(ack).status_code == 404
+    refused = client_for(mon.world.dept_chemicals).post(ack)
+    assert refused.status_code == 403
+    alarm.refresh_from_db()
+    assert alarm.acknowledged_at is None
+    done = client_for(mon.world.staff_a).post(ack, {"comment": "已到场"}, format="json")
+    assert done.status_code == 200
+    assert done.data["acknowledged_by"] == "staff-a" and done.data["acknowledged_at"]
+    open_ = client_for(mon.world.manager_a).get(url, {"open": "true"}).data
+    assert len(open_["results"]) == 1
+    clear = client_for(mon.world.manager_a).post(f"{url}{alarm.pk}/clear/")
+    assert clear.status_code == 400  # still beyond the limit
