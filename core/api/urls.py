@@ -14,6 +14,7 @@ from core.hazards.api import HazardViewSet
 from core.inspections.api import InspectionTaskViewSet
 from core.organizations.api import EnterpriseViewSet
 from core.risks.api import RiskPointViewSet, ScoringRuleViewSet
+from core.supervision.api import MapEnterpriseViewSet, MapTerritoryViewSet
 
 app_name = "api"
 
@@ -34,6 +35,8 @@ router.register("forms", FormViewSet, basename="form")
 router.register("form-uploads", FormUploadViewSet, basename="form-upload")
 router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-task")
 router.register("hazards", HazardViewSet, basename="hazard")
+router.register("map/enterprises", MapEnterpriseViewSet, basename="map-enterprise")
+router.register("map/territories", MapTerritoryViewSet, basename="map-territory")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
