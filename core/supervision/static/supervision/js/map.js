@@ -37,6 +37,9 @@
     if (config.tiles) {
       L.tileLayer(config.tiles, { attribution: config.tileAttribution || "", maxZoom: 18 }).addTo(map);
     }
+    // Territories in their own pane below the enterprises, so redrawing them
+    // never covers a point (overlayPane is 400).
+    map.createPane("sg-territories").style.zIndex = 350;
     var territoryLayer = L.layerGroup().addTo(map);
     var enterpriseLayer = L.layerGroup().addTo(map);
     var territories = null;
@@ -81,6 +84,7 @@
         var depth = t.properties.depth;
         var leaf = depth === deepest;
         var layer = L.geoJSON(t, {
+          pane: "sg-territories",
           style: {
             color: depth === 1 ? "#222" : "#555",
             weight: depth === 1 ? 3 : (leaf ? 1 : 2),
@@ -126,7 +130,7 @@
               fillColor: colourOf[f.properties.level] || NONE,
               fillOpacity: 0.95,
             });
-            marker.bindPopup(function () { return popup(f); });
+            marker.bindPopup(function () { return popup(f); }, { maxWidth: 280 });
             marker.bindTooltip(f.properties.name);
             marker.feature = f;
             enterpriseLayer.addLayer(marker);
