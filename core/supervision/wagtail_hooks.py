@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from core.organizations.scope import scope_for
+from core.supervision.panels import SupervisionDashboardPanel
 from core.supervision.views import RiskMapView
 
 
@@ -29,3 +30,15 @@ def register_map_menu_item():
         icon_name="site",
         order=150,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def dashboard_panels(request, panels):
+    """A government user's home is its dashboard: SafeGrid's panels only
+    (Wagtail's page-editing panels are in English and about pages)."""
+    if not scope_for(request.user).is_government:
+        return
+    panels[:] = [
+        panel for panel in panels if not type(panel).__module__.startswith("wagtail.")
+    ]
+    panels.insert(0, SupervisionDashboardPanel(request))

@@ -135,3 +135,24 @@ def test_dept_chemicals_sees_only_chemicals_and_street_1_its_territory(page):
     assert popup.locator("a").count() == 3
     shot(page, "risk-map-street-1")
     assert errors == [], errors
+
+
+@pytest.mark.parametrize(
+    "page", [DESKTOP, PHONE], ids=["desktop", "phone"], indirect=True
+)
+def test_the_admin_home_is_a_dashboard_with_charts(page):
+    _map_world()
+    errors = _open_map(page, "committee")
+    page.goto("/admin/")
+    page.wait_for_selector("[data-sg-chart-ready]")
+    assert page.locator("[data-sg-chart-ready]").count() == 5
+    assert page.text_content("[data-testid=tile-enterprises] .sg-tile-value") == "3"
+    assert page.locator("form[role=search]").count() == 0
+    shot(page, "dashboard-committee")
+    page.context.clear_cookies()
+    from tests.browser.test_risk_wizard import sign_in
+
+    sign_in(page, "manager-a")
+    page.wait_for_selector("[data-testid=enterprise-dashboard] [data-sg-chart-ready]")
+    shot(page, "dashboard-portal-manager-a")
+    assert errors == [], errors
