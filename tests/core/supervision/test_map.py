@@ -234,3 +234,24 @@ def test_the_admin_map_page(mapped, client):
     assert client.get("/admin/supervision/map/").status_code in (302, 403)
     client.force_login(mapped.outsider)
     assert client.get("/admin/supervision/map/").status_code in (302, 403)
+
+
+def test_the_map_as_a_picture_for_handbooks(mapped, django_assert_max_num_queries):
+    from core.organizations.scope import scope_for
+    from core.supervision.render import risk_map_png, risk_map_svg
+    from core.supervision.selectors import MapQuery
+
+    for node in (mapped.district, mapped.street1, mapped.street2, mapped.grid1):
+        TerritoryBoundary.objects.create(jurisdiction=node, geometry=SQUARE)
+    scope = scope_for(mapped.dept_chemicals)
+    scope.enterprises().exists()
+    with django_assert_max_num_queries(2):
+        svg = risk_map_svg(scope=scope)
+    assert svg.startswith("<svg") and svg.count("<circle") == 1
+    assert "甲化工有限公司" in svg and "乙建筑" not in svg
+    assert "#e02020" in svg  # its major risk point
+    street = scope_for(mapped.committee)
+    svg = risk_map_svg(scope=street, query=MapQuery(territory=mapped.street2))
+    assert svg.count("<circle") == 1 and "乙建筑有限公司" in svg
+    png = risk_map_png(scope=scope, width=200, height=150)
+    assert png.startswith(b"\x89PNG")
