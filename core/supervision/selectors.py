@@ -144,8 +144,9 @@ def map_enterprises(
     ``""`` when none is assessed), ``points`` (risk points by level, highest
     first), ``open``, ``major``, ``overdue`` (open, open major and overdue
     hazards), ``industry`` (its first industry's name), ``territory``
-    (jurisdiction id) and ``path`` (the jurisdiction's tree path, by which
-    the page shades the territories).
+    (jurisdiction id), ``path`` (the jurisdiction's tree path, by which
+    the page shades the territories) and ``rating`` (its class A–D, ``""``
+    before the first rating).
     """
     levels = LEVELS
     rows = map_enterprise_queryset(scope=scope, query=query, today=today).values_list(
@@ -161,13 +162,16 @@ def map_enterprises(
         "industry_name",
         "jurisdiction_id",
         "jurisdiction__path",
+        "rating__rating_class",
     )
     features = []
     width = len(levels)
     for row in rows:
         pk, name, latitude, longitude, level = row[:5]
         points = list(row[5 : 5 + width])
-        hazards_open, major, overdue, industry, territory, path = row[5 + width :]
+        hazards_open, major, overdue, industry, territory, path, rating = row[
+            5 + width :
+        ]
         geometry = (
             {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
             if latitude is not None and longitude is not None
@@ -188,6 +192,7 @@ def map_enterprises(
                     "industry": industry or "",
                     "territory": territory,
                     "path": path,
+                    "rating": rating or "",
                 },
             }
         )

@@ -4,10 +4,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
+from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.organizations.scope import scope_for
+from core.supervision.models import EnterpriseRating
 from core.supervision.panels import SupervisionDashboardPanel
 from core.supervision.views import RiskMapView
+from core.supervision.viewsets import EnterpriseRatingViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -42,3 +46,12 @@ def dashboard_panels(request, panels):
         panel for panel in panels if not type(panel).__module__.startswith("wagtail.")
     ]
     panels.insert(0, SupervisionDashboardPanel(request))
+
+
+# Ratings are computed daily, never edited (core.supervision.rating).
+register_permission_policy(EnterpriseRating, ReadOnlyPermissionPolicy(EnterpriseRating))
+
+
+@hooks.register("register_admin_viewset")
+def register_rating_viewset():
+    return EnterpriseRatingViewSet()
