@@ -169,6 +169,7 @@ class Side:
     task: Any = None
     hazard_source: Any = None
     hazard: Any = None
+    rating: Any = None
 
 
 @dataclass
@@ -246,7 +247,18 @@ def _side(world, key: str) -> Side:
     hazard_source = MajorHazardSource.objects.create(
         enterprise=enterprise, name=f"{key}罐区", operational_head=person
     )
+    from django.utils import timezone
+
+    from core.supervision.models import EnterpriseRating
+
+    rating = EnterpriseRating.objects.create(
+        enterprise=enterprise,
+        rating_class="B",
+        score=30,
+        computed_at=timezone.now(),
+    )
     return Side(
+        rating=rating,
         task=task,
         hazard_source=hazard_source,
         hazard=hazard_report(
@@ -329,6 +341,7 @@ PK_BY_MODEL = {
     "forms.Submission": "submission",
     "forms.OptionList": "option_list",
     "hazards.Hazard": "hazard",
+    "supervision.EnterpriseRating": "rating",
 }
 
 
