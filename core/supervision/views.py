@@ -77,3 +77,30 @@ class RiskMapView(WagtailAdminTemplateMixin, TemplateView):
             ),
         )
         return context
+
+
+def statistics_export(request):
+    """调度统计 as Excel: ``?period=2026-Q3`` or ``?period=2026``, scoped."""
+    from django.http import HttpResponse, HttpResponseBadRequest
+
+    from core.supervision.statistics import parse_period, statistics_workbook
+
+    scope = scope_for(request.user)
+    if not scope.is_government:
+        raise PermissionDenied
+    try:
+        period = parse_period(request.GET.get("period", ""))
+    except ValueError as error:
+        return HttpResponseBadRequest(
+            str(error), content_type="text/plain; charset=utf-8"
+        )
+    office = scope.department.name if scope.department else request.user.get_username()
+    content = statistics_workbook(scope=scope, period=period, office=office)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="hazard-statistics-{request.GET["period"]}.xlsx"'
+    )
+    return response

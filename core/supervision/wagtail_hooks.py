@@ -10,7 +10,7 @@ from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.organizations.scope import scope_for
 from core.supervision.models import EnterpriseRating
 from core.supervision.panels import SupervisionDashboardPanel
-from core.supervision.views import RiskMapView
+from core.supervision.views import RiskMapView, statistics_export
 from core.supervision.viewsets import EnterpriseRatingViewSet
 
 
@@ -18,6 +18,11 @@ from core.supervision.viewsets import EnterpriseRatingViewSet
 def register_supervision_urls():
     return [
         path("supervision/map/", RiskMapView.as_view(), name="supervision_map"),
+        path(
+            "supervision/statistics/export/",
+            statistics_export,
+            name="supervision_statistics_export",
+        ),
     ]
 
 
