@@ -174,8 +174,8 @@ def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
     }
 
 
-def _total(rows: list[dict]) -> dict:
-    total = {"name": _("Total")}
+def _total(rows: list[dict]) -> dict[str, Any]:
+    total: dict[str, Any] = {"name": _("Total")}
     for column in (
         "reported",
         "general",
