@@ -48,8 +48,12 @@ class SupervisionDashboardPanel(Component):
         )
 
     def get_context_data(self, parent_context=None):
+        from django.utils import timezone
+
         scope = scope_for(self.request.user)
+        today = timezone.localdate()
         return {
             "figures": dashboard_figures(scope=scope),
             "chart_text": chart_text(),
+            "current_quarter": f"{today.year}-Q{(today.month - 1) // 3 + 1}",
         }

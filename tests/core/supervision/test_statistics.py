@@ -101,3 +101,9 @@ def test_refused_and_bad_input(reported, client):
     for role in ("manager_a", "staff_a", "outsider"):
         client.force_login(getattr(reported, role))
         assert client.get(URL, {"period": this_year()}).status_code in (302, 403)
+
+
+def test_the_dashboard_offers_the_export(reported, client):
+    client.force_login(reported.street1_office)
+    body = client.get("/admin/").content.decode()
+    assert 'data-testid="statistics-export"' in body and URL in body
