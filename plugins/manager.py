@@ -41,6 +41,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     BUILTIN_PREFIX + "default_inspections": "core.inspections.default_plugin",
     BUILTIN_PREFIX + "default_hazards": "core.hazards.default_plugin",
     BUILTIN_PREFIX + "default_monitoring": "core.monitoring.default_plugin",
+    BUILTIN_PREFIX + "default_supervision": "core.supervision.default_plugin",
 }
 
 

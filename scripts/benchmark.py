@@ -973,6 +973,25 @@ PAGES: tuple[Page, ...] = (
         EVERYONE,
         body=GB18218_INPUT,
     ),
+    # The four-colour map (core.supervision): one query whatever the size.
+    Page(
+        "api_map_enterprises",
+        "GET /api/v1/map/enterprises/",
+        _path("/api/v1/map/enterprises/"),
+        EVERYONE,
+    ),
+    Page(
+        "api_map_territories",
+        "GET /api/v1/map/territories/",
+        _path("/api/v1/map/territories/"),
+        EVERYONE,
+    ),
+    Page(
+        "admin_map",
+        "Admin: four-colour risk map",
+        _path("/admin/supervision/map/"),
+        GOVERNMENT,
+    ),
 )
 
 # Pages whose query count does not depend on the data size, for every user.

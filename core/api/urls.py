@@ -15,6 +15,7 @@ from core.inspections.api import InspectionTaskViewSet
 from core.monitoring.api import AlarmViewSet, ReadingIngestView, SensorViewSet
 from core.organizations.api import EnterpriseViewSet
 from core.risks.api import RiskPointViewSet, ScoringRuleViewSet
+from core.supervision.api import MapEnterpriseViewSet, MapTerritoryViewSet
 
 app_name = "api"
 
@@ -37,6 +38,8 @@ router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-
 router.register("hazards", HazardViewSet, basename="hazard")
 router.register("sensors", SensorViewSet, basename="sensor")
 router.register("alarms", AlarmViewSet, basename="alarm")
+router.register("map/enterprises", MapEnterpriseViewSet, basename="map-enterprise")
+router.register("map/territories", MapTerritoryViewSet, basename="map-territory")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

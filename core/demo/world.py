@@ -527,6 +527,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         from core.monitoring.demo import ensure_demo_monitoring
 
         ensure_demo_monitoring()
+        from core.supervision.demo import ensure_demo_territory_map
+
+        ensure_demo_territory_map()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

@@ -28,10 +28,14 @@ from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardGrade, HazardStatus
 from core.hazards.selectors import hazard_list_for_supervisors
 from core.hazards.services import hazard_transition
+from core.organizations.autocomplete import EnterpriseChooserFilter
 from core.organizations.scope import scope_for
 
 
 class HazardFilterSet(WagtailFilterSet):
+    # Chosen by typing (/admin/enterprises/autocomplete/): the page never lists
+    # the enterprises of the scope.
+    enterprise = EnterpriseChooserFilter(label=_("enterprise"))
     status = django_filters.ChoiceFilter(
         choices=HazardStatus.choices, label=_("status")
     )
@@ -40,7 +44,11 @@ class HazardFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Hazard
-        fields = ["status", "grade", "supervised"]
+        fields = ["enterprise", "status", "grade", "supervised"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["enterprise"].in_scope_of(request)
 
 
 class HazardInspectView(ScopedInspectView):

@@ -170,6 +170,7 @@ class Side:
     hazard_source: Any = None
     hazard: Any = None
     government_inspection: Any = None
+    rating: Any = None
 
 
 @dataclass
@@ -247,9 +248,19 @@ def _side(world, key: str) -> Side:
     hazard_source = MajorHazardSource.objects.create(
         enterprise=enterprise, name=f"{key}罐区", operational_head=person
     )
-    from core.inspections.government import government_inspection_plan
+    from django.utils import timezone
 
+    from core.inspections.government import government_inspection_plan
+    from core.supervision.models import EnterpriseRating
+
+    rating = EnterpriseRating.objects.create(
+        enterprise=enterprise,
+        rating_class="B",
+        score=30,
+        computed_at=timezone.now(),
+    )
     return Side(
+        rating=rating,
         government_inspection=government_inspection_plan(
             actor=officer,
             enterprise=enterprise,
@@ -339,6 +350,7 @@ PK_BY_MODEL = {
     "forms.Submission": "submission",
     "forms.OptionList": "option_list",
     "hazards.Hazard": "hazard",
+    "supervision.EnterpriseRating": "rating",
 }
 
 

@@ -44,6 +44,7 @@ PLATFORM_APPS = [
     "core.packs",
     "core.demo",
     "core.jobs",
+    "core.supervision",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",
@@ -360,3 +361,17 @@ SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS = int(
 SAFEGRID_HAZARD_THIRD_TIER = os.environ.get(
     "SAFEGRID_HAZARD_THIRD_TIER", ""
 ).lower() in ("1", "true", "yes", "on")
+
+# The four-colour map (core.supervision): an optional tile server drawn under
+# the territories, e.g. Tianditu or an intranet server, as a Leaflet URL
+# template ("https://t{s}.example/{z}/{x}/{y}.png"). Empty (the default):
+# the territories' boundaries served by the platform are the base layer.
+SAFEGRID_MAP_TILE_URL = os.environ.get("SAFEGRID_MAP_TILE_URL", "")
+SAFEGRID_MAP_TILE_ATTRIBUTION = os.environ.get("SAFEGRID_MAP_TILE_ATTRIBUTION", "")
+if SAFEGRID_MAP_TILE_URL:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _tiles = _urlsplit(SAFEGRID_MAP_TILE_URL.replace("{s}", "*"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_tiles.scheme}://{_tiles.netloc}"
+    )

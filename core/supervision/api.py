@@ -1,0 +1,110 @@
+"""The map API: ``GET /api/v1/map/enterprises/`` and ``/api/v1/map/territories/``.
+
+Both answer GeoJSON, scoped, in one query each, with an ``ETag``: a repeat
+request carrying ``If-None-Match`` gets ``304 Not Modified`` and no body
+(the query still runs — it is the body that is spared; the tag is a hash
+of the body, so it changes whenever a figure does). Bad filters are a 400
+``{"errors": [{"path", "reason"}]}``; a user with no role in any
+enterprise or department is refused (403).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.organizations.scope import Scope, scope_for
+from core.supervision.forms import MapFilterForm
+from core.supervision.selectors import map_enterprises, map_territories
+
+
+def _scope(request: Request) -> Scope:
+    scope = scope_for(request.user)
+    if not (scope.is_government or scope.is_enterprise):
+        raise PermissionDenied(_("The map is for government and enterprise users."))
+    return scope
+
+
+def geojson_response(request, data: dict[str, Any]) -> HttpResponse:
+    """Compact JSON with a strong ETag; 304 when the client has it already."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+    sent = request.META.get("HTTP_IF_NONE_MATCH", "")
+    if etag in [tag.strip().removeprefix("W/") for tag in sent.split(",")]:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type="application/geo+json")
+    response["ETag"] = etag
+    # Per user: never in a shared cache; revalidate every time.
+    response["Cache-Control"] = "private, no-cache"
+    patch_vary_headers(response, ("Cookie", "Authorization", "Accept-Language"))
+    return response
+
+
+FILTER_PARAMETERS = [
+    OpenApiParameter("industry", int, description="Industry id"),
+    OpenApiParameter("territory", int, description="Jurisdiction id (its subtree)"),
+    OpenApiParameter(
+        "level", str, description="Highest risk level: major, significant, ..."
+    ),
+    OpenApiParameter("major", bool, description="Only with open major hazards"),
+    OpenApiParameter("overdue", bool, description="Only with overdue hazards"),
+]
+
+
+class MapEnterpriseViewSet(viewsets.ViewSet):
+    """The four-colour risk map's enterprises (四色风险分布图)."""
+
+    @extend_schema(
+        summary=_("The enterprises in the caller's scope as GeoJSON"),
+        description=_(
+            "A FeatureCollection of points: level is the highest risk level; "
+            "properties carry risk points by level and open, major and overdue "
+            "hazards. One query; ETag and 304 on repeat."
+        ),
+        parameters=FILTER_PARAMETERS,
+        responses={200: OpenApiTypes.OBJECT, 304: None},
+    )
+    def list(self, request: Request) -> HttpResponse | Response:
+        scope = _scope(request)
+        form = MapFilterForm(request.query_params, scope=scope)
+        if not form.is_valid():
+            return Response(
+                {
+                    "errors": [
+                        {"path": f"/{name}", "reason": str(message)}
+                        for name, messages in form.errors.items()
+                        for message in messages
+                    ]
+                },
+                status=400,
+            )
+        return geojson_response(
+            request, map_enterprises(scope=scope, query=form.query())
+        )
+
+
+class MapTerritoryViewSet(viewsets.ViewSet):
+    """The territories' boundaries: the map's offline base layer."""
+
+    @extend_schema(
+        summary=_("The territories' boundaries as GeoJSON"),
+        description=_(
+            "Streets, towns and grids the caller sees, as polygons. One query; "
+            "ETag and 304 on repeat."
+        ),
+        responses={200: OpenApiTypes.OBJECT, 304: None},
+    )
+    def list(self, request: Request) -> HttpResponse:
+        return geojson_response(request, map_territories(scope=_scope(request)))

@@ -1,0 +1,264 @@
+"""Reads for supervision: the four-colour map, always through the one scope.
+
+Budgets: ``map_enterprises`` is one query whatever the number of enterprises
+(each figure a correlated sub-query served by the indexes on
+``(enterprise, level)`` of risk points and ``(enterprise, status)`` of
+hazards); ``map_territories`` is one query.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from core.hazards.models import DEADLINE_STATES, OPEN_STATES, Hazard, HazardGrade
+from core.organizations.models import Enterprise, Jurisdiction, Role
+from core.organizations.scope import Scope
+from core.risks.models import RiskPoint
+from core.supervision.map_filters import map_filters
+from core.supervision.models import TerritoryBoundary
+from plugins.vocabularies import RISK_LEVELS
+
+# The risk levels, highest first.
+LEVELS: tuple[str, ...] = RISK_LEVELS.keys()
+
+
+@dataclass(frozen=True)
+class MapQuery:
+    """The map's filters, already checked (``core.supervision.forms``)."""
+
+    industry: int | None = None
+    territory: Jurisdiction | None = None
+    level: str | None = None
+    major: bool = False
+    overdue: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """The number of rows of ``queryset`` for the outer enterprise."""
+    return Coalesce(
+        Subquery(
+            queryset.filter(enterprise=OuterRef("pk"))
+            .order_by()
+            .values("enterprise")
+            .annotate(n=Count("pk"))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def map_enterprise_queryset(
+    *, scope: Scope, query: MapQuery | None = None, today: datetime.date | None = None
+) -> QuerySet[Enterprise]:
+    """The enterprises in scope with their map figures, as a lazy queryset."""
+    query = query or MapQuery()
+    today = today or timezone.localdate()
+    industry_name = (
+        "industry__name_en"
+        if (get_language() or "").lower().startswith("en")
+        else "industry__name_zh"
+    )
+    through = Enterprise.industries.through
+    level_counts = {
+        f"points_{level}": _count(RiskPoint.objects.filter(level=level))
+        for level in LEVELS
+    }
+    enterprises = (
+        scope.enterprises()
+        .annotate(
+            **level_counts,
+            hazards_open=_count(Hazard.objects.filter(status__in=OPEN_STATES)),
+            hazards_major=_count(
+                Hazard.objects.filter(status__in=OPEN_STATES, grade=HazardGrade.MAJOR)
+            ),
+            hazards_overdue=_count(
+                Hazard.objects.filter(status__in=DEADLINE_STATES, deadline__lt=today)
+            ),
+            industry_name=Subquery(
+                through.objects.filter(enterprise=OuterRef("pk"))
+                .order_by("industry_id")
+                .values(industry_name)[:1],
+                output_field=CharField(),
+            ),
+        )
+        .annotate(
+            top_level=Case(
+                *(
+                    When(**{f"points_{level}__gt": 0}, then=Value(level))
+                    for level in LEVELS
+                ),
+                default=Value(""),
+                output_field=CharField(),
+            )
+        )
+    )
+    if query.industry is not None:
+        enterprises = enterprises.filter(
+            pk__in=through.objects.filter(industry_id=query.industry).values(
+                "enterprise_id"
+            )
+        )
+    if query.territory is not None:
+        enterprises = enterprises.filter(
+            jurisdiction__path__startswith=query.territory.path
+        )
+    if query.level:
+        enterprises = enterprises.filter(top_level=query.level)
+    if query.major:
+        enterprises = enterprises.filter(hazards_major__gt=0)
+    if query.overdue:
+        enterprises = enterprises.filter(hazards_overdue__gt=0)
+    for extra in map_filters():
+        value = query.extra.get(extra.name)
+        if value:
+            enterprises = extra.function(enterprises, value, scope)
+    return enterprises.order_by("pk")
+
+
+def map_enterprises(
+    *, scope: Scope, query: MapQuery | None = None, today: datetime.date | None = None
+) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of the enterprises in scope; one query.
+
+    Each feature: ``id``, a Point (``null`` when the enterprise has no
+    location), and properties ``name``, ``level`` (its highest risk level,
+    ``""`` when none is assessed), ``points`` (risk points by level, highest
+    first), ``open``, ``major``, ``overdue`` (open, open major and overdue
+    hazards), ``industry`` (its first industry's name), ``territory``
+    (jurisdiction id), ``path`` (the jurisdiction's tree path, by which
+    the page shades the territories) and ``rating`` (its class A–D, ``""``
+    before the first rating).
+    """
+    levels = LEVELS
+    rows = map_enterprise_queryset(scope=scope, query=query, today=today).values_list(
+        "pk",
+        "name",
+        "latitude",
+        "longitude",
+        "top_level",
+        *(f"points_{level}" for level in levels),
+        "hazards_open",
+        "hazards_major",
+        "hazards_overdue",
+        "industry_name",
+        "jurisdiction_id",
+        "jurisdiction__path",
+        "rating__rating_class",
+    )
+    features = []
+    width = len(levels)
+    for row in rows:
+        pk, name, latitude, longitude, level = row[:5]
+        points = list(row[5 : 5 + width])
+        hazards_open, major, overdue, industry, territory, path, rating = row[
+            5 + width :
+        ]
+        geometry = (
+            {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
+            if latitude is not None and longitude is not None
+            else None
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "id": pk,
+                "geometry": geometry,
+                "properties": {
+                    "name": name,
+                    "level": level,
+                    "points": points,
+                    "open": hazards_open,
+                    "major": major,
+                    "overdue": overdue,
+                    "industry": industry or "",
+                    "territory": territory,
+                    "path": path,
+                    "rating": rating or "",
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "levels": list(levels), "features": features}
+
+
+def territories_visible(scope: Scope) -> QuerySet[Jurisdiction]:
+    """The jurisdictions whose areas a user sees on the map.
+
+    A territorial office its own subtree; the other government roles and the
+    superuser every jurisdiction; an enterprise the grid it sits in and
+    that grid's ancestors (its own neighbourhood, nothing of other firms).
+    """
+    if scope.role == Role.TERRITORIAL_OFFICE:
+        if not scope.jurisdiction_path:
+            return Jurisdiction.objects.none()
+        return Jurisdiction.objects.filter(path__startswith=scope.jurisdiction_path)
+    if scope.is_government:
+        return Jurisdiction.objects.all()
+    if scope.is_enterprise and scope.enterprise_id:
+        own = (
+            Enterprise.objects.filter(pk=scope.enterprise_id)
+            .values_list("jurisdiction__path", flat=True)
+            .first()
+        )
+        if not own:
+            return Jurisdiction.objects.none()
+        steps = Jurisdiction.steplen
+        prefixes = [own[:i] for i in range(steps, len(own) + 1, steps)]
+        return Jurisdiction.objects.filter(path__in=prefixes)
+    return Jurisdiction.objects.none()
+
+
+def map_territories(*, scope: Scope) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of the territories' boundaries; one query.
+
+    Properties: ``name``, ``level`` (district, street, town, grid), ``path``
+    and ``depth``. Drawn as the offline base layer, shaded by the page from
+    the enterprises inside.
+    """
+    boundaries = (
+        TerritoryBoundary.objects.filter(jurisdiction__in=territories_visible(scope))
+        .order_by("jurisdiction__path")
+        .values_list(
+            "jurisdiction_id",
+            "jurisdiction__name",
+            "jurisdiction__level",
+            "jurisdiction__path",
+            "jurisdiction__depth",
+            "geometry",
+        )
+    )
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": pk,
+                "geometry": geometry,
+                "properties": {
+                    "name": name,
+                    "level": level,
+                    "path": path,
+                    "depth": depth,
+                },
+            }
+            for pk, name, level, path, depth, geometry in boundaries
+        ],
+    }

@@ -1,0 +1,106 @@
+"""The four-colour risk map in the Wagtail admin (government roles)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from core.organizations.scope import scope_for
+from core.supervision.forms import MapFilterForm
+from plugins.vocabularies import RISK_LEVELS
+
+
+def map_config(*, enterprise_links: dict[str, str]) -> dict:
+    """What the map script needs, handed over with ``json_script``."""
+    return {
+        "enterprises": reverse("api:map-enterprise-list"),
+        "territories": reverse("api:map-territory-list"),
+        "tiles": settings.SAFEGRID_MAP_TILE_URL,
+        "tileAttribution": settings.SAFEGRID_MAP_TILE_ATTRIBUTION,
+        "links": enterprise_links,
+        "levels": [
+            {"key": term.key, "label": str(term.lazy_label), "colour": term.colour}
+            for term in RISK_LEVELS.terms
+        ],
+        "text": {
+            "noLevel": str(gettext_lazy("Not assessed")),
+            "points": str(gettext_lazy("Risk points")),
+            "open": str(gettext_lazy("Open hazards")),
+            "major": str(gettext_lazy("Open major hazards")),
+            "overdue": str(gettext_lazy("Overdue hazards")),
+            "industry": str(gettext_lazy("Industry")),
+            "shown": str(gettext_lazy("Enterprises shown")),
+            "unlocated": str(gettext_lazy("without a location")),
+            "details": str(gettext_lazy("Details")),
+            "riskPoints": str(gettext_lazy("Risk points")),
+            "hazards": str(gettext_lazy("Hazards")),
+            "sitePlan": str(gettext_lazy("Site plan")),
+            "failed": str(gettext_lazy("The map data could not be loaded.")),
+        },
+    }
+
+
+class RiskMapView(WagtailAdminTemplateMixin, TemplateView):
+    """四色安全风险分布图: the enterprises of the scope on the territories."""
+
+    template_name = "supervision/admin/map.html"
+    page_title = gettext_lazy("Four-colour risk map")
+    header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if not self.scope.is_government:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = MapFilterForm(self.request.GET or None, scope=self.scope)
+        context.update(
+            form=form,
+            map_config=map_config(
+                enterprise_links={
+                    # "{id}" is replaced by the enterprise's id in the script.
+                    "details": reverse("enterprises:inspect", args=[0]).replace(
+                        "/0/", "/{id}/"
+                    ),
+                    "riskPoints": reverse("risk_points:index") + "?enterprise={id}",
+                    "hazards": reverse("hazards_admin:index") + "?enterprise={id}",
+                }
+            ),
+        )
+        return context
+
+
+def statistics_export(request):
+    """调度统计 as Excel: ``?period=2026-Q3`` or ``?period=2026``, scoped."""
+    from django.http import HttpResponse, HttpResponseBadRequest
+
+    from core.supervision.statistics import parse_period, statistics_workbook
+
+    scope = scope_for(request.user)
+    if not scope.is_government:
+        raise PermissionDenied
+    try:
+        period = parse_period(request.GET.get("period", ""))
+    except ValueError as error:
+        return HttpResponseBadRequest(
+            str(error), content_type="text/plain; charset=utf-8"
+        )
+    office = scope.department.name if scope.department else request.user.get_username()
+    content = statistics_workbook(scope=scope, period=period, office=office)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="hazard-statistics-{request.GET["period"]}.xlsx"'
+    )
+    return response

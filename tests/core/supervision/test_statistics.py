@@ -1,0 +1,109 @@
+"""调度统计: hazard statistics of a quarter or a year per industry and
+territory, exported to Excel, scoped; bad periods refused; bounded queries."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from core.hazards.models import HazardGrade, HazardStatus
+from core.organizations.scope import scope_for
+from core.supervision.statistics import hazard_statistics, parse_period
+from tests.core.supervision.test_map import hazard
+
+pytestmark = pytest.mark.django_db
+URL = "/admin/supervision/statistics/export/"
+
+
+def test_periods():
+    q = parse_period("2026-Q4")
+    assert (q.start, q.end) == (datetime.date(2026, 10, 1), datetime.date(2026, 12, 31))
+    q1 = parse_period("2026-Q1")
+    assert q1.end == datetime.date(2026, 3, 31)
+    year = parse_period("2025")
+    assert (year.start, year.end) == (
+        datetime.date(2025, 1, 1),
+        datetime.date(2025, 12, 31),
+    )
+    for bad in ("", "2026-Q5", "26", "1999", "2026Q1", "x"):
+        with pytest.raises(ValueError):
+            parse_period(bad)
+
+
+@pytest.fixture
+def reported(world):
+    hazard(world, world.enterprise_a, grade=HazardGrade.MAJOR, supervised=False)
+    hazard(
+        world,
+        world.enterprise_a,
+        HazardStatus.CLOSED,
+        closed_at=timezone.now(),
+        deadline=timezone.localdate(),
+    )
+    hazard(world, world.enterprise_b)
+    old = hazard(world, world.enterprise_b)
+    old.reported_at = timezone.now() - datetime.timedelta(days=800)
+    old.save()
+    return world
+
+
+def this_year() -> str:
+    return str(timezone.localdate().year)
+
+
+def test_rows_per_industry_and_territory_scoped(
+    reported, django_assert_max_num_queries
+):
+    period = parse_period(this_year())
+    scope = scope_for(reported.committee)
+    scope.enterprises().exists()
+    with django_assert_max_num_queries(5):
+        data = hazard_statistics(scope=scope, period=period)
+    industries = {row["name"]: row for row in data["industries"]}
+    assert industries["危险化学品"]["reported"] == 2
+    assert industries["危险化学品"]["major"] == 1
+    assert industries["危险化学品"]["closed"] == 1
+    assert industries["危险化学品"]["closed_rate"] == 50.0
+    assert industries["建筑施工"]["reported"] == 1  # the old one is outside
+    territories = {row["name"]: row for row in data["territories"]}
+    assert territories["一街道"]["enterprises"] == 1
+    assert territories["二街道"]["reported"] == 1
+    chem = hazard_statistics(scope=scope_for(reported.dept_chemicals), period=period)
+    assert [row["name"] for row in chem["industries"]] == ["危险化学品"]
+    street = hazard_statistics(scope=scope_for(reported.street1_office), period=period)
+    assert [row["name"] for row in street["territories"]] == ["一街道"]
+
+
+def test_the_excel_export(reported, client):
+    client.force_login(reported.dept_chemicals)
+    response = client.get(URL, {"period": this_year()})
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["行业", "辖区"]
+    sheet = book["行业"]
+    assert "隐患排查治理情况统计" in sheet["A1"].value
+    assert "应急管理局" in sheet["A2"].value
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert values[0][:3] == ["危险化学品", 1, 2]
+    assert values[-1][0] == "合计"
+    assert all("建筑" not in str(row[0]) for row in values)
+
+
+def test_refused_and_bad_input(reported, client):
+    client.force_login(reported.committee)
+    response = client.get(URL, {"period": "2026-Q9"})
+    assert response.status_code == 400
+    assert "季度" in response.content.decode()
+    for role in ("manager_a", "staff_a", "outsider"):
+        client.force_login(getattr(reported, role))
+        assert client.get(URL, {"period": this_year()}).status_code in (302, 403)
+
+
+def test_the_dashboard_offers_the_export(reported, client):
+    client.force_login(reported.street1_office)
+    body = client.get("/admin/").content.decode()
+    assert 'data-testid="statistics-export"' in body and URL in body
