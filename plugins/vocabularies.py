@@ -37,13 +37,15 @@ class Term:
 
     ``aliases`` are further words read as this term (an Excel cell, the
     district plan's older wording); they are never shown. ``colour`` is a
-    risk level's colour key (``red``...), a key of ``COLOURS``.
+    risk level's colour key (``red``...), a key of ``COLOURS``; ``rgb`` a
+    colour's value for pictures and documents (``#rrggbb``).
     """
 
     key: str
     label: I18nText
     aliases: tuple[str, ...] = ()
     colour: str = ""
+    rgb: str = ""
 
     @property
     def lazy_label(self) -> Promise:
@@ -146,10 +148,10 @@ def _term(key: str, zh_hans: str, en: str, **extra: Any) -> Term:
 COLOURS = Vocabulary(
     "colour",
     [
-        _term("red", "红", "red"),
-        _term("orange", "橙", "orange"),
-        _term("yellow", "黄", "yellow"),
-        _term("blue", "蓝", "blue"),
+        _term("red", "红", "red", rgb="#e02020"),
+        _term("orange", "橙", "orange", rgb="#f08c00"),
+        _term("yellow", "黄", "yellow", rgb="#f5d200"),
+        _term("blue", "蓝", "blue", rgb="#2266dd"),
     ],
 )
 

@@ -21,20 +21,14 @@ from xml.sax.saxutils import escape
 from core.organizations.scope import Scope
 from core.supervision import geometry
 from core.supervision.selectors import MapQuery, map_enterprises, map_territories
-from plugins.vocabularies import RISK_LEVELS
+from plugins.vocabularies import COLOURS, RISK_LEVELS
 
-COLOURS = {
-    "red": "#e02020",
-    "orange": "#f08c00",
-    "yellow": "#f5d200",
-    "blue": "#2266dd",
-}
 NO_LEVEL = "#9aa0a6"
 
 
 def _colour(level: str) -> str:
     if level in RISK_LEVELS:
-        return COLOURS.get(RISK_LEVELS[level].colour, NO_LEVEL)
+        return COLOURS[RISK_LEVELS[level].colour].rgb or NO_LEVEL
     return NO_LEVEL
 
 

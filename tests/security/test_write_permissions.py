@@ -170,6 +170,8 @@ class Side:
     hazard_source: Any = None
     hazard: Any = None
     government_inspection: Any = None
+    sensor: Any = None
+    alarm: Any = None
     rating: Any = None
 
 
@@ -259,7 +261,34 @@ def _side(world, key: str) -> Side:
         score=30,
         computed_at=timezone.now(),
     )
+    from core.monitoring.models import Alarm, Device, SensorPoint
+
+    device = Device.objects.create(
+        enterprise=enterprise,
+        name=f"{key} 采集器",
+        key_prefix=f"side{key}",
+        key_hash="0" * 64,
+    )
+    sensor = SensorPoint.objects.create(
+        enterprise=enterprise,
+        risk_point=point,
+        device=device,
+        name=f"{key} 液位",
+        parameter="液位",
+        unit="m",
+        high=8.0,
+        high_high=9.0,
+    )
+    alarm = Alarm.objects.create(
+        enterprise=enterprise,
+        sensor=sensor,
+        category="limit",
+        kind="high",
+        value=8.5,
+    )
     return Side(
+        sensor=sensor,
+        alarm=alarm,
         rating=rating,
         government_inspection=government_inspection_plan(
             actor=officer,
@@ -330,6 +359,9 @@ PK_BY_PREFIX = {
     "portal/hazards/": "hazard",
     "admin/hazards/": "hazard",
     "admin/government-inspections/": "government_inspection",
+    "admin/alarms/": "alarm",
+    "portal/monitoring/alarms/": "alarm",
+    "portal/monitoring/sensors/": "sensor",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -391,6 +423,8 @@ def url_kwargs(route: Route, side: Side) -> dict[str, Any] | None:
             values[name] = side.version.number
         elif name == "step":
             values[name] = "1"
+        elif name == "act":
+            values[name] = "acknowledge"
         elif name == "restriction_id":
             return None
         else:
@@ -444,6 +478,12 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         if side is None:
             return role in ("manager_a", "manager_b", "staff_a")
         return role == MANAGER_OF[side]
+    if app == "monitoring":
+        # Acknowledging or clearing an alarm: anyone of the enterprise; the
+        # boards, the live values and the history change nothing.
+        if name == "monitoring:alarm_act" and side is not None:
+            return role in MEMBERS_OF[side]
+        return False
     if app == "government_inspections":
         # An office plans inspections in its scope (for its own office) and
         # records the result of its own; the lists change nothing.
@@ -724,10 +764,16 @@ def api_may_write(method: str, path: str, role: str, side: str) -> bool:
         return role in MEMBERS_OF[side]
     if path.startswith("/api/v1/hazards/{id}/"):
         return role == MANAGER_OF[side]
+    if path.startswith("/api/v1/alarms/{id}/"):
+        # Acknowledging or clearing: anyone of the enterprise.
+        return role in MEMBERS_OF[side]
     return False
 
 
 def _api_request(method: str, path: str, side: Side):
+    if path.startswith("/api/v1/alarms/{id}/"):
+        url = path.replace("{id}", str(side.alarm.pk))
+        return url, {"data": {"comment": "已知悉"}, "format": "json"}
     if path.startswith("/api/v1/hazards/"):
         if "{id}" in path:
             url = path.replace("{id}", str(side.hazard.pk))

@@ -38,6 +38,8 @@ def _only_the_jobs_apps_schedule(settings):
         **settings.SAFEGRID_SCHEDULE,
         "hazards.escalate_overdue": None,
         "supervision.recompute_ratings": None,
+        "monitoring.check_sensors": None,
+        "monitoring.thin_readings": None,
     }
 
 
@@ -278,6 +280,8 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
         "dummy.heartbeat": None,
         "hazards.escalate_overdue": None,
         "supervision.recompute_ratings": None,
+        "monitoring.check_sensors": None,
+        "monitoring.thin_readings": None,
     }
     with override_settings(SAFEGRID_SCHEDULE=off):
         assert [entry.name for entry in load_schedule()] == []
