@@ -241,6 +241,36 @@ PERIOD_UNITS = Vocabulary(
 SCHEDULE_PERIODS: tuple[str, ...] = ("hour", "day", "week", "month")
 SCHEDULE_AT_PERIODS: tuple[str, ...] = SCHEDULE_PERIODS[1:]
 
+# The three kinds of emergency plan of an enterprise (GB/T 29639-2020):
+# 综合应急预案, 专项应急预案, 现场处置方案.
+EMERGENCY_PLAN_KINDS = Vocabulary(
+    "emergency plan kind",
+    [
+        _term("comprehensive", "综合应急预案", "Comprehensive plan"),
+        _term("special", "专项应急预案", "Special plan"),
+        _term("on_site", "现场处置方案", "On-site disposal plan"),
+    ],
+)
+
+# Where a plan version's filing (备案) with a department stands.
+PLAN_FILING_STATUSES = Vocabulary(
+    "plan filing status",
+    [
+        _term("filed", "待审查", "Awaiting review"),
+        _term("accepted", "已备案", "Accepted for filing"),
+        _term("returned", "退回修改", "Returned with comments"),
+    ],
+)
+
+# How an enterprise's own rescue team is staffed (专职 / 兼职).
+RESCUE_TEAM_KINDS = Vocabulary(
+    "rescue team kind",
+    [
+        _term("full_time", "专职救援队伍", "Full-time rescue team"),
+        _term("part_time", "兼职救援队伍", "Part-time rescue team"),
+    ],
+)
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     COLOURS,
     RISK_LEVELS,
@@ -248,6 +278,9 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     MEASURE_TYPES,
     CONTROL_LEVELS,
     PERIOD_UNITS,
+    EMERGENCY_PLAN_KINDS,
+    PLAN_FILING_STATUSES,
+    RESCUE_TEAM_KINDS,
 )
 
 

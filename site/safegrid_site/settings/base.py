@@ -43,6 +43,7 @@ PLATFORM_APPS = [
     "core.packs",
     "core.demo",
     "core.jobs",
+    "core.emergency",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",

@@ -1,0 +1,17 @@
+"""The emergency module's periodic job, contributed through the same hook as
+any pack."""
+
+from plugins import hookimpl
+from plugins.contributions import ScheduledJob
+
+
+@hookimpl
+def safegrid_scheduled_jobs() -> list[ScheduledJob]:
+    return [
+        ScheduledJob(
+            "emergency.warn_expiring_agreements",
+            "core.emergency.tasks.warn_expiring_agreements",
+            every="day",
+            at="07:30",
+        )
+    ]

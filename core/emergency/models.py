@@ -1,0 +1,308 @@
+"""Emergency preparedness records of an enterprise (district plan 三(一)5).
+
+Emergency plans with immutable versions and their filing (备案) with a
+department; the rescue capability (own team or a rescue agreement); the
+emergency disposal content of each post (FACTS § 7, the 应急处置卡).
+Writes go through ``core.emergency.services``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.organizations.models import Department, Enterprise, Person, Unit
+from plugins.vocabularies import (
+    EMERGENCY_PLAN_KINDS,
+    PLAN_FILING_STATUSES,
+    RESCUE_TEAM_KINDS,
+)
+
+PlanKind = EMERGENCY_PLAN_KINDS.text_choices("PlanKind", module=__name__)
+FilingStatus = PLAN_FILING_STATUSES.text_choices("FilingStatus", module=__name__)
+RescueTeamKind = RESCUE_TEAM_KINDS.text_choices("RescueTeamKind", module=__name__)
+
+
+class ImmutableVersion(Exception):
+    """A plan version is a record: a change is a new version."""
+
+
+class EmergencyPlan(models.Model):
+    """One emergency plan of an enterprise; its text lives in its versions."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="emergency_plans",
+        verbose_name=_("enterprise"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    risk_events = models.ManyToManyField(
+        "risks.RiskEvent",
+        blank=True,
+        related_name="emergency_plans",
+        verbose_name=_("risk events covered"),
+    )
+    current_version = models.ForeignKey(
+        "PlanVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("current version"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("emergency plan")
+        verbose_name_plural = _("emergency plans")
+        ordering = ["enterprise_id", "kind", "pk"]
+        indexes = [models.Index(fields=["enterprise", "-id"], name="eplan_ent_recent")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanVersionQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableVersion("plan versions are never changed")
+
+
+class PlanVersion(models.Model):
+    """One version of a plan, never changed: a revision adds a version."""
+
+    plan = models.ForeignKey(
+        EmergencyPlan,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("emergency plan"),
+    )
+    number = models.PositiveIntegerField(_("version"))
+    content = models.TextField(_("content"))
+    approved_on = models.DateField(_("approval date"), null=True, blank=True)
+    approved_by = models.CharField(_("approved by"), max_length=100, blank=True)
+    change_note = models.CharField(_("what changed"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = PlanVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+        ordering = ["plan_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="planversion_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ImmutableVersion("plan versions are never changed")
+        super().save(*args, **kwargs)
+
+
+class PlanFiling(models.Model):
+    """A plan version filed (备案) with a department, and its review."""
+
+    version = models.ForeignKey(
+        PlanVersion,
+        on_delete=models.PROTECT,
+        related_name="filings",
+        verbose_name=_("plan version"),
+    )
+    # Denormalised from the version's plan, so the scope filters in one join.
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("enterprise"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="plan_filings",
+        verbose_name=_("department"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=FilingStatus.choices,
+        default=FilingStatus.FILED,
+    )
+    filed_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("filed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    comment = models.TextField(_("review comments"), blank=True)
+
+    class Meta:
+        verbose_name = _("plan filing")
+        verbose_name_plural = _("plan filings")
+        ordering = ["-filed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "department"], name="planfiling_once_per_dept"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["department", "status", "-id"], name="pfiling_queue")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} → {self.department}"
+
+
+class RescueTeam(models.Model):
+    """An enterprise's own rescue team (full- or part-time)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="rescue_teams",
+        verbose_name=_("enterprise"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=16, choices=RescueTeamKind.choices)
+    equipment = models.TextField(_("equipment"), blank=True)
+    supplies_location = models.CharField(
+        _("location of emergency supplies"), max_length=200, blank=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rescue team")
+        verbose_name_plural = _("rescue teams")
+        ordering = ["enterprise_id", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RescueTeamMember(models.Model):
+    team = models.ForeignKey(
+        RescueTeam,
+        on_delete=models.CASCADE,
+        related_name="members",
+        verbose_name=_("rescue team"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    duty = models.CharField(_("duty"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("rescue team member")
+        verbose_name_plural = _("rescue team members")
+        ordering = ["team_id", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "person"], name="rescuemember_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class RescueAgreement(models.Model):
+    """A rescue agreement with a professional team, valid for a period.
+
+    ``warned_until`` is the ``valid_until`` the expiry warning was sent for,
+    so the daily job warns once per validity (a renewal warns again).
+    """
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="rescue_agreements",
+        verbose_name=_("enterprise"),
+    )
+    party = models.CharField(_("rescue team (party)"), max_length=200)
+    contact = models.CharField(_("contact"), max_length=100, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    warned_until = models.DateField(_("expiry warned for"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rescue agreement")
+        verbose_name_plural = _("rescue agreements")
+        ordering = ["enterprise_id", "-valid_until", "pk"]
+        indexes = [models.Index(fields=["valid_until"], name="ragreement_until")]
+
+    def __str__(self) -> str:
+        return self.party
+
+
+class PostEmergencyContent(models.Model):
+    """What a post does in an emergency (the 应急处置卡's content, FACTS § 7).
+
+    ``first_actions`` is a list of ``{"action": str, "responsible": str}`` in
+    order (the first ten minutes); ``contacts`` a list of ``{"name", "phone"}``.
+    """
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("enterprise"),
+    )
+    post = models.OneToOneField(
+        Unit,
+        on_delete=models.CASCADE,
+        related_name="emergency_content",
+        verbose_name=_("post"),
+    )
+    plan = models.ForeignKey(
+        EmergencyPlan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="post_contents",
+        verbose_name=_("on-site disposal plan"),
+    )
+    scenario = models.CharField(_("scenario and warning signs"), max_length=300)
+    first_actions = models.JSONField(_("first actions"), default=list, blank=True)
+    reporting_path = models.TextField(_("reporting path"), blank=True)
+    cautions = models.TextField(_("cautions"), blank=True)
+    contacts = models.JSONField(_("contacts"), default=list, blank=True)
+    escape_route = models.TextField(_("escape route"), blank=True)
+    assembly_point = models.CharField(_("assembly point"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("post emergency content")
+        verbose_name_plural = _("post emergency contents")
+        ordering = ["enterprise_id", "pk"]
+
+    def __str__(self) -> str:
+        return str(self.post)

@@ -1,0 +1,359 @@
+"""Writes of the emergency records.
+
+Each service takes the acting user as the keyword-only ``actor``, checks the
+scope inside (``core.emergency.policy``), runs in one transaction and raises
+``Refused`` (403) or ``Invalid`` (400, messages by field) with nothing changed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.base.errors import Invalid, Refused
+from core.emergency import policy
+from core.emergency.models import (
+    EmergencyPlan,
+    FilingStatus,
+    PlanFiling,
+    PlanKind,
+    PlanVersion,
+    PostEmergencyContent,
+    RescueAgreement,
+    RescueTeam,
+    RescueTeamKind,
+    RescueTeamMember,
+)
+
+# The one collector of field problems, raised together as one ``Invalid``.
+from core.hazards.services import _Problems
+from core.organizations.models import Department, Enterprise, Person, Unit
+from core.organizations.scope import scope_for
+
+TEXT_MAX = 20000
+SHORT_MAX = 200
+
+
+def _text(
+    value: Any, field: str, problems: _Problems, *, limit: int, required=False
+) -> str:
+    text = "" if value is None else str(value).strip()
+    if required and not text:
+        problems.add(field, _("This field is required."), "required")
+    if len(text) > limit:
+        problems.add(field, _("At most %(n)d characters.") % {"n": limit})
+    return text
+
+
+def _date(value: Any, field: str, problems: _Problems, *, required=False):
+    if value in (None, ""):
+        if required:
+            problems.add(field, _("This field is required."), "required")
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        problems.add(field, _("Enter a date as YYYY-MM-DD."))
+        return None
+
+
+def _refuse_unless_writer(actor, enterprise: Enterprise | int) -> None:
+    if not policy.can_write(scope_for(actor), enterprise):
+        raise Refused(_("Only the enterprise's safety manager records this."))
+
+
+# -- plans ------------------------------------------------------------------------------
+
+
+def _events(enterprise: Enterprise, events: Iterable[Any], problems: _Problems):
+    from core.risks.models import RiskEvent
+
+    ids = {getattr(event, "pk", event) for event in events}
+    found = list(
+        RiskEvent.objects.filter(pk__in=ids, risk_point__enterprise=enterprise)
+    )
+    if len(found) != len(ids):
+        problems.add("risk_events", _("Choose risk events of this enterprise."))
+    return found
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    actor,
+    enterprise: Enterprise,
+    kind: str,
+    title: str,
+    content: str,
+    risk_events: Iterable[Any] = (),
+    approved_on: datetime.date | str | None = None,
+    approved_by: str = "",
+) -> EmergencyPlan:
+    """Create a plan with its first version."""
+    _refuse_unless_writer(actor, enterprise)
+    problems = _Problems()
+    if kind not in PlanKind.values:
+        problems.add("kind", _("Choose one of the offered values."))
+    title = _text(title, "title", problems, limit=SHORT_MAX, required=True)
+    content = _text(content, "content", problems, limit=TEXT_MAX, required=True)
+    approved = _date(approved_on, "approved_on", problems)
+    approved_by = _text(approved_by, "approved_by", problems, limit=100)
+    events = _events(enterprise, risk_events, problems)
+    problems.raise_any()
+    plan = EmergencyPlan.objects.create(enterprise=enterprise, kind=kind, title=title)
+    plan.risk_events.set(events)
+    version = PlanVersion.objects.create(
+        plan=plan,
+        number=1,
+        content=content,
+        approved_on=approved,
+        approved_by=approved_by,
+        created_by=actor,
+    )
+    plan.current_version = version
+    plan.save(update_fields=["current_version"])
+    return plan
+
+
+@transaction.atomic
+def plan_revise(
+    *,
+    actor,
+    plan: EmergencyPlan,
+    content: str,
+    change_note: str = "",
+    approved_on: datetime.date | str | None = None,
+    approved_by: str = "",
+    risk_events: Iterable[Any] | None = None,
+) -> PlanVersion:
+    """Add a new version of ``plan``; earlier versions stay as they were."""
+    _refuse_unless_writer(actor, plan.enterprise_id)
+    plan = EmergencyPlan.objects.select_for_update().get(pk=plan.pk)
+    problems = _Problems()
+    content = _text(content, "content", problems, limit=TEXT_MAX, required=True)
+    change_note = _text(change_note, "change_note", problems, limit=300)
+    approved = _date(approved_on, "approved_on", problems)
+    approved_by = _text(approved_by, "approved_by", problems, limit=100)
+    events = None
+    if risk_events is not None:
+        events = _events(plan.enterprise, risk_events, problems)
+    problems.raise_any()
+    last = plan.versions.order_by("-number").values_list("number", flat=True).first()
+    version = PlanVersion.objects.create(
+        plan=plan,
+        number=(last or 0) + 1,
+        content=content,
+        change_note=change_note,
+        approved_on=approved,
+        approved_by=approved_by,
+        created_by=actor,
+    )
+    plan.current_version = version
+    plan.save(update_fields=["current_version"])
+    if events is not None:
+        plan.risk_events.set(events)
+    return version
+
+
+@transaction.atomic
+def plan_file(
+    *, actor, version: PlanVersion, department: Department | int
+) -> PlanFiling:
+    """File (备案) an approved plan version with a department."""
+    plan = version.plan
+    _refuse_unless_writer(actor, plan.enterprise_id)
+    dept_id: int = department if isinstance(department, int) else department.pk
+    if not policy.filing_departments(plan.enterprise).filter(pk=dept_id).exists():
+        raise Invalid.at(
+            ("department",),
+            _("Choose a department that supervises this enterprise."),
+        )
+    if version.approved_on is None:
+        raise Invalid.at(("approved_on",), _("Only an approved version can be filed."))
+    if PlanFiling.objects.filter(version=version, department_id=dept_id).exists():
+        raise Invalid.at(
+            ("department",), _("This version is already filed with this department.")
+        )
+    return PlanFiling.objects.create(
+        version=version,
+        enterprise_id=plan.enterprise_id,
+        department_id=dept_id,
+        filed_by=actor,
+    )
+
+
+@transaction.atomic
+def filing_review(
+    *, actor, filing: PlanFiling, decision: str, comment: str = ""
+) -> PlanFiling:
+    """The department accepts a filing or returns it with comments."""
+    filing = PlanFiling.objects.select_for_update().get(pk=filing.pk)
+    if not policy.can_review_filing(scope_for(actor), filing):
+        raise Refused(_("Only the department the plan was filed with reviews it."))
+    problems = _Problems()
+    if decision not in (FilingStatus.ACCEPTED, FilingStatus.RETURNED):
+        problems.add("decision", _("Choose one of the offered values."))
+    comment = _text(comment, "comment", problems, limit=2000)
+    if decision == FilingStatus.RETURNED and not comment:
+        problems.add(
+            "comment", _("Say what must change when returning it."), "required"
+        )
+    if filing.status != FilingStatus.FILED:
+        problems.add("decision", _("This filing has already been reviewed."), "state")
+    problems.raise_any()
+    filing.status = decision
+    filing.comment = comment
+    filing.reviewed_by = actor
+    filing.reviewed_at = timezone.now()
+    filing.save(update_fields=["status", "comment", "reviewed_by", "reviewed_at"])
+    return filing
+
+
+# -- rescue capability --------------------------------------------------------------------
+
+
+@transaction.atomic
+def rescue_team_save(
+    *,
+    actor,
+    enterprise: Enterprise,
+    name: str,
+    kind: str,
+    members: Sequence[tuple[Person | int, str]] = (),
+    equipment: str = "",
+    supplies_location: str = "",
+    team: RescueTeam | None = None,
+) -> RescueTeam:
+    """Create or update the enterprise's rescue team and its members
+    (``(person, duty)`` pairs: the list replaces the previous one)."""
+    _refuse_unless_writer(actor, enterprise)
+    if team is not None and team.enterprise_id != enterprise.pk:
+        raise Refused(_("Only the enterprise's safety manager records this."))
+    problems = _Problems()
+    name = _text(name, "name", problems, limit=100, required=True)
+    if kind not in RescueTeamKind.values:
+        problems.add("kind", _("Choose one of the offered values."))
+    equipment = _text(equipment, "equipment", problems, limit=TEXT_MAX)
+    supplies_location = _text(
+        supplies_location, "supplies_location", problems, limit=SHORT_MAX
+    )
+    person_ids: list[int] = [p if isinstance(p, int) else p.pk for p, _duty in members]
+    found = set(
+        Person.objects.filter(pk__in=person_ids, enterprise=enterprise).values_list(
+            "pk", flat=True
+        )
+    )
+    if found != set(person_ids) or len(set(person_ids)) != len(person_ids):
+        problems.add("members", _("Choose each person of this enterprise once."))
+    problems.raise_any()
+    if team is None:
+        team = RescueTeam(enterprise=enterprise)
+    team.name, team.kind = name, kind
+    team.equipment, team.supplies_location = equipment, supplies_location
+    team.save()
+    team.members.all().delete()
+    RescueTeamMember.objects.bulk_create(
+        RescueTeamMember(team=team, person_id=pid, duty=str(duty)[:100])
+        for pid, (_p, duty) in zip(person_ids, members, strict=True)
+    )
+    return team
+
+
+@transaction.atomic
+def rescue_agreement_save(
+    *,
+    actor,
+    enterprise: Enterprise,
+    party: str,
+    valid_from: datetime.date | str,
+    valid_until: datetime.date | str,
+    contact: str = "",
+    agreement: RescueAgreement | None = None,
+) -> RescueAgreement:
+    """Record (or renew) a rescue agreement with a professional team."""
+    _refuse_unless_writer(actor, enterprise)
+    if agreement is not None and agreement.enterprise_id != enterprise.pk:
+        raise Refused(_("Only the enterprise's safety manager records this."))
+    problems = _Problems()
+    party = _text(party, "party", problems, limit=SHORT_MAX, required=True)
+    contact = _text(contact, "contact", problems, limit=100)
+    start = _date(valid_from, "valid_from", problems, required=True)
+    end = _date(valid_until, "valid_until", problems, required=True)
+    if start and end and end < start:
+        problems.add("valid_until", _("The end must not be before the start."))
+    problems.raise_any()
+    if agreement is None:
+        agreement = RescueAgreement(enterprise=enterprise)
+    agreement.party, agreement.contact = party, contact
+    agreement.valid_from, agreement.valid_until = start, end
+    agreement.save()
+    return agreement
+
+
+# -- the emergency content of a post ----------------------------------------------------
+
+
+def _rows(
+    value: Any, field: str, keys: tuple[str, ...], problems: _Problems
+) -> list[dict[str, str]]:
+    if not isinstance(value, list | tuple):
+        problems.add(field, _("Give a list."))
+        return []
+    rows = []
+    for row in value:
+        if not isinstance(row, dict) or not str(row.get(keys[0], "")).strip():
+            problems.add(field, _("Each entry needs its %(key)s.") % {"key": keys[0]})
+            return []
+        rows.append({key: str(row.get(key, "")).strip()[:SHORT_MAX] for key in keys})
+    if len(rows) > 30:
+        problems.add(field, _("At most %(n)d entries.") % {"n": 30})
+    return rows
+
+
+@transaction.atomic
+def post_content_save(
+    *,
+    actor,
+    post: Unit,
+    scenario: str,
+    first_actions: Any = (),
+    reporting_path: str = "",
+    cautions: str = "",
+    contacts: Any = (),
+    escape_route: str = "",
+    assembly_point: str = "",
+    plan: EmergencyPlan | None = None,
+) -> PostEmergencyContent:
+    """Write the emergency disposal content of a post (one per post)."""
+    _refuse_unless_writer(actor, post.enterprise_id)
+    problems = _Problems()
+    if post.kind != Unit.Kind.POST:
+        problems.add("post", _("Choose a post."))
+    if plan is not None and plan.enterprise_id != post.enterprise_id:
+        problems.add("plan", _("Choose a plan of this enterprise."))
+    values = {
+        "scenario": _text(scenario, "scenario", problems, limit=300, required=True),
+        "first_actions": _rows(
+            list(first_actions), "first_actions", ("action", "responsible"), problems
+        ),
+        "reporting_path": _text(reporting_path, "reporting_path", problems, limit=2000),
+        "cautions": _text(cautions, "cautions", problems, limit=2000),
+        "contacts": _rows(list(contacts), "contacts", ("name", "phone"), problems),
+        "escape_route": _text(escape_route, "escape_route", problems, limit=2000),
+        "assembly_point": _text(
+            assembly_point, "assembly_point", problems, limit=SHORT_MAX
+        ),
+        "plan": plan,
+    }
+    problems.raise_any()
+    content, _created = PostEmergencyContent.objects.update_or_create(
+        post=post, defaults={"enterprise_id": post.enterprise_id, **values}
+    )
+    return content
