@@ -256,9 +256,9 @@ EMERGENCY_PLAN_KINDS = Vocabulary(
 PLAN_FILING_STATUSES = Vocabulary(
     "plan filing status",
     [
-        _term("filed", "待审查", "Awaiting review"),
-        _term("accepted", "已备案", "Accepted for filing"),
-        _term("returned", "退回修改", "Returned with comments"),
+        _term("under_review", "备案待审查", "Filing under review"),
+        _term("on_file", "已备案", "On file (accepted)"),
+        _term("sent_back", "备案退回修改", "Filing sent back with comments"),
     ],
 )
 

@@ -142,7 +142,7 @@ class PlanFiling(models.Model):
         _("status"),
         max_length=16,
         choices=FilingStatus.choices,
-        default=FilingStatus.FILED,
+        default=FilingStatus.UNDER_REVIEW,
     )
     filed_at = models.DateTimeField(_("filed at"), auto_now_add=True)
     filed_by = models.ForeignKey(

@@ -60,7 +60,9 @@ def filing_list(
 
 
 def filings_awaiting_review(scope: Scope) -> QuerySet[PlanFiling]:
-    return filing_list(scope=scope, status=FilingStatus.FILED, own_department=True)
+    return filing_list(
+        scope=scope, status=FilingStatus.UNDER_REVIEW, own_department=True
+    )
 
 
 def agreements_expiring(

@@ -198,14 +198,14 @@ def filing_review(
     if not policy.can_review_filing(scope_for(actor), filing):
         raise Refused(_("Only the department the plan was filed with reviews it."))
     problems = _Problems()
-    if decision not in (FilingStatus.ACCEPTED, FilingStatus.RETURNED):
+    if decision not in (FilingStatus.ON_FILE, FilingStatus.SENT_BACK):
         problems.add("decision", _("Choose one of the offered values."))
     comment = _text(comment, "comment", problems, limit=2000)
-    if decision == FilingStatus.RETURNED and not comment:
+    if decision == FilingStatus.SENT_BACK and not comment:
         problems.add(
             "comment", _("Say what must change when returning it."), "required"
         )
-    if filing.status != FilingStatus.FILED:
+    if filing.status != FilingStatus.UNDER_REVIEW:
         problems.add("decision", _("This filing has already been reviewed."), "state")
     problems.raise_any()
     filing.status = decision

@@ -125,7 +125,7 @@ def test_filing_goes_to_a_supervising_department_only(world, plan_a, chem_dept):
     filing = plan_file(
         actor=world.manager_a, version=plan_a.current_version, department=chem_dept
     )
-    assert filing.status == FilingStatus.FILED
+    assert filing.status == FilingStatus.UNDER_REVIEW
     with pytest.raises(Invalid):  # once per department
         plan_file(
             actor=world.manager_a, version=plan_a.current_version, department=chem_dept
@@ -146,18 +146,18 @@ def test_an_unapproved_version_cannot_be_filed(world, plan_a, chem_dept):
 
 def test_the_department_accepts_or_returns_with_comments(world, filing_a):
     with pytest.raises(Invalid) as caught:
-        filing_review(actor=world.dept_chemicals, filing=filing_a, decision="returned")
+        filing_review(actor=world.dept_chemicals, filing=filing_a, decision="sent_back")
     assert "/comment" in caught.value.message_dict
     reviewed = filing_review(
         actor=world.dept_chemicals,
         filing=filing_a,
-        decision="returned",
+        decision="sent_back",
         comment="应急响应分级不清",
     )
-    assert reviewed.status == FilingStatus.RETURNED
+    assert reviewed.status == FilingStatus.SENT_BACK
     assert reviewed.reviewed_by == world.dept_chemicals
     with pytest.raises(Invalid):  # reviewed once
-        filing_review(actor=world.dept_chemicals, filing=filing_a, decision="accepted")
+        filing_review(actor=world.dept_chemicals, filing=filing_a, decision="on_file")
 
 
 @pytest.mark.parametrize(
@@ -166,8 +166,8 @@ def test_the_department_accepts_or_returns_with_comments(world, filing_a):
 )
 def test_only_the_department_filed_with_reviews(world, filing_a, role):
     with pytest.raises(Refused):
-        filing_review(actor=getattr(world, role), filing=filing_a, decision="accepted")
-    assert PlanFiling.objects.get(pk=filing_a.pk).status == FilingStatus.FILED
+        filing_review(actor=getattr(world, role), filing=filing_a, decision="on_file")
+    assert PlanFiling.objects.get(pk=filing_a.pk).status == FilingStatus.UNDER_REVIEW
 
 
 def test_a_department_out_of_scope_cannot_review_even_its_own_filing(
@@ -176,7 +176,7 @@ def test_a_department_out_of_scope_cannot_review_even_its_own_filing(
     # The enterprise left the department's industries: the filing is out of scope.
     world.enterprise_a.industries.set([world.construction])
     with pytest.raises(Refused):
-        filing_review(actor=world.dept_chemicals, filing=filing_a, decision="accepted")
+        filing_review(actor=world.dept_chemicals, filing=filing_a, decision="on_file")
 
 
 def test_lists_follow_the_scope(world, plan_a, plan_b, filing_a, filing_b):

@@ -37,6 +37,7 @@ def _only_the_jobs_apps_schedule(settings):
     settings.SAFEGRID_SCHEDULE = {
         **settings.SAFEGRID_SCHEDULE,
         "hazards.escalate_overdue": None,
+        "emergency.warn_expiring_agreements": None,
     }
 
 
@@ -273,7 +274,11 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
         == "alive"
     )
 
-    off = {"dummy.heartbeat": None, "hazards.escalate_overdue": None}
+    off = {
+        "dummy.heartbeat": None,
+        "hazards.escalate_overdue": None,
+        "emergency.warn_expiring_agreements": None,
+    }
     with override_settings(SAFEGRID_SCHEDULE=off):
         assert [entry.name for entry in load_schedule()] == []
 
