@@ -9,6 +9,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from core.api.auth import ObtainTokenView
+from core.emergency.api import (
+    EmergencyCardViewSet,
+    EmergencyPlanViewSet,
+    PlanFilingViewSet,
+    RescueAgreementViewSet,
+)
 from core.forms.api import FormUploadViewSet, FormViewSet
 from core.hazards.api import HazardViewSet
 from core.inspections.api import InspectionTaskViewSet
@@ -34,6 +40,12 @@ router.register("forms", FormViewSet, basename="form")
 router.register("form-uploads", FormUploadViewSet, basename="form-upload")
 router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-task")
 router.register("hazards", HazardViewSet, basename="hazard")
+router.register("emergency-plans", EmergencyPlanViewSet, basename="emergency-plan")
+router.register("plan-filings", PlanFilingViewSet, basename="plan-filing")
+router.register(
+    "rescue-agreements", RescueAgreementViewSet, basename="rescue-agreement"
+)
+router.register("emergency-cards", EmergencyCardViewSet, basename="emergency-card")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

@@ -29,4 +29,9 @@ class EmergencyConfig(AppConfig):
             Role.INDUSTRY_DEPARTMENT,
             Role.TERRITORIAL_OFFICE,
         ):
-            grant(role, "emergency.view_emergencyplan")
+            grant(
+                role,
+                "emergency.view_emergencyplan",
+                "emergency.view_planfiling",
+                "emergency.view_rescueagreement",
+            )

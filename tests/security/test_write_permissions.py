@@ -169,6 +169,8 @@ class Side:
     task: Any = None
     hazard_source: Any = None
     hazard: Any = None
+    plan_filing: Any = None
+    rescue_agreement: Any = None
 
 
 @dataclass
@@ -246,7 +248,33 @@ def _side(world, key: str) -> Side:
     hazard_source = MajorHazardSource.objects.create(
         enterprise=enterprise, name=f"{key}罐区", operational_head=person
     )
+    import datetime
+
+    from core.emergency.services import plan_create, plan_file
+
+    plan = plan_create(
+        actor=manager,
+        enterprise=enterprise,
+        kind="comprehensive",
+        title=f"{key}综合应急预案",
+        content="……",
+        approved_on=datetime.date(2026, 1, 5),
+    )
+    plan_filing = plan_file(
+        actor=manager, version=plan.current_version, department=department
+    )
+    from core.emergency.services import rescue_agreement_save
+
+    rescue_agreement = rescue_agreement_save(
+        actor=manager,
+        enterprise=enterprise,
+        party=f"{key}救援大队",
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2026, 12, 31),
+    )
     return Side(
+        plan_filing=plan_filing,
+        rescue_agreement=rescue_agreement,
         task=task,
         hazard_source=hazard_source,
         hazard=hazard_report(
@@ -309,6 +337,8 @@ PK_BY_PREFIX = {
     "portal/forms/submissions/": "submission",
     "portal/hazards/": "hazard",
     "admin/hazards/": "hazard",
+    "admin/emergency/filings/": "plan_filing",
+    "admin/emergency/agreements/": "rescue_agreement",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -329,6 +359,8 @@ PK_BY_MODEL = {
     "forms.Submission": "submission",
     "forms.OptionList": "option_list",
     "hazards.Hazard": "hazard",
+    "emergency.PlanFiling": "plan_filing",
+    "emergency.RescueAgreement": "rescue_agreement",
 }
 
 
@@ -448,6 +480,9 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     if app == "form_submissions":
         # Reviews: the department that owns the form (or assigned it).
         return name.endswith(":detail") and role == OWNER_DEPT.get(side or "", "")
+    if app == "filing_admin_review":
+        # The review of a plan filing: the department it was filed with.
+        return side is not None and role == OWNER_DEPT[side]
     # Read-only screens and pages: nobody changes anything through them.
     return False
 
@@ -567,6 +602,7 @@ def harvested_form(client: Client, url: str) -> dict[str, Any]:
 EXPLICIT_BODIES = {
     "hazards:step": lambda side: {"action": "reject", "comment": "不是隐患"},
     "hazard_admin_step": lambda side: {"action": "supervise", "comment": "督办"},
+    "filing_admin_review": lambda side: {"decision": "on_file"},
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,
@@ -694,10 +730,17 @@ def api_may_write(method: str, path: str, role: str, side: str) -> bool:
         return role in MEMBERS_OF[side]
     if path.startswith("/api/v1/hazards/{id}/"):
         return role == MANAGER_OF[side]
+    if path == "/api/v1/plan-filings/{id}/review/":
+        # The department the plan was filed with (side A's: the chemicals
+        # department; side B's: construction).
+        return role == OWNER_DEPT[side]
     return False
 
 
 def _api_request(method: str, path: str, side: Side):
+    if path.startswith("/api/v1/plan-filings/"):
+        url = path.replace("{id}", str(side.plan_filing.pk))
+        return url, {"data": {"decision": "on_file"}, "format": "json"}
     if path.startswith("/api/v1/hazards/"):
         if "{id}" in path:
             url = path.replace("{id}", str(side.hazard.pk))

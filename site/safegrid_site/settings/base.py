@@ -306,6 +306,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "HazardStatusEnum": "core.hazards.models.HazardStatus",
         "InspectionTaskStatusEnum": "core.inspections.models.TaskStatus",
+        "EmergencyPlanKindEnum": "core.emergency.models.PlanKind",
+        "PlanFilingStatusEnum": "core.emergency.models.FilingStatus",
     },
 }
 
