@@ -13,5 +13,11 @@ def safegrid_scheduled_jobs() -> list[ScheduledJob]:
             "core.emergency.tasks.warn_expiring_agreements",
             every="day",
             at="07:30",
-        )
+        ),
+        ScheduledJob(
+            "emergency.flag_overdue_drills",
+            "core.emergency.tasks.flag_overdue_drills",
+            every="day",
+            at="07:40",
+        ),
     ]

@@ -1,7 +1,8 @@
-"""The emergency records' periodic job: rescue agreements about to expire.
+"""The emergency records' periodic jobs: rescue agreements about to expire,
+planned drills not held on time.
 
 Registered in the one schedule through ``safegrid_scheduled_jobs``
-(``core.emergency.default_plugin``), daily at 07:30.
+(``core.emergency.default_plugin``), daily at 07:30 and 07:40.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ def warn_expiring_agreements(today: str | None = None) -> dict[str, int]:
 def _warn(pk: int, limit: datetime.date) -> int:
     from core.emergency.models import RescueAgreement
     from core.notifications.services import notify
-    from core.organizations.models import Role
 
     agreement = (
         RescueAgreement.objects.select_for_update()
@@ -58,13 +58,8 @@ def _warn(pk: int, limit: datetime.date) -> int:
     )
     if agreement is None or agreement.warned_until == agreement.valid_until:
         return 0
-    managers = get_user_model().objects.filter(
-        membership__enterprise_id=agreement.enterprise_id,
-        membership__role=Role.ENTERPRISE_MANAGER,
-        is_active=True,
-    )
     sent = 0
-    for user in managers:
+    for user in _managers(agreement.enterprise_id):
         notify(
             user,
             gettext_noop(
@@ -81,3 +76,64 @@ def _warn(pk: int, limit: datetime.date) -> int:
     agreement.warned_until = agreement.valid_until
     agreement.save(update_fields=["warned_until"])
     return sent
+
+
+@job
+def flag_overdue_drills(today: str | None = None) -> dict[str, int]:
+    """Flag each planned drill not held by its date, telling the enterprise's
+    safety managers once.
+
+    Idempotent: an item keeps the day it was flagged (``flagged_on``); a
+    second run flags nothing, and an item recorded since is never flagged.
+    """
+    from core.emergency.models import DrillPlanItem
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    pks = list(
+        DrillPlanItem.objects.filter(
+            due_on__lt=day, flagged_on__isnull=True, drill__isnull=True
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:BATCH]
+    )
+    sent = 0
+    for pk in pks:
+        with transaction.atomic():
+            sent += _flag_drill(pk, day)
+    return {"drills": len(pks), "notifications": sent}
+
+
+def _flag_drill(pk: int, day: datetime.date) -> int:
+    from core.emergency.models import DrillPlanItem
+    from core.notifications.services import notify
+
+    item = (
+        DrillPlanItem.objects.select_for_update()
+        .filter(pk=pk, due_on__lt=day, flagged_on__isnull=True, drill__isnull=True)
+        .first()
+    )
+    if item is None:
+        return 0
+    sent = 0
+    for user in _managers(item.enterprise_id):
+        notify(
+            user,
+            gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
+            item,
+            "/portal/emergency/",
+            params={"scenario": item.scenario, "date": item.due_on.isoformat()},
+        )
+        sent += 1
+    item.flagged_on = day
+    item.save(update_fields=["flagged_on"])
+    return sent
+
+
+def _managers(enterprise_id: int):
+    from core.organizations.models import Role
+
+    return get_user_model().objects.filter(
+        membership__enterprise_id=enterprise_id,
+        membership__role=Role.ENTERPRISE_MANAGER,
+        is_active=True,
+    )

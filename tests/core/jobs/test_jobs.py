@@ -38,6 +38,7 @@ def _only_the_jobs_apps_schedule(settings):
         **settings.SAFEGRID_SCHEDULE,
         "hazards.escalate_overdue": None,
         "emergency.warn_expiring_agreements": None,
+        "emergency.flag_overdue_drills": None,
     }
 
 
@@ -278,6 +279,7 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
         "dummy.heartbeat": None,
         "hazards.escalate_overdue": None,
         "emergency.warn_expiring_agreements": None,
+        "emergency.flag_overdue_drills": None,
     }
     with override_settings(SAFEGRID_SCHEDULE=off):
         assert [entry.name for entry in load_schedule()] == []
