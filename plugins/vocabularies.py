@@ -271,6 +271,21 @@ RESCUE_TEAM_KINDS = Vocabulary(
     ],
 )
 
+# Occupational-disease hazard factors a post is exposed to, by the classes of
+# the national catalogue (职业病危害因素分类目录, 国卫疾控发〔2015〕92号).
+OCCUPATIONAL_FACTORS = Vocabulary(
+    "occupational hazard factor",
+    [
+        _term("dust", "粉尘", "Dust"),
+        _term("chemical", "化学因素", "Chemical agents"),
+        _term("noise", "噪声", "Noise"),
+        _term("heat", "高温", "Heat"),
+        _term("radiation", "放射性因素", "Ionising radiation"),
+        _term("biological", "生物因素", "Biological agents"),
+        _term("other_physical", "其他物理因素", "Other physical agents"),
+    ],
+)
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     COLOURS,
     RISK_LEVELS,
@@ -281,6 +296,7 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     EMERGENCY_PLAN_KINDS,
     PLAN_FILING_STATUSES,
     RESCUE_TEAM_KINDS,
+    OCCUPATIONAL_FACTORS,
 )
 
 

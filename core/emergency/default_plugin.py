@@ -20,4 +20,16 @@ def safegrid_scheduled_jobs() -> list[ScheduledJob]:
             every="day",
             at="07:40",
         ),
+        ScheduledJob(
+            "emergency.remind_training_gaps",
+            "core.emergency.tasks.remind_training_gaps",
+            every="day",
+            at="07:50",
+        ),
+        ScheduledJob(
+            "emergency.flag_overdue_workplace_tests",
+            "core.emergency.tasks.flag_overdue_workplace_tests",
+            every="day",
+            at="08:10",
+        ),
     ]

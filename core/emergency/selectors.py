@@ -20,8 +20,11 @@ from core.emergency.models import (
     PostEmergencyContent,
     RescueAgreement,
     RescueTeam,
+    TrainingAttendance,
+    TrainingRequirement,
+    WorkplaceTest,
 )
-from core.organizations.models import Enterprise, Unit
+from core.organizations.models import Enterprise, Person, Unit
 from core.organizations.scope import Scope
 
 #: Days before an agreement's end from which it counts as expiring.
@@ -191,3 +194,113 @@ def disposal_card(*, scope: Scope, post: Unit | int) -> dict[str, Any] | None:
         ],
         "updated_at": content.updated_at if content else None,
     }
+
+
+# -- training ---------------------------------------------------------------------------
+
+#: The states of a person's required training.
+TRAINING_MISSING = "missing"
+TRAINING_EXPIRED = "expired"
+TRAINING_CURRENT = "current"
+
+
+def training_record(*, scope: Scope, person: Person | int) -> list[TrainingAttendance]:
+    """A person's training record, newest first ([] out of scope; a staff
+    member sees only their own)."""
+    pk = person if isinstance(person, int) else person.pk
+    if not scope.people().filter(pk=pk).exists():
+        return []
+    return list(
+        TrainingAttendance.objects.filter(person_id=pk)
+        .select_related("session")
+        .order_by("-session__held_on", "-pk")[:500]
+    )
+
+
+def training_status(
+    *, scope: Scope, today: datetime.date | None = None, enterprise: int | None = None
+) -> list[dict[str, Any]]:
+    """For every person in scope holding a post with required trainings:
+    each requirement's state (missing, expired, current) and validity.
+
+    Three queries whatever the number of people: the requirements, the
+    holders of their posts, the passed attendances of those people.
+    """
+    today = today or timezone.localdate()
+    requirements = scope.filter(TrainingRequirement.objects.all()).select_related(
+        "post"
+    )
+    if enterprise is not None:
+        requirements = requirements.filter(enterprise_id=enterprise)
+    by_post: dict[int, list[TrainingRequirement]] = {}
+    for req in requirements[:2000]:
+        by_post.setdefault(req.post_id, []).append(req)
+    if not by_post:
+        return []
+    holders = (
+        scope.people()
+        .filter(posts__in=list(by_post))
+        .values_list("pk", "name", "posts", "user_id")
+    )
+    people = [(pk, name, post, user) for pk, name, post, user in holders[:5000]]
+    best: dict[tuple[int, int], datetime.date | None] = {}
+    attended = TrainingAttendance.objects.filter(
+        person_id__in={p[0] for p in people},
+        passed=True,
+        session__requirement__in=[r.pk for reqs in by_post.values() for r in reqs],
+    ).values_list("person_id", "session__requirement_id", "valid_until")
+    for person_id, req_id, until in attended:
+        key = (person_id, req_id)
+        if key not in best:
+            best[key] = until
+        else:
+            known = best[key]
+            if known is not None and (until is None or until > known):
+                best[key] = until
+    rows = []
+    for person_id, name, post_id, user_id in people:
+        for req in by_post.get(post_id, []):
+            key = (person_id, req.pk)
+            if key not in best:
+                state, until = TRAINING_MISSING, None
+            else:
+                until = best[key]
+                state = (
+                    TRAINING_EXPIRED
+                    if until is not None and until < today
+                    else TRAINING_CURRENT
+                )
+            rows.append(
+                {
+                    "person": person_id,
+                    "person_name": name,
+                    "user": user_id,
+                    "post": req.post.name,
+                    "requirement": req.pk,
+                    "topic": req.topic,
+                    "is_certificate": req.is_certificate,
+                    "state": state,
+                    "valid_until": until,
+                }
+            )
+    return rows
+
+
+# -- occupational hazards -------------------------------------------------------------------
+
+
+def workplace_tests_overdue(
+    *, scope: Scope, today: datetime.date | None = None
+) -> QuerySet[WorkplaceTest]:
+    """Each enterprise's latest workplace test whose next test is overdue."""
+    today = today or timezone.localdate()
+    newer = WorkplaceTest.objects.filter(
+        enterprise=OuterRef("enterprise"), tested_on__gt=OuterRef("tested_on")
+    )
+    return (
+        scope.filter(WorkplaceTest.objects.all())
+        .filter(next_due__lt=today)
+        .filter(~Exists(newer))
+        .select_related("enterprise")
+        .order_by("next_due", "pk")
+    )

@@ -22,6 +22,8 @@ from core.emergency.models import (
     DrillPlanItem,
     EmergencyPlan,
     FilingStatus,
+    OccupationalExposure,
+    OccupationalFactor,
     PlanFiling,
     PlanKind,
     PlanVersion,
@@ -30,6 +32,11 @@ from core.emergency.models import (
     RescueTeam,
     RescueTeamKind,
     RescueTeamMember,
+    TrainingAttendance,
+    TrainingRequirement,
+    TrainingSession,
+    WorkplaceTest,
+    WorkplaceTestResult,
 )
 
 # The one collector of field problems, raised together as one ``Invalid``.
@@ -484,3 +491,238 @@ def drill_open_hazard(*, actor, drill: Drill, description: str, location: str = 
     )
     drill.hazards.add(hazard)
     return hazard
+
+
+# -- training ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def training_requirement_add(
+    *,
+    actor,
+    post: Unit,
+    topic: str,
+    is_certificate: bool = False,
+    valid_months: int | None = None,
+) -> TrainingRequirement:
+    """Say that ``post`` requires a training (once, or renewed every
+    ``valid_months``)."""
+    _refuse_unless_writer(actor, post.enterprise_id)
+    problems = _Problems()
+    if post.kind != Unit.Kind.POST:
+        problems.add("post", _("Choose a post."))
+    topic = _text(topic, "topic", problems, limit=SHORT_MAX, required=True)
+    if valid_months is not None and not 1 <= int(valid_months) <= 240:
+        problems.add("valid_months", _("Enter a number of months from 1 to 240."))
+    if TrainingRequirement.objects.filter(post=post, topic=topic).exists():
+        problems.add("topic", _("This post already requires this training."))
+    problems.raise_any()
+    return TrainingRequirement.objects.create(
+        enterprise_id=post.enterprise_id,
+        post=post,
+        topic=topic,
+        is_certificate=bool(is_certificate),
+        valid_months=valid_months,
+    )
+
+
+@transaction.atomic
+def training_session_save(
+    *,
+    actor,
+    enterprise: Enterprise,
+    topic: str,
+    trainer: str = "",
+    hours: Any = 0,
+    planned_on: datetime.date | str | None = None,
+    held_on: datetime.date | str | None = None,
+    requirement: TrainingRequirement | int | None = None,
+    session: TrainingSession | None = None,
+) -> TrainingSession:
+    """Plan a training session, or record it as held."""
+    from decimal import Decimal, InvalidOperation
+
+    _refuse_unless_writer(actor, enterprise)
+    if session is not None and session.enterprise_id != enterprise.pk:
+        raise Refused(_("Only the enterprise's safety manager records this."))
+    problems = _Problems()
+    topic = _text(topic, "topic", problems, limit=SHORT_MAX, required=True)
+    trainer = _text(trainer, "trainer", problems, limit=100)
+    planned = _date(planned_on, "planned_on", problems)
+    held = _date(held_on, "held_on", problems)
+    if planned is None and held is None:
+        problems.add("planned_on", _("Give the planned date or the date held."))
+    try:
+        amount = Decimal(str(hours or 0))
+        if not Decimal(0) <= amount <= Decimal(1000):
+            raise InvalidOperation
+    except InvalidOperation:
+        problems.add("hours", _("Enter a number of hours from 0 to 1000."))
+        amount = Decimal(0)
+    req = None
+    if requirement not in (None, ""):
+        req = TrainingRequirement.objects.filter(
+            pk=getattr(requirement, "pk", requirement), enterprise=enterprise
+        ).first()
+        if req is None:
+            problems.add(
+                "requirement", _("Choose a required training of this enterprise.")
+            )
+    problems.raise_any()
+    if session is None:
+        session = TrainingSession(enterprise=enterprise)
+    session.topic, session.trainer, session.hours = topic, trainer, amount
+    session.planned_on, session.held_on, session.requirement = planned, held, req
+    session.save()
+    return session
+
+
+@transaction.atomic
+def training_attendance_record(
+    *,
+    actor,
+    session: TrainingSession,
+    person: Person,
+    passed: bool | None = None,
+    score: Any = None,
+    certificate_number: str = "",
+    valid_until: datetime.date | str | None = None,
+) -> TrainingAttendance:
+    """Record that ``person`` attended a held session, with the assessment."""
+    _refuse_unless_writer(actor, session.enterprise_id)
+    problems = _Problems()
+    if session.held_on is None:
+        problems.add("session", _("Record attendance once the session is held."))
+    if person.enterprise_id != session.enterprise_id:
+        problems.add("person", _("Choose a person of this enterprise."))
+    until = _date(valid_until, "valid_until", problems)
+    req = session.requirement
+    if until is None and req is not None and req.valid_months and session.held_on:
+        until = _add_months(session.held_on, req.valid_months)
+    number = _text(certificate_number, "certificate_number", problems, limit=60)
+    problems.raise_any()
+    attendance, _created = TrainingAttendance.objects.update_or_create(
+        session=session,
+        person=person,
+        defaults={
+            "passed": passed,
+            "score": score,
+            "certificate_number": number,
+            "valid_until": until,
+        },
+    )
+    return attendance
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+# -- occupational hazards -------------------------------------------------------------------
+
+
+@transaction.atomic
+def exposure_add(
+    *,
+    actor,
+    post: Unit,
+    factor: str,
+    agent: str = "",
+    warning_signs: str = "",
+    needs_notification_card: bool = True,
+) -> OccupationalExposure:
+    """Record that ``post`` is exposed to an occupational hazard factor."""
+    _refuse_unless_writer(actor, post.enterprise_id)
+    problems = _Problems()
+    if post.kind != Unit.Kind.POST:
+        problems.add("post", _("Choose a post."))
+    if factor not in OccupationalFactor.values:
+        problems.add("factor", _("Choose one of the offered values."))
+    agent = _text(agent, "agent", problems, limit=100)
+    warning_signs = _text(warning_signs, "warning_signs", problems, limit=300)
+    problems.raise_any()
+    return OccupationalExposure.objects.create(
+        enterprise_id=post.enterprise_id,
+        post=post,
+        factor=factor,
+        agent=agent,
+        warning_signs=warning_signs,
+        needs_notification_card=bool(needs_notification_card),
+    )
+
+
+@transaction.atomic
+def workplace_test_record(
+    *,
+    actor,
+    enterprise: Enterprise,
+    tested_on: datetime.date | str,
+    next_due: datetime.date | str,
+    results: Sequence[dict[str, Any]],
+    agency: str = "",
+) -> WorkplaceTest:
+    """Record a workplace hazard-factor test with a result per exposure
+    (``{"exposure", "measured", "limit", "compliant"}``)."""
+    _refuse_unless_writer(actor, enterprise)
+    problems = _Problems()
+    tested = _date(tested_on, "tested_on", problems, required=True)
+    due = _date(next_due, "next_due", problems, required=True)
+    if tested and due and due <= tested:
+        problems.add("next_due", _("The next test must come after this one."))
+    agency = _text(agency, "agency", problems, limit=SHORT_MAX)
+
+    def exposure_id(row: Any) -> int:
+        value = row.get("exposure") if isinstance(row, dict) else None
+        value = getattr(value, "pk", value)
+        return value if isinstance(value, int) else 0
+
+    exposures = {
+        e.pk: e
+        for e in OccupationalExposure.objects.filter(
+            pk__in=[exposure_id(row) for row in results], enterprise=enterprise
+        )
+    }
+    rows = []
+    for row in results:
+        exposure = exposures.get(exposure_id(row))
+        measured = str(row.get("measured", "")).strip()[:60]
+        if (
+            exposure is None
+            or not measured
+            or not isinstance(row.get("compliant"), bool)
+        ):
+            problems.add(
+                "results",
+                _(
+                    "Each result needs an exposure of this enterprise, a value and whether it is within the limit."
+                ),
+            )
+            break
+        rows.append(
+            (
+                exposure,
+                measured,
+                str(row.get("limit", "")).strip()[:60],
+                row["compliant"],
+            )
+        )
+    if not results:
+        problems.add("results", _("Give at least one result."), "required")
+    problems.raise_any()
+    test = WorkplaceTest.objects.create(
+        enterprise=enterprise, tested_on=tested, next_due=due, agency=agency
+    )
+    WorkplaceTestResult.objects.bulk_create(
+        WorkplaceTestResult(
+            test=test, exposure=exposure, measured=measured, limit=limit, compliant=ok
+        )
+        for exposure, measured, limit, ok in rows
+    )
+    return test

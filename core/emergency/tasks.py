@@ -137,3 +137,99 @@ def _managers(enterprise_id: int):
         membership__role=Role.ENTERPRISE_MANAGER,
         is_active=True,
     )
+
+
+@job
+def remind_training_gaps(today: str | None = None) -> dict[str, int]:
+    """Tell the person (when they have an account) and the safety managers
+    about each required training that is missing or expired.
+
+    Idempotent: each reminder is a ``TrainingReminder`` row, unique on
+    (person, requirement, state, validity); a second run reminds nobody, a
+    lapse after a renewal reminds again.
+    """
+    from core.emergency.models import TrainingReminder
+    from core.emergency.selectors import TRAINING_CURRENT, training_status
+    from core.notifications.services import notify
+    from core.organizations.scope import SUPERUSER, Scope
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    everything = Scope(user_id=None, role=SUPERUSER)
+    sent = reminded = 0
+    for row in training_status(scope=everything, today=day):
+        if row["state"] == TRAINING_CURRENT:
+            continue
+        until = row["valid_until"].isoformat() if row["valid_until"] else ""
+        with transaction.atomic():
+            reminder, created = TrainingReminder.objects.get_or_create(
+                person_id=row["person"],
+                requirement_id=row["requirement"],
+                state=row["state"],
+                until=until,
+            )
+            if not created:
+                continue
+            reminded += 1
+            recipients = list(_managers(reminder.requirement.enterprise_id))
+            if row["user"]:
+                recipients.append(get_user_model().objects.get(pk=row["user"]))
+            for user in recipients:
+                notify(
+                    user,
+                    gettext_noop(
+                        "%(person)s (%(post)s): the required training “%(topic)s” "
+                        "is missing or has expired."
+                    ),
+                    reminder.requirement,
+                    "/portal/emergency/",
+                    params={
+                        "person": row["person_name"],
+                        "post": row["post"],
+                        "topic": row["topic"],
+                    },
+                )
+                sent += 1
+    return {"reminders": reminded, "notifications": sent}
+
+
+@job
+def flag_overdue_workplace_tests(today: str | None = None) -> dict[str, int]:
+    """Flag each enterprise's overdue workplace hazard-factor test once
+    (``flagged_on``), telling its safety managers."""
+    from core.emergency.selectors import workplace_tests_overdue
+    from core.notifications.services import notify
+    from core.organizations.scope import SUPERUSER, Scope
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    everything = Scope(user_id=None, role=SUPERUSER)
+    pks = list(
+        workplace_tests_overdue(scope=everything, today=day)
+        .filter(flagged_on__isnull=True)
+        .values_list("pk", flat=True)[:BATCH]
+    )
+    sent = 0
+    for pk in pks:
+        with transaction.atomic():
+            from core.emergency.models import WorkplaceTest
+
+            test = (
+                WorkplaceTest.objects.select_for_update()
+                .filter(pk=pk, flagged_on__isnull=True)
+                .first()
+            )
+            if test is None:
+                continue
+            for user in _managers(test.enterprise_id):
+                notify(
+                    user,
+                    gettext_noop(
+                        "The workplace hazard-factor test was due by %(date)s."
+                    ),
+                    test,
+                    "/portal/emergency/",
+                    params={"date": test.next_due.isoformat()},
+                )
+                sent += 1
+            test.flagged_on = day
+            test.save(update_fields=["flagged_on"])
+    return {"tests": len(pks), "notifications": sent}

@@ -39,6 +39,8 @@ def _only_the_jobs_apps_schedule(settings):
         "hazards.escalate_overdue": None,
         "emergency.warn_expiring_agreements": None,
         "emergency.flag_overdue_drills": None,
+        "emergency.remind_training_gaps": None,
+        "emergency.flag_overdue_workplace_tests": None,
     }
 
 
@@ -280,6 +282,8 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
         "hazards.escalate_overdue": None,
         "emergency.warn_expiring_agreements": None,
         "emergency.flag_overdue_drills": None,
+        "emergency.remind_training_gaps": None,
+        "emergency.flag_overdue_workplace_tests": None,
     }
     with override_settings(SAFEGRID_SCHEDULE=off):
         assert [entry.name for entry in load_schedule()] == []
