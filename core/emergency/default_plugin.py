@@ -1,8 +1,19 @@
-"""The emergency module's periodic job, contributed through the same hook as
+"""The emergency module's portal entry and periodic jobs, contributed through the same hook as
 any pack."""
 
+from django.utils.translation import gettext_lazy as _
+
 from plugins import hookimpl
-from plugins.contributions import ScheduledJob
+from plugins.contributions import PortalMenuItem, ScheduledJob
+
+
+@hookimpl
+def safegrid_portal_menu_items() -> list[PortalMenuItem]:
+    return [
+        PortalMenuItem(
+            "emergency", _("Emergency"), "emergency:home", icon="alert", order=47
+        )
+    ]
 
 
 @hookimpl

@@ -641,3 +641,35 @@ class WorkplaceTestResult(models.Model):
 
     def __str__(self) -> str:
         return self.measured
+
+
+class ReadSignature(models.Model):
+    """A worker signed that they have read their post's emergency content
+    (``what="card"``) or their training record (``what="training"``), as it
+    stood (``version``: the content's last change, ISO text)."""
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    post = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("post")
+    )
+    what = models.CharField(_("what was read"), max_length=16)
+    version = models.CharField(_("version read"), max_length=40)
+    signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("read signature")
+        verbose_name_plural = _("read signatures")
+        ordering = ["-signed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "post", "what", "version"], name="readsignature_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}/{self.post_id}/{self.what}"

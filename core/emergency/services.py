@@ -28,6 +28,7 @@ from core.emergency.models import (
     PlanKind,
     PlanVersion,
     PostEmergencyContent,
+    ReadSignature,
     RescueAgreement,
     RescueTeam,
     RescueTeamKind,
@@ -726,3 +727,45 @@ def workplace_test_record(
         for exposure, measured, limit, ok in rows
     )
     return test
+
+
+# -- a worker signs what they have read --------------------------------------------------
+
+#: What a worker signs for.
+READ_CARD = "card"
+READ_TRAINING = "training"
+
+
+@transaction.atomic
+def read_sign(*, actor, post: Unit | int, what: str = READ_CARD) -> ReadSignature:
+    """The actor signs that they have read their post's emergency content (or
+    their training record). Only a holder of the post signs, for themselves;
+    signing again the same version changes nothing."""
+    scope = scope_for(actor)
+    post_pk = post if isinstance(post, int) else post.pk
+    person = Person.objects.filter(user=actor).first()
+    if (
+        person is None
+        or not scope.is_enterprise
+        or not person.posts.filter(pk=post_pk).exists()
+    ):
+        raise Refused(_("Only a worker of this post signs for it."))
+    if what not in (READ_CARD, READ_TRAINING):
+        raise Invalid.at(("what",), _("Choose one of the offered values."))
+    if what == READ_CARD:
+        content = PostEmergencyContent.objects.filter(post_id=post_pk).first()
+        if content is None:
+            raise Invalid.at(("post",), _("This post has no emergency content yet."))
+        version = content.updated_at.isoformat()
+    else:
+        latest = (
+            TrainingAttendance.objects.filter(person=person)
+            .order_by("-pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        version = str(latest or 0)
+    signature, _created = ReadSignature.objects.get_or_create(
+        person=person, post_id=post_pk, what=what, version=version
+    )
+    return signature

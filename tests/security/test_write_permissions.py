@@ -480,6 +480,10 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     if app == "form_submissions":
         # Reviews: the department that owns the form (or assigned it).
         return name.endswith(":detail") and role == OWNER_DEPT.get(side or "", "")
+    if app == "emergency":
+        # Signing that one has read one's post's card: its holder (staff_a
+        # holds side A's post), for themselves.
+        return side is None and role == "staff_a"
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.
         return side is not None and role == OWNER_DEPT[side]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from core.emergency import portal_views
+
+app_name = "emergency"
+
+urlpatterns = [
+    path("", portal_views.emergency_home, name="home"),
+    path("sign/", portal_views.emergency_sign, name="sign"),
+]
