@@ -520,6 +520,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         from core.demo.hazards import ensure_demo_hazards
 
         ensure_demo_hazards()
+        from core.demo.emergency import ensure_demo_emergency
+
+        ensure_demo_emergency()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

@@ -8,6 +8,7 @@ from plugins import hookimpl
 from plugins.contributions import (
     DirectCondition,
     DocumentSection,
+    EmergencyTemplate,
     FormDefinitionContribution,
     I18nText,
     IndustryContribution,
@@ -248,5 +249,18 @@ def safegrid_scheduled_jobs():
             name="dummy.heartbeat",
             task="tests.dummy_pack.jobs.dummy_heartbeat",
             every="hour",
+        )
+    ]
+
+
+@hookimpl
+def safegrid_emergency_templates():
+    return [
+        EmergencyTemplate(
+            kind="drill_scenario",
+            key="dummy_tank_leak",
+            industry="dummy",
+            title=I18nText("测试储罐泄漏演练", "Dummy tank leak drill"),
+            plan_kind="on_site",
         )
     ]

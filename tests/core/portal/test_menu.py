@@ -43,6 +43,7 @@ def test_the_portal_own_entries_in_order(world):
         "risks",
         "hazards",
         "inspections",
+        "emergency",
         "forms",
         "notices",
     ]
@@ -54,6 +55,7 @@ def test_the_portal_own_entries_in_order(world):
         "risks",
         "hazards",
         "inspections",
+        "emergency",
         "forms",
         "notices",
     ]
@@ -90,6 +92,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "risks",
         "hazards",
         "inspections",
+        "emergency",
         "forms",
         "notices",
     ]
@@ -101,6 +104,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "risks",
         "hazards",
         "inspections",
+        "emergency",
         "forms",
         "notices",
     ]
