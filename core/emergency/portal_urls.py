@@ -7,4 +7,5 @@ app_name = "emergency"
 urlpatterns = [
     path("", portal_views.emergency_home, name="home"),
     path("sign/", portal_views.emergency_sign, name="sign"),
+    path("drills/new/", portal_views.drill_new, name="drill_new"),
 ]

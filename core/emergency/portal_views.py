@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from core.base.filters import parse_id
 from core.emergency import selectors
@@ -123,3 +128,52 @@ def emergency_sign(request, *, scope, enterprise):
     else:
         messages.success(request, _("Signed: you have read it."))
     return redirect("emergency:home")
+
+
+@enterprise_portal
+@require_http_methods(["GET", "POST"])
+def drill_new(request, *, scope, enterprise):
+    """Record a drill held, with its photos (the safety manager)."""
+    from django.db import transaction
+
+    from core.emergency.forms import DrillForm
+    from core.emergency.models import EmergencyPlan
+    from core.emergency.services import drill_record
+    from core.forms.services import upload_store
+    from core.hazards.portal_views import _photo_errors
+
+    if not scope.can_manage_safety_records(enterprise):
+        return HttpResponseForbidden(_("Only the safety manager may change this."))
+    form = DrillForm(
+        request.POST or None,
+        request.FILES or None,
+        planned=DrillPlanItem.objects.filter(
+            enterprise=enterprise, drill__isnull=True
+        ).order_by("due_on")[:100],
+        plans=EmergencyPlan.objects.filter(enterprise=enterprise).order_by("pk")[:100],
+        people=Person.objects.filter(enterprise=enterprise).order_by("pk")[:300],
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("photos")
+        try:
+            with transaction.atomic():
+                photos = [
+                    upload_store(actor=request.user, enterprise=enterprise, file=file)
+                    for file in files
+                ]
+                drill_record(
+                    actor=request.user, enterprise=enterprise, photos=photos, **data
+                )
+        except ValidationError as error:
+            _photo_errors(form, error, "photos")
+        else:
+            messages.success(request, _("Drill recorded."))
+            return redirect("emergency:home")
+    return render_portal(
+        request,
+        "emergency/portal/drill_new.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"form": form},
+    )

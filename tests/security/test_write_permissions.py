@@ -481,8 +481,10 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         # Reviews: the department that owns the form (or assigned it).
         return name.endswith(":detail") and role == OWNER_DEPT.get(side or "", "")
     if app == "emergency":
-        # Signing that one has read one's post's card: its holder (staff_a
-        # holds side A's post), for themselves.
+        # Recording a drill: the enterprise's manager. Signing that one has
+        # read one's post's card: its holder (staff_a holds side A's post).
+        if name == "emergency:drill_new":
+            return side is None and role in ("manager_a", "manager_b")
         return side is None and role == "staff_a"
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.

@@ -92,3 +92,33 @@ def test_the_manager_sees_what_is_due(world, plan_a, django_assert_max_num_queri
         page = manager.get(URL).content.decode()
     assert "甲化工综合应急预案" in page
     assert "火灾疏散" in page and "特种作业证" in page
+
+
+def test_only_the_manager_records_a_drill_in_the_portal(world):
+    from core.emergency.models import Drill
+    from tests.factories import image_upload
+
+    body = {
+        "held_on": "2026-01-10",
+        "scenario": "火灾疏散",
+        "participant_count": "5",
+    }
+    for role in ("staff_a", "manager_b"):
+        client_for(getattr(world, role)).post(URL + "drills/new/", body)
+    assert client_for(world.staff_a).get(URL + "drills/new/").status_code == 403
+    assert client_for(world.dept_chemicals).get(URL + "drills/new/").status_code in (
+        302,
+        403,
+    )
+    # manager_b's post recorded a drill of manager_b's own enterprise only.
+    assert list(Drill.objects.values_list("enterprise", flat=True)) == [
+        world.enterprise_b.pk
+    ]
+    manager = client_for(world.manager_a)
+    bad = manager.post(URL + "drills/new/", {**body, "participant_count": "0"})
+    assert bad.status_code == 200
+    assert not Drill.objects.filter(enterprise=world.enterprise_a).exists()
+    ok = manager.post(URL + "drills/new/", {**body, "photos": [image_upload()]})
+    assert ok.status_code == 302
+    drill = Drill.objects.get(enterprise=world.enterprise_a)
+    assert drill.enterprise == world.enterprise_a and drill.photos.count() == 1
