@@ -107,8 +107,10 @@ def _flag_drill(pk: int, day: datetime.date) -> int:
     from core.emergency.models import DrillPlanItem
     from core.notifications.services import notify
 
+    # ``of=("self",)``: PostgreSQL locks no row on the nullable side of the
+    # outer join to the drill.
     item = (
-        DrillPlanItem.objects.select_for_update()
+        DrillPlanItem.objects.select_for_update(of=("self",))
         .filter(pk=pk, due_on__lt=day, flagged_on__isnull=True, drill__isnull=True)
         .first()
     )
