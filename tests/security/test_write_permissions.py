@@ -171,6 +171,7 @@ class Side:
     hazard: Any = None
     plan_filing: Any = None
     rescue_agreement: Any = None
+    government_inspection: Any = None
 
 
 @dataclass
@@ -272,9 +273,17 @@ def _side(world, key: str) -> Side:
         valid_from=datetime.date(2026, 1, 1),
         valid_until=datetime.date(2026, 12, 31),
     )
+    from core.inspections.government import government_inspection_plan
+
     return Side(
         plan_filing=plan_filing,
         rescue_agreement=rescue_agreement,
+        government_inspection=government_inspection_plan(
+            actor=officer,
+            enterprise=enterprise,
+            planned_on="2026-03-01",
+            inspectors=f"{key}检查组",
+        ),
         task=task,
         hazard_source=hazard_source,
         hazard=hazard_report(
@@ -339,6 +348,7 @@ PK_BY_PREFIX = {
     "admin/hazards/": "hazard",
     "admin/emergency/filings/": "plan_filing",
     "admin/emergency/agreements/": "rescue_agreement",
+    "admin/government-inspections/": "government_inspection",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -454,6 +464,14 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         if side is None:
             return role in ("manager_a", "manager_b", "staff_a")
         return role == MANAGER_OF[side]
+    if app == "government_inspections":
+        # An office plans inspections in its scope (for its own office) and
+        # records the result of its own; the lists change nothing.
+        if name.endswith(":list"):
+            return False
+        if side is None:
+            return role in GOVERNMENT
+        return role == OWNER_DEPT[side]
     if app in ("portal", "risks", "forms_portal"):
         # The enterprise's own records: its manager; the fixture's forms are
         # the manager's to fill (fillers "manager").
