@@ -55,6 +55,7 @@ def pack_errors(manager: SafegridPluginManager) -> list[Error]:
     errors.extend(_document_errors(manager))
     errors.extend(_schedule_errors(manager))
     errors.extend(_channel_errors(manager))
+    errors.extend(_emergency_template_errors(manager))
     return errors
 
 
@@ -219,6 +220,27 @@ def _channel_errors(manager: SafegridPluginManager) -> list[Error]:
         "safegrid_notification_channels",
         NotificationChannel,
         "safegrid.E030",
+        more,
+    )
+
+
+def _emergency_template_errors(manager: SafegridPluginManager) -> list[Error]:
+    """Malformed emergency templates and a key used twice per kind by one plugin."""
+    from plugins.contributions import EmergencyTemplate
+
+    seen: set[tuple[str, str, str]] = set()
+
+    def more(plugin_name: str, item: EmergencyTemplate) -> list[str]:
+        if (plugin_name, item.kind, item.key) in seen:
+            return [f"emergency template {item.kind}/{item.key} is given twice"]
+        seen.add((plugin_name, item.kind, item.key))
+        return []
+
+    return _typed_errors(
+        manager,
+        "safegrid_emergency_templates",
+        EmergencyTemplate,
+        "safegrid.E024",
         more,
     )
 

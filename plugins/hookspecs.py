@@ -13,6 +13,7 @@ from plugins import hookspec
 from plugins.contributions import (
     DirectCondition,
     DocumentSection,
+    EmergencyTemplate,
     FormDefinitionContribution,
     IndustryContribution,
     InspectionSchedule,
@@ -157,4 +158,16 @@ def safegrid_scheduled_jobs() -> list[ScheduledJob]:
     enqueues it once per period slot, however many schedulers run; the job
     must be idempotent. The deployment's ``SAFEGRID_SCHEDULE`` overrides an
     entry of the same name or switches it off.
+    """
+
+
+@hookspec
+def safegrid_emergency_templates() -> list[EmergencyTemplate]:
+    """Return the industry's typical emergency plans, drill scenarios and
+    required trainings (special-operation certificates included).
+
+    Plain data (``EmergencyTemplate``); core/emergency offers them to the
+    industry's enterprises (the demo data fills them in). ``kind`` is
+    ``plan``, ``drill_scenario`` or ``training``; ``key`` is unique per kind
+    within the plugin.
     """

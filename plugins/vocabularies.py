@@ -243,6 +243,51 @@ PERIOD_UNITS = Vocabulary(
 SCHEDULE_PERIODS: tuple[str, ...] = ("hour", "day", "week", "month")
 SCHEDULE_AT_PERIODS: tuple[str, ...] = SCHEDULE_PERIODS[1:]
 
+# The three kinds of emergency plan of an enterprise (GB/T 29639-2020):
+# 综合应急预案, 专项应急预案, 现场处置方案.
+EMERGENCY_PLAN_KINDS = Vocabulary(
+    "emergency plan kind",
+    [
+        _term("comprehensive", "综合应急预案", "Comprehensive plan"),
+        _term("special", "专项应急预案", "Special plan"),
+        _term("on_site", "现场处置方案", "On-site disposal plan"),
+    ],
+)
+
+# Where a plan version's filing (备案) with a department stands.
+PLAN_FILING_STATUSES = Vocabulary(
+    "plan filing status",
+    [
+        _term("under_review", "备案待审查", "Filing under review"),
+        _term("on_file", "已备案", "On file (accepted)"),
+        _term("sent_back", "备案退回修改", "Filing sent back with comments"),
+    ],
+)
+
+# How an enterprise's own rescue team is staffed (专职 / 兼职).
+RESCUE_TEAM_KINDS = Vocabulary(
+    "rescue team kind",
+    [
+        _term("full_time", "专职救援队伍", "Full-time rescue team"),
+        _term("part_time", "兼职救援队伍", "Part-time rescue team"),
+    ],
+)
+
+# Occupational-disease hazard factors a post is exposed to, by the classes of
+# the national catalogue (职业病危害因素分类目录, 国卫疾控发〔2015〕92号).
+OCCUPATIONAL_FACTORS = Vocabulary(
+    "occupational hazard factor",
+    [
+        _term("dust", "粉尘", "Dust"),
+        _term("chemical", "化学因素", "Chemical agents"),
+        _term("noise", "噪声", "Noise"),
+        _term("heat", "高温", "Heat"),
+        _term("radiation", "放射性因素", "Ionising radiation"),
+        _term("biological", "生物因素", "Biological agents"),
+        _term("other_physical", "其他物理因素", "Other physical agents"),
+    ],
+)
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     COLOURS,
     RISK_LEVELS,
@@ -250,6 +295,10 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     MEASURE_TYPES,
     CONTROL_LEVELS,
     PERIOD_UNITS,
+    EMERGENCY_PLAN_KINDS,
+    PLAN_FILING_STATUSES,
+    RESCUE_TEAM_KINDS,
+    OCCUPATIONAL_FACTORS,
 )
 
 

@@ -9,6 +9,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from core.api.auth import ObtainTokenView
+from core.emergency.api import (
+    EmergencyCardViewSet,
+    EmergencyPlanViewSet,
+    PlanFilingViewSet,
+    RescueAgreementViewSet,
+)
 from core.forms.api import FormUploadViewSet, FormViewSet
 from core.hazards.api import HazardViewSet
 from core.inspections.api import InspectionTaskViewSet
@@ -40,6 +46,12 @@ router.register("sensors", SensorViewSet, basename="sensor")
 router.register("alarms", AlarmViewSet, basename="alarm")
 router.register("map/enterprises", MapEnterpriseViewSet, basename="map-enterprise")
 router.register("map/territories", MapTerritoryViewSet, basename="map-territory")
+router.register("emergency-plans", EmergencyPlanViewSet, basename="emergency-plan")
+router.register("plan-filings", PlanFilingViewSet, basename="plan-filing")
+router.register(
+    "rescue-agreements", RescueAgreementViewSet, basename="rescue-agreement"
+)
+router.register("emergency-cards", EmergencyCardViewSet, basename="emergency-card")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

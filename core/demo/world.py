@@ -530,6 +530,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         from core.supervision.demo import ensure_demo_territory_map
 
         ensure_demo_territory_map()
+        from core.demo.emergency import ensure_demo_emergency
+
+        ensure_demo_emergency()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

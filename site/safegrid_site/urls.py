@@ -15,6 +15,7 @@ urlpatterns = [
     path("portal/notifications/", include("core.notifications.urls")),
     path("portal/hazards/", include("core.hazards.portal_urls")),
     path("portal/monitoring/", include("core.monitoring.portal_urls")),
+    path("portal/emergency/", include("core.emergency.portal_urls")),
     path("portal/", include("core.portal.urls")),
     path("notices/", include("core.notices.urls")),
     path("api/v1/", include("core.api.urls")),

@@ -8,6 +8,7 @@ from plugins import hookimpl
 from plugins.contributions import (
     DirectCondition,
     DocumentSection,
+    EmergencyTemplate,
     FormDefinitionContribution,
     I18nText,
     IndustryContribution,
@@ -268,5 +269,18 @@ def safegrid_notification_channels():
             key="dummy_log",
             name=I18nText("测试通道", "Dummy channel"),
             deliver="tests.dummy_pack.plugin.deliver",
+        )
+    ]
+
+
+@hookimpl
+def safegrid_emergency_templates():
+    return [
+        EmergencyTemplate(
+            kind="drill_scenario",
+            key="dummy_tank_leak",
+            industry="dummy",
+            title=I18nText("测试储罐泄漏演练", "Dummy tank leak drill"),
+            plan_kind="on_site",
         )
     ]

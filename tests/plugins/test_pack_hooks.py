@@ -237,3 +237,43 @@ def test_unknown_suggested_methods_and_conditions_are_reported():
         "unknown direct-determination condition 'full_moon'" in m for m in messages
     )
     assert any("suggested input" in m and "'B'" in m for m in messages)
+
+
+def test_dummy_emergency_templates():
+    manager = build_plugin_manager([], extra_plugins=[("dummy", dummy)])
+    [(name, template)] = manager.collect("safegrid_emergency_templates")
+    assert (name, template.kind, template.key, template.plan_kind) == (
+        "dummy",
+        "drill_scenario",
+        "dummy_tank_leak",
+        "on_site",
+    )
+    assert pack_errors(manager) == []
+
+
+def test_a_malformed_emergency_template_stops_start_up():
+    from plugins.contributions import EmergencyTemplate, I18nText
+
+    class Bad:
+        @hookimpl
+        def safegrid_emergency_templates(self):
+            good = EmergencyTemplate(
+                kind="plan",
+                key="dummy_plan",
+                industry="dummy",
+                title=I18nText("预案", "Plan"),
+                plan_kind="on_site",
+            )
+            return [
+                good,
+                good,
+                EmergencyTemplate(
+                    kind="poem", key="Bad Key", industry="dummy", title=I18nText("", "")
+                ),
+            ]
+
+    manager = build_plugin_manager([], extra_plugins=[("dummy", dummy), ("bad", Bad())])
+    messages = [e.msg for e in pack_errors(manager) if e.id == "safegrid.E024"]
+    assert any("given twice" in m for m in messages)
+    assert any("kind must be one of" in m for m in messages)
+    assert any("key is invalid" in m for m in messages)

@@ -169,6 +169,8 @@ class Side:
     task: Any = None
     hazard_source: Any = None
     hazard: Any = None
+    plan_filing: Any = None
+    rescue_agreement: Any = None
     government_inspection: Any = None
     sensor: Any = None
     alarm: Any = None
@@ -250,8 +252,32 @@ def _side(world, key: str) -> Side:
     hazard_source = MajorHazardSource.objects.create(
         enterprise=enterprise, name=f"{key}罐区", operational_head=person
     )
+    import datetime
+
     from django.utils import timezone
 
+    from core.emergency.services import plan_create, plan_file
+
+    plan = plan_create(
+        actor=manager,
+        enterprise=enterprise,
+        kind="comprehensive",
+        title=f"{key}综合应急预案",
+        content="……",
+        approved_on=datetime.date(2026, 1, 5),
+    )
+    plan_filing = plan_file(
+        actor=manager, version=plan.current_version, department=department
+    )
+    from core.emergency.services import rescue_agreement_save
+
+    rescue_agreement = rescue_agreement_save(
+        actor=manager,
+        enterprise=enterprise,
+        party=f"{key}救援大队",
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2026, 12, 31),
+    )
     from core.inspections.government import government_inspection_plan
     from core.supervision.models import EnterpriseRating
 
@@ -290,6 +316,8 @@ def _side(world, key: str) -> Side:
         sensor=sensor,
         alarm=alarm,
         rating=rating,
+        plan_filing=plan_filing,
+        rescue_agreement=rescue_agreement,
         government_inspection=government_inspection_plan(
             actor=officer,
             enterprise=enterprise,
@@ -358,6 +386,8 @@ PK_BY_PREFIX = {
     "portal/forms/submissions/": "submission",
     "portal/hazards/": "hazard",
     "admin/hazards/": "hazard",
+    "admin/emergency/filings/": "plan_filing",
+    "admin/emergency/agreements/": "rescue_agreement",
     "admin/government-inspections/": "government_inspection",
     "admin/alarms/": "alarm",
     "portal/monitoring/alarms/": "alarm",
@@ -383,6 +413,8 @@ PK_BY_MODEL = {
     "forms.OptionList": "option_list",
     "hazards.Hazard": "hazard",
     "supervision.EnterpriseRating": "rating",
+    "emergency.PlanFiling": "plan_filing",
+    "emergency.RescueAgreement": "rescue_agreement",
 }
 
 
@@ -518,6 +550,15 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     if app == "form_submissions":
         # Reviews: the department that owns the form (or assigned it).
         return name.endswith(":detail") and role == OWNER_DEPT.get(side or "", "")
+    if app == "emergency":
+        # Recording a drill: the enterprise's manager. Signing that one has
+        # read one's post's card: its holder (staff_a holds side A's post).
+        if name == "emergency:drill_new":
+            return side is None and role in ("manager_a", "manager_b")
+        return side is None and role == "staff_a"
+    if app == "filing_admin_review":
+        # The review of a plan filing: the department it was filed with.
+        return side is not None and role == OWNER_DEPT[side]
     # Read-only screens and pages: nobody changes anything through them.
     return False
 
@@ -637,6 +678,7 @@ def harvested_form(client: Client, url: str) -> dict[str, Any]:
 EXPLICIT_BODIES = {
     "hazards:step": lambda side: {"action": "reject", "comment": "不是隐患"},
     "hazard_admin_step": lambda side: {"action": "supervise", "comment": "督办"},
+    "filing_admin_review": lambda side: {"decision": "on_file"},
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,
@@ -767,6 +809,10 @@ def api_may_write(method: str, path: str, role: str, side: str) -> bool:
     if path.startswith("/api/v1/alarms/{id}/"):
         # Acknowledging or clearing: anyone of the enterprise.
         return role in MEMBERS_OF[side]
+    if path == "/api/v1/plan-filings/{id}/review/":
+        # The department the plan was filed with (side A's: the chemicals
+        # department; side B's: construction).
+        return role == OWNER_DEPT[side]
     return False
 
 
@@ -774,6 +820,9 @@ def _api_request(method: str, path: str, side: Side):
     if path.startswith("/api/v1/alarms/{id}/"):
         url = path.replace("{id}", str(side.alarm.pk))
         return url, {"data": {"comment": "已知悉"}, "format": "json"}
+    if path.startswith("/api/v1/plan-filings/"):
+        url = path.replace("{id}", str(side.plan_filing.pk))
+        return url, {"data": {"decision": "on_file"}, "format": "json"}
     if path.startswith("/api/v1/hazards/"):
         if "{id}" in path:
             url = path.replace("{id}", str(side.hazard.pk))

@@ -9,7 +9,12 @@ maps onto the hooks.
 """
 
 from plugins import hookimpl
-from plugins.contributions import I18nText, IndustryContribution, ScoringRule
+from plugins.contributions import (
+    EmergencyTemplate,
+    I18nText,
+    IndustryContribution,
+    ScoringRule,
+)
 from plugins.pack_support.adapters import ContentPack
 from safegrid_chemicals import data, gb18218
 
@@ -41,3 +46,69 @@ safegrid_form_definitions = PACK.safegrid_form_definitions
 safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
 safegrid_document_sections = PACK.safegrid_document_sections
 safegrid_inspection_schedules = PACK.safegrid_inspection_schedules
+
+
+@hookimpl
+def safegrid_emergency_templates() -> list[EmergencyTemplate]:
+    """Typical emergency plans, drill scenarios and required trainings."""
+    return [
+        EmergencyTemplate(
+            kind="plan",
+            key="comprehensive_plan",
+            industry="chemicals",
+            title=I18nText(
+                "危险化学品企业综合应急预案",
+                "Comprehensive emergency plan of a chemicals enterprise",
+            ),
+            plan_kind="comprehensive",
+            basis="生产安全事故应急预案管理办法（应急管理部令第2号）",
+        ),
+        EmergencyTemplate(
+            kind="plan",
+            key="leak_special_plan",
+            industry="chemicals",
+            title=I18nText(
+                "危险化学品泄漏专项应急预案",
+                "Special plan for hazardous chemical leaks",
+            ),
+            plan_kind="special",
+            basis="生产安全事故应急预案管理办法（应急管理部令第2号）",
+        ),
+        EmergencyTemplate(
+            kind="plan",
+            key="reactor_on_site",
+            industry="chemicals",
+            title=I18nText(
+                "反应釜超温超压现场处置方案",
+                "On-site disposal plan for reactor over-temperature and over-pressure",
+            ),
+            plan_kind="on_site",
+            basis="生产安全事故应急预案管理办法（应急管理部令第2号）",
+        ),
+        EmergencyTemplate(
+            kind="drill_scenario",
+            key="tank_leak_drill",
+            industry="chemicals",
+            title=I18nText(
+                "储罐区物料泄漏及初期火灾演练",
+                "Tank farm leak and incipient fire drill",
+            ),
+            plan_kind="on_site",
+        ),
+        EmergencyTemplate(
+            kind="training",
+            key="hazardous_process",
+            industry="chemicals",
+            title=I18nText(
+                "危险化工工艺作业操作证",
+                "Hazardous chemical process operation certificate",
+            ),
+            posts=I18nText(
+                "重点监管危险化工工艺操作岗位",
+                "Posts operating key supervised processes",
+            ),
+            is_certificate=True,
+            valid_months=72,
+            basis="特种作业人员安全技术培训考核管理规定（国家安全监管总局令第30号）",
+        ),
+    ]

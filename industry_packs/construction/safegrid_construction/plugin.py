@@ -8,7 +8,12 @@ through ``ContentPack``.
 """
 
 from plugins import hookimpl
-from plugins.contributions import I18nText, IndustryContribution, ScoringRule
+from plugins.contributions import (
+    EmergencyTemplate,
+    I18nText,
+    IndustryContribution,
+    ScoringRule,
+)
 from plugins.pack_support.adapters import ContentPack
 from safegrid_construction import data, jgj59
 
@@ -39,3 +44,49 @@ safegrid_risk_library = PACK.safegrid_risk_library
 safegrid_form_definitions = PACK.safegrid_form_definitions
 safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
 safegrid_document_sections = PACK.safegrid_document_sections
+
+
+@hookimpl
+def safegrid_emergency_templates() -> list[EmergencyTemplate]:
+    """Typical emergency plans, drill scenarios and required trainings."""
+    return [
+        EmergencyTemplate(
+            kind="plan",
+            key="fall_special_plan",
+            industry="construction",
+            title=I18nText(
+                "高处坠落专项应急预案", "Special plan for falls from height"
+            ),
+            plan_kind="special",
+            basis="生产安全事故应急预案管理办法（应急管理部令第2号）",
+        ),
+        EmergencyTemplate(
+            kind="plan",
+            key="collapse_on_site",
+            industry="construction",
+            title=I18nText(
+                "脚手架坍塌现场处置方案", "On-site disposal plan for scaffold collapse"
+            ),
+            plan_kind="on_site",
+            basis="生产安全事故应急预案管理办法（应急管理部令第2号）",
+        ),
+        EmergencyTemplate(
+            kind="drill_scenario",
+            key="scaffold_collapse_drill",
+            industry="construction",
+            title=I18nText("脚手架坍塌人员救援演练", "Scaffold collapse rescue drill"),
+            plan_kind="on_site",
+        ),
+        EmergencyTemplate(
+            kind="training",
+            key="scaffolder",
+            industry="construction",
+            title=I18nText(
+                "建筑架子工操作资格证书", "Construction scaffolder certificate"
+            ),
+            posts=I18nText("架子工岗位", "Scaffolder posts"),
+            is_certificate=True,
+            valid_months=24,
+            basis="建筑施工特种作业人员管理规定（建质〔2008〕75号）",
+        ),
+    ]

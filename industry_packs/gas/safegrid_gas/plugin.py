@@ -8,7 +8,12 @@ which ``ContentPack`` maps onto the hooks.
 """
 
 from plugins import hookimpl
-from plugins.contributions import I18nText, IndustryContribution, ScoringRule
+from plugins.contributions import (
+    EmergencyTemplate,
+    I18nText,
+    IndustryContribution,
+    ScoringRule,
+)
 from plugins.pack_support.adapters import ContentPack
 from safegrid_gas import data
 from safegrid_gas import gas_check as check
@@ -40,3 +45,51 @@ safegrid_risk_library = PACK.safegrid_risk_library
 safegrid_form_definitions = PACK.safegrid_form_definitions
 safegrid_monitoring_parameters = PACK.safegrid_monitoring_parameters
 safegrid_document_sections = PACK.safegrid_document_sections
+
+
+@hookimpl
+def safegrid_emergency_templates() -> list[EmergencyTemplate]:
+    """Typical emergency plans, drill scenarios and required trainings."""
+    return [
+        EmergencyTemplate(
+            kind="plan",
+            key="gas_leak_special_plan",
+            industry="gas",
+            title=I18nText("燃气泄漏专项应急预案", "Special plan for gas leaks"),
+            plan_kind="special",
+            basis="生产安全事故应急预案管理办法（应急管理部令第2号）",
+        ),
+        EmergencyTemplate(
+            kind="plan",
+            key="regulator_station_on_site",
+            industry="gas",
+            title=I18nText(
+                "调压站泄漏现场处置方案",
+                "On-site disposal plan for a leak at a regulator station",
+            ),
+            plan_kind="on_site",
+            basis="生产安全事故应急预案管理办法（应急管理部令第2号）",
+        ),
+        EmergencyTemplate(
+            kind="drill_scenario",
+            key="pipeline_leak_drill",
+            industry="gas",
+            title=I18nText(
+                "中压管道泄漏抢修演练", "Medium-pressure pipeline leak repair drill"
+            ),
+            plan_kind="special",
+        ),
+        EmergencyTemplate(
+            kind="training",
+            key="gas_staff",
+            industry="gas",
+            title=I18nText(
+                "燃气经营企业从业人员专业培训考核",
+                "Professional training and assessment of gas company staff",
+            ),
+            posts=I18nText(
+                "燃气经营、运行维护和抢修岗位", "Gas supply, operation and repair posts"
+            ),
+            basis="城镇燃气管理条例（国务院令第583号）",
+        ),
+    ]

@@ -45,6 +45,7 @@ PLATFORM_APPS = [
     "core.demo",
     "core.jobs",
     "core.supervision",
+    "core.emergency",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",
@@ -307,6 +308,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "HazardStatusEnum": "core.hazards.models.HazardStatus",
         "InspectionTaskStatusEnum": "core.inspections.models.TaskStatus",
+        "EmergencyPlanKindEnum": "core.emergency.models.PlanKind",
+        "PlanFilingStatusEnum": "core.emergency.models.FilingStatus",
     },
 }
 

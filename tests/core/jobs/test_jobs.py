@@ -40,6 +40,10 @@ def _only_the_jobs_apps_schedule(settings):
         "supervision.recompute_ratings": None,
         "monitoring.check_sensors": None,
         "monitoring.thin_readings": None,
+        "emergency.warn_expiring_agreements": None,
+        "emergency.flag_overdue_drills": None,
+        "emergency.remind_training_gaps": None,
+        "emergency.flag_overdue_workplace_tests": None,
     }
 
 
@@ -282,6 +286,10 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
         "supervision.recompute_ratings": None,
         "monitoring.check_sensors": None,
         "monitoring.thin_readings": None,
+        "emergency.warn_expiring_agreements": None,
+        "emergency.flag_overdue_drills": None,
+        "emergency.remind_training_gaps": None,
+        "emergency.flag_overdue_workplace_tests": None,
     }
     with override_settings(SAFEGRID_SCHEDULE=off):
         assert [entry.name for entry in load_schedule()] == []

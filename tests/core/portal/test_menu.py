@@ -44,6 +44,7 @@ def test_the_portal_own_entries_in_order(world):
         "hazards",
         "inspections",
         "monitoring",
+        "emergency",
         "forms",
         "notices",
     ]
@@ -56,6 +57,7 @@ def test_the_portal_own_entries_in_order(world):
         "hazards",
         "inspections",
         "monitoring",
+        "emergency",
         "forms",
         "notices",
     ]
@@ -93,6 +95,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "hazards",
         "inspections",
         "monitoring",
+        "emergency",
         "forms",
         "notices",
     ]
@@ -105,6 +108,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "hazards",
         "inspections",
         "monitoring",
+        "emergency",
         "forms",
         "notices",
     ]

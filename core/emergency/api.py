@@ -1,0 +1,317 @@
+"""The emergency API: plans with their versions and filings, the filings'
+review, rescue agreements and each post's emergency disposal card.
+
+``GET /api/v1/emergency-plans/``, ``GET /api/v1/emergency-plans/{id}/``,
+``GET /api/v1/plan-filings/``, ``GET /api/v1/plan-filings/{id}/``,
+``POST /api/v1/plan-filings/{id}/review/``,
+``GET /api/v1/rescue-agreements/``, ``GET /api/v1/emergency-cards/{id}/``
+(``id``: the post). Reads go through the scope (``core.emergency.selectors``);
+the review through ``core.emergency.services.filing_review`` (403 for anyone
+but the department filed with, 400 listing the problems; nothing changes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.base.filters import IdFilter, parse_id
+from core.emergency.models import (
+    EmergencyPlan,
+    FilingStatus,
+    PlanFiling,
+    PlanKind,
+    PlanVersion,
+    RescueAgreement,
+)
+from core.emergency.selectors import (
+    agreements_expiring,
+    disposal_card,
+    filing_list,
+    plan_list,
+)
+from core.emergency.services import filing_review
+from core.hazards.api import _request_invalid
+from core.organizations.scope import scope_for
+
+
+class PlanVersionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PlanVersion
+        fields = [
+            "id",
+            "number",
+            "content",
+            "change_note",
+            "approved_on",
+            "approved_by",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class FilingSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    department_name = serializers.CharField(source="department.name", read_only=True)
+    plan = serializers.IntegerField(source="version.plan_id", read_only=True)
+    plan_title = serializers.CharField(source="version.plan.title", read_only=True)
+    version_number = serializers.IntegerField(source="version.number", read_only=True)
+
+    class Meta:
+        model = PlanFiling
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "plan",
+            "plan_title",
+            "version",
+            "version_number",
+            "department",
+            "department_name",
+            "status",
+            "filed_at",
+            "reviewed_at",
+            "comment",
+        ]
+        read_only_fields = fields
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    current_version_number = serializers.IntegerField(
+        source="current_version.number", read_only=True, default=None
+    )
+    approved_on = serializers.DateField(
+        source="current_version.approved_on", read_only=True, default=None
+    )
+
+    class Meta:
+        model = EmergencyPlan
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "kind",
+            "title",
+            "current_version_number",
+            "approved_on",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class PlanDetailSerializer(PlanSerializer):
+    versions = PlanVersionSerializer(many=True, read_only=True)
+    risk_events = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    filings = serializers.SerializerMethodField()
+
+    class Meta(PlanSerializer.Meta):
+        fields = [*PlanSerializer.Meta.fields, "risk_events", "versions", "filings"]
+        read_only_fields = fields
+
+    def get_filings(self, plan: EmergencyPlan) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": filing.pk,
+                "version_number": version.number,
+                "department": filing.department_id,
+                "department_name": filing.department.name,
+                "status": filing.status,
+                "comment": filing.comment,
+                "filed_at": filing.filed_at,
+                "reviewed_at": filing.reviewed_at,
+            }
+            for version in plan.versions.all()
+            for filing in version.filings.all()
+        ]
+
+
+class ReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(
+        choices=[FilingStatus.ON_FILE, FilingStatus.SENT_BACK]
+    )
+    comment = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default=""
+    )
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+
+    class Meta:
+        model = RescueAgreement
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "party",
+            "contact",
+            "valid_from",
+            "valid_until",
+        ]
+        read_only_fields = fields
+
+
+class NewestFirst(CursorPagination):
+    ordering = ("-id",)
+    page_size = 50
+
+
+class PlanFilter(filters.FilterSet):
+    enterprise = IdFilter(label=_("enterprise"))
+    kind = filters.ChoiceFilter(choices=PlanKind.choices, label=_("kind"))
+
+    class Meta:
+        model = EmergencyPlan
+        fields = ["enterprise", "kind"]
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        enterprise = data.get("enterprise")
+        return plan_list(
+            scope=scope_for(self.request.user),
+            enterprise=int(enterprise) if enterprise else None,
+            kind=data.get("kind") or None,
+        )
+
+
+class FilingFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(choices=FilingStatus.choices, label=_("status"))
+    mine = filters.BooleanFilter(label=_("filed with my department"))
+
+    class Meta:
+        model = PlanFiling
+        fields = ["status", "mine"]
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        return filing_list(
+            scope=scope_for(self.request.user),
+            status=data.get("status") or None,
+            own_department=bool(data.get("mine")),
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("List the emergency plans in the caller's scope")),
+    retrieve=extend_schema(
+        summary=_("One emergency plan with every version and its filings"),
+        description=_("404 when it does not exist or is outside the caller's scope."),
+    ),
+)
+class EmergencyPlanViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Emergency plans (应急预案): comprehensive, special, on-site disposal."""
+
+    filterset_class = PlanFilter
+    pagination_class = NewestFirst
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return PlanDetailSerializer
+        return PlanSerializer
+
+    def get_queryset(self) -> QuerySet[EmergencyPlan]:
+        plans = plan_list(scope=scope_for(self.request.user))
+        if self.action == "retrieve":
+            plans = plans.prefetch_related(
+                "risk_events",
+                Prefetch(
+                    "versions",
+                    PlanVersion.objects.prefetch_related(
+                        Prefetch(
+                            "filings",
+                            PlanFiling.objects.select_related("department"),
+                        )
+                    ),
+                ),
+            )
+        return plans
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("List the plan filings in the caller's scope"),
+        description=_(
+            "Newest first; ``mine=true``: only those filed with the caller's "
+            "department (its review queue), ``status`` filters."
+        ),
+    ),
+    retrieve=extend_schema(summary=_("One plan filing")),
+)
+class PlanFilingViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Filings (备案) of plan versions with departments, and their review."""
+
+    serializer_class = FilingSerializer
+    filterset_class = FilingFilter
+    pagination_class = NewestFirst
+
+    def get_queryset(self) -> QuerySet[PlanFiling]:
+        return filing_list(scope=scope_for(self.request.user))
+
+    @extend_schema(
+        summary=_("Accept a filing or send it back with comments"),
+        description=_(
+            "Only the department the plan was filed with, for an enterprise in "
+            "its scope (403 otherwise); a sent-back filing needs a comment, a "
+            "reviewed one cannot be reviewed again (400)."
+        ),
+        request=ReviewSerializer,
+        responses={200: FilingSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def review(self, request: Request, pk: str | None = None) -> Response:
+        filing = self.get_object()
+        body = ReviewSerializer(data=request.data)
+        if not body.is_valid():
+            raise _request_invalid(body.errors)
+        filing_review(actor=request.user, filing=filing, **body.validated_data)
+        fresh = self.get_queryset().get(pk=filing.pk)
+        return Response(FilingSerializer(fresh).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Rescue agreements in scope that have ended or end within 30 days")
+    )
+)
+class RescueAgreementViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = AgreementSerializer
+    pagination_class = None
+
+    def get_queryset(self) -> QuerySet[RescueAgreement]:
+        return agreements_expiring(scope=scope_for(self.request.user))[:500]
+
+
+class EmergencyCardViewSet(viewsets.ViewSet):
+    """The emergency disposal content of one post (the 应急处置卡)."""
+
+    @extend_schema(
+        summary=_("The emergency disposal card content of a post"),
+        description=_(
+            "``id`` is the post. 404 when it is not a post in the caller's scope."
+        ),
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def retrieve(self, request: Request, pk: str | None = None) -> Response:
+        post = parse_id(pk)
+        card = disposal_card(scope=scope_for(request.user), post=post) if post else None
+        if card is None:
+            raise Http404
+        return Response(card)

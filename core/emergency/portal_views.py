@@ -1,0 +1,179 @@
+"""The portal's emergency page (phone width first).
+
+Every enterprise user sees, for each post they hold, the post's emergency
+disposal content (the 应急处置卡's content) and their own training record,
+and signs that they have read them; the safety manager also sees the
+enterprise's plans and what is due (agreements ending, drills not held,
+required trainings missing, workplace tests overdue). Reads through
+``core.emergency.selectors``, the signature through ``services.read_sign``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
+
+from core.base.filters import parse_id
+from core.emergency import selectors
+from core.emergency.models import DrillPlanItem, ReadSignature
+from core.emergency.services import READ_CARD, READ_TRAINING, read_sign
+from core.organizations.models import Person
+from core.portal.frame import enterprise_portal, render_portal
+
+
+@enterprise_portal
+@require_GET
+def emergency_home(request, *, scope, enterprise):
+    today = timezone.localdate()
+    person = Person.objects.filter(user=request.user, enterprise=enterprise).first()
+    posts = list(person.posts.order_by("pk")[:20]) if person else []
+    signed = set()
+    if person is not None:
+        signed = set(
+            ReadSignature.objects.filter(person=person).values_list(
+                "post_id", "what", "version"
+            )
+        )
+    cards = []
+    for post in posts:
+        card = selectors.disposal_card(scope=scope, post=post)
+        if card is None:
+            continue
+        version = card["updated_at"].isoformat() if card["updated_at"] else None
+        cards.append(
+            {
+                "card": card,
+                "post": post,
+                "has_content": version is not None,
+                "signed": (post.pk, READ_CARD, version) in signed,
+            }
+        )
+    record = selectors.training_record(scope=scope, person=person) if person else []
+    training_version = str(record[0].pk) if record else "0"
+    status = [
+        row
+        for row in selectors.training_status(
+            scope=scope, today=today, enterprise=enterprise.pk
+        )
+        if person is not None and row["person"] == person.pk
+    ]
+    manager = None
+    if scope.can_manage_safety_records(enterprise):
+        gaps = [
+            row
+            for row in selectors.training_status(
+                scope=scope, today=today, enterprise=enterprise.pk
+            )
+            if row["state"] != selectors.TRAINING_CURRENT
+        ]
+        manager = {
+            "plans": list(
+                selectors.plan_list(scope=scope, enterprise=enterprise.pk)[:50]
+            ),
+            "filings": list(selectors.filing_list(scope=scope)[:20]),
+            "agreements": list(
+                selectors.agreements_expiring(scope=scope, today=today)[:20]
+            ),
+            "drills_overdue": list(
+                DrillPlanItem.objects.filter(
+                    enterprise=enterprise, due_on__lt=today, drill__isnull=True
+                ).order_by("due_on")[:20]
+            ),
+            "training_gaps": gaps[:50],
+            "tests_overdue": list(
+                selectors.workplace_tests_overdue(scope=scope, today=today)[:5]
+            ),
+        }
+    return render_portal(
+        request,
+        "emergency/portal/home.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "cards": cards,
+            "record": record,
+            "status": status,
+            "first_post": posts[0] if posts else None,
+            "training_signed": bool(posts)
+            and (posts[0].pk, READ_TRAINING, training_version) in signed,
+            "manager": manager,
+        },
+    )
+
+
+@enterprise_portal
+@require_POST
+def emergency_sign(request, *, scope, enterprise):
+    post = parse_id(request.POST.get("post"))
+    what = request.POST.get("what", READ_CARD)
+    if post is None:
+        messages.error(request, _("Choose a post."))
+        return redirect("emergency:home")
+    try:
+        read_sign(actor=request.user, post=post, what=what)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Signed: you have read it."))
+    return redirect("emergency:home")
+
+
+@enterprise_portal
+@require_http_methods(["GET", "POST"])
+def drill_new(request, *, scope, enterprise):
+    """Record a drill held, with its photos (the safety manager)."""
+    from django.db import transaction
+
+    from core.emergency.forms import DrillForm
+    from core.emergency.models import EmergencyPlan
+    from core.emergency.services import drill_record
+    from core.forms.services import upload_store
+    from core.hazards.portal_views import _photo_errors
+
+    if not scope.can_manage_safety_records(enterprise):
+        return HttpResponseForbidden(_("Only the safety manager may change this."))
+    form = DrillForm(
+        request.POST or None,
+        request.FILES or None,
+        planned=DrillPlanItem.objects.filter(
+            enterprise=enterprise, drill__isnull=True
+        ).order_by("due_on")[:100],
+        plans=EmergencyPlan.objects.filter(enterprise=enterprise).order_by("pk")[:100],
+        people=Person.objects.filter(enterprise=enterprise).order_by("pk")[:300],
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("photos")
+        try:
+            with transaction.atomic():
+                photos = [
+                    upload_store(actor=request.user, enterprise=enterprise, file=file)
+                    for file in files
+                ]
+                drill_record(
+                    actor=request.user, enterprise=enterprise, photos=photos, **data
+                )
+        except ValidationError as error:
+            _photo_errors(form, error, "photos")
+        else:
+            messages.success(request, _("Drill recorded."))
+            return redirect("emergency:home")
+    return render_portal(
+        request,
+        "emergency/portal/drill_new.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"form": form},
+    )

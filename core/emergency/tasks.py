@@ -1,0 +1,237 @@
+"""The emergency records' periodic jobs: rescue agreements about to expire,
+planned drills not held on time.
+
+Registered in the one schedule through ``safegrid_scheduled_jobs``
+(``core.emergency.default_plugin``), daily at 07:30 and 07:40.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from core.jobs.base import job
+
+BATCH = 1000
+
+
+@job
+def warn_expiring_agreements(today: str | None = None) -> dict[str, int]:
+    """Tell the enterprise's safety managers once about each rescue agreement
+    that ends within ``EXPIRY_WARNING_DAYS`` (or has ended).
+
+    Idempotent: an agreement keeps the ``valid_until`` it was warned for
+    (``warned_until``); a second run warns nobody, a renewal (a new end
+    date) warns again when its turn comes.
+    """
+    from core.emergency.models import RescueAgreement
+    from core.emergency.selectors import EXPIRY_WARNING_DAYS
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    limit = day + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    pks = list(
+        RescueAgreement.objects.filter(valid_until__lt=limit)
+        .exclude(warned_until=F("valid_until"))
+        .order_by("pk")
+        .values_list("pk", flat=True)[:BATCH]
+    )
+    sent = 0
+    for pk in pks:
+        with transaction.atomic():
+            sent += _warn(pk, limit)
+    return {"agreements": len(pks), "notifications": sent}
+
+
+def _warn(pk: int, limit: datetime.date) -> int:
+    from core.emergency.models import RescueAgreement
+    from core.notifications.services import notify
+
+    agreement = (
+        RescueAgreement.objects.select_for_update()
+        .filter(pk=pk, valid_until__lt=limit)
+        .first()
+    )
+    if agreement is None or agreement.warned_until == agreement.valid_until:
+        return 0
+    sent = 0
+    for user in _managers(agreement.enterprise_id):
+        notify(
+            user,
+            gettext_noop(
+                "The rescue agreement with %(party)s ends on %(date)s: renew it."
+            ),
+            agreement,
+            "/portal/emergency/",
+            params={
+                "party": agreement.party,
+                "date": agreement.valid_until.isoformat(),
+            },
+        )
+        sent += 1
+    agreement.warned_until = agreement.valid_until
+    agreement.save(update_fields=["warned_until"])
+    return sent
+
+
+@job
+def flag_overdue_drills(today: str | None = None) -> dict[str, int]:
+    """Flag each planned drill not held by its date, telling the enterprise's
+    safety managers once.
+
+    Idempotent: an item keeps the day it was flagged (``flagged_on``); a
+    second run flags nothing, and an item recorded since is never flagged.
+    """
+    from core.emergency.models import DrillPlanItem
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    pks = list(
+        DrillPlanItem.objects.filter(
+            due_on__lt=day, flagged_on__isnull=True, drill__isnull=True
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:BATCH]
+    )
+    sent = 0
+    for pk in pks:
+        with transaction.atomic():
+            sent += _flag_drill(pk, day)
+    return {"drills": len(pks), "notifications": sent}
+
+
+def _flag_drill(pk: int, day: datetime.date) -> int:
+    from core.emergency.models import DrillPlanItem
+    from core.notifications.services import notify
+
+    # ``of=("self",)``: PostgreSQL locks no row on the nullable side of the
+    # outer join to the drill.
+    item = (
+        DrillPlanItem.objects.select_for_update(of=("self",))
+        .filter(pk=pk, due_on__lt=day, flagged_on__isnull=True, drill__isnull=True)
+        .first()
+    )
+    if item is None:
+        return 0
+    sent = 0
+    for user in _managers(item.enterprise_id):
+        notify(
+            user,
+            gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
+            item,
+            "/portal/emergency/",
+            params={"scenario": item.scenario, "date": item.due_on.isoformat()},
+        )
+        sent += 1
+    item.flagged_on = day
+    item.save(update_fields=["flagged_on"])
+    return sent
+
+
+def _managers(enterprise_id: int):
+    from core.organizations.models import Role
+
+    return get_user_model().objects.filter(
+        membership__enterprise_id=enterprise_id,
+        membership__role=Role.ENTERPRISE_MANAGER,
+        is_active=True,
+    )
+
+
+@job
+def remind_training_gaps(today: str | None = None) -> dict[str, int]:
+    """Tell the person (when they have an account) and the safety managers
+    about each required training that is missing or expired.
+
+    Idempotent: each reminder is a ``TrainingReminder`` row, unique on
+    (person, requirement, state, validity); a second run reminds nobody, a
+    lapse after a renewal reminds again.
+    """
+    from core.emergency.models import TrainingReminder
+    from core.emergency.selectors import TRAINING_CURRENT, training_status
+    from core.notifications.services import notify
+    from core.organizations.scope import SUPERUSER, Scope
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    everything = Scope(user_id=None, role=SUPERUSER)
+    sent = reminded = 0
+    for row in training_status(scope=everything, today=day):
+        if row["state"] == TRAINING_CURRENT:
+            continue
+        until = row["valid_until"].isoformat() if row["valid_until"] else ""
+        with transaction.atomic():
+            reminder, created = TrainingReminder.objects.get_or_create(
+                person_id=row["person"],
+                requirement_id=row["requirement"],
+                state=row["state"],
+                until=until,
+            )
+            if not created:
+                continue
+            reminded += 1
+            recipients = list(_managers(reminder.requirement.enterprise_id))
+            if row["user"]:
+                recipients.append(get_user_model().objects.get(pk=row["user"]))
+            for user in recipients:
+                notify(
+                    user,
+                    gettext_noop(
+                        "%(person)s (%(post)s): the required training “%(topic)s” "
+                        "is missing or has expired."
+                    ),
+                    reminder.requirement,
+                    "/portal/emergency/",
+                    params={
+                        "person": row["person_name"],
+                        "post": row["post"],
+                        "topic": row["topic"],
+                    },
+                )
+                sent += 1
+    return {"reminders": reminded, "notifications": sent}
+
+
+@job
+def flag_overdue_workplace_tests(today: str | None = None) -> dict[str, int]:
+    """Flag each enterprise's overdue workplace hazard-factor test once
+    (``flagged_on``), telling its safety managers."""
+    from core.emergency.selectors import workplace_tests_overdue
+    from core.notifications.services import notify
+    from core.organizations.scope import SUPERUSER, Scope
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    everything = Scope(user_id=None, role=SUPERUSER)
+    pks = list(
+        workplace_tests_overdue(scope=everything, today=day)
+        .filter(flagged_on__isnull=True)
+        .values_list("pk", flat=True)[:BATCH]
+    )
+    sent = 0
+    for pk in pks:
+        with transaction.atomic():
+            from core.emergency.models import WorkplaceTest
+
+            test = (
+                WorkplaceTest.objects.select_for_update()
+                .filter(pk=pk, flagged_on__isnull=True)
+                .first()
+            )
+            if test is None:
+                continue
+            for user in _managers(test.enterprise_id):
+                notify(
+                    user,
+                    gettext_noop(
+                        "The workplace hazard-factor test was due by %(date)s."
+                    ),
+                    test,
+                    "/portal/emergency/",
+                    params={"date": test.next_due.isoformat()},
+                )
+                sent += 1
+            test.flagged_on = day
+            test.save(update_fields=["flagged_on"])
+    return {"tests": len(pks), "notifications": sent}

@@ -1,0 +1,205 @@
+"""The departments' emergency screens in the Wagtail admin.
+
+Plan filings (the review queue first: those filed with the user's own
+department and not reviewed yet), rescue agreements by end date (expired
+ones marked) and an Excel export of both. Every row is the scope's; rows out
+of scope are a 404 on every URL (``ScopedModelViewSet``). Nothing is edited
+here: the one government write, the review, posts to ``filing_admin_review``,
+which calls the service.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
+from core.base.errors import Invalid
+from core.emergency import policy
+from core.emergency.models import FilingStatus, PlanFiling, RescueAgreement
+from core.emergency.selectors import filing_list
+from core.emergency.services import filing_review
+from core.organizations.scope import scope_for
+
+
+class FilingFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=FilingStatus.choices, label=_("status")
+    )
+
+    class Meta:
+        model = PlanFiling
+        fields = ["status"]
+
+
+class FilingInspectView(ScopedInspectView):
+    """A filing read-only, with the plan version's text and the review form
+    for the department it was filed with."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filing = self.object
+        context.update(
+            filing=filing,
+            may_review=filing.status == FilingStatus.UNDER_REVIEW
+            and policy.can_review_filing(scope_for(self.request.user), filing),
+            decisions=[
+                (FilingStatus.ON_FILE, FilingStatus.ON_FILE.label),
+                (FilingStatus.SENT_BACK, FilingStatus.SENT_BACK.label),
+            ],
+        )
+        return context
+
+
+def _enterprise(row) -> str:
+    return row.enterprise.name
+
+
+def _plan(filing: PlanFiling) -> str:
+    return f"{filing.version.plan.title} v{filing.version.number}"
+
+
+def _expired(agreement: RescueAgreement) -> str:
+    return str(_("Expired")) if agreement.valid_until < timezone.localdate() else ""
+
+
+def filings_for_admin(request) -> QuerySet[PlanFiling]:
+    """Those awaiting the user's own department's review first, then newest."""
+    scope = scope_for(request.user)
+    department_id = scope.department.pk if scope.department else 0
+    return filing_list(scope=scope).order_by(
+        Case(
+            When(
+                department_id=department_id,
+                status=FilingStatus.UNDER_REVIEW,
+                then=Value(0),
+            ),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        "-pk",
+    )
+
+
+class PlanFilingAdminViewSet(ScopedModelViewSet):
+    model = PlanFiling
+    name = "plan_filings_admin"
+    url_prefix = "emergency/filings"
+    icon = "doc-full"
+    menu_label = _("Plan filings")
+    search_backend_name = None
+    search_fields = ["comment"]
+    list_per_page = 50
+    inspect_view_class = FilingInspectView
+    inspect_view_enabled = True
+    inspect_template_name = "emergency/admin/filing_inspect.html"
+    filterset_class = FilingFilterSet
+    form_fields = ["comment"]  # never shown: nobody edits here
+    list_display = [
+        TitleColumn(
+            "plan",
+            label=_("emergency plan"),
+            accessor=_plan,
+            get_url=lambda f: reverse("plan_filings_admin:inspect", args=[f.pk]),
+        ),
+        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        "department",
+        "status",
+        "filed_at",
+        "reviewed_at",
+    ]
+
+    def get_queryset(self, request) -> QuerySet[PlanFiling]:
+        return filings_for_admin(request)
+
+
+class RescueAgreementAdminViewSet(ScopedModelViewSet):
+    model = RescueAgreement
+    name = "rescue_agreements_admin"
+    url_prefix = "emergency/agreements"
+    icon = "date"
+    menu_label = _("Rescue agreements")
+    search_backend_name = None
+    search_fields = ["party"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    form_fields = ["party"]  # never shown: nobody edits here
+    list_display = [
+        TitleColumn(
+            "party",
+            label=_("rescue team (party)"),
+            get_url=lambda a: reverse("rescue_agreements_admin:inspect", args=[a.pk]),
+        ),
+        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        "valid_from",
+        "valid_until",
+        Column("expired", label=_("expired"), accessor=_expired),
+    ]
+
+    def get_queryset(self, request) -> QuerySet[RescueAgreement]:
+        return (
+            scope_for(request.user)
+            .filter(RescueAgreement.objects.all())
+            .select_related("enterprise")
+            .order_by("valid_until", "pk")
+        )
+
+
+class EmergencyViewSetGroup(ViewSetGroup):
+    menu_label = _("Emergency preparedness")
+    menu_name = "emergency"
+    menu_icon = "warning"
+    menu_order = 320
+    items = (PlanFilingAdminViewSet, RescueAgreementAdminViewSet)
+
+
+@require_POST
+def filing_admin_review(request, pk: int):
+    """The department's decision on a filing (accept, or send back)."""
+    filing = get_object_or_404(filing_list(scope=scope_for(request.user)), pk=pk)
+    try:
+        filing_review(
+            actor=request.user,
+            filing=filing,
+            decision=request.POST.get("decision", ""),
+            comment=request.POST.get("comment", ""),
+        )
+    except Invalid as error:
+        for problem in error.errors:
+            messages.error(request, problem.reason)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _gettext("Done."))
+    return redirect("plan_filings_admin:inspect", filing.pk)
+
+
+@require_GET
+def emergency_export(request):
+    """The filings and rescue agreements in the user's scope, as Excel."""
+    from core.emergency.exports import emergency_workbook
+
+    scope = scope_for(request.user)
+    if not scope.is_government:
+        return HttpResponse(status=403)
+    response = HttpResponse(
+        emergency_workbook(scope),
+        content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ),
+    )
+    response["Content-Disposition"] = 'attachment; filename="emergency.xlsx"'
+    return response
