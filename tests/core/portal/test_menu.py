@@ -43,8 +43,8 @@ def test_the_portal_own_entries_in_order(world):
         "risks",
         "hazards",
         "inspections",
-        "monitoring",
         "emergency",
+        "monitoring",
         "forms",
         "notices",
     ]
@@ -56,8 +56,8 @@ def test_the_portal_own_entries_in_order(world):
         "risks",
         "hazards",
         "inspections",
-        "monitoring",
         "emergency",
+        "monitoring",
         "forms",
         "notices",
     ]
@@ -94,8 +94,8 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "risks",
         "hazards",
         "inspections",
-        "monitoring",
         "emergency",
+        "monitoring",
         "forms",
         "notices",
     ]
@@ -107,8 +107,8 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "risks",
         "hazards",
         "inspections",
-        "monitoring",
         "emergency",
+        "monitoring",
         "forms",
         "notices",
     ]
