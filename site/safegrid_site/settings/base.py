@@ -43,6 +43,7 @@ PLATFORM_APPS = [
     "core.packs",
     "core.demo",
     "core.jobs",
+    "core.documents",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",

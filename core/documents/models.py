@@ -1,0 +1,98 @@
+"""The documents the platform generates and keeps.
+
+A ``HandbookVersion`` is one generated version of an enterprise's risk
+control handbook (风险管控手册): its number, the PDF, what changed since
+the version before it, and the state of the background job that renders
+it. Every version is kept (dynamic management: the handbook says which
+version it is and what changed); the current handbook is the newest ready
+one.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.organizations.models import Enterprise
+
+
+def handbook_path(instance: HandbookVersion, filename: str) -> str:
+    return (
+        f"documents/handbooks/{instance.enterprise_id}/"
+        f"handbook-{instance.enterprise_id}-v{instance.number}.pdf"
+    )
+
+
+class GenerationStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be generated")
+    RUNNING = "running", _("Being generated")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Generation failed")
+
+
+class HandbookVersion(models.Model):
+    """One generated version of an enterprise's risk control handbook."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="handbook_versions",
+        verbose_name=_("enterprise"),
+    )
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=GenerationStatus.choices,
+        default=GenerationStatus.QUEUED,
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    file = models.FileField(_("file"), upload_to=handbook_path, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    risk_point_count = models.PositiveIntegerField(
+        _("risk points"), null=True, blank=True
+    )
+    note = models.CharField(
+        _("reason for this version"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why the handbook is generated again (change, accident, ...)."),
+    )
+    changes = models.JSONField(
+        _("changes since the previous version"), default=list, blank=True
+    )
+    # What the handbook contained, for the next version's list of changes.
+    snapshot = models.JSONField(_("contents summary"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("handbook version")
+        verbose_name_plural = _("handbook versions")
+        ordering = ["enterprise_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "number"], name="handbook_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} v{self.number}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == GenerationStatus.READY and bool(self.file)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
