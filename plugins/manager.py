@@ -40,6 +40,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     BUILTIN_PREFIX + "default_forms": "core.forms.default_plugin",
     BUILTIN_PREFIX + "default_inspections": "core.inspections.default_plugin",
     BUILTIN_PREFIX + "default_hazards": "core.hazards.default_plugin",
+    BUILTIN_PREFIX + "default_documents": "core.documents.default_plugin",
 }
 
 

@@ -9,6 +9,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from core.api.auth import ObtainTokenView
+from core.documents.api import (
+    HandbookVersionListView,
+    HandbookVersionView,
+    HandbookView,
+)
 from core.forms.api import FormUploadViewSet, FormViewSet
 from core.hazards.api import HazardViewSet
 from core.inspections.api import InspectionTaskViewSet
@@ -44,6 +49,21 @@ urlpatterns = [
         "docs/",
         SpectacularSwaggerSplitView.as_view(url_name="api:schema"),
         name="docs",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/handbook/",
+        HandbookView.as_view(),
+        name="handbook",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/handbook/versions/",
+        HandbookVersionListView.as_view(),
+        name="handbook-versions",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/handbook/versions/<int:number>/",
+        HandbookVersionView.as_view(),
+        name="handbook-version",
     ),
     path("", include(router.urls)),
 ]

@@ -43,6 +43,7 @@ from core.risks.selectors import thresholds_for
 from core.risks.thresholds import bands_text
 from core.scoring import UnknownRule, scoring_engine
 from plugins.vocabularies import (
+    COLOURS,
     CONTROL_LEVELS,
     MEASURE_TYPES,
     PERIOD_UNITS,
@@ -140,6 +141,7 @@ def _point_row(point: RiskPoint) -> dict[str, Any]:
                 "level": (assessment.level if assessment else "") or UNASSESSED,
                 "level_label": level_label(assessment.level if assessment else ""),
                 "method": method_title(assessment.method) if assessment else "",
+                "method_key": assessment.method.upper() if assessment else "",
                 "value": assessment.value if assessment else None,
                 "measures": [
                     {"kind": _label(MEASURE_TYPES, kind), "items": items}
@@ -418,6 +420,16 @@ def handbook_content(
         "emergency": emergency,
         "public_numbers": PUBLIC_EMERGENCY_NUMBERS,
         "site_plan": png_data_uri(plan_png) if plan_png else "",
+        "legend": [
+            *(
+                {
+                    "level": term.key,
+                    "label": f"{_label(COLOURS, term.colour)} {term.label}",
+                }
+                for term in RISK_LEVELS
+            ),
+            {"level": UNASSESSED, "label": level_label("")},
+        ],
         "changes": changes,
         "history": [
             {

@@ -80,6 +80,10 @@ class HandbookVersion(models.Model):
         verbose_name = _("handbook version")
         verbose_name_plural = _("handbook versions")
         ordering = ["enterprise_id", "-number"]
+        indexes = [
+            # The supervisors' list, newest first.
+            models.Index(fields=["-requested_at", "-id"], name="handbook_recent"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["enterprise", "number"], name="handbook_version_unique"

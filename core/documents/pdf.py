@@ -31,6 +31,7 @@ Every PDF the platform prints (handbooks, cards, posters) goes through
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import logging
 from pathlib import Path
@@ -137,6 +138,23 @@ def render_html(template: str, context: dict[str, Any]) -> str:
 
 
 BASE_FONT_NAME = "SafeGridCJK-Base"
+STANDARD_FONT_NAMES = (
+    "Helvetica",
+    "Helvetica-Bold",
+    "Helvetica-Oblique",
+    "Helvetica-BoldOblique",
+    "Times-Roman",
+    "Times-Bold",
+    "Times-Italic",
+    "Times-BoldItalic",
+    "Courier",
+    "Courier-Bold",
+    "Courier-Oblique",
+    "Courier-BoldOblique",
+    "Symbol",
+    "ZapfDingbats",
+)
+_BASE_READY = False
 
 
 def _use_project_font_as_base() -> None:
@@ -150,9 +168,23 @@ def _use_project_font_as_base() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if BASE_FONT_NAME not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(BASE_FONT_NAME, str(FONT_FILE)))
+    global _BASE_READY
+    if _BASE_READY:
+        return
+    font = TTFont(BASE_FONT_NAME, str(FONT_FILE))
+    pdfmetrics.registerFont(font)
+    # xhtml2pdf and reportlab fall back on the standard fonts in places a
+    # stylesheet does not reach (list bullets, the contents' leader dots,
+    # empty table cells); these names draw with ours too, so no standard
+    # font (never embedded, no CJK glyphs) reaches a PDF.
+    # One parse of the font (a third of a second), shared by the aliases.
+    for name in STANDARD_FONT_NAMES:
+        alias = copy.copy(font)
+        alias.fontName = name
+        alias.state = {}
+        pdfmetrics.registerFont(alias)
     rl_config.canvas_basefontname = BASE_FONT_NAME
+    _BASE_READY = True
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("portal/inspections/", include("core.inspections.portal_urls")),
     path("portal/notifications/", include("core.notifications.urls")),
     path("portal/hazards/", include("core.hazards.portal_urls")),
+    path("portal/documents/", include("core.documents.portal_urls")),
     path("portal/", include("core.portal.urls")),
     path("notices/", include("core.notices.urls")),
     path("api/v1/", include("core.api.urls")),

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from core.documents import portal_views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("", portal_views.documents_home, name="home"),
+    path("handbook/generate/", portal_views.handbook_generate, name="generate"),
+    path(
+        "handbook/<int:number>/",
+        portal_views.handbook_download,
+        name="handbook",
+    ),
+]

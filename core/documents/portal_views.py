@@ -1,0 +1,94 @@
+"""The enterprise's documents in the portal: the handbook's versions (ask for
+a new one, watch it being generated, download any version).
+
+Every page goes through ``enterprise_portal`` and the scope; the request
+through ``core.documents.services``. Downloads are served by these views
+(never a media URL), each version only to users whose scope holds it.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from core.base.errors import Invalid
+from core.documents import selectors
+from core.documents.models import HandbookVersion
+from core.documents.services import handbook_request
+from core.organizations.scope import Scope
+from core.portal.frame import enterprise_portal, render_portal
+
+#: Seconds between reloads of the page while a version is being generated.
+REFRESH_SECONDS = 3
+
+
+@enterprise_portal
+@require_GET
+def documents_home(request, *, scope, enterprise):
+    versions = list(
+        selectors.handbook_versions(scope=scope, enterprise=enterprise)[
+            : selectors.VERSIONS_SHOWN
+        ]
+    )
+    pending = next((v for v in versions if v.is_pending), None)
+    current = next((v for v in versions if v.is_ready), None)
+    return render_portal(
+        request,
+        "documents/home.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "versions": versions,
+            "pending": pending,
+            "current": current,
+            "refresh": REFRESH_SECONDS if pending else None,
+            "can_generate": scope.can_manage_safety_records(enterprise),
+        },
+    )
+
+
+@enterprise_portal
+@require_POST
+def handbook_generate(request, *, scope, enterprise):
+    try:
+        version = handbook_request(
+            actor=request.user, enterprise=enterprise, note=request.POST.get("note", "")
+        )
+    except Invalid as error:
+        for problem in error.errors:
+            messages.error(request, problem.reason)
+    else:
+        messages.success(
+            request,
+            _("Version %(number)s of the handbook is being generated.")
+            % {"number": version.number},
+        )
+    return redirect("documents:home")
+
+
+def version_response(version: HandbookVersion) -> FileResponse:
+    """The PDF of a ready version, as a download."""
+    return FileResponse(
+        version.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"handbook-{version.enterprise_id}-v{version.number}.pdf",
+    )
+
+
+def scoped_version(scope: Scope, enterprise_id: int, number: int) -> HandbookVersion:
+    version = selectors.handbook_version(
+        scope=scope, enterprise=enterprise_id, number=number
+    )
+    if version is None:
+        raise Http404
+    return version
+
+
+@enterprise_portal
+@require_GET
+def handbook_download(request, number: int, *, scope, enterprise):
+    return version_response(scoped_version(scope, enterprise.pk, number))
