@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from core.api.auth import ObtainTokenView
 from core.documents.api import (
+    CardView,
     HandbookVersionListView,
     HandbookVersionView,
     HandbookView,
@@ -64,6 +65,17 @@ urlpatterns = [
         "enterprises/<int:enterprise_id>/handbook/versions/<int:number>/",
         HandbookVersionView.as_view(),
         name="handbook-version",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/cards/<int:post_id>/<slug:kind>/",
+        CardView.as_view(),
+        name="card",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/poster/",
+        CardView.as_view(),
+        {"kind": "poster"},
+        name="poster",
     ),
     path("", include(router.urls)),
 ]

@@ -3,13 +3,14 @@
 ``GET /api/v1/enterprises/{id}/handbook/`` returns the current handbook PDF
 (the newest ready version), ``GET .../handbook/versions/`` lists every
 version with its status and changes, ``GET .../handbook/versions/{number}/``
-returns that version's PDF. Scoped like the enterprise: an enterprise
+returns that version's PDF; ``GET .../cards/{post_id}/{kind}/`` a post's
+card and ``GET .../poster/`` the notice board, rendered at once. Scoped like the enterprise: an enterprise
 outside the caller's scope, or one with no ready version, is a 404.
 """
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -19,8 +20,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.documents import selectors
-from core.documents.models import HandbookVersion
-from core.documents.portal_views import version_response
+from core.documents.models import CardKind, HandbookVersion
+from core.documents.portal_views import (
+    CARD_KINDS_PER_POST,
+    card_response,
+    scoped_post,
+    version_response,
+)
 from core.organizations.scope import scope_for
 
 
@@ -102,3 +108,31 @@ class HandbookVersionView(APIView):
         if version is None:
             raise Http404
         return version_response(version)
+
+
+class CardView(APIView):
+    """A post's card (post_risk, emergency, occupational) as a PDF, rendered at
+    once; ``kind=poster`` without a post is the enterprise's notice board."""
+
+    @extend_schema(
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+        summary="A post card or the risk notice board of an enterprise (PDF)",
+    )
+    def get(
+        self,
+        request: Request,
+        enterprise_id: int,
+        kind: str,
+        post_id: int | None = None,
+    ) -> HttpResponse:
+        _enterprise_in_scope(request, enterprise_id)
+        scope = scope_for(request.user)
+        enterprise = scope.enterprises().get(pk=enterprise_id)
+        if post_id is None:
+            if kind != CardKind.POSTER:
+                raise Http404
+            return card_response(enterprise=enterprise, kind=kind, post=None)
+        if kind not in CARD_KINDS_PER_POST:
+            raise Http404
+        post = scoped_post(scope, enterprise_id, post_id)
+        return card_response(enterprise=enterprise, kind=kind, post=post)

@@ -10,6 +10,8 @@ one.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -100,3 +102,57 @@ class HandbookVersion(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
+
+
+class CardKind(models.TextChoices):
+    POST_RISK = "post_risk", _("Post risk notice card")
+    EMERGENCY = "emergency", _("Emergency response card")
+    OCCUPATIONAL = "occupational", _("Occupational hazard notice card")
+    POSTER = "poster", _("Risk notice board")
+
+
+class PublicCard(models.Model):
+    """The stable public address of a printed card or poster (its QR code).
+
+    Created the first time the card is printed and never changed, so a card
+    on the wall keeps working after the data behind it changes: the page
+    always shows the current content. ``post`` is empty for the enterprise's
+    poster (风险公告栏).
+    """
+
+    token = models.UUIDField(_("public token"), unique=True, default=uuid.uuid4)
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="public_cards",
+        verbose_name=_("enterprise"),
+    )
+    post = models.ForeignKey(
+        "organizations.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="public_cards",
+        verbose_name=_("post"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=CardKind.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("public card")
+        verbose_name_plural = _("public cards")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "post", "kind"],
+                condition=models.Q(post__isnull=False),
+                name="public_card_post_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["enterprise", "kind"],
+                condition=models.Q(post__isnull=True),
+                name="public_card_poster_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.enterprise_id}/{self.post_id or '-'}"

@@ -12,4 +12,10 @@ urlpatterns = [
         portal_views.handbook_download,
         name="handbook",
     ),
+    path(
+        "cards/<int:post_id>/<slug:kind>/",
+        portal_views.card_download,
+        name="card",
+    ),
+    path("poster/", portal_views.poster_download, name="poster"),
 ]

@@ -3,6 +3,7 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.documents.public_views import public_card_page
 from core.portal.views_root import root_redirect
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("portal/documents/", include("core.documents.portal_urls")),
     path("portal/", include("core.portal.urls")),
     path("notices/", include("core.notices.urls")),
+    # The public page of a printed card (its QR code): short, for the code.
+    path("c/<uuid:token>/", public_card_page, name="public_card"),
     path("api/v1/", include("core.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

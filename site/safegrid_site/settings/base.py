@@ -353,3 +353,11 @@ LOGGING = {
 SAFEGRID_HAZARD_THIRD_TIER = os.environ.get(
     "SAFEGRID_HAZARD_THIRD_TIER", ""
 ).lower() in ("1", "true", "yes", "on")
+
+# Documents (docs/documents.md): the address printed in the QR codes of the
+# cards (the platform as the public reaches it), and who provides the
+# emergency card's content (the emergency module may name its own).
+SAFEGRID_PUBLIC_BASE_URL = os.environ.get(
+    "SAFEGRID_PUBLIC_BASE_URL", "http://localhost:8000"
+)
+SAFEGRID_EMERGENCY_CARD_PROVIDER = "core.documents.cards.emergency_card_from_risks"
