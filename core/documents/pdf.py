@@ -70,8 +70,9 @@ def resource_policy() -> ResourceAccessPolicy:
         RESOURCES,
         allow_remote=False,
         allow_remote_pdf_backgrounds=False,
-        # A handbook of 3,000 risk points runs for a while; the budget stays.
-        max_render_seconds=900,
+        # A handbook of 3,000 risk points renders for many minutes (docs/
+        # performance.md); the budget stays, generous.
+        max_render_seconds=3600,
         max_document_bytes=64 * 1024 * 1024,
     )
 

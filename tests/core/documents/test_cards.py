@@ -125,6 +125,7 @@ def test_portal_cards_for_the_enterprise(client, handbook_world, post):
     client.force_login(handbook_world.manager_a)
     home = client.get(reverse("documents:home"))
     assert b'data-testid="card-post_risk"' in home.content
+    assert home.content.count(b'data-testid="cards"') == 1
     response = client.get(reverse("documents:card", args=[post.pk, "post_risk"]))
     assert response.status_code == 200
     assert "反应釜操作岗" in pdf_text(response.content)
