@@ -10,7 +10,12 @@ from __future__ import annotations
 import pytest
 
 from core.documents.cards import card_pdf
-from core.documents.models import CardKind, GenerationStatus, HandbookVersion, PublicCard
+from core.documents.models import (
+    CardKind,
+    GenerationStatus,
+    HandbookVersion,
+    PublicCard,
+)
 from core.jobs.worker import run_pending
 from core.organizations.models import Unit
 from core.risks.services import risk_point_create
