@@ -169,6 +169,7 @@ class Side:
     task: Any = None
     hazard_source: Any = None
     hazard: Any = None
+    handbook: Any = None
 
 
 @dataclass
@@ -246,7 +247,10 @@ def _side(world, key: str) -> Side:
     hazard_source = MajorHazardSource.objects.create(
         enterprise=enterprise, name=f"{key}罐区", operational_head=person
     )
+    from core.documents.models import HandbookVersion
+
     return Side(
+        handbook=HandbookVersion.objects.create(enterprise=enterprise, number=1),
         task=task,
         hazard_source=hazard_source,
         hazard=hazard_report(
@@ -309,6 +313,7 @@ PK_BY_PREFIX = {
     "portal/forms/submissions/": "submission",
     "portal/hazards/": "hazard",
     "admin/hazards/": "hazard",
+    "admin/handbooks/": "handbook",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -329,6 +334,7 @@ PK_BY_MODEL = {
     "forms.Submission": "submission",
     "forms.OptionList": "option_list",
     "hazards.Hazard": "hazard",
+    "documents.HandbookVersion": "handbook",
 }
 
 
@@ -371,6 +377,12 @@ def url_kwargs(route: Route, side: Side) -> dict[str, Any] | None:
             values[name] = "1"
         elif name == "restriction_id":
             return None
+        elif name == "post_id":  # documents: a card of a post (GET only)
+            values[name] = side.unit.pk
+        elif name == "kind":
+            values[name] = "post_risk"
+        elif name == "token":  # documents: a card's public page (GET only)
+            values[name] = "00000000-0000-4000-8000-000000000000"
         else:
             return None
     return values
