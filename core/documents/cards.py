@@ -57,7 +57,11 @@ from core.risks.models import (
     RiskPoint,
     SitePlan,
 )
-from plugins.vocabularies import RISK_LEVELS, risk_level_rank
+from plugins.vocabularies import (
+    PROTECTION_MEASURE_TYPES,
+    RISK_LEVELS,
+    risk_level_rank,
+)
 
 #: GB/T 13861 classes whose factors make a post exposed to occupational
 #: hazards (chemical 22, biological 23), and the GB 6441 type 中毒和窒息 (19).
@@ -167,7 +171,7 @@ def _occupational_rows(points: list[RiskPoint]) -> list[dict[str, Any]]:
             m.description
             for event in point.events.all()
             for m in event.measures.all()
-            if m.kind in ("ppe", "engineering", "monitoring")
+            if m.kind in PROTECTION_MEASURE_TYPES
         ]
         rows.append(
             {

@@ -22,6 +22,7 @@ from core.documents.services import handbook_request
 from core.organizations.models import Unit
 from core.organizations.scope import Scope
 from core.portal.frame import enterprise_portal, render_portal
+from plugins.vocabularies import CONTROL_LEVELS
 
 #: Seconds between reloads of the page while a version is being generated.
 REFRESH_SECONDS = 3
@@ -51,6 +52,7 @@ def documents_home(request, *, scope, enterprise):
             "posts": scope.filter(Unit.objects.filter(kind=Unit.Kind.POST))
             .filter(enterprise_id=enterprise.pk)
             .order_by("path")[:200],
+            "post_label": CONTROL_LEVELS.label("post"),
             "card_kinds": [
                 (kind, CardKind(kind).label) for kind in CARD_KINDS_PER_POST
             ],

@@ -44,6 +44,7 @@ def test_the_portal_own_entries_in_order(world):
         "hazards",
         "inspections",
         "forms",
+        "documents",
         "notices",
     ]
     assert keys(world.staff_a) == [
@@ -55,6 +56,7 @@ def test_the_portal_own_entries_in_order(world):
         "hazards",
         "inspections",
         "forms",
+        "documents",
         "notices",
     ]
 
@@ -91,6 +93,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "hazards",
         "inspections",
         "forms",
+        "documents",
         "notices",
     ]
     assert keys(world.staff_a) == [
@@ -102,5 +105,6 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "hazards",
         "inspections",
         "forms",
+        "documents",
         "notices",
     ]
