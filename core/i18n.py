@@ -39,6 +39,7 @@ IGNORE = (
     "industry_packs/*",  # each pack has its own catalogues
     "docs/*",
     "node_modules/*",
+    "*/static/vendor/*",  # third-party scripts (ECharts, Leaflet) are not ours
 )
 # The packs of this repository, each a Django app with its own catalogues.
 PACK_GLOBS = ("industry_packs/*/safegrid_*", "tests/example_pack/safegrid_*")

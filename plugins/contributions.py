@@ -533,6 +533,11 @@ class FormDefinitionContribution:
     it: the core keeps one standing assignment of the pack original for the
     industry. Empty (the default): enterprises fill it once a department
     assigns it.
+
+    ``risk_points`` (checklists) are keys of the same pack's
+    ``safegrid_risk_library()`` entries this checklist inspects: a risk point
+    an enterprise copied from such an entry is inspected with it (the
+    inspection tasks), instead of a checklist generated from its measures.
     """
 
     key: str
@@ -545,6 +550,7 @@ class FormDefinitionContribution:
     public_fields: tuple[str, ...] = ()
     fillers: str = "manager"
     due: str = ""
+    risk_points: tuple[str, ...] = ()
 
     def problems(self) -> list[str]:
         """What is wrong on the surface (the blocks are checked by the core)."""

@@ -147,3 +147,64 @@ def _step(step, hazard, manager, worker, responsible, grade, today, enterprise):
         hazard_transition(
             actor=acceptor, hazard=hazard, action="accept", comment="复查合格"
         )
+
+
+# What each department's inspectors found (description, location, grade).
+GOVERNMENT_FINDINGS = {
+    "chemicals": (("液氯钢瓶未采取防倾倒措施", "钢瓶库", "general"),),
+    "construction": (("塔吊限位装置失灵", "3号楼塔吊", "major"),),
+    "road_transport": (("危货车辆卫星定位装置离线", "停车场", "general"),),
+    "gas": (("调压箱周边违规堆放杂物", "调压站", "general"),),
+}
+
+
+def ensure_demo_government_inspections() -> None:
+    """Each industry department has inspected two enterprises of its
+    industry (findings open reported hazards there) and planned a third;
+    street-1's office has inspected one of its territory. Added only when the
+    office has no inspection yet."""
+    from core.inspections.government import (
+        government_inspection_plan,
+        government_inspection_record,
+    )
+    from core.inspections.models import GovernmentInspection
+    from core.organizations.scope import scope_for
+
+    today = timezone.localdate()
+    officers = get_user_model().objects.filter(
+        username__in=[f"dept-{code.replace('_', '-')}" for code in GOVERNMENT_FINDINGS]
+        + ["street-1"]
+    )
+    for officer in officers.select_related("membership__department"):
+        department = officer.membership.department
+        if GovernmentInspection.objects.filter(department=department).exists():
+            continue
+        industry = officer.username.removeprefix("dept-").replace("-", "_")
+        findings = GOVERNMENT_FINDINGS.get(industry) or GOVERNMENT_FINDINGS["chemicals"]
+        enterprises = list(scope_for(officer).enterprises().order_by("name", "pk")[:3])
+        for number, enterprise in enumerate(enterprises):
+            inspection = government_inspection_plan(
+                actor=officer,
+                enterprise=enterprise,
+                planned_on=today
+                + datetime.timedelta(days=14 if number == 0 else -7 * number),
+                inspectors=f"{department.name}执法检查组",
+                purpose="双重预防机制建设情况检查",
+            )
+            if number == 0 or officer.username == "street-1" and number > 1:
+                continue  # still planned
+            government_inspection_record(
+                actor=officer,
+                inspection=inspection,
+                inspected_on=today - datetime.timedelta(days=7 * number),
+                summary="现场检查发现隐患，已责令限期整改",
+                findings=[
+                    {
+                        "description": description,
+                        "location": location,
+                        "grade": grade,
+                        "deadline": today + datetime.timedelta(days=15),
+                    }
+                    for description, location, grade in findings
+                ],
+            )

@@ -517,9 +517,13 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         _ensure_demo_risk_points()
         _ensure_demo_checklist()
         ensure_demo_inspections()
-        from core.demo.hazards import ensure_demo_hazards
+        from core.demo.hazards import (
+            ensure_demo_government_inspections,
+            ensure_demo_hazards,
+        )
 
         ensure_demo_hazards()
+        ensure_demo_government_inspections()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.base.workbook import xlsx_response
 from core.forms import services
 from core.forms.admin_filters import filtered_submissions
 from core.forms.admin_forms import AssignmentForm, CopyForm, ImportForm, ReviewForm
@@ -425,12 +426,7 @@ class AssignmentFollowUpView(DefinitionView):
     def export(self):
         start, rows = self._follow_up()
         content = follow_up_xlsx(self.assignment, start, rows)
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="follow-up.xlsx"'
-        return response
+        return xlsx_response(content, "follow-up.xlsx")
 
 
 class AssignmentFollowUpExportView(AssignmentFollowUpView):
@@ -526,9 +522,4 @@ def submissions_export(request):
             reverse("forms_portal:upload", args=(pk,))
         ),
     )
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="submissions.xlsx"'
-    return response
+    return xlsx_response(content, "submissions.xlsx")

@@ -17,22 +17,19 @@ never a formula.
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from core.base.workbook import bold_header, guard_last_row, new_sheet, workbook_bytes
 from core.forms.display import display_value
 from core.forms.models import Submission
 
 # Cells longer than this are cut (Excel's own limit is 32,767 characters).
 MAX_CELL = 30000
-_SHEET_NAME_UNSAFE = re.compile(r"[\\/*?:\[\]]")
 
 
 def _columns(versions: Iterable[Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -60,28 +57,6 @@ def person_name(user) -> str:
     if user is None:
         return ""
     return (user.get_full_name() or "").strip() or user.get_username()
-
-
-def _guard(sheet) -> None:
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
-
-
-def _new_sheet(workbook, title: str, used: set[str]):
-    base = _SHEET_NAME_UNSAFE.sub(" ", title).strip()[:28] or "Sheet"
-    name, number = base, 1
-    while name in used:
-        number += 1
-        name = f"{base[:25]} ({number})"
-    used.add(name)
-    return workbook.create_sheet(name)
-
-
-def _bold_header(sheet, header: list[str]) -> None:
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
 
 
 def _files_of(question: dict[str, Any], answer: Any) -> list[dict[str, Any]]:
@@ -124,19 +99,19 @@ def submissions_xlsx(
         _("Percent"),
         _("Passed"),
     ]
-    _bold_header(sheet, fixed + _headers([q["label"] for _key, q in simple]))
+    bold_header(sheet, fixed + _headers([q["label"] for _key, q in simple]))
     group_sheets = {}
     for key, question in groups:
-        group_sheet = _new_sheet(workbook, question["label"], used_names)
+        group_sheet = new_sheet(workbook, question["label"], used_names)
         fields = _group_fields(versions.values(), key)
-        _bold_header(
+        bold_header(
             group_sheet,
             [_("Submission"), _("Enterprise"), _("Entry")]
             + _headers([f["label"] for _k, f in fields]),
         )
         group_sheets[key] = (group_sheet, fields)
-    files_sheet = _new_sheet(workbook, _("Photos and files"), used_names)
-    _bold_header(
+    files_sheet = new_sheet(workbook, _("Photos and files"), used_names)
+    bold_header(
         files_sheet,
         [_("Submission"), _("Enterprise"), _("Question"), _("Entry"), _("File")],
     )
@@ -169,7 +144,7 @@ def submissions_xlsx(
             for ref in _files_of(question, data.get(key)):
                 _file_row(files_sheet, submission, question, None, ref, file_url)
         sheet.append(values)
-        _guard(sheet)
+        guard_last_row(sheet)
         for key, (group_sheet, fields) in group_sheets.items():
             entries = data.get(key) if key in questions else None
             for number, entry in enumerate(entries or [], start=1):
@@ -186,10 +161,8 @@ def submissions_xlsx(
                     for ref in _files_of(field, answer):
                         _file_row(files_sheet, submission, field, number, ref, file_url)
                 group_sheet.append(entry_values)
-                _guard(group_sheet)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+                guard_last_row(group_sheet)
+    return workbook_bytes(workbook)
 
 
 def _group_fields(
@@ -217,7 +190,7 @@ def _file_row(sheet, submission, question, entry, ref, file_url) -> None:
             name,
         ]
     )
-    _guard(sheet)
+    guard_last_row(sheet)
     if file_url is not None:
         cell = sheet.cell(sheet.max_row, 5)
         cell.hyperlink = file_url(str(ref["id"]))
@@ -229,7 +202,7 @@ def follow_up_xlsx(assignment, period_start, rows) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Who has submitted")[:31]
-    _bold_header(
+    bold_header(
         sheet,
         [
             _("Enterprise"),
@@ -257,7 +230,5 @@ def follow_up_xlsx(assignment, period_start, rows) -> bytes:
                 submission.score if submission else None,
             ]
         )
-        _guard(sheet)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        guard_last_row(sheet)
+    return workbook_bytes(workbook)

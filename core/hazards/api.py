@@ -20,15 +20,21 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.errors import Invalid
 from core.base.filters import IdFilter
+from core.base.pagination import KeysetPagination
 from core.forms.models import FormUpload
 from core.hazards.machine import available_steps
-from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardTransition
+from core.hazards.models import (
+    Hazard,
+    HazardGrade,
+    HazardStatus,
+    HazardTransition,
+    HazardType,
+)
 from core.hazards.selectors import hazard_list
 from core.hazards.services import hazard_report, hazard_transition
 from core.organizations.scope import scope_for
@@ -222,10 +228,22 @@ class HazardFilter(filters.FilterSet):
     grade = filters.ChoiceFilter(choices=HazardGrade.choices, label=_("grade"))
     overdue = filters.BooleanFilter(label=_("overdue"))
     supervised = filters.BooleanFilter(label=_("under supervision"))
+    hazard_type = filters.ChoiceFilter(
+        choices=HazardType.choices, label=_("hazard type")
+    )
+    unit = IdFilter(label=_("unit (and the units below it)"))
 
     class Meta:
         model = Hazard
-        fields = ["enterprise", "status", "grade", "overdue", "supervised"]
+        fields = [
+            "enterprise",
+            "status",
+            "grade",
+            "overdue",
+            "supervised",
+            "hazard_type",
+            "unit",
+        ]
 
     def filter_queryset(self, queryset: QuerySet[Hazard]) -> QuerySet[Hazard]:
         values = {
@@ -233,16 +251,10 @@ class HazardFilter(filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if value not in (None, "")
         }
-        if "enterprise" in values:
-            values["enterprise"] = int(values["enterprise"])
+        for name in ("enterprise", "unit"):
+            if name in values:
+                values[name] = int(values[name])
         return hazard_list(scope=scope_for(self.request.user), **values)
-
-
-class HazardPagination(CursorPagination):
-    """Pages by key (newest first), served by the ``hazard_recent`` indexes."""
-
-    ordering = ("-reported_at", "-id")
-    page_size = 50
 
 
 @extend_schema_view(
@@ -250,7 +262,7 @@ class HazardPagination(CursorPagination):
         summary=_("List the hazards in the caller's scope"),
         description=_(
             "Newest first, 50 to a page (cursor pagination); filters "
-            "enterprise, status, grade, overdue, supervised."
+            "enterprise, status, grade, overdue, supervised, hazard_type, unit."
         ),
     ),
     retrieve=extend_schema(
@@ -264,7 +276,7 @@ class HazardViewSet(
     """Hidden hazards (隐患) and their closed loop."""
 
     filterset_class = HazardFilter
-    pagination_class = HazardPagination
+    pagination_class = KeysetPagination
 
     def get_serializer_class(self):
         if self.action == "retrieve":

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from core.base.workbook import bold_header, text_cell, workbook_bytes
 from core.hazards.models import Hazard
-from core.risks.excel.limits import text_cell
 
 MAX_EXPORT_ROWS = 50_000
 
@@ -43,9 +40,7 @@ def hazards_workbook(hazards: QuerySet[Hazard]) -> bytes:
         _("Reported at"),
         _("Closed at"),
     ]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    bold_header(sheet, header)
     rows = hazards.select_related("enterprise", "risk_point", "responsible")
     for row_number, hazard in enumerate(
         rows[:MAX_EXPORT_ROWS].iterator(chunk_size=2000), start=2
@@ -72,6 +67,4 @@ def hazards_workbook(hazards: QuerySet[Hazard]) -> bytes:
         ]
         for column, value in enumerate(values, start=1):
             text_cell(sheet, row=row_number, column=column, value=value)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return workbook_bytes(workbook)

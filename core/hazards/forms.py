@@ -138,4 +138,19 @@ class FilterForm(forms.Form):
     grade = forms.ChoiceField(
         label=_("Grade"), required=False, choices=[("", _("All")), *HazardGrade.choices]
     )
+    hazard_type = forms.ChoiceField(
+        label=_("Hazard type"),
+        required=False,
+        choices=[("", _("All")), *HazardType.choices],
+    )
+    unit = forms.TypedChoiceField(
+        label=_("Unit"), required=False, coerce=int, empty_value=None, choices=()
+    )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [
+            ("", _("All")),
+            *((unit.pk, "　" * (unit.depth - 1) + unit.name) for unit in units),
+        ]

@@ -79,6 +79,14 @@ class Hazard(models.Model):
         related_name="hazards",
         verbose_name=_("source submission"),
     )
+    government_inspection = models.ForeignKey(
+        "inspections.GovernmentInspection",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hazards",
+        verbose_name=_("found by the government inspection"),
+    )
     finding_key = models.CharField(
         _("check item"),
         max_length=80,

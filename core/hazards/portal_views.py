@@ -7,21 +7,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.base.errors import Invalid
+from core.base.keyset import BadCursor, keyset_page
+from core.base.workbook import xlsx_response
 from core.forms.services import upload_store
 from core.hazards import selectors
 from core.hazards.forms import FilterForm, ReportForm, StepForm
 from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardStatus
 from core.hazards.services import hazard_report, hazard_transition
-from core.organizations.models import Person
+from core.organizations.models import Person, Unit
 from core.portal.frame import apply_errors, enterprise_portal, render_portal
 
 PAGE_SIZE = 30
@@ -40,13 +41,16 @@ def _hazard(scope, pk: int) -> Hazard:
     return hazard
 
 
-def _filters(request) -> dict:
-    form = FilterForm(request.GET or None)
+def _filters(request, enterprise) -> dict:
+    units = Unit.objects.filter(enterprise=enterprise).order_by("path")
+    form = FilterForm(request.GET or None, units=units)
     values: dict = {}
     if form.is_bound and form.is_valid():
         values = {
             "status": form.cleaned_data["status"] or None,
             "grade": form.cleaned_data["grade"] or None,
+            "hazard_type": form.cleaned_data["hazard_type"] or None,
+            "unit": form.cleaned_data["unit"],
             "overdue": True if form.cleaned_data["overdue"] else None,
         }
     return {"form": form, "values": values}
@@ -55,11 +59,23 @@ def _filters(request) -> dict:
 @enterprise_portal
 @require_http_methods(["GET"])
 def hazard_board(request, *, scope, enterprise):
-    filters = _filters(request)
+    filters = _filters(request, enterprise)
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     ).prefetch_related("photos")
-    page = Paginator(hazards, PAGE_SIZE).get_page(request.GET.get("page"))
+    try:
+        page = keyset_page(hazards, request.GET.get("cursor") or None, PAGE_SIZE)
+    except BadCursor:
+        raise Http404 from None
+    query = request.GET.copy()
+    query.pop("cursor", None)
+
+    def link(cursor: str | None) -> str:
+        if not cursor:
+            return ""
+        query["cursor"] = cursor
+        return "?" + query.urlencode()
+
     counts = selectors.hazard_counts(scope=scope, enterprise=enterprise.pk)
     columns = [
         (status, label, counts[f"status_{status}"])
@@ -71,8 +87,9 @@ def hazard_board(request, *, scope, enterprise):
         scope=scope,
         enterprise=enterprise,
         context={
-            "page_obj": page,
-            "hazards": page.object_list,
+            "hazards": page.rows,
+            "next_url": link(page.next_cursor),
+            "previous_url": link(page.previous_cursor),
             "counts": counts,
             "columns": columns,
             "form": filters["form"],
@@ -243,15 +260,8 @@ def hazard_step(request, pk, *, scope, enterprise):
 def hazard_export(request, *, scope, enterprise):
     from core.hazards.exports import hazards_workbook
 
-    filters = _filters(request)
+    filters = _filters(request, enterprise)
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     )
-    response = HttpResponse(
-        hazards_workbook(hazards),
-        content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        ),
-    )
-    response["Content-Disposition"] = 'attachment; filename="hazards.xlsx"'
-    return response
+    return xlsx_response(hazards_workbook(hazards), "hazards.xlsx")

@@ -20,6 +20,7 @@ from core.hazards.models import (
     HazardGrade,
     HazardStatus,
 )
+from core.organizations.models import Unit
 from core.organizations.scope import Scope
 
 
@@ -36,9 +37,13 @@ def hazard_list(
     grade: str | None = None,
     overdue: bool | None = None,
     supervised: bool | None = None,
+    hazard_type: str | None = None,
+    unit: int | None = None,
     today: datetime.date | None = None,
 ) -> QuerySet[Hazard]:
-    """The hazards in scope, newest first (the index ``hazard_ent_recent``)."""
+    """The hazards in scope, newest first (the index ``hazard_ent_recent``).
+    ``unit``: the hazards at risk points of that unit of the enterprise's
+    tree or below it (a workshop includes its teams and posts)."""
     today = today or timezone.localdate()
     hazards = hazards_visible(scope).select_related(
         "enterprise", "risk_point", "responsible", "supervising_department"
@@ -55,6 +60,16 @@ def hazard_list(
         hazards = hazards.exclude(status__in=DEADLINE_STATES, deadline__lt=today)
     if supervised is not None:
         hazards = hazards.filter(supervised=supervised)
+    if hazard_type:
+        hazards = hazards.filter(hazard_type=hazard_type)
+    if unit is not None:
+        root = Unit.objects.filter(pk=unit).values("path", "enterprise_id").first()
+        if root is None:
+            return hazards.none()
+        hazards = hazards.filter(
+            risk_point__unit__enterprise_id=root["enterprise_id"],
+            risk_point__unit__path__startswith=root["path"],
+        )
     return hazards.order_by("-reported_at", "-pk")
 
 

@@ -14,11 +14,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.base.errors import Invalid, Refused
 from core.forms.models import FormUpload
@@ -41,6 +43,7 @@ from core.organizations.models import Department, Enterprise, Person, Role
 from core.organizations.scope import scope_for
 from plugins.reference.hazard_codes import THIRD_TIER
 from plugins.schema_errors import SchemaError, json_pointer
+from plugins.vocabularies import RISK_LEVELS
 
 MAX_PHOTOS = 9
 CODE_SETS: dict[str, list[str]] = {
@@ -67,10 +70,15 @@ class _Problems:
         self.errors: list[SchemaError] = []
 
     def add(self, field: str, reason: str, keyword: str = "invalid") -> None:
+        self.add_at((field,), reason, keyword)
+
+    def add_at(
+        self, location: tuple[str | int, ...], reason: str, keyword: str = "invalid"
+    ) -> None:
         self.errors.append(
             SchemaError(
-                path=json_pointer((field,)),
-                location=(field,),
+                path=json_pointer(location),
+                location=location,
                 keyword=keyword,
                 reason=reason,
             )
@@ -393,46 +401,62 @@ def _plain(value: Any) -> Any:
 
 
 def _after(step: Step, hazard: Hazard, actor) -> None:
-    """What a step sets off beyond the hazard: notices, the risk point's flag."""
+    """What a step sets off beyond the hazard: notices, the risk point's flag.
+    Notices are stored as msgids with parameters, so each reader sees them
+    in their own language."""
     from core.notifications.services import notify
 
     url = f"/portal/hazards/{hazard.pk}/"
+    text = {"text": hazard.description[:80]}
     if step.action == "confirm":
         if hazard.risk_point_id is not None:
             risk_point_flag_for_hazard(hazard=hazard)
         if hazard.is_major:
-            for user in supervisors_of(hazard.enterprise):
-                notify(
-                    user,
-                    _("Major hazard confirmed at %(enterprise)s: %(text)s")
-                    % {
-                        "enterprise": hazard.enterprise.name,
-                        "text": hazard.description[:80],
-                    },
-                    hazard,
-                    f"/admin/hazards/inspect/{hazard.pk}/",
-                    actor=actor,
-                )
+            report_major_hazard(
+                hazard=hazard,
+                actor=actor,
+                verb=gettext_noop("Major hazard confirmed at %(enterprise)s: %(text)s"),
+            )
         responsible_user = hazard.responsible.user if hazard.responsible else None
         if responsible_user is not None and responsible_user != actor:
             notify(
                 responsible_user,
-                _("A hazard was assigned to you: %(text)s")
-                % {"text": hazard.description[:80]},
+                gettext_noop("A hazard was assigned to you: %(text)s"),
                 hazard,
                 url,
                 actor=actor,
+                params=text,
             )
     elif step.action == "submit":
         for user in _managers(hazard):
             notify(
                 user,
-                _("A rectified hazard awaits acceptance: %(text)s")
-                % {"text": hazard.description[:80]},
+                gettext_noop("A rectified hazard awaits acceptance: %(text)s"),
                 hazard,
                 url,
                 actor=actor,
+                params=text,
             )
+
+
+def report_major_hazard(*, hazard: Hazard, actor, verb: str) -> None:
+    """Tell the enterprise's industry departments and territorial offices of
+    a major hazard at once (``verb``: a msgid with ``%(enterprise)s`` and
+    ``%(text)s``)."""
+    from core.notifications.services import notify
+
+    for user in supervisors_of(hazard.enterprise):
+        notify(
+            user,
+            verb,
+            hazard,
+            f"/admin/hazards/inspect/{hazard.pk}/",
+            actor=actor,
+            params={
+                "enterprise": hazard.enterprise.name,
+                "text": hazard.description[:80],
+            },
+        )
 
 
 def _managers(hazard: Hazard):
@@ -478,27 +502,52 @@ def supervisors_of(enterprise: Enterprise):
 
 def risk_point_flag_for_hazard(*, hazard: Hazard) -> None:
     """Dynamic risk: a confirmed hazard on a risk point flags it for
-    re-assessment, and a major one raises its displayed level to 重大 until
+    re-assessment; a major one raises its displayed level to 重大, and
+    repeated hazards — ``SAFEGRID_HAZARD_REPEAT_COUNT`` confirmed on the point
+    within ``SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS`` — raise it one level, until
     the point is assessed again (``risk_point_refresh_level`` recomputes the
     level from the assessments and clears the flag). Saved through the model,
     so the point's history (the audit log) records the change; the flag's
-    method names the hazard, so the point's page says why."""
+    method names the hazard (``hazard:<id>``, with ``:repeat`` when repeated
+    hazards raised the level), so the point's page says why. A point already
+    raised for repeated hazards is not raised again before it is re-assessed.
+    """
     from core.risks.models import RiskLevel, RiskPoint
 
     point = RiskPoint.objects.select_for_update().get(pk=int(hazard.risk_point_id or 0))
+    already_repeated = point.reassess_since is not None and (
+        point.reassess_method.endswith(":repeat")
+    )
+    since = timezone.now() - datetime.timedelta(
+        days=settings.SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS
+    )
+    repeated = (
+        Hazard.objects.filter(risk_point_id=point.pk, confirmed_at__gte=since)
+        .exclude(pk=hazard.pk)
+        .count()
+        + 1
+    ) >= settings.SAFEGRID_HAZARD_REPEAT_COUNT
     point.reassess_since = timezone.now()
     point.reassess_method = f"hazard:{hazard.pk}"
     fields = ["reassess_since", "reassess_method", "updated_at"]
+    if repeated or already_repeated:
+        point.reassess_method += ":repeat"
     if hazard.is_major and point.level != RiskLevel.MAJOR:
         point.level = RiskLevel.MAJOR
         fields.append("level")
-    point.save(update_fields=fields)
+    elif repeated and not already_repeated and point.level:
+        levels = RISK_LEVELS.keys()
+        point.level = levels[max(0, levels.index(point.level) - 1)]
+        fields.append("level")
+    point.save(update_fields=list(dict.fromkeys(fields)))
 
 
 # -- from a checklist ---------------------------------------------------------------------
 
 
-def hazards_open_from_submission(*, actor, submission) -> list[Hazard]:
+def hazards_open_from_submission(
+    *, actor, submission, risk_point_id: int | None = None
+) -> list[Hazard]:
     """Open a hazard for each finding of ``submission`` (a non-compliant check
     item that its form marks as opening a hazard, ``Submission.findings``).
 
@@ -506,7 +555,8 @@ def hazards_open_from_submission(*, actor, submission) -> list[Hazard]:
     stores neither the submission nor its hazards. Each hazard is pre-filled
     from the item: its label and note as the description, its grade (a
     pack's criteria item is always ``major``), the answer's photos, and the
-    submission's risk point when it has one. One hazard per finding
+    risk point the answer was about (an inspection task's point, or its major
+    hazard source's). One hazard per finding
     (``hazard_one_per_finding``).
     """
     opened = []
@@ -523,7 +573,7 @@ def hazards_open_from_submission(*, actor, submission) -> list[Hazard]:
             description = f"{description}: {note}"
         hazard = Hazard.objects.create(
             enterprise_id=submission.enterprise_id,
-            risk_point_id=getattr(submission, "risk_point_id", None),
+            risk_point_id=risk_point_id,
             submission=submission,
             finding_key=_finding_key(finding),
             description=description[:TEXT_MAX],
@@ -552,6 +602,74 @@ def hazards_open_from_submission(*, actor, submission) -> list[Hazard]:
             details={"submission": submission.pk, "item": finding["key"]},
         )
         opened.append(hazard)
+        if hazard.is_major:
+            # A criteria item of the standard: reported to the supervisors at
+            # once, before the enterprise confirms it.
+            report_major_hazard(
+                hazard=hazard,
+                actor=actor,
+                verb=gettext_noop(
+                    "Major hazard found by a checklist at %(enterprise)s: %(text)s"
+                ),
+            )
+    return opened
+
+
+def hazards_open_from_government_inspection(
+    *, actor, inspection, findings: Iterable[Mapping[str, Any]]
+) -> list[Hazard]:
+    """Open a hazard at the inspected enterprise for each finding of a
+    government inspection (``core.inspections.government``, which checks
+    that ``actor`` is of the inspecting office): its description, location,
+    grade and the deadline the office set (责令限期整改), linked to the
+    inspection. The enterprise confirms, rectifies and closes it through the
+    usual loop; the office follows it in its scope. Problems are reported at
+    ``/findings/<n>/<field>``; nothing is stored when any finding is wrong.
+    Call it inside the recording service's transaction.
+    """
+    problems = _Problems()
+    rows = []
+    for index, finding in enumerate(findings):
+
+        def at(name: str, reason: str, keyword: str = "invalid", i: int = index):
+            problems.add_at(("findings", i, name), reason, keyword)
+
+        sub = _Problems()
+        description = _text(finding.get("description"), "description", sub)
+        location = _text(finding.get("location"), "location", sub)[:200]
+        grade = _choice(finding.get("grade"), enabled_grades(), "grade", sub)
+        deadline = _date(finding.get("deadline"), "deadline", sub)
+        for error in sub.errors:
+            at(str(error.location[0]), error.reason)
+        if not description:
+            at("description", _("Describe the hazard."), "required")
+        if deadline is not None and deadline < timezone.localdate():
+            at("deadline", _("The deadline cannot be in the past."))
+        rows.append((description, location, grade, deadline))
+    problems.raise_any()
+    opened = []
+    office = inspection.department
+    for description, location, grade, deadline in rows:
+        hazard = Hazard.objects.create(
+            enterprise_id=inspection.enterprise_id,
+            government_inspection=inspection,
+            description=description,
+            location=location,
+            grade=grade or HazardGrade.GENERAL,
+            how_found=HowFound.OTHER,
+            deadline=deadline,
+            reported_by=actor,
+        )
+        HazardTransition.objects.create(
+            hazard=hazard,
+            action="report",
+            to_status=hazard.status,
+            actor=actor,
+            comment=_("Found by the inspection of %(office)s on %(date)s.")
+            % {"office": office.name, "date": inspection.inspected_on},
+            details={"government_inspection": inspection.pk},
+        )
+        opened.append(hazard)
     return opened
 
 
@@ -564,7 +682,9 @@ __all__ = [
     "enabled_grades",
     "hazard_report",
     "hazard_transition",
+    "hazards_open_from_government_inspection",
     "hazards_open_from_submission",
+    "report_major_hazard",
     "risk_point_flag_for_hazard",
     "supervisors_of",
 ]

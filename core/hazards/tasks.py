@@ -9,8 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop
 
 from core.jobs.base import job
 
@@ -86,12 +85,14 @@ def _escalate(pk: int, today) -> int | None:
     if level <= hazard.escalation_level:
         return None
     sent = 0
-    with override(settings.LANGUAGE_CODE):
-        verb = _("Overdue hazard (deadline %(date)s) at %(enterprise)s: %(text)s") % {
-            "date": hazard.deadline.isoformat(),
-            "enterprise": hazard.enterprise.name,
-            "text": hazard.description[:80],
-        }
+    verb = gettext_noop(
+        "Overdue hazard (deadline %(date)s) at %(enterprise)s: %(text)s"
+    )
+    params = {
+        "date": hazard.deadline.isoformat(),
+        "enterprise": hazard.enterprise.name,
+        "text": hazard.description[:80],
+    }
     for step in range(hazard.escalation_level + 1, level + 1):
         if step == 1:
             person = hazard.responsible
@@ -104,7 +105,7 @@ def _escalate(pk: int, today) -> int | None:
             recipients = list(supervisors_of(hazard.enterprise))
             url = f"/admin/hazards/inspect/{hazard.pk}/"
         for user in recipients:
-            notify(user, verb, hazard, url)
+            notify(user, verb, hazard, url, params=params)
             sent += 1
     hazard.escalation_level = level
     hazard.save(update_fields=["escalation_level"])

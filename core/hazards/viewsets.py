@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 
 from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
 from core.base.errors import Invalid
@@ -92,7 +92,7 @@ class HazardAdminViewSet(ScopedModelViewSet):
         Column("enterprise", label=_("enterprise"), accessor=_enterprise),
         "grade",
         "status",
-        "supervised",
+        BooleanColumn("supervised", label=_("under supervision")),
         "deadline",
         Column("overdue", label=_("overdue"), accessor=_overdue),
         "reported_at",

@@ -16,3 +16,4 @@ class InspectionsConfig(AppConfig):
 
         register_todo(inspection_todo)
         auditlog.register(models.MajorHazardSource)
+        auditlog.register(models.GovernmentInspection)

@@ -8,9 +8,10 @@ deactivated by the pack sync) under the key ``insp_point_<id>``; a new
 version is published only when the measures changed (their fingerprint is
 kept in ``pack_version``), so a task keeps the version it was generated with.
 
-Packs declare no mapping from a risk point to one of their checklists yet
-(``RiskLibraryEntry`` has no checklist field), so every point uses its
-generated checklist; see docs/inspections.md.
+A pack checklist that declares the library entries it inspects
+(``FormDefinitionContribution.risk_points``) is used instead for the points
+an enterprise copied from those entries (``pack_checklists``); see
+docs/inspections.md.
 """
 
 from __future__ import annotations
@@ -84,6 +85,42 @@ def point_blocks(point: RiskPoint, measures: list) -> list[dict[str, Any]]:
 def _fingerprint(blocks: list[dict[str, Any]], title: str) -> str:
     raw = json.dumps([title, blocks], sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324 - a fingerprint
+
+
+def pack_checklists(sources: set[str]) -> dict[str, FormVersion]:
+    """For risk points copied from a pack's library (``RiskPoint.source``,
+    ``"<pack>:<entry key>"``), the published version of the pack checklist
+    that declares it inspects that entry (the first one, in the pack's
+    order); one query for all of them."""
+    from plugins.contributions import FormDefinitionContribution
+    from plugins.manager import get_plugin_manager
+
+    wanted = {source for source in sources if source}
+    if not wanted:
+        return {}
+    keys: dict[str, tuple[str, str]] = {}
+    for plugin_name, item in get_plugin_manager().collect("safegrid_form_definitions"):
+        if not isinstance(item, FormDefinitionContribution) or item.kind != "checklist":
+            continue
+        for entry in item.risk_points:
+            source = f"{plugin_name}:{entry}"
+            if source in wanted:
+                keys.setdefault(source, (plugin_name, item.key))
+    if not keys:
+        return {}
+    originals: dict[tuple[str, str], FormVersion] = {
+        (definition.pack, definition.key): definition.published_version
+        for definition in FormDefinition.objects.filter(
+            key__in={key for _pack, key in keys.values()},
+            department__isnull=True,
+            is_active=True,
+            published_version__isnull=False,
+        ).select_related("published_version")
+        if definition.published_version is not None
+    }
+    return {
+        source: originals[pair] for source, pair in keys.items() if pair in originals
+    }
 
 
 def point_checklist(point: RiskPoint, measures: list | None = None) -> FormVersion:

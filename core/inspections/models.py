@@ -202,3 +202,70 @@ class InspectionTask(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class GovernmentInspection(models.Model):
+    """An inspection of an enterprise by a government office (政府检查): an
+    industry department, a territorial office (a grid officer) or the
+    committee office plans it, then records what it found. Each finding opens
+    a hazard at the enterprise (``core.hazards``), linked here, which the
+    enterprise confirms and rectifies and the office follows in its scope.
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        RECORDED = "recorded", _("Recorded")
+
+    department = models.ForeignKey(
+        "organizations.Department",
+        on_delete=models.PROTECT,
+        related_name="government_inspections",
+        verbose_name=_("inspecting office"),
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="government_inspections",
+        verbose_name=_("enterprise"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    planned_on = models.DateField(_("planned for"))
+    inspected_on = models.DateField(_("inspected on"), null=True, blank=True)
+    inspectors = models.CharField(_("inspectors"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    summary = models.TextField(_("summary of the result"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("planned by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("government inspection")
+        verbose_name_plural = _("government inspections")
+        ordering = ["-planned_on", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["department", "-planned_on", "-id"], name="govinsp_dept_recent"
+            ),
+            models.Index(
+                fields=["enterprise", "-planned_on", "-id"], name="govinsp_ent_recent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.planned_on:%Y-%m-%d}"

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from core.base.keyset import BadCursor, keyset_page
 from core.forms import services as form_services
 from core.forms.selectors import submission_draft_get
 from core.forms.todo import form_todo
@@ -39,17 +40,26 @@ from core.portal.frame import enterprise_portal, render_portal, submit
 from core.risks.models import RiskPoint
 
 SECTION_LIMIT = 50
+#: The to-do shows the latest done tasks; the rest page by cursor.
+DONE_PREVIEW = 10
+DONE_PAGE = 50
 
 
 @require_GET
 @enterprise_portal
 def todo(request, *, scope, enterprise):
-    """The user's to-do: overdue, due now, coming, done; by period. The
-    safety manager may look at the whole enterprise's (``?who=all``)."""
+    """The user's to-do: overdue, due now, coming, and the latest done; by
+    period. The safety manager may look at the whole enterprise's
+    (``?who=all``). ``?section=done`` pages through every done task, newest
+    first (cursor pages: a year of daily tasks costs what one page costs)."""
     now = timezone.now()
     whole = scope.role == Role.ENTERPRISE_MANAGER and request.GET.get("who") == "all"
     tasks = task_list(scope=scope, user=request.user, own_only=not whole)
+    done_tasks = tasks.filter(status=TaskStatus.DONE).order_by("-due_at", "-pk")
+    if request.GET.get("section") == "done":
+        return _done_history(request, scope, enterprise, done_tasks, whole)
     open_tasks = tasks.exclude(status=TaskStatus.DONE)
+    done = list(done_tasks[: DONE_PREVIEW + 1])
     sections = [
         (
             "overdue",
@@ -78,15 +88,7 @@ def todo(request, *, scope, enterprise):
                 ]
             ),
         ),
-        (
-            "done",
-            _("Done"),
-            list(
-                tasks.filter(status=TaskStatus.DONE).order_by("-due_at", "-pk")[
-                    :SECTION_LIMIT
-                ]
-            ),
-        ),
+        ("done", _("Latest done"), done[:DONE_PREVIEW]),
     ]
     assigned = form_todo(
         scope=scope,
@@ -101,7 +103,32 @@ def todo(request, *, scope, enterprise):
         enterprise=enterprise,
         context={
             "sections": sections,
+            "more_done": len(done) > DONE_PREVIEW,
             "assigned_forms": assigned,
+            "whole": whole,
+            "is_manager": scope.role == Role.ENTERPRISE_MANAGER,
+        },
+    )
+
+
+def _done_history(request, scope, enterprise, done_tasks, whole):
+    try:
+        page = keyset_page(done_tasks, request.GET.get("cursor") or None, DONE_PAGE)
+    except BadCursor:
+        raise Http404 from None
+    base = reverse("inspections:todo") + "?section=done" + ("&who=all" if whole else "")
+    return render_portal(
+        request,
+        "inspections/todo.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "sections": [("done", _("Done"), page.rows)],
+            "history": True,
+            "next_url": f"{base}&cursor={page.next_cursor}" if page.next_cursor else "",
+            "previous_url": (
+                f"{base}&cursor={page.previous_cursor}" if page.previous_cursor else ""
+            ),
             "whole": whole,
             "is_manager": scope.role == Role.ENTERPRISE_MANAGER,
         },

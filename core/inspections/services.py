@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from core.base.errors import Refused
 from core.forms.models import Submission
 from core.forms.services import submission_store
-from core.inspections.checklists import point_checklist
+from core.inspections.checklists import pack_checklists, point_checklist
 from core.inspections.models import (
     HeadRole,
     InspectionTask,
@@ -169,7 +169,11 @@ def _checklists(duties: list[Duty]) -> dict[int | None, Any]:
         .order_by("event_id", "order", "pk")
     ):
         measures[measure.risk_point_id].append(measure)
-    return {pk: point_checklist(point, measures[pk]) for pk, point in points.items()}
+    from_packs = pack_checklists({point.source for point in points.values()})
+    return {
+        pk: from_packs.get(point.source) or point_checklist(point, measures[pk])
+        for pk, point in points.items()
+    }
 
 
 def _source_checklist(source_id: int, title: str):
@@ -266,6 +270,7 @@ def task_complete(
     task_permitted(actor=actor, task=locked)
     if locked.status == TaskStatus.DONE:
         raise TaskRefused(_("This inspection was already done."))
+    source = locked.hazard_source
     submission = submission_store(
         actor=actor,
         version=locked.version,
@@ -273,6 +278,8 @@ def task_complete(
         data=data,
         assignment=None,
         period=timezone.localtime(locked.period_start).date(),
+        risk_point_id=locked.risk_point_id
+        or (source.risk_point_id if source is not None else None),
     )
     locked.submission = submission
     locked.status = TaskStatus.DONE

@@ -171,10 +171,12 @@ def risk_point_page(*, scope: Scope, point: RiskPoint) -> dict[str, Any]:
         ),
         # A hazard confirmed on the point flagged it (core.hazards.services).
         "reassess_hazard": (
-            point.reassess_method.split(":", 1)[1]
+            point.reassess_method.split(":")[1]
             if point.reassess_method.startswith("hazard:")
             else ""
         ),
+        # Repeated hazards raised the level (``hazard:<id>:repeat``).
+        "reassess_repeated": point.reassess_method.endswith(":repeat"),
         **_point_plot(point),
     }
 

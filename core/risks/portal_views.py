@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, When
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.base.errors import Invalid
+from core.base.workbook import xlsx_response
 from core.portal.frame import portal_entry, render_portal
 from core.risks.display import (
     assessment_inputs,
@@ -76,7 +77,6 @@ from core.scoring import InvalidInputs
 
 PER_PAGE = 50
 PLOT_LIMIT = 500
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEVEL_KEYS = [*RiskLevel.values, UNASSESSED]
 
 
@@ -457,16 +457,12 @@ def library_use(request, *, scope, enterprise, can_manage):
 
 
 # -- Excel -----------------------------------------------------------------------
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
 @risk_page
 def excel_template(request, *, scope, enterprise, can_manage):
-    return _xlsx(risk_list_template(), "safegrid-risk-list-template.xlsx")
+    return xlsx_response(risk_list_template(), "safegrid-risk-list-template.xlsx")
 
 
 @require_GET
@@ -475,7 +471,7 @@ def excel_export(request, *, scope, enterprise, can_manage):
     form = RiskListFilterForm(request.GET or None, choices=RiskChoices(enterprise))
     content = risk_list_export(scope=scope, enterprise=enterprise, **form.filters())
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return _xlsx(content, f"safegrid-risk-list-{stamp}.xlsx")
+    return xlsx_response(content, f"safegrid-risk-list-{stamp}.xlsx")
 
 
 @require_http_methods(["GET", "POST"])

@@ -257,7 +257,12 @@ def form_definition(
     due = _due(definition.get("recurrence"))
     if due:
         contributed["due"] = due
-    return FormDefinitionContribution(**contributed, version=_digest(contributed))
+    # Which library points it inspects does not change the form: not digested.
+    return FormDefinitionContribution(
+        **contributed,
+        version=_digest(contributed),
+        risk_points=tuple(definition.get("risk_points", ())),
+    )
 
 
 def _due(recurrence: Mapping[str, Any] | None) -> str:

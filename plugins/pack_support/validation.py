@@ -226,8 +226,12 @@ def _definition_problems(content: dict[str, Any]) -> list[str]:
         for s in d["sections"]
         for q in iter_questions(s["items"])
     }
+    library = {p["key"] for p in content["risk_points"]}
     for definition in definitions:
         found += _one_definition_problems(definition, content, criterion_keys)
+        for key in definition.get("risk_points", []):
+            if key not in library:
+                found.append(f"{definition['key']}: unknown risk point {key!r}")
         for key in definition.get("operations", []):
             if key not in operations:
                 found.append(f"{definition['key']}: unknown operation {key!r}")

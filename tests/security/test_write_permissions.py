@@ -170,6 +170,7 @@ class Side:
     hazard_source: Any = None
     hazard: Any = None
     handbook: Any = None
+    government_inspection: Any = None
 
 
 @dataclass
@@ -248,9 +249,16 @@ def _side(world, key: str) -> Side:
         enterprise=enterprise, name=f"{key}罐区", operational_head=person
     )
     from core.documents.models import HandbookVersion
+    from core.inspections.government import government_inspection_plan
 
     return Side(
         handbook=HandbookVersion.objects.create(enterprise=enterprise, number=1),
+        government_inspection=government_inspection_plan(
+            actor=officer,
+            enterprise=enterprise,
+            planned_on="2026-03-01",
+            inspectors=f"{key}检查组",
+        ),
         task=task,
         hazard_source=hazard_source,
         hazard=hazard_report(
@@ -314,6 +322,7 @@ PK_BY_PREFIX = {
     "portal/hazards/": "hazard",
     "admin/hazards/": "hazard",
     "admin/handbooks/": "handbook",
+    "admin/government-inspections/": "government_inspection",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -434,6 +443,14 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         if side is None:
             return role in ("manager_a", "manager_b", "staff_a")
         return role == MANAGER_OF[side]
+    if app == "government_inspections":
+        # An office plans inspections in its scope (for its own office) and
+        # records the result of its own; the lists change nothing.
+        if name.endswith(":list"):
+            return False
+        if side is None:
+            return role in GOVERNMENT
+        return role == OWNER_DEPT[side]
     if app in ("portal", "risks", "forms_portal"):
         # The enterprise's own records: its manager; the fixture's forms are
         # the manager's to fill (fillers "manager").

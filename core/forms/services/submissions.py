@@ -391,11 +391,14 @@ def submission_store(
     data: Any,
     assignment: FormAssignment | None,
     period: Any = None,
+    risk_point_id: int | None = None,
 ) -> Submission:
     """Validate, score and store an answer whose filling the caller has
     already permitted (``submission_submit``, or an inspection task's
     service, which checks the task's assignee). Raises ``AnswersInvalid``;
     removes the actor's draft of the version. Call it inside a transaction.
+    ``risk_point_id`` is the point the answer was about (an inspection
+    task's): the hazards its findings open are on that point.
     """
     user = actor
     validated, score = _evaluate(version, enterprise, data)
@@ -418,7 +421,9 @@ def submission_store(
     # stores neither (core.hazards.services).
     from core.hazards.services import hazards_open_from_submission
 
-    hazards_open_from_submission(actor=user, submission=submission)
+    hazards_open_from_submission(
+        actor=user, submission=submission, risk_point_id=risk_point_id
+    )
     SubmissionDraft.objects.filter(
         version=version, enterprise=enterprise, user=user
     ).delete()

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from core.base.workbook import text_cell  # noqa: F401 (re-exported)
 from core.risks.excel.columns import MAX_ROWS
 
 # -- limits and formula safety -------------------------------------------------------
@@ -17,15 +18,6 @@ MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 MAX_PARTS = 200
 #: The risk list's columns, with room for a few notes beside them.
 MAX_COLUMNS = 64
-
-
-def text_cell(sheet: Any, *, row: int, column: int, value: Any) -> Any:
-    """Write ``value`` into a cell; text stays text (a name that starts with
-    "=" is never a formula in the exported workbook)."""
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
 
 
 def workbook_limits_problem(file: Any) -> str | None:

@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.base.workbook import text_cell
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.excel.columns import (
@@ -24,7 +25,6 @@ from core.risks.excel.columns import (
     _name,
     column_letter,
 )
-from core.risks.excel.limits import text_cell
 from core.risks.models import HazardFactor, RiskEvent, RiskPoint
 from core.risks.selectors import accident_types, hazard_factor_classes, risk_point_list
 from core.scoring import PLATFORM_INPUTS, number, scoring_engine

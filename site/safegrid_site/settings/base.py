@@ -349,6 +349,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# Dynamic risk: this many hazards confirmed on one risk point within the window
+# raise its displayed level one step until it is assessed again.
+SAFEGRID_HAZARD_REPEAT_COUNT = int(os.environ.get("SAFEGRID_HAZARD_REPEAT_COUNT", "3"))
+SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS = int(
+    os.environ.get("SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS", "90")
+)
+
 # Hidden hazards: 一般 and 重大 always; the third tier 较大 (FACTS §6) when on.
 SAFEGRID_HAZARD_THIRD_TIER = os.environ.get(
     "SAFEGRID_HAZARD_THIRD_TIER", ""

@@ -281,3 +281,31 @@ def test_account_enterprises_have_months_of_inspection_history(demo):
         assert (timezone.now() - oldest).days > 60
         assert tasks.filter(status=TaskStatus.OVERDUE).exists()
         assert tasks.filter(due_at__gt=timezone.now()).exists()
+
+
+def test_every_department_has_inspected_enterprises_of_its_industry(demo):
+    from core.hazards.models import Hazard
+    from core.inspections.models import GovernmentInspection
+    from core.organizations.scope import scope_for
+
+    for username in (
+        "dept-chemicals",
+        "dept-construction",
+        "dept-road-transport",
+        "dept-gas",
+        "street-1",
+    ):
+        officer = user(username)
+        scope = scope_for(officer)
+        mine = GovernmentInspection.objects.filter(
+            department=officer.membership.department
+        )
+        assert mine.filter(status="planned").exists(), username
+        assert mine.filter(status="recorded").exists(), username
+        found = Hazard.objects.filter(government_inspection__in=mine)
+        assert found.exists(), username
+        # Every inspected enterprise is in the office's scope.
+        assert not mine.exclude(enterprise__in=scope.enterprises()).exists()
+    before = GovernmentInspection.objects.count()
+    call_command("load_demo", stdout=StringIO())
+    assert GovernmentInspection.objects.count() == before

@@ -150,3 +150,43 @@ def test_confirmed_in_the_portal_the_responsible_person_may_start(hz):
     assert (hazard.status, hazard.responsible) == (S.CONFIRMED, hz.person)
     page = client_for(hz.world.staff_a).get(f"/portal/hazards/{hazard.pk}/")
     assert 'data-testid="step-start"' in page.content.decode()
+
+
+def test_the_board_filters_by_type_and_unit(hz):
+    from core.organizations.models import Unit
+    from core.risks.services import RiskPointData, risk_point_create
+
+    world = hz.world
+    workshop = Unit.objects.get(enterprise=world.enterprise_a, name="合成车间")
+    team = Unit.objects.get(enterprise=world.enterprise_a, name="一班")
+    company = Unit.objects.get(enterprise=world.enterprise_a, name="甲化工")
+    in_team = risk_point_create(
+        user=world.manager_a,
+        enterprise=world.enterprise_a,
+        data=RiskPointData(name="一班区域", kind="area", unit=team, events=[]),
+    )
+    at_company = risk_point_create(
+        user=world.manager_a,
+        enterprise=world.enterprise_a,
+        data=RiskPointData(name="办公楼", kind="area", unit=company, events=[]),
+    )
+    electrical = hz.hazard(S.CONFIRMED, risk_point=in_team, hazard_type="electrical")
+    fire = hz.hazard(S.CONFIRMED, risk_point=at_company, hazard_type="fire")
+    client = client_for(world.manager_a)
+
+    def shown(query: str) -> set[int]:
+        response = client.get(f"/portal/hazards/?{query}")
+        assert response.status_code == 200
+        return {hazard.pk for hazard in response.context["hazards"]}
+
+    assert shown("hazard_type=electrical") == {electrical.pk}
+    # A workshop includes its teams; the company includes everything.
+    assert shown(f"unit={workshop.pk}") == {electrical.pk}
+    assert shown(f"unit={company.pk}") == {electrical.pk, fire.pk}
+    # Another enterprise's unit is not offered: the filter is refused, all shown.
+    other = Unit.add_root(enterprise=world.enterprise_b, name="乙公司", kind="company")
+    assert shown(f"unit={other.pk}") == {electrical.pk, fire.pk}
+    api = client.get(f"/api/v1/hazards/?unit={workshop.pk}").json()
+    assert [row["id"] for row in api["results"]] == [electrical.pk]
+    foreign = client_for(world.manager_b).get(f"/api/v1/hazards/?unit={workshop.pk}")
+    assert foreign.json()["results"] == []

@@ -154,13 +154,42 @@ def test_a_major_hazard_is_reported_to_its_supervisors_at_once(hz):
         action="confirm",
         data={"grade": "major", "responsible": hz.person.pk, "deadline": _in(30)},
     )
-    told = set(
-        Notification.objects.filter(verb__contains=hazard.description[:10])
-        .exclude(recipient=world.staff_a)
-        .values_list("recipient__username", flat=True)
+    notices = Notification.objects.filter(target_id=str(hazard.pk)).exclude(
+        recipient=world.staff_a
     )
+    told = set(notices.values_list("recipient__username", flat=True))
     # The chemicals department and street 1's office (A is in grid 1 of
     # street 1); not the construction department.
+    assert told == {"dept-chem", "street-1"}
+    # Each reads it in their own language, with the hazard's text.
+    from django.utils import translation
+
+    notice = notices.first()
+    with translation.override("zh-hans"):
+        assert "重大事故隐患" in notice.text or "重大隐患" in notice.text
+        assert hazard.description[:10] in notice.text
+    with translation.override("en"):
+        assert notice.text.startswith("Major hazard confirmed")
+
+
+def test_a_major_hazard_from_a_checklist_is_reported_at_once(hz, published):
+    _definition, version = published
+    answer = {
+        **VALID_ANSWER,
+        "extinguishers": {"result": "non_compliant", "note": "压力不足"},
+    }
+    submission = submission_submit(
+        actor=hz.world.staff_a,
+        version=version,
+        enterprise=hz.world.enterprise_a,
+        data=answer,
+    )
+    major = Hazard.objects.get(submission=submission, grade="major")
+    told = set(
+        Notification.objects.filter(target_id=str(major.pk)).values_list(
+            "recipient__username", flat=True
+        )
+    )
     assert told == {"dept-chem", "street-1"}
 
 
@@ -272,6 +301,59 @@ def test_a_confirmed_hazard_flags_its_risk_point(hz):
     risk_point_refresh_level(risk_point=point)
     point.refresh_from_db()
     assert point.reassess_since is None and point.level == ""
+
+
+def test_repeated_hazards_raise_the_points_level_once(hz, settings):
+    from django.test import Client
+
+    from tests.core.risks.conftest import reactor_data
+
+    settings.SAFEGRID_HAZARD_REPEAT_COUNT = 3
+    settings.SAFEGRID_HAZARD_REPEAT_WINDOW_DAYS = 30
+    world = hz.world
+    point = risk_point_create(
+        user=world.manager_a, enterprise=world.enterprise_a, data=reactor_data(world)
+    )
+    assert point.level == "general"  # LEC 126
+
+    def confirm_one():
+        hazard = hz.hazard(S.REPORTED, risk_point=point)
+        hazard_transition(
+            actor=world.manager_a,
+            hazard=hazard,
+            action="confirm",
+            data={"grade": "general", "responsible": hz.person.pk, "deadline": _in(9)},
+        )
+        point.refresh_from_db()
+        return hazard
+
+    # One confirmed long ago is outside the window.
+    old = confirm_one()
+    Hazard.objects.filter(pk=old.pk).update(
+        confirmed_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    for _ in range(2):
+        confirm_one()
+        assert point.level == "general"
+        assert not point.reassess_method.endswith("repeat")
+    third = confirm_one()  # the third within the window
+    assert point.level == "significant"
+    assert point.reassess_method == f"hazard:{third.pk}:repeat"
+    client = Client()
+    client.force_login(world.manager_a)
+    page = client.get(f"/portal/risks/{point.pk}/").content.decode()
+    assert f"/portal/hazards/{third.pk}/" in page
+    assert "one level higher" in page or "高一级" in page
+    # A fourth before re-assessment does not raise it again.
+    confirm_one()
+    assert point.level == "significant"
+    assert point.reassess_method.endswith(":repeat")
+    # Assessing again recomputes the level from the assessments.
+    from core.risks.services.points import risk_point_refresh_level
+
+    risk_point_refresh_level(risk_point=point)
+    point.refresh_from_db()
+    assert point.level == "general" and point.reassess_since is None
 
 
 def test_a_submission_opens_its_hazards_in_the_same_transaction(hz, published):

@@ -114,3 +114,38 @@ def test_a_late_slot_is_generated_overdue(daily_point):
     # The horizon reaches back no further than "now": the slot of now only.
     tasks_generate(now=NOW, horizon=datetime.timedelta(0))
     assert InspectionTask.objects.count() == 1
+
+
+def test_a_point_copied_from_a_pack_entry_is_inspected_with_the_packs_checklist(
+    world, enable_packs, daily_point
+):
+    from core.forms.services.definitions import form_definitions_sync
+    from core.organizations.models import Person
+    from core.risks.models import RiskPoint
+    from core.risks.services.library import risk_point_create_from_library
+
+    manager = enable_packs("chemicals")
+    form_definitions_sync(manager=manager)
+    copied = risk_point_create_from_library(
+        actor=world.manager_a,
+        enterprise=world.enterprise_a,
+        pack="chemicals",
+        key="tank_farm",
+    )
+    RiskPoint.objects.filter(pk=copied.pk).update(
+        responsible_person=Person.objects.get(
+            enterprise=world.enterprise_a, name="张三"
+        ),
+        control_level="post",
+        inspection_every=1,
+        inspection_unit="day",
+    )
+    tasks_generate(now=NOW)
+    task = InspectionTask.objects.filter(risk_point=copied).first()
+    # The chemicals pack's tank farm checklist declares it inspects the
+    # library's tank farm entry.
+    assert task.version.definition.key == "chem_tank_farm"
+    assert task.version.definition.pack == "chemicals"
+    # A point entered by hand keeps the checklist generated from its measures.
+    own = InspectionTask.objects.filter(risk_point=daily_point).first()
+    assert own.version.definition.key == point_checklist_key(daily_point.pk)

@@ -4,6 +4,7 @@ to-do list, the 包保 heads, and the scope of every page."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.db import IntegrityError
@@ -79,6 +80,23 @@ def test_the_assignee_completes_a_task(world, task):
     assert Submission.objects.count() == 1
 
 
+def test_a_non_compliant_item_opens_a_hazard_on_the_tasks_point(
+    world, task, daily_point
+):
+    from core.hazards.models import Hazard, HazardStatus
+
+    data = answers(task)
+    first = next(iter(data))
+    data[first] = {"result": "non_compliant", "note": "探头未通电"}
+    submission = task_complete(actor=world.staff_a, task=task, data=data)
+    hazard = Hazard.objects.get(submission=submission)
+    assert hazard.risk_point == daily_point
+    assert hazard.enterprise == world.enterprise_a
+    assert hazard.status == HazardStatus.REPORTED
+    assert hazard.description.endswith("探头未通电")
+    assert hazard.reported_by == world.staff_a
+
+
 def test_invalid_answers_store_nothing(world, task):
     with pytest.raises(AnswersInvalid):
         task_complete(actor=world.staff_a, task=task, data={})
@@ -145,6 +163,42 @@ def test_the_todo_list_costs_the_same_with_more_tasks(world, task):
     with CaptureQueriesContext(connection) as many:
         assert client.get(reverse("inspections:todo")).status_code == 200
     assert len(many) == len(few) <= 30
+
+
+def test_done_tasks_show_the_latest_and_page_through_the_rest(world, task, monkeypatch):
+    from core.inspections import portal_views
+
+    monkeypatch.setattr(portal_views, "DONE_PAGE", 7)
+    tasks_generate(now=timezone.now(), horizon=datetime.timedelta(days=24))
+    mine = InspectionTask.objects.filter(assignee__user=world.staff_a)
+    assert mine.count() > 20
+    mine.update(status=TaskStatus.DONE, done_at=timezone.now())
+    client = signed_in(world.staff_a)
+    todo = client.get(reverse("inspections:todo")).text
+    assert todo.count('class="insp-task"') == 10  # only the latest done
+    assert 'data-testid="all-done"' in todo
+    newest = mine.order_by("-due_at", "-pk")
+    seen: list[int] = []
+    url = reverse("inspections:todo") + "?section=done"
+    pages = 0
+    while url:
+        pages += 1
+        page = client.get(url)
+        assert page.status_code == 200
+        seen += [int(pk) for pk in re.findall(r'data-task="(\d+)"', page.text)]
+        found = re.search(r'href="([^"]+)" data-testid="next-done"', page.text)
+        url = found.group(1).replace("&amp;", "&") if found else ""
+    assert seen == list(newest.values_list("pk", flat=True))
+    assert pages == -(-len(seen) // 7)
+    assert (
+        client.get(reverse("inspections:todo") + "?section=done&cursor=bad").status_code
+        == 404
+    )
+    # Another enterprise's manager sees none of them.
+    other = signed_in(world.manager_b).get(
+        reverse("inspections:todo") + "?section=done&who=all"
+    )
+    assert 'data-task="' not in other.text
 
 
 def test_home_todo_lists_the_task(world, task):
