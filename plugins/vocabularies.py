@@ -203,6 +203,10 @@ COMMON_MEASURE_TYPES: tuple[str, ...] = (
     "emergency",
 )
 
+# The measure types that protect a worker at the post from an occupational
+# hazard (printed on the 职业危害告知卡, core.documents.cards).
+PROTECTION_MEASURE_TYPES: tuple[str, ...] = ("engineering", "monitoring", "ppe")
+
 # Who controls a risk (管控层级): the four tiers of an enterprise's unit tree.
 CONTROL_LEVELS = Vocabulary(
     "control level",

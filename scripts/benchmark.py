@@ -1428,6 +1428,128 @@ def _serve_and_time(sizes, worlds, servers, results, runs, log) -> str:
     )
 
 
+# -- the risk control handbook ---------------------------------------------
+#: Risk points of the one enterprise whose handbook is generated (issue 13:
+#: 300 and 3,000).
+HANDBOOK_POINTS = (300, 3_000)
+
+
+def handbook_size(points: int) -> Size:
+    return Size(
+        f"handbook{points}",
+        enterprises=2,
+        big_points=points,
+        points_each=1,
+        submissions=2,
+        workshops=4,
+        teams=2,
+        posts=3,
+    )
+
+
+def measure_handbook(world: BenchWorld) -> dict[str, Any]:
+    """Generate the big enterprise's handbook once through the job's code
+    (content, then PDF) and time each part; queries counted for the content."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils.translation import override
+
+    from core.documents.content import handbook_content
+    from core.documents.models import HandbookVersion
+    from core.documents.pdf import render_pdf
+    from core.documents.tasks import page_count
+
+    enterprise = world.enterprises[0]
+    version = HandbookVersion.objects.create(enterprise=enterprise, number=1)
+    with override("zh-hans"):
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            content = handbook_content(enterprise=enterprise, version=version)
+        read = time.perf_counter() - started
+        started = time.perf_counter()
+        pdf = render_pdf("handbook.html", {**content, "footer": enterprise.name})
+        rendered = time.perf_counter() - started
+    return {
+        "points": content["risk_point_count"],
+        "queries": len(queries),
+        "read_seconds": read,
+        "render_seconds": rendered,
+        "pages": page_count(pdf),
+        "bytes": len(pdf),
+    }
+
+
+def run_handbook(points: list[int], *, log=print) -> list[dict[str, Any]]:
+    """Seed one enterprise with each number of risk points in a throw-away
+    database (as ``run_sizes``) and measure its handbook."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    creation = connection.creation
+    setup_test_environment()
+    temporary = None
+    if connection.vendor == "sqlite":
+        temporary = tempfile.TemporaryDirectory(prefix="safegrid-benchmark-")
+        connection.settings_dict["TEST"]["NAME"] = str(
+            Path(temporary.name) / "benchmark.sqlite3"
+        )
+    else:
+        name = connection.settings_dict["NAME"]
+        connection.settings_dict["TEST"]["NAME"] = f"test_benchmark_{name}"
+    log(f"Migrating a throw-away {connection.vendor} database ...")
+    original_name = creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False
+    )
+    template = dict(connection.settings_dict)
+    rows = []
+    cloned: list[str] = []
+    try:
+        for count in points:
+            size = handbook_size(count)
+            creation.clone_test_db(suffix=size.name, verbosity=0)
+            cloned.append(size.name)
+            connection.close()
+            connection.settings_dict.update(
+                creation.get_test_db_clone_settings(size.name)
+            )
+            try:
+                world = seed(size)
+                row = measure_handbook(world)
+                row["engine"] = connection.vendor
+                log(f"[{size.name}] {row}")
+                rows.append(row)
+            finally:
+                connection.close()
+                connection.settings_dict.update(template)
+    finally:
+        connection.close()
+        connection.settings_dict.update(template)
+        for name in cloned:
+            creation.destroy_test_db(verbosity=0, suffix=name)
+        creation.destroy_test_db(original_name, verbosity=0)
+        teardown_test_environment()
+        if temporary is not None:
+            temporary.cleanup()
+    return rows
+
+
+def render_handbook_table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| risk points | engine | content queries | read (s) | PDF render (s) "
+        "| pages | size (KB) | s per 100 points |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        total = row["read_seconds"] + row["render_seconds"]
+        lines.append(
+            f"| {row['points']:,} | {row['engine']} | {row['queries']} "
+            f"| {row['read_seconds']:.2f} | {row['render_seconds']:.1f} "
+            f"| {row['pages']} | {row['bytes'] // 1024:,} "
+            f"| {total / max(1, row['points']) * 100:.2f} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -1440,6 +1562,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
+    parser.add_argument(
+        "--handbook",
+        default="",
+        help="time the risk control handbook instead, at these numbers of "
+        f"risk points (comma-separated; issue 13: "
+        f"{','.join(str(n) for n in HANDBOOK_POINTS)})",
+    )
     parser.add_argument(
         "--in-process",
         action="store_true",
@@ -1457,6 +1586,10 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    if args.handbook:
+        rows = run_handbook([int(n) for n in args.handbook.split(",")])
+        print(render_handbook_table(rows))
+        return 0
     started = time.perf_counter()
     env, worlds, results, report = run_sizes(
         sizes, runs=args.runs, serve=not args.in_process

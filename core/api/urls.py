@@ -9,6 +9,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from core.api.auth import ObtainTokenView
+from core.documents.api import (
+    CardView,
+    HandbookVersionListView,
+    HandbookVersionView,
+    HandbookView,
+)
 from core.emergency.api import (
     EmergencyCardViewSet,
     EmergencyPlanViewSet,
@@ -65,5 +71,31 @@ urlpatterns = [
     ),
     # A device's readings: authenticated by the device key, not a user.
     path("readings/", ReadingIngestView.as_view(), name="readings"),
+    path(
+        "enterprises/<int:enterprise_id>/handbook/",
+        HandbookView.as_view(),
+        name="handbook",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/handbook/versions/",
+        HandbookVersionListView.as_view(),
+        name="handbook-versions",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/handbook/versions/<int:number>/",
+        HandbookVersionView.as_view(),
+        name="handbook-version",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/cards/<int:post_id>/<slug:kind>/",
+        CardView.as_view(),
+        name="card",
+    ),
+    path(
+        "enterprises/<int:enterprise_id>/poster/",
+        CardView.as_view(),
+        {"kind": "poster"},
+        name="poster",
+    ),
     path("", include(router.urls)),
 ]

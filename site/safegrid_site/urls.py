@@ -3,6 +3,7 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.documents.public_views import public_card_page
 from core.portal.views_root import root_redirect
 
 urlpatterns = [
@@ -16,8 +17,11 @@ urlpatterns = [
     path("portal/hazards/", include("core.hazards.portal_urls")),
     path("portal/monitoring/", include("core.monitoring.portal_urls")),
     path("portal/emergency/", include("core.emergency.portal_urls")),
+    path("portal/documents/", include("core.documents.portal_urls")),
     path("portal/", include("core.portal.urls")),
     path("notices/", include("core.notices.urls")),
+    # The public page of a printed card (its QR code): short, for the code.
+    path("c/<uuid:token>/", public_card_page, name="public_card"),
     path("api/v1/", include("core.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

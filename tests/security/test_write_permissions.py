@@ -171,6 +171,7 @@ class Side:
     hazard: Any = None
     plan_filing: Any = None
     rescue_agreement: Any = None
+    handbook: Any = None
     government_inspection: Any = None
     sensor: Any = None
     alarm: Any = None
@@ -256,7 +257,9 @@ def _side(world, key: str) -> Side:
 
     from django.utils import timezone
 
+    from core.documents.models import HandbookVersion
     from core.emergency.services import plan_create, plan_file
+    from core.inspections.government import government_inspection_plan
 
     plan = plan_create(
         actor=manager,
@@ -278,7 +281,6 @@ def _side(world, key: str) -> Side:
         valid_from=datetime.date(2026, 1, 1),
         valid_until=datetime.date(2026, 12, 31),
     )
-    from core.inspections.government import government_inspection_plan
     from core.supervision.models import EnterpriseRating
 
     rating = EnterpriseRating.objects.create(
@@ -318,6 +320,7 @@ def _side(world, key: str) -> Side:
         rating=rating,
         plan_filing=plan_filing,
         rescue_agreement=rescue_agreement,
+        handbook=HandbookVersion.objects.create(enterprise=enterprise, number=1),
         government_inspection=government_inspection_plan(
             actor=officer,
             enterprise=enterprise,
@@ -388,6 +391,7 @@ PK_BY_PREFIX = {
     "admin/hazards/": "hazard",
     "admin/emergency/filings/": "plan_filing",
     "admin/emergency/agreements/": "rescue_agreement",
+    "admin/handbooks/": "handbook",
     "admin/government-inspections/": "government_inspection",
     "admin/alarms/": "alarm",
     "portal/monitoring/alarms/": "alarm",
@@ -415,6 +419,7 @@ PK_BY_MODEL = {
     "supervision.EnterpriseRating": "rating",
     "emergency.PlanFiling": "plan_filing",
     "emergency.RescueAgreement": "rescue_agreement",
+    "documents.HandbookVersion": "handbook",
 }
 
 
@@ -459,6 +464,12 @@ def url_kwargs(route: Route, side: Side) -> dict[str, Any] | None:
             values[name] = "acknowledge"
         elif name == "restriction_id":
             return None
+        elif name == "post_id":  # documents: a card of a post (GET only)
+            values[name] = side.unit.pk
+        elif name == "kind":
+            values[name] = "post_risk"
+        elif name == "token":  # documents: a card's public page (GET only)
+            values[name] = "00000000-0000-4000-8000-000000000000"
         else:
             return None
     return values

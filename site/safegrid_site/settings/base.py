@@ -46,6 +46,7 @@ PLATFORM_APPS = [
     "core.jobs",
     "core.supervision",
     "core.emergency",
+    "core.documents",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",
@@ -378,3 +379,10 @@ if SAFEGRID_MAP_TILE_URL:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
         f"{_tiles.scheme}://{_tiles.netloc}"
     )
+# Documents (docs/documents.md): the address printed in the QR codes of the
+# cards (the platform as the public reaches it), and who provides the
+# emergency card's content (the emergency module may name its own).
+SAFEGRID_PUBLIC_BASE_URL = os.environ.get(
+    "SAFEGRID_PUBLIC_BASE_URL", "http://localhost:8000"
+)
+SAFEGRID_EMERGENCY_CARD_PROVIDER = "core.documents.cards.emergency_card_from_risks"

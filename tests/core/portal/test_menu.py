@@ -46,6 +46,7 @@ def test_the_portal_own_entries_in_order(world):
         "emergency",
         "monitoring",
         "forms",
+        "documents",
         "notices",
     ]
     assert keys(world.staff_a) == [
@@ -59,6 +60,7 @@ def test_the_portal_own_entries_in_order(world):
         "emergency",
         "monitoring",
         "forms",
+        "documents",
         "notices",
     ]
 
@@ -97,6 +99,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "emergency",
         "monitoring",
         "forms",
+        "documents",
         "notices",
     ]
     assert keys(world.staff_a) == [
@@ -110,5 +113,6 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "emergency",
         "monitoring",
         "forms",
+        "documents",
         "notices",
     ]

@@ -1,0 +1,71 @@
+"""The handbook's background job.
+
+``generate_handbook(version_id)`` renders one requested version. It is
+idempotent (docs/architecture.md, "Background work"): a version already
+ready is left alone, and a retry renders the same version again from the
+current data. Progress is written as it goes (reading, rendering,
+storing), so the portal can show it; a failed attempt marks the version
+failed with the error until the retry starts it again.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.utils.translation import override
+
+from core.documents.models import GenerationStatus, HandbookVersion
+from core.jobs import job
+
+MAX_ATTEMPTS = 2
+
+
+@job(max_attempts=MAX_ATTEMPTS, retry_delay=30)
+def generate_handbook(version_id: int) -> str:
+    from core.documents import services
+    from core.documents.content import handbook_content
+    from core.documents.pdf import render_pdf
+
+    version = (
+        HandbookVersion.objects.select_related("enterprise")
+        .filter(pk=version_id)
+        .first()
+    )
+    if version is None or version.status == GenerationStatus.READY:
+        return "nothing to do"
+    try:
+        services.handbook_progress(
+            version=version, progress=10, status=GenerationStatus.RUNNING
+        )
+        with override("zh-hans"):
+            content = handbook_content(enterprise=version.enterprise, version=version)
+            services.handbook_progress(
+                version=version, progress=40, status=GenerationStatus.RUNNING
+            )
+            pdf = render_pdf(
+                "handbook.html",
+                {
+                    **content,
+                    "footer": f"{version.enterprise.name} · "
+                    f"{content['title']} v{version.number}",
+                },
+            )
+        services.handbook_progress(
+            version=version, progress=90, status=GenerationStatus.RUNNING
+        )
+        services.handbook_store(
+            version=version, pdf=pdf, page_count=page_count(pdf), content=content
+        )
+    except Exception as error:
+        # Shown in the portal; a retry (the job's policy) starts it again.
+        services.handbook_fail(
+            version=version, error=f"{type(error).__name__}: {error}"
+        )
+        raise
+    return f"v{version.number}: {version.page_count} pages"
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
