@@ -273,6 +273,7 @@ def seed(size: Size, *, random_seed: int = SEED) -> BenchWorld:
         world.sync_seconds = sync_seconds
         _seed_risk_points(world, rng)
         _seed_submissions(world, rng, industries)
+        _seed_hazards_and_tasks(world, rng)
     world.seconds = time.perf_counter() - started
     return world
 
@@ -739,6 +740,79 @@ def _seed_submissions(world: BenchWorld, rng: random.Random, industries) -> None
     world.counts.update(submissions=len(copies) + 1)
 
 
+def _seed_hazards_and_tasks(world: BenchWorld, rng: random.Random) -> None:
+    """Hazards in every state: ten per enterprise on average, a tenth of them
+    at the big enterprise; and a year of daily inspection tasks of the big
+    enterprise's safety manager (one per day and risk point of a sample),
+    most done, some overdue, some due."""
+    from django.utils import timezone
+
+    from core.forms.models import FormDefinition
+    from core.hazards.models import Hazard, HazardStatus
+    from core.inspections.models import InspectionTask, TaskSource, TaskStatus
+    from core.organizations.models import Person
+
+    manager = world.users["enterprise_manager"]
+    states = list(HazardStatus.values)
+    now = timezone.now()
+    enterprises = world.enterprises
+    total = len(enterprises) * 10
+    big_share = total // 10
+    Hazard.objects.bulk_create(
+        (
+            Hazard(
+                enterprise=(
+                    world.big_enterprise
+                    if n < big_share
+                    else enterprises[rng.randrange(len(enterprises))]
+                ),
+                description=f"基准隐患 {n}",
+                status=states[n % len(states)],
+                grade="major" if n % 53 == 0 else "general",
+                deadline=(now + timedelta(days=rng.randrange(-20, 30))).date(),
+                supervised=n % 211 == 0,
+                reported_by=manager if n < big_share else None,
+                reported_at=now - timedelta(minutes=7 * n + rng.randrange(7)),
+            )
+            for n in range(total)
+        ),
+        batch_size=2_000,
+    )
+    version = FormDefinition.objects.get(key=FORM_KEY).published_version
+    person = Person.objects.get(user=manager)
+    days = 365
+    points = max(1, min(20, world.size.big_points // 50))
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    tasks = []
+    for day in range(days):
+        period_start = start - timedelta(days=day - 1)
+        for point in range(points):
+            past = day > 1
+            tasks.append(
+                InspectionTask(
+                    enterprise=world.big_enterprise,
+                    source=TaskSource.CONTROL,
+                    origin=f"bench:{point}",
+                    title=f"基准排查 {point}",
+                    assignee=person,
+                    version=version,
+                    period_start=period_start,
+                    period_end=period_start + timedelta(days=1),
+                    due_at=period_start + timedelta(days=1),
+                    status=(
+                        TaskStatus.DONE
+                        if past and (day + point) % 9
+                        else TaskStatus.OVERDUE
+                        if past
+                        else TaskStatus.DUE
+                    ),
+                    done_at=period_start + timedelta(hours=10) if past else None,
+                )
+            )
+    InspectionTask.objects.bulk_create(tasks, batch_size=2_000)
+    world.counts.update(hazards=total, tasks=len(tasks))
+
+
 # -- the pages -------------------------------------------------------------------
 
 
@@ -890,6 +964,28 @@ PAGES: tuple[Page, ...] = (
         ENTERPRISE,
     ),
     Page("portal_risk_list", "Portal: risk list", _reverse("risks:list"), ENTERPRISE),
+    Page(
+        "portal_hazards", "Portal: hazard board", _reverse("hazards:list"), ENTERPRISE
+    ),
+    Page(
+        "portal_todo",
+        "Portal: inspection to-do",
+        _path("/portal/inspections/?who=all"),
+        ENTERPRISE,
+    ),
+    Page(
+        "admin_hazards",
+        "Admin: hazards",
+        _reverse("hazards_admin:index"),
+        GOVERNMENT,
+    ),
+    Page("api_hazards", "GET /api/v1/hazards/", _path("/api/v1/hazards/"), EVERYONE),
+    Page(
+        "api_tasks",
+        "GET /api/v1/inspection-tasks/",
+        _path("/api/v1/inspection-tasks/"),
+        ENTERPRISE,
+    ),
     Page(
         "portal_risk_list_last",
         "Portal: risk list, last page",
