@@ -15,7 +15,16 @@ class MonitoringConfig(AppConfig):
         from core.organizations.permissions import grant
 
         # Sensor set-up and alarms are audited; readings are not (volume).
-        auditlog.register(models.SensorPoint)
+        auditlog.register(
+            models.SensorPoint,
+            exclude_fields=[
+                "state",
+                "pending_state",
+                "pending_since",
+                "last_value",
+                "last_ts",
+            ],
+        )
         auditlog.register(models.Device, exclude_fields=["key_hash"])
         auditlog.register(models.Alarm)
         # Government roles read the alarms of their scope in the admin.

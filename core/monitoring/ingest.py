@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -89,18 +90,27 @@ class IngestResult:
         }
 
 
+#: Times outside these years are refused: none is a sensor's, and arithmetic
+#: on them (a range back from year 1) would overflow.
+YEARS = (2000, 2200)
+
+
 def parse_ts(raw: Any) -> datetime.datetime | None:
-    """An ISO 8601 time (naive taken as UTC) or seconds since the epoch."""
+    """An ISO 8601 time (naive taken as UTC) or seconds since the epoch (a
+    number, or its digits as text, as in a query string)."""
     if isinstance(raw, bool):
         return None
+    if isinstance(raw, str) and _EPOCH.fullmatch(raw.strip()):
+        raw = float(raw.strip())
+    parsed: datetime.datetime | None = None
     if isinstance(raw, int | float):
         if not math.isfinite(raw):
             return None
         try:
-            return datetime.datetime.fromtimestamp(raw, tz=datetime.UTC)
+            parsed = datetime.datetime.fromtimestamp(raw, tz=datetime.UTC)
         except (OverflowError, OSError, ValueError):
             return None
-    if isinstance(raw, str) and len(raw) <= 40:
+    elif isinstance(raw, str) and len(raw) <= 40:
         try:
             parsed = parse_datetime(raw.strip())
         except ValueError:
@@ -109,8 +119,12 @@ def parse_ts(raw: Any) -> datetime.datetime | None:
             return None
         if timezone.is_naive(parsed):
             parsed = parsed.replace(tzinfo=datetime.UTC)
-        return parsed
-    return None
+    if parsed is None or not YEARS[0] <= parsed.year <= YEARS[1]:
+        return None
+    return parsed
+
+
+_EPOCH = re.compile(r"\d{1,12}(\.\d{1,6})?", re.ASCII)
 
 
 def _value(raw: Any) -> float | None:
@@ -171,7 +185,13 @@ def ingest(
         if not isinstance(raw, Mapping):
             refuse("invalid", _("Each reading is an object {sensor, ts, value}."))
             continue
-        sensor = known.get(raw.get("sensor"))  # type: ignore[arg-type]
+        sensor_id = raw.get("sensor")
+        # Only a whole number names a sensor (a list or object is not hashable).
+        sensor = (
+            known.get(sensor_id)
+            if isinstance(sensor_id, int) and not isinstance(sensor_id, bool)
+            else None
+        )
         if sensor is None:
             refuse("unknown_sensor", _("Unknown sensor, or not this device's."))
             continue
@@ -332,14 +352,13 @@ def evaluate(
             sensor.state = candidate
             sensor.pending_state, sensor.pending_since = "", None
             changed.append((candidate, ts, value))
-    sensor.save(
-        update_fields=[
-            "state",
-            "pending_state",
-            "pending_since",
-            "last_ts",
-            "last_value",
-        ]
+    # The running state is a plain update: not audited per reading (volume).
+    SensorPoint.objects.filter(pk=sensor.pk).update(
+        state=sensor.state,
+        pending_state=sensor.pending_state,
+        pending_since=sensor.pending_since,
+        last_ts=sensor.last_ts,
+        last_value=sensor.last_value,
     )
     _resume_after_silence(sensor, now)
     if changed:

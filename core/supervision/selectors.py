@@ -166,6 +166,7 @@ def map_enterprises(
     )
     features = []
     width = len(levels)
+    shows_rating = scope.is_government or scope.is_superuser
     for row in rows:
         pk, name, latitude, longitude, level = row[:5]
         points = list(row[5 : 5 + width])
@@ -192,7 +193,8 @@ def map_enterprises(
                     "industry": industry or "",
                     "territory": territory,
                     "path": path,
-                    "rating": rating or "",
+                    # The A–D class is the government's supervision tool.
+                    "rating": (rating or "") if shows_rating else "",
                 },
             }
         )

@@ -26,7 +26,7 @@ from core.hazards.selectors import hazards_visible
 from core.organizations.models import Jurisdiction
 from core.organizations.scope import Scope
 
-PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")
+PERIOD = re.compile(r"(\d{4})(?:-Q([1-4]))?", re.ASCII)
 COLUMNS = (
     "enterprises",
     "reported",
@@ -48,7 +48,7 @@ class Period:
 
 def parse_period(value: str) -> Period:
     """``2026`` (a year) or ``2026-Q3`` (a quarter); ValueError otherwise."""
-    match = PERIOD.match(value or "")
+    match = PERIOD.fullmatch(value or "")
     if not match:
         raise ValueError(_("Give a year (2026) or a quarter (2026-Q3)."))
     year = int(match.group(1))

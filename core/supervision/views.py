@@ -81,8 +81,9 @@ class RiskMapView(WagtailAdminTemplateMixin, TemplateView):
 
 def statistics_export(request):
     """调度统计 as Excel: ``?period=2026-Q3`` or ``?period=2026``, scoped."""
-    from django.http import HttpResponse, HttpResponseBadRequest
+    from django.http import HttpResponseBadRequest
 
+    from core.base.workbook import xlsx_response
     from core.supervision.statistics import parse_period, statistics_workbook
 
     scope = scope_for(request.user)
@@ -96,11 +97,8 @@ def statistics_export(request):
         )
     office = scope.department.name if scope.department else request.user.get_username()
     content = statistics_workbook(scope=scope, period=period, office=office)
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="hazard-statistics-{request.GET["period"]}.xlsx"'
-    )
-    return response
+    # The file is named from the parsed period, never from the raw parameter.
+    code = str(period.start.year)
+    if not (period.start.month == 1 and period.end.month == 12):
+        code += f"-Q{(period.start.month - 1) // 3 + 1}"
+    return xlsx_response(content, f"hazard-statistics-{code}.xlsx")

@@ -3,6 +3,8 @@ and acknowledging them; foreign users refused; bounded queries."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -61,6 +63,16 @@ def test_readings_raw_and_aggregated(mon):
     assert client.get(url, {"interval": "week"}).status_code == 400
     assert client.get(url, {"from": "garbage"}).status_code == 400
     assert client.get(url, {"from": mon.at(100), "to": mon.at(0)}).status_code == 400
+    # Times no sensor has are refused, not an overflow (a 500).
+    for extreme in ("0001-01-01T00:00:00", "9999-12-31T23:59:59"):
+        assert client.get(url, {"to": extreme}).status_code == 400
+        assert client.get(url, {"from": extreme}).status_code == 400
+    # Epoch seconds, as documented, work in a query string.
+    epoch = str(int(datetime.datetime.fromisoformat(start).timestamp()))
+    assert [p["value"] for p in client.get(url, {"from": epoch}).data["points"]] == [
+        54,
+        56,
+    ]
 
 
 def test_alarms_scoped_and_acknowledged(mon, django_assert_max_num_queries):

@@ -116,7 +116,40 @@ def test_bounds_and_bad_bodies_are_4xx(mon):
     big = post(mon.key, {"readings": [], "pad": "x" * 300_000})
     assert big.status_code in (400, 413)
     assert post(mon.key, [1, 2], raw=False).status_code == 200
+    # A sensor given as a list, an object or true is an unknown sensor.
+    odd = post(
+        mon.key,
+        {
+            "readings": [
+                {"sensor": [mon.sensor.pk], "ts": mon.at(1), "value": 1},
+                {"sensor": {"id": mon.sensor.pk}, "ts": mon.at(2), "value": 1},
+                {"sensor": True, "ts": mon.at(3), "value": 1},
+            ]
+        },
+    )
+    assert odd.status_code == 200
+    assert [r.get("code") for r in odd.json()["results"]] == ["unknown_sensor"] * 3
     assert not Reading.objects.exists()
+
+
+def test_readings_do_not_write_the_audit_log(mon):
+    from auditlog.models import LogEntry
+
+    before = LogEntry.objects.count()
+    response = post(
+        mon.key,
+        {
+            "readings": [
+                {"sensor": mon.sensor.pk, "ts": mon.at(i), "value": 50}
+                for i in range(5)
+            ]
+        },
+    )
+    assert response.status_code == 200
+    assert Reading.objects.count() == 5
+    assert LogEntry.objects.count() == before
+    mon.sensor.refresh_from_db()
+    assert mon.sensor.last_value == 50
 
 
 def test_an_excursion_over_http_raises_an_alarm(mon):

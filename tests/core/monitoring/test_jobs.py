@@ -81,3 +81,35 @@ def test_thinning_folds_old_readings_into_hourly_aggregates(mon):
         interval="hour",
     )
     assert [p["count"] for p in series][:2] == [3, 1]
+
+
+def test_a_dead_sensor_in_limit_alarm_with_an_old_silence_still_raises_no_data(mon):
+    """An old, cleared "no data" alarm and an open limit alarm on the same
+    sensor must not hide that it went silent (the conditions are on one alarm)."""
+    Alarm.objects.create(
+        enterprise=mon.sensor.enterprise,
+        sensor=mon.sensor,
+        category="no_data",
+        kind=AlarmKind.NO_DATA,
+        active=False,
+        cleared_at=timezone.now(),
+    )
+    Alarm.objects.create(
+        enterprise=mon.sensor.enterprise,
+        sensor=mon.sensor,
+        category="limit",
+        kind=AlarmKind.HIGH,
+        value=85,
+    )
+    ingest(
+        device=mon.device,
+        items=[{"sensor": mon.sensor.pk, "ts": mon.at(0), "value": 85}],
+    )
+    with freeze_time(timezone.now() + datetime.timedelta(hours=1)):
+        run(tasks.check_sensors)
+    assert (
+        Alarm.objects.filter(
+            sensor=mon.sensor, kind=AlarmKind.NO_DATA, active=True
+        ).count()
+        == 1
+    )

@@ -142,6 +142,11 @@ def test_the_map_carries_the_class(world):
     assert {f["properties"]["rating"] for f in data["features"]} == {
         "A"
     }  # unknown profile: 40 × 50 / 100 = 20
+    # The class is the government's tool: an enterprise does not see its own.
+    client.force_authenticate(world.manager_a)
+    data = client.get("/api/v1/map/enterprises/").json()
+    assert data["features"]
+    assert {f["properties"]["rating"] for f in data["features"]} == {""}
 
 
 def test_the_committee_office_may_edit_the_weights(world, client):

@@ -98,6 +98,15 @@ def test_refused_and_bad_input(reported, client):
     response = client.get(URL, {"period": "2026-Q9"})
     assert response.status_code == 400
     assert "季度" in response.content.decode()
+    # A line break after a valid period is refused, never put in a header.
+    for bad in ("2026\n", "2026-Q3\n", "2026-Q3\r\nX-Evil: 1"):
+        assert client.get(URL, {"period": bad}).status_code == 400
+    quarter = client.get(URL, {"period": f"{this_year()}-Q2"})
+    assert quarter.status_code == 200
+    assert (
+        f'filename="hazard-statistics-{this_year()}-Q2.xlsx"'
+        in (quarter["Content-Disposition"])
+    )
     for role in ("manager_a", "staff_a", "outsider"):
         client.force_login(getattr(reported, role))
         assert client.get(URL, {"period": this_year()}).status_code in (302, 403)

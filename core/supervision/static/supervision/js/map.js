@@ -3,6 +3,14 @@
    Configuration comes from the json_script "sg-map-config"; no inline script. */
 (function () {
   "use strict";
+
+  // Leaflet writes a string tooltip as HTML: names typed by enterprises go in
+  // as a text node, never as markup.
+  function text(value) {
+    var node = document.createElement("span");
+    node.textContent = value == null ? "" : String(value);
+    return node;
+  }
   var COLOURS = { red: "#e02020", orange: "#f08c00", yellow: "#f5d200", blue: "#2266dd" };
   var NONE = "#9aa0a6";
 
@@ -94,9 +102,9 @@
           },
         });
         if (!leaf && depth > 1) {
-          layer.bindTooltip(t.properties.name, { permanent: true, direction: "center", className: "sg-map-territory-label" });
+          layer.bindTooltip(text(t.properties.name), { permanent: true, direction: "center", className: "sg-map-territory-label" });
         } else {
-          layer.bindTooltip(t.properties.name + " (" + count + ")");
+          layer.bindTooltip(text(t.properties.name + " (" + count + ")"));
         }
         territoryLayer.addLayer(layer);
       });
@@ -131,7 +139,7 @@
               fillOpacity: 0.95,
             });
             marker.bindPopup(function () { return popup(f); }, { maxWidth: 280 });
-            marker.bindTooltip(f.properties.name);
+            marker.bindTooltip(text(f.properties.name));
             marker.feature = f;
             enterpriseLayer.addLayer(marker);
             located.push([c[1], c[0]]);
