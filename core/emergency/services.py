@@ -187,6 +187,13 @@ def plan_file(
         )
     if version.approved_on is None:
         raise Invalid.at(("approved_on",), _("Only an approved version can be filed."))
+    # Locked: a double submit waits here, then finds the filing made.
+    list(
+        type(version)
+        .objects.select_for_update()
+        .filter(pk=version.pk)
+        .values_list("pk", flat=True)
+    )
     if PlanFiling.objects.filter(version=version, department_id=dept_id).exists():
         raise Invalid.at(
             ("department",), _("This version is already filed with this department.")
@@ -445,9 +452,12 @@ def drill_record(
     found_plan = _plan_of(enterprise.pk, plan, problems)
     item = None
     if planned not in (None, ""):
-        item = DrillPlanItem.objects.filter(
-            pk=getattr(planned, "pk", planned), enterprise=enterprise
-        ).first()
+        # Locked: a double submit waits here, then finds the drill recorded.
+        item = (
+            DrillPlanItem.objects.select_for_update()
+            .filter(pk=getattr(planned, "pk", planned), enterprise=enterprise)
+            .first()
+        )
         if item is None:
             problems.add("planned", _("Choose a planned drill of this enterprise."))
         elif Drill.objects.filter(planned=item).exists():
