@@ -9,6 +9,7 @@ Government users read handbooks and never generate an enterprise's own.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -24,6 +25,11 @@ from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
 
 NOTE_MAX = 300
+
+
+#: A version still queued or running this long after it was requested is
+#: taken as failed (the job's own limit is one hour).
+STALE_AFTER = datetime.timedelta(hours=2)
 
 
 @transaction.atomic
@@ -58,8 +64,16 @@ def handbook_request(
         .order_by("-number")
         .first()
     )
-    if pending is not None:
+    if pending is not None and pending.requested_at >= timezone.now() - STALE_AFTER:
         return pending
+    if pending is not None:
+        # Its worker died (the render's limit is an hour): record why and
+        # start again, so the enterprise is never stuck on a dead job.
+        HandbookVersion.objects.filter(pk=pending.pk).update(
+            status=GenerationStatus.FAILED,
+            error=_("The generation did not finish in time; it was requested again."),
+            finished_at=timezone.now(),
+        )
     last = HandbookVersion.objects.filter(enterprise=enterprise).aggregate(
         last=Max("number")
     )["last"]

@@ -108,6 +108,25 @@ def test_a_pending_request_is_not_queued_twice(handbook_world):
     assert HandbookVersion.objects.count() == 1
 
 
+def test_a_request_whose_worker_died_is_failed_and_requested_again(handbook_world):
+    import datetime
+
+    from django.utils import timezone
+
+    from core.documents.models import GenerationStatus
+
+    world = handbook_world
+    stuck = handbook_request(actor=world.manager_a, enterprise=world.enterprise_a)
+    HandbookVersion.objects.filter(pk=stuck.pk).update(
+        status=GenerationStatus.RUNNING,
+        requested_at=timezone.now() - datetime.timedelta(hours=3),
+    )
+    fresh = handbook_request(actor=world.manager_a, enterprise=world.enterprise_a)
+    assert fresh.pk != stuck.pk and fresh.number == stuck.number + 1
+    stuck.refresh_from_db()
+    assert stuck.status == GenerationStatus.FAILED and stuck.error
+
+
 @pytest.mark.parametrize(
     "role", ["committee", "dept_chemicals", "street1_office", "staff_a", "manager_b"]
 )
