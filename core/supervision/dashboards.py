@@ -24,7 +24,7 @@ from django.utils.translation import get_language
 from core.hazards.models import OPEN_STATES, Hazard, HazardGrade, HazardStatus
 from core.hazards.selectors import hazard_counts
 from core.inspections.models import InspectionTask, TaskStatus
-from core.organizations.models import Jurisdiction
+from core.organizations.models import Jurisdiction, Role
 from core.organizations.scope import Scope
 from core.risks.models import RiskPoint
 from plugins.vocabularies import RISK_LEVELS
@@ -178,7 +178,7 @@ def _rankings(scope: Scope) -> dict[str, list[dict[str, Any]]]:
     name = f"enterprise__industries__name_{'en' if english else 'zh'}"
     industries = [
         {"code": code, "name": label, "open": n}
-        for code, label, n in open_hazards.filter(enterprise__industries__isnull=False)
+        for code, label, n in _industry_hazards(open_hazards, scope)
         .values_list("enterprise__industries__code", name)
         .annotate(n=Count("pk"))
         .order_by("-n", "enterprise__industries__code")
@@ -206,3 +206,11 @@ def _rankings(scope: Scope) -> dict[str, list[dict[str, Any]]]:
         "industries": industries,
         "territories": territories,
     }
+
+
+def _industry_hazards(hazards, scope):
+    """Hazards joined to their enterprise's industries: an industry
+    department's ranking lists its own industries only."""
+    if scope.role == Role.INDUSTRY_DEPARTMENT:
+        return hazards.filter(enterprise__industries__in=scope.industry_ids)
+    return hazards.filter(enterprise__industries__isnull=False)

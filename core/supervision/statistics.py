@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from core.hazards.models import DEADLINE_STATES, HazardGrade, HazardStatus
 from core.hazards.selectors import hazards_visible
-from core.organizations.models import Jurisdiction
+from core.organizations.models import Jurisdiction, Role
 from core.organizations.scope import Scope
 
 PERIOD = re.compile(r"(\d{4})(?:-Q([1-4]))?", re.ASCII)
@@ -76,7 +76,8 @@ def _figures(rows, key_field: str) -> dict[Any, dict[str, int]]:
 
 
 def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
-    """Rows per industry and per street/town for ``period``, plus a total."""
+    """Rows per industry and per street/town for ``period``, and the total
+    (``"total"``: one row, each hazard and enterprise counted once)."""
     start = timezone.make_aware(
         datetime.datetime.combine(period.start, datetime.time())
     )
@@ -117,16 +118,21 @@ def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
     }
     english = (get_language() or "").lower().startswith("en")
     name = f"industries__name_{'en' if english else 'zh'}"
+    # An enterprise of two industries counts in each industry's row; an
+    # industry department reports only its own industries' rows.
+    industry_hazards = hazards.filter(enterprise__industries__isnull=False)
+    industry_enterprises = scope.enterprises().filter(industries__isnull=False)
+    if scope.role == Role.INDUSTRY_DEPARTMENT:
+        industry_hazards = hazards.filter(enterprise__industries__in=scope.industry_ids)
+        industry_enterprises = scope.enterprises().filter(
+            industries__in=scope.industry_ids
+        )
     by_industry = _figures(
-        hazards.filter(enterprise__industries__isnull=False)
-        .values(key=F(f"enterprise__{name}"))
-        .annotate(**aggregates),
+        industry_hazards.values(key=F(f"enterprise__{name}")).annotate(**aggregates),
         "key",
     )
     enterprises_by_industry = _figures(
-        scope.enterprises()
-        .filter(industries__isnull=False)
-        .order_by()
+        industry_enterprises.order_by()
         .values(key=F(name))
         .annotate(enterprises=Count("pk", distinct=True)),
         "key",
@@ -166,33 +172,22 @@ def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
             result.append(row)
         return result
 
-    return {
-        "industries": rows(by_industry, enterprises_by_industry, lambda k: k or ""),
-        "territories": rows(
-            by_territory, enterprises_by_territory, lambda k: names.get(k, k or "")
-        ),
-    }
-
-
-def _total(rows: list[dict]) -> dict[str, Any]:
-    total: dict[str, Any] = {"name": _("Total")}
-    for column in (
-        "reported",
-        "general",
-        "major",
-        "closed",
-        "major_closed",
-        "overdue",
-        "supervised",
-    ):
-        total[column] = sum(row[column] for row in rows)
-    total["enterprises"] = sum(row["enterprises"] for row in rows)
+    # The total counts each hazard and each enterprise once (summing the
+    # industry rows would count an enterprise of two industries twice).
+    total: dict[str, Any] = {"name": _("Total"), **hazards.aggregate(**aggregates)}
+    total["enterprises"] = scope.enterprises().order_by().count()
     total["closed_rate"] = (
         round(100 * total["closed"] / total["reported"], 1)
         if total["reported"]
         else None
     )
-    return total
+    return {
+        "total": [total],
+        "industries": rows(by_industry, enterprises_by_industry, lambda k: k or ""),
+        "territories": rows(
+            by_territory, enterprises_by_territory, lambda k: names.get(k, k or "")
+        ),
+    }
 
 
 def statistics_workbook(*, scope: Scope, period: Period, office: str) -> bytes:
@@ -239,7 +234,7 @@ def statistics_workbook(*, scope: Scope, period: Period, office: str) -> bytes:
         for cell in sheet[3]:
             cell.font = Font(bold=True)
         rows = data[key]
-        for row in [*rows, _total(rows)]:
+        for row in [*rows, *data["total"]]:
             # Names are user text: written as text, never as a formula.
             name = str(row["name"])
             sheet.append(

@@ -61,7 +61,7 @@ def test_rows_per_industry_and_territory_scoped(
     period = parse_period(this_year())
     scope = scope_for(reported.committee)
     scope.enterprises().exists()
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(7):
         data = hazard_statistics(scope=scope, period=period)
     industries = {row["name"]: row for row in data["industries"]}
     assert industries["危险化学品"]["reported"] == 2
@@ -76,6 +76,26 @@ def test_rows_per_industry_and_territory_scoped(
     assert [row["name"] for row in chem["industries"]] == ["危险化学品"]
     street = hazard_statistics(scope=scope_for(reported.street1_office), period=period)
     assert [row["name"] for row in street["territories"]] == ["一街道"]
+    assert data["total"][0]["reported"] == 3
+    assert data["total"][0]["enterprises"] == 2
+
+
+def test_an_enterprise_of_two_industries_is_counted_once_in_the_total(reported):
+    world = reported
+    world.enterprise_a.industries.add(world.construction)
+    period = parse_period(this_year())
+    data = hazard_statistics(scope=scope_for(world.committee), period=period)
+    industries = {row["name"]: row for row in data["industries"]}
+    # Each industry's row counts the enterprise's hazards ...
+    assert industries["危险化学品"]["reported"] == 2
+    assert industries["建筑施工"]["reported"] == 3
+    # ... the total counts each hazard and enterprise once.
+    assert data["total"][0]["reported"] == 3
+    assert data["total"][0]["enterprises"] == 2
+    # A department reports its own industries only.
+    chem = hazard_statistics(scope=scope_for(world.dept_chemicals), period=period)
+    assert [row["name"] for row in chem["industries"]] == ["危险化学品"]
+    assert chem["total"][0]["reported"] == 2
 
 
 def test_the_excel_export(reported, client):
