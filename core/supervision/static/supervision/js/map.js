@@ -6,7 +6,7 @@
 
   // Leaflet writes a string tooltip as HTML: names typed by enterprises go in
   // as a text node, never as markup.
-  function text(value) {
+  function asText(value) {
     var node = document.createElement("span");
     node.textContent = value == null ? "" : String(value);
     return node;
@@ -102,9 +102,9 @@
           },
         });
         if (!leaf && depth > 1) {
-          layer.bindTooltip(text(t.properties.name), { permanent: true, direction: "center", className: "sg-map-territory-label" });
+          layer.bindTooltip(asText(t.properties.name), { permanent: true, direction: "center", className: "sg-map-territory-label" });
         } else {
-          layer.bindTooltip(text(t.properties.name + " (" + count + ")"));
+          layer.bindTooltip(asText(t.properties.name + " (" + count + ")"));
         }
         territoryLayer.addLayer(layer);
       });
@@ -139,7 +139,7 @@
               fillOpacity: 0.95,
             });
             marker.bindPopup(function () { return popup(f); }, { maxWidth: 280 });
-            marker.bindTooltip(text(f.properties.name));
+            marker.bindTooltip(asText(f.properties.name));
             marker.feature = f;
             enterpriseLayer.addLayer(marker);
             located.push([c[1], c[0]]);
