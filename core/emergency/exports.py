@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from core.base.workbook import bold_header, text_cell, workbook_bytes
 from core.emergency.models import RescueAgreement
 from core.emergency.selectors import enterprises_without_rescue, filing_list
 from core.organizations.scope import Scope
-from core.risks.excel.limits import text_cell
 
 MAX_EXPORT_ROWS = 50_000
 
 
 def _sheet(workbook, title: str, header: list[str], rows) -> None:
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    bold_header(sheet, header)
     for row_number, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             text_cell(sheet, row=row_number, column=column, value=value)
@@ -102,6 +97,4 @@ def emergency_workbook(scope: Scope) -> bytes:
             ]
         ),
     )
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return workbook_bytes(workbook)

@@ -190,16 +190,10 @@ def filing_admin_review(request, pk: int):
 @require_GET
 def emergency_export(request):
     """The filings and rescue agreements in the user's scope, as Excel."""
+    from core.base.workbook import xlsx_response
     from core.emergency.exports import emergency_workbook
 
     scope = scope_for(request.user)
     if not scope.is_government:
         return HttpResponse(status=403)
-    response = HttpResponse(
-        emergency_workbook(scope),
-        content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        ),
-    )
-    response["Content-Disposition"] = 'attachment; filename="emergency.xlsx"'
-    return response
+    return xlsx_response(emergency_workbook(scope), "emergency.xlsx")
