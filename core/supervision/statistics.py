@@ -3,14 +3,18 @@ exported to Excel in the layout a department sends upwards (FACTS.md § 6:
 quarterly by the 15th of the next quarter's first month, annually by 31
 January).
 
-Budget: 4 aggregate queries (hazards and enterprises, by industry and by
-street/town) plus 1 for the territories' names, whatever the data size.
+Beside the hazards, each row carries the risk points by level (as they stand
+when the report is made) and the inspection tasks due in the period with how
+many were done, so one sheet answers "how is the mechanism running".
+
+Budget: 3 aggregate queries per measure (hazards, enterprises, risk points,
+inspections: by industry, by street/town, in total) plus 1 for the
+territories' names — 13 whatever the data size.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -21,10 +25,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.base.workbook import bold_header, text_cell, workbook_bytes
 from core.hazards.models import DEADLINE_STATES, HazardGrade, HazardStatus
 from core.hazards.selectors import hazards_visible
+from core.inspections.models import InspectionTask, TaskStatus
 from core.organizations.models import Jurisdiction, Role
 from core.organizations.scope import Scope
+from core.risks.models import RiskPoint
+from plugins.vocabularies import RISK_LEVELS
 
 PERIOD = re.compile(r"(\d{4})(?:-Q([1-4]))?", re.ASCII)
 COLUMNS = (
@@ -36,6 +44,9 @@ COLUMNS = (
     "major_closed",
     "overdue",
     "supervised",
+    *(f"risk_{term.key}" for term in RISK_LEVELS.terms),
+    "inspections_due",
+    "inspections_done",
 )
 
 
@@ -75,6 +86,47 @@ def _figures(rows, key_field: str) -> dict[Any, dict[str, int]]:
     return {row[key_field]: row for row in rows}
 
 
+@dataclass(frozen=True)
+class _Grouping:
+    """How rows of the scope are grouped: per industry (a department only
+    its own industries) and per street/town (the first two levels of the
+    jurisdiction path)."""
+
+    scope: Scope
+    industry_name: str
+    path_length: int
+
+    def by_industry(self, queryset, prefix: str, aggregates) -> dict:
+        field = f"{prefix}industries"
+        if self.scope.role == Role.INDUSTRY_DEPARTMENT:
+            queryset = queryset.filter(**{f"{field}__in": self.scope.industry_ids})
+        else:
+            queryset = queryset.filter(**{f"{field}__isnull": False})
+        return _figures(
+            queryset.order_by()
+            .values(key=F(f"{prefix}{self.industry_name}"))
+            .annotate(**aggregates),
+            "key",
+        )
+
+    def by_territory(self, queryset, prefix: str, aggregates) -> dict:
+        return _figures(
+            queryset.order_by()
+            .annotate(key=Substr(f"{prefix}jurisdiction__path", 1, self.path_length))
+            .values("key")
+            .annotate(**aggregates),
+            "key",
+        )
+
+
+def _merge(*sources: dict) -> dict[Any, dict[str, int]]:
+    merged: dict[Any, dict[str, int]] = {}
+    for source in sources:
+        for key, row in source.items():
+            merged.setdefault(key, {}).update(row)
+    return merged
+
+
 def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
     """Rows per industry and per street/town for ``period``, and the total
     (``"total"``: one row, each hazard and enterprise counted once)."""
@@ -93,7 +145,7 @@ def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
         .filter(reported_at__gte=start, reported_at__lt=end)
         .order_by()
     )
-    aggregates = {
+    hazard_aggregates = {
         "reported": Count("pk", distinct=True),
         "general": Count("pk", filter=~Q(grade=HazardGrade.MAJOR), distinct=True),
         "major": Count("pk", filter=Q(grade=HazardGrade.MAJOR), distinct=True),
@@ -116,77 +168,69 @@ def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
         ),
         "supervised": Count("pk", filter=Q(supervised=True), distinct=True),
     }
+    risk_points = scope.filter(RiskPoint.objects.all())
+    risk_aggregates = {
+        f"risk_{term.key}": Count("pk", filter=Q(level=term.key), distinct=True)
+        for term in RISK_LEVELS.terms
+    }
+    tasks = scope.filter(InspectionTask.objects.all()).filter(
+        due_at__gte=start, due_at__lt=end
+    )
+    task_aggregates = {
+        "inspections_due": Count("pk", distinct=True),
+        "inspections_done": Count(
+            "pk", filter=Q(status=TaskStatus.DONE), distinct=True
+        ),
+    }
+    enterprises = scope.enterprises()
+    enterprise_aggregates = {"enterprises": Count("pk", distinct=True)}
     english = (get_language() or "").lower().startswith("en")
-    name = f"industries__name_{'en' if english else 'zh'}"
+    grouping = _Grouping(
+        scope, f"industries__name_{'en' if english else 'zh'}", 2 * Jurisdiction.steplen
+    )
     # An enterprise of two industries counts in each industry's row; an
     # industry department reports only its own industries' rows.
-    industry_hazards = hazards.filter(enterprise__industries__isnull=False)
-    industry_enterprises = scope.enterprises().filter(industries__isnull=False)
-    if scope.role == Role.INDUSTRY_DEPARTMENT:
-        industry_hazards = hazards.filter(enterprise__industries__in=scope.industry_ids)
-        industry_enterprises = scope.enterprises().filter(
-            industries__in=scope.industry_ids
-        )
-    by_industry = _figures(
-        industry_hazards.values(key=F(f"enterprise__{name}")).annotate(**aggregates),
-        "key",
+    measures = (
+        (hazards, "enterprise__", hazard_aggregates),
+        (risk_points, "enterprise__", risk_aggregates),
+        (tasks, "enterprise__", task_aggregates),
+        (enterprises, "", enterprise_aggregates),
     )
-    enterprises_by_industry = _figures(
-        industry_enterprises.order_by()
-        .values(key=F(name))
-        .annotate(enterprises=Count("pk", distinct=True)),
-        "key",
+    by_industry = _merge(
+        *(grouping.by_industry(qs, prefix, agg) for qs, prefix, agg in measures)
     )
-    length = 2 * Jurisdiction.steplen
-    by_territory = _figures(
-        hazards.annotate(key=Substr("enterprise__jurisdiction__path", 1, length))
-        .values("key")
-        .annotate(**aggregates),
-        "key",
+    by_territory = _merge(
+        *(grouping.by_territory(qs, prefix, agg) for qs, prefix, agg in measures)
     )
-    enterprises_by_territory = _figures(
-        scope.enterprises()
-        .order_by()
-        .annotate(key=Substr("jurisdiction__path", 1, length))
-        .values("key")
-        .annotate(enterprises=Count("pk")),
-        "key",
-    )
-    paths = set(by_territory) | set(enterprises_by_territory)
     names = dict(
-        Jurisdiction.objects.filter(path__in=paths).values_list("path", "name")
+        Jurisdiction.objects.filter(path__in=set(by_territory)).values_list(
+            "path", "name"
+        )
     )
 
-    def rows(figures, enterprises, label) -> list[dict]:
-        result = []
-        for key in sorted(set(figures) | set(enterprises), key=lambda k: label(k)):
-            row = {"name": label(key)}
-            for column in COLUMNS:
-                source = enterprises if column == "enterprises" else figures
-                row[column] = source.get(key, {}).get(column, 0)
-            row["closed_rate"] = (
-                round(100 * row["closed"] / row["reported"], 1)
-                if row["reported"]
-                else None
-            )
-            result.append(row)
-        return result
+    def completed(row: dict[str, Any]) -> dict[str, Any]:
+        for column in COLUMNS:
+            row[column] = row.get(column) or 0
+        row["closed_rate"] = (
+            round(100 * row["closed"] / row["reported"], 1) if row["reported"] else None
+        )
+        return row
+
+    def rows(figures, label) -> list[dict]:
+        return [
+            completed({**figures[key], "name": label(key)})
+            for key in sorted(figures, key=lambda k: label(k))
+        ]
 
     # The total counts each hazard and each enterprise once (summing the
     # industry rows would count an enterprise of two industries twice).
-    total: dict[str, Any] = {"name": _("Total"), **hazards.aggregate(**aggregates)}
-    total["enterprises"] = scope.enterprises().order_by().count()
-    total["closed_rate"] = (
-        round(100 * total["closed"] / total["reported"], 1)
-        if total["reported"]
-        else None
-    )
+    total: dict[str, Any] = {"name": _("Total")}
+    for queryset, _prefix, aggregates in measures:
+        total.update(queryset.order_by().aggregate(**aggregates))
     return {
-        "total": [total],
-        "industries": rows(by_industry, enterprises_by_industry, lambda k: k or ""),
-        "territories": rows(
-            by_territory, enterprises_by_territory, lambda k: names.get(k, k or "")
-        ),
+        "total": [completed(total)],
+        "industries": rows(by_industry, lambda k: k or ""),
+        "territories": rows(by_territory, lambda k: names.get(k, k or "")),
     }
 
 
@@ -206,6 +250,23 @@ def statistics_workbook(*, scope: Scope, period: Period, office: str) -> bytes:
         _("Major rectified"),
         _("Overdue, not rectified"),
         _("Under supervision"),
+        *(str(term.lazy_label) for term in RISK_LEVELS.terms),
+        _("Inspections due"),
+        _("Inspections done"),
+    ]
+    columns = [
+        "enterprises",
+        "reported",
+        "general",
+        "major",
+        "closed",
+        "closed_rate",
+        "major_closed",
+        "overdue",
+        "supervised",
+        *(f"risk_{term.key}" for term in RISK_LEVELS.terms),
+        "inspections_due",
+        "inspections_done",
     ]
     book = Workbook()
     book.remove(book.active)
@@ -220,38 +281,25 @@ def statistics_workbook(*, scope: Scope, period: Period, office: str) -> bytes:
         )
         sheet["A1"].font = Font(bold=True, size=14)
         sheet["A1"].alignment = Alignment(horizontal="center")
-        sheet.append(
-            [
-                _("Reporting unit: %(office)s") % {"office": office},
-                None,
-                None,
-                None,
-                _("Period: %(start)s to %(end)s")
-                % {"start": period.start.isoformat(), "end": period.end.isoformat()},
-            ]
+        text_cell(
+            sheet,
+            row=2,
+            column=1,
+            value=_("Reporting unit: %(office)s") % {"office": office},
         )
-        sheet.append([str(first), *[str(h) for h in headers]])
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
-        rows = data[key]
-        for row in [*rows, *data["total"]]:
+        text_cell(
+            sheet,
+            row=2,
+            column=5,
+            value=_("Period: %(start)s to %(end)s")
+            % {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        )
+        bold_header(sheet, [str(first), *[str(h) for h in headers]])
+        for row in [*data[key], *data["total"]]:
+            number = sheet.max_row + 1
             # Names are user text: written as text, never as a formula.
-            name = str(row["name"])
-            sheet.append(
-                [
-                    ("'" + name) if name.startswith("=") else name,
-                    row["enterprises"],
-                    row["reported"],
-                    row["general"],
-                    row["major"],
-                    row["closed"],
-                    row["closed_rate"],
-                    row["major_closed"],
-                    row["overdue"],
-                    row["supervised"],
-                ]
-            )
+            text_cell(sheet, row=number, column=1, value=str(row["name"]))
+            for column, field in enumerate(columns, start=2):
+                sheet.cell(row=number, column=column, value=row[field])
         sheet.column_dimensions["A"].width = 28
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -11,9 +11,14 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from core.hazards.models import HazardGrade, HazardStatus
+from core.inspections.models import InspectionTask, TaskSource, TaskStatus
 from core.organizations.scope import scope_for
 from core.supervision.statistics import hazard_statistics, parse_period
-from tests.core.supervision.test_map import hazard
+from tests.core.forms.conftest import (  # noqa: F401 - fixtures used here
+    chem_department,
+    published,
+)
+from tests.core.supervision.test_map import hazard, point
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/supervision/statistics/export/"
@@ -61,7 +66,7 @@ def test_rows_per_industry_and_territory_scoped(
     period = parse_period(this_year())
     scope = scope_for(reported.committee)
     scope.enterprises().exists()
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(13):
         data = hazard_statistics(scope=scope, period=period)
     industries = {row["name"]: row for row in data["industries"]}
     assert industries["危险化学品"]["reported"] == 2
@@ -98,6 +103,51 @@ def test_an_enterprise_of_two_industries_is_counted_once_in_the_total(reported):
     assert chem["total"][0]["reported"] == 2
 
 
+def test_risk_points_and_inspections_per_row(reported, published):  # noqa: F811
+    world = reported
+    point(world.enterprise_a, "major")
+    point(world.enterprise_a, "major", "反应釜")
+    point(world.enterprise_a, "low", "仓库")
+    point(world.enterprise_b, "general")
+    now = timezone.now()
+    for status in (TaskStatus.DONE, TaskStatus.OVERDUE):
+        InspectionTask.objects.create(
+            enterprise=world.enterprise_a,
+            source=TaskSource.CONTROL,
+            origin=f"test-{status}",
+            title="罐区巡检",
+            period_start=now - datetime.timedelta(days=1),
+            period_end=now,
+            due_at=now,
+            status=status,
+            done_at=now if status == TaskStatus.DONE else None,
+            version=published[1],
+        )
+    period = parse_period(this_year())
+    data = hazard_statistics(scope=scope_for(world.committee), period=period)
+    industries = {row["name"]: row for row in data["industries"]}
+    chemicals = industries["危险化学品"]
+    assert (chemicals["risk_major"], chemicals["risk_low"]) == (2, 1)
+    assert chemicals["risk_general"] == 0
+    assert (chemicals["inspections_due"], chemicals["inspections_done"]) == (2, 1)
+    assert industries["建筑施工"]["risk_general"] == 1
+    territories = {row["name"]: row for row in data["territories"]}
+    assert territories["二街道"]["risk_general"] == 1
+    assert territories["二街道"]["inspections_due"] == 0
+    total = data["total"][0]
+    assert (total["risk_major"], total["risk_general"], total["risk_low"]) == (2, 1, 1)
+    assert total["inspections_due"] == 2
+    # A street office sees its own territory's points only.
+    street = hazard_statistics(scope=scope_for(world.street1_office), period=period)
+    assert street["total"][0]["risk_general"] == 0
+    assert street["total"][0]["risk_major"] == 2
+    # Last year's tasks are outside this year's report.
+    last_year = parse_period(str(int(this_year()) - 1))
+    before = hazard_statistics(scope=scope_for(world.committee), period=last_year)
+    assert before["total"][0]["inspections_due"] == 0
+    assert before["total"][0]["risk_major"] == 2  # points as they stand
+
+
 def test_the_excel_export(reported, client):
     client.force_login(reported.dept_chemicals)
     response = client.get(URL, {"period": this_year()})
@@ -111,6 +161,32 @@ def test_the_excel_export(reported, client):
     assert values[0][:3] == ["危险化学品", 1, 2]
     assert values[-1][0] == "合计"
     assert all("建筑" not in str(row[0]) for row in values)
+    header = [c.value for c in sheet[3]]
+    assert header[-6:] == [
+        "重大风险",
+        "较大风险",
+        "一般风险",
+        "低风险",
+        "应排查次数",
+        "完成排查",
+    ]
+
+
+def test_a_name_like_a_formula_stays_text(reported, client):
+    reported.enterprise_a.industries.first().__class__.objects.filter(
+        code="chemicals"
+    ).update(name_zh="=HYPERLINK(1)")
+    client.force_login(reported.committee)
+    response = client.get(URL, {"period": this_year()})
+    book = load_workbook(io.BytesIO(response.content))
+    names = [row[0].value for row in book["行业"].iter_rows(min_row=4)]
+    assert "=HYPERLINK(1)" in names  # the text itself, no apostrophe
+    cell = next(
+        row[0]
+        for row in book["行业"].iter_rows(min_row=4)
+        if row[0].value == "=HYPERLINK(1)"
+    )
+    assert cell.data_type == "s"
 
 
 def test_refused_and_bad_input(reported, client):
