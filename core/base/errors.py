@@ -17,10 +17,12 @@ catch the family without knowing each app.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 from plugins.schema_errors import SchemaError, json_pointer
 
@@ -64,3 +66,100 @@ class Invalid(ValidationError):
 
     def as_list(self) -> list[dict[str, Any]]:
         return [error.as_dict() for error in self.errors]
+
+
+Where = str | int | tuple[str | int, ...]
+
+
+def _location(where: Where) -> tuple[str | int, ...]:
+    return where if isinstance(where, tuple) else (where,)
+
+
+class Problems:
+    """Collects a write's problems, each at its field (a name, or the keys and
+    indexes of a nested value), and raises them together as one ``Invalid``.
+
+    The value cleaners below add to it and return the cleaned value, so a
+    service checks every field and reports every problem at once::
+
+        problems = Problems()
+        day = problems.date(data.get("held_on"), "held_on", required=True)
+        title = problems.text(data.get("title"), "title", limit=200, required=True)
+        problems.raise_any()
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[SchemaError] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def add(self, where: Where, reason: str, keyword: str = "invalid") -> None:
+        location = _location(where)
+        self.errors.append(
+            SchemaError(
+                path=json_pointer(location),
+                location=location,
+                keyword=keyword or "invalid",
+                reason=reason,
+            )
+        )
+
+    # The name the older services used for a nested location.
+    add_at = add
+
+    def extend(self, prefix: Where, errors: Iterable[SchemaError]) -> None:
+        """Add ``errors`` of a nested value, their locations under ``prefix``."""
+        for error in errors:
+            self.add((*_location(prefix), *error.location), error.reason, error.keyword)
+
+    def raise_any(self) -> None:
+        if self.errors:
+            raise Invalid(self.errors)
+
+    # -- value cleaners -----------------------------------------------------
+
+    def text(
+        self, value: Any, where: Where, *, limit: int, required: bool = False
+    ) -> str:
+        """``value`` as stripped text; required and length checked."""
+        text = "" if value is None else str(value).strip()
+        if required and not text:
+            self.add(where, _("This field is required."), "required")
+        if len(text) > limit:
+            self.add(where, _("At most %(n)d characters.") % {"n": limit}, "maxLength")
+        return text
+
+    def date(
+        self,
+        value: Any,
+        where: Where,
+        *,
+        required: bool = False,
+        required_message: str | None = None,
+    ) -> datetime.date | None:
+        """``value`` as a date (a date, or text as YYYY-MM-DD); None if empty."""
+        if value in (None, ""):
+            if required:
+                self.add(
+                    where, required_message or _("This field is required."), "required"
+                )
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            self.add(where, _("Enter a date as YYYY-MM-DD."))
+            return None
+
+    def choice(self, value: Any, allowed: Iterable[str], where: Where) -> Any:
+        """``value`` if it is one of ``allowed``; None when empty or not."""
+        if value in (None, ""):
+            return None
+        if value not in list(allowed):
+            self.add(where, _("Choose one of the offered values."))
+            return None
+        return value

@@ -16,6 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.base.errors import Invalid, Refused
+
+# The one collector of field problems, raised together as one ``Invalid``.
+from core.base.errors import Problems as _Problems
 from core.emergency import policy
 from core.emergency.models import (
     Drill,
@@ -39,9 +42,6 @@ from core.emergency.models import (
     WorkplaceTest,
     WorkplaceTestResult,
 )
-
-# The one collector of field problems, raised together as one ``Invalid``.
-from core.hazards.services import _Problems
 from core.organizations.models import Department, Enterprise, Person, Unit
 from core.organizations.scope import scope_for
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.base.errors import Invalid, Refused
+from core.base.errors import Invalid, Problems, Refused
 from core.forms.models import FormUpload
 from core.hazards.machine import (
     STEPS_BY_ACTION,
@@ -42,7 +42,6 @@ from core.hazards.models import (
 from core.organizations.models import Department, Enterprise, Person, Role
 from core.organizations.scope import scope_for
 from plugins.reference.hazard_codes import THIRD_TIER
-from plugins.schema_errors import SchemaError, json_pointer
 from plugins.vocabularies import RISK_LEVELS
 
 MAX_PHOTOS = 9
@@ -63,34 +62,8 @@ def enabled_grades() -> list[str]:
     return [g for g in HazardGrade.values if third or g != THIRD_TIER]
 
 
-class _Problems:
-    """Collects field problems, raised together as one ``Invalid``."""
-
-    def __init__(self) -> None:
-        self.errors: list[SchemaError] = []
-
-    def add(self, field: str, reason: str, keyword: str = "invalid") -> None:
-        self.add_at((field,), reason, keyword)
-
-    def add_at(
-        self, location: tuple[str | int, ...], reason: str, keyword: str = "invalid"
-    ) -> None:
-        self.errors.append(
-            SchemaError(
-                path=json_pointer(location),
-                location=location,
-                keyword=keyword,
-                reason=reason,
-            )
-        )
-
-    def raise_any(self) -> None:
-        if self.errors:
-            raise Invalid(self.errors)
-
-
 def _photos(
-    uploads: Iterable[FormUpload], enterprise_id: int, problems: _Problems, field: str
+    uploads: Iterable[FormUpload], enterprise_id: int, problems: Problems, field: str
 ) -> list[FormUpload]:
     found = list(uploads)
     if len(found) > MAX_PHOTOS:
@@ -102,35 +75,6 @@ def _photos(
             problems.add(field, _("Only photos of this enterprise can be attached."))
             break
     return found
-
-
-def _choice(value: Any, allowed: Iterable[str], field: str, problems: _Problems):
-    allowed = list(allowed)
-    if value in (None, ""):
-        return None
-    if value not in allowed:
-        problems.add(field, _("Choose one of the offered values."))
-        return None
-    return value
-
-
-def _date(value: Any, field: str, problems: _Problems) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(field, _("Enter a date as YYYY-MM-DD."))
-        return None
-
-
-def _text(value: Any, field: str, problems: _Problems) -> str:
-    text = "" if value is None else str(value).strip()
-    if len(text) > TEXT_MAX:
-        problems.add(field, _("At most %(n)d characters.") % {"n": TEXT_MAX})
-    return text
 
 
 # -- reporting --------------------------------------------------------------------------
@@ -164,23 +108,23 @@ def hazard_report(
                 _("Government users do not report an enterprise's own hazards.")
             )
         raise Refused(_("You may not report hazards for this enterprise."))
-    problems = _Problems()
-    description = _text(description, "description", problems)
+    problems = Problems()
+    description = problems.text(description, "description", limit=TEXT_MAX)
     if not description:
         problems.add("description", _("Describe the hazard."), "required")
-    location = _text(location, "location", problems)[:200]
+    location = problems.text(location, "location", limit=TEXT_MAX)[:200]
     if risk_point is not None and risk_point.enterprise_id != enterprise.pk:
         problems.add("risk_point", _("Choose a risk point of this enterprise."))
     fields = {
-        "grade": _choice(grade, enabled_grades(), "grade", problems),
-        "hazard_type": _choice(hazard_type, HazardType.values, "hazard_type", problems),
-        "how_found": _choice(how_found, HowFound.values, "how_found", problems),
-        "management_class": _choice(
-            management_class, ManagementClass.values, "management_class", problems
+        "grade": problems.choice(grade, enabled_grades(), "grade"),
+        "hazard_type": problems.choice(hazard_type, HazardType.values, "hazard_type"),
+        "how_found": problems.choice(how_found, HowFound.values, "how_found"),
+        "management_class": problems.choice(
+            management_class, ManagementClass.values, "management_class"
         ),
-        "fix_mode": _choice(fix_mode, FixMode.values, "fix_mode", problems),
+        "fix_mode": problems.choice(fix_mode, FixMode.values, "fix_mode"),
     }
-    deadline = _date(deadline, "deadline", problems)
+    deadline = problems.date(deadline, "deadline")
     found = _photos(photos, enterprise.pk, problems, "photos")
     problems.raise_any()
     hazard = Hazard.objects.create(
@@ -203,7 +147,7 @@ def hazard_report(
 
 
 def _step_data(
-    step: Step, hazard: Hazard, data: Mapping[str, Any], problems: _Problems
+    step: Step, hazard: Hazard, data: Mapping[str, Any], problems: Problems
 ) -> dict[str, Any]:
     """The hazard fields ``step`` sets from ``data`` (checked)."""
     values: dict[str, Any] = {}
@@ -212,11 +156,11 @@ def _step_data(
             continue
         raw = data[name]
         if name == "grade":
-            values[name] = _choice(raw, enabled_grades(), name, problems)
+            values[name] = problems.choice(raw, enabled_grades(), name)
         elif name in ("how_found", "fix_mode", "hazard_type", "management_class"):
-            values[name] = _choice(raw, CODE_SETS[name], name, problems)
+            values[name] = problems.choice(raw, CODE_SETS[name], name)
         elif name in ("deadline", "extension_until"):
-            values[name] = _date(raw, name, problems)
+            values[name] = problems.date(raw, name)
         elif name == "responsible":
             values[name] = _person(raw, hazard, problems)
         elif name == "risk_point":
@@ -224,7 +168,7 @@ def _step_data(
         elif name == "rectification_cost":
             values[name] = _money(raw, problems)
         else:
-            values[name] = _text(raw, name, problems)
+            values[name] = problems.text(raw, name, limit=TEXT_MAX)
     for name in step.required:
         if values.get(name) in (None, ""):
             problems.add(name, _("This field is required."), "required")
@@ -243,7 +187,7 @@ def _step_data(
     return {k: v for k, v in values.items() if v not in (None, "") or k == "risk_point"}
 
 
-def _person(raw: Any, hazard: Hazard, problems: _Problems) -> Person | None:
+def _person(raw: Any, hazard: Hazard, problems: Problems) -> Person | None:
     if raw in (None, ""):
         return None
     pk = raw.pk if isinstance(raw, Person) else raw
@@ -254,7 +198,7 @@ def _person(raw: Any, hazard: Hazard, problems: _Problems) -> Person | None:
         return None
 
 
-def _risk_point(raw: Any, hazard: Hazard, problems: _Problems):
+def _risk_point(raw: Any, hazard: Hazard, problems: Problems):
     from core.risks.models import RiskPoint
 
     if raw in (None, ""):
@@ -267,7 +211,7 @@ def _risk_point(raw: Any, hazard: Hazard, problems: _Problems):
         return None
 
 
-def _money(raw: Any, problems: _Problems) -> Decimal | None:
+def _money(raw: Any, problems: Problems) -> Decimal | None:
     if raw in (None, ""):
         return None
     try:
@@ -319,8 +263,8 @@ def hazard_transition(
     problem = state_problem(scope, hazard, step)
     if problem:
         raise Invalid.at(("action",), problem, "state")
-    problems = _Problems()
-    comment = _text(comment, "comment", problems)
+    problems = Problems()
+    comment = problems.text(comment, "comment", limit=TEXT_MAX)
     if step.needs_comment and not comment:
         problems.add("comment", _("Give a reason."), "required")
     values = _step_data(step, hazard, data, problems)
@@ -627,20 +571,27 @@ def hazards_open_from_government_inspection(
     ``/findings/<n>/<field>``; nothing is stored when any finding is wrong.
     Call it inside the recording service's transaction.
     """
-    problems = _Problems()
+    problems = Problems()
     rows = []
     for index, finding in enumerate(findings):
 
         def at(name: str, reason: str, keyword: str = "invalid", i: int = index):
-            problems.add_at(("findings", i, name), reason, keyword)
+            problems.add(("findings", i, name), reason, keyword)
 
-        sub = _Problems()
-        description = _text(finding.get("description"), "description", sub)
-        location = _text(finding.get("location"), "location", sub)[:200]
-        grade = _choice(finding.get("grade"), enabled_grades(), "grade", sub)
-        deadline = _date(finding.get("deadline"), "deadline", sub)
-        for error in sub.errors:
-            at(str(error.location[0]), error.reason)
+        description = problems.text(
+            finding.get("description"),
+            ("findings", index, "description"),
+            limit=TEXT_MAX,
+        )
+        location = problems.text(
+            finding.get("location"), ("findings", index, "location"), limit=TEXT_MAX
+        )[:200]
+        grade = problems.choice(
+            finding.get("grade"), enabled_grades(), ("findings", index, "grade")
+        )
+        deadline = problems.date(
+            finding.get("deadline"), ("findings", index, "deadline")
+        )
         if not description:
             at("description", _("Describe the hazard."), "required")
         if deadline is not None and deadline < timezone.localdate():

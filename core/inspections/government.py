@@ -25,13 +25,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.base.errors import Invalid, Refused
+from core.base.errors import Invalid, Problems, Refused
 from core.hazards.models import Hazard
 from core.hazards.services import hazards_open_from_government_inspection
 from core.inspections.models import GovernmentInspection
 from core.organizations.models import Enterprise, Membership, Role
 from core.organizations.scope import Scope, scope_for
-from plugins.schema_errors import SchemaError, json_pointer
 
 TEXT_MAX = 4000
 MAX_FINDINGS = 50
@@ -62,34 +61,6 @@ def may_inspect(scope: Scope) -> bool:
 # -- writing ------------------------------------------------------------------------------
 
 
-def _problem(location: tuple[str | int, ...], reason: str, keyword: str = "invalid"):
-    return SchemaError(
-        path=json_pointer(location), location=location, keyword=keyword, reason=reason
-    )
-
-
-def _text(value: Any, name: str, problems: list[SchemaError], *, limit=TEXT_MAX):
-    text = "" if value is None else str(value).strip()
-    if len(text) > limit:
-        problems.append(
-            _problem((name,), _("At most %(n)d characters.") % {"n": limit})
-        )
-    return text
-
-
-def _day(value: Any, name: str, problems: list[SchemaError]) -> datetime.date | None:
-    if value in (None, ""):
-        problems.append(_problem((name,), _("Enter a date."), "required"))
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        problems.append(_problem((name,), _("Enter a date as YYYY-MM-DD.")))
-        return None
-
-
 @transaction.atomic
 def government_inspection_plan(
     *,
@@ -105,16 +76,15 @@ def government_inspection_plan(
     scope = scope_for(actor)
     if not may_inspect(scope) or not scope.can_view_enterprise(enterprise):
         raise Refused(_("You may not inspect this enterprise."))
-    problems: list[SchemaError] = []
-    day = _day(planned_on, "planned_on", problems)
-    who = _text(inspectors, "inspectors", problems, limit=200)
+    problems = Problems()
+    day = problems.date(
+        planned_on, "planned_on", required=True, required_message=_("Enter a date.")
+    )
+    who = problems.text(inspectors, "inspectors", limit=200)
     if not who:
-        problems.append(
-            _problem(("inspectors",), _("Name the inspectors."), "required")
-        )
-    why = _text(purpose, "purpose", problems)
-    if problems:
-        raise Invalid(problems)
+        problems.add("inspectors", _("Name the inspectors."), "required")
+    why = problems.text(purpose, "purpose", limit=TEXT_MAX)
+    problems.raise_any()
     assert day is not None and scope.department is not None
     return GovernmentInspection.objects.create(
         department=scope.department,
@@ -146,26 +116,22 @@ def government_inspection_record(
     if not scope.can_view_enterprise(locked.enterprise_id):
         raise Refused(_("You may not inspect this enterprise."))
     if locked.status == GovernmentInspection.Status.RECORDED:
-        raise Invalid(
-            [_problem(("status",), _("This inspection is recorded already."), "state")]
+        raise Invalid.at(
+            ("status",), _("This inspection is recorded already."), "state"
         )
-    problems: list[SchemaError] = []
-    day = _day(inspected_on, "inspected_on", problems)
+    problems = Problems()
+    day = problems.date(
+        inspected_on, "inspected_on", required=True, required_message=_("Enter a date.")
+    )
     if day is not None and day > timezone.localdate():
-        problems.append(
-            _problem(
-                ("inspected_on",),
-                _("The day of the inspection cannot be in the future."),
-            )
+        problems.add(
+            "inspected_on", _("The day of the inspection cannot be in the future.")
         )
-    text = _text(summary, "summary", problems)
+    text = problems.text(summary, "summary", limit=TEXT_MAX)
     rows = list(findings)
     if len(rows) > MAX_FINDINGS:
-        problems.append(
-            _problem(("findings",), _("At most %(n)d findings.") % {"n": MAX_FINDINGS})
-        )
-    if problems:
-        raise Invalid(problems)
+        problems.add("findings", _("At most %(n)d findings.") % {"n": MAX_FINDINGS})
+    problems.raise_any()
     locked.inspected_on = day
     locked.summary = text
     locked.status = GovernmentInspection.Status.RECORDED

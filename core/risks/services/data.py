@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from core.base.errors import Problems
 from core.organizations.models import Enterprise, Industry, Person, Unit
 from core.risks.models import (
     POSITION_SCHEMA,
@@ -139,37 +140,8 @@ def _pk(value: Any) -> int | None:
     return value.pk if hasattr(value, "pk") else int(value)
 
 
-class _Problems:
-    def __init__(self) -> None:
-        self.errors: list[SchemaError] = []
-
-    def add(
-        self, location: tuple[str | int, ...], reason: str, keyword: str = ""
-    ) -> None:
-        self.errors.append(
-            SchemaError(
-                path=json_pointer(location),
-                location=location,
-                keyword=keyword or "invalid",
-                reason=reason,
-            )
-        )
-
-    def extend(self, prefix: tuple[str | int, ...], errors: list[SchemaError]) -> None:
-        for error in errors:
-            location = (*prefix, *error.location)
-            self.errors.append(
-                SchemaError(
-                    path=json_pointer(location),
-                    location=location,
-                    keyword=error.keyword,
-                    reason=error.reason,
-                )
-            )
-
-
 def _check_text(
-    problems: _Problems, location: tuple, value: str, max_length: int
+    problems: Problems, location: tuple, value: str, max_length: int
 ) -> None:
     if not (value or "").strip():
         problems.add(location, _("This field is required."), "required")
@@ -195,7 +167,7 @@ def risk_point_data_errors(
     assessment step validates each when it is entered); every write checks
     them.
     """
-    problems = _Problems()
+    problems = Problems()
     _check_text(problems, ("name",), data.name, NAME_MAX_LENGTH)
     if data.kind not in RiskPoint.Kind.values:
         problems.add(
@@ -252,7 +224,7 @@ def risk_point_data_errors(
 
 
 def _check_ids(
-    problems: _Problems, name: str, items: Sequence[Any], known: set[int]
+    problems: Problems, name: str, items: Sequence[Any], known: set[int]
 ) -> None:
     for index, item in enumerate(items):
         if item.id is not None and item.id not in known:
@@ -263,7 +235,7 @@ def _check_ids(
 
 
 def _event_errors(
-    problems: _Problems,
+    problems: Problems,
     index: int,
     event: EventData,
     lookups: Lookups,
@@ -370,9 +342,7 @@ def assessment_errors(
     return found
 
 
-def _control_errors(
-    problems: _Problems, control: ControlData, lookups: Lookups
-) -> None:
+def _control_errors(problems: Problems, control: ControlData, lookups: Lookups) -> None:
     if control.level and control.level not in ControlLevel.values:
         problems.add(
             ("control", "level"),
