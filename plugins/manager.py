@@ -61,6 +61,9 @@ class SafegridPluginManager:
 
     pm: pluggy.PluginManager
     problems: list[PackProblem] = field(default_factory=list)
+    _static: dict[tuple[Any, ...], list[tuple[str, Any]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def hook(self) -> Any:
@@ -92,6 +95,17 @@ class SafegridPluginManager:
             items = value if isinstance(value, list | tuple) else [value]
             results.extend((impl.plugin_name, item) for item in items)
         return results
+
+    def collect_static(self, hook_name: str) -> list[tuple[str, Any]]:
+        """``collect`` for a hook without arguments whose contributions do not
+        change while the process runs (channels, templates): called once per
+        set of implementations and kept. Registering or removing a plugin
+        changes the set, so the next call collects again."""
+        impls = getattr(self.pm.hook, hook_name).get_hookimpls()
+        key = (hook_name, *(id(impl.function) for impl in impls))
+        if key not in self._static:
+            self._static[key] = self.collect(hook_name)
+        return list(self._static[key])
 
 
 def build_plugin_manager(

@@ -61,7 +61,7 @@ def _hand_to_channels(notification: Notification) -> None:
     from core.notifications.tasks import deliver_notification
     from plugins.manager import get_plugin_manager
 
-    for _plugin, channel in get_plugin_manager().collect(
+    for _plugin, channel in get_plugin_manager().collect_static(
         "safegrid_notification_channels"
     ):
         enqueue_on_commit(deliver_notification, notification.pk, channel.key)

@@ -25,7 +25,7 @@ def deliver_notification(notification_id: int, channel_key: str) -> str:
     )
     if notification is None:
         return "gone"
-    for _plugin, channel in get_plugin_manager().collect(
+    for _plugin, channel in get_plugin_manager().collect_static(
         "safegrid_notification_channels"
     ):
         if channel.key == channel_key:

@@ -106,3 +106,23 @@ def test_a_channel_key_given_twice_stops_start_up():
         [], extra_plugins=[("bad", SmsPlugin("nodots", "S M S"))]
     )
     assert {e.id for e in pack_errors(bad)} == {"safegrid.E030"}
+
+
+def test_channels_are_collected_once_per_set_of_plugins(world):
+    calls = []
+
+    class Counting(SmsPlugin):
+        @hookimpl
+        def safegrid_notification_channels(self):
+            calls.append(1)
+            return super().safegrid_notification_channels()
+
+    manager = _enable(Counting(f"{__name__}.record"))
+    for _ in range(3):
+        notify(world.manager_a, "测试")
+    assert len(calls) == 1
+    # A plugin registered later is seen at the next notification.
+    manager.pm.register(SmsPlugin(f"{__name__}.record", key="mail"), name="late")
+    notify(world.manager_a, "测试")
+    assert len(calls) == 2
+    assert run_pending() == 5  # three by SMS, then one by SMS and one by mail
