@@ -51,6 +51,21 @@ def _industry_names(obj) -> str:
     return "、".join(industry.name for industry in obj.industries.all())
 
 
+def _has_rating_relation() -> bool:
+    # The class comes from core.supervision (installed with the platform);
+    # the list reads it through the reverse relation when it is there.
+    return any(
+        getattr(f, "related_name", None) == "rating"
+        for f in Enterprise._meta.related_objects
+    )
+
+
+def _rating_class(obj) -> str:
+    # Read from the joined row (select_related): no query per row.
+    rating = obj._state.fields_cache.get("rating")
+    return rating.rating_class if rating is not None else "—"
+
+
 class OrganizationsViewSet(ScopedModelViewSet):
     """Shared set-up: the History link shows the audit log."""
 
@@ -116,6 +131,7 @@ class EnterpriseViewSet(OrganizationsViewSet):
             "has_occupational_hazard",
             label=_label(Enterprise, "has_occupational_hazard"),
         ),
+        Column("rating", label=_("rating class"), accessor=_rating_class),
     ]
     filterset_class = EnterpriseFilterSet
     search_fields = ["name", "uscc"]
@@ -173,7 +189,10 @@ class EnterpriseViewSet(OrganizationsViewSet):
     )
 
     def get_queryset(self, request):
-        return enterprise_list(scope=scope_for(request.user))
+        queryset = enterprise_list(scope=scope_for(request.user))
+        if _has_rating_relation():
+            queryset = queryset.select_related("rating")
+        return queryset
 
 
 # -- the territorial tree -----------------------------------------------------------

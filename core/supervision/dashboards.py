@@ -1,9 +1,9 @@
 """The figures of the supervision dashboards, for a government scope or one
 enterprise, in a bounded number of queries whatever the data size.
 
-Budget of ``dashboard_figures``: 11 queries (enterprises, risk points by
+Budget of ``dashboard_figures``: 12 queries (enterprises, risk points by
 level, hazards, inspections, three monthly series, three rankings, the
-territories' names); each an aggregate with GROUP BY over the scope, no
+territories' names, the enterprises by rating class); each an aggregate with GROUP BY over the scope, no
 loop over enterprises. For one enterprise the rankings are left out (7).
 
 "Mechanism established" (双重预防机制建成) is computed, not declared: the
@@ -156,7 +156,26 @@ def dashboard_figures(
 
     if enterprise is None:
         figures["rankings"] = _rankings(scope)
+        figures["ratings"] = _ratings(scope)
     return figures
+
+
+def _ratings(scope: Scope) -> list[dict[str, Any]]:
+    """How many enterprises of the scope are in each class A–D (unrated ones
+    are not counted: the daily job rates every enterprise)."""
+    from core.supervision.models import EnterpriseRating, RatingClass
+
+    counts = dict(
+        scope.filter(EnterpriseRating.objects.all())
+        .order_by()
+        .values_list("rating_class")
+        .annotate(n=Count("pk"))
+        .values_list("rating_class", "n")
+    )
+    return [
+        {"key": value, "label": str(label), "count": counts.get(value, 0)}
+        for value, label in RatingClass.choices
+    ]
 
 
 def _rankings(scope: Scope) -> dict[str, list[dict[str, Any]]]:

@@ -1,4 +1,5 @@
-"""The enterprise ratings in the admin: a scoped, read-only, sortable list."""
+"""The enterprise ratings in the admin: a scoped, read-only, sortable list,
+and each enterprise's page with the figures and its changes of class."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
-from core.base.admin_views import ScopedModelViewSet
+from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
 from core.organizations.scope import scope_for
-from core.supervision.models import EnterpriseRating, RatingClass
+from core.supervision.models import (
+    EnterpriseRating,
+    EnterpriseRatingChange,
+    RatingClass,
+)
+from plugins.vocabularies import RISK_LEVELS
 
 
 class RatingFilterSet(WagtailFilterSet):
@@ -28,7 +34,11 @@ def _enterprise(rating: EnterpriseRating) -> str:
 
 
 def _reasons(rating: EnterpriseRating) -> str:
-    c = rating.components or {}
+    return _components_text(rating.components)
+
+
+def _components_text(components: dict | None) -> str:
+    c = components or {}
     return str(
         _("risk %(risk)s · hazards %(hazards)s · inspections %(inspections)s")
         % {
@@ -37,6 +47,36 @@ def _reasons(rating: EnterpriseRating) -> str:
             "inspections": c.get("inspections", "—"),
         }
     )
+
+
+RATING_HISTORY = 20
+
+
+class RatingInspectView(ScopedInspectView):
+    """An enterprise's class with the figures behind it and its latest
+    changes of class (each with the figures of the day it changed)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rating = self.object
+        changes = list(
+            EnterpriseRatingChange.objects.filter(
+                enterprise_id=rating.enterprise_id
+            ).order_by("-changed_at", "-pk")[:RATING_HISTORY]
+        )
+        figures = (rating.components or {}).get("figures", {})
+        context.update(
+            rating=rating,
+            components=_components_text(rating.components),
+            figures=figures,
+            points=list(
+                zip(RISK_LEVELS.terms, figures.get("points", []), strict=False)
+            ),
+            change_rows=[
+                (change, _components_text(change.reasons)) for change in changes
+            ],
+        )
+        return context
 
 
 class EnterpriseRatingViewSet(ScopedModelViewSet):
@@ -53,6 +93,9 @@ class EnterpriseRatingViewSet(ScopedModelViewSet):
     list_per_page = 50
     filterset_class = RatingFilterSet
     form_fields = ["rating_class"]  # never shown: computed, not edited
+    inspect_view_enabled = True
+    inspect_view_class = RatingInspectView
+    inspect_template_name = "supervision/admin/rating_inspect.html"
     list_display = [
         Column("enterprise", label=_("enterprise"), accessor=_enterprise),
         "rating_class",

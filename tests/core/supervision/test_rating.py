@@ -4,6 +4,7 @@ reasons, configurable weights, the daily job, bounded queries."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -179,3 +180,57 @@ def test_the_ratings_list_is_scoped_and_sortable(
     )
     client.force_login(world.manager_a)
     assert client.get("/admin/supervision/ratings/").status_code in (302, 403)
+
+
+def test_an_enterprises_rating_page_shows_its_figures_and_changes(world, client):
+    point(world.enterprise_a, "major")
+    ratings_recompute()
+    hazard(world, world.enterprise_a, grade=HazardGrade.MAJOR)
+    hazard(world, world.enterprise_a, grade=HazardGrade.MAJOR)
+    ratings_recompute()
+    rating = EnterpriseRating.objects.get(enterprise=world.enterprise_a)
+    url = f"/admin/supervision/ratings/inspect/{rating.pk}/"
+    client.force_login(world.dept_chemicals)
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'data-testid="rating-changes"' in body
+    assert (
+        body.count("<tr><td>")
+        == EnterpriseRatingChange.objects.filter(enterprise=world.enterprise_a).count()
+    )
+    assert "甲化工有限公司" in body and "重大风险" in body
+    # Foreign offices and the enterprise itself are refused.
+    for role in ("dept_construction", "street2_office", "manager_a", "manager_b"):
+        user = getattr(world, role, None)
+        if user is None:
+            continue
+        client.force_login(user)
+        assert client.get(url).status_code in (302, 403, 404), role
+
+
+def test_the_enterprise_list_shows_the_class(world, client):
+    ratings_recompute()
+    client.force_login(world.committee)
+    response = client.get("/admin/organizations/enterprises/")
+    assert response.status_code == 200
+    rating = EnterpriseRating.objects.get(enterprise=world.enterprise_a)
+    body = response.content.decode()
+    cells = re.findall(r"<td >\s*([A-D—])\s*</td>", body)
+    assert "评级类别" in body
+    assert rating.rating_class in cells
+
+
+def test_the_dashboard_counts_enterprises_per_class(world, client):
+    from core.organizations.scope import scope_for
+    from core.supervision.dashboards import dashboard_figures
+
+    ratings_recompute()
+    figures = dashboard_figures(scope=scope_for(world.committee))
+    counts = {row["key"]: row["count"] for row in figures["ratings"]}
+    assert sum(counts.values()) == EnterpriseRating.objects.count() >= 2
+    chem = dashboard_figures(scope=scope_for(world.dept_chemicals))
+    assert sum(row["count"] for row in chem["ratings"]) == 1
+    client.force_login(world.street1_office)
+    body = client.get("/admin/").content.decode()
+    assert 'data-testid="tile-rating-A"' in body
