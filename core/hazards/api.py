@@ -16,7 +16,6 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -24,16 +23,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.errors import Invalid
-from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
 from core.forms.models import FormUpload
+from core.hazards.filters import HazardFilters
 from core.hazards.machine import available_steps
 from core.hazards.models import (
     Hazard,
     HazardGrade,
-    HazardStatus,
     HazardTransition,
-    HazardType,
 )
 from core.hazards.selectors import hazard_list
 from core.hazards.services import hazard_report, hazard_transition
@@ -222,41 +219,6 @@ def _uploads(ids, enterprise_id: int) -> list[FormUpload]:
     return found
 
 
-class HazardFilter(filters.FilterSet):
-    enterprise = IdFilter(label=_("enterprise"))
-    status = filters.ChoiceFilter(choices=HazardStatus.choices, label=_("status"))
-    grade = filters.ChoiceFilter(choices=HazardGrade.choices, label=_("grade"))
-    overdue = filters.BooleanFilter(label=_("overdue"))
-    supervised = filters.BooleanFilter(label=_("under supervision"))
-    hazard_type = filters.ChoiceFilter(
-        choices=HazardType.choices, label=_("hazard type")
-    )
-    unit = IdFilter(label=_("unit (and the units below it)"))
-
-    class Meta:
-        model = Hazard
-        fields = [
-            "enterprise",
-            "status",
-            "grade",
-            "overdue",
-            "supervised",
-            "hazard_type",
-            "unit",
-        ]
-
-    def filter_queryset(self, queryset: QuerySet[Hazard]) -> QuerySet[Hazard]:
-        values = {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
-        }
-        for name in ("enterprise", "unit"):
-            if name in values:
-                values[name] = int(values[name])
-        return hazard_list(scope=scope_for(self.request.user), **values)
-
-
 @extend_schema_view(
     list=extend_schema(
         summary=_("List the hazards in the caller's scope"),
@@ -275,7 +237,7 @@ class HazardViewSet(
 ):
     """Hidden hazards (隐患) and their closed loop."""
 
-    filterset_class = HazardFilter
+    filterset_class = HazardFilters
     pagination_class = KeysetPagination
 
     def get_serializer_class(self):

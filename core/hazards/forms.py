@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from core.hazards.models import (
     FixMode,
     HazardGrade,
-    HazardStatus,
     HazardType,
     HowFound,
     ManagementClass,
@@ -126,31 +125,4 @@ class StepForm(forms.Form):
         self.fields["responsible"].choices = [
             ("", "—"),
             *((person.pk, person.name) for person in people),
-        ]
-
-
-class FilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All")), *HazardStatus.choices],
-    )
-    grade = forms.ChoiceField(
-        label=_("Grade"), required=False, choices=[("", _("All")), *HazardGrade.choices]
-    )
-    hazard_type = forms.ChoiceField(
-        label=_("Hazard type"),
-        required=False,
-        choices=[("", _("All")), *HazardType.choices],
-    )
-    unit = forms.TypedChoiceField(
-        label=_("Unit"), required=False, coerce=int, empty_value=None, choices=()
-    )
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-
-    def __init__(self, *args, units=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [
-            ("", _("All")),
-            *((unit.pk, "　" * (unit.depth - 1) + unit.name) for unit in units),
         ]

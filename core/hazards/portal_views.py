@@ -18,7 +18,8 @@ from core.base.keyset import BadCursor, keyset_page
 from core.base.workbook import xlsx_response
 from core.forms.services import upload_store
 from core.hazards import selectors
-from core.hazards.forms import FilterForm, ReportForm, StepForm
+from core.hazards.filters import PortalHazardFilters
+from core.hazards.forms import ReportForm, StepForm
 from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardStatus
 from core.hazards.services import hazard_report, hazard_transition
@@ -43,17 +44,8 @@ def _hazard(scope, pk: int) -> Hazard:
 
 def _filters(request, enterprise) -> dict:
     units = Unit.objects.filter(enterprise=enterprise).order_by("path")
-    form = FilterForm(request.GET or None, units=units)
-    values: dict = {}
-    if form.is_bound and form.is_valid():
-        values = {
-            "status": form.cleaned_data["status"] or None,
-            "grade": form.cleaned_data["grade"] or None,
-            "hazard_type": form.cleaned_data["hazard_type"] or None,
-            "unit": form.cleaned_data["unit"],
-            "overdue": True if form.cleaned_data["overdue"] else None,
-        }
-    return {"form": form, "values": values}
+    filterset = PortalHazardFilters(request.GET or None, units=units)
+    return {"form": filterset.form, "values": filterset.values()}
 
 
 @enterprise_portal

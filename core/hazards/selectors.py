@@ -29,9 +29,18 @@ def hazards_visible(scope: Scope) -> QuerySet[Hazard]:
     return scope.filter(Hazard.objects.all())
 
 
-def hazard_list(
+def hazard_list(*, scope: Scope, **filters: Any) -> QuerySet[Hazard]:
+    """The hazards in scope, newest first (the index ``hazard_ent_recent``),
+    narrowed by ``filters`` (``hazard_filter``'s keywords)."""
+    hazards = hazards_visible(scope).select_related(
+        "enterprise", "risk_point", "responsible", "supervising_department"
+    )
+    return hazard_filter(hazards, **filters).order_by("-reported_at", "-pk")
+
+
+def hazard_filter(
+    hazards: QuerySet[Hazard],
     *,
-    scope: Scope,
     enterprise: int | None = None,
     status: str | None = None,
     grade: str | None = None,
@@ -41,13 +50,13 @@ def hazard_list(
     unit: int | None = None,
     today: datetime.date | None = None,
 ) -> QuerySet[Hazard]:
-    """The hazards in scope, newest first (the index ``hazard_ent_recent``).
+    """``hazards`` narrowed by each filter given (None: not filtered).
     ``unit``: the hazards at risk points of that unit of the enterprise's
-    tree or below it (a workshop includes its teams and posts)."""
+    tree or below it (a workshop includes its teams and posts). The one
+    meaning of every hazard filter: the portal, the admin and the API read
+    their filters through ``core.hazards.filters.HazardFilters``, which
+    calls this."""
     today = today or timezone.localdate()
-    hazards = hazards_visible(scope).select_related(
-        "enterprise", "risk_point", "responsible", "supervising_department"
-    )
     if enterprise is not None:
         hazards = hazards.filter(enterprise_id=enterprise)
     if status:
@@ -70,7 +79,7 @@ def hazard_list(
             risk_point__unit__enterprise_id=root["enterprise_id"],
             risk_point__unit__path__startswith=root["path"],
         )
-    return hazards.order_by("-reported_at", "-pk")
+    return hazards
 
 
 def hazard_list_for_supervisors(*, scope: Scope, today=None) -> QuerySet[Hazard]:

@@ -10,7 +10,6 @@ a 404 on every URL (``ScopedModelViewSet``).
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -19,36 +18,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 
 from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
 from core.base.errors import Invalid
+from core.hazards.filters import AdminHazardFilters
 from core.hazards.machine import available_steps
-from core.hazards.models import Hazard, HazardGrade, HazardStatus
+from core.hazards.models import Hazard
 from core.hazards.selectors import hazard_list_for_supervisors
 from core.hazards.services import hazard_transition
-from core.organizations.autocomplete import EnterpriseChooserFilter
 from core.organizations.scope import scope_for
-
-
-class HazardFilterSet(WagtailFilterSet):
-    # Chosen by typing (/admin/enterprises/autocomplete/): the page never lists
-    # the enterprises of the scope.
-    enterprise = EnterpriseChooserFilter(label=_("enterprise"))
-    status = django_filters.ChoiceFilter(
-        choices=HazardStatus.choices, label=_("status")
-    )
-    grade = django_filters.ChoiceFilter(choices=HazardGrade.choices, label=_("grade"))
-    supervised = django_filters.BooleanFilter(label=_("under supervision"))
-
-    class Meta:
-        model = Hazard
-        fields = ["enterprise", "status", "grade", "supervised"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        self.filters["enterprise"].in_scope_of(request)
 
 
 class HazardInspectView(ScopedInspectView):
@@ -89,7 +68,7 @@ class HazardAdminViewSet(ScopedModelViewSet):
     inspect_view_class = HazardInspectView
     inspect_view_enabled = True
     inspect_template_name = "hazards/admin/inspect.html"
-    filterset_class = HazardFilterSet
+    filterset_class = AdminHazardFilters
     form_fields = ["description"]  # never shown: nobody edits here
     list_display = [
         TitleColumn(

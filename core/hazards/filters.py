@@ -1,0 +1,128 @@
+"""The one filter set of the hazard lists.
+
+The portal's board, the admin's list and ``GET /api/v1/hazards/`` read their
+filters through ``HazardFilters`` (django-filter): the same names, the same
+validation and the same meaning (``selectors.hazard_filter``). Each place
+shows the filters that fit it — the portal its own units and an "overdue
+only" tick, the admin an enterprise chosen by typing, the API ids — by a
+subclass that changes how a filter is entered, never what it selects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from wagtail.admin.filters import WagtailFilterSet
+
+from core.base.filters import IdFilter
+from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardType
+from core.hazards.selectors import hazard_filter
+from core.organizations.autocomplete import EnterpriseChooserFilter
+
+FIELDS = [
+    "enterprise",
+    "status",
+    "grade",
+    "overdue",
+    "supervised",
+    "hazard_type",
+    "unit",
+]
+
+
+class HazardFilters(filters.FilterSet):
+    """Every hazard filter; the queryset given is already the caller's scope.
+    Booleans read ``true``/``false`` (and ``1``/``0``), as the API documents."""
+
+    enterprise = IdFilter(label=_("enterprise"))
+    status = filters.ChoiceFilter(
+        choices=HazardStatus.choices, label=_("Status"), empty_label=_("All")
+    )
+    grade = filters.ChoiceFilter(
+        choices=HazardGrade.choices, label=_("Grade"), empty_label=_("All")
+    )
+    overdue = filters.BooleanFilter(label=_("overdue"))
+    supervised = filters.BooleanFilter(label=_("under supervision"))
+    hazard_type = filters.ChoiceFilter(
+        choices=HazardType.choices, label=_("Hazard type"), empty_label=_("All")
+    )
+    unit = IdFilter(label=_("unit (and the units below it)"))
+
+    class Meta:
+        model = Hazard
+        fields = FIELDS
+
+    def values(self) -> dict[str, Any]:
+        """The filters given, valid and cleaned (empty ones left out)."""
+        if not self.is_bound or not self.form.is_valid():
+            return {}
+        found = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "")
+        }
+        for name in ("enterprise", "unit"):
+            if name in found:
+                found[name] = int(getattr(found[name], "pk", found[name]))
+        return found
+
+    def filter_queryset(self, queryset: QuerySet[Hazard]) -> QuerySet[Hazard]:
+        return hazard_filter(queryset, **self.values())
+
+
+class OnlyWhenTicked(django_filters.BooleanFilter):
+    """A tick box: ticked narrows to the matching rows, unticked filters
+    nothing (a plain boolean filter would select the others)."""
+
+    field_class = forms.BooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxInput)
+        super().__init__(*args, **kwargs)
+
+
+class PortalHazardFilters(HazardFilters):
+    """The enterprise's board: its own units to choose from, "overdue only";
+    the board is the enterprise's own, so no enterprise or supervision filter."""
+
+    enterprise = None
+    supervised = None
+    unit = django_filters.ChoiceFilter(label=_("Unit"), empty_label=_("All"))
+    overdue = OnlyWhenTicked(label=_("Overdue only"))
+
+    class Meta:
+        model = Hazard
+        fields = ["status", "grade", "hazard_type", "unit", "overdue"]
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["unit"].extra["choices"] = [
+            (unit.pk, "　" * (unit.depth - 1) + unit.name) for unit in units
+        ]
+
+    def values(self) -> dict[str, Any]:
+        found = super().values()
+        if not found.get("overdue"):
+            found.pop("overdue", None)
+        return found
+
+
+class AdminHazardFilters(WagtailFilterSet, HazardFilters):
+    """The admin list: the enterprise chosen by typing
+    (/admin/enterprises/autocomplete/), never a list of the scope's."""
+
+    enterprise = EnterpriseChooserFilter(label=_("enterprise"))
+    unit = None  # a unit belongs to one enterprise: the portal's filter
+
+    class Meta:
+        model = Hazard
+        fields = ["enterprise", "status", "grade", "supervised"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["enterprise"].in_scope_of(request)
