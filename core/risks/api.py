@@ -13,7 +13,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -27,22 +26,20 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.base.filters import IdFilter, parse_id
+from core.base.filters import parse_id
 from core.base.input_guard import CheckedJSONParser
 from core.base.pagination import KeysetPagination
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
+from core.risks.filters import RiskPointFilters
 from core.risks.models import (
     Assessment,
     ControlMeasure,
     RiskEvent,
-    RiskLevel,
     RiskPoint,
 )
 from core.risks.selectors import (
-    UNASSESSED,
     risk_overview,
-    risk_point_filter,
     risk_point_list,
     risk_point_order,
     thresholds_for,
@@ -330,39 +327,15 @@ class RiskPointSerializer(serializers.ModelSerializer):
         return point.unit.name if point.unit else None
 
 
-LEVEL_CHOICES = [*RiskLevel.choices, (UNASSESSED, _("Not assessed yet"))]
-
-
-class RiskPointFilter(filters.FilterSet):
-    """Query parameters of the risk point list; the narrowing is the selector's."""
-
-    enterprise = IdFilter(label=_("enterprise"))
-    level = filters.ChoiceFilter(choices=LEVEL_CHOICES, label=_("risk level"))
-    kind = filters.ChoiceFilter(choices=RiskPoint.Kind.choices, label=_("kind"))
-    unit = IdFilter(
-        label=_("unit"), help_text=_("A unit id; its whole subtree is included.")
-    )
-    method = filters.CharFilter(label=_("method"))
-    search = filters.CharFilter(label=_("search"))
-
-    class Meta:
-        model = RiskPoint
-        fields = ["enterprise", "level", "kind", "unit", "method", "search"]
+class RiskPointApiFilters(RiskPointFilters):
+    """The API's reading of the one filter set: within one enterprise the
+    list walks the (enterprise, name) index."""
 
     def filter_queryset(self, queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
-        values = {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
-        }
+        values = self.values()
+        queryset = self.narrow(queryset, values)
         if "enterprise" in values:
-            values["enterprise"] = int(values["enterprise"])
-        if "unit" in values:
-            values["unit"] = int(values["unit"])
-        scope = scope_for(self.request.user)
-        queryset = risk_point_filter(queryset, scope=scope, **values)
-        if "enterprise" in values:
-            # Within one enterprise the list walks the (enterprise, name) index.
+            scope = scope_for(self.request.user)
             queryset = queryset.order_by(
                 *risk_point_order(scope=scope, enterprise=values["enterprise"])
             )
@@ -387,7 +360,7 @@ class RiskPointViewSet(viewsets.ReadOnlyModelViewSet):
     """Risk points (风险点) the caller may see."""
 
     serializer_class = RiskPointSerializer
-    filterset_class = RiskPointFilter
+    filterset_class = RiskPointApiFilters
     # Cursor pages in an index-served order (docs/api.md).
     pagination_class = KeysetPagination
 
@@ -400,18 +373,14 @@ class RiskPointViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=False, methods=["get"])
     def overview(self, request: Request) -> Response:
-        filterset = RiskPointFilter(
+        filterset = RiskPointFilters(
             request.query_params, queryset=RiskPoint.objects.none(), request=request
         )
         if not filterset.is_valid():
             return Response(filterset.errors, status=status.HTTP_400_BAD_REQUEST)
         values = {
             name: value
-            for name, value in filterset.form.cleaned_data.items()
-            if value not in (None, "")
-            and name in ("enterprise", "kind", "unit", "method")
+            for name, value in filterset.values().items()
+            if name in ("enterprise", "kind", "unit", "method")
         }
-        for name in ("enterprise", "unit"):
-            if name in values:
-                values[name] = int(values[name])
         return Response(risk_overview(scope=scope_for(request.user), **values))

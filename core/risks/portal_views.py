@@ -40,11 +40,11 @@ from core.risks.display import (
 )
 from core.risks.drafts import canonical_from_data
 from core.risks.excel import risk_list_export, risk_list_import, risk_list_template
+from core.risks.filters import PortalRiskPointFilters
 from core.risks.forms import (
     AssessmentForm,
     ImportForm,
     RiskChoices,
-    RiskListFilterForm,
     enum_key,
 )
 from core.risks.models import (
@@ -179,8 +179,9 @@ def overview(request, *, scope, enterprise, can_manage):
 @risk_page
 def risk_list(request, *, scope, enterprise, can_manage):
     choices = RiskChoices(enterprise)
-    form = RiskListFilterForm(request.GET or None, choices=choices)
-    filters = form.filters()
+    filterset = PortalRiskPointFilters(request.GET or None, choices=choices)
+    form = filterset.form
+    filters = filterset.values()
     points = risk_point_list(
         scope=scope, enterprise=enterprise, with_events=True, **filters
     )
@@ -468,8 +469,10 @@ def excel_template(request, *, scope, enterprise, can_manage):
 @require_GET
 @risk_page
 def excel_export(request, *, scope, enterprise, can_manage):
-    form = RiskListFilterForm(request.GET or None, choices=RiskChoices(enterprise))
-    content = risk_list_export(scope=scope, enterprise=enterprise, **form.filters())
+    filterset = PortalRiskPointFilters(
+        request.GET or None, choices=RiskChoices(enterprise)
+    )
+    content = risk_list_export(scope=scope, enterprise=enterprise, **filterset.values())
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return xlsx_response(content, f"safegrid-risk-list-{stamp}.xlsx")
 

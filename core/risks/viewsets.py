@@ -14,14 +14,12 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -40,19 +38,15 @@ from core.base.admin_views import (
     ScopedInspectView,
     ScopedModelViewSet,
 )
-from core.organizations.autocomplete import EnterpriseChooserFilter
-from core.organizations.models import Enterprise, Industry, Jurisdiction
+from core.organizations.models import Industry
 from core.organizations.scope import scope_for
-from core.organizations.selectors import enterprise_filter
-from core.organizations.viewsets import JurisdictionSubtreeFilter
 from core.risks.display import level_cards, risk_point_page
+from core.risks.filters import AdminRiskPointFilters
 from core.risks.models import LevelThreshold, RiskLevel, RiskPoint
 from core.risks.selectors import (
-    UNASSESSED,
     level_threshold_list,
     risk_level_counts,
     risk_point_detail,
-    risk_point_filter,
     risk_point_list,
 )
 from core.risks.services import level_threshold_delete, level_threshold_set
@@ -449,70 +443,6 @@ class LevelThresholdViewSet(ScopedModelViewSet):
 # -- risk points (supervision, read-only) -----------------------------------------
 
 
-class RiskPointFilterSet(WagtailFilterSet):
-    """The portal's filters across enterprises: enterprise, industry,
-    jurisdiction (with everything under it), level, kind."""
-
-    enterprise = EnterpriseChooserFilter(
-        label=_("enterprise"), method="filter_enterprise"
-    )
-    industry = django_filters.ModelChoiceFilter(
-        label=_("industry"),
-        queryset=Industry.objects.order_by("code"),
-        method="filter_industry",
-    )
-    jurisdiction = JurisdictionSubtreeFilter(
-        label=_("jurisdiction"),
-        queryset=Jurisdiction.objects.order_by("path"),
-        method="filter_jurisdiction",
-        help_text=_("Includes everything under it."),
-    )
-    level = django_filters.ChoiceFilter(
-        label=_("risk level"),
-        choices=[*RiskLevel.choices, (UNASSESSED, _("Not assessed yet"))],
-        method="filter_level",
-    )
-    kind = django_filters.ChoiceFilter(
-        label=_("kind"), choices=RiskPoint.Kind.choices, method="filter_kind"
-    )
-
-    class Meta:
-        model = RiskPoint
-        fields: list[str] = []
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        self.filters["enterprise"].in_scope_of(request)
-
-    def _filter(self, queryset, **filters):
-        return risk_point_filter(
-            queryset, scope=scope_for(self.request.user), **filters
-        )
-
-    def filter_enterprise(self, queryset, name, value):
-        return self._filter(queryset, enterprise=value)
-
-    def filter_level(self, queryset, name, value):
-        return self._filter(queryset, level=value)
-
-    def filter_kind(self, queryset, name, value):
-        return self._filter(queryset, kind=value)
-
-    def filter_industry(self, queryset, name, value):
-        return queryset.filter(
-            enterprise__in=enterprise_filter(
-                Enterprise.objects.all(), industry=value.code
-            ).values("pk")
-        )
-
-    def filter_jurisdiction(self, queryset, name, value):
-        return queryset.filter(
-            enterprise__in=enterprise_filter(
-                Enterprise.objects.all(), jurisdiction=value
-            ).values("pk")
-        )
-
-
 class LevelColumn(Column):
     """A risk level as its coloured badge."""
 
@@ -589,7 +519,7 @@ class RiskPointViewSet(ScopedModelViewSet):
     index_template_name = "risks/admin/risk_point_index.html"
     index_results_template_name = "risks/admin/risk_point_index_results.html"
     inspect_template_name = "risks/admin/risk_point_inspect.html"
-    filterset_class = RiskPointFilterSet
+    filterset_class = AdminRiskPointFilters
     form_fields = ["name"]  # never shown: nobody adds or edits here
     list_display = [
         TitleColumn(

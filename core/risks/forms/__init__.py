@@ -15,7 +15,7 @@ from core.risks.forms.base import (
     blank_row,
 )
 from core.risks.forms.choices import EMPTY, SKIP, RiskChoices, enum_key, localised
-from core.risks.forms.pages import ImportForm, RiskListFilterForm
+from core.risks.forms.pages import ImportForm
 from core.risks.forms.steps import (
     AssessmentStepForm,
     ControlForm,
@@ -46,7 +46,6 @@ __all__ = [
     "PointForm",
     "ReviewForm",
     "RiskChoices",
-    "RiskListFilterForm",
     "blank_row",
     "enum_key",
     "localised",
