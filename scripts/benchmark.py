@@ -116,7 +116,7 @@ SIZES = {
         teams=3,
         posts=4,
     ),
-    # The two sizes of the report, ten times apart (issue: a district and a
+    # The two sizes of the report, ten times apart (a district and a
     # province): 1,000 / 50,000 / 20,000 and 10,000 / 500,000 / 200,000.
     "small": Size(
         "small",
@@ -1525,8 +1525,8 @@ def _serve_and_time(sizes, worlds, servers, results, runs, log) -> str:
 
 
 # -- the risk control handbook ---------------------------------------------
-#: Risk points of the one enterprise whose handbook is generated (issue 13:
-#: 300 and 3,000).
+#: Risk points of the one enterprise whose handbook is generated (a large
+#: enterprise's 300 and ten times that).
 HANDBOOK_POINTS = (300, 3_000)
 
 
@@ -1662,7 +1662,7 @@ def main(argv: list[str] | None = None) -> int:
         "--handbook",
         default="",
         help="time the risk control handbook instead, at these numbers of "
-        f"risk points (comma-separated; issue 13: "
+        f"risk points (comma-separated; default "
         f"{','.join(str(n) for n in HANDBOOK_POINTS)})",
     )
     parser.add_argument(
