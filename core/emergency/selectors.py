@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from core.emergency.models import (
+    Drill,
     EmergencyPlan,
     FilingStatus,
     PlanFiling,
@@ -22,6 +23,7 @@ from core.emergency.models import (
     RescueTeam,
     TrainingAttendance,
     TrainingRequirement,
+    TrainingSession,
     WorkplaceTest,
 )
 from core.organizations.models import Enterprise, Person, Unit
@@ -366,3 +368,53 @@ def workplace_tests_overdue(
         .select_related("enterprise")
         .order_by("next_due", "pk")
     )
+
+
+# -- lists for the API --------------------------------------------------------------------
+
+
+def drill_list(*, scope: Scope, enterprise: int | None = None) -> QuerySet[Drill]:
+    """The drills in scope, newest first."""
+    drills = scope.filter(Drill.objects.all()).select_related(
+        "enterprise", "plan", "planned"
+    )
+    if enterprise is not None:
+        drills = drills.filter(enterprise_id=enterprise)
+    return drills.order_by("-pk")
+
+
+def training_session_list(
+    *, scope: Scope, enterprise: int | None = None
+) -> QuerySet[TrainingSession]:
+    """The training sessions in scope, newest first."""
+    sessions = scope.filter(TrainingSession.objects.all()).select_related(
+        "enterprise", "requirement"
+    )
+    if enterprise is not None:
+        sessions = sessions.filter(enterprise_id=enterprise)
+    return sessions.order_by("-pk")
+
+
+def attendance_list(
+    *, scope: Scope, enterprise: int | None = None, person: int | None = None
+) -> QuerySet[TrainingAttendance]:
+    """Training records (one person at one session) of the people in scope:
+    a staff member only their own."""
+    records = TrainingAttendance.objects.filter(
+        person__in=scope.people().values("pk")
+    ).select_related("person", "session")
+    if enterprise is not None:
+        records = records.filter(session__enterprise_id=enterprise)
+    if person is not None:
+        records = records.filter(person_id=person)
+    return records.order_by("-pk")
+
+
+def workplace_test_list(
+    *, scope: Scope, enterprise: int | None = None
+) -> QuerySet[WorkplaceTest]:
+    """The workplace hazard-factor tests in scope, newest first."""
+    tests = scope.filter(WorkplaceTest.objects.all()).select_related("enterprise")
+    if enterprise is not None:
+        tests = tests.filter(enterprise_id=enterprise)
+    return tests.order_by("-pk")
