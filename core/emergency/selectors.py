@@ -172,7 +172,7 @@ def disposal_cards(
     events_of: dict[int, list[Any]] = {pk: [] for pk in unit_ids}
     for event in all_events:
         point = event.risk_point
-        for unit_id in {point.responsible_unit_id, point.unit_id} & unit_ids:
+        for unit_id in unit_ids & {point.responsible_unit_id, point.unit_id}:
             if len(events_of[unit_id]) < CARD_EVENTS:
                 events_of[unit_id].append(event)
     event_ids = [e.pk for e in all_events]

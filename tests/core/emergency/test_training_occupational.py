@@ -241,9 +241,11 @@ def test_reminders_reach_every_enterprise_one_at_a_time(
 
     monkeypatch.setattr(selectors, "training_status", spy)
     monkeypatch.setattr(tasks, "BATCH", 2)
-    with freeze_time("2026-03-01 09:00:00"):
-        with CaptureQueriesContext(connection) as queries:
-            _run(remind_training_gaps, django_capture_on_commit_callbacks)
+    with (
+        freeze_time("2026-03-01 09:00:00"),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        _run(remind_training_gaps, django_capture_on_commit_callbacks)
     assert None not in reads and len(reads) == len(set(reads)) == 5
     assert TrainingReminder.objects.count() == 1 + 4 * 3
     # Per enterprise a fixed number of reads; per reminder its row and notices.
