@@ -81,35 +81,31 @@ class _Choices(forms.Form):
             field.choices = blank + list(options)
 
 
-class PlanForm(_Choices):
+class _PlanText(_Choices):
+    """What a plan's version holds (the plan's first version, or a new one)."""
+
+    content = _text_area(_("Content"), required=True, rows=10)
+    approved_on = _date_field(_("Approval date"), required=False)
+    approved_by = forms.CharField(
+        label=_("Approved by"), max_length=100, required=False
+    )
+    risk_events = forms.TypedMultipleChoiceField(
+        label=_("Risk events covered"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class PlanForm(_PlanText):
     kind = forms.ChoiceField(label=_("Kind"), choices=())
     title = forms.CharField(label=_("Title"), max_length=200)
-    content = _text_area(_("Content"), required=True, rows=10)
-    approved_on = _date_field(_("Approval date"), required=False)
-    approved_by = forms.CharField(
-        label=_("Approved by"), max_length=100, required=False
-    )
-    risk_events = forms.TypedMultipleChoiceField(
-        label=_("Risk events covered"),
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    field_order = ["kind", "title"]
 
 
-class PlanVersionForm(_Choices):
-    content = _text_area(_("Content"), required=True, rows=10)
+class PlanVersionForm(_PlanText):
     change_note = forms.CharField(label=_("What changed"), max_length=300)
-    approved_on = _date_field(_("Approval date"), required=False)
-    approved_by = forms.CharField(
-        label=_("Approved by"), max_length=100, required=False
-    )
-    risk_events = forms.TypedMultipleChoiceField(
-        label=_("Risk events covered"),
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    field_order = ["content", "change_note"]
 
 
 class PlanFileForm(_Choices):

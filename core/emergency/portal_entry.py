@@ -119,6 +119,20 @@ def _page(request, scope, enterprise, template=FORM, **context):
     )
 
 
+def _entry(request, scope, enterprise, form, write, *, title, back, search=False):
+    """A one-form page: saved and back to ``back``, or shown (again)."""
+    done = _save(request, form, write, back)
+    return done or _page(
+        request,
+        scope,
+        enterprise,
+        form=form,
+        title=title,
+        back=back,
+        search=search,
+    )
+
+
 # -- bounded choices of the enterprise's own ------------------------------------------
 
 
@@ -209,12 +223,12 @@ def plan_new(request, *, scope, enterprise):
         plan = services.plan_create(actor=request.user, enterprise=enterprise, **data)
         return _("Emergency plan “%(title)s” saved.") % {"title": plan.title}
 
-    done = _save(request, form, write, reverse("emergency:plans"))
-    return done or _page(
+    return _entry(
         request,
         scope,
         enterprise,
-        form=form,
+        form,
+        write,
         title=_("New emergency plan"),
         back=reverse("emergency:plans"),
         search=True,
@@ -407,12 +421,12 @@ def rescue_team(request, *, scope, enterprise):
         )
         return _("Rescue team saved.")
 
-    done = _save(request, form, write, reverse("emergency:rescue"))
-    return done or _page(
+    return _entry(
         request,
         scope,
         enterprise,
-        form=form,
+        form,
+        write,
         title=_("Rescue team"),
         back=reverse("emergency:rescue"),
         search=True,
@@ -443,12 +457,12 @@ def agreement_edit(request, pk: int | None = None, *, scope, enterprise):
         )
         return _("Rescue agreement saved.")
 
-    done = _save(request, form, write, reverse("emergency:rescue"))
-    return done or _page(
+    return _entry(
         request,
         scope,
         enterprise,
-        form=form,
+        form,
+        write,
         title=_("Rescue agreement"),
         back=reverse("emergency:rescue"),
     )
@@ -511,12 +525,12 @@ def post_content(request, pk: int, *, scope, enterprise):
         services.post_content_save(actor=request.user, post=post, plan=plan, **data)
         return _("Emergency content of %(post)s saved.") % {"post": post.name}
 
-    done = _save(request, form, write, reverse("emergency:posts"))
-    return done or _page(
+    return _entry(
         request,
         scope,
         enterprise,
-        form=form,
+        form,
+        write,
         title=_("Emergency content · %(post)s") % {"post": post.name},
         back=reverse("emergency:posts"),
     )
@@ -565,12 +579,12 @@ def requirement_new(request, *, scope, enterprise):
         services.training_requirement_add(actor=request.user, post=post, **data)
         return _("Required training saved.")
 
-    done = _save(request, form, write, reverse("emergency:training"))
-    return done or _page(
+    return _entry(
         request,
         scope,
         enterprise,
-        form=form,
+        form,
+        write,
         title=_("Required training of a post"),
         back=reverse("emergency:training"),
     )
@@ -726,12 +740,12 @@ def exposure_new(request, *, scope, enterprise):
         services.exposure_add(actor=request.user, post=post, **data)
         return _("Exposure saved.")
 
-    done = _save(request, form, write, reverse("emergency:occupational"))
-    return done or _page(
+    return _entry(
         request,
         scope,
         enterprise,
-        form=form,
+        form,
+        write,
         title=_("Post exposed to an occupational hazard"),
         back=reverse("emergency:occupational"),
     )
