@@ -99,7 +99,7 @@ class _PlanText(_Choices):
 
 class PlanForm(_PlanText):
     kind = forms.ChoiceField(label=_("Kind"), choices=())
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Plan title"), max_length=200)
     field_order = ["kind", "title"]
 
 
