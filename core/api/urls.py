@@ -21,6 +21,12 @@ from core.emergency.api import (
     PlanFilingViewSet,
     RescueAgreementViewSet,
 )
+from core.emergency.api_records import (
+    DrillViewSet,
+    TrainingRecordViewSet,
+    TrainingSessionViewSet,
+    WorkplaceTestViewSet,
+)
 from core.forms.api import FormUploadViewSet, FormViewSet
 from core.hazards.api import HazardViewSet
 from core.inspections.api import InspectionTaskViewSet
@@ -58,6 +64,12 @@ router.register(
     "rescue-agreements", RescueAgreementViewSet, basename="rescue-agreement"
 )
 router.register("emergency-cards", EmergencyCardViewSet, basename="emergency-card")
+router.register("drills", DrillViewSet, basename="drill")
+router.register(
+    "training-sessions", TrainingSessionViewSet, basename="training-session"
+)
+router.register("training-records", TrainingRecordViewSet, basename="training-record")
+router.register("workplace-tests", WorkplaceTestViewSet, basename="workplace-test")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

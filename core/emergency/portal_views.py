@@ -44,8 +44,9 @@ def emergency_home(request, *, scope, enterprise):
             )
         )
     cards = []
+    by_post = selectors.disposal_cards(scope=scope, posts=posts)
     for post in posts:
-        card = selectors.disposal_card(scope=scope, post=post)
+        card = by_post.get(post.pk)
         if card is None:
             continue
         version = card["updated_at"].isoformat() if card["updated_at"] else None
@@ -59,29 +60,22 @@ def emergency_home(request, *, scope, enterprise):
         )
     record = selectors.training_record(scope=scope, person=person) if person else []
     training_version = str(record[0].pk) if record else "0"
-    status = [
-        row
-        for row in selectors.training_status(
-            scope=scope, today=today, enterprise=enterprise.pk
-        )
-        if person is not None and row["person"] == person.pk
-    ]
+    rows = selectors.training_status(scope=scope, today=today, enterprise=enterprise.pk)
+    status = [row for row in rows if person is not None and row["person"] == person.pk]
     manager = None
     if scope.can_manage_safety_records(enterprise):
-        gaps = [
-            row
-            for row in selectors.training_status(
-                scope=scope, today=today, enterprise=enterprise.pk
-            )
-            if row["state"] != selectors.TRAINING_CURRENT
-        ]
+        gaps = [row for row in rows if row["state"] != selectors.TRAINING_CURRENT]
         manager = {
             "plans": list(
                 selectors.plan_list(scope=scope, enterprise=enterprise.pk)[:50]
             ),
-            "filings": list(selectors.filing_list(scope=scope)[:20]),
+            "filings": list(
+                selectors.filing_list(scope=scope, enterprise=enterprise.pk)[:20]
+            ),
             "agreements": list(
-                selectors.agreements_expiring(scope=scope, today=today)[:20]
+                selectors.agreements_expiring(
+                    scope=scope, today=today, enterprise=enterprise.pk
+                )[:20]
             ),
             "drills_overdue": list(
                 DrillPlanItem.objects.filter(
@@ -90,7 +84,9 @@ def emergency_home(request, *, scope, enterprise):
             ),
             "training_gaps": gaps[:50],
             "tests_overdue": list(
-                selectors.workplace_tests_overdue(scope=scope, today=today)[:5]
+                selectors.workplace_tests_overdue(
+                    scope=scope, today=today, enterprise=enterprise.pk
+                )[:5]
             ),
         }
     return render_portal(

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from core.emergency.models import (
+    Drill,
     EmergencyPlan,
     FilingStatus,
     PlanFiling,
@@ -22,6 +23,7 @@ from core.emergency.models import (
     RescueTeam,
     TrainingAttendance,
     TrainingRequirement,
+    TrainingSession,
     WorkplaceTest,
 )
 from core.organizations.models import Enterprise, Person, Unit
@@ -46,13 +48,19 @@ def plan_list(
 
 
 def filing_list(
-    *, scope: Scope, status: str | None = None, own_department: bool = False
+    *,
+    scope: Scope,
+    status: str | None = None,
+    own_department: bool = False,
+    enterprise: int | None = None,
 ) -> QuerySet[PlanFiling]:
     """Filings in scope, newest first; ``own_department``: only those filed
     with the user's department (a department's review queue)."""
     filings = scope.filter(PlanFiling.objects.all()).select_related(
         "enterprise", "department", "version__plan"
     )
+    if enterprise is not None:
+        filings = filings.filter(enterprise_id=enterprise)
     if own_department:
         if scope.department is None:
             return filings.none()
@@ -69,13 +77,19 @@ def filings_awaiting_review(scope: Scope) -> QuerySet[PlanFiling]:
 
 
 def agreements_expiring(
-    *, scope: Scope, today: datetime.date | None = None, days: int = EXPIRY_WARNING_DAYS
+    *,
+    scope: Scope,
+    today: datetime.date | None = None,
+    days: int = EXPIRY_WARNING_DAYS,
+    enterprise: int | None = None,
 ) -> QuerySet[RescueAgreement]:
     """Agreements in scope that have expired or end within ``days``."""
     today = today or timezone.localdate()
+    agreements = scope.filter(RescueAgreement.objects.all())
+    if enterprise is not None:
+        agreements = agreements.filter(enterprise_id=enterprise)
     return (
-        scope.filter(RescueAgreement.objects.all())
-        .select_related("enterprise")
+        agreements.select_related("enterprise")
         .filter(valid_until__lt=today + datetime.timedelta(days=days))
         .order_by("valid_until", "pk")
     )
@@ -111,54 +125,91 @@ def disposal_card(*, scope: Scope, post: Unit | int) -> dict[str, Any] | None:
     emergency-response measures of those events, the on-site disposal plans
     that cover them, and the rescue capability (supplies location).
     """
+    post_pk = getattr(post, "pk", post)
+    return disposal_cards(scope=scope, posts=[post_pk]).get(post_pk)
+
+
+#: Risk events read per post for its card.
+CARD_EVENTS = 50
+
+
+def disposal_cards(
+    *, scope: Scope, posts: list[Unit | int]
+) -> dict[int, dict[str, Any]]:
+    """The cards of several posts (``disposal_card`` each), keyed by post id;
+    posts out of scope are absent. A fixed number of queries whatever the
+    number of posts (at most 100 posts are read)."""
     from core.risks.models import ControlMeasure, RiskEvent
 
-    post_pk = getattr(post, "pk", post)
-    unit = (
+    pks = [getattr(post, "pk", post) for post in posts][:100]
+    units = list(
         scope.filter(Unit.objects.filter(kind=Unit.Kind.POST))
         .select_related("enterprise")
-        .filter(pk=post_pk)
-        .first()
+        .filter(pk__in=pks)
+        .order_by("pk")
     )
-    if unit is None:
-        return None
-    content = (
-        PostEmergencyContent.objects.select_related("plan__current_version")
-        .filter(post=unit)
-        .first()
-    )
-    events = list(
+    if not units:
+        return {}
+    contents = {
+        content.post_id: content
+        for content in PostEmergencyContent.objects.select_related(
+            "plan__current_version"
+        ).filter(post__in=units)
+    }
+    unit_ids = {unit.pk for unit in units}
+    enterprise_ids = {unit.enterprise_id for unit in units}
+    all_events = list(
         RiskEvent.objects.filter(
-            Q(risk_point__responsible_unit=unit) | Q(risk_point__unit=unit),
+            Q(risk_point__responsible_unit__in=unit_ids)
+            | Q(risk_point__unit__in=unit_ids),
             is_active=True,
-            risk_point__enterprise_id=unit.enterprise_id,
+            risk_point__enterprise_id__in=enterprise_ids,
         )
         .select_related("risk_point", "latest_assessment")
         .prefetch_related("accident_types")
-        .order_by("risk_point_id", "order", "pk")[:50]
+        .order_by("risk_point_id", "order", "pk")[: CARD_EVENTS * len(units)]
     )
-    measures = ControlMeasure.objects.filter(
-        event__in=[e.pk for e in events],
-        kind=ControlMeasure.Kind.EMERGENCY,
-        is_active=True,
-    ).order_by("event_id", "order", "pk")
+    events_of: dict[int, list[Any]] = {pk: [] for pk in unit_ids}
+    for event in all_events:
+        point = event.risk_point
+        for unit_id in unit_ids & {point.responsible_unit_id, point.unit_id}:
+            if len(events_of[unit_id]) < CARD_EVENTS:
+                events_of[unit_id].append(event)
+    event_ids = [e.pk for e in all_events]
     by_event: dict[int, list[str]] = {}
-    for measure in measures:
+    for measure in ControlMeasure.objects.filter(
+        event__in=event_ids, kind=ControlMeasure.Kind.EMERGENCY, is_active=True
+    ).order_by("event_id", "order", "pk"):
         by_event.setdefault(measure.event_id, []).append(measure.description)
-    plans = list(
-        EmergencyPlan.objects.filter(
-            enterprise_id=unit.enterprise_id,
-            kind=PlanKind.ON_SITE,
-            risk_events__in=[e.pk for e in events],
-        )
-        .select_related("current_version")
-        .distinct()
-        .order_by("pk")
+    plans_of_event: dict[int, list[EmergencyPlan]] = {}
+    covering = EmergencyPlan.risk_events.through.objects.filter(
+        riskevent_id__in=event_ids,
+        emergencyplan__kind=PlanKind.ON_SITE,
+        emergencyplan__enterprise_id__in=enterprise_ids,
+    ).select_related("emergencyplan__current_version")
+    for link in covering.order_by("emergencyplan_id"):
+        plans_of_event.setdefault(link.riskevent_id, []).append(link.emergencyplan)
+    supplies = dict(
+        RescueTeam.objects.filter(enterprise_id__in=enterprise_ids)
+        .order_by("-pk")
+        .values_list("enterprise_id", "supplies_location")
     )
-    if content and content.plan and content.plan not in plans:
-        plans.insert(0, content.plan)
-    team = RescueTeam.objects.filter(enterprise_id=unit.enterprise_id).first()
-    supplies = team.supplies_location if team else ""
+    cards = {}
+    for unit in units:
+        content = contents.get(unit.pk)
+        events = events_of[unit.pk]
+        plans: dict[int, EmergencyPlan] = {}
+        for event in events:
+            for plan in plans_of_event.get(event.pk, []):
+                plans.setdefault(plan.pk, plan)
+        ordered = [plans[pk] for pk in sorted(plans)]
+        if content and content.plan and content.plan.pk not in plans:
+            ordered.insert(0, content.plan)
+        cards[unit.pk] = _card(unit, content, events, by_event, ordered, supplies)
+    return cards
+
+
+def _card(unit, content, events, by_event, plans, supplies) -> dict[str, Any]:
     return {
         "enterprise": unit.enterprise.name,
         "post": {"id": unit.pk, "name": unit.name},
@@ -167,7 +218,7 @@ def disposal_card(*, scope: Scope, post: Unit | int) -> dict[str, Any] | None:
         "reporting_path": content.reporting_path if content else "",
         "cautions": content.cautions if content else "",
         "contacts": list(content.contacts) if content else [],
-        "supplies_location": supplies,
+        "supplies_location": supplies.get(unit.enterprise_id, ""),
         "escape_route": content.escape_route if content else "",
         "assembly_point": content.assembly_point if content else "",
         "risk_events": [
@@ -232,8 +283,11 @@ def training_status(
     )
     if enterprise is not None:
         requirements = requirements.filter(enterprise_id=enterprise)
+    # One enterprise is read whole; across enterprises the read is capped
+    # (the reminder job loops per enterprise).
+    capped = enterprise is None
     by_post: dict[int, list[TrainingRequirement]] = {}
-    for req in requirements[:2000]:
+    for req in requirements[:2000] if capped else requirements:
         by_post.setdefault(req.post_id, []).append(req)
     if not by_post:
         return []
@@ -242,7 +296,12 @@ def training_status(
         .filter(posts__in=list(by_post))
         .values_list("pk", "name", "posts", "user_id")
     )
-    people = [(pk, name, post, user) for pk, name, post, user in holders[:5000]]
+    if enterprise is not None:
+        holders = holders.filter(enterprise_id=enterprise)
+    people = [
+        (pk, name, post, user)
+        for pk, name, post, user in (holders[:5000] if capped else holders)
+    ]
     best: dict[tuple[int, int], datetime.date | None] = {}
     attended = TrainingAttendance.objects.filter(
         person_id__in={p[0] for p in people},
@@ -290,17 +349,72 @@ def training_status(
 
 
 def workplace_tests_overdue(
-    *, scope: Scope, today: datetime.date | None = None
+    *,
+    scope: Scope,
+    today: datetime.date | None = None,
+    enterprise: int | None = None,
 ) -> QuerySet[WorkplaceTest]:
     """Each enterprise's latest workplace test whose next test is overdue."""
     today = today or timezone.localdate()
     newer = WorkplaceTest.objects.filter(
         enterprise=OuterRef("enterprise"), tested_on__gt=OuterRef("tested_on")
     )
+    tests = scope.filter(WorkplaceTest.objects.all())
+    if enterprise is not None:
+        tests = tests.filter(enterprise_id=enterprise)
     return (
-        scope.filter(WorkplaceTest.objects.all())
-        .filter(next_due__lt=today)
+        tests.filter(next_due__lt=today)
         .filter(~Exists(newer))
         .select_related("enterprise")
         .order_by("next_due", "pk")
     )
+
+
+# -- lists for the API --------------------------------------------------------------------
+
+
+def drill_list(*, scope: Scope, enterprise: int | None = None) -> QuerySet[Drill]:
+    """The drills in scope, newest first."""
+    drills = scope.filter(Drill.objects.all()).select_related(
+        "enterprise", "plan", "planned"
+    )
+    if enterprise is not None:
+        drills = drills.filter(enterprise_id=enterprise)
+    return drills.order_by("-pk")
+
+
+def training_session_list(
+    *, scope: Scope, enterprise: int | None = None
+) -> QuerySet[TrainingSession]:
+    """The training sessions in scope, newest first."""
+    sessions = scope.filter(TrainingSession.objects.all()).select_related(
+        "enterprise", "requirement"
+    )
+    if enterprise is not None:
+        sessions = sessions.filter(enterprise_id=enterprise)
+    return sessions.order_by("-pk")
+
+
+def attendance_list(
+    *, scope: Scope, enterprise: int | None = None, person: int | None = None
+) -> QuerySet[TrainingAttendance]:
+    """Training records (one person at one session) of the people in scope:
+    a staff member only their own."""
+    records = TrainingAttendance.objects.filter(
+        person__in=scope.people().values("pk")
+    ).select_related("person", "session")
+    if enterprise is not None:
+        records = records.filter(session__enterprise_id=enterprise)
+    if person is not None:
+        records = records.filter(person_id=person)
+    return records.order_by("-pk")
+
+
+def workplace_test_list(
+    *, scope: Scope, enterprise: int | None = None
+) -> QuerySet[WorkplaceTest]:
+    """The workplace hazard-factor tests in scope, newest first."""
+    tests = scope.filter(WorkplaceTest.objects.all()).select_related("enterprise")
+    if enterprise is not None:
+        tests = tests.filter(enterprise_id=enterprise)
+    return tests.order_by("-pk")

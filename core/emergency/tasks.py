@@ -146,24 +146,61 @@ def remind_training_gaps(today: str | None = None) -> dict[str, int]:
     """Tell the person (when they have an account) and the safety managers
     about each required training that is missing or expired.
 
+    One enterprise at a time (the enterprises with required trainings, by
+    key), so the memory is one enterprise's people and every enterprise is
+    read whole, whatever the size of the platform.
+
     Idempotent: each reminder is a ``TrainingReminder`` row, unique on
     (person, requirement, state, validity); a second run reminds nobody, a
     lapse after a renewal reminds again.
     """
-    from core.emergency.models import TrainingReminder
-    from core.emergency.selectors import TRAINING_CURRENT, training_status
-    from core.notifications.services import notify
+    from core.emergency.models import TrainingRequirement
     from core.organizations.scope import SUPERUSER, Scope
 
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     everything = Scope(user_id=None, role=SUPERUSER)
+    sent = reminded = enterprises = 0
+    after = 0
+    while True:
+        batch = list(
+            TrainingRequirement.objects.filter(enterprise_id__gt=after)
+            .order_by("enterprise_id")
+            .values_list("enterprise_id", flat=True)
+            .distinct()[:BATCH]
+        )
+        if not batch:
+            break
+        for enterprise_id in batch:
+            counts = _remind_enterprise(everything, enterprise_id, day)
+            reminded += counts[0]
+            sent += counts[1]
+            enterprises += 1
+        after = batch[-1]
+    return {"enterprises": enterprises, "reminders": reminded, "notifications": sent}
+
+
+def _remind_enterprise(scope, enterprise_id: int, day: datetime.date):
+    from core.emergency.models import TrainingReminder, TrainingRequirement
+    from core.emergency.selectors import TRAINING_CURRENT, training_status
+    from core.notifications.services import notify
+
+    rows = [
+        row
+        for row in training_status(scope=scope, today=day, enterprise=enterprise_id)
+        if row["state"] != TRAINING_CURRENT
+    ]
+    if not rows:
+        return 0, 0
+    managers = list(_managers(enterprise_id))
+    users = get_user_model().objects.in_bulk({row["user"] for row in rows} - {None})
+    requirements = TrainingRequirement.objects.in_bulk(
+        {row["requirement"] for row in rows}
+    )
     sent = reminded = 0
-    for row in training_status(scope=everything, today=day):
-        if row["state"] == TRAINING_CURRENT:
-            continue
+    for row in rows:
         until = row["valid_until"].isoformat() if row["valid_until"] else ""
         with transaction.atomic():
-            reminder, created = TrainingReminder.objects.get_or_create(
+            _reminder, created = TrainingReminder.objects.get_or_create(
                 person_id=row["person"],
                 requirement_id=row["requirement"],
                 state=row["state"],
@@ -172,9 +209,9 @@ def remind_training_gaps(today: str | None = None) -> dict[str, int]:
             if not created:
                 continue
             reminded += 1
-            recipients = list(_managers(reminder.requirement.enterprise_id))
-            if row["user"]:
-                recipients.append(get_user_model().objects.get(pk=row["user"]))
+            recipients = list(managers)
+            if row["user"] in users:
+                recipients.append(users[row["user"]])
             for user in recipients:
                 notify(
                     user,
@@ -182,7 +219,7 @@ def remind_training_gaps(today: str | None = None) -> dict[str, int]:
                         "%(person)s (%(post)s): the required training “%(topic)s” "
                         "is missing or has expired."
                     ),
-                    reminder.requirement,
+                    requirements[row["requirement"]],
                     "/portal/emergency/",
                     params={
                         "person": row["person_name"],
@@ -191,7 +228,7 @@ def remind_training_gaps(today: str | None = None) -> dict[str, int]:
                     },
                 )
                 sent += 1
-    return {"reminders": reminded, "notifications": sent}
+    return reminded, sent
 
 
 @job

@@ -10,19 +10,23 @@ which calls the service.
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
@@ -197,3 +201,86 @@ def emergency_export(request):
     if not scope.is_government:
         return HttpResponse(status=403)
     return xlsx_response(emergency_workbook(scope), "emergency.xlsx")
+
+
+# -- what is due across the scope ---------------------------------------------------------
+
+
+class EmergencyDueView(WagtailAdminTemplateMixin, TemplateView):
+    """The government's lists of what is due (``core.emergency.due``): one
+    list at a time (``?list=``), 50 rows a page by key (``?after=``)."""
+
+    template_name = "emergency/admin/due.html"
+    page_title = _("Emergency preparedness: what is due")
+    header_icon = "warning"
+    PAGE_SIZE = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if not (self.scope.is_government or self.scope.is_superuser):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from core.base.filters import parse_id
+        from core.emergency import due
+
+        context = super().get_context_data(**kwargs)
+        name = self.request.GET.get("list", "drills")
+        if name not in due.LISTS:
+            raise Http404
+        after = parse_id(self.request.GET.get("after"))
+        rows, next_key = due.page(
+            name, self.scope, timezone.localdate(), after, self.PAGE_SIZE
+        )
+        base = reverse("emergency_due")
+        context.update(
+            lists=[(key, label, key == name) for key, label in due.LISTS.items()],
+            current=name,
+            header=due.header(name),
+            rows=[
+                [c.isoformat() if isinstance(c, datetime.date) else c for c in row]
+                for row in rows
+            ],
+            next_url=f"{base}?list={name}&after={next_key}" if next_key else "",
+            first_url=f"{base}?list={name}" if after is not None else "",
+            export_url=reverse("emergency_due_export"),
+        )
+        return context
+
+
+@require_GET
+def emergency_due_export(request):
+    """Every due list of the user's scope as one workbook (a sheet per list,
+    each capped at ``MAX_EXPORT_ROWS``)."""
+    from openpyxl import Workbook
+
+    from core.base.workbook import (
+        append_row,
+        bold_header,
+        new_sheet,
+        workbook_bytes,
+        xlsx_response,
+    )
+    from core.emergency import due
+    from core.emergency.exports import MAX_EXPORT_ROWS
+
+    scope = scope_for(request.user)
+    if not (scope.is_government or scope.is_superuser):
+        return HttpResponse(status=403)
+    today = timezone.localdate()
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for name, label in due.LISTS.items():
+        sheet = new_sheet(workbook, str(label), used)
+        bold_header(sheet, [str(cell) for cell in due.header(name)])
+        after, written = None, 0
+        while written < MAX_EXPORT_ROWS:
+            rows, after = due.page(name, scope, today, after, 2000)
+            for row in rows:
+                append_row(sheet, row)
+            written += len(rows)
+            if after is None:
+                break
+    return xlsx_response(workbook_bytes(workbook), "emergency-due.xlsx")

@@ -176,6 +176,8 @@ class Side:
     sensor: Any = None
     alarm: Any = None
     rating: Any = None
+    emergency_plan: Any = None
+    training_session: Any = None
 
 
 @dataclass
@@ -281,6 +283,15 @@ def _side(world, key: str) -> Side:
         valid_from=datetime.date(2026, 1, 1),
         valid_until=datetime.date(2026, 12, 31),
     )
+    from core.emergency.services import training_session_save
+
+    training_session = training_session_save(
+        actor=manager,
+        enterprise=enterprise,
+        topic=f"{key}消防培训",
+        held_on=datetime.date(2026, 1, 10),
+        hours="2",
+    )
     from core.supervision.models import EnterpriseRating
 
     rating = EnterpriseRating.objects.create(
@@ -320,6 +331,8 @@ def _side(world, key: str) -> Side:
         rating=rating,
         plan_filing=plan_filing,
         rescue_agreement=rescue_agreement,
+        emergency_plan=plan,
+        training_session=training_session,
         handbook=HandbookVersion.objects.create(enterprise=enterprise, number=1),
         government_inspection=government_inspection_plan(
             actor=officer,
@@ -391,6 +404,10 @@ PK_BY_PREFIX = {
     "admin/hazards/": "hazard",
     "admin/emergency/filings/": "plan_filing",
     "admin/emergency/agreements/": "rescue_agreement",
+    "portal/emergency/plans/": "emergency_plan",
+    "portal/emergency/rescue/agreements/": "rescue_agreement",
+    "portal/emergency/posts/": "unit",
+    "portal/emergency/training/sessions/": "training_session",
     "admin/handbooks/": "handbook",
     "admin/government-inspections/": "government_inspection",
     "admin/alarms/": "alarm",
@@ -566,6 +583,12 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         # read one's post's card: its holder (staff_a holds side A's post).
         if name == "emergency:drill_new":
             return side is None and role in ("manager_a", "manager_b")
+        # The safety manager's entry screens (plans, rescue, post content,
+        # training, occupational): the enterprise's manager, its own records.
+        if name not in ("emergency:home", "emergency:sign"):
+            if side is None:
+                return role in ("manager_a", "manager_b")
+            return role == MANAGER_OF[side]
         return side is None and role == "staff_a"
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.
@@ -690,6 +713,12 @@ EXPLICIT_BODIES = {
     "hazards:step": lambda side: {"action": "reject", "comment": "不是隐患"},
     "hazard_admin_step": lambda side: {"action": "supervise", "comment": "督办"},
     "filing_admin_review": lambda side: {"decision": "on_file"},
+    "emergency:plan_revise": lambda side: {"content": "改", "change_note": "改"},
+    "emergency:plan_file": lambda side: {
+        "version": side.emergency_plan.current_version_id,
+        "department": side.department.pk,
+    },
+    "emergency:attendance": lambda side: {"person": side.person.pk, "passed": "yes"},
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,

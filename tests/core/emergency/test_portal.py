@@ -122,3 +122,30 @@ def test_only_the_manager_records_a_drill_in_the_portal(world):
     assert ok.status_code == 302
     drill = Drill.objects.get(enterprise=world.enterprise_a)
     assert drill.enterprise == world.enterprise_a and drill.photos.count() == 1
+
+
+def test_the_home_reads_every_post_card_in_a_fixed_number_of_queries(
+    world, django_assert_max_num_queries
+):
+    """A worker with one post or with twenty: the same number of queries."""
+    from core.organizations.models import Person, Unit
+
+    person = Person.objects.get(user=world.staff_a)
+    staff = client_for(world.staff_a)
+    staff.get(URL)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        staff.get(URL)
+    posts = [
+        Unit.add_root(enterprise=world.enterprise_a, name=f"岗{n}", kind=Unit.Kind.POST)
+        for n in range(19)
+    ]
+    person.posts.add(*posts)
+    for post in posts[:5]:
+        post_content_save(actor=world.manager_a, post=post, scenario=f"{post.name}泄漏")
+    with CaptureQueriesContext(connection) as twenty:
+        page = staff.get(URL).content.decode()
+    assert page.count('data-testid="emergency-card"') == 20
+    assert len(twenty) <= len(one) + 2

@@ -202,3 +202,54 @@ def test_occupational_exposure_and_overdue_tests(
         list(workplace_tests_overdue(scope=scope_for(world.committee), today=today))
         == []
     )
+
+
+def test_reminders_reach_every_enterprise_one_at_a_time(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Several enterprises, batches smaller than their number: every gap is
+    reminded, each read is one enterprise's, the queries grow with the
+    enterprises and reminders only."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.emergency import selectors, tasks
+    from core.organizations.models import Role, Unit
+    from tests.factories import EnterpriseFactory, user_with_role
+
+    training_requirement_add(actor=world.manager_a, post=world.post_a, topic="安全培训")
+    for n in range(4):
+        enterprise = EnterpriseFactory(name=f"提醒企业{n}", jurisdiction=world.grid1)
+        enterprise.industries.set([world.chemicals])
+        manager = user_with_role(
+            f"remind-{n}", Role.ENTERPRISE_MANAGER, enterprise=enterprise
+        )
+        post = Unit.add_root(
+            enterprise=enterprise, name=f"岗位{n}", kind=Unit.Kind.POST
+        )
+        for k in range(3):
+            Person.objects.create(enterprise=enterprise, name=f"工人{n}-{k}").posts.set(
+                [post]
+            )
+        training_requirement_add(actor=manager, post=post, topic="安全培训")
+    reads = []
+    real = selectors.training_status
+
+    def spy(**kwargs):
+        reads.append(kwargs.get("enterprise"))
+        return real(**kwargs)
+
+    monkeypatch.setattr(selectors, "training_status", spy)
+    monkeypatch.setattr(tasks, "BATCH", 2)
+    with (
+        freeze_time("2026-03-01 09:00:00"),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        _run(remind_training_gaps, django_capture_on_commit_callbacks)
+    assert None not in reads and len(reads) == len(set(reads)) == 5
+    assert TrainingReminder.objects.count() == 1 + 4 * 3
+    # Per enterprise a fixed number of reads; per reminder its row and notices.
+    assert len(queries) <= 40 + 10 * 5 + 8 * 13
+    with freeze_time("2026-03-02 09:00:00"):
+        _run(remind_training_gaps, django_capture_on_commit_callbacks)
+    assert TrainingReminder.objects.count() == 13

@@ -1,0 +1,347 @@
+"""The emergency API's records: drills, training sessions, training records
+(attendances) and workplace hazard-factor tests — read-only, scoped, newest
+first on cursor (keyset) pages.
+
+``GET /api/v1/drills/``, ``/api/v1/drills/{id}/``,
+``GET /api/v1/training-sessions/``, ``/api/v1/training-sessions/{id}/``,
+``GET /api/v1/training-records/``, ``/api/v1/training-records/{id}/``,
+``GET /api/v1/workplace-tests/``, ``/api/v1/workplace-tests/{id}/``.
+Rows outside the caller's scope are absent from the lists and a 404 in
+detail; a staff member sees only their own training records. Writes stay in
+the portal (the services' checks and forms).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+
+from core.base.filters import IdFilter
+from core.emergency.api import NewestFirst
+from core.emergency.models import (
+    Drill,
+    TrainingAttendance,
+    TrainingSession,
+    WorkplaceTest,
+    WorkplaceTestResult,
+)
+from core.emergency.selectors import (
+    attendance_list,
+    drill_list,
+    training_session_list,
+    workplace_test_list,
+)
+from core.organizations.scope import scope_for
+
+
+class DrillSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    plan_title = serializers.CharField(
+        source="plan.title", read_only=True, default=None
+    )
+    planned_due_on = serializers.DateField(
+        source="planned.due_on", read_only=True, default=None
+    )
+
+    class Meta:
+        model = Drill
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "held_on",
+            "scenario",
+            "plan",
+            "plan_title",
+            "planned",
+            "planned_due_on",
+            "participant_count",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class DrillDetailSerializer(DrillSerializer):
+    participants = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    photos = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    hazards = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta(DrillSerializer.Meta):
+        fields = [
+            *DrillSerializer.Meta.fields,
+            "evaluation",
+            "improvements",
+            "participants",
+            "photos",
+            "hazards",
+        ]
+        read_only_fields = fields
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    requirement_topic = serializers.CharField(
+        source="requirement.topic", read_only=True, default=None
+    )
+
+    class Meta:
+        model = TrainingSession
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "topic",
+            "trainer",
+            "hours",
+            "planned_on",
+            "held_on",
+            "requirement",
+            "requirement_topic",
+        ]
+        read_only_fields = fields
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    topic = serializers.CharField(source="session.topic", read_only=True)
+    held_on = serializers.DateField(source="session.held_on", read_only=True)
+    hours = serializers.DecimalField(
+        source="session.hours", max_digits=5, decimal_places=1, read_only=True
+    )
+    enterprise = serializers.IntegerField(
+        source="session.enterprise_id", read_only=True
+    )
+
+    class Meta:
+        model = TrainingAttendance
+        fields = [
+            "id",
+            "enterprise",
+            "session",
+            "topic",
+            "held_on",
+            "hours",
+            "person",
+            "person_name",
+            "passed",
+            "score",
+            "certificate_number",
+            "valid_until",
+        ]
+        read_only_fields = fields
+
+
+class SessionDetailSerializer(SessionSerializer):
+    attendances = serializers.SerializerMethodField()
+
+    class Meta(SessionSerializer.Meta):
+        fields = [*SessionSerializer.Meta.fields, "attendances"]
+        read_only_fields = fields
+
+    def get_attendances(self, session: TrainingSession) -> list[dict]:
+        return RecordSerializer(session.visible_attendances, many=True).data
+
+
+class WorkplaceResultSerializer(serializers.ModelSerializer):
+    post = serializers.IntegerField(source="exposure.post_id", read_only=True)
+    post_name = serializers.CharField(source="exposure.post.name", read_only=True)
+    factor = serializers.CharField(source="exposure.factor", read_only=True)
+    agent = serializers.CharField(source="exposure.agent", read_only=True)
+
+    class Meta:
+        model = WorkplaceTestResult
+        fields = [
+            "exposure",
+            "post",
+            "post_name",
+            "factor",
+            "agent",
+            "measured",
+            "limit",
+            "compliant",
+        ]
+        read_only_fields = fields
+
+
+class WorkplaceTestSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = WorkplaceTest
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "tested_on",
+            "agency",
+            "next_due",
+            "overdue",
+        ]
+        read_only_fields = fields
+
+    def get_overdue(self, test: WorkplaceTest) -> bool:
+        """The next test's date has passed (a newer test may have been made)."""
+        from django.utils import timezone
+
+        return test.next_due < timezone.localdate()
+
+
+class WorkplaceTestDetailSerializer(WorkplaceTestSerializer):
+    results = WorkplaceResultSerializer(many=True, read_only=True)
+
+    class Meta(WorkplaceTestSerializer.Meta):
+        fields = [*WorkplaceTestSerializer.Meta.fields, "results"]
+        read_only_fields = fields
+
+
+class EnterpriseFilter(filters.FilterSet):
+    """``enterprise``: one enterprise in scope (others give an empty page)."""
+
+    enterprise = IdFilter(label=_("enterprise"))
+
+    def filter_queryset(self, queryset):
+        enterprise = self.form.cleaned_data.get("enterprise")
+        if enterprise:
+            field = getattr(self.Meta, "enterprise_field", "enterprise_id")
+            queryset = queryset.filter(**{field: int(enterprise)})
+        return queryset
+
+
+class DrillFilter(EnterpriseFilter):
+    class Meta:
+        model = Drill
+        fields = ["enterprise"]
+
+
+class SessionFilter(EnterpriseFilter):
+    class Meta:
+        model = TrainingSession
+        fields = ["enterprise"]
+
+
+class RecordFilter(EnterpriseFilter):
+    person = IdFilter(label=_("person"))
+
+    class Meta:
+        model = TrainingAttendance
+        fields = ["enterprise", "person"]
+        enterprise_field = "session__enterprise_id"
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        person = self.form.cleaned_data.get("person")
+        return queryset.filter(person_id=int(person)) if person else queryset
+
+
+class WorkplaceTestFilter(EnterpriseFilter):
+    class Meta:
+        model = WorkplaceTest
+        fields = ["enterprise"]
+
+
+class _ReadOnly(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    pagination_class = NewestFirst
+    detail_serializer_class: type[serializers.Serializer]
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return self.detail_serializer_class
+        return self.serializer_class
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("List the drills in the caller's scope")),
+    retrieve=extend_schema(
+        summary=_("One drill with its participants, photos and hazards opened"),
+        description=_("404 when it does not exist or is outside the caller's scope."),
+    ),
+)
+class DrillViewSet(_ReadOnly):
+    """Drills held (应急演练): date, scenario, plan used, evaluation."""
+
+    serializer_class = DrillSerializer
+    detail_serializer_class = DrillDetailSerializer
+    filterset_class = DrillFilter
+
+    def get_queryset(self) -> QuerySet[Drill]:
+        drills = drill_list(scope=scope_for(self.request.user))
+        if self.action == "retrieve":
+            drills = drills.prefetch_related("participants", "photos", "hazards")
+        return drills
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("List the training sessions in the caller's scope")),
+    retrieve=extend_schema(
+        summary=_("One training session with the attendance the caller may see"),
+        description=_("404 when it does not exist or is outside the caller's scope."),
+    ),
+)
+class TrainingSessionViewSet(_ReadOnly):
+    serializer_class = SessionSerializer
+    detail_serializer_class = SessionDetailSerializer
+    filterset_class = SessionFilter
+
+    def get_queryset(self) -> QuerySet[TrainingSession]:
+        scope = scope_for(self.request.user)
+        sessions = training_session_list(scope=scope)
+        if self.action == "retrieve":
+            sessions = sessions.prefetch_related(
+                Prefetch(
+                    "attendances",
+                    attendance_list(scope=scope).order_by("person__name", "pk"),
+                    to_attr="visible_attendances",
+                )
+            )
+        return sessions
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("List the training records in the caller's scope"),
+        description=_(
+            "One person at one session, with the assessment and certificate; "
+            "a staff member sees only their own. ``person`` filters."
+        ),
+    ),
+    retrieve=extend_schema(summary=_("One training record")),
+)
+class TrainingRecordViewSet(_ReadOnly):
+    serializer_class = RecordSerializer
+    detail_serializer_class = RecordSerializer
+    filterset_class = RecordFilter
+
+    def get_queryset(self) -> QuerySet[TrainingAttendance]:
+        return attendance_list(scope=scope_for(self.request.user))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("List the workplace hazard-factor tests in the caller's scope")
+    ),
+    retrieve=extend_schema(
+        summary=_("One workplace hazard-factor test with its result per factor"),
+        description=_("404 when it does not exist or is outside the caller's scope."),
+    ),
+)
+class WorkplaceTestViewSet(_ReadOnly):
+    serializer_class = WorkplaceTestSerializer
+    detail_serializer_class = WorkplaceTestDetailSerializer
+    filterset_class = WorkplaceTestFilter
+
+    def get_queryset(self) -> QuerySet[WorkplaceTest]:
+        tests = workplace_test_list(scope=scope_for(self.request.user))
+        if self.action == "retrieve":
+            tests = tests.prefetch_related(
+                Prefetch(
+                    "results",
+                    WorkplaceTestResult.objects.select_related("exposure__post"),
+                )
+            )
+        return tests
