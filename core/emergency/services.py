@@ -15,10 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.base.errors import Invalid, Refused
-
-# The one collector of field problems, raised together as one ``Invalid``.
-from core.base.errors import Problems as _Problems
+from core.base.errors import Invalid, Problems, Refused
 from core.emergency import policy
 from core.emergency.models import (
     Drill,
@@ -49,31 +46,6 @@ TEXT_MAX = 20000
 SHORT_MAX = 200
 
 
-def _text(
-    value: Any, field: str, problems: _Problems, *, limit: int, required=False
-) -> str:
-    text = "" if value is None else str(value).strip()
-    if required and not text:
-        problems.add(field, _("This field is required."), "required")
-    if len(text) > limit:
-        problems.add(field, _("At most %(n)d characters.") % {"n": limit})
-    return text
-
-
-def _date(value: Any, field: str, problems: _Problems, *, required=False):
-    if value in (None, ""):
-        if required:
-            problems.add(field, _("This field is required."), "required")
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(field, _("Enter a date as YYYY-MM-DD."))
-        return None
-
-
 def _refuse_unless_writer(actor, enterprise: Enterprise | int) -> None:
     if not policy.can_write(scope_for(actor), enterprise):
         raise Refused(_("Only the enterprise's safety manager records this."))
@@ -82,7 +54,7 @@ def _refuse_unless_writer(actor, enterprise: Enterprise | int) -> None:
 # -- plans ------------------------------------------------------------------------------
 
 
-def _events(enterprise: Enterprise, events: Iterable[Any], problems: _Problems):
+def _events(enterprise: Enterprise, events: Iterable[Any], problems: Problems):
     from core.risks.models import RiskEvent
 
     ids = {getattr(event, "pk", event) for event in events}
@@ -108,13 +80,13 @@ def plan_create(
 ) -> EmergencyPlan:
     """Create a plan with its first version."""
     _refuse_unless_writer(actor, enterprise)
-    problems = _Problems()
+    problems = Problems()
     if kind not in PlanKind.values:
         problems.add("kind", _("Choose one of the offered values."))
-    title = _text(title, "title", problems, limit=SHORT_MAX, required=True)
-    content = _text(content, "content", problems, limit=TEXT_MAX, required=True)
-    approved = _date(approved_on, "approved_on", problems)
-    approved_by = _text(approved_by, "approved_by", problems, limit=100)
+    title = problems.text(title, "title", limit=SHORT_MAX, required=True)
+    content = problems.text(content, "content", limit=TEXT_MAX, required=True)
+    approved = problems.date(approved_on, "approved_on")
+    approved_by = problems.text(approved_by, "approved_by", limit=100)
     events = _events(enterprise, risk_events, problems)
     problems.raise_any()
     plan = EmergencyPlan.objects.create(enterprise=enterprise, kind=kind, title=title)
@@ -146,11 +118,11 @@ def plan_revise(
     """Add a new version of ``plan``; earlier versions stay as they were."""
     _refuse_unless_writer(actor, plan.enterprise_id)
     plan = EmergencyPlan.objects.select_for_update().get(pk=plan.pk)
-    problems = _Problems()
-    content = _text(content, "content", problems, limit=TEXT_MAX, required=True)
-    change_note = _text(change_note, "change_note", problems, limit=300)
-    approved = _date(approved_on, "approved_on", problems)
-    approved_by = _text(approved_by, "approved_by", problems, limit=100)
+    problems = Problems()
+    content = problems.text(content, "content", limit=TEXT_MAX, required=True)
+    change_note = problems.text(change_note, "change_note", limit=300)
+    approved = problems.date(approved_on, "approved_on")
+    approved_by = problems.text(approved_by, "approved_by", limit=100)
     events = None
     if risk_events is not None:
         events = _events(plan.enterprise, risk_events, problems)
@@ -214,10 +186,10 @@ def filing_review(
     filing = PlanFiling.objects.select_for_update().get(pk=filing.pk)
     if not policy.can_review_filing(scope_for(actor), filing):
         raise Refused(_("Only the department the plan was filed with reviews it."))
-    problems = _Problems()
+    problems = Problems()
     if decision not in (FilingStatus.ON_FILE, FilingStatus.SENT_BACK):
         problems.add("decision", _("Choose one of the offered values."))
-    comment = _text(comment, "comment", problems, limit=2000)
+    comment = problems.text(comment, "comment", limit=2000)
     if decision == FilingStatus.SENT_BACK and not comment:
         problems.add(
             "comment", _("Say what must change when returning it."), "required"
@@ -253,13 +225,13 @@ def rescue_team_save(
     _refuse_unless_writer(actor, enterprise)
     if team is not None and team.enterprise_id != enterprise.pk:
         raise Refused(_("Only the enterprise's safety manager records this."))
-    problems = _Problems()
-    name = _text(name, "name", problems, limit=100, required=True)
+    problems = Problems()
+    name = problems.text(name, "name", limit=100, required=True)
     if kind not in RescueTeamKind.values:
         problems.add("kind", _("Choose one of the offered values."))
-    equipment = _text(equipment, "equipment", problems, limit=TEXT_MAX)
-    supplies_location = _text(
-        supplies_location, "supplies_location", problems, limit=SHORT_MAX
+    equipment = problems.text(equipment, "equipment", limit=TEXT_MAX)
+    supplies_location = problems.text(
+        supplies_location, "supplies_location", limit=SHORT_MAX
     )
     person_ids: list[int] = [p if isinstance(p, int) else p.pk for p, _duty in members]
     found = set(
@@ -298,17 +270,18 @@ def rescue_agreement_save(
     _refuse_unless_writer(actor, enterprise)
     if agreement is not None and agreement.enterprise_id != enterprise.pk:
         raise Refused(_("Only the enterprise's safety manager records this."))
-    problems = _Problems()
-    party = _text(party, "party", problems, limit=SHORT_MAX, required=True)
-    contact = _text(contact, "contact", problems, limit=100)
-    start = _date(valid_from, "valid_from", problems, required=True)
-    end = _date(valid_until, "valid_until", problems, required=True)
+    problems = Problems()
+    party = problems.text(party, "party", limit=SHORT_MAX, required=True)
+    contact = problems.text(contact, "contact", limit=100)
+    start = problems.date(valid_from, "valid_from", required=True)
+    end = problems.date(valid_until, "valid_until", required=True)
     if start and end and end < start:
         problems.add("valid_until", _("The end must not be before the start."))
     problems.raise_any()
     if agreement is None:
         agreement = RescueAgreement(enterprise=enterprise)
     agreement.party, agreement.contact = party, contact
+    assert start is not None and end is not None  # required: checked above
     agreement.valid_from, agreement.valid_until = start, end
     agreement.save()
     return agreement
@@ -318,7 +291,7 @@ def rescue_agreement_save(
 
 
 def _rows(
-    value: Any, field: str, keys: tuple[str, ...], problems: _Problems
+    value: Any, field: str, keys: tuple[str, ...], problems: Problems
 ) -> list[dict[str, str]]:
     if not isinstance(value, list | tuple):
         problems.add(field, _("Give a list."))
@@ -350,22 +323,22 @@ def post_content_save(
 ) -> PostEmergencyContent:
     """Write the emergency disposal content of a post (one per post)."""
     _refuse_unless_writer(actor, post.enterprise_id)
-    problems = _Problems()
+    problems = Problems()
     if post.kind != Unit.Kind.POST:
         problems.add("post", _("Choose a post."))
     if plan is not None and plan.enterprise_id != post.enterprise_id:
         problems.add("plan", _("Choose a plan of this enterprise."))
     values = {
-        "scenario": _text(scenario, "scenario", problems, limit=300, required=True),
+        "scenario": problems.text(scenario, "scenario", limit=300, required=True),
         "first_actions": _rows(
             list(first_actions), "first_actions", ("action", "responsible"), problems
         ),
-        "reporting_path": _text(reporting_path, "reporting_path", problems, limit=2000),
-        "cautions": _text(cautions, "cautions", problems, limit=2000),
+        "reporting_path": problems.text(reporting_path, "reporting_path", limit=2000),
+        "cautions": problems.text(cautions, "cautions", limit=2000),
         "contacts": _rows(list(contacts), "contacts", ("name", "phone"), problems),
-        "escape_route": _text(escape_route, "escape_route", problems, limit=2000),
-        "assembly_point": _text(
-            assembly_point, "assembly_point", problems, limit=SHORT_MAX
+        "escape_route": problems.text(escape_route, "escape_route", limit=2000),
+        "assembly_point": problems.text(
+            assembly_point, "assembly_point", limit=SHORT_MAX
         ),
         "plan": plan,
     }
@@ -379,7 +352,7 @@ def post_content_save(
 # -- drills -----------------------------------------------------------------------------
 
 
-def _plan_of(enterprise_id: int, plan: Any, problems: _Problems):
+def _plan_of(enterprise_id: int, plan: Any, problems: Problems):
     if plan in (None, ""):
         return None
     pk = getattr(plan, "pk", plan)
@@ -401,15 +374,16 @@ def drill_plan_add(
 ) -> DrillPlanItem:
     """Add a drill to the enterprise's annual drill plan."""
     _refuse_unless_writer(actor, enterprise)
-    problems = _Problems()
-    scenario = _text(scenario, "scenario", problems, limit=SHORT_MAX, required=True)
-    due = _date(due_on, "due_on", problems, required=True)
+    problems = Problems()
+    scenario = problems.text(scenario, "scenario", limit=SHORT_MAX, required=True)
+    due = problems.date(due_on, "due_on", required=True)
     if not isinstance(year, int) or not 2000 <= year <= 2100:
         problems.add("year", _("Enter a year between 2000 and 2100."))
     elif due and due.year != year:
         problems.add("due_on", _("The date must fall in the plan's year."))
     found = _plan_of(enterprise.pk, plan, problems)
     problems.raise_any()
+    assert due is not None  # required: checked above
     return DrillPlanItem.objects.create(
         enterprise=enterprise, year=year, scenario=scenario, due_on=due, plan=found
     )
@@ -437,11 +411,11 @@ def drill_record(
 
     _refuse_unless_writer(actor, enterprise)
     today = today or timezone.localdate()
-    problems = _Problems()
-    held = _date(held_on, "held_on", problems, required=True)
+    problems = Problems()
+    held = problems.date(held_on, "held_on", required=True)
     if held and held > today:
         problems.add("held_on", _("A drill is recorded once it has been held."))
-    scenario = _text(scenario, "scenario", problems, limit=SHORT_MAX, required=True)
+    scenario = problems.text(scenario, "scenario", limit=SHORT_MAX, required=True)
     try:
         count = int(participant_count)
         if count < 1 or count > 100000:
@@ -467,9 +441,10 @@ def drill_record(
     if len(people) != len(person_ids):
         problems.add("participants", _("Choose people of this enterprise."))
     uploads = _photos(photos, enterprise.pk, problems, "photos")
-    evaluation = _text(evaluation, "evaluation", problems, limit=TEXT_MAX)
-    improvements = _text(improvements, "improvements", problems, limit=TEXT_MAX)
+    evaluation = problems.text(evaluation, "evaluation", limit=TEXT_MAX)
+    improvements = problems.text(improvements, "improvements", limit=TEXT_MAX)
     problems.raise_any()
+    assert held is not None  # required: checked above
     drill = Drill.objects.create(
         enterprise=enterprise,
         planned=item,
@@ -519,10 +494,10 @@ def training_requirement_add(
     """Say that ``post`` requires a training (once, or renewed every
     ``valid_months``)."""
     _refuse_unless_writer(actor, post.enterprise_id)
-    problems = _Problems()
+    problems = Problems()
     if post.kind != Unit.Kind.POST:
         problems.add("post", _("Choose a post."))
-    topic = _text(topic, "topic", problems, limit=SHORT_MAX, required=True)
+    topic = problems.text(topic, "topic", limit=SHORT_MAX, required=True)
     if valid_months is not None and not 1 <= int(valid_months) <= 240:
         problems.add("valid_months", _("Enter a number of months from 1 to 240."))
     if TrainingRequirement.objects.filter(post=post, topic=topic).exists():
@@ -556,11 +531,11 @@ def training_session_save(
     _refuse_unless_writer(actor, enterprise)
     if session is not None and session.enterprise_id != enterprise.pk:
         raise Refused(_("Only the enterprise's safety manager records this."))
-    problems = _Problems()
-    topic = _text(topic, "topic", problems, limit=SHORT_MAX, required=True)
-    trainer = _text(trainer, "trainer", problems, limit=100)
-    planned = _date(planned_on, "planned_on", problems)
-    held = _date(held_on, "held_on", problems)
+    problems = Problems()
+    topic = problems.text(topic, "topic", limit=SHORT_MAX, required=True)
+    trainer = problems.text(trainer, "trainer", limit=100)
+    planned = problems.date(planned_on, "planned_on")
+    held = problems.date(held_on, "held_on")
     if planned is None and held is None:
         problems.add("planned_on", _("Give the planned date or the date held."))
     try:
@@ -601,16 +576,16 @@ def training_attendance_record(
 ) -> TrainingAttendance:
     """Record that ``person`` attended a held session, with the assessment."""
     _refuse_unless_writer(actor, session.enterprise_id)
-    problems = _Problems()
+    problems = Problems()
     if session.held_on is None:
         problems.add("session", _("Record attendance once the session is held."))
     if person.enterprise_id != session.enterprise_id:
         problems.add("person", _("Choose a person of this enterprise."))
-    until = _date(valid_until, "valid_until", problems)
+    until = problems.date(valid_until, "valid_until")
     req = session.requirement
     if until is None and req is not None and req.valid_months and session.held_on:
         until = _add_months(session.held_on, req.valid_months)
-    number = _text(certificate_number, "certificate_number", problems, limit=60)
+    number = problems.text(certificate_number, "certificate_number", limit=60)
     problems.raise_any()
     attendance, _created = TrainingAttendance.objects.update_or_create(
         session=session,
@@ -651,13 +626,13 @@ def exposure_add(
 ) -> OccupationalExposure:
     """Record that ``post`` is exposed to an occupational hazard factor."""
     _refuse_unless_writer(actor, post.enterprise_id)
-    problems = _Problems()
+    problems = Problems()
     if post.kind != Unit.Kind.POST:
         problems.add("post", _("Choose a post."))
     if factor not in OccupationalFactor.values:
         problems.add("factor", _("Choose one of the offered values."))
-    agent = _text(agent, "agent", problems, limit=100)
-    warning_signs = _text(warning_signs, "warning_signs", problems, limit=300)
+    agent = problems.text(agent, "agent", limit=100)
+    warning_signs = problems.text(warning_signs, "warning_signs", limit=300)
     problems.raise_any()
     return OccupationalExposure.objects.create(
         enterprise_id=post.enterprise_id,
@@ -682,12 +657,12 @@ def workplace_test_record(
     """Record a workplace hazard-factor test with a result per exposure
     (``{"exposure", "measured", "limit", "compliant"}``)."""
     _refuse_unless_writer(actor, enterprise)
-    problems = _Problems()
-    tested = _date(tested_on, "tested_on", problems, required=True)
-    due = _date(next_due, "next_due", problems, required=True)
+    problems = Problems()
+    tested = problems.date(tested_on, "tested_on", required=True)
+    due = problems.date(next_due, "next_due", required=True)
     if tested and due and due <= tested:
         problems.add("next_due", _("The next test must come after this one."))
-    agency = _text(agency, "agency", problems, limit=SHORT_MAX)
+    agency = problems.text(agency, "agency", limit=SHORT_MAX)
 
     def exposure_id(row: Any) -> int:
         value = row.get("exposure") if isinstance(row, dict) else None
@@ -727,6 +702,7 @@ def workplace_test_record(
     if not results:
         problems.add("results", _("Give at least one result."), "required")
     problems.raise_any()
+    assert tested is not None and due is not None  # required: checked above
     test = WorkplaceTest.objects.create(
         enterprise=enterprise, tested_on=tested, next_due=due, agency=agency
     )
