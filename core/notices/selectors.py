@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from core.forms.display import AnswerRow, answer_rows
 from core.forms.models import Submission, SubmissionStatus
 from core.organizations.models import Enterprise
@@ -67,38 +69,86 @@ def enterprise_notices(*, enterprise: Enterprise) -> list[PublishedNotice]:
     return notices
 
 
-@dataclass(frozen=True)
-class NoticeIndexRow:
-    """An enterprise with a published notice, for the public index."""
-
-    enterprise_id: int
-    enterprise_name: str
-    title: str
-    submitted_at: datetime.datetime
+# -- the public site (Wagtail pages) -------------------------------------------
+PUBLIC_PAGE_SIZE = 20
+SEARCH_LIMIT = 50
 
 
-def latest_notices(*, page: int, per_page: int) -> tuple[list[NoticeIndexRow], bool]:
-    """The notices published most recently, newest first, one page at a time.
+def latest_public(*, kinds: tuple[str, ...], limit: int) -> list:
+    """The ``limit`` notices of ``kinds`` published most recently (one query)."""
+    from core.notices.models import NoticePage
 
-    One row per submission to a public form (not returned); an enterprise
-    that publishes daily appears once per day, so the index reads as the
-    day's notices. Returns the rows and whether a further page exists
-    (no COUNT of the whole table: one query of ``per_page + 1`` rows).
-    """
-    keys = list(public_forms())
-    if not keys:
-        return [], False
-    start = (page - 1) * per_page
-    rows = list(
-        Submission.objects.filter(
-            definition__key__in=keys,
-            definition__department__isnull=True,
-            definition__is_active=True,
-        )
-        .exclude(status=SubmissionStatus.RETURNED)
-        .order_by("-submitted_at", "-pk")
-        .values_list(
-            "enterprise_id", "enterprise__name", "version__title_zh", "submitted_at"
-        )[start : start + per_page + 1]
+    return list(
+        NoticePage.objects.live()
+        .public()
+        .filter(kind__in=kinds)
+        .select_related("territory", "industry")
+        .order_by("-last_published_at", "-pk")[:limit]
     )
-    return [NoticeIndexRow(*row) for row in rows[:per_page]], len(rows) > per_page
+
+
+def public_index(*, kind: str, params) -> dict:
+    """One page of the published notices of ``kind``, filtered by territory
+    and industry, or the first ``SEARCH_LIMIT`` matches of a search.
+
+    Pages by cursor (``core.base.keyset``): no OFFSET, no COUNT. A search
+    matches every word in the title or summary (a substring match: the
+    database search backend does not segment Chinese, so 指导意见 would not
+    find 建设指导意见) and returns the ``SEARCH_LIMIT`` newest matches.
+    """
+    from core.base.keyset import BadCursor, keyset_page
+    from core.notices.models import NoticePage
+    from core.organizations.models import Industry, Jurisdiction
+
+    pages = NoticePage.objects.live().public().filter(kind=kind)
+    territories = list(
+        Jurisdiction.objects.filter(depth__lte=2).order_by("path").only("pk", "name")
+    )
+    industries = list(Industry.objects.filter(is_active=True).order_by("code"))
+    chosen: dict = {"territory": None, "industry": None, "q": ""}
+    territory_id = _int(params.get("territory"))
+    territory = next((t for t in territories if t.pk == territory_id), None)
+    if territory is not None:
+        chosen["territory"] = territory.pk
+        pages = pages.filter(territory__path__startswith=territory.path)
+    industry_id = _int(params.get("industry"))
+    if any(industry.pk == industry_id for industry in industries):
+        chosen["industry"] = industry_id
+        pages = pages.filter(industry_id=industry_id)
+    query = (params.get("q") or "").strip()[:100]
+    context: dict = {
+        "territories": territories,
+        "industries": industries,
+        "chosen": chosen,
+        "next_cursor": None,
+        "previous_cursor": None,
+    }
+    if query:
+        chosen["q"] = query
+        matches = Q()
+        for word in query.split()[:5]:
+            matches &= Q(title__icontains=word) | Q(summary__icontains=word)
+        context["results"] = list(
+            pages.filter(matches)
+            .select_related("territory", "industry")
+            .order_by("-pk")[:SEARCH_LIMIT]
+        )
+        return context
+    pages = pages.select_related("territory", "industry").order_by("-pk")
+    try:
+        page = keyset_page(pages, params.get("cursor") or None, PUBLIC_PAGE_SIZE)
+    except BadCursor:
+        page = keyset_page(pages, None, PUBLIC_PAGE_SIZE)
+    context.update(
+        results=page.rows,
+        next_cursor=page.next_cursor,
+        previous_cursor=page.previous_cursor,
+    )
+    return context
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -9,51 +9,45 @@ published notice answers 404, like an unknown id.
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from wagtail.views import serve
 
-from core.notices.selectors import enterprise_notices, latest_notices
+from core.notices.models import NoticeKind
+from core.notices.selectors import enterprise_notices
+from core.notices.services import ensure_commitment_page, index_page
 from core.organizations.models import Enterprise
+from core.organizations.scope import scope_for
 from core.portal.frame import enterprise_portal, render_portal
-
-NOTICES_PER_PAGE = 30
+from core.portal.views_root import root_redirect
 
 
 def notice_index(request):
-    """The public index: the notices published most recently, newest first."""
-    try:
-        page = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        page = 1
-    rows, more = latest_notices(page=page, per_page=NOTICES_PER_PAGE)
-    return render(
-        request,
-        "notices/index.html",
-        {
-            "rows": rows,
-            "page": page,
-            "previous_page": page - 1 if page > 1 else None,
-            "next_page": page + 1 if more else None,
-        },
-    )
+    """The former public index: now the commitment notices' index page."""
+    return redirect(index_page(NoticeKind.COMMITMENT).url, permanent=True)
 
 
 def enterprise_notice_page(request, enterprise_id: int):
+    """A former notice address (printed QR codes point here): its page."""
     enterprise = get_object_or_404(Enterprise, pk=enterprise_id)
-    notices = enterprise_notices(enterprise=enterprise)
-    if not notices:
+    if not enterprise_notices(enterprise=enterprise):
         raise Http404
-    return render(
-        request,
-        "notices/enterprise.html",
-        {"enterprise_name": enterprise.name, "notices": notices},
-    )
+    page = ensure_commitment_page(enterprise)
+    return redirect(page.url, permanent=True)
+
+
+def public_root(request):
+    """``/``: the public site's home for a visitor; a signed-in user of the
+    platform goes on to the admin or the portal as before."""
+    if request.user.is_authenticated and scope_for(request.user).role:
+        return root_redirect(request)
+    return serve(request, "")
 
 
 @enterprise_portal
 def my_notices(request, *, scope, enterprise):
     """The signed-in enterprise's public page, or why there is none yet."""
     if enterprise_notices(enterprise=enterprise):
-        return redirect("notices:enterprise", enterprise_id=enterprise.pk)
+        return redirect(ensure_commitment_page(enterprise).url)
     return render_portal(
         request, "notices/none.html", scope=scope, enterprise=enterprise
     )
