@@ -11,6 +11,7 @@ live from the enabled packs: a disabled pack's notices disappear.
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -20,6 +21,7 @@ from core.forms.models import Submission, SubmissionStatus
 from core.organizations.models import Enterprise
 from plugins.contributions import FormDefinitionContribution
 from plugins.manager import get_plugin_manager
+from plugins.vocabularies import RISK_LEVELS
 
 
 @dataclass(frozen=True)
@@ -152,3 +154,91 @@ def _int(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+# -- the enterprise's own notice and its neighbours ----------------------------
+#: The risk levels an enterprise chooses from when editing its notice.
+RISK_LEVEL_CHOICES = [(key, str(RISK_LEVELS.label(key))) for key in RISK_LEVELS.keys()]  # noqa: SIM118
+NEIGHBOUR_LIMIT = 50
+EARTH_RADIUS_M = 6_371_000.0
+
+
+def risk_notice_state(page) -> str:
+    """``draft``, ``in_review``, ``rejected``, ``published`` or ``changed``
+    (published, with a newer revision not yet approved)."""
+    from wagtail.models import WorkflowState
+
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return "in_review"
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return "rejected"
+    if not page.live:
+        return "draft"
+    return "changed" if page.has_unpublished_changes else "published"
+
+
+def great_circle_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance in metres (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlambda = math.radians(lon2 - lon1)
+    a = (
+        math.sin(dphi / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+@dataclass(frozen=True)
+class NeighbourNotice:
+    title: str
+    url: str
+    enterprise_name: str
+    distance_m: int
+    published_at: datetime.datetime | None
+
+
+def neighbour_notices(
+    *, enterprise: Enterprise, distance_m: int
+) -> list[NeighbourNotice]:
+    """The published risk notices of the enterprises within ``distance_m`` of
+    ``enterprise`` (告知相邻企业), nearest first. One query: a bounding box on
+    the coordinates, then the exact distance on the few rows inside it."""
+    from core.notices.models import EnterpriseRiskNoticePage
+
+    if enterprise.latitude is None or enterprise.longitude is None or distance_m <= 0:
+        return []
+    lat, lon = float(enterprise.latitude), float(enterprise.longitude)
+    dlat = math.degrees(distance_m / EARTH_RADIUS_M)
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
+    rows = (
+        EnterpriseRiskNoticePage.objects.live()
+        .public()
+        .exclude(enterprise=enterprise)
+        .filter(
+            enterprise__latitude__range=(lat - dlat, lat + dlat),
+            enterprise__longitude__range=(lon - dlon, lon + dlon),
+        )
+        .select_related("enterprise")
+        .order_by("-pk")[:NEIGHBOUR_LIMIT]
+    )
+    found = []
+    for page in rows:
+        other = page.enterprise
+        metres = distance_m_of(lat, lon, other)
+        if metres <= distance_m:
+            found.append(
+                NeighbourNotice(
+                    title=page.title,
+                    url=page.url,
+                    enterprise_name=other.name,
+                    distance_m=round(metres),
+                    published_at=page.last_published_at,
+                )
+            )
+    return sorted(found, key=lambda notice: notice.distance_m)
+
+
+def distance_m_of(lat: float, lon: float, other: Enterprise) -> float:
+    return great_circle_m(lat, lon, float(other.latitude), float(other.longitude))  # type: ignore[arg-type]
