@@ -251,7 +251,7 @@ def risk_notice_submit(*, actor, page: EnterpriseRiskNoticePage) -> WorkflowStat
     state = page.current_workflow_state
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise Invalid.at((), _("The notice is already under review."))
-    if not page.points:
+    if not page.get_latest_revision_as_object().points:
         raise Invalid.at(("points",), _("The notice lists no risk point yet."))
     if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=actor)
