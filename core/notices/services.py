@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
+    Locale,
     Page,
     Site,
     TaskState,
@@ -65,6 +68,11 @@ def ensure_public_site() -> NoticeSiteHome:
     default Site still points at it, is replaced."""
     home = NoticeSiteHome.objects.first()
     if home is None:
+        # After a flush (transactional tests) Wagtail's default locale, made
+        # by its migration, is gone too.
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
         root = Page.get_first_root_node()
         if root is None:
             root = Page.add_root(title="Root", slug="root")
