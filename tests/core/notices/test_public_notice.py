@@ -160,8 +160,9 @@ def test_the_portal_leads_an_enterprise_to_its_own_notice(client, world, commitm
     assert 'data-testid="no-notice"' in nothing_yet.text
     submit(world, commitment)
     response = client.get(mine)
-    assert response.status_code == 302
-    assert response.url == f"/commitments/enterprise-{world.enterprise_a.pk}/"
+    assert response.status_code == 200
+    assert 'data-testid="no-notice"' not in response.text
+    assert f'href="/commitments/enterprise-{world.enterprise_a.pk}/"' in response.text
 
 
 def test_the_portal_page_is_for_enterprise_users_only(client, world, commitment):
