@@ -64,7 +64,6 @@ class NoticeSiteHome(Page):
             limit=10,
         )
         context["circulars"] = latest_public(kinds=(NoticeKind.CIRCULAR,), limit=10)
-        context["indexes"] = NoticeIndexPage.objects.child_of(self).live()
         return context
 
 

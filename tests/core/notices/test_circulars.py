@@ -24,7 +24,9 @@ def office(name):
     return Department.objects.get(name=name)
 
 
-def test_the_committee_office_publishes_a_circular(world, client):
+def test_the_committee_office_publishes_a_circular(
+    world, client, django_assert_max_num_queries
+):
     page = create_circular(
         actor=world.committee,
         title="关于一季度隐患排查情况的通报",
@@ -37,8 +39,21 @@ def test_the_committee_office_publishes_a_circular(world, client):
     assert response.status_code == 200
     assert "表扬甲化工。" in response.text and "安委办" in response.text
     assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
-    home = client.get("/")
-    assert home.status_code == 200 and "关于一季度隐患排查情况的通报" in home.text
+    for number in range(15):
+        create_circular(
+            actor=world.committee,
+            title=f"通报{number}",
+            body_html="<p>x</p>",
+            issuer=office("安委办"),
+            publish=True,
+        )
+    # The home and an index read a bounded number of rows, whatever the total.
+    with django_assert_max_num_queries(12):
+        home = client.get("/")
+    assert home.status_code == 200 and "通报14" in home.text
+    with django_assert_max_num_queries(12):
+        index = client.get("/circulars/")
+    assert index.status_code == 200 and "通报14" in index.text
 
 
 def test_a_draft_circular_is_not_public(world, client):
