@@ -78,6 +78,8 @@ def test_review_and_publication_of_a_risk_notice(page, browser, live_server):
     )
     public = visitor.new_page()
     public.goto("/")
+    assert public.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    shot(public, "notice-public-home")
     public.get_by_role("link", name=notice.title).click()
     expect(public.get_by_test_id("risk-point")).to_contain_text("1号反应釜")
     expect(public.locator("body")).to_contain_text("泄漏应急处置卡")
