@@ -1,13 +1,14 @@
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.documents.public_views import public_card_page
-from core.portal.views_root import root_redirect
+from core.notices.views import public_root
 
 urlpatterns = [
-    path("", root_redirect, name="root"),
+    path("", public_root, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("portal/risks/", include("core.risks.portal_urls")),
@@ -25,10 +26,12 @@ urlpatterns = [
     path("api/v1/", include("core.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # The public site's pages (core.notices): last, it matches any other path.
+    path("", include(wagtail_urls)),
 ]
 
 # No MEDIA_URL route, in development either: uploads are enterprise data and
 # are served only by views that ask the scope (``forms_portal:upload``).
-# No route to Wagtail's page tree either: the platform publishes no CMS pages
-# (its root would be Wagtail's "Welcome to your new Wagtail site!"); the
-# public site is the notices under /notices/.
+# Wagtail's page tree is the public site (core.notices, docs/notices.md): its
+# home at /, the notices' index pages and notices under it; /notices/<id>/
+# (printed QR codes) redirects to the enterprise's commitment page.

@@ -178,6 +178,7 @@ class Side:
     rating: Any = None
     emergency_plan: Any = None
     training_session: Any = None
+    risk_notice: Any = None
 
 
 @dataclass
@@ -325,7 +326,23 @@ def _side(world, key: str) -> Side:
         kind="high",
         value=8.5,
     )
+    from core.notices.services import (
+        risk_notice_generate,
+        risk_notice_submit,
+        risk_notice_update,
+    )
+
+    risk_notice = risk_notice_generate(actor=manager, enterprise=enterprise)
+    risk_notice_update(
+        actor=manager,
+        page=risk_notice,
+        title=f"{key}安全风险公告",
+        intro_html="",
+        points=[{"name": f"{key}风险点", "level": "general", "control": ["巡检"]}],
+    )
+    risk_notice_submit(actor=manager, page=risk_notice)
     return Side(
+        risk_notice=risk_notice,
         sensor=sensor,
         alarm=alarm,
         rating=rating,
@@ -420,6 +437,7 @@ PK_BY_PREFIX = {
     "admin/forms/definitions/": "definition",
     "admin/forms/option-lists/": "option_list",
     "admin/forms/submissions/": "submission",
+    "admin/notices/review/": "risk_notice",
 }
 PK_BY_MODEL = {
     "organizations.Enterprise": "enterprise",
@@ -590,6 +608,18 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
                 return role in ("manager_a", "manager_b")
             return role == MANAGER_OF[side]
         return side is None and role == "staff_a"
+    if app == "notices":
+        # The enterprise's own risk notice: its safety manager (the former
+        # public addresses and the portal page change nothing).
+        if name.startswith("notices:risk_"):
+            return side is None and role in ("manager_a", "manager_b")
+        return False
+    if app == "notices_admin_review_decide":
+        # Approve or reject: the industry department of the enterprise.
+        return side is not None and role == OWNER_DEPT[side]
+    if app == "notices_admin_issue":
+        # A circular of the user's own office.
+        return side is None and role in GOVERNMENT
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.
         return side is not None and role == OWNER_DEPT[side]
@@ -719,6 +749,12 @@ EXPLICIT_BODIES = {
         "department": side.department.pk,
     },
     "emergency:attendance": lambda side: {"person": side.person.pk, "passed": "yes"},
+    "notices_admin_review_decide": lambda side: {"decision": "approve"},
+    "notices_admin_issue": lambda side: {
+        "kind": "circular",
+        "title": "通报",
+        "body": "<p>x</p>",
+        "publish": "1",
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,

@@ -264,6 +264,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# An approved enterprise risk notice is published by its reviewing department
+# without a Wagtail page permission (core/notices/workflow.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "core.notices.workflow.publish_workflow_state"
 
 # Counts of risk points by level over a whole scope (a supervisor's lists and
 # dashboard) are kept this many seconds per worker (docs/performance.md); one
@@ -386,3 +389,9 @@ SAFEGRID_PUBLIC_BASE_URL = os.environ.get(
     "SAFEGRID_PUBLIC_BASE_URL", "http://localhost:8000"
 )
 SAFEGRID_EMERGENCY_CARD_PROVIDER = "core.documents.cards.emergency_card_from_risks"
+
+# Public notices (docs/notices.md): an enterprise's published risk notice is
+# shown in the portal of the enterprises within this distance (告知相邻企业).
+SAFEGRID_NEIGHBOUR_DISTANCE_M = int(
+    os.environ.get("SAFEGRID_NEIGHBOUR_DISTANCE_M", "500")
+)

@@ -14,6 +14,7 @@ from core.forms.services import (
     submission_review,
     submission_submit,
 )
+from core.notices.models import CommitmentNoticePage
 from core.organizations.models import Industry
 from core.organizations.scope import scope_for
 
@@ -75,15 +76,18 @@ def submit(world, version, **changes):
 
 
 def page(client, enterprise):
-    return client.get(reverse("notices:enterprise", args=[enterprise.pk]))
+    """The former address (printed QR codes) leads to the commitment page."""
+    return client.get(reverse("notices:enterprise", args=[enterprise.pk]), follow=True)
 
 
 def test_the_public_page_shows_the_commitment_to_anyone(
     client, world, commitment, django_assert_max_num_queries
 ):
     submit(world, commitment)
-    with django_assert_max_num_queries(4):
-        response = page(client, world.enterprise_a)
+    page(client, world.enterprise_a)  # the page is made on the first visit
+    url = CommitmentNoticePage.objects.get(enterprise=world.enterprise_a).url
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
     assert response.status_code == 200
     text = response.text
     assert world.enterprise_a.name in text
@@ -156,8 +160,9 @@ def test_the_portal_leads_an_enterprise_to_its_own_notice(client, world, commitm
     assert 'data-testid="no-notice"' in nothing_yet.text
     submit(world, commitment)
     response = client.get(mine)
-    assert response.status_code == 302
-    assert response.url == reverse("notices:enterprise", args=[world.enterprise_a.pk])
+    assert response.status_code == 200
+    assert 'data-testid="no-notice"' not in response.text
+    assert f'href="/commitments/enterprise-{world.enterprise_a.pk}/"' in response.text
 
 
 def test_the_portal_page_is_for_enterprise_users_only(client, world, commitment):
@@ -169,19 +174,21 @@ def test_the_portal_page_is_for_enterprise_users_only(client, world, commitment)
     assert client.get(mine).url == reverse("wagtailadmin_home")
 
 
-def test_the_public_index_lists_published_notices_newest_first(
+def test_the_public_index_lists_published_notices(
     client, world, commitment, django_assert_max_num_queries
 ):
-    empty = client.get(reverse("notices:index"))
-    assert empty.status_code == 200 and 'data-testid="notice-index-empty"' in empty.text
+    old = client.get(reverse("notices:index"))
+    assert old.status_code == 301 and old.url == "/commitments/"
+    empty = client.get("/commitments/")
+    assert empty.status_code == 200 and 'data-testid="empty"' in empty.text
     submit(world, commitment)
-    with django_assert_max_num_queries(3):
-        response = client.get(reverse("notices:index"))
+    with django_assert_max_num_queries(12):
+        response = client.get("/commitments/")
     assert response.status_code == 200
     assert world.enterprise_a.name in response.text
-    assert reverse("notices:enterprise", args=[world.enterprise_a.pk]) in response.text
+    assert f"/commitments/enterprise-{world.enterprise_a.pk}/" in response.text
     assert "SIG-PRIVATE-7" not in response.text
-    assert client.get(reverse("notices:index") + "?page=x").status_code == 200
+    assert client.get("/commitments/?cursor=x").status_code == 200
 
 
 def test_no_placeholder_page_is_reachable(client, world):

@@ -1,0 +1,43 @@
+"""The notices' admin screens and their menu entry (government users)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from core.notices import admin_views
+from core.organizations.scope import scope_for
+
+
+@hooks.register("register_admin_urls")
+def register_notices_urls():
+    return [
+        path("notices/review/", admin_views.review_list, name="notices_admin_review"),
+        path(
+            "notices/review/<int:pk>/",
+            admin_views.review_detail,
+            name="notices_admin_review_detail",
+        ),
+        path(
+            "notices/review/<int:pk>/decide/",
+            admin_views.review_decide,
+            name="notices_admin_review_decide",
+        ),
+        path("notices/issue/", admin_views.issue, name="notices_admin_issue"),
+    ]
+
+
+class GovernmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_for(request.user).is_government
+
+
+@hooks.register("register_admin_menu_item")
+def register_notices_menu_item():
+    return GovernmentMenuItem(
+        _("Public notices"),
+        reverse("notices_admin_review"),
+        name="public-notices",
+        icon_name="doc-full",
+        order=330,
+    )
