@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -213,11 +213,32 @@ def campaign_create(
 
 
 def campaigns_visible(*, scope: Scope) -> QuerySet[Campaign]:
-    """Every government office sees the campaigns (each its own part of the
-    progress); enterprises see them through their checklist only."""
+    """The campaigns that concern an office: the committee office every one;
+    an industry department those for every industry or one of its own; a
+    street or town office those for the whole district or a territory that
+    overlaps its own. Each sees its own part of the progress; enterprises see
+    campaigns through their checklist only."""
+    rows = Campaign.objects.select_related("department")
     if not scope.is_government:
-        return Campaign.objects.none()
-    return Campaign.objects.select_related("department")
+        return rows.none()
+    if scope.sees_everything:
+        return rows
+    if scope.role == Role.INDUSTRY_DEPARTMENT:
+        chosen = Campaign.industries.through.objects.filter(campaign_id=OuterRef("pk"))
+        return rows.filter(
+            ~Exists(chosen) | Exists(chosen.filter(industry_id__in=scope.industry_ids))
+        )
+    if scope.role == Role.TERRITORIAL_OFFICE and scope.jurisdiction_path:
+        path = scope.jurisdiction_path
+        step = Jurisdiction.steplen
+        above = [path[:end] for end in range(step, len(path) + 1, step)]
+        chosen = Campaign.territories.through.objects.filter(campaign_id=OuterRef("pk"))
+        return rows.filter(
+            ~Exists(chosen)
+            | Exists(chosen.filter(jurisdiction__path__startswith=path))
+            | Exists(chosen.filter(jurisdiction__path__in=above))
+        )
+    return rows.none()
 
 
 # -- directives -------------------------------------------------------------------------

@@ -176,6 +176,8 @@ class Side:
     sensor: Any = None
     alarm: Any = None
     rating: Any = None
+    campaign: Any = None
+    directive: Any = None
 
 
 @dataclass
@@ -314,7 +316,23 @@ def _side(world, key: str) -> Side:
         kind="high",
         value=8.5,
     )
+    from core.campaigns.services import campaign_create, directive_send
+
+    campaign = campaign_create(
+        actor=world.committee,
+        title=f"{key} 推进",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+        criteria=[{"key": "risk_list"}],
+        industries=[industry],
+        territories=[world.street1 if key == "A" else world.street2],
+    )
+    directive = directive_send(
+        actor=officer, title=f"{key} 督办", body="请整改。", audience="all"
+    )
     return Side(
+        campaign=campaign,
+        directive=directive,
         sensor=sensor,
         alarm=alarm,
         rating=rating,
@@ -403,6 +421,9 @@ PK_BY_PREFIX = {
     "admin/forms/definitions/": "definition",
     "admin/forms/option-lists/": "option_list",
     "admin/forms/submissions/": "submission",
+    "admin/campaigns/directives/": "directive",
+    "portal/campaigns/directives/": "directive",
+    "admin/campaigns/": "campaign",
 }
 PK_BY_MODEL = {
     "organizations.Enterprise": "enterprise",
@@ -570,6 +591,19 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.
         return side is not None and role == OWNER_DEPT[side]
+    if app == "campaigns":
+        # A campaign and a spot-check sample: the committee office; a
+        # directive or an acceptance check: any office, for its own scope.
+        if side is not None:
+            return False
+        if name in ("campaigns:create", "campaigns:sample_draw"):
+            return role == "committee"
+        if name in ("campaigns:directive_send", "campaigns:check_record"):
+            return role in GOVERNMENT
+        return False
+    if app == "campaigns_portal":
+        # Replying to a directive: the addressed enterprise's safety manager.
+        return side is not None and role == MANAGER_OF[side]
     # Read-only screens and pages: nobody changes anything through them.
     return False
 

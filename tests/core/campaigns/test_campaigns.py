@@ -278,3 +278,16 @@ def test_portal_shows_the_checklist(data, client):
     text = page.content.decode()
     assert 'data-criterion="handbook" data-met="0"' in text
     assert 'data-criterion="risk_list" data-met="1"' in text
+
+
+def test_a_campaign_for_other_industries_or_territories_is_not_shown(data, client):
+    chemicals = make_campaign(data, industries=[data.chemicals])
+    street2 = make_campaign(data, territories=[data.street2])
+    client.force_login(data.dept_construction)
+    assert client.get(f"/admin/campaigns/{chemicals.pk}/").status_code == 404
+    assert client.get(f"/admin/campaigns/{street2.pk}/").status_code == 200
+    client.force_login(data.street1_office)
+    assert client.get(f"/admin/campaigns/{street2.pk}/").status_code == 404
+    assert client.get(f"/admin/campaigns/{chemicals.pk}/").status_code == 200
+    listing = client.get("/admin/campaigns/").content.decode()
+    assert f"/admin/campaigns/{street2.pk}/" not in listing
