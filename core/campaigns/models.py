@@ -8,6 +8,7 @@ records by ``core.campaigns.progress`` (docs/campaigns.md).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -302,3 +303,10 @@ class AssessmentWeights(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("assessment weights")
+        verbose_name_plural = _("assessment weights")
+
+    def clean(self) -> None:
+        if self.progress_weight + self.acceptance_weight == 0:
+            raise ValidationError(
+                {"progress_weight": _("At least one weight must be above zero.")}
+            )

@@ -252,6 +252,7 @@ class CampaignDetailView(_GovernmentView):
         page, next_url, previous_url = _page(self.request, rows, base)
         context.update(
             campaign=self.campaign,
+            assessable=self.scope.sees_everything,
             progress=progress,
             criteria_keys=[key for key, *_r in conditions],
             enterprises=[
@@ -618,3 +619,61 @@ class SampleDrawView(_GovernmentView):
             },
         )
         return HttpResponseRedirect(reverse("campaigns:checks"))
+
+
+# -- assessment ----------------------------------------------------------------------------
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=gettext_lazy("From"), widget=DATE_INPUT)
+    end = forms.DateField(label=gettext_lazy("To"), widget=DATE_INPUT)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end cannot be before the start."))
+        return data
+
+
+class AssessmentView(_GovernmentView):
+    """考核: the committee office's table of the offices for a period, and
+    the circular's text ready to publish."""
+
+    template_name = "campaigns/admin/assessment.html"
+    header_icon = "table"
+
+    def get_page_title(self):
+        return _("Assessment: %(campaign)s") % {"campaign": self.campaign.title}
+
+    def dispatch(self, request, *args, **kwargs):
+        scope = scope_for(request.user)
+        if not scope.sees_everything:
+            raise PermissionDenied
+        self.campaign = get_object_or_404(
+            campaigns_visible(scope=scope), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from core.campaigns.assessment import assessment_circular, campaign_assessment
+
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        initial = {
+            "start": self.campaign.starts_on,
+            "end": min(today, self.campaign.ends_on),
+        }
+        form = PeriodForm(self.request.GET or None, initial=initial)
+        period = form.cleaned_data if form.is_valid() else initial
+        assessment = campaign_assessment(
+            self.campaign, start=period["start"], end=period["end"]
+        )
+        title, body = assessment_circular(assessment)
+        context.update(
+            campaign=self.campaign,
+            form=form,
+            assessment=assessment,
+            circular_title=title,
+            circular_body=body,
+        )
+        return context

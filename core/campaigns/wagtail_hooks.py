@@ -13,6 +13,11 @@ urls = (
         path("", views.CampaignListView.as_view(), name="list"),
         path("new/", views.CampaignCreateView.as_view(), name="create"),
         path("<int:pk>/", views.CampaignDetailView.as_view(), name="detail"),
+        path(
+            "<int:pk>/assessment/",
+            views.AssessmentView.as_view(),
+            name="assessment",
+        ),
         path("directives/", views.DirectiveListView.as_view(), name="directives"),
         path(
             "directives/new/", views.DirectiveSendView.as_view(), name="directive_send"
