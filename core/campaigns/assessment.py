@@ -150,10 +150,13 @@ def campaign_assessment(
         .select_related("jurisdiction")
         .order_by("name")
     ):
+        assert department.jurisdiction is not None
         path = department.jurisdiction.path
+        progress: dict
+        checked: dict
         if len(path) == prefix:
-            progress = by_territory.get(path, {})
-            checked = checks_by_territory.get(path, {})
+            progress = dict(by_territory.get(path, {}))
+            checked = dict(checks_by_territory.get(path, {}))
         else:  # a grid or the district: add up the streets below or above
             progress = _sum(by_territory, path, prefix, ("total", "established"))
             checked = _sum(checks_by_territory, path, prefix, ("total", "passed"))

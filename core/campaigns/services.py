@@ -20,7 +20,6 @@ import datetime
 import random
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -41,6 +40,8 @@ from core.campaigns.models import (
     Milestone,
     SpotCheckSample,
 )
+from core.emergency.services import _date as _day
+from core.emergency.services import _text
 from core.hazards.services import _Problems
 from core.notifications.services import notify
 from core.organizations.models import (
@@ -72,29 +73,6 @@ def may_run_campaigns(scope: Scope) -> bool:
     return scope.sees_everything
 
 
-def _text(value: Any, name: str, problems: _Problems, *, limit: int, required=False):
-    text = "" if value is None else str(value).strip()
-    if required and not text:
-        problems.add(name, _("This field is required."), "required")
-    if len(text) > limit:
-        problems.add(name, _("At most %(n)d characters.") % {"n": limit})
-    return text
-
-
-def _date(value: Any, name: str, problems: _Problems, *, required=True):
-    if value in (None, ""):
-        if required:
-            problems.add(name, _("Enter a date."), "required")
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(name, _("Enter a date as YYYY-MM-DD."))
-        return None
-
-
 # -- campaigns --------------------------------------------------------------------------
 
 
@@ -113,7 +91,7 @@ def _criteria(chosen: Iterable[Mapping], problems: _Problems) -> list[dict]:
             if value in (None, ""):
                 value = criterion.default
             try:
-                value = int(value)
+                value = int(str(value))
             except (TypeError, ValueError):
                 problems.add_at(("criteria", index), _("Enter a whole number."))
                 continue
@@ -154,8 +132,8 @@ def campaign_create(
     problems = _Problems()
     title = _text(title, "title", problems, limit=200, required=True)
     description = _text(description, "description", problems, limit=TEXT_MAX)
-    start = _date(starts_on, "starts_on", problems)
-    end = _date(ends_on, "ends_on", problems)
+    start = _day(starts_on, "starts_on", problems, required=True)
+    end = _day(ends_on, "ends_on", problems, required=True)
     if start and end and end < start:
         problems.add("ends_on", _("The end cannot be before the start."))
     chosen = _criteria(criteria, problems)
@@ -173,9 +151,14 @@ def campaign_create(
             limit=200,
             required=True,
         )
-        deadline = _date(item.get("deadline"), f"milestones-{index}-deadline", problems)
+        deadline = _day(
+            item.get("deadline"),
+            f"milestones-{index}-deadline",
+            problems,
+            required=True,
+        )
         try:
-            share = int(item.get("target_percent"))
+            share = int(str(item.get("target_percent")))
         except (TypeError, ValueError):
             share = -1
         if not 0 <= share <= 100:
@@ -298,7 +281,7 @@ def _managers(enterprise_ids) -> dict[int, list]:
     for membership in Membership.objects.filter(
         role=Role.ENTERPRISE_MANAGER, enterprise_id__in=enterprise_ids
     ).select_related("user"):
-        if membership.user.is_active:
+        if membership.user.is_active and membership.enterprise_id is not None:
             found.setdefault(membership.enterprise_id, []).append(membership.user)
     return found
 
@@ -325,7 +308,7 @@ def directive_send(
     problems = _Problems()
     title = _text(title, "title", problems, limit=200, required=True)
     body = _text(body, "body", problems, limit=TEXT_MAX, required=True)
-    day = _date(deadline, "deadline", problems, required=False)
+    day = _day(deadline, "deadline", problems)
     if day is not None and day < timezone.localdate():
         problems.add("deadline", _("The deadline cannot be in the past."))
     problems.raise_any()
@@ -548,7 +531,7 @@ def acceptance_record(
     elif kind != CheckKind.ACCEPTANCE:
         raise Refused(_("Unknown kind of check."))
     problems = _Problems()
-    day = _date(checked_on, "checked_on", problems)
+    day = _day(checked_on, "checked_on", problems, required=True)
     if day is not None and day > timezone.localdate():
         problems.add("checked_on", _("The date cannot be in the future."))
     remarks = _text(remarks, "remarks", problems, limit=TEXT_MAX)
