@@ -506,7 +506,7 @@ def acceptance_record(
     *,
     actor,
     enterprise: Enterprise,
-    passed: bool,
+    passed: bool | None,
     checked_on,
     kind: str = CheckKind.ACCEPTANCE,
     score=None,
@@ -554,6 +554,18 @@ def acceptance_record(
         for error in validated.errors:
             problems.add_at(("answers", *error.path), error.message, error.keyword)
         cleaned = validated.data
+        if validated.is_valid and version.scoring:
+            from core.forms.scoring import score_answers
+
+            result = score_answers(version.scoring, cleaned)
+            # The checklist's own scoring gives the score and the result
+            # where the officer did not.
+            if value is None and result.percent is not None:
+                value = Decimal(str(round(result.percent, 1)))
+            if passed is None and result.passed is not None:
+                passed = result.passed
+    if passed is None:
+        problems.add("passed", _("Say whether the enterprise passed."), "required")
     problems.raise_any()
     assert scope.department is not None
     return AcceptanceCheck.objects.create(

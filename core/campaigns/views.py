@@ -45,6 +45,7 @@ from core.organizations.scope import scope_for
 
 PAGE_SIZE = 50
 LIST_SLOTS = 8
+CHECKLISTS_SHOWN = 100
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -464,7 +465,12 @@ class CheckForm(forms.Form):
         label=gettext_lazy("Result"),
         choices=[("1", gettext_lazy("Passed")), ("0", gettext_lazy("Failed"))],
         coerce=lambda value: value == "1",
+        empty_value=None,
+        required=False,
         widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "With a scored checklist, leave empty to take its result."
+        ),
     )
     score = forms.DecimalField(
         label=gettext_lazy("Score"),
@@ -549,17 +555,56 @@ class CheckRecordView(_GovernmentView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def checklists(self):
+        """Published checklists the office may use (its own and the packs')."""
+        from core.forms.models import Kind
+        from core.forms.policy import definitions_visible
+
+        return (
+            definitions_visible(self.scope)
+            .filter(kind=Kind.CHECKLIST, published_version__isnull=False)
+            .select_related("published_version")
+            .order_by("key")[:CHECKLISTS_SHOWN]
+        )
+
+    def chosen_version(self):
+        from core.base.filters import parse_id
+
+        pk = parse_id(self.request.GET.get("checklist"))
+        if pk is None:
+            return None
+        definition = next((d for d in self.checklists() if d.pk == pk), None)
+        if definition is None:
+            raise Http404
+        return definition.published_version
+
+    def answer_form(self, version, data=None):
+        from core.forms.builder import FormBuilder
+
+        if version is None:
+            return None
+        form_class = FormBuilder(
+            version.ui_schema, version.json_schema
+        ).get_form_class()
+        return form_class(data, prefix="answers")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        version = self.chosen_version()
         context.setdefault(
             "form",
             CheckForm(scope=self.scope, initial={"checked_on": timezone.localdate()}),
         )
+        context.setdefault("answers", self.answer_form(version))
+        context.update(checklists=self.checklists(), version=version)
         return context
 
     def post(self, request, *args, **kwargs):
         form = CheckForm(request.POST, scope=self.scope)
-        if form.is_valid():
+        version = self.chosen_version()
+        answers = self.answer_form(version, request.POST)
+        answers_valid = answers is None or answers.is_valid()
+        if form.is_valid() and answers_valid:
             data = form.cleaned_data
             enterprise = self.scope.enterprises().get(pk=data["enterprise"])
             sample = None
@@ -580,6 +625,8 @@ class CheckRecordView(_GovernmentView):
                     checked_on=data["checked_on"],
                     score=data["score"],
                     remarks=data["remarks"],
+                    version=version,
+                    answers=answers.answers if answers is not None else None,
                 )
             except Refused as refused:
                 raise PermissionDenied(str(refused)) from None
@@ -588,7 +635,9 @@ class CheckRecordView(_GovernmentView):
             else:
                 messages.success(request, _("The check is recorded."))
                 return HttpResponseRedirect(reverse("campaigns:checks"))
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        return self.render_to_response(
+            self.get_context_data(form=form, answers=answers), status=400
+        )
 
 
 class SampleDrawView(_GovernmentView):

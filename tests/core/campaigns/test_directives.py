@@ -30,6 +30,11 @@ from core.campaigns.services import (
     spot_sample_draw,
 )
 from core.notifications.models import Notification
+from tests.core.forms.conftest import (  # noqa: F401 - fixtures used here
+    VALID_ANSWER,
+    chem_department,
+    published,
+)
 from tests.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db
@@ -309,3 +314,38 @@ def test_acceptance_check_in_scope_only(world, client):
     assert "验收通过" in client.get("/portal/campaigns/").content.decode()
     client.force_login(world.manager_b)
     assert "验收通过" not in client.get("/portal/campaigns/").content.decode()
+
+
+def test_acceptance_on_a_low_code_checklist(world, published, client):  # noqa: F811
+    definition, version = published
+    with pytest.raises(Invalid):
+        acceptance_record(
+            actor=world.dept_chemicals,
+            enterprise=world.enterprise_a,
+            passed=None,
+            checked_on=timezone.localdate(),
+            version=version,
+            answers={"length": "not a number"},
+        )
+    check = acceptance_record(
+        actor=world.dept_chemicals,
+        enterprise=world.enterprise_a,
+        passed=None,
+        checked_on=timezone.localdate(),
+        version=version,
+        answers=VALID_ANSWER,
+    )
+    assert check.definition == definition and check.version_number == version.number
+    assert check.answers["exit_problem"] == "堆放杂物"
+    assert check.passed is not None  # from the checklist's own scoring
+    client.force_login(world.dept_chemicals)
+    page = client.get(f"/admin/campaigns/checks/new/?checklist={definition.pk}")
+    assert page.status_code == 200
+    assert version.ui_schema["questions"]["exits"]["label"] in page.content.decode()
+    client.force_login(world.dept_construction)
+    assert (
+        client.get(
+            f"/admin/campaigns/checks/new/?checklist={definition.pk}"
+        ).status_code
+        == 404
+    )
