@@ -533,6 +533,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         from core.demo.emergency import ensure_demo_emergency
 
         ensure_demo_emergency()
+        from core.campaigns.demo import ensure_demo_campaigns
+
+        ensure_demo_campaigns()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 
