@@ -291,3 +291,44 @@ def test_a_campaign_for_other_industries_or_territories_is_not_shown(data, clien
     assert client.get(f"/admin/campaigns/{chemicals.pk}/").status_code == 200
     listing = client.get("/admin/campaigns/").content.decode()
     assert f"/admin/campaigns/{street2.pk}/" not in listing
+
+
+def _page_queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_pages_and_assessment_queries_are_flat(data, client):
+    from core.campaigns.assessment import campaign_assessment
+    from core.campaigns.services import directive_send
+
+    campaign = make_campaign(data)
+    directive = directive_send(
+        actor=data.committee, title="通知", body="请部署。", audience="all"
+    )
+    client.force_login(data.committee)
+    urls = [
+        f"/admin/campaigns/{campaign.pk}/",
+        f"/admin/campaigns/{campaign.pk}/assessment/",
+        f"/admin/campaigns/directives/{directive.pk}/",
+        "/admin/campaigns/checks/",
+    ]
+    for url in urls:  # the first load creates the weights' setting row
+        _page_queries(client, url)
+    small = [_page_queries(client, url) for url in urls]
+    _more(data, 30)
+    directive_send(
+        actor=data.committee, title="通知二", body="请部署。", audience="all"
+    )
+    assert [_page_queries(client, url) for url in urls] == small
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        campaign_assessment(campaign, start=TODAY, end=TODAY)
+    assert len(captured) <= 9
