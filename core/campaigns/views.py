@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -76,6 +76,9 @@ def _page(request, rows, base: str):
 class _GovernmentView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tasks"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         self.scope = scope_for(request.user)
         if not self.scope.is_government:
@@ -87,7 +90,7 @@ class _GovernmentView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class CampaignForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("directive", "Title"), max_length=200)
     description = forms.CharField(
         label=gettext_lazy("Description"),
         required=False,
@@ -141,7 +144,9 @@ class CampaignForm(forms.Form):
 
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Milestone"), max_length=200)
-    deadline = forms.DateField(label=gettext_lazy("Deadline"), widget=DATE_INPUT)
+    deadline = forms.DateField(
+        label=pgettext_lazy("directive", "Deadline"), widget=DATE_INPUT
+    )
     target_percent = forms.IntegerField(
         label=gettext_lazy("Share established (%)"), min_value=0, max_value=100
     )
@@ -274,12 +279,12 @@ class CampaignDetailView(_GovernmentView):
 
 
 class DirectiveForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("directive", "Title"), max_length=200)
     body = forms.CharField(
         label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 6})
     )
     deadline = forms.DateField(
-        label=gettext_lazy("Deadline"), required=False, widget=DATE_INPUT
+        label=pgettext_lazy("directive", "Deadline"), required=False, widget=DATE_INPUT
     )
     reply_required = forms.BooleanField(
         label=gettext_lazy("Reply required"), required=False
