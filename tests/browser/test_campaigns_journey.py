@@ -29,9 +29,7 @@ def _world():
         starts_on=today - datetime.timedelta(days=10),
         ends_on=today + datetime.timedelta(days=60),
         criteria=[{"key": "risk_list"}, {"key": "handbook"}],
-        milestones=[
-            {"title": "风险辨识完成", "deadline": today, "target_percent": 50}
-        ],
+        milestones=[{"title": "风险辨识完成", "deadline": today, "target_percent": 50}],
     )
     directive = directive_send(
         actor=world.committee,
