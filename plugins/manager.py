@@ -44,6 +44,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     BUILTIN_PREFIX + "default_supervision": "core.supervision.default_plugin",
     BUILTIN_PREFIX + "default_emergency": "core.emergency.default_plugin",
     BUILTIN_PREFIX + "default_documents": "core.documents.default_plugin",
+    BUILTIN_PREFIX + "default_campaigns": "core.campaigns.default_plugin",
 }
 
 

@@ -536,6 +536,9 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         from core.demo.notices import ensure_demo_notices
 
         ensure_demo_notices()
+        from core.campaigns.demo import ensure_demo_campaigns
+
+        ensure_demo_campaigns()
     return DemoLoadResult(created=created, enterprises=Enterprise.objects.count())
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("portal/monitoring/", include("core.monitoring.portal_urls")),
     path("portal/emergency/", include("core.emergency.portal_urls")),
     path("portal/documents/", include("core.documents.portal_urls")),
+    path("portal/campaigns/", include("core.campaigns.portal_urls")),
     path("portal/", include("core.portal.urls")),
     path("notices/", include("core.notices.urls")),
     # The public page of a printed card (its QR code): short, for the code.

@@ -179,6 +179,8 @@ class Side:
     emergency_plan: Any = None
     training_session: Any = None
     risk_notice: Any = None
+    campaign: Any = None
+    directive: Any = None
 
 
 @dataclass
@@ -341,8 +343,24 @@ def _side(world, key: str) -> Side:
         points=[{"name": f"{key}风险点", "level": "general", "control": ["巡检"]}],
     )
     risk_notice_submit(actor=manager, page=risk_notice)
+    from core.campaigns.services import campaign_create, directive_send
+
+    campaign = campaign_create(
+        actor=world.committee,
+        title=f"{key} 推进",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+        criteria=[{"key": "risk_list"}],
+        industries=[industry],
+        territories=[world.street1 if key == "A" else world.street2],
+    )
+    directive = directive_send(
+        actor=officer, title=f"{key} 督办", body="请整改。", audience="all"
+    )
     return Side(
         risk_notice=risk_notice,
+        campaign=campaign,
+        directive=directive,
         sensor=sensor,
         alarm=alarm,
         rating=rating,
@@ -438,6 +456,9 @@ PK_BY_PREFIX = {
     "admin/forms/option-lists/": "option_list",
     "admin/forms/submissions/": "submission",
     "admin/notices/review/": "risk_notice",
+    "admin/campaigns/directives/": "directive",
+    "portal/campaigns/directives/": "directive",
+    "admin/campaigns/": "campaign",
 }
 PK_BY_MODEL = {
     "organizations.Enterprise": "enterprise",
@@ -623,6 +644,19 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.
         return side is not None and role == OWNER_DEPT[side]
+    if app == "campaigns":
+        # A campaign and a spot-check sample: the committee office; a
+        # directive or an acceptance check: any office, for its own scope.
+        if side is not None:
+            return False
+        if name in ("campaigns:create", "campaigns:sample_draw"):
+            return role == "committee"
+        if name in ("campaigns:directive_send", "campaigns:check_record"):
+            return role in GOVERNMENT
+        return False
+    if app == "campaigns_portal":
+        # Replying to a directive: the addressed enterprise's safety manager.
+        return side is not None and role == MANAGER_OF[side]
     # Read-only screens and pages: nobody changes anything through them.
     return False
 

@@ -47,6 +47,7 @@ PLATFORM_APPS = [
     "core.supervision",
     "core.emergency",
     "core.documents",
+    "core.campaigns",
     "plugins",
     # Wagtail
     "wagtail.contrib.forms",

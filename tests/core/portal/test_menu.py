@@ -47,6 +47,7 @@ def test_the_portal_own_entries_in_order(world):
         "monitoring",
         "forms",
         "documents",
+        "campaigns",
         "notices",
     ]
     assert keys(world.staff_a) == [
@@ -61,6 +62,7 @@ def test_the_portal_own_entries_in_order(world):
         "monitoring",
         "forms",
         "documents",
+        "campaigns",
         "notices",
     ]
 
@@ -100,6 +102,7 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "monitoring",
         "forms",
         "documents",
+        "campaigns",
         "notices",
     ]
     assert keys(world.staff_a) == [
@@ -114,5 +117,6 @@ def test_entries_limited_to_a_role_and_unknown_urls_left_out(world, enable_packs
         "monitoring",
         "forms",
         "documents",
+        "campaigns",
         "notices",
     ]

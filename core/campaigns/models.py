@@ -1,0 +1,312 @@
+"""Rollout campaigns (推进部署), directives to enterprises (动员部署, 督办),
+acceptance and spot checks (验收, 抽查) and the assessment's weights (考核).
+
+A campaign's progress is never stored: it is computed from the enterprises'
+records by ``core.campaigns.progress`` (docs/campaigns.md).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from core.forms.models import FormDefinition
+from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
+
+
+class Campaign(models.Model):
+    """A rollout campaign of the committee office: which enterprises, by when,
+    and what "mechanism established" means (criteria the platform computes)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+        verbose_name=_("issued by"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    # Targets: no industry and no territory chosen means every enterprise.
+    industries = models.ManyToManyField(
+        Industry, blank=True, related_name="+", verbose_name=_("industries")
+    )
+    territories = models.ManyToManyField(
+        Jurisdiction, blank=True, related_name="+", verbose_name=_("territories")
+    )
+    key_industries_only = models.BooleanField(_("key industries only"), default=False)
+    above_scale_only = models.BooleanField(
+        _("above-scale enterprises only (规上)"), default=False
+    )
+    # [{"key": "risk_list"}, {"key": "inspections", "value": 90}, …]
+    criteria = models.JSONField(_("criteria"), default=list)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rollout campaign")
+        verbose_name_plural = _("rollout campaigns")
+        ordering = ["-starts_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Milestone(models.Model):
+    """A deadline of a campaign: by ``deadline`` at least ``target_percent`` of
+    the target enterprises have established the mechanism."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="milestones"
+    )
+    title = models.CharField(_("milestone"), max_length=200)
+    deadline = models.DateField(_("deadline"))
+    target_percent = models.PositiveSmallIntegerField(
+        _("share established (%)"),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["deadline", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Audience(models.TextChoices):
+    ALL = "all", _("Every enterprise in my scope")
+    INDUSTRY = "industry", _("The enterprises of an industry")
+    TERRITORY = "territory", _("The enterprises of a territory")
+    LIST = "list", _("Chosen enterprises")
+
+
+class Directive(models.Model):
+    """A notice from an office to enterprises (动员部署, 督办)."""
+
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="directives",
+        verbose_name=_("sent by"),
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sender"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    reply_required = models.BooleanField(_("reply required"), default=False)
+    audience = models.CharField(
+        _("addressed to"), max_length=16, choices=Audience.choices
+    )
+    audience_label = models.CharField(_("addressees"), max_length=300, blank=True)
+    recipient_count = models.PositiveIntegerField(_("enterprises"), default=0)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("directive")
+        verbose_name_plural = _("directives")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DirectiveRecipient(models.Model):
+    """One enterprise's copy of a directive: its read receipt and reply."""
+
+    directive = models.ForeignKey(
+        Directive, on_delete=models.CASCADE, related_name="recipients"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="directives",
+        verbose_name=_("enterprise"),
+    )
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply = models.TextField(_("reply"), blank=True)
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("directive recipient")
+        verbose_name_plural = _("directive recipients")
+        ordering = ["enterprise__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["directive", "enterprise"], name="directive_recipient_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["enterprise", "directive"], name="directive_inbox"),
+            models.Index(
+                fields=["directive", "read_at", "replied_at"],
+                name="directive_receipts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.directive} → {self.enterprise}"
+
+
+class SpotCheckSample(models.Model):
+    """A reproducible random sample of enterprises for spot checks (抽查): the
+    population's ids in order and the seed give the same sample again."""
+
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    campaign = models.ForeignKey(
+        Campaign,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="samples",
+        verbose_name=_("campaign"),
+    )
+    seed = models.BigIntegerField(_("seed"))
+    size = models.PositiveIntegerField(_("sample size"))
+    population_size = models.PositiveIntegerField(_("population"))
+    enterprise_ids = models.JSONField(_("sampled enterprises"), default=list)
+    created_at = models.DateTimeField(_("drawn at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("spot-check sample")
+        verbose_name_plural = _("spot-check samples")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} ({self.size}/{self.population_size})"
+
+
+class CheckKind(models.TextChoices):
+    ACCEPTANCE = "acceptance", _("Acceptance check (验收)")
+    SPOT = "spot", _("Spot check (抽查)")
+
+
+class AcceptanceCheck(models.Model):
+    """The result of an acceptance or spot check of an enterprise by an office,
+    answered on a low-code form (its version and answers kept)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="acceptance_checks",
+        verbose_name=_("enterprise"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="acceptance_checks",
+        verbose_name=_("checked by"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=CheckKind.choices)
+    campaign = models.ForeignKey(
+        Campaign,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="checks",
+        verbose_name=_("campaign"),
+    )
+    sample = models.ForeignKey(
+        SpotCheckSample,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="checks",
+    )
+    definition = models.ForeignKey(
+        FormDefinition,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("checklist"),
+    )
+    version_number = models.PositiveIntegerField(null=True, blank=True)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    passed = models.BooleanField(_("passed"))
+    score = models.DecimalField(
+        _("score"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    remarks = models.TextField(_("remarks"), blank=True)
+    checked_on = models.DateField(_("checked on"))
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("acceptance check")
+        verbose_name_plural = _("acceptance checks")
+        ordering = ["-checked_on", "-pk"]
+        indexes = [
+            models.Index(fields=["enterprise", "-checked_on"], name="check_enterprise")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.enterprise}"
+
+
+@register_setting(icon="cog")
+class AssessmentWeights(BaseGenericSetting):
+    """How the committee office scores departments and territories (考核)."""
+
+    progress_weight = models.PositiveSmallIntegerField(
+        _("weight of campaign progress"), default=60
+    )
+    acceptance_weight = models.PositiveSmallIntegerField(
+        _("weight of acceptance results"), default=40
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark"),
+        default=60,
+        validators=[MaxValueValidator(100)],
+    )
+
+    class Meta:
+        verbose_name = _("assessment weights")
+        verbose_name_plural = _("assessment weights")
+
+    def clean(self) -> None:
+        if self.progress_weight + self.acceptance_weight == 0:
+            raise ValidationError(
+                {"progress_weight": _("At least one weight must be above zero.")}
+            )

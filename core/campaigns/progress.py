@@ -1,0 +1,256 @@
+"""A campaign's progress, computed from the enterprises' records.
+
+Budget (asserted in the tests, equal at two data sizes): the targets' choice
+(2 queries: the campaign's industries and territories), the totals (1: one
+``COUNT … FILTER`` per criterion and for "established"), per industry (1,
+GROUP BY through the enterprises' industries), per street or town (1, GROUP
+BY the jurisdiction path's first two steps) and their names (1). Nothing
+loops over enterprises. A page of enterprises with their criteria is one
+more query (``enterprise_rows``).
+
+Who sees what: the figures are always of the targets *within the viewer's
+scope* — an industry department its industries' part, a street or town its
+territory's, the committee office the whole.
+"""
+
+from __future__ import annotations
+
+import datetime
+import operator
+from dataclasses import dataclass, field
+from functools import reduce
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from core.campaigns.criteria import criterion_conditions
+from core.campaigns.models import Campaign
+from core.organizations.models import Enterprise, Industry, Jurisdiction, Role
+from core.organizations.scope import Scope
+
+
+def target_condition(campaign: Campaign) -> Q:
+    """The campaign's target enterprises as a condition (two small queries)."""
+    condition = Q()
+    industry_ids = list(campaign.industries.values_list("pk", flat=True))
+    if industry_ids:
+        condition &= Q(
+            pk__in=Enterprise.industries.through.objects.filter(
+                industry_id__in=industry_ids
+            ).values("enterprise_id")
+        )
+    paths = list(campaign.territories.values_list("path", flat=True))
+    if paths:
+        condition &= reduce(
+            operator.or_, [Q(jurisdiction__path__startswith=p) for p in paths]
+        )
+    if campaign.key_industries_only:
+        condition &= Q(is_key_industry=True)
+    if campaign.above_scale_only:
+        condition &= Q(is_above_scale=True)
+    return condition
+
+
+def campaign_targets(campaign: Campaign, *, scope: Scope) -> QuerySet[Enterprise]:
+    """The campaign's targets the viewer sees."""
+    return scope.enterprises().filter(target_condition(campaign))
+
+
+@dataclass
+class Figures:
+    total: int = 0
+    established: int = 0
+    criteria: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.established / self.total, 1) if self.total else None
+
+    def criterion_rows(self, conditions) -> list[dict]:
+        return [
+            {
+                "key": key,
+                "label": criterion.describe(value),
+                "met": self.criteria.get(key, 0),
+                "percent": (
+                    round(100 * self.criteria.get(key, 0) / self.total, 1)
+                    if self.total
+                    else None
+                ),
+            }
+            for key, criterion, value, _q in conditions
+        ]
+
+
+@dataclass
+class Progress:
+    campaign: Campaign
+    today: datetime.date
+    overall: Figures
+    criteria: list[dict]
+    industries: list[dict]
+    territories: list[dict]
+    milestones: list[dict]
+
+
+def _established(conditions) -> Q:
+    if not conditions:
+        return Q(pk__in=[])  # no criterion chosen: nothing is established
+    return reduce(operator.and_, [q for *_rest, q in conditions])
+
+
+def _aggregates(conditions, distinct: bool = False) -> dict:
+    figures = {
+        "total": Count("pk", distinct=distinct),
+        "established": Count("pk", filter=_established(conditions), distinct=distinct),
+    }
+    for key, _criterion, _value, condition in conditions:
+        figures[f"c_{key}"] = Count("pk", filter=condition, distinct=distinct)
+    return figures
+
+
+def _figures(row: dict, conditions) -> Figures:
+    return Figures(
+        total=row.get("total") or 0,
+        established=row.get("established") or 0,
+        criteria={key: row.get(f"c_{key}") or 0 for key, *_rest in conditions},
+    )
+
+
+def campaign_progress(
+    campaign: Campaign, *, scope: Scope, today: datetime.date | None = None
+) -> Progress:
+    """The campaign's progress as the viewer's scope sees it (see the module)."""
+    today = today or timezone.localdate()
+    conditions = criterion_conditions(campaign.criteria, today)
+    targets = campaign_targets(campaign, scope=scope)
+    overall = _figures(targets.aggregate(**_aggregates(conditions)), conditions)
+
+    by_industry = targets.filter(industries__isnull=False)
+    if scope.role == Role.INDUSTRY_DEPARTMENT:
+        by_industry = by_industry.filter(industries__in=scope.industry_ids)
+    industry_rows = list(
+        by_industry.values("industries")
+        .annotate(**_aggregates(conditions, distinct=True))
+        .order_by("industries")
+    )
+    names = {
+        industry.pk: industry.name
+        for industry in Industry.objects.filter(
+            pk__in=[row["industries"] for row in industry_rows]
+        )
+    }
+    industries = [
+        {"name": names.get(row["industries"], "—"), **_row(row, conditions)}
+        for row in industry_rows
+    ]
+
+    prefix_length = 2 * Jurisdiction.steplen
+    territory_rows = list(
+        targets.annotate(territory=Substr("jurisdiction__path", 1, prefix_length))
+        .values("territory")
+        .annotate(**_aggregates(conditions))
+        .order_by("territory")
+    )
+    territory_names = dict(
+        Jurisdiction.objects.filter(
+            path__in=[row["territory"] for row in territory_rows]
+        ).values_list("path", "name")
+    )
+    territories = [
+        {
+            "name": territory_names.get(row["territory"], row["territory"]),
+            **_row(row, conditions),
+        }
+        for row in territory_rows
+    ]
+    return Progress(
+        campaign=campaign,
+        today=today,
+        overall=overall,
+        criteria=overall.criterion_rows(conditions),
+        industries=industries,
+        territories=territories,
+        milestones=milestone_rows(campaign, overall, today),
+    )
+
+
+def _row(row: dict, conditions) -> dict:
+    figures = _figures(row, conditions)
+    return {
+        "total": figures.total,
+        "established": figures.established,
+        "percent": figures.percent,
+        "criteria": [figures.criteria.get(key, 0) for key, *_rest in conditions],
+    }
+
+
+def milestone_rows(campaign: Campaign, overall: Figures, today) -> list[dict]:
+    """Each milestone against the share established now: ``met``, ``overdue``
+    (deadline passed, share not reached) or ``open``."""
+    percent = overall.percent or 0
+    rows = []
+    for milestone in campaign.milestones.all():
+        met = overall.total > 0 and percent >= milestone.target_percent
+        state = "met" if met else ("overdue" if milestone.deadline < today else "open")
+        rows.append(
+            {
+                "milestone": milestone,
+                "state": state,
+                "days_left": (milestone.deadline - today).days,
+                "needed": max(
+                    0,
+                    -(-milestone.target_percent * overall.total // 100)
+                    - overall.established,
+                ),
+            }
+        )
+    return rows
+
+
+def enterprise_rows(
+    campaign: Campaign, *, scope: Scope, today: datetime.date | None = None
+) -> tuple[QuerySet[Enterprise], list]:
+    """The targets with one boolean per criterion (``c_<key>``), for a page
+    of the list (one query a page)."""
+    today = today or timezone.localdate()
+    conditions = criterion_conditions(campaign.criteria, today)
+    rows = campaign_targets(campaign, scope=scope).annotate(
+        **{
+            f"c_{key}": ExpressionWrapper(condition, output_field=BooleanField())
+            for key, _criterion, _value, condition in conditions
+        }
+    )
+    return rows.only("pk", "name", "jurisdiction_id").order_by("name", "pk"), conditions
+
+
+def enterprise_checklist(
+    campaign: Campaign, *, enterprise: Enterprise, today: datetime.date | None = None
+) -> list[dict] | None:
+    """For the enterprise's portal: each criterion met or missing, or None
+    when the campaign does not target the enterprise (one query, after the
+    targets' two)."""
+    today = today or timezone.localdate()
+    conditions = criterion_conditions(campaign.criteria, today)
+    annotations = {
+        f"c_{key}": ExpressionWrapper(condition, output_field=BooleanField())
+        for key, _criterion, _value, condition in conditions
+    }
+    row = (
+        Enterprise.objects.filter(target_condition(campaign), pk=enterprise.pk)
+        .annotate(**annotations)
+        .values(*annotations)
+        .first()
+    )
+    if row is None:
+        return None
+    return [
+        {
+            "key": key,
+            "label": criterion.describe(value),
+            "help": criterion.help_text,
+            "met": bool(row[f"c_{key}"]),
+        }
+        for key, criterion, value, _q in conditions
+    ]

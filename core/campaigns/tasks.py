@@ -1,0 +1,14 @@
+"""The campaigns' periodic job: reminding enterprises of unread or unanswered
+directives (daily; registered through ``safegrid_scheduled_jobs``)."""
+
+from __future__ import annotations
+
+from core.jobs.base import job
+
+
+@job
+def remind_directives() -> dict[str, int]:
+    """Remind those that have not read or replied (idempotent per day)."""
+    from core.campaigns.services import directives_remind
+
+    return directives_remind()

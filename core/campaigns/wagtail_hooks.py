@@ -1,0 +1,56 @@
+"""The campaigns' admin pages and their menu item (government roles)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from core.campaigns import views
+from core.organizations.scope import scope_for
+
+urls = (
+    [
+        path("", views.CampaignListView.as_view(), name="list"),
+        path("new/", views.CampaignCreateView.as_view(), name="create"),
+        path("<int:pk>/", views.CampaignDetailView.as_view(), name="detail"),
+        path(
+            "<int:pk>/assessment/",
+            views.AssessmentView.as_view(),
+            name="assessment",
+        ),
+        path("directives/", views.DirectiveListView.as_view(), name="directives"),
+        path(
+            "directives/new/", views.DirectiveSendView.as_view(), name="directive_send"
+        ),
+        path(
+            "directives/<int:pk>/",
+            views.DirectiveDetailView.as_view(),
+            name="directive",
+        ),
+        path("checks/", views.CheckListView.as_view(), name="checks"),
+        path("checks/new/", views.CheckRecordView.as_view(), name="check_record"),
+        path("checks/sample/", views.SampleDrawView.as_view(), name="sample_draw"),
+    ],
+    "campaigns",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_campaign_urls():
+    return [path("campaigns/", include(urls))]
+
+
+class GovernmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_for(request.user).is_government
+
+
+@hooks.register("register_admin_menu_item")
+def register_campaigns_menu_item():
+    return GovernmentMenuItem(
+        _("Rollout and directives"),
+        reverse("campaigns:list"),
+        name="campaigns",
+        icon_name="tasks",
+        order=160,
+    )
