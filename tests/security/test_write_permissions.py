@@ -789,6 +789,7 @@ EXPLICIT_BODIES = {
         "title": "通报",
         "body": "<p>x</p>",
         "publish": "1",
+    },
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,
