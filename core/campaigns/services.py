@@ -20,6 +20,7 @@ import datetime
 import random
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -28,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.base.errors import Refused
+from core.base.errors import Problems, Refused
 from core.campaigns.criteria import CRITERIA
 from core.campaigns.models import (
     AcceptanceCheck,
@@ -40,9 +41,6 @@ from core.campaigns.models import (
     Milestone,
     SpotCheckSample,
 )
-from core.emergency.services import _date as _day
-from core.emergency.services import _text
-from core.hazards.services import _Problems
 from core.notifications.services import notify
 from core.organizations.models import (
     Enterprise,
@@ -76,7 +74,7 @@ def may_run_campaigns(scope: Scope) -> bool:
 # -- campaigns --------------------------------------------------------------------------
 
 
-def _criteria(chosen: Iterable[Mapping], problems: _Problems) -> list[dict]:
+def _criteria(chosen: Iterable[Mapping], problems: Problems) -> list[dict]:
     rows: list[dict] = []
     for index, item in enumerate(chosen):
         key = str(item.get("key", ""))
@@ -129,33 +127,26 @@ def campaign_create(
     scope = scope_for(actor)
     if not may_run_campaigns(scope) or scope.department is None:
         raise Refused(_("Only the safety committee office runs campaigns."))
-    problems = _Problems()
-    title = _text(title, "title", problems, limit=200, required=True)
-    description = _text(description, "description", problems, limit=TEXT_MAX)
-    start = _day(starts_on, "starts_on", problems, required=True)
-    end = _day(ends_on, "ends_on", problems, required=True)
+    problems = Problems()
+    title = problems.text(title, "title", limit=200, required=True)
+    description = problems.text(description, "description", limit=TEXT_MAX)
+    start = problems.date(starts_on, "starts_on", required=True)
+    end = problems.date(ends_on, "ends_on", required=True)
     if start and end and end < start:
         problems.add("ends_on", _("The end cannot be before the start."))
     chosen = _criteria(criteria, problems)
-    rows = []
+    rows: list[tuple[str, Any, int]] = []  # deadlines required: checked
     for index, item in enumerate(list(milestones)[: MAX_MILESTONES + 1]):
         if index >= MAX_MILESTONES:
             problems.add(
                 "milestones", _("At most %(n)d milestones.") % {"n": MAX_MILESTONES}
             )
             break
-        name = _text(
-            item.get("title"),
-            f"milestones-{index}-title",
-            problems,
-            limit=200,
-            required=True,
+        name = problems.text(
+            item.get("title"), f"milestones-{index}-title", limit=200, required=True
         )
-        deadline = _day(
-            item.get("deadline"),
-            f"milestones-{index}-deadline",
-            problems,
-            required=True,
+        deadline = problems.date(
+            item.get("deadline"), f"milestones-{index}-deadline", required=True
         )
         try:
             share = int(str(item.get("target_percent")))
@@ -173,6 +164,7 @@ def campaign_create(
             )
         rows.append((name, deadline, share))
     problems.raise_any()
+    assert start is not None and end is not None  # required: checked above
     campaign = Campaign.objects.create(
         title=title,
         description=description,
@@ -305,10 +297,10 @@ def directive_send(
     scope = scope_for(actor)
     if not may_send_directives(scope):
         raise Refused(_("Only a government office sends directives."))
-    problems = _Problems()
-    title = _text(title, "title", problems, limit=200, required=True)
-    body = _text(body, "body", problems, limit=TEXT_MAX, required=True)
-    day = _day(deadline, "deadline", problems)
+    problems = Problems()
+    title = problems.text(title, "title", limit=200, required=True)
+    body = problems.text(body, "body", limit=TEXT_MAX, required=True)
+    day = problems.date(deadline, "deadline")
     if day is not None and day < timezone.localdate():
         problems.add("deadline", _("The deadline cannot be in the past."))
     problems.raise_any()
@@ -411,8 +403,8 @@ def directive_reply(
         .select_related("directive")
         .get(pk=recipient.pk)
     )
-    problems = _Problems()
-    text = _text(reply, "reply", problems, limit=TEXT_MAX, required=True)
+    problems = Problems()
+    text = problems.text(reply, "reply", limit=TEXT_MAX, required=True)
     deadline = recipient.directive.deadline
     if recipient.replied_at and deadline and deadline < timezone.localdate():
         problems.add(
@@ -530,11 +522,11 @@ def acceptance_record(
             raise Refused(_("This enterprise is not in the sample."))
     elif kind != CheckKind.ACCEPTANCE:
         raise Refused(_("Unknown kind of check."))
-    problems = _Problems()
-    day = _day(checked_on, "checked_on", problems, required=True)
+    problems = Problems()
+    day = problems.date(checked_on, "checked_on", required=True)
     if day is not None and day > timezone.localdate():
         problems.add("checked_on", _("The date cannot be in the future."))
-    remarks = _text(remarks, "remarks", problems, limit=TEXT_MAX)
+    remarks = problems.text(remarks, "remarks", limit=TEXT_MAX)
     value = None
     if score not in (None, ""):
         try:
@@ -567,7 +559,7 @@ def acceptance_record(
     if passed is None:
         problems.add("passed", _("Say whether the enterprise passed."), "required")
     problems.raise_any()
-    assert scope.department is not None
+    assert scope.department is not None and day is not None
     return AcceptanceCheck.objects.create(
         enterprise=enterprise,
         department=scope.department,
@@ -605,7 +597,7 @@ def spot_sample_draw(
     scope = scope_for(actor)
     if not scope.sees_everything or scope.department is None:
         raise Refused(_("Only the safety committee office runs spot checks."))
-    problems = _Problems()
+    problems = Problems()
     try:
         size = int(size)
     except (TypeError, ValueError):
