@@ -69,3 +69,50 @@ def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@job(max_attempts=MAX_ATTEMPTS, retry_delay=30)
+def generate_scope_handbook(handbook_id: int) -> str:
+    """Render one requested industry or territory handbook (idempotent)."""
+    from core.documents import services
+    from core.documents.models import ScopeHandbook
+    from core.documents.pdf import render_pdf
+    from core.documents.scope_content import scope_handbook_content
+
+    handbook = (
+        ScopeHandbook.objects.select_related("industry", "territory")
+        .filter(pk=handbook_id)
+        .first()
+    )
+    if handbook is None or handbook.status == GenerationStatus.READY:
+        return "nothing to do"
+    try:
+        services.scope_handbook_progress(
+            handbook=handbook, progress=10, status=GenerationStatus.RUNNING
+        )
+        with override(handbook.language):
+            content = scope_handbook_content(handbook=handbook)
+            services.scope_handbook_progress(
+                handbook=handbook, progress=40, status=GenerationStatus.RUNNING
+            )
+            pdf = render_pdf(
+                "scope_handbook.html",
+                {
+                    **content,
+                    "language": handbook.language,
+                    "footer": f"{content['scope_name']} · "
+                    f"{content['title']} v{handbook.number}",
+                },
+            )
+        services.scope_handbook_progress(
+            handbook=handbook, progress=90, status=GenerationStatus.RUNNING
+        )
+        services.scope_handbook_store(
+            handbook=handbook, pdf=pdf, page_count=page_count(pdf), content=content
+        )
+    except Exception as error:
+        services.scope_handbook_fail(
+            handbook=handbook, error=f"{type(error).__name__}: {error}"
+        )
+        raise
+    return f"{handbook}: {handbook.page_count} pages"

@@ -1,12 +1,15 @@
 """The documents' admin screens: the supervisors' handbook list and download."""
 
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.documents.models import HandbookVersion
 from core.documents.viewsets import HandbookAdminViewSet, handbook_admin_download
+from core.organizations.scope import scope_for
 
 # Supervisors read handbooks; the enterprise generates its own in the portal.
 register_permission_policy(HandbookVersion, ReadOnlyPermissionPolicy(HandbookVersion))
@@ -26,3 +29,48 @@ def register_handbook_download_url():
             name="documents_admin_download",
         )
     ]
+
+
+# -- industry and territory handbooks (government users) ----------------------
+
+
+@hooks.register("register_admin_urls")
+def register_scope_handbook_urls():
+    from core.documents.scope_views import (
+        ScopeHandbookView,
+        scope_handbook_download,
+        scope_handbook_request_view,
+    )
+
+    return [
+        path(
+            "scope-handbooks/",
+            ScopeHandbookView.as_view(),
+            name="documents_scope_handbooks",
+        ),
+        path(
+            "scope-handbooks/request/",
+            scope_handbook_request_view,
+            name="documents_scope_handbook_request",
+        ),
+        path(
+            "scope-handbooks/<int:pk>/download/",
+            scope_handbook_download,
+            name="documents_scope_handbook_download",
+        ),
+    ]
+
+
+class _GovernmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_for(request.user).is_government
+
+
+@hooks.register("register_admin_menu_item")
+def register_scope_handbook_menu_item():
+    return _GovernmentMenuItem(
+        _("Industry and territory handbooks"),
+        reverse("documents_scope_handbooks"),
+        icon_name="doc-full",
+        order=321,
+    )

@@ -176,6 +176,7 @@ class Side:
     sensor: Any = None
     alarm: Any = None
     rating: Any = None
+    scope_handbook: Any = None
 
 
 @dataclass
@@ -257,7 +258,7 @@ def _side(world, key: str) -> Side:
 
     from django.utils import timezone
 
-    from core.documents.models import HandbookVersion
+    from core.documents.models import HandbookVersion, ScopeHandbook
     from core.emergency.services import plan_create, plan_file
     from core.inspections.government import government_inspection_plan
 
@@ -321,6 +322,9 @@ def _side(world, key: str) -> Side:
         plan_filing=plan_filing,
         rescue_agreement=rescue_agreement,
         handbook=HandbookVersion.objects.create(enterprise=enterprise, number=1),
+        scope_handbook=ScopeHandbook.objects.create(
+            kind="industry", industry=industry, number=1
+        ),
         government_inspection=government_inspection_plan(
             actor=officer,
             enterprise=enterprise,
@@ -394,6 +398,7 @@ PK_BY_PREFIX = {
     "admin/handbooks/": "handbook",
     "admin/government-inspections/": "government_inspection",
     "admin/alarms/": "alarm",
+    "admin/scope-handbooks/": "scope_handbook",
     "portal/monitoring/alarms/": "alarm",
     "portal/monitoring/sensors/": "sensor",
     "portal/forms/uploads/": "upload",
@@ -567,6 +572,10 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         if name == "emergency:drill_new":
             return side is None and role in ("manager_a", "manager_b")
         return side is None and role == "staff_a"
+    if app == "documents_scope_handbook_request":
+        # An industry's handbook (the body names side A's, chemicals): its
+        # department and the committee office.
+        return role in ("committee", "dept_chemicals")
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.
         return side is not None and role == OWNER_DEPT[side]
@@ -691,6 +700,10 @@ EXPLICIT_BODIES = {
     "hazard_admin_step": lambda side: {"action": "supervise", "comment": "督办"},
     "filing_admin_review": lambda side: {"decision": "on_file"},
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
+    "documents_scope_handbook_request": lambda side: {
+        "industry": side.industry.pk,
+        "language": "zh-hans",
+    },
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,
         "recurrence": "none",
