@@ -385,4 +385,6 @@ if SAFEGRID_MAP_TILE_URL:
 SAFEGRID_PUBLIC_BASE_URL = os.environ.get(
     "SAFEGRID_PUBLIC_BASE_URL", "http://localhost:8000"
 )
-SAFEGRID_EMERGENCY_CARD_PROVIDER = "core.documents.cards.emergency_card_from_risks"
+SAFEGRID_EMERGENCY_CARD_PROVIDER = (
+    "core.documents.cards.emergency_card_from_emergency_app"
+)
