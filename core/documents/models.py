@@ -84,6 +84,7 @@ class HandbookVersion(GeneratedDocument):
         verbose_name=_("enterprise"),
     )
     number = models.PositiveIntegerField(_("version"))
+    language = models.CharField(_("language"), max_length=16, default="zh-hans")
     file = models.FileField(_("file"), upload_to=handbook_path, blank=True)
     note = models.CharField(
         _("reason for this version"),
@@ -263,3 +264,81 @@ class ScopeHandbook(GeneratedDocument):
         if self.kind == ScopeKind.INDUSTRY and self.industry is not None:
             return self.industry.name_zh
         return self.territory.name if self.territory is not None else ""
+
+
+class HandbookSectionSetting(models.Model):
+    """How an industry's department wants one handbook section: shown or
+    not, where, under which heading, with which introduction (plain text).
+
+    ``key`` is a core section (``core:profile``...) or a pack's
+    (``<plugin>:<key>`` from ``safegrid_document_sections()``). No row: the
+    section as the platform or the pack defines it.
+    """
+
+    industry = models.ForeignKey(
+        "organizations.Industry",
+        on_delete=models.CASCADE,
+        related_name="handbook_sections",
+        verbose_name=_("industry"),
+    )
+    key = models.CharField(_("section"), max_length=120)
+    included = models.BooleanField(_("included"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    heading = models.CharField(
+        _("heading"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty for the standard heading."),
+    )
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Plain text printed under the heading; no HTML."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("handbook section setting")
+        verbose_name_plural = _("handbook section settings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["industry", "key"], name="handbook_section_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.industry_id} {self.key}"
+
+
+class HandbookNote(models.Model):
+    """The enterprise's own notes under one handbook section (plain text)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="handbook_notes",
+        verbose_name=_("enterprise"),
+    )
+    key = models.CharField(_("section"), max_length=120)
+    text = models.TextField(_("notes"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("handbook note")
+        verbose_name_plural = _("handbook notes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "key"], name="handbook_note_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.key}"

@@ -22,15 +22,20 @@ from core.base.errors import Invalid, Refused
 from core.documents.models import (
     GeneratedDocument,
     GenerationStatus,
+    HandbookNote,
+    HandbookSectionSetting,
     HandbookVersion,
     ScopeHandbook,
     ScopeKind,
 )
 from core.jobs import enqueue_on_commit
-from core.organizations.models import Enterprise, Industry, Jurisdiction
+from core.organizations.models import Enterprise, Industry, Jurisdiction, Role
 from core.organizations.scope import scope_for
 
 NOTE_MAX = 300
+#: The languages a handbook may be printed in (labels from the catalogue; the
+#: data stays as entered).
+HANDBOOK_LANGUAGES = ("zh-hans", "en")
 
 
 #: A version still queued or running this long after it was requested is
@@ -40,7 +45,7 @@ STALE_AFTER = datetime.timedelta(hours=2)
 
 @transaction.atomic
 def handbook_request(
-    *, actor: Any, enterprise: Enterprise, note: str = ""
+    *, actor: Any, enterprise: Enterprise, note: str = "", language: str = "zh-hans"
 ) -> HandbookVersion:
     """Ask for a new version of the enterprise's handbook.
 
@@ -59,6 +64,8 @@ def handbook_request(
             ["note"],
             _("Keep the reason under %(max)s characters.") % {"max": NOTE_MAX},
         )
+    if language not in HANDBOOK_LANGUAGES:
+        raise Invalid.at(["language"], _("Choose Chinese or English."))
     # Lock the enterprise row: two requests at once get consecutive numbers
     # or the same pending version, never a duplicate.
     Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
@@ -72,6 +79,7 @@ def handbook_request(
         enterprise=enterprise,
         number=(last or 0) + 1,
         note=note,
+        language=language,
         requested_by=actor if getattr(actor, "pk", None) else None,
     )
     from core.documents.tasks import generate_handbook
@@ -157,10 +165,6 @@ def handbook_fail(*, version: HandbookVersion, error: str) -> None:
 
 # -- industry and territory handbooks ------------------------------------------
 
-#: The languages a handbook may be printed in (labels from the catalogue; the
-#: data stays as entered).
-HANDBOOK_LANGUAGES = ("zh-hans", "en")
-
 
 @transaction.atomic
 def scope_handbook_request(
@@ -241,3 +245,125 @@ def scope_handbook_store(
 def scope_handbook_fail(*, handbook: ScopeHandbook, error: str) -> None:
     """Mark the version failed (the job's last attempt only)."""
     _fail(handbook, error)
+
+
+# -- the handbook's sections: a department's settings, an enterprise's notes ----
+
+
+def may_set_sections(scope: Any, industry: Industry) -> bool:
+    """Only the industry's own department words its industry's sections."""
+    return scope.role == Role.INDUSTRY_DEPARTMENT and industry.pk in scope.industry_ids
+
+
+@transaction.atomic
+def section_settings_save(
+    *, actor: Any, industry: Industry, rows: list[dict[str, Any]]
+) -> list[HandbookSectionSetting]:
+    """Save how ``industry``'s handbooks print their sections.
+
+    ``rows``: ``{"key", "included", "order", "heading", "intro"}`` per
+    section; keys must be sections the industry has (the core's and its
+    packs'). Plain text only: the heading is one line, the introduction
+    paragraphs; they are printed escaped. ``Refused`` for anyone but the
+    industry's department; ``Invalid`` at the row's field, nothing saved.
+    """
+    from core.documents.sections import HEADING_MAX, INTRO_MAX, industry_sections
+
+    if not may_set_sections(scope_for(actor), industry):
+        raise Refused(_("Only the industry's department sets its handbook sections."))
+    known = {section.key for section in industry_sections(industry)}
+    problems: list[tuple[list[str | int], str]] = []
+    cleaned = []
+    for index, row in enumerate(rows):
+        key = str(row.get("key", ""))
+        if key not in known:
+            problems.append(([index, "key"], _("Unknown section.")))
+            continue
+        heading = " ".join(str(row.get("heading") or "").split())
+        intro = str(row.get("intro") or "").replace("\r\n", "\n").strip()
+        if len(heading) > HEADING_MAX:
+            problems.append(
+                (
+                    [index, "heading"],
+                    _("Keep the heading under %(max)s characters.")
+                    % {"max": HEADING_MAX},
+                )
+            )
+        if len(intro) > INTRO_MAX:
+            problems.append(
+                (
+                    [index, "intro"],
+                    _("Keep the introduction under %(max)s characters.")
+                    % {"max": INTRO_MAX},
+                )
+            )
+        try:
+            order = int(row.get("order") or 0)
+        except (TypeError, ValueError):
+            order = -1
+        if not 0 <= order <= 9999:
+            problems.append(
+                ([index, "order"], _("Enter a whole number from 0 to 9999."))
+            )
+        cleaned.append(
+            {
+                "key": key,
+                "included": bool(row.get("included")),
+                "order": order,
+                "heading": heading,
+                "intro": intro,
+            }
+        )
+    if problems:
+        raise Invalid(
+            [
+                error
+                for location, reason in problems
+                for error in Invalid.at(location, reason).errors
+            ]
+        )
+    saved = []
+    for row in cleaned:
+        setting, _created = HandbookSectionSetting.objects.update_or_create(
+            industry=industry,
+            key=row.pop("key"),
+            defaults={
+                **row,
+                "updated_by": actor if getattr(actor, "pk", None) else None,
+            },
+        )
+        saved.append(setting)
+    return saved
+
+
+@transaction.atomic
+def handbook_notes_save(
+    *, actor: Any, enterprise: Enterprise, notes: dict[str, str]
+) -> None:
+    """Save the enterprise's own notes per handbook section (plain text,
+    printed escaped). An empty text removes the note. ``Refused`` for anyone
+    but the enterprise's safety manager; ``Invalid`` at the section."""
+    from core.documents.sections import NOTE_MAX, available_sections
+
+    if not scope_for(actor).can_manage_safety_records(enterprise):
+        raise Refused(_("Only the enterprise's safety manager may write its notes."))
+    codes = list(enterprise.industries.values_list("code", flat=True))
+    known = {section.key for section in available_sections(codes)}
+    cleaned = {}
+    for key, text in notes.items():
+        if key not in known:
+            raise Invalid.at([key], _("Unknown section."))
+        text = str(text or "").replace("\r\n", "\n").strip()
+        if len(text) > NOTE_MAX:
+            raise Invalid.at(
+                [key],
+                _("Keep the notes under %(max)s characters.") % {"max": NOTE_MAX},
+            )
+        cleaned[key] = text
+    for key, text in cleaned.items():
+        if text:
+            HandbookNote.objects.update_or_create(
+                enterprise=enterprise, key=key, defaults={"text": text}
+            )
+        else:
+            HandbookNote.objects.filter(enterprise=enterprise, key=key).delete()

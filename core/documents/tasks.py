@@ -37,7 +37,7 @@ def generate_handbook(version_id: int) -> str:
         services.handbook_progress(
             version=version, progress=10, status=GenerationStatus.RUNNING
         )
-        with override("zh-hans"):
+        with override(version.language):
             content = handbook_content(enterprise=version.enterprise, version=version)
             services.handbook_progress(
                 version=version, progress=40, status=GenerationStatus.RUNNING
@@ -46,6 +46,7 @@ def generate_handbook(version_id: int) -> str:
                 "handbook.html",
                 {
                     **content,
+                    "language": version.language,
                     "footer": f"{version.enterprise.name} · "
                     f"{content['title']} v{version.number}",
                 },

@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.documents.models import HandbookVersion
 from core.documents.viewsets import HandbookAdminViewSet, handbook_admin_download
+from core.organizations.models import Role
 from core.organizations.scope import scope_for
 
 # Supervisors read handbooks; the enterprise generates its own in the portal.
@@ -73,4 +74,40 @@ def register_scope_handbook_menu_item():
         reverse("documents_scope_handbooks"),
         icon_name="doc-full",
         order=321,
+    )
+
+
+# -- the handbook's sections, set by an industry's department -----------------
+
+
+@hooks.register("register_admin_urls")
+def register_section_urls():
+    from core.documents.section_views import SectionIndexView, SectionSettingsView
+
+    return [
+        path(
+            "handbook-sections/",
+            SectionIndexView.as_view(),
+            name="documents_section_index",
+        ),
+        path(
+            "handbook-sections/<int:industry_id>/",
+            SectionSettingsView.as_view(),
+            name="documents_section_settings",
+        ),
+    ]
+
+
+class _DepartmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_for(request.user).role == Role.INDUSTRY_DEPARTMENT
+
+
+@hooks.register("register_admin_menu_item")
+def register_section_menu_item():
+    return _DepartmentMenuItem(
+        _("Handbook sections"),
+        reverse("documents_section_index"),
+        icon_name="list-ul",
+        order=322,
     )

@@ -473,6 +473,8 @@ def url_kwargs(route: Route, side: Side) -> dict[str, Any] | None:
             values[name] = side.unit.pk
         elif name == "kind":
             values[name] = "post_risk"
+        elif name == "industry_id":  # documents: an industry's handbook sections
+            values[name] = side.industry.pk
         elif name == "token":  # documents: a card's public page (GET only)
             values[name] = "00000000-0000-4000-8000-000000000000"
         else:
@@ -572,6 +574,12 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         if name == "emergency:drill_new":
             return side is None and role in ("manager_a", "manager_b")
         return side is None and role == "staff_a"
+    if app == "documents_section_settings":
+        # An industry's handbook sections: its own department only.
+        return side is not None and role == OWNER_DEPT[side]
+    if name == "documents:notes":
+        # The enterprise's notes in its handbook: its safety manager.
+        return side is None and role in ("manager_a", "manager_b")
     if app == "documents_scope_handbook_request":
         # An industry's handbook (the body names side A's, chemicals): its
         # department and the committee office.
