@@ -242,3 +242,47 @@ def test_foreign_versions_are_neither_listed_nor_downloadable(client, scope_worl
     client.logout()
     response = client.get(reverse(DOWNLOAD, args=[chemicals.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_content_costs_a_fixed_number_of_queries(scope_world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.documents.scope_content import scope_handbook_content
+    from core.organizations.models import Enterprise
+
+    world = scope_world
+    handbook = ScopeHandbook.objects.create(
+        kind=ScopeKind.TERRITORY, territory=world.district, number=1
+    )
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            content = scope_handbook_content(handbook=handbook)
+        return len(queries), content
+
+    few, content = count()
+    assert content["enterprise_count"] == 2
+    for index in range(3):
+        enterprise = Enterprise.objects.create(
+            name=f"丙{index}公司",
+            jurisdiction=world.street2,
+            uscc=f"9111000000000{index:05d}",
+        )
+        enterprise.industries.add(world.construction)
+        for number in range(12):
+            RiskPoint.objects.create(
+                enterprise=enterprise,
+                name=f"点{number}",
+                kind="area",
+                level="major" if number == 0 else "low",
+            )
+    many, content = count()
+    assert many == few
+    assert content["enterprise_count"] == 5
+    assert content["risk_point_count"] == 3 + 36
+    assert len(content["major_points"]) == 1 + 3
+    # Each enterprise's section is bounded; the rest is counted.
+    section = next(s for s in content["sections"] if s["name"] == "丙0公司")
+    assert len(section["points"]) == 10 and section["more"] == 2
+    assert section["points"][0]["level"] == "major"
