@@ -1575,9 +1575,66 @@ def measure_handbook(world: BenchWorld) -> dict[str, Any]:
     }
 
 
-def run_handbook(points: list[int], *, log=print) -> list[dict[str, Any]]:
+def scope_handbook_size(enterprises: int) -> Size:
+    return Size(
+        f"scope{enterprises}",
+        enterprises=enterprises,
+        big_points=SCOPE_POINTS_EACH,
+        points_each=SCOPE_POINTS_EACH,
+        submissions=2,
+        workshops=2,
+        teams=1,
+        posts=1,
+    )
+
+
+#: Risk points of each enterprise in the industry handbook's measurement.
+SCOPE_POINTS_EACH = 10
+
+
+def measure_scope_handbook(world: BenchWorld) -> dict[str, Any]:
+    """Generate the chemicals industry's handbook once through the job's code
+    (content, then PDF) and time each part; queries counted for the content."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils.translation import override
+
+    from core.documents.models import ScopeHandbook, ScopeKind
+    from core.documents.pdf import render_pdf
+    from core.documents.scope_content import scope_handbook_content
+    from core.documents.tasks import page_count
+    from core.organizations.models import Industry
+
+    handbook = ScopeHandbook.objects.create(
+        kind=ScopeKind.INDUSTRY,
+        industry=Industry.objects.get(code="chemicals"),
+        number=1,
+    )
+    with override("zh-hans"):
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            content = scope_handbook_content(handbook=handbook)
+        read = time.perf_counter() - started
+        started = time.perf_counter()
+        pdf = render_pdf("scope_handbook.html", {**content, "footer": "benchmark"})
+        rendered = time.perf_counter() - started
+    return {
+        "enterprises": content["enterprise_count"],
+        "points": content["risk_point_count"],
+        "queries": len(queries),
+        "read_seconds": read,
+        "render_seconds": rendered,
+        "pages": page_count(pdf),
+        "bytes": len(pdf),
+    }
+
+
+def run_handbook(
+    points: list[int], *, log=print, size_for=handbook_size, measure=measure_handbook
+) -> list[dict[str, Any]]:
     """Seed one enterprise with each number of risk points in a throw-away
-    database (as ``run_sizes``) and measure its handbook."""
+    database (as ``run_sizes``) and measure its handbook (or, with
+    ``size_for``/``measure``, another document at each size)."""
     from django.db import connection
     from django.test.utils import setup_test_environment, teardown_test_environment
 
@@ -1601,7 +1658,7 @@ def run_handbook(points: list[int], *, log=print) -> list[dict[str, Any]]:
     cloned: list[str] = []
     try:
         for count in points:
-            size = handbook_size(count)
+            size = size_for(count)
             creation.clone_test_db(suffix=size.name, verbosity=0)
             cloned.append(size.name)
             connection.close()
@@ -1610,7 +1667,7 @@ def run_handbook(points: list[int], *, log=print) -> list[dict[str, Any]]:
             )
             try:
                 world = seed(size)
-                row = measure_handbook(world)
+                row = measure(world)
                 row["engine"] = connection.vendor
                 log(f"[{size.name}] {row}")
                 rows.append(row)
@@ -1666,6 +1723,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{','.join(str(n) for n in HANDBOOK_POINTS)})",
     )
     parser.add_argument(
+        "--scope-handbook",
+        default="",
+        help="time the chemicals industry's handbook instead, at these numbers "
+        f"of enterprises ({SCOPE_POINTS_EACH} risk points each; comma-separated)",
+    )
+    parser.add_argument(
         "--in-process",
         action="store_true",
         help="time with the test client instead of gunicorn over HTTP",
@@ -1685,6 +1748,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.handbook:
         rows = run_handbook([int(n) for n in args.handbook.split(",")])
         print(render_handbook_table(rows))
+        return 0
+    if args.scope_handbook:
+        rows = run_handbook(
+            [int(n) for n in args.scope_handbook.split(",")],
+            size_for=scope_handbook_size,
+            measure=measure_scope_handbook,
+        )
+        for row in rows:
+            print(
+                f"| {row['enterprises']:,} | {row['points']:,} | {row['engine']} "
+                f"| {row['queries']} | {row['read_seconds']:.2f} "
+                f"| {row['render_seconds']:.1f} | {row['pages']} "
+                f"| {row['bytes'] // 1024:,} |"
+            )
         return 0
     started = time.perf_counter()
     env, worlds, results, report = run_sizes(

@@ -9,10 +9,11 @@ Four documents, each one A4 page rendered at once (no background job):
   numbered first actions, with who does each, the reporting path, cautions,
   contacts, emergency supplies and escape route (FACTS § 7, 应急管理部令第2号).
   Its content is an ``EmergencyCard``, built by the function named in
-  ``SAFEGRID_EMERGENCY_CARD_PROVIDER`` (default: ``emergency_card_from_risks``,
-  from the risk events' emergency measures). The emergency module will
-  provide a richer one from its on-site disposal plans; the card prints
-  whatever the provider fills in.
+  ``SAFEGRID_EMERGENCY_CARD_PROVIDER`` (default:
+  ``emergency_card_from_emergency_app``: the emergency app's record of the
+  post first, then the risk events' emergency measures; the risks alone,
+  ``emergency_card_from_risks``, when the post has no record). The card
+  prints whatever the provider fills in.
 * 职业危害告知卡 (``occupational``): only for a post exposed to occupational
   hazards (``post_is_exposed``).
 * 风险公告栏 (``poster``): the enterprise's risk points by level, with the
@@ -48,7 +49,8 @@ from core.documents.content import (
 )
 from core.documents.models import CardKind, PublicCard
 from core.documents.pdf import png_data_uri, render_pdf
-from core.organizations.models import Enterprise, Unit
+from core.organizations.models import Enterprise, Role, Unit
+from core.organizations.scope import Scope
 from core.risks.models import (
     AccidentType,
     ControlMeasure,
@@ -98,6 +100,7 @@ class EmergencyCard:
     contacts: list[tuple[str, str]] = field(default_factory=list)
     supplies: str = ""
     escape_route: str = ""
+    assembly_point: str = ""
     source: str = "risks"
 
 
@@ -223,6 +226,57 @@ def emergency_card_from_risks(
     )
 
 
+def emergency_card_from_emergency_app(
+    *, post: Unit, points: list[RiskPoint], contacts: list[tuple[str, str]]
+) -> EmergencyCard:
+    """The 应急处置卡 from the emergency app's records of the post
+    (``core.emergency.selectors.disposal_card``: its scenario, first actions
+    and who does each, reporting path, cautions, contacts, escape route and
+    assembly point, the rescue team's supplies), followed by the risk events'
+    emergency measures; the risks alone when the post has no such record."""
+    from core.emergency.selectors import disposal_card
+
+    from_risks = emergency_card_from_risks(post=post, points=points, contacts=contacts)
+    # The caller was allowed to print this post's card; read it as its own
+    # enterprise would.
+    own = Scope(
+        user_id=None, role=Role.ENTERPRISE_MANAGER, enterprise_id=post.enterprise_id
+    )
+    data = disposal_card(scope=own, post=post)
+    if not data or not (data["first_actions"] or data["scenario"]):
+        return from_risks
+    first = EmergencyScenario(
+        name=data["scenario"] or post.name,
+        level=from_risks.scenarios[0].level if from_risks.scenarios else UNASSESSED,
+        actions=[
+            EmergencyAction(
+                text=str(row.get("action", "")),
+                responsible=str(row.get("responsible", "")),
+            )
+            for row in data["first_actions"]
+            if row.get("action")
+        ],
+    )
+    cautions = [line.strip() for line in data["cautions"].splitlines() if line.strip()]
+    own_contacts = [
+        (str(row.get("name", "")), str(row.get("phone", "")))
+        for row in data["contacts"]
+    ]
+    return EmergencyCard(
+        post=post.name,
+        scenarios=[first, *from_risks.scenarios],
+        reporting=data["reporting_path"] or from_risks.reporting,
+        cautions=cautions or from_risks.cautions,
+        # The post's own emergency contacts; the enterprise's are printed
+        # under the report numbers of every card.
+        contacts=own_contacts,
+        supplies=data["supplies_location"],
+        escape_route=data["escape_route"],
+        assembly_point=data["assembly_point"],
+        source="emergency",
+    )
+
+
 def emergency_card(
     *, post: Unit, points: list[RiskPoint], contacts: list[tuple[str, str]]
 ) -> EmergencyCard:
@@ -230,7 +284,7 @@ def emergency_card(
     path = getattr(
         settings,
         "SAFEGRID_EMERGENCY_CARD_PROVIDER",
-        "core.documents.cards.emergency_card_from_risks",
+        "core.documents.cards.emergency_card_from_emergency_app",
     )
     provider = import_string(path)
     return provider(post=post, points=points, contacts=contacts)
@@ -321,7 +375,10 @@ def card_content(
     }
     if kind == CardKind.EMERGENCY:
         assert post is not None
-        context["card"] = emergency_card(post=post, points=points, contacts=contacts)
+        card = emergency_card(post=post, points=points, contacts=contacts)
+        if public:
+            card.contacts = []  # people's names and phones stay off the web
+        context["card"] = card
     if kind == CardKind.OCCUPATIONAL:
         context["occupational"] = _occupational_rows(points)
         context["exposed"] = post_is_exposed(points)

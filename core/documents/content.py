@@ -31,6 +31,7 @@ from PIL import Image, ImageDraw
 
 from core.documents.models import GenerationStatus, HandbookVersion
 from core.documents.pdf import png_data_uri
+from core.documents.sections import enterprise_sections
 from core.organizations.models import Enterprise
 from core.risks.models import (
     AccidentType,
@@ -442,7 +443,11 @@ def handbook_content(
         ],
         "snapshot": current_snapshot,
         "risk_point_count": len(rows),
-        # Where supervision's map picture and further sections will go
-        # (docs/documents.md, "Sections").
+        # The core's and the packs' sections as the industry's department
+        # set them, with the enterprise's notes (core.documents.sections).
+        "sections": enterprise_sections(
+            enterprise_id=enterprise.pk, industries=list(enterprise.industries.all())
+        ),
+        # Pictures or paragraphs a caller adds after the sections.
         "extra_sections": [],
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.documents import portal_views
+from core.documents import portal_views, section_views
 
 app_name = "documents"
 
@@ -18,4 +18,5 @@ urlpatterns = [
         name="card",
     ),
     path("poster/", portal_views.poster_download, name="poster"),
+    path("notes/", section_views.handbook_notes, name="notes"),
 ]

@@ -65,7 +65,10 @@ def documents_home(request, *, scope, enterprise):
 def handbook_generate(request, *, scope, enterprise):
     try:
         version = handbook_request(
-            actor=request.user, enterprise=enterprise, note=request.POST.get("note", "")
+            actor=request.user,
+            enterprise=enterprise,
+            note=request.POST.get("note", ""),
+            language=request.POST.get("language") or "zh-hans",
         )
     except Invalid as error:
         for problem in error.errors:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from core.documents.models import GenerationStatus, HandbookVersion
-from core.organizations.models import Enterprise
+from core.documents.models import (
+    GenerationStatus,
+    HandbookVersion,
+    ScopeHandbook,
+    ScopeKind,
+)
+from core.organizations.models import Enterprise, Industry, Jurisdiction, Role
 from core.organizations.scope import Scope
 
 #: The versions a page lists (the newest first); older ones stay downloadable.
@@ -56,3 +61,50 @@ def handbooks_for_supervisors(*, scope: Scope) -> QuerySet[HandbookVersion]:
         .select_related("enterprise")
         .order_by("-requested_at", "-pk")
     )
+
+
+def scope_handbooks(*, scope: Scope) -> QuerySet[ScopeHandbook]:
+    """The industry and territory handbooks the government user may see.
+
+    The committee office (and the superuser) sees all; a department the
+    handbooks of its industries; a street or town office those of its
+    territory and the territories below it; anyone else none.
+    """
+    queryset = ScopeHandbook.objects.select_related(
+        "industry", "territory", "requested_by"
+    ).order_by("-requested_at", "-pk")
+    if scope.sees_everything:
+        return queryset
+    if scope.role == Role.INDUSTRY_DEPARTMENT:
+        return queryset.filter(
+            kind=ScopeKind.INDUSTRY, industry_id__in=scope.industry_ids
+        )
+    if scope.role == Role.TERRITORIAL_OFFICE and scope.jurisdiction_path:
+        return queryset.filter(
+            kind=ScopeKind.TERRITORY,
+            territory__path__startswith=scope.jurisdiction_path,
+        )
+    return queryset.none()
+
+
+def handbook_industries(*, scope: Scope) -> QuerySet[Industry]:
+    """The industries whose handbook the user may request (government only)."""
+    queryset = Industry.objects.filter(is_active=True).order_by("code")
+    if scope.sees_everything and scope.is_government:
+        return queryset
+    if scope.role == Role.INDUSTRY_DEPARTMENT:
+        return queryset.filter(pk__in=scope.industry_ids)
+    return queryset.none()
+
+
+def handbook_territories(*, scope: Scope) -> QuerySet[Jurisdiction]:
+    """The territories whose handbook the user may request: the district,
+    streets and towns in the user's scope (grids are too small to matter)."""
+    queryset = Jurisdiction.objects.exclude(level=Jurisdiction.Level.GRID).order_by(
+        "path"
+    )
+    if scope.sees_everything and scope.is_government:
+        return queryset
+    if scope.role == Role.TERRITORIAL_OFFICE and scope.jurisdiction_path:
+        return queryset.filter(path__startswith=scope.jurisdiction_path)
+    return queryset.none()

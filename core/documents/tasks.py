@@ -20,11 +20,34 @@ from core.jobs import job
 MAX_ATTEMPTS = 2
 
 
+def _render(document, *, template, read, footer, progress, store, fail) -> None:
+    """Render ``document`` (a ``GeneratedDocument``) under its language:
+    read its content, render the template, store the PDF, writing the
+    progress as it goes; on an error mark it failed and raise (the job's
+    policy retries)."""
+    from core.documents.pdf import render_pdf
+
+    try:
+        progress(10)
+        with override(document.language):
+            content = read()
+            progress(40)
+            pdf = render_pdf(
+                template,
+                {**content, "language": document.language, "footer": footer(content)},
+            )
+        progress(90)
+        store(pdf, page_count(pdf), content)
+    except Exception as error:
+        # Shown where the document is listed; a retry starts it again.
+        fail(f"{type(error).__name__}: {error}")
+        raise
+
+
 @job(max_attempts=MAX_ATTEMPTS, retry_delay=30)
 def generate_handbook(version_id: int) -> str:
     from core.documents import services
     from core.documents.content import handbook_content
-    from core.documents.pdf import render_pdf
 
     version = (
         HandbookVersion.objects.select_related("enterprise")
@@ -33,35 +56,21 @@ def generate_handbook(version_id: int) -> str:
     )
     if version is None or version.status == GenerationStatus.READY:
         return "nothing to do"
-    try:
-        services.handbook_progress(
-            version=version, progress=10, status=GenerationStatus.RUNNING
-        )
-        with override("zh-hans"):
-            content = handbook_content(enterprise=version.enterprise, version=version)
-            services.handbook_progress(
-                version=version, progress=40, status=GenerationStatus.RUNNING
-            )
-            pdf = render_pdf(
-                "handbook.html",
-                {
-                    **content,
-                    "footer": f"{version.enterprise.name} · "
-                    f"{content['title']} v{version.number}",
-                },
-            )
-        services.handbook_progress(
-            version=version, progress=90, status=GenerationStatus.RUNNING
-        )
-        services.handbook_store(
-            version=version, pdf=pdf, page_count=page_count(pdf), content=content
-        )
-    except Exception as error:
-        # Shown in the portal; a retry (the job's policy) starts it again.
-        services.handbook_fail(
-            version=version, error=f"{type(error).__name__}: {error}"
-        )
-        raise
+    _render(
+        version,
+        template="handbook.html",
+        read=lambda: handbook_content(enterprise=version.enterprise, version=version),
+        footer=lambda content: (
+            f"{version.enterprise.name} · {content['title']} v{version.number}"
+        ),
+        progress=lambda value: services.handbook_progress(
+            version=version, progress=value, status=GenerationStatus.RUNNING
+        ),
+        store=lambda pdf, pages, content: services.handbook_store(
+            version=version, pdf=pdf, page_count=pages, content=content
+        ),
+        fail=lambda error: services.handbook_fail(version=version, error=error),
+    )
     return f"v{version.number}: {version.page_count} pages"
 
 
@@ -69,3 +78,35 @@ def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@job(max_attempts=MAX_ATTEMPTS, retry_delay=30)
+def generate_scope_handbook(handbook_id: int) -> str:
+    """Render one requested industry or territory handbook (idempotent)."""
+    from core.documents import services
+    from core.documents.models import ScopeHandbook
+    from core.documents.scope_content import scope_handbook_content
+
+    handbook = (
+        ScopeHandbook.objects.select_related("industry", "territory")
+        .filter(pk=handbook_id)
+        .first()
+    )
+    if handbook is None or handbook.status == GenerationStatus.READY:
+        return "nothing to do"
+    _render(
+        handbook,
+        template="scope_handbook.html",
+        read=lambda: scope_handbook_content(handbook=handbook),
+        footer=lambda content: (
+            f"{content['scope_name']} · {content['title']} v{handbook.number}"
+        ),
+        progress=lambda value: services.scope_handbook_progress(
+            handbook=handbook, progress=value, status=GenerationStatus.RUNNING
+        ),
+        store=lambda pdf, pages, content: services.scope_handbook_store(
+            handbook=handbook, pdf=pdf, page_count=pages, content=content
+        ),
+        fail=lambda error: services.scope_handbook_fail(handbook=handbook, error=error),
+    )
+    return f"{handbook}: {handbook.page_count} pages"

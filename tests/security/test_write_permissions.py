@@ -181,6 +181,7 @@ class Side:
     risk_notice: Any = None
     campaign: Any = None
     directive: Any = None
+    scope_handbook: Any = None
 
 
 @dataclass
@@ -262,7 +263,7 @@ def _side(world, key: str) -> Side:
 
     from django.utils import timezone
 
-    from core.documents.models import HandbookVersion
+    from core.documents.models import HandbookVersion, ScopeHandbook
     from core.emergency.services import plan_create, plan_file
     from core.inspections.government import government_inspection_plan
 
@@ -369,6 +370,9 @@ def _side(world, key: str) -> Side:
         emergency_plan=plan,
         training_session=training_session,
         handbook=HandbookVersion.objects.create(enterprise=enterprise, number=1),
+        scope_handbook=ScopeHandbook.objects.create(
+            kind="industry", industry=industry, number=1
+        ),
         government_inspection=government_inspection_plan(
             actor=officer,
             enterprise=enterprise,
@@ -446,6 +450,7 @@ PK_BY_PREFIX = {
     "admin/handbooks/": "handbook",
     "admin/government-inspections/": "government_inspection",
     "admin/alarms/": "alarm",
+    "admin/scope-handbooks/": "scope_handbook",
     "portal/monitoring/alarms/": "alarm",
     "portal/monitoring/sensors/": "sensor",
     "portal/forms/uploads/": "upload",
@@ -524,6 +529,8 @@ def url_kwargs(route: Route, side: Side) -> dict[str, Any] | None:
             values[name] = side.unit.pk
         elif name == "kind":
             values[name] = "post_risk"
+        elif name == "industry_id":  # documents: an industry's handbook sections
+            values[name] = side.industry.pk
         elif name == "token":  # documents: a card's public page (GET only)
             values[name] = "00000000-0000-4000-8000-000000000000"
         else:
@@ -641,6 +648,16 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     if app == "notices_admin_issue":
         # A circular of the user's own office.
         return side is None and role in GOVERNMENT
+    if app == "documents_section_settings":
+        # An industry's handbook sections: its own department only.
+        return side is not None and role == OWNER_DEPT[side]
+    if name == "documents:notes":
+        # The enterprise's notes in its handbook: its safety manager.
+        return side is None and role in ("manager_a", "manager_b")
+    if app == "documents_scope_handbook_request":
+        # An industry's handbook (the body names side A's, chemicals): its
+        # department and the committee office.
+        return role in ("committee", "dept_chemicals")
     if app == "filing_admin_review":
         # The review of a plan filing: the department it was filed with.
         return side is not None and role == OWNER_DEPT[side]
@@ -791,6 +808,10 @@ EXPLICIT_BODIES = {
         "publish": "1",
     },
     "form_submissions:detail": lambda side: {"decision": "accepted", "comment": "好"},
+    "documents_scope_handbook_request": lambda side: {
+        "industry": side.industry.pk,
+        "language": "zh-hans",
+    },
     "form_definitions:assign": lambda side: {
         "industry": side.industry.pk,
         "recurrence": "none",

@@ -389,7 +389,9 @@ if SAFEGRID_MAP_TILE_URL:
 SAFEGRID_PUBLIC_BASE_URL = os.environ.get(
     "SAFEGRID_PUBLIC_BASE_URL", "http://localhost:8000"
 )
-SAFEGRID_EMERGENCY_CARD_PROVIDER = "core.documents.cards.emergency_card_from_risks"
+SAFEGRID_EMERGENCY_CARD_PROVIDER = (
+    "core.documents.cards.emergency_card_from_emergency_app"
+)
 
 # Public notices (docs/notices.md): an enterprise's published risk notice is
 # shown in the portal of the enterprises within this distance (告知相邻企业).

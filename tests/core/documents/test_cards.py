@@ -180,3 +180,66 @@ def test_api_poster_of_a_foreign_street_is_refused(client, handbook_world):
     client.force_login(handbook_world.street1_office)
     url = reverse("api:poster", args=[handbook_world.enterprise_b.pk])
     assert client.get(url).status_code == 404
+
+
+def test_emergency_card_prints_the_emergency_apps_post_content(
+    client, handbook_world, post
+):
+    """With the post's emergency content recorded, the card prints its first
+    actions with who does each, the assembly point, the post's contacts, and
+    still the risk events' emergency measures; the public page shows the
+    actions and assembly point without the contacts."""
+    from core.emergency.services import post_content_save
+
+    post_content_save(
+        actor=handbook_world.manager_a,
+        post=post,
+        scenario="反应釜物料泄漏着火",
+        first_actions=[
+            {"action": "立即停止进料并关闭紧急切断阀", "responsible": "主操作工"},
+            {"action": "启动消防水幕并报告班长", "responsible": "副操作工"},
+        ],
+        reporting_path="操作工→班长→值班长→安全科",
+        cautions="佩戴空气呼吸器\n从上风向接近",
+        contacts=[{"name": "王五 值班长", "phone": "13900000009"}],
+        escape_route="沿东侧疏散通道撤离",
+        assembly_point="东门应急集合点",
+    )
+    pdf = card_pdf(
+        enterprise=handbook_world.enterprise_a, kind=CardKind.EMERGENCY, post=post
+    )
+    text = pdf_text(pdf)
+    for expected in (
+        "反应釜物料泄漏着火",
+        "立即停止进料并关闭紧急切断阀",
+        "主操作工",
+        "操作工→班长→值班长→安全科",
+        "佩戴空气呼吸器",
+        "东门应急集合点",
+        "沿东侧疏散通道撤离",
+        "13900000009",
+        "泄漏应急处置卡",  # the risk event's measure follows
+    ):
+        assert expected in text, expected
+    assert all(font["embedded"] == "yes" for font in pdf_fonts(pdf))
+    token = PublicCard.objects.get(post=post, kind=CardKind.EMERGENCY).token
+    page = client.get(reverse("public_card", args=[token])).content.decode()
+    assert "立即停止进料并关闭紧急切断阀" in page
+    assert "东门应急集合点" in page
+    assert "13900000009" not in page and "王五" not in page
+
+
+def test_emergency_card_falls_back_on_the_risks_without_post_content(
+    handbook_world, post
+):
+    from core.documents.cards import card_content
+
+    content = card_content(
+        enterprise=handbook_world.enterprise_a, kind=CardKind.EMERGENCY, post=post
+    )
+    assert content["card"].source == "risks"
+    assert any(
+        action.text == "泄漏应急处置卡"
+        for scenario in content["card"].scenarios
+        for action in scenario.actions
+    )
