@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms import formset_factory
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -726,8 +726,33 @@ class AssessmentView(_GovernmentView):
         context.update(
             campaign=self.campaign,
             form=form,
+            period=period,
             assessment=assessment,
             circular_title=title,
             circular_body=body,
         )
         return context
+
+    def post(self, request, *args, **kwargs):
+        """Publish the circular of the period shown (the committee office)."""
+        from core.campaigns.services import assessment_publish
+
+        form = PeriodForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose a valid period."))
+            return redirect("campaigns:assessment", pk=self.campaign.pk)
+        try:
+            page = assessment_publish(
+                actor=request.user,
+                campaign=self.campaign,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+            )
+        except Invalid as error:
+            messages.error(request, " ".join(e.reason for e in error.errors))
+            return redirect("campaigns:assessment", pk=self.campaign.pk)
+        messages.success(
+            request,
+            _("The circular is published: %(title)s") % {"title": page.title},
+        )
+        return redirect("campaigns:assessment", pk=self.campaign.pk)

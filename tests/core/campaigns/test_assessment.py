@@ -93,3 +93,29 @@ def test_weights_setting_is_the_committees(data, client):  # noqa: F811
     assert response.status_code in (302, 403)
     client.force_login(data.committee)
     assert client.get(url).status_code in (200, 302)
+
+
+def test_the_committee_publishes_the_assessment_as_a_circular(data, client):  # noqa: F811
+    from core.notices.models import CircularPage
+
+    campaign = make_campaign(data)
+    check(data, data.enterprise_a, "应急管理局", True)
+    url = f"/admin/campaigns/{campaign.pk}/assessment/"
+    period = {"start": (TODAY - datetime.timedelta(days=7)).isoformat(), "end": TODAY}
+    for user in (data.dept_chemicals, data.street1_office, data.manager_a):
+        client.force_login(user)
+        client.post(url, period)
+    assert not CircularPage.objects.exists()
+    client.force_login(data.committee)
+    response = client.post(url, period)
+    assert response.status_code == 302
+    page = CircularPage.objects.get()
+    assert page.live and campaign.title in page.title
+    from core.organizations.scope import scope_for
+
+    assert page.issuer == scope_for(data.committee).department
+    public = client.get(page.url)
+    assert public.status_code == 200 and "应急管理局" in public.content.decode()
+    # A period whose end is before its start publishes nothing.
+    client.post(url, {"start": TODAY.isoformat(), "end": "2000-01-01"})
+    assert CircularPage.objects.count() == 1
