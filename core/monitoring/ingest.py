@@ -112,9 +112,16 @@ def parse_ts(raw: Any) -> datetime.datetime | None:
             return None
     elif isinstance(raw, str) and len(raw) <= 40:
         try:
-            parsed = parse_datetime(raw.strip())
+            # The C parser first for a full date and time (what devices send),
+            # Django's for the rest (a date alone is not a time).
+            if len(raw) < 19 or raw[10] not in "T ":
+                raise ValueError(raw)
+            parsed = datetime.datetime.fromisoformat(raw)
         except ValueError:
-            return None
+            try:
+                parsed = parse_datetime(raw.strip())
+            except ValueError:
+                return None
         if parsed is None:
             return None
         if timezone.is_naive(parsed):
