@@ -54,6 +54,7 @@
     map.createPane("sg-risk-points").style.zIndex = 450;
     var riskPointLayer = L.layerGroup().addTo(map);
     var riskPointsCache = {};
+    var riskPointsRound = 0;
     var territories = null;
     var fitted = false;
 
@@ -190,6 +191,8 @@
     }
 
     function loadRiskPoints() {
+      // Zoom and move both fire: only the latest round draws.
+      var round = ++riskPointsRound;
       riskPointLayer.clearLayers();
       holder.removeAttribute("data-sg-map-risk-points");
       if (!config.riskPointsOf || map.getZoom() < config.riskPointsZoom) return;
@@ -206,9 +209,14 @@
         var got = cached ? Promise.resolve(cached) : fetch(link(config.riskPointsOf, id), { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
           .then(function (data) { riskPointsCache[id] = data; return data; });
-        return got.then(function (data) { drawRiskPoints(data); count += data.features.length; });
+        return got.then(function (data) {
+          if (round !== riskPointsRound) return;
+          drawRiskPoints(data);
+          count += data.features.length;
+        });
       });
       Promise.all(loads).then(function () {
+        if (round !== riskPointsRound) return;
         holder.setAttribute("data-sg-map-risk-points", String(count));
       }).catch(function () { if (status) status.textContent = config.text.failed; });
     }
