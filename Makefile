@@ -62,6 +62,13 @@ test: install
 benchmark: install
 	$(PY) scripts/benchmark.py $(BENCHMARK_ARGS)
 
+# Monitoring ingestion (MQTT against the broker's raw rate, HTTP batches) with a
+# Mosquitto of its own on a free port; about a minute. Its own database: set
+# DATABASE_URL (PostgreSQL). Options: MONITORING_BENCHMARK_ARGS="--rounds 5 --readings 10000000"
+.PHONY: benchmark-monitoring
+benchmark-monitoring: install
+	$(PY) scripts/benchmark_monitoring.py $(MONITORING_BENCHMARK_ARGS)
+
 # Refresh both translation catalogues from the source (needs GNU gettext).
 messages: install
 	$(PY) -m core.i18n update

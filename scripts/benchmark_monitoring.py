@@ -93,10 +93,32 @@ def values(n: int, start: datetime.datetime):
         yield (start + datetime.timedelta(seconds=i), 85.0 if i % 500 > 490 else 50.0)
 
 
-def broker_rate(n: int) -> float:
+#: The benchmark's own broker: Mosquitto's default of 20 unacknowledged
+#: messages in flight per client would bound each stored batch to 20.
+BROKER_CONFIG = """
+allow_anonymous true
+max_inflight_messages 1000
+max_queued_messages 100000
+"""
+PORT = 1883
+PIPELINE = True
+
+
+def _publisher():
     import paho.mqtt.client as mqtt
 
-    topic = f"bench/{uuid.uuid4().hex[:8]}"
+    pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
+    pub.max_inflight_messages_set(100)
+    pub.connect("127.0.0.1", PORT)
+    pub.loop_start()
+    return pub
+
+
+def raw_subscriber(port: int, topic: str, n: int) -> None:
+    """The raw side, run as its own process like the ingestion: a paho
+    subscriber (QoS 1) that says "ready", then "done" after ``n`` messages."""
+    import paho.mqtt.client as mqtt
+
     got = 0
     sub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
 
@@ -105,63 +127,104 @@ def broker_rate(n: int) -> float:
         got += 1
 
     sub.on_message = on_message
-    sub.connect("127.0.0.1", 1883)
+    sub.on_subscribe = lambda *args: print("ready", flush=True)
+    sub.connect("127.0.0.1", port)
     sub.subscribe(topic, qos=1)
-    sub.loop_start()
-    time.sleep(0.5)
-    pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
-    pub.max_inflight_messages_set(100)
-    pub.connect("127.0.0.1", 1883)
-    pub.loop_start()
+    deadline = time.monotonic() + 300
+    while got < n and time.monotonic() < deadline:
+        sub.loop(timeout=0.1)
+    print("done", flush=True)
+    sub.disconnect()
+
+
+def broker_rate(n: int) -> float:
+    """Publish → subscribe through the broker, subscriber in its own process."""
+    import subprocess
+
+    topic = f"bench/{uuid.uuid4().hex[:8]}"
+    # A fixed command line: this script in its raw-subscriber role.
+    child = subprocess.Popen(  # noqa: S603
+        [sys.executable, __file__, "--raw-subscriber", str(PORT), topic, str(n)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    pub = _publisher()
     payload = json.dumps({"ts": "2026-01-01T00:00:00+00:00", "value": 50.0})
     began = time.perf_counter()
     for _ in range(n):
         pub.publish(topic, payload, qos=1)
-    deadline = time.monotonic() + 120
-    while got < n and time.monotonic() < deadline:
-        time.sleep(0.005)
+    finished = child.stdout.readline().strip() == "done"
     took = time.perf_counter() - began
-    for client in (pub, sub):
-        client.loop_stop()
-        client.disconnect()
-    return got / took
+    child.wait(timeout=30)
+    pub.loop_stop()
+    pub.disconnect()
+    assert finished
+    return n / took
 
 
 def mqtt_rate(n: int, sensor) -> float:
+    """The same through ``manage.py monitoring_mqtt`` (its own process, as
+    deployed): published → stored, parsed, evaluated and acknowledged."""
+    import subprocess
+
     import paho.mqtt.client as mqtt
-
-    from core.monitoring.models import Reading
-    from core.monitoring.mqtt import Subscriber, topic_for
-
-    client_id = f"bench-{uuid.uuid4().hex[:8]}"
-    sub = Subscriber(client_id=client_id)
-    sub.run(stop=lambda: sub.subscribed, timeout=10)
-    pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
-    pub.max_inflight_messages_set(100)
-    pub.connect("127.0.0.1", 1883)
-    pub.loop_start()
     from django.utils import timezone
 
-    start = timezone.now() - datetime.timedelta(days=2)
-    before = Reading.objects.filter(sensor=sensor).count()
+    from core.monitoring.models import Reading
+    from core.monitoring.mqtt import topic_for
+
+    client_id = f"bench-{uuid.uuid4().hex[:8]}"
+    command = [
+        sys.executable,
+        str(ROOT / "site" / "manage.py"),
+        "monitoring_mqtt",
+        "--port",
+        str(PORT),
+        "--client-id",
+        client_id,
+        "--seconds",
+        "600",
+    ]
+    if not PIPELINE:
+        command.append("--no-pipeline")
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+    pub = _publisher()
+    start = timezone.now() - datetime.timedelta(days=2, seconds=n)
+    stored = Reading.objects.filter(sensor=sensor)
+    before = stored.count()
+    # Ready once a first reading comes through (subscribed).
+    deadline = time.monotonic() + 60
+    warm = 0
+    while stored.count() == before and time.monotonic() < deadline:
+        ts = (start - datetime.timedelta(seconds=warm + 1)).isoformat()
+        pub.publish(topic_for(sensor), json.dumps({"ts": ts, "value": 50}), qos=1)
+        warm += 1
+        time.sleep(0.2)
+    time.sleep(0.5)
+    before = stored.count()
     began = time.perf_counter()
     for ts, value in values(n, start):
         pub.publish(
             topic_for(sensor), json.dumps({"ts": ts.isoformat(), "value": value}), qos=1
         )
-    sub.run(stop=lambda: sub.messages >= n, timeout=600)
+    deadline = time.monotonic() + 600
+    while stored.count() - before < n and time.monotonic() < deadline:
+        time.sleep(0.02)
     took = time.perf_counter() - began
+    child.terminate()
+    child.wait(timeout=30)
     pub.loop_stop()
     pub.disconnect()
-    sub.disconnect()
     cleanup = mqtt.Client(
         mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=True
     )
-    cleanup.connect("127.0.0.1", 1883)
+    cleanup.connect("127.0.0.1", PORT)
     cleanup.disconnect()
-    stored = Reading.objects.filter(sensor=sensor).count() - before
-    print(f"  mqtt: {stored} stored of {n} published in {took:.1f} s")
-    return stored / took
+    count = stored.count() - before
+    print(f"  mqtt: {count} stored of {n} published in {took:.1f} s")
+    return count / took
 
 
 def http_rate(n: int, sensor, key: str, batch: int = 500) -> float:
@@ -241,18 +304,63 @@ def query_month(total: int) -> None:
         )
 
 
+def mqtt_rounds(args, sensor) -> None:
+    """The raw broker rate and the ingestion rate, measured alternately (the
+    machine is shared: each ratio compares neighbouring measurements)."""
+    ratios = []
+    for round_ in range(1, args.rounds + 1):
+        raw = broker_rate(args.messages)
+        print(f"  [{round_}] broker: {raw:.0f} messages/s (raw, QoS 1)")
+        mqtt = mqtt_rate(args.messages, sensor)
+        ratios.append(mqtt / raw)
+        print(f"  [{round_}] mqtt: {mqtt:.0f} readings/s ({mqtt / raw:.0%} of raw)")
+    ratios.sort()
+    print(
+        f"  mqtt/raw over {len(ratios)} rounds: median "
+        f"{ratios[len(ratios) // 2]:.0%}, range {ratios[0]:.0%}–{ratios[-1]:.0%}"
+    )
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--raw-subscriber"]:
+        raw_subscriber(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=3000)
     parser.add_argument("--readings", type=int, default=0)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="Broker and ingestion measured alternately this many times.",
+    )
+    parser.add_argument(
+        "--system-broker",
+        action="store_true",
+        help="Use the broker on 127.0.0.1:1883 (its own configuration) "
+        "instead of starting one with BROKER_CONFIG.",
+    )
+    parser.add_argument(
+        "--no-pipeline",
+        action="store_true",
+        help="The subscriber stores each batch before receiving the next.",
+    )
     args = parser.parse_args()
+    global PIPELINE
+    PIPELINE = not args.no_pipeline
     setup_django()
     sensor, key = world()
     print("monitoring benchmark")
-    raw = broker_rate(args.messages)
-    print(f"  broker: {raw:.0f} messages/s (raw publish → subscribe, QoS 1)")
-    mqtt = mqtt_rate(args.messages, sensor)
-    print(f"  mqtt: {mqtt:.0f} readings/s ({mqtt / raw:.0%} of the broker's rate)")
+    if args.system_broker:
+        mqtt_rounds(args, sensor)
+    else:
+        from core.monitoring.broker import start_mosquitto
+
+        global PORT  # noqa: PLW0603
+        with start_mosquitto(BROKER_CONFIG) as broker:
+            PORT = broker.port
+            print(f"  a broker of its own on port {PORT}: {BROKER_CONFIG.split()}")
+            mqtt_rounds(args, sensor)
     http = http_rate(args.messages * 2, sensor, key)
     print(f"  http: {http:.0f} readings/s (batches of 500)")
     if args.readings:

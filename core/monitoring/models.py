@@ -68,6 +68,10 @@ class Device(models.Model):
     key_prefix = models.CharField(_("key prefix"), max_length=16, unique=True)
     key_hash = models.CharField(_("key hash"), max_length=64, editable=False)
     key_issued_at = models.DateTimeField(_("key issued at"), default=timezone.now)
+    #: The key's hash in the MQTT broker's password format (core.monitoring.broker).
+    mqtt_hash = models.CharField(
+        _("broker password hash"), max_length=200, blank=True, editable=False
+    )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     accepted_count = models.PositiveBigIntegerField(_("readings accepted"), default=0)
     refused_count = models.PositiveBigIntegerField(_("readings refused"), default=0)

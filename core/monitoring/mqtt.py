@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from core.monitoring.ingest import ingest
 from core.monitoring.models import SensorPoint
@@ -72,10 +74,19 @@ class Subscriber:
     uses that thread's database connection) until ``stop()`` returns true.
     """
 
-    def __init__(self, **overrides: Any) -> None:
+    def __init__(self, *, pipeline: bool = False, **overrides: Any) -> None:
+        """``pipeline``: store the batches in a worker thread (its own
+        database connection, one batch after another, in order) while this
+        thread goes on receiving; each batch is still acknowledged only
+        after its commit. Off by default (the tests' database transaction is
+        this thread's); ``manage.py monitoring_mqtt`` turns it on."""
         import paho.mqtt.client as mqtt
 
         self.config = {**mqtt_settings(), **overrides}
+        self.pipeline = pipeline
+        self._batches: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
+        self._worker: threading.Thread | None = None
+        self._failed = threading.Event()
         self.client = mqtt.Client(
             mqtt.CallbackAPIVersion.VERSION2,
             client_id=self.config["client_id"],
@@ -163,10 +174,20 @@ class Subscriber:
     def flush(self) -> None:
         """Store the pending messages in one ingestion (one transaction),
         then acknowledge them; on failure acknowledge none and drop the
-        connection, so the broker delivers them again."""
+        connection, so the broker delivers them again. With the pipeline,
+        hand them to the worker (waiting while two batches are queued)."""
         if not self._pending:
             return
         pending, self._pending = self._pending, []
+        if self.pipeline:
+            self._start_worker()
+            self._batches.put(pending)
+            return
+        if not self._store(pending):
+            close_old_connections()
+            self.client.disconnect()
+
+    def _store(self, pending: list[Any]) -> bool:
         items: list[Any] = []
         for message in pending:
             items.extend(self._items(message.topic, message.payload) or [])
@@ -176,11 +197,45 @@ class Subscriber:
                 self.refused += result.refused
         except Exception:
             logger.exception("MQTT messages not stored; they will be redelivered")
-            close_old_connections()
-            self.client.disconnect()
-            return
+            return False
         for message in pending:
             self.client.ack(message.mid, message.qos)
+        return True
+
+    def _start_worker(self) -> None:
+        if self._worker is None or not self._worker.is_alive():
+            self._worker = threading.Thread(
+                target=self._work, name="mqtt-store", daemon=True
+            )
+            self._worker.start()
+
+    def _work(self) -> None:
+        try:
+            while True:
+                pending = self._batches.get()
+                try:
+                    if pending is None:
+                        return
+                    # After a failure nothing more is acknowledged until the
+                    # connection is re-opened: the broker redelivers it all.
+                    if not self._failed.is_set() and not self._store(pending):
+                        self._failed.set()
+                        close_old_connections()
+                finally:
+                    self._batches.task_done()
+        finally:
+            connection.close()
+
+    def drain(self) -> None:
+        """Wait until the worker has stored (and acknowledged) every batch."""
+        if self._worker is not None and self._worker.is_alive():
+            self._batches.join()
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            self._batches.put(None)
+            self._worker.join(timeout=60)
+        self._worker = None
 
     # -- the loop -----------------------------------------------------------------
     def connect(self) -> None:
@@ -201,6 +256,14 @@ class Subscriber:
             if deadline is not None and time.monotonic() > deadline:
                 break
             code = self.client.loop(timeout=0.05 if self._pending else 0.2)
+            if self._failed.is_set():
+                # A batch failed in the worker: drop the connection (what
+                # was not acknowledged comes again) once the queue is empty.
+                self._pending = []
+                self.drain()
+                self._failed.clear()
+                self.client.disconnect()
+                code = mqtt.MQTT_ERR_NO_CONN
             if len(self._pending) >= BATCH or (
                 self._pending and time.monotonic() - self._pending_since() > 0.05
             ):
@@ -214,6 +277,7 @@ class Subscriber:
             delay = min(delay * 2, 30.0)
             self._try_connect(again=True)
         self.flush()
+        self.drain()
 
     def _pending_since(self) -> float:
         return self._pending_at
@@ -230,6 +294,10 @@ class Subscriber:
 
     def disconnect(self) -> None:
         self.flush()
+        self.drain()
+        # The last acknowledgements go out before the connection closes.
+        self.client.loop(timeout=0.1)
+        self._stop_worker()
         self.client.disconnect()
         self.client.loop(timeout=0.2)
         self.connected = self.subscribed = False

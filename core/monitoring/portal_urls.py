@@ -14,4 +14,8 @@ urlpatterns = [
         name="history",
     ),
     path("alarms/<int:pk>/<str:act>/", portal_views.alarm_act, name="alarm_act"),
+    path("devices/", portal_views.device_list, name="devices"),
+    path("devices/<int:pk>/<str:act>/", portal_views.device_act, name="device_act"),
+    path("sensors/new/", portal_views.sensor_form, name="sensor_new"),
+    path("sensors/<int:pk>/edit/", portal_views.sensor_form, name="sensor_edit"),
 ]

@@ -9,17 +9,34 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from core.base.errors import Invalid, Refused
 from core.monitoring import selectors
+from core.monitoring.broker import username_for
+from core.monitoring.forms import DeviceForm, SensorForm, show_errors
 from core.monitoring.ingest import parse_ts
-from core.monitoring.models import Alarm, LimitState, SensorPoint
-from core.monitoring.services import alarm_acknowledge, alarm_clear
+from core.monitoring.models import Alarm, Device, LimitState, SensorPoint
+from core.monitoring.mqtt import topic_for
+from core.monitoring.services import (
+    alarm_acknowledge,
+    alarm_clear,
+    device_create,
+    device_revoke,
+    device_rotate_key,
+    sensor_create,
+    sensor_update,
+)
 from core.portal.frame import enterprise_portal, render_portal
 
 #: Shown on the board (one enterprise's sensors and open alarms).
@@ -92,7 +109,12 @@ def sensor_board(request, *, scope, enterprise):
         "monitoring/board.html",
         scope=scope,
         enterprise=enterprise,
-        context={"sensors": sensors, "alarms": alarms, "live": data},
+        context={
+            "sensors": sensors,
+            "alarms": alarms,
+            "live": data,
+            "can_set_up": scope.can_manage_safety_records(enterprise.pk),
+        },
     )
 
 
@@ -115,6 +137,7 @@ def sensor_detail(request, pk, *, scope, enterprise):
             "sensor": sensor,
             "ranges": list(RANGES),
             "alarms": selectors.alarm_list(scope=scope, sensor=sensor.pk)[:20],
+            "can_set_up": scope.can_manage_safety_records(enterprise.pk),
         },
     )
 
@@ -172,6 +195,161 @@ def alarm_act(request, pk, act, *, scope, enterprise):
             _("Alarm acknowledged.") if act == "acknowledge" else _("Alarm cleared."),
         )
     return redirect("monitoring:list")
+
+
+# -- set-up: devices and sensors (the enterprise's safety manager) ----------------
+
+
+def _require_set_up(scope, enterprise) -> None:
+    # The services check again; this keeps the forms from those who may not.
+    if not scope.can_manage_safety_records(enterprise.pk):
+        raise PermissionDenied(
+            _("Only the enterprise's safety manager sets up its sensors.")
+        )
+
+
+def _device(enterprise, pk: int) -> Device:
+    device = Device.objects.filter(enterprise=enterprise, pk=pk).first()
+    if device is None:
+        raise Http404
+    return device
+
+
+@enterprise_portal
+@require_http_methods(["GET", "POST"])
+def device_list(request, *, scope, enterprise):
+    """The enterprise's devices, and registering one (its key shown once)."""
+    _require_set_up(scope, enterprise)
+    form = DeviceForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                issued = device_create(
+                    actor=request.user,
+                    enterprise=enterprise,
+                    name=form.cleaned_data["name"],
+                )
+            except Invalid as error:
+                show_errors(form, error)
+            else:
+                return _key_page(request, scope, enterprise, issued, created=True)
+        status = 400
+    devices = Device.objects.filter(enterprise=enterprise).order_by("name", "pk")[
+        :BOARD_LIMIT
+    ]
+    return render_portal(
+        request,
+        "monitoring/devices.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"devices": devices, "form": form},
+        status=status,
+    )
+
+
+def _key_page(request, scope, enterprise, issued, *, created: bool):
+    device = issued.device
+    sensors = list(device.sensors.filter(active=True).order_by("pk")[:BOARD_LIMIT])
+    response = render_portal(
+        request,
+        "monitoring/device_key.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={
+            "device": device,
+            "key": issued.key,
+            "created": created,
+            "mqtt_user": username_for(device.key_prefix),
+            "topics": [topic_for(sensor) for sensor in sensors],
+        },
+    )
+    # The key is shown once: never kept by a cache.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@enterprise_portal
+@require_POST
+def device_act(request, pk, act, *, scope, enterprise):
+    """Rotate (a new key, shown once) or revoke a device's key."""
+    _require_set_up(scope, enterprise)
+    device = _device(enterprise, pk)
+    if act == "rotate":
+        issued = device_rotate_key(actor=request.user, device=device)
+        return _key_page(request, scope, enterprise, issued, created=False)
+    if act == "revoke":
+        device_revoke(actor=request.user, device=device)
+        messages.success(
+            request,
+            _("The key of “%(name)s” was revoked: its readings are refused.")
+            % {"name": device.name},
+        )
+        return redirect("monitoring:devices")
+    raise Http404
+
+
+@enterprise_portal
+@require_http_methods(["GET", "POST"])
+def sensor_form(request, pk=None, *, scope, enterprise):
+    """Register a sensor point on a risk point, or change its set-up."""
+    _require_set_up(scope, enterprise)
+    sensor = None if pk is None else _sensor(scope, enterprise, pk)
+    initial = None
+    if sensor is not None:
+        initial = {
+            "name": sensor.name,
+            "risk_point": sensor.risk_point_id,
+            "device": sensor.device_id,
+            "parameter_key": sensor.parameter_key,
+            "parameter": sensor.parameter,
+            "unit": sensor.unit,
+            "low_low": sensor.low_low,
+            "low": sensor.low,
+            "high": sensor.high,
+            "high_high": sensor.high_high,
+            "deadband": sensor.deadband,
+            "min_duration": sensor.min_duration,
+            "no_data_after": sensor.no_data_after,
+        }
+    elif request.GET.get("risk_point", "").isdigit():
+        initial = {"risk_point": int(request.GET["risk_point"])}
+    form = SensorForm(request.POST or None, initial=initial, enterprise=enterprise)
+    if sensor is not None:
+        # A sensor stays on its risk point (its readings and alarms are there).
+        form.fields["risk_point"].disabled = True
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.service_data()
+            device = form.cleaned_data.get("device")
+            try:
+                if sensor is None:
+                    saved = sensor_create(
+                        actor=request.user,
+                        risk_point=form.cleaned_data["risk_point"],
+                        device=device,
+                        data=data,
+                    )
+                else:
+                    saved = sensor_update(
+                        actor=request.user, sensor=sensor, data=data, device=device
+                    )
+            except Invalid as error:
+                show_errors(form, error)
+            else:
+                messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
+                return redirect("monitoring:sensor", saved.pk)
+        status = 400
+    return render_portal(
+        request,
+        "monitoring/sensor_form.html",
+        scope=scope,
+        enterprise=enterprise,
+        context={"form": form, "sensor": sensor},
+        status=status,
+    )
 
 
 __all__ = ["Alarm"]

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.base.errors import Invalid, Refused
+from core.monitoring.broker import mosquitto_hash
 from core.monitoring.models import Alarm, AlarmKind, Device, SensorPoint
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import Scope, scope_for
@@ -85,6 +86,13 @@ def _new_key() -> tuple[str, str, str]:
     return f"{KEY_PREFIX}_{prefix}_{secret}", prefix, _hash(secret)
 
 
+def _broker_changed() -> None:
+    """Rewrite the broker's password and ACL files once committed."""
+    from core.monitoring.broker import refresh_broker_auth
+
+    transaction.on_commit(refresh_broker_auth)
+
+
 def device_for_key(key: str) -> tuple[Device | None, str]:
     """The device a key names and, when it cannot write, why (else ``""``).
 
@@ -119,8 +127,13 @@ def device_create(*, actor, enterprise: Enterprise, name: str) -> IssuedKey:
         raise Invalid.at(("name",), _("Name the device (at most 120 characters)."))
     key, prefix, digest = _new_key()
     device = Device.objects.create(
-        enterprise=enterprise, name=name, key_prefix=prefix, key_hash=digest
+        enterprise=enterprise,
+        name=name,
+        key_prefix=prefix,
+        key_hash=digest,
+        mqtt_hash=mosquitto_hash(key),
     )
+    _broker_changed()
     return IssuedKey(device=device, key=key)
 
 
@@ -129,10 +142,21 @@ def device_rotate_key(*, actor, device: Device) -> IssuedKey:
     """Issue a new key (the old one stops working at once); also un-revokes."""
     _require_manager(scope_for(actor), device.enterprise_id)
     key, prefix, digest = _new_key()
+    device = Device.objects.select_for_update().get(pk=device.pk)
     device.key_prefix, device.key_hash = prefix, digest
+    device.mqtt_hash = mosquitto_hash(key)
     device.key_issued_at = timezone.now()
     device.revoked_at = None
-    device.save(update_fields=["key_prefix", "key_hash", "key_issued_at", "revoked_at"])
+    device.save(
+        update_fields=[
+            "key_prefix",
+            "key_hash",
+            "mqtt_hash",
+            "key_issued_at",
+            "revoked_at",
+        ]
+    )
+    _broker_changed()
     return IssuedKey(device=device, key=key)
 
 
@@ -140,9 +164,11 @@ def device_rotate_key(*, actor, device: Device) -> IssuedKey:
 def device_revoke(*, actor, device: Device) -> Device:
     """Revoke the device's key: its readings are refused from now on."""
     _require_manager(scope_for(actor), device.enterprise_id)
+    device = Device.objects.select_for_update().get(pk=device.pk)
     if device.revoked_at is None:
         device.revoked_at = timezone.now()
         device.save(update_fields=["revoked_at"])
+        _broker_changed()
     return device
 
 
@@ -250,12 +276,14 @@ def sensor_create(
     if device is not None and device.enterprise_id != risk_point.enterprise_id:
         problems.add("device", _("Choose a device of this enterprise."))
     problems.raise_any()
-    return SensorPoint.objects.create(
+    sensor = SensorPoint.objects.create(
         enterprise_id=risk_point.enterprise_id,
         risk_point=risk_point,
         device=device,
         **values,
     )
+    _broker_changed()
+    return sensor
 
 
 @transaction.atomic
@@ -276,6 +304,7 @@ def sensor_update(
         sensor.device = device
     sensor.pending_state, sensor.pending_since = "", None
     sensor.save()
+    _broker_changed()
     return sensor
 
 

@@ -20,13 +20,18 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.organizations.scope import Scope, scope_for
 from core.supervision.forms import MapFilterForm
-from core.supervision.selectors import map_enterprises, map_territories
+from core.supervision.selectors import (
+    map_enterprises,
+    map_risk_points,
+    map_territories,
+)
 
 
 def _scope(request: Request) -> Scope:
@@ -93,6 +98,27 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
         return geojson_response(
             request, map_enterprises(scope=scope, query=form.query())
         )
+
+    @extend_schema(
+        summary=_("An enterprise's risk points on its site plan as GeoJSON"),
+        description=_(
+            "For a map zoomed in on an enterprise: its risk points placed on its "
+            "site plan laid around its location, with their level and open "
+            "monitoring alarms. 404 outside the caller's scope."
+        ),
+        responses={200: OpenApiTypes.OBJECT, 304: None, 404: None},
+    )
+    @action(detail=True, methods=["get"], url_path="risk-points")
+    def risk_points(self, request: Request, pk: str | None = None) -> HttpResponse:
+        scope = _scope(request)
+        data = (
+            map_risk_points(scope=scope, enterprise_id=int(pk))
+            if str(pk).isdigit()
+            else None
+        )
+        if data is None:
+            raise NotFound
+        return geojson_response(request, data)
 
 
 class MapTerritoryViewSet(viewsets.ViewSet):

@@ -9,6 +9,7 @@ hazards); ``map_territories`` is one query.
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -263,4 +264,91 @@ def map_territories(*, scope: Scope) -> dict[str, Any]:
             }
             for pk, name, level, path, depth, geometry in boundaries
         ],
+    }
+
+
+#: The site plan's unit square laid around an enterprise's location, in
+#: degrees (about 400 m north–south): a zoomed-in map shows the risk points
+#: where the site plan has them, relative to one another.
+SITE_SPAN = 0.004
+#: At most this many risk points of one enterprise on the map.
+SITE_POINTS = 500
+
+
+def _site_xy(position: Any, index: int, count: int) -> tuple[float, float]:
+    """A risk point's place on the site plan (0–1, y downwards): its point,
+    the centre of its area, or — without a position — a ring round the
+    middle."""
+    if isinstance(position, dict):
+        if position.get("type") == "point":
+            return float(position["x"]), float(position["y"])
+        points = position.get("points") or []
+        if points:
+            xs = [float(p[0]) for p in points]
+            ys = [float(p[1]) for p in points]
+            return sum(xs) / len(xs), sum(ys) / len(ys)
+    angle = 2 * math.pi * index / max(count, 1)
+    return 0.5 + 0.3 * math.cos(angle), 0.5 + 0.3 * math.sin(angle)
+
+
+def map_risk_points(*, scope: Scope, enterprise_id: int) -> dict[str, Any] | None:
+    """The risk points of one enterprise in ``scope`` as GeoJSON, placed on
+    its site plan laid around its location (``SITE_SPAN``); ``None`` when
+    the enterprise is not in scope. Properties: ``name``, ``level``,
+    ``placed`` (false: no position on the site plan, put on a ring) and
+    ``alarms`` (open, active monitoring alarms). Three queries."""
+    from core.monitoring.selectors import alarms_visible
+
+    enterprise = (
+        scope.enterprises()
+        .filter(pk=enterprise_id)
+        .values("pk", "latitude", "longitude")
+        .first()
+    )
+    if enterprise is None:
+        return None
+    rows = list(
+        RiskPoint.objects.filter(enterprise_id=enterprise_id)
+        .order_by("pk")
+        .values_list("pk", "name", "level", "position")[:SITE_POINTS]
+    )
+    alarms = dict(
+        alarms_visible(scope)
+        .filter(enterprise_id=enterprise_id, cleared_at__isnull=True, active=True)
+        .values_list("sensor__risk_point_id")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    latitude, longitude = enterprise["latitude"], enterprise["longitude"]
+    features = []
+    for index, (pk, name, level, position) in enumerate(rows):
+        x, y = _site_xy(position, index, len(rows))
+        geometry = None
+        if latitude is not None and longitude is not None:
+            # Longitude degrees shrink with the latitude: keep the plan square.
+            shrink = max(math.cos(math.radians(float(latitude))), 0.1)
+            geometry = {
+                "type": "Point",
+                "coordinates": [
+                    round(float(longitude) + (x - 0.5) * SITE_SPAN / shrink, 7),
+                    round(float(latitude) + (0.5 - y) * SITE_SPAN, 7),
+                ],
+            }
+        features.append(
+            {
+                "type": "Feature",
+                "id": pk,
+                "geometry": geometry,
+                "properties": {
+                    "name": name,
+                    "level": level,
+                    "placed": bool(position),
+                    "alarms": alarms.get(pk, 0),
+                },
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "enterprise": enterprise_id,
+        "features": features,
     }

@@ -19,6 +19,11 @@ def map_config(*, enterprise_links: dict[str, str]) -> dict:
     return {
         "enterprises": reverse("api:map-enterprise-list"),
         "territories": reverse("api:map-territory-list"),
+        # An enterprise's risk points, drawn when the map is zoomed in on it.
+        "riskPointsOf": reverse("api:map-enterprise-risk-points", args=[0]).replace(
+            "/0/", "/{id}/"
+        ),
+        "riskPointsZoom": 15,
         "tiles": settings.SAFEGRID_MAP_TILE_URL,
         "tileAttribution": settings.SAFEGRID_MAP_TILE_ATTRIBUTION,
         "links": enterprise_links,
@@ -40,6 +45,8 @@ def map_config(*, enterprise_links: dict[str, str]) -> dict:
             "hazards": str(gettext_lazy("Hazards")),
             "sitePlan": str(gettext_lazy("Site plan")),
             "failed": str(gettext_lazy("The map data could not be loaded.")),
+            "inAlarm": str(gettext_lazy("monitoring alarms")),
+            "unplaced": str(gettext_lazy("not placed on the site plan")),
         },
     }
 

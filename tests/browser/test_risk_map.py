@@ -156,3 +156,61 @@ def test_the_admin_home_is_a_dashboard_with_charts(page):
     page.wait_for_selector("[data-testid=enterprise-dashboard] [data-sg-chart-ready]")
     shot(page, "dashboard-portal-manager-a")
     assert errors == [], errors
+
+
+def test_zoomed_in_an_enterprise_shows_its_risk_points_and_alarms(page):
+    from core.monitoring.ingest import ingest
+    from core.monitoring.services import device_create, sensor_create
+
+    world = _map_world()
+    tank = RiskPoint.objects.get(name="储罐区")
+    tank.position = {"type": "point", "x": 0.8, "y": 0.2}
+    tank.save()
+    RiskPoint.objects.create(
+        enterprise=world.enterprise_a,
+        name="装车区",
+        kind="area",
+        level="low",
+        position={"type": "point", "x": 0.2, "y": 0.7},
+    )
+    device = device_create(
+        actor=world.manager_a, enterprise=world.enterprise_a, name="RTU"
+    ).device
+    sensor = sensor_create(
+        actor=world.manager_a,
+        risk_point=tank,
+        device=device,
+        data={"name": "液位", "parameter": "液位", "unit": "%", "high": 80},
+    )
+    from django.utils import timezone
+
+    ingest(
+        device=device,
+        items=[{"sensor": sensor.pk, "ts": timezone.now().isoformat(), "value": 90}],
+    )
+    errors = _open_map(page, "dept-chem")
+    # Zoom in on 甲 (its marker is red: a major risk) by double clicks on it,
+    # which keep the clicked point in place.
+    marker = page.locator('.leaflet-overlay-pane path[fill="#e02020"]').first
+    for _ in range(10):
+        # Stop at the first zoom that shows risk points (further in, the
+        # site plan grows past the screen).
+        if page.get_attribute("[data-sg-map]", "data-sg-map-risk-points"):
+            break
+        # (a click opens the popup, which may pan: measure again each time)
+        page.keyboard.press("Escape")
+        box = marker.bounding_box()
+        page.mouse.dblclick(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(500)
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "() => Number(document.querySelector('[data-sg-map]')"
+        ".dataset.sgMapRiskPoints) >= 2"
+    )
+    assert page.locator("path.sg-map-risk-point").count() >= 2
+    assert page.locator("path.sg-map-in-alarm").count() == 1
+    if page.locator(".leaflet-popup-close-button").count():
+        page.locator(".leaflet-popup-close-button").click()
+    page.wait_for_timeout(400)
+    shot(page, "risk-map-zoomed-risk-points")
+    assert errors == [], errors

@@ -182,6 +182,7 @@ class Side:
     campaign: Any = None
     directive: Any = None
     scope_handbook: Any = None
+    device: Any = None
 
 
 @dataclass
@@ -365,6 +366,7 @@ def _side(world, key: str) -> Side:
         sensor=sensor,
         alarm=alarm,
         rating=rating,
+        device=device,
         plan_filing=plan_filing,
         rescue_agreement=rescue_agreement,
         emergency_plan=plan,
@@ -453,6 +455,7 @@ PK_BY_PREFIX = {
     "admin/scope-handbooks/": "scope_handbook",
     "portal/monitoring/alarms/": "alarm",
     "portal/monitoring/sensors/": "sensor",
+    "portal/monitoring/devices/": "device",
     "portal/forms/uploads/": "upload",
     "portal/notifications/": "notification",
     "portal/units/": "unit",
@@ -521,6 +524,8 @@ def url_kwargs(route: Route, side: Side) -> dict[str, Any] | None:
             values[name] = side.version.number
         elif name == "step":
             values[name] = "1"
+        elif name == "act" and route.name == "monitoring:device_act":
+            values[name] = "revoke"
         elif name == "act":
             values[name] = "acknowledge"
         elif name == "restriction_id":
@@ -589,6 +594,11 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         # boards, the live values and the history change nothing.
         if name == "monitoring:alarm_act" and side is not None:
             return role in MEMBERS_OF[side]
+        # Setting up devices (keys) and sensors: the enterprise's manager.
+        if name in ("monitoring:devices", "monitoring:sensor_new"):
+            return side is None and role in ("manager_a", "manager_b")
+        if name in ("monitoring:device_act", "monitoring:sensor_edit"):
+            return side is not None and role == MANAGER_OF[side]
         return False
     if app == "government_inspections":
         # An office plans inspections in its scope (for its own office) and

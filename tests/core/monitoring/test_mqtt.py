@@ -180,3 +180,38 @@ def test_a_broker_restart_loses_nothing_and_duplicates_nothing(mon, broker):
     assert sub.messages >= 65
     if restarted:
         assert sub.reconnects >= 1  # it came back by itself, same session
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pipelined_subscriber_stores_in_order_and_acknowledges(mon):
+    """``manage.py monitoring_mqtt``'s mode: a worker thread stores the
+    batches (its own connection) while the network loop receives; against a
+    broker of the test's own with 1000 messages in flight."""
+    from core.monitoring.broker import mosquitto_binary, start_mosquitto
+
+    if mosquitto_binary() is None:
+        pytest.skip("mosquitto is not installed")
+    config = "allow_anonymous true\nmax_inflight_messages 1000\n"
+    with start_mosquitto(config) as broker:
+        sub = Subscriber(
+            client_id=f"sg-pipe-{uuid.uuid4().hex[:8]}", port=broker.port, pipeline=True
+        )
+        wait_subscribed(sub)
+        import paho.mqtt.client as mqtt
+
+        pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="")
+        pub.connect(HOST, broker.port)
+        pub.loop_start()
+        # 600 readings: normal, then high-high for the last 100.
+        items = [{"ts": mon.at(i), "value": 95 if i >= 500 else 50} for i in range(600)]
+        publish(pub, topic_for(mon.sensor), items)
+        # (the worker writes: this thread only counts messages, then drains)
+        sub.run(stop=lambda: sub.messages >= 600, timeout=60)
+        sub.disconnect()
+        pub.loop_stop()
+        pub.disconnect()
+    assert Reading.objects.filter(sensor=mon.sensor).count() == 600
+    assert sub.messages == 600 and sub.refused == 0
+    mon.sensor.refresh_from_db()
+    assert mon.sensor.state == "high_high"
+    assert Alarm.objects.get(sensor=mon.sensor).kind == AlarmKind.HIGH_HIGH

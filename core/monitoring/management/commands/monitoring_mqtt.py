@@ -23,10 +23,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seconds", type=float, default=None, help="Stop after this long."
         )
+        parser.add_argument(
+            "--no-pipeline",
+            action="store_true",
+            help="Store each batch before receiving the next (no worker thread).",
+        )
 
     def handle(self, *args, **options) -> None:
         subscriber = Subscriber(
-            host=options["host"], port=options["port"], client_id=options["client_id"]
+            host=options["host"],
+            port=options["port"],
+            client_id=options["client_id"],
+            pipeline=not options["no_pipeline"],
         )
         self.stdout.write(
             f"Subscribing to {subscriber.config['prefix']}/+/+ on "

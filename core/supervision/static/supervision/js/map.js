@@ -50,6 +50,11 @@
     map.createPane("sg-territories").style.zIndex = 350;
     var territoryLayer = L.layerGroup().addTo(map);
     var enterpriseLayer = L.layerGroup().addTo(map);
+    // Zoomed in on enterprises: their risk points on their site plans.
+    map.createPane("sg-risk-points").style.zIndex = 450;
+    var riskPointLayer = L.layerGroup().addTo(map);
+    var riskPointsCache = {};
+    var riskPointsRound = 0;
     var territories = null;
     var fitted = false;
 
@@ -157,9 +162,65 @@
             if (bounds) { map.fitBounds(bounds, { padding: [12, 12] }); fitted = true; }
           }
           holder.setAttribute("data-sg-map-count", String(located.length));
+          riskPointsCache = {};
+          loadRiskPoints();
         })
         .catch(function () { if (status) status.textContent = config.text.failed; });
     }
+
+    function drawRiskPoints(data) {
+      data.features.forEach(function (f) {
+        if (!f.geometry) return;
+        var c = f.geometry.coordinates, p = f.properties;
+        var marker = L.circleMarker([c[1], c[0]], {
+          pane: "sg-risk-points",
+          radius: p.alarms ? 8 : 5,
+          color: p.alarms ? "#b00020" : "#333",
+          weight: p.alarms ? 3 : 1,
+          dashArray: p.placed ? null : "2 2",
+          fillColor: colourOf[p.level] || NONE,
+          fillOpacity: 0.9,
+          className: p.alarms ? "sg-map-risk-point sg-map-in-alarm" : "sg-map-risk-point",
+        });
+        var label = p.name + " · " + (p.level ? labelOf[p.level] : config.text.noLevel);
+        if (p.alarms) label += " · " + p.alarms + " " + config.text.inAlarm;
+        if (!p.placed) label += " (" + config.text.unplaced + ")";
+        marker.bindTooltip(asText(label));
+        riskPointLayer.addLayer(marker);
+      });
+    }
+
+    function loadRiskPoints() {
+      // Zoom and move both fire: only the latest round draws.
+      var round = ++riskPointsRound;
+      riskPointLayer.clearLayers();
+      holder.removeAttribute("data-sg-map-risk-points");
+      if (!config.riskPointsOf || map.getZoom() < config.riskPointsZoom) return;
+      var bounds = map.getBounds(), centre = map.getCenter(), shown = [];
+      enterpriseLayer.eachLayer(function (marker) {
+        if (bounds.contains(marker.getLatLng())) shown.push(marker);
+      });
+      // The few enterprises nearest the centre (bounded requests).
+      shown.sort(function (a, b) { return centre.distanceTo(a.getLatLng()) - centre.distanceTo(b.getLatLng()); });
+      var count = 0;
+      var loads = shown.slice(0, 3).map(function (marker) {
+        var id = marker.feature.id;
+        var cached = riskPointsCache[id];
+        var got = cached ? Promise.resolve(cached) : fetch(link(config.riskPointsOf, id), { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+          .then(function (data) { riskPointsCache[id] = data; return data; });
+        return got.then(function (data) {
+          if (round !== riskPointsRound) return;
+          drawRiskPoints(data);
+          count += data.features.length;
+        });
+      });
+      Promise.all(loads).then(function () {
+        if (round !== riskPointsRound) return;
+        holder.setAttribute("data-sg-map-risk-points", String(count));
+      }).catch(function () { if (status) status.textContent = config.text.failed; });
+    }
+    map.on("zoomend moveend", loadRiskPoints);
 
     function territoryBounds() {
       if (!territories || !territories.features.length) return null;
