@@ -24,12 +24,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.base.errors import Invalid, Refused
+from core.base.errors import Invalid, Problems, Refused
 from core.monitoring.broker import mosquitto_hash
 from core.monitoring.models import Alarm, AlarmKind, Device, SensorPoint
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import Scope, scope_for
-from plugins.schema_errors import SchemaError, json_pointer
 
 KEY_PREFIX = "sgd"
 LIMIT_FIELDS = ("low_low", "low", "high", "high_high")
@@ -43,25 +42,6 @@ def ack_timeout() -> int:
     return int(
         getattr(settings, "SAFEGRID_MONITORING_ACK_TIMEOUT", DEFAULT_ACK_TIMEOUT)
     )
-
-
-class _Problems:
-    def __init__(self) -> None:
-        self.errors: list[SchemaError] = []
-
-    def add(self, field: str, reason: str, keyword: str = "invalid") -> None:
-        self.errors.append(
-            SchemaError(
-                path=json_pointer((field,)),
-                location=(field,),
-                keyword=keyword,
-                reason=reason,
-            )
-        )
-
-    def raise_any(self) -> None:
-        if self.errors:
-            raise Invalid(self.errors)
 
 
 def _require_manager(scope: Scope, enterprise_id: int) -> None:
@@ -187,7 +167,7 @@ def pack_parameters() -> dict[str, Any]:
     }
 
 
-def _number(value: Any, field: str, problems: _Problems) -> float | None:
+def _number(value: Any, field: str, problems: Problems) -> float | None:
     if value in (None, ""):
         return None
     try:
@@ -201,7 +181,7 @@ def _number(value: Any, field: str, problems: _Problems) -> float | None:
     return number
 
 
-def _sensor_values(data: dict[str, Any], problems: _Problems) -> dict[str, Any]:
+def _sensor_values(data: dict[str, Any], problems: Problems) -> dict[str, Any]:
     values: dict[str, Any] = {}
     name = str(data.get("name") or "").strip()
     if not name or len(name) > 120:
@@ -271,7 +251,7 @@ def sensor_create(
     min_duration and no_data_after in seconds.
     """
     _require_manager(scope_for(actor), risk_point.enterprise_id)
-    problems = _Problems()
+    problems = Problems()
     values = _sensor_values(data, problems)
     if device is not None and device.enterprise_id != risk_point.enterprise_id:
         problems.add("device", _("Choose a device of this enterprise."))
@@ -293,7 +273,7 @@ def sensor_update(
     """Change a sensor's set-up; the state is evaluated anew from the next
     reading on."""
     _require_manager(scope_for(actor), sensor.enterprise_id)
-    problems = _Problems()
+    problems = Problems()
     values = _sensor_values(data, problems)
     if device is not None and device.enterprise_id != sensor.enterprise_id:
         problems.add("device", _("Choose a device of this enterprise."))
