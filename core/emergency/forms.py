@@ -350,3 +350,17 @@ class WorkplaceTestForm(forms.Form):
             self.add_error(None, _("Give at least one result."))
         data["results"] = results
         return data
+
+
+class DrillPlanItemForm(_Choices):
+    """A drill of the annual drill plan (年度应急演练计划)."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    scenario = forms.CharField(label=_("Scenario"), max_length=200)
+    due_on = _date_field(_("To be held by"))
+    plan = forms.TypedChoiceField(
+        label=_("Emergency plan drilled"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )

@@ -782,3 +782,72 @@ def workplace_test_new(request, *, scope, enterprise):
         title=_("Workplace hazard-factor test"),
         back=reverse("emergency:occupational"),
     )
+
+
+# -- drills ---------------------------------------------------------------------------
+
+#: Recorded drills the page lists (the API pages through them all).
+RECENT_DRILLS = 50
+
+
+@manager_entry
+@require_GET
+def drills(request, *, scope, enterprise):
+    """The annual drill plan (this year's and the next's) and the drills held."""
+    from django.utils import timezone
+
+    from core.emergency.models import Drill, DrillPlanItem
+
+    today = timezone.localdate()
+    planned = list(
+        DrillPlanItem.objects.filter(
+            enterprise=enterprise, year__in=(today.year, today.year + 1)
+        )
+        .select_related("plan", "drill")
+        .order_by("due_on", "pk")[:MAX_CHOICES]
+    )
+    held = list(
+        Drill.objects.filter(enterprise=enterprise)
+        .select_related("plan")
+        .order_by("-held_on", "-pk")[:RECENT_DRILLS]
+    )
+    return _page(
+        request,
+        scope,
+        enterprise,
+        "emergency/portal/drills.html",
+        planned=planned,
+        held=held,
+        today=today,
+    )
+
+
+@manager_entry
+@require_http_methods(["GET", "POST"])
+def drill_plan_new(request, *, scope, enterprise):
+    from django.utils import timezone
+
+    plans = (
+        EmergencyPlan.objects.filter(enterprise=enterprise)
+        .order_by("kind", "pk")
+        .values_list("pk", "title")[:MAX_CHOICES]
+    )
+    form = entry.DrillPlanItemForm(
+        request.POST or None,
+        initial={"year": timezone.localdate().year},
+        choices={"plan": plans},
+    )
+
+    def write(data):
+        services.drill_plan_add(actor=request.user, enterprise=enterprise, **data)
+        return _("The drill is in the plan.")
+
+    return _entry(
+        request,
+        scope,
+        enterprise,
+        form,
+        write,
+        title=_("Add a drill to the annual plan"),
+        back=reverse("emergency:drills"),
+    )

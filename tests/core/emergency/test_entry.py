@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from core.emergency.models import (
+    DrillPlanItem,
     EmergencyPlan,
     OccupationalExposure,
     PlanFiling,
@@ -315,9 +316,10 @@ def test_exposure_and_workplace_test(world):
 
 # -- who may reach them ------------------------------------------------------------------
 
-LISTS = ["plans/", "rescue/", "posts/", "training/", "occupational/"]
+LISTS = ["plans/", "rescue/", "posts/", "training/", "occupational/", "drills/"]
 FORMS = [
     "plans/new/",
+    "drills/plan/new/",
     "rescue/team/",
     "rescue/agreements/new/",
     "training/requirements/new/",
@@ -376,6 +378,7 @@ def _counts():
             TrainingAttendance,
             OccupationalExposure,
             WorkplaceTest,
+            DrillPlanItem,
         )
     ]
 
@@ -441,3 +444,44 @@ def test_lists_are_bounded(world, records_a, django_assert_max_num_queries):
         manager.get(URL + url)
         with django_assert_max_num_queries(25):
             assert manager.get(URL + url).status_code == 200, url
+
+
+def test_the_annual_drill_plan(world, plan_a):
+    manager = client_for(world.manager_a)
+    year = datetime.date.today().year
+    form = manager.get(URL + "drills/plan/new/")
+    assert form.status_code == 200 and plan_a.title in _page(form)
+    bad = manager.post(
+        URL + "drills/plan/new/",
+        {"year": year, "scenario": "储罐泄漏", "due_on": f"{year + 1}-03-01"},
+    )
+    assert bad.status_code == 400
+    assert "The date must fall in the plan" in _page(bad)
+    assert not DrillPlanItem.objects.exists()
+    saved = manager.post(
+        URL + "drills/plan/new/",
+        {
+            "year": year,
+            "scenario": "储罐泄漏",
+            "due_on": f"{year}-01-01",
+            "plan": plan_a.pk,
+        },
+    )
+    assert saved.status_code == 302
+    item = DrillPlanItem.objects.get()
+    assert (item.enterprise, item.plan, item.scenario) == (
+        world.enterprise_a,
+        plan_a,
+        "储罐泄漏",
+    )
+    page = _page(manager.get(URL + "drills/"))
+    assert "储罐泄漏" in page and 'data-testid="drill-plan"' in page
+    # Another enterprise's page does not list it; its plan is not offered.
+    other = client_for(world.manager_b)
+    assert "储罐泄漏" not in _page(other.get(URL + "drills/"))
+    foreign = other.post(
+        URL + "drills/plan/new/",
+        {"year": year, "scenario": "x", "due_on": f"{year}-05-01", "plan": plan_a.pk},
+    )
+    assert foreign.status_code == 400
+    assert DrillPlanItem.objects.count() == 1
