@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.campaigns.models import Campaign
-from core.campaigns.progress import enterprise_checklist
+from core.campaigns.progress import campaigns_targeting, enterprise_checklist
 from core.campaigns.services import (
     checks_visible,
     directive_inbox,
@@ -43,9 +42,9 @@ class ReplyForm(forms.Form):
 def campaigns_home(request, *, scope, enterprise):
     today = timezone.localdate()
     campaigns = []
-    for campaign in Campaign.objects.filter(
-        starts_on__lte=today, ends_on__gte=today
-    ).prefetch_related("milestones")[:CAMPAIGNS_SHOWN]:
+    for campaign in campaigns_targeting(enterprise, today=today).prefetch_related(
+        "milestones"
+    )[:CAMPAIGNS_SHOWN]:
         checklist = enterprise_checklist(campaign, enterprise=enterprise, today=today)
         if checklist is None:
             continue

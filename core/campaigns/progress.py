@@ -254,3 +254,39 @@ def enterprise_checklist(
         }
         for key, criterion, value, _q in conditions
     ]
+
+
+def campaigns_targeting(
+    enterprise: Enterprise, *, today: datetime.date
+) -> QuerySet[Campaign]:
+    """The running campaigns whose targets include ``enterprise``, newest
+    first: one query, so a page may take the first few without missing one
+    that concerns the enterprise behind others that do not."""
+    from django.db.models import Exists, OuterRef
+
+    industries = Campaign.industries.through.objects.filter(campaign_id=OuterRef("pk"))
+    territories = Campaign.territories.through.objects.filter(
+        campaign_id=OuterRef("pk")
+    )
+    path = enterprise.jurisdiction.path if enterprise.jurisdiction_id else ""
+    step = Jurisdiction.steplen
+    ancestors = [path[:end] for end in range(step, len(path) + 1, step)]
+    campaigns = Campaign.objects.filter(starts_on__lte=today, ends_on__gte=today)
+    campaigns = campaigns.filter(
+        ~Exists(industries)
+        | Exists(
+            industries.filter(
+                industry_id__in=Enterprise.industries.through.objects.filter(
+                    enterprise_id=enterprise.pk
+                ).values("industry_id")
+            )
+        )
+    ).filter(
+        ~Exists(territories)
+        | Exists(territories.filter(jurisdiction__path__in=ancestors))
+    )
+    if not enterprise.is_key_industry:
+        campaigns = campaigns.filter(key_industries_only=False)
+    if not enterprise.is_above_scale:
+        campaigns = campaigns.filter(above_scale_only=False)
+    return campaigns.order_by("-starts_on", "-pk")

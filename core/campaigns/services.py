@@ -331,18 +331,69 @@ def directive_send(
         (DirectiveRecipient(directive=directive, enterprise_id=pk) for pk in ids),
         batch_size=1000,
     )
-    url = reverse("campaigns_portal:directive", args=[directive.pk])
-    for users in _managers(ids).values():
-        for user in users:
-            notify(
-                user,
-                gettext_noop("New directive from %(office)s: %(title)s"),
-                directive,
-                url,
-                actor=actor,
-                params={"office": directive.department.name, "title": title},
-            )
+    # The managers are told by a background job: a directive to a whole
+    # district reaches thousands of managers, which no request should wait for.
+    from core.campaigns.tasks import notify_directive
+    from core.jobs.base import enqueue_on_commit
+
+    enqueue_on_commit(notify_directive, directive.pk)
     return directive
+
+
+#: Enterprises whose managers one step of ``directive_notify`` reads.
+NOTIFY_BATCH = 500
+
+
+def directive_notify(directive_id: int) -> int:
+    """Notify the safety managers of a directive's recipients, in batches of
+    ``NOTIFY_BATCH`` enterprises; those already notified of it are skipped,
+    so a retried job notifies nobody twice. Returns how many were notified."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.notifications.models import Notification
+
+    directive = (
+        Directive.objects.select_related("department", "sender")
+        .filter(pk=directive_id)
+        .first()
+    )
+    if directive is None:
+        return 0
+    url = reverse("campaigns_portal:directive", args=[directive.pk])
+    done = set(
+        Notification.objects.filter(
+            target_type=ContentType.objects.get_for_model(Directive),
+            target_id=str(directive.pk),
+        ).values_list("recipient_id", flat=True)
+    )
+    recipients = DirectiveRecipient.objects.filter(directive=directive).order_by("pk")
+    count, last = 0, 0
+    while True:
+        batch = list(
+            recipients.filter(pk__gt=last).values_list("pk", "enterprise_id")[
+                :NOTIFY_BATCH
+            ]
+        )
+        if not batch:
+            return count
+        last = batch[-1][0]
+        for users in _managers([enterprise for _pk, enterprise in batch]).values():
+            for user in users:
+                if user.pk in done:
+                    continue
+                notify(
+                    user,
+                    gettext_noop("New directive from %(office)s: %(title)s"),
+                    directive,
+                    url,
+                    actor=directive.sender,
+                    params={
+                        "office": directive.department.name,
+                        "title": directive.title,
+                    },
+                )
+                done.add(user.pk)
+                count += 1
 
 
 def directives_sent(*, scope: Scope) -> QuerySet[Directive]:

@@ -7,6 +7,14 @@ from core.jobs.base import job
 
 
 @job
+def notify_directive(directive_id: int) -> dict[str, int]:
+    """Tell the managers of a directive's recipients (after the send)."""
+    from core.campaigns.services import directive_notify
+
+    return {"notified": directive_notify(directive_id)}
+
+
+@job
 def remind_directives() -> dict[str, int]:
     """Remind those that have not read or replied (idempotent per day)."""
     from core.campaigns.services import directives_remind

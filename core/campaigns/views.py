@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.base.errors import Invalid, Refused
+from core.base.filters import parse_id
 from core.base.keyset import BadCursor, keyset_page
 from core.campaigns.criteria import CRITERIA
 from core.campaigns.models import Audience, CheckKind
@@ -503,6 +504,7 @@ class SampleForm(forms.Form):
         label=gettext_lazy("Seed"),
         required=False,
         min_value=1,
+        max_value=2**31 - 1,
         help_text=gettext_lazy(
             "Leave empty for a new random draw; give an earlier sample's seed to repeat it."
         ),
@@ -573,7 +575,6 @@ class CheckRecordView(_GovernmentView):
         )
 
     def chosen_version(self):
-        from core.base.filters import parse_id
 
         pk = parse_id(self.request.GET.get("checklist"))
         if pk is None:
@@ -614,11 +615,15 @@ class CheckRecordView(_GovernmentView):
             enterprise = self.scope.enterprises().get(pk=data["enterprise"])
             sample = None
             kind = CheckKind.ACCEPTANCE
-            sample_id = request.POST.get("sample")
-            if sample_id:
+            sample_id = parse_id(request.POST.get("sample"))
+            if request.POST.get("sample"):
                 from core.campaigns.models import SpotCheckSample
 
-                sample = SpotCheckSample.objects.filter(pk=sample_id).first()
+                sample = (
+                    SpotCheckSample.objects.filter(pk=sample_id).first()
+                    if sample_id
+                    else None
+                )
                 kind = CheckKind.SPOT
             try:
                 acceptance_record(

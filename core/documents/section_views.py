@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.base.errors import Invalid, Refused
+from core.base.filters import parse_id
 from core.documents.models import HandbookNote
 from core.documents.sections import (
     HEADING_MAX,
@@ -119,7 +120,7 @@ class SectionSettingsView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        count = int(request.POST.get("count") or 0)
+        count = parse_id(request.POST.get("count")) or 0
         rows = [
             {
                 "key": request.POST.get(f"{i}-key", ""),

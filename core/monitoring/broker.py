@@ -164,12 +164,22 @@ def refresh_broker_auth() -> AuthFiles | None:
     acl_file = getattr(settings, "SAFEGRID_MQTT_ACL_FILE", "")
     if not password_file or not acl_file:
         return None
-    return write_auth_files(
-        password_file=password_file,
-        acl_file=acl_file,
-        subscriber=configured_subscriber(),
-        pid_file=getattr(settings, "SAFEGRID_MQTT_BROKER_PID_FILE", "") or None,
-    )
+    # One rewrite at a time (an exclusive lock on a file beside the password
+    # file): two changes committed together each read the devices and write
+    # the files in turn, so the last write holds the newest snapshot.
+    import fcntl
+
+    with open(f"{password_file}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return write_auth_files(
+                password_file=password_file,
+                acl_file=acl_file,
+                subscriber=configured_subscriber(),
+                pid_file=getattr(settings, "SAFEGRID_MQTT_BROKER_PID_FILE", "") or None,
+            )
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 # -- a dedicated broker -----------------------------------------------------------------

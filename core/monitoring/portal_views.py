@@ -22,6 +22,7 @@ from django.views.decorators.http import (
 )
 
 from core.base.errors import Invalid, Refused
+from core.base.filters import parse_id
 from core.monitoring import selectors
 from core.monitoring.broker import username_for
 from core.monitoring.forms import DeviceForm, SensorForm, show_errors
@@ -313,8 +314,8 @@ def sensor_form(request, pk=None, *, scope, enterprise):
             "min_duration": sensor.min_duration,
             "no_data_after": sensor.no_data_after,
         }
-    elif request.GET.get("risk_point", "").isdigit():
-        initial = {"risk_point": int(request.GET["risk_point"])}
+    elif parse_id(request.GET.get("risk_point")):
+        initial = {"risk_point": parse_id(request.GET.get("risk_point"))}
     form = SensorForm(request.POST or None, initial=initial, enterprise=enterprise)
     if sensor is not None:
         # A sensor stays on its risk point (its readings and alarms are there).

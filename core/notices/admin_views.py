@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
 from core.base.errors import Invalid, Refused
+from core.base.filters import parse_id
 from core.notices.models import EnterpriseRiskNoticePage, IndustryReviewTask
 from core.notices.permissions import reviewable_page_ids
 from core.notices.services import create_circular, create_guidance, risk_notice_review
@@ -108,9 +109,10 @@ def issue(request):
         }
         try:
             if kind == "guidance":
-                industry = industries.filter(
-                    pk=request.POST.get("industry") or 0
-                ).first()
+                industry_id = parse_id(request.POST.get("industry"))
+                industry = (
+                    industries.filter(pk=industry_id).first() if industry_id else None
+                )
                 if industry is None:
                     raise Invalid.at(("industry",), _("Choose one of your industries."))
                 page = create_guidance(industry=industry, **common)

@@ -17,6 +17,8 @@ import nh3
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "hr"]
 
 _TAGS = {"p", "br", "h3", "h4", "b", "strong", "i", "em", "ol", "ul", "li", "a", "hr"}
+# Tables without attributes: a circular may carry one (an assessment's scores).
+_TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}
 _ATTRIBUTES = {"a": {"href", "linktype", "id"}}
 
 

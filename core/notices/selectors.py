@@ -14,7 +14,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from core.forms.display import AnswerRow, answer_rows
 from core.forms.models import Submission, SubmissionStatus
@@ -85,7 +85,7 @@ def latest_public(*, kinds: tuple[str, ...], limit: int) -> list:
         .public()
         .filter(kind__in=kinds)
         .select_related("territory", "industry")
-        .order_by("-last_published_at", "-pk")[:limit]
+        .order_by(F("last_published_at").desc(nulls_last=True), "-pk")[:limit]
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -419,12 +420,26 @@ def create_guidance(
 
 
 # -- the commitment notice -----------------------------------------------------
-def ensure_commitment_page(enterprise: Enterprise) -> CommitmentNoticePage:
+@transaction.atomic
+def ensure_commitment_page(
+    enterprise: Enterprise, *, published: bool = False
+) -> CommitmentNoticePage:
     """The enterprise's commitment notice page (its body is read from its
     latest published submission when served). Made when the enterprise
-    first publishes; the platform's own write, no actor."""
+    first publishes; the platform's own write, no actor. ``published``: a
+    submission was just published, so the page counts as published now (it
+    rises to the top of the home page's latest notices).
+
+    The enterprise's row is locked first, so two first visits at once (a QR
+    code scanned twice) make one page, not an integrity error."""
+    Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
+    now = timezone.now()
     page = CommitmentNoticePage.objects.filter(enterprise=enterprise).first()
     if page is not None:
+        if published:
+            CommitmentNoticePage.objects.filter(pk=page.pk).update(
+                last_published_at=now
+            )
         return page
     page = CommitmentNoticePage(
         title=enterprise.name,
@@ -432,6 +447,8 @@ def ensure_commitment_page(enterprise: Enterprise) -> CommitmentNoticePage:
         kind=NoticeKind.COMMITMENT,
         enterprise=enterprise,
         summary="",
+        first_published_at=now,
+        last_published_at=now,
     )
     _place(page, enterprise)
     index_page(NoticeKind.COMMITMENT).add_child(instance=page)

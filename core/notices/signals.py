@@ -20,4 +20,4 @@ def commitment_page_on_submission(sender, instance, created, **kwargs) -> None:
     definition = instance.definition
     if definition.department_id is not None or definition.key not in public_forms():
         return
-    ensure_commitment_page(instance.enterprise)
+    ensure_commitment_page(instance.enterprise, published=True)

@@ -41,3 +41,17 @@ def register_notices_menu_item():
         icon_name="doc-full",
         order=330,
     )
+
+
+# The page chooser and the explorer apply no page permissions of their own:
+# a government user could read the titles of enterprises' drafts there,
+# across scopes. Outside the superuser, they list published pages only
+# (whose titles are public anyway).
+@hooks.register("construct_page_chooser_queryset")
+def only_live_pages_in_the_chooser(pages, request):
+    return pages if request.user.is_superuser else pages.live()
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_live_pages_in_the_explorer(parent_page, pages, request):
+    return pages if request.user.is_superuser else pages.live()

@@ -25,6 +25,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.base.filters import parse_id
 from core.organizations.scope import Scope, scope_for
 from core.supervision.forms import MapFilterForm
 from core.supervision.selectors import (
@@ -111,9 +112,10 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
     @action(detail=True, methods=["get"], url_path="risk-points")
     def risk_points(self, request: Request, pk: str | None = None) -> HttpResponse:
         scope = _scope(request)
+        enterprise_id = parse_id(pk)
         data = (
-            map_risk_points(scope=scope, enterprise_id=int(pk))
-            if str(pk).isdigit()
+            map_risk_points(scope=scope, enterprise_id=enterprise_id)
+            if enterprise_id
             else None
         )
         if data is None:

@@ -116,6 +116,8 @@ def test_the_committee_publishes_the_assessment_as_a_circular(data, client):  # 
     assert page.issuer == scope_for(data.committee).department
     public = client.get(page.url)
     assert public.status_code == 200 and "应急管理局" in public.content.decode()
+    # The scores stay a table on the public page (the sanitiser keeps it).
+    assert "<td>应急管理局</td>" in public.content.decode()
     # A period whose end is before its start publishes nothing.
     client.post(url, {"start": TODAY.isoformat(), "end": "2000-01-01"})
     assert CircularPage.objects.count() == 1

@@ -332,3 +332,24 @@ def test_pages_and_assessment_queries_are_flat(data, client):
     with CaptureQueriesContext(connection) as captured:
         campaign_assessment(campaign, start=TODAY, end=TODAY)
     assert len(captured) <= 9
+
+
+def test_the_portal_lists_the_campaigns_that_target_the_enterprise(data, client):
+    from core.campaigns.portal_views import CAMPAIGNS_SHOWN
+    from core.campaigns.progress import campaigns_targeting
+
+    mine = make_campaign(data, title="化工推进", industries=[data.chemicals])
+    for number in range(CAMPAIGNS_SHOWN + 2):
+        make_campaign(
+            data,
+            title=f"建筑推进{number}",
+            industries=[data.construction],
+            starts_on=TODAY - datetime.timedelta(days=1),
+        )
+    make_campaign(data, title="规上推进", above_scale_only=True)
+    targeting = list(campaigns_targeting(data.enterprise_a, today=TODAY))
+    assert mine in targeting
+    assert all("建筑" not in c.title for c in targeting)
+    client.force_login(data.manager_a)
+    page = client.get("/portal/campaigns/").content.decode()
+    assert "化工推进" in page and "建筑推进" not in page

@@ -51,8 +51,18 @@ def send(world, user=None, **changes):
     return directive_send(actor=user or world.committee, **fields)
 
 
-def test_committee_sends_to_every_enterprise_with_notifications(world):
-    directive = send(world)
+def test_committee_sends_to_every_enterprise_with_notifications(
+    world, django_capture_on_commit_callbacks
+):
+    from core.campaigns.services import directive_notify
+    from core.jobs.worker import run_pending
+
+    with django_capture_on_commit_callbacks(execute=True):
+        directive = send(world)
+    # The managers are told by the background job, once.
+    assert not Notification.objects.exists()
+    run_pending()
+    assert directive_notify(directive.pk) == 0  # a rerun notifies nobody twice
     assert directive.recipient_count == 2
     assert set(directive.recipients.values_list("enterprise_id", flat=True)) == {
         world.enterprise_a.pk,
