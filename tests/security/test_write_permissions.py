@@ -674,6 +674,10 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
     if app == "campaigns":
         # A campaign and a spot-check sample: the committee office; a
         # directive or an acceptance check: any office, for its own scope.
+        # Publishing a campaign's assessment as a circular: the committee
+        # office (a campaign is the district's, on either side).
+        if name == "campaigns:assessment":
+            return role == "committee"
         if side is not None:
             return False
         if name in ("campaigns:create", "campaigns:sample_draw"):
