@@ -116,7 +116,7 @@ class PlanFileForm(_Choices):
 class RescueTeamForm(_Choices):
     name = forms.CharField(label=_("Name"), max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), choices=())
-    equipment = _text_area(_("Equipment"))
+    equipment = _text_area(_("Rescue equipment"))
     supplies_location = forms.CharField(
         label=_("Location of emergency supplies"), max_length=200, required=False
     )

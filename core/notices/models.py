@@ -45,6 +45,11 @@ class CircularNature(models.TextChoices):
 class NoticeSiteHome(Page):
     """The public site's home: the latest notices and circulars."""
 
+    # The public search reads the notice tables themselves (a substring match,
+    # selectors.public_index); Wagtail's search index is not kept for these
+    # pages, so a save queues no indexing job.
+    search_auto_update = False
+
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
@@ -70,6 +75,11 @@ class NoticeSiteHome(Page):
 class NoticeIndexPage(Page):
     """The list of one kind of notice, by territory and industry, with search."""
 
+    # The public search reads the notice tables themselves (a substring match,
+    # selectors.public_index); Wagtail's search index is not kept for these
+    # pages, so a save queues no indexing job.
+    search_auto_update = False
+
     kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
 
     parent_page_types = ["notices.NoticeSiteHome"]
@@ -94,6 +104,11 @@ class NoticeIndexPage(Page):
 
 class NoticePage(Page):
     """What every public notice has: kind, territory, industry, summary."""
+
+    # The public search reads the notice tables themselves (a substring match,
+    # selectors.public_index); Wagtail's search index is not kept for these
+    # pages, so a save queues no indexing job.
+    search_auto_update = False
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=NoticeKind.choices, editable=False

@@ -107,6 +107,14 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
             "site plan laid around its location, with their level and open "
             "monitoring alarms. 404 outside the caller's scope."
         ),
+        parameters=[
+            OpenApiParameter(
+                "id",
+                OpenApiTypes.INT,
+                OpenApiParameter.PATH,
+                description=_("The enterprise's id."),
+            )
+        ],
         responses={200: OpenApiTypes.OBJECT, 304: None, 404: None},
     )
     @action(detail=True, methods=["get"], url_path="risk-points")
