@@ -105,9 +105,6 @@ class Problems:
             )
         )
 
-    # The name the older services used for a nested location.
-    add_at = add
-
     def extend(self, prefix: Where, errors: Iterable[SchemaError]) -> None:
         """Add ``errors`` of a nested value, their locations under ``prefix``."""
         for error in errors:

@@ -80,7 +80,7 @@ def _criteria(chosen: Iterable[Mapping], problems: Problems) -> list[dict]:
         key = str(item.get("key", ""))
         criterion = CRITERIA.get(key)
         if criterion is None:
-            problems.add_at(("criteria", index), _("Unknown criterion."))
+            problems.add(("criteria", index), _("Unknown criterion."))
             continue
         if any(row["key"] == key for row in rows):
             continue
@@ -91,10 +91,10 @@ def _criteria(chosen: Iterable[Mapping], problems: Problems) -> list[dict]:
             try:
                 value = int(str(value))
             except (TypeError, ValueError):
-                problems.add_at(("criteria", index), _("Enter a whole number."))
+                problems.add(("criteria", index), _("Enter a whole number."))
                 continue
             if not criterion.minimum <= value <= criterion.maximum:
-                problems.add_at(
+                problems.add(
                     ("criteria", index),
                     _("Enter a number from %(low)d to %(high)d.")
                     % {"low": criterion.minimum, "high": criterion.maximum},
@@ -595,7 +595,7 @@ def acceptance_record(
 
         validated = version_answers_validate(version=version, data=dict(answers or {}))
         for error in validated.errors:
-            problems.add_at(("answers", *error.path), error.message, error.keyword)
+            problems.add(("answers", *error.path), error.message, error.keyword)
         cleaned = validated.data
         if validated.is_valid and version.scoring:
             from core.forms.scoring import score_answers

@@ -188,6 +188,14 @@ def _posts(enterprise) -> list[tuple[int, str]]:
     )
 
 
+def _plans(enterprise) -> list[tuple[int, str]]:
+    return list(
+        EmergencyPlan.objects.filter(enterprise=enterprise)
+        .order_by("kind", "pk")
+        .values_list("pk", "title")[:MAX_CHOICES]
+    )
+
+
 def _post_of(enterprise, pk: int) -> Unit:
     post = Unit.objects.filter(
         enterprise=enterprise, kind=Unit.Kind.POST, pk=pk
@@ -510,11 +518,7 @@ def post_content(request, pk: int, *, scope, enterprise):
             )
         }
         initial["plan"] = content.plan_id
-    plans = (
-        EmergencyPlan.objects.filter(enterprise=enterprise)
-        .order_by("kind", "pk")
-        .values_list("pk", "title")[:MAX_CHOICES]
-    )
+    plans = _plans(enterprise)
     form = entry.PostContentForm(
         request.POST or None, initial=initial, choices={"plan": plans}
     )
@@ -827,11 +831,7 @@ def drills(request, *, scope, enterprise):
 def drill_plan_new(request, *, scope, enterprise):
     from django.utils import timezone
 
-    plans = (
-        EmergencyPlan.objects.filter(enterprise=enterprise)
-        .order_by("kind", "pk")
-        .values_list("pk", "title")[:MAX_CHOICES]
-    )
+    plans = _plans(enterprise)
     form = entry.DrillPlanItemForm(
         request.POST or None,
         initial={"year": timezone.localdate().year},
