@@ -14,7 +14,7 @@ from wagtail.models import TaskState
 from core.base.errors import Invalid, Refused
 from core.base.filters import parse_id
 from core.notices.models import EnterpriseRiskNoticePage, IndustryReviewTask
-from core.notices.permissions import reviewable_page_ids
+from core.notices.policy import reviewable_page_ids
 from core.notices.services import create_circular, create_guidance, risk_notice_review
 from core.organizations.models import Industry, Role
 from core.organizations.scope import scope_for

@@ -277,7 +277,7 @@ class IndustryReviewTask(Task):
 
     @staticmethod
     def reviews(obj, user) -> bool:
-        from core.notices.permissions import may_review
+        from core.notices.policy import may_review
 
         return may_review(user, obj)
 
@@ -296,7 +296,7 @@ class IndustryReviewTask(Task):
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from core.notices.permissions import reviewable_page_ids
+        from core.notices.policy import reviewable_page_ids
 
         ids = reviewable_page_ids(user)
         return self.task_states.filter(

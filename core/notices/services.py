@@ -1,5 +1,5 @@
 """Writes of the public notices. Each takes the acting user as ``actor`` and
-checks, inside, that the actor may do it (``core.notices.permissions``).
+checks, inside, that the actor may do it (``core.notices.policy``).
 
 The enterprise's risk notice follows a Wagtail workflow (``review_workflow``:
 one ``IndustryReviewTask``): the enterprise generates and edits it in the
@@ -46,7 +46,7 @@ from core.notices.models import (
     NoticePage,
     NoticeSiteHome,
 )
-from core.notices.permissions import may_edit_notice, may_issue, may_review
+from core.notices.policy import may_edit_notice, may_issue, may_review
 from core.notices.sanitise import clean_html
 from core.organizations.models import Department, Enterprise, Industry, Role
 from core.organizations.scope import scope_for
@@ -161,7 +161,7 @@ def generated_points(enterprise: Enterprise) -> list[dict[str, Any]]:
     from core.documents.content import risk_points_of
 
     order = {"major": 0, "significant": 1, "general": 2, "low": 3}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for point in risk_points_of(enterprise.pk):
         if point.level not in order:
             continue
@@ -412,7 +412,7 @@ def create_circular(
         if issuer.kind == Department.Kind.INDUSTRY
         else None,
     )
-    return _publish_new(parent, page, actor=actor, publish=publish)  # type: ignore[return-value]
+    return _publish_new(parent, page, actor=actor, publish=publish)
 
 
 @transaction.atomic
@@ -442,7 +442,7 @@ def create_guidance(
         industry=industry,
         body=body,
     )
-    return _publish_new(parent, page, actor=actor, publish=publish)  # type: ignore[return-value]
+    return _publish_new(parent, page, actor=actor, publish=publish)
 
 
 # -- the commitment notice -----------------------------------------------------

@@ -19,7 +19,7 @@ from wagtail.views import serve
 
 from core.base.errors import Invalid, Refused
 from core.notices.models import EnterpriseRiskNoticePage, NoticeKind
-from core.notices.permissions import may_edit_notice
+from core.notices.policy import may_edit_notice
 from core.notices.sanitise import text_to_html
 from core.notices.selectors import (
     RISK_LEVEL_CHOICES,
