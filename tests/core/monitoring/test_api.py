@@ -97,3 +97,42 @@ def test_alarms_scoped_and_acknowledged(mon, django_assert_max_num_queries):
     assert len(open_["results"]) == 1
     clear = client_for(mon.world.manager_a).post(f"{url}{alarm.pk}/clear/")
     assert clear.status_code == 400  # still beyond the limit
+
+
+def test_alarm_pages_neither_skip_nor_repeat_when_alarms_arrive(mon):
+    """Alarms page by cursor, newest first, with the API's one page shape: an
+    alarm raised between two requests does not push a row onto the next page."""
+    start = mon.start
+    Alarm.objects.bulk_create(
+        Alarm(
+            enterprise=mon.world.enterprise_a,
+            sensor=mon.sensor,
+            category="limit",
+            kind="high",
+            active=False,
+            raised_at=start + datetime.timedelta(seconds=i),
+            cleared_at=start + datetime.timedelta(seconds=i, milliseconds=500),
+        )
+        for i in range(60)
+    )
+    client = client_for(mon.world.manager_a)
+    first = client.get("/api/v1/alarms/").data
+    assert first["count"] == 60 and first["count_exact"] is True
+    assert len(first["results"]) == 50 and first["next"]
+    Alarm.objects.create(
+        enterprise=mon.world.enterprise_a,
+        sensor=mon.sensor,
+        category="limit",
+        kind="high",
+        raised_at=start + datetime.timedelta(seconds=3600),
+    )
+    second = client.get(first["next"]).data
+    seen = [row["id"] for row in first["results"] + second["results"]]
+    assert len(seen) == len(set(seen)) == 60
+    expected = list(
+        Alarm.objects.filter(raised_at__lt=start + datetime.timedelta(seconds=60))
+        .order_by("-raised_at", "-id")
+        .values_list("id", flat=True)
+    )
+    assert seen == expected
+    assert client.get("/api/v1/alarms/", {"cursor": "garbage"}).status_code == 400
