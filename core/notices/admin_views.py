@@ -1,21 +1,37 @@
 """The departments' screens in the admin: the risk notices waiting for their
-review (approve, or reject with a reason), and a circular or guidance to
-publish. The services decide who may; these views only ask and show."""
+review (approve, or reject with a reason), and the office's own circulars and
+guidance documents to issue, revise, publish and withdraw. The services decide who may; these views only ask and show."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
 from core.base.errors import Invalid, Refused
-from core.base.filters import parse_id
-from core.notices.models import EnterpriseRiskNoticePage, IndustryReviewTask
-from core.notices.policy import reviewable_page_ids
-from core.notices.services import create_circular, create_guidance, risk_notice_review
+from core.notices.forms import NoticeIssueForm
+from core.notices.models import (
+    CircularNature,
+    CircularPage,
+    EnterpriseRiskNoticePage,
+    GuidancePage,
+    IndustryReviewTask,
+    NoticeKind,
+    NoticePage,
+)
+from core.notices.policy import may_issue, reviewable_page_ids
+from core.notices.selectors import issued_notices
+from core.notices.services import (
+    create_circular,
+    create_guidance,
+    notice_revise,
+    notice_withdraw,
+    risk_notice_review,
+)
 from core.organizations.models import Industry, Role
 from core.organizations.scope import scope_for
 
@@ -86,48 +102,132 @@ def review_decide(request, pk: int):
     return redirect("notices_admin_review")
 
 
+def _industries(scope):
+    if scope.role == Role.INDUSTRY_DEPARTMENT:
+        return Industry.objects.filter(pk__in=scope.industry_ids).order_by("code")
+    return Industry.objects.none()
+
+
+def _show_problems(form, error: Invalid) -> None:
+    for problem in error.errors:
+        name = str(problem.location[0]) if problem.location else None
+        form.add_error(name if name in form.fields else None, problem.reason)
+
+
+def _issue_form_page(request, form, write, page=None):
+    """On a valid form, ``write(cleaned_data)`` (the service) and back to the
+    office's list; else the form again, with the problems at their fields."""
+    if form.is_valid():
+        try:
+            saved = write(form.cleaned_data)
+        except Refused as error:
+            raise PermissionDenied(str(error)) from error
+        except Invalid as error:
+            _show_problems(form, error)
+        else:
+            messages.success(request, _("Saved: %(title)s") % {"title": saved.title})
+            return redirect("notices_admin_issued")
+    return render(
+        request,
+        "notices/admin/issue.html",
+        {"form": form, "page": page},
+        status=400 if form.errors else 200,
+    )
+
+
 def issue(request):
     """A circular (通报) of the user's office, or a guidance document of an
     industry department for one of its industries."""
     scope = _government(request)
     if scope.department is None:
         raise PermissionDenied
-    industries = (
-        Industry.objects.filter(pk__in=scope.industry_ids)
-        if scope.role == Role.INDUSTRY_DEPARTMENT
-        else Industry.objects.none()
+    form = NoticeIssueForm(
+        request.POST if request.method == "POST" else None,
+        industries=_industries(scope),
     )
-    errors: list[str] = []
-    if request.method == "POST":
-        kind = request.POST.get("kind")
+
+    def write(data):
         common = {
             "actor": request.user,
-            "title": request.POST.get("title", ""),
-            "body_html": request.POST.get("body", ""),
+            "title": data["title"],
+            "body_html": data["body"],
             "issuer": scope.department,
-            "publish": bool(request.POST.get("publish")),
+            "publish": data["publish"],
         }
-        try:
-            if kind == "guidance":
-                industry_id = parse_id(request.POST.get("industry"))
-                industry = (
-                    industries.filter(pk=industry_id).first() if industry_id else None
-                )
-                if industry is None:
-                    raise Invalid.at(("industry",), _("Choose one of your industries."))
-                page = create_guidance(industry=industry, **common)
-            else:
-                page = create_circular(**common)
-        except Refused as error:
-            raise PermissionDenied(str(error)) from error
-        except Invalid as error:
-            errors = [problem.reason for problem in error.errors]
-        else:
-            messages.success(request, _("Saved: %(title)s") % {"title": page.title})
-            return redirect("notices_admin_review")
+        if data["kind"] == NoticeKind.GUIDANCE:
+            return create_guidance(industry=data["industry"], **common)
+        nature = data["nature"] or CircularNature.INFORMATION
+        return create_circular(nature=nature, **common)
+
+    return _issue_form_page(request, form, write)
+
+
+def issued_list(request):
+    """The circulars and guidance documents of the user's office, drafts
+    included, each to revise, publish or withdraw."""
+    scope = _government(request)
     return render(
         request,
-        "notices/admin/issue.html",
-        {"industries": industries, "errors": errors, "data": request.POST},
-        status=400 if errors else 200,
+        "notices/admin/issued_list.html",
+        {
+            "pages": issued_notices(user=request.user),
+            "may_issue": scope.department is not None or scope.is_superuser,
+        },
     )
+
+
+def _own_page(request, pk: int):
+    """A circular or guidance document the user's office issued; any other
+    page is a 404 (never a hint that it exists)."""
+    _government(request)
+    page = get_object_or_404(NoticePage, pk=pk).specific
+    if not isinstance(page, CircularPage | GuidancePage) or not may_issue(
+        request.user, page.issuer
+    ):
+        raise Http404
+    return page
+
+
+def issued_edit(request, pk: int):
+    """A new revision of one of the office's circulars or guidance documents:
+    saved as a draft beside the public version, or published."""
+    page = _own_page(request, pk)
+    latest = page.get_latest_revision_as_object()
+    initial = {"title": latest.title, "body": latest.body, "publish": page.live}
+    if isinstance(latest, CircularPage):
+        initial["nature"] = latest.nature
+    form = NoticeIssueForm(
+        request.POST if request.method == "POST" else None,
+        industries=Industry.objects.none(),
+        page=page,
+        initial=initial,
+    )
+
+    def write(data):
+        return notice_revise(
+            actor=request.user,
+            page=page,
+            title=data["title"],
+            body_html=data["body"],
+            nature=data.get("nature") or None,
+            publish=data["publish"],
+        )
+
+    return _issue_form_page(request, form, write, page)
+
+
+@require_POST
+def issued_withdraw(request, pk: int):
+    """Take one of the office's circulars or guidance documents off the
+    public site (it stays in the list, to revise and publish again)."""
+    page = _own_page(request, pk)
+    try:
+        notice_withdraw(actor=request.user, page=page)
+    except Refused as error:
+        raise PermissionDenied(str(error)) from error
+    except Invalid as error:
+        for problem in error.errors:
+            messages.error(request, problem.reason)
+    else:
+        messages.success(request, _("Withdrawn: %(title)s") % {"title": page.title})
+    return redirect("notices_admin_issued")

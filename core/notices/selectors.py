@@ -242,3 +242,44 @@ def neighbour_notices(
 
 def distance_m_of(lat: float, lon: float, other: Enterprise) -> float:
     return great_circle_m(lat, lon, float(other.latitude), float(other.longitude))  # type: ignore[arg-type]
+
+
+#: How many of an office's own circulars and guidance documents its list shows.
+ISSUED_LIST_LIMIT = 100
+
+
+def issued_notices(*, user) -> list:
+    """The circulars and guidance documents ``user``'s office issued — drafts
+    and published, newest change first, at most ``ISSUED_LIST_LIMIT`` — as
+    ``core.notices.policy.may_issue`` allows: the superuser every one, the
+    committee office the office's, a department or street office its own.
+    Two queries (one per page type)."""
+    from core.notices.models import CircularPage, GuidancePage
+    from core.organizations.models import Department, Role
+    from core.organizations.scope import scope_for
+
+    scope = scope_for(user)
+    if scope.is_superuser:
+        issuers = Q()
+    elif scope.role == Role.COMMITTEE:
+        issuers = Q(issuer__kind=Department.Kind.COMMITTEE)
+    elif (
+        scope.role in (Role.INDUSTRY_DEPARTMENT, Role.TERRITORIAL_OFFICE)
+        and scope.department is not None
+    ):
+        issuers = Q(issuer=scope.department)
+    else:
+        return []
+    pages = [
+        page
+        for model in (CircularPage, GuidancePage)
+        for page in model.objects.filter(issuers)
+        .select_related("issuer")
+        .order_by("-latest_revision_created_at", "-pk")[:ISSUED_LIST_LIMIT]
+    ]
+    epoch = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    pages.sort(
+        key=lambda page: (page.latest_revision_created_at or epoch, page.pk),
+        reverse=True,
+    )
+    return pages[:ISSUED_LIST_LIMIT]

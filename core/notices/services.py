@@ -389,9 +389,21 @@ def _publish_new(parent: Page, page: NoticePage, *, actor, publish: bool) -> Not
     return page
 
 
+def _check_nature(nature: str) -> str:
+    if nature not in CircularNature.values:
+        raise Invalid.at(("nature",), _("Choose praise, criticism or information."))
+    return nature
+
+
 @transaction.atomic
 def create_circular(
-    *, actor, title: str, body_html: str, issuer: Department, publish: bool = False
+    *,
+    actor,
+    title: str,
+    body_html: str,
+    issuer: Department,
+    publish: bool = False,
+    nature: str = CircularNature.INFORMATION,
 ) -> CircularPage:
     """A circular (通报) of ``issuer`` (the committee office or a department),
     published at once when ``publish``. The actor must belong to ``issuer``
@@ -399,13 +411,14 @@ def create_circular(
     if not may_issue(actor, issuer):
         raise Refused(_("Only the issuing office's users publish its circulars."))
     title, body = _title_and_body(title, body_html)
+    nature = _check_nature(nature)
     parent = index_page(NoticeKind.CIRCULAR)
     page = CircularPage(
         title=title,
         slug=_unique_slug(parent, f"circular-{issuer.pk}"),
         kind=NoticeKind.CIRCULAR,
         issuer=issuer,
-        nature=CircularNature.INFORMATION,
+        nature=nature,
         body=body,
         territory=issuer.jurisdiction,
         industry=issuer.industries.order_by("code").first()
@@ -443,6 +456,37 @@ def create_guidance(
         body=body,
     )
     return _publish_new(parent, page, actor=actor, publish=publish)
+
+
+@transaction.atomic
+def notice_revise(
+    *,
+    actor,
+    page: NoticePage,
+    title: str,
+    body_html: str,
+    nature: str | None = None,
+    publish: bool = False,
+) -> CircularPage | GuidancePage:
+    """A new revision of a circular or guidance document by its issuing
+    office: title, text and (a circular's) nature; published at once when
+    ``publish``, else kept as a draft beside what is public. Each revision is
+    in Wagtail's history with its user."""
+    page = NoticePage.objects.select_for_update().get(pk=page.pk).specific
+    if not isinstance(page, CircularPage | GuidancePage) or not may_issue(
+        actor, page.issuer
+    ):
+        raise Refused(_("Only the issuing office's users change its circulars."))
+    title, body = _title_and_body(title, body_html)
+    draft = page.get_latest_revision_as_object()
+    draft.title = title
+    draft.body = body
+    if isinstance(draft, CircularPage) and nature is not None:
+        draft.nature = _check_nature(nature)
+    revision = draft.save_revision(user=actor, log_action=True)
+    if publish:
+        revision.publish(user=actor, skip_permission_checks=True)
+    return NoticePage.objects.get(pk=page.pk).specific
 
 
 # -- the commitment notice -----------------------------------------------------

@@ -24,6 +24,17 @@ def register_notices_urls():
             name="notices_admin_review_decide",
         ),
         path("notices/issue/", admin_views.issue, name="notices_admin_issue"),
+        path("notices/issued/", admin_views.issued_list, name="notices_admin_issued"),
+        path(
+            "notices/issued/<int:pk>/edit/",
+            admin_views.issued_edit,
+            name="notices_admin_issued_edit",
+        ),
+        path(
+            "notices/issued/<int:pk>/withdraw/",
+            admin_views.issued_withdraw,
+            name="notices_admin_issued_withdraw",
+        ),
     ]
 
 

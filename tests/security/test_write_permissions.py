@@ -183,6 +183,7 @@ class Side:
     directive: Any = None
     scope_handbook: Any = None
     device: Any = None
+    circular: Any = None
 
 
 @dataclass
@@ -345,6 +346,15 @@ def _side(world, key: str) -> Side:
         points=[{"name": f"{key}风险点", "level": "general", "control": ["巡检"]}],
     )
     risk_notice_submit(actor=manager, page=risk_notice)
+    from core.notices.services import create_circular
+
+    circular = create_circular(
+        actor=officer,
+        title=f"{key} 通报",
+        body_html="<p>通报</p>",
+        issuer=department,
+        publish=True,
+    )
     from core.campaigns.services import campaign_create, directive_send
 
     campaign = campaign_create(
@@ -360,6 +370,7 @@ def _side(world, key: str) -> Side:
         actor=officer, title=f"{key} 督办", body="请整改。", audience="all"
     )
     return Side(
+        circular=circular,
         risk_notice=risk_notice,
         campaign=campaign,
         directive=directive,
@@ -464,6 +475,7 @@ PK_BY_PREFIX = {
     "admin/forms/option-lists/": "option_list",
     "admin/forms/submissions/": "submission",
     "admin/notices/review/": "risk_notice",
+    "admin/notices/issued/": "circular",
     "admin/campaigns/directives/": "directive",
     "portal/campaigns/directives/": "directive",
     "admin/campaigns/": "campaign",
@@ -654,6 +666,10 @@ def may_write(route: Route, role: str, side: str | None) -> bool:
         return False
     if app == "notices_admin_review_decide":
         # Approve or reject: the industry department of the enterprise.
+        return side is not None and role == OWNER_DEPT[side]
+    if app in ("notices_admin_issued_edit", "notices_admin_issued_withdraw"):
+        # Revising or withdrawing a circular: the issuing office (side A's
+        # is the chemicals department's, side B's the construction one's).
         return side is not None and role == OWNER_DEPT[side]
     if app == "notices_admin_issue":
         # A circular of the user's own office.
