@@ -1,7 +1,8 @@
 """Django forms generated from a version's UI description and JSON Schema.
 
-Shaped like Wagtail's form builder (``wagtail/contrib/forms/forms.py``): one
-``create_<type>_field`` method per question type. The admin preview renders
+Shaped like Wagtail's form builder (``wagtail/contrib/forms/forms.py``); each
+question type gives its own fields (``QuestionType.form_fields`` in
+``core.forms.questions``). The admin preview renders
 these forms and the portal's guided form uses them step by step, so an
 officer previews exactly what an enterprise fills in.
 
@@ -29,25 +30,16 @@ from django import forms
 from django.forms.formsets import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from core.forms.definition import (
-    DRAWN_SIGNATURE_MAX_LENGTH,
-    EVIDENCE_MAX_FILES,
-    EVIDENCE_MAX_MB,
-    FILE_TYPES,
-    NOTE_MAX_LENGTH,
-    SIGNATURE_NAME_MAX_LENGTH,
-)
+from core.forms.definition import FILE_TYPES
 from core.forms.fields import (
     CHECK_CHOICES,
     NOTE_SUFFIX,
     PHOTOS_SUFFIX,
-    IsoDateField,
-    LocationField,
-    UniqueMultipleChoiceField,
     UploadHandler,
     UploadsField,
     UploadsValue,
 )
+from core.forms.questions import question_type
 from core.forms.validation import answers_validate
 
 # -- the builder ------------------------------------------------------------------
@@ -75,129 +67,12 @@ class FormBuilder:
     def _common(question: Mapping[str, Any]) -> dict[str, Any]:
         return {"label": question["label"], "help_text": question.get("help_text", "")}
 
-    def create_check_item_field(self, question):
-        choices = (
-            CHECK_CHOICES if question.get("allow_not_applicable") else CHECK_CHOICES[:2]
-        )
-        key = question["key"]
-        return {
-            key: forms.ChoiceField(
-                choices=choices,
-                widget=forms.RadioSelect,
-                required=self.required(question),
-                **self._common(question),
-            ),
-            key + NOTE_SUFFIX: forms.CharField(
-                label=_("Note"),
-                required=False,
-                strip=False,
-                max_length=NOTE_MAX_LENGTH,
-                widget=forms.Textarea(attrs={"rows": 2}),
-            ),
-            key + PHOTOS_SUFFIX: UploadsField(
-                label=_("Photos"),
-                required=False,
-                kinds=["image"],
-                max_size_mb=EVIDENCE_MAX_MB,
-                max_files=EVIDENCE_MAX_FILES,
-            ),
-        }
-
-    def create_single_choice_field(self, question):
-        options = [(o["value"], o["label"]) for o in question["options"]]
-        if question.get("widget") == "select":
-            widget = forms.Select
-            options = [("", "---------"), *options]
-        else:
-            widget = forms.RadioSelect
-        return forms.ChoiceField(
-            choices=options,
-            widget=widget,
-            required=self.required(question),
-            **self._common(question),
-        )
-
-    def create_multiple_choice_field(self, question):
-        return UniqueMultipleChoiceField(
-            choices=[(o["value"], o["label"]) for o in question["options"]],
-            required=self.required(question),
-            **self._common(question),
-        )
-
-    def create_number_field(self, question):
-        field_class = (
-            forms.IntegerField if question.get("whole_number") else forms.FloatField
-        )
-        common = self._common(question)
-        if question.get("unit"):
-            common["label"] = f"{question['label']} ({question['unit']})"
-        return field_class(
-            min_value=question.get("minimum"),
-            max_value=question.get("maximum"),
-            required=self.required(question),
-            widget=forms.NumberInput(
-                attrs={"step": "1" if question.get("whole_number") else "any"}
-            ),
-            **common,
-        )
-
-    def create_text_field(self, question):
-        widget = (
-            forms.Textarea(attrs={"rows": 4})
-            if question.get("widget") == "textarea"
-            else None
-        )
-        return forms.CharField(
-            strip=False,
-            max_length=question.get("max_length"),
-            required=self.required(question),
-            widget=widget,
-            **self._common(question),
-        )
-
-    def create_date_field(self, question):
-        return IsoDateField(required=self.required(question), **self._common(question))
-
-    def create_file_upload_field(self, question):
-        return UploadsField(
-            kinds=question.get("accept") or ["image"],
-            max_size_mb=question.get("max_size_mb") or 10,
-            max_files=question.get("max_files") or 5,
-            required=self.required(question),
-            **self._common(question),
-        )
-
-    def create_signature_field(self, question):
-        mode = question.get("mode") or "confirm"
-        if mode == "confirm":
-            return forms.BooleanField(
-                required=self.required(question), **self._common(question)
-            )
-        if mode == "name":
-            return forms.CharField(
-                strip=False,
-                max_length=SIGNATURE_NAME_MAX_LENGTH,
-                required=self.required(question),
-                **self._common(question),
-            )
-        return forms.CharField(
-            strip=False,
-            max_length=DRAWN_SIGNATURE_MAX_LENGTH,
-            required=self.required(question),
-            widget=forms.HiddenInput(attrs={"data-signature-pad": "1"}),
-            **self._common(question),
-        )
-
-    def create_location_field(self, question):
-        return LocationField(required=self.required(question), **self._common(question))
-
     def fields_for(self, question: Mapping[str, Any]) -> dict[str, forms.Field]:
-        """The form fields of one question (none for calculated values and groups)."""
-        if question["type"] in ("calculated", "group"):
-            return {}
-        method = getattr(self, f"create_{question['type']}_field")
-        created = method(question)
-        return created if isinstance(created, dict) else {question["key"]: created}
+        """The form fields of one question, its type's (none for calculated
+        values; a group's entries are a formset)."""
+        return question_type(question["type"]).form_fields(
+            question, self.required(question), self._common(question)
+        )
 
     def entry_form_class(self, group: Mapping[str, Any]) -> type[forms.Form]:
         """The form of one entry of a repeatable group."""
@@ -305,7 +180,7 @@ class AnswerForm(forms.Form):
         self.formsets = {}
         for key in self.question_keys:
             question = self.builder.questions[key]
-            if question["type"] != "group":
+            if not question_type(question["type"]).container:
                 continue
             initial_entries = (initial_answers or {}).get(key)
             # Unbound and new: show the entries the group needs at least.
@@ -375,7 +250,7 @@ class AnswerForm(forms.Form):
         answers: dict[str, Any] = {}
         for key in self.question_keys:
             question = self.builder.questions[key]
-            if question["type"] != "group":
+            if not question_type(question["type"]).container:
                 answers.update(self._answers_of(cleaned, [key]))
                 continue
             entries = [
@@ -431,7 +306,7 @@ class AnswerForm(forms.Form):
         formsets_valid = all(validity)
         for key in self.question_keys:
             question = self.builder.questions[key]
-            if question["type"] == "group":
+            if question_type(question["type"]).container:
                 formset = self.formsets[key]
                 entries = [
                     self._answers_of(form.cleaned_data, question.get("fields", []))
@@ -464,34 +339,12 @@ class AnswerForm(forms.Form):
         answers: dict[str, Any] = {}
         for key in keys:
             question = self.builder.questions[key]
-            kind = question["type"]
-            if kind == "calculated":
+            kind = question_type(question["type"])
+            if kind.computed:
                 continue
-            value = cleaned.get(key)
-            if kind == "check_item":
-                item: dict[str, Any] = {}
-                if value:
-                    item["result"] = value
-                note = cleaned.get(key + NOTE_SUFFIX)
-                if note:
-                    item["note"] = note
-                photos = self._references(cleaned.get(key + PHOTOS_SUFFIX))
-                if photos:
-                    item["photos"] = photos
-                if item:
-                    answers[key] = item
-            elif kind == "file_upload":
-                references = self._references(value)
-                if references:
-                    answers[key] = references
-            elif kind == "date":
-                if value is not None:
-                    answers[key] = value.isoformat()
-            elif kind == "signature" and question.get("mode", "confirm") == "confirm":
-                if value:
-                    answers[key] = True
-            elif value not in (None, "", [], {}):
-                answers[key] = value
+            answer = kind.answer(question, cleaned, self._references)
+            if answer is not None:
+                answers[key] = answer
         return answers
 
     def _references(self, value: UploadsValue | None) -> list[dict[str, Any]]:
@@ -521,7 +374,7 @@ class AnswerForm(forms.Form):
         if key not in self.question_keys:
             return  # another step's question: checked when that step is filled
         question = self.builder.questions[key]
-        if question["type"] == "group":
+        if question_type(question["type"]).container:
             formset = self.formsets[key]
             path = error.path
             if (
@@ -555,12 +408,8 @@ def _bound_fields(form: forms.Form, key: str) -> list[Any]:
 
 
 def _field_name(question: Mapping[str, Any], key: str, rest: tuple) -> str:
-    if question.get("type") == "check_item" and rest:
-        if rest[0] == "note":
-            return key + NOTE_SUFFIX
-        if rest[0] == "photos":
-            return key + PHOTOS_SUFFIX
-    return key
+    kind = question.get("type")
+    return question_type(kind).field_name(key, rest) if kind else key
 
 
 def _content_type(name: str) -> str:
@@ -574,23 +423,6 @@ def _content_type(name: str) -> str:
 # -- answers <-> form values -------------------------------------------------------
 
 
-def _field_values(question: Mapping[str, Any], answer: Any) -> dict[str, Any]:
-    """Initial values of a question's fields for a stored answer."""
-    key, kind = question["key"], question["type"]
-    if kind == "check_item":
-        answer = answer if isinstance(answer, dict) else {}
-        return {
-            key: answer.get("result"),
-            key + NOTE_SUFFIX: answer.get("note"),
-            key + PHOTOS_SUFFIX: UploadsValue(
-                references=list(answer.get("photos") or [])
-            ),
-        }
-    if kind == "file_upload":
-        return {key: UploadsValue(references=list(answer or []))}
-    return {key: answer}
-
-
 def answers_as_initial(
     builder: FormBuilder, answers: Mapping[str, Any], keys: list[str]
 ) -> dict[str, Any]:
@@ -598,8 +430,9 @@ def answers_as_initial(
     initial: dict[str, Any] = {}
     for key in keys:
         question = builder.questions[key]
-        if key in answers and question["type"] not in ("group", "calculated"):
-            initial.update(_field_values(question, answers[key]))
+        kind = question_type(question["type"])
+        if key in answers and not (kind.container or kind.computed):
+            initial.update(kind.initial(question, answers[key]))
     return initial
 
 
@@ -612,7 +445,7 @@ def answers_as_entry_initial(
     children = [
         key
         for key in group.get("fields", [])
-        if builder.questions[key]["type"] != "calculated"
+        if not question_type(builder.questions[key]["type"]).computed
     ]
     return [
         answers_as_initial(builder, entry, children) if isinstance(entry, dict) else {}
@@ -630,53 +463,26 @@ def answers_as_form_data(
         data.setdefault(name, []).append(value)
 
     def encode(question: Mapping[str, Any], answer: Any, prefix: str) -> None:
-        key, kind = question["key"], question["type"]
-        name = prefix + key
-        if kind == "check_item":
-            answer = answer if isinstance(answer, dict) else {}
-            if "result" in answer:
-                put(name, answer["result"])
-            if "note" in answer:
-                put(name + NOTE_SUFFIX, answer["note"])
-            if "photos" in answer:
-                put(name + PHOTOS_SUFFIX, json.dumps(answer["photos"]))
-        elif kind == "file_upload":
-            put(name, json.dumps(answer))
-        elif kind == "multiple_choice":
-            for value in answer:
-                put(name, value)
-        elif kind == "location":
-            answer = answer if isinstance(answer, dict) else {}
-            put(name + "_0", _text(answer.get("lat")))
-            put(name + "_1", _text(answer.get("lng")))
-        elif kind == "signature" and question.get("mode", "confirm") == "confirm":
-            if answer is True:
-                put(name, "on")
-        else:
-            put(name, _text(answer))
+        kind = question_type(question["type"])
+        for name, value in kind.form_data(question, answer, prefix + question["key"]):
+            put(name, value)
 
     for key in keys:
         question = builder.questions[key]
-        if question["type"] == "calculated":
+        kind = question_type(question["type"])
+        if kind.computed:
             continue
-        if question["type"] == "group":
+        if kind.container:
             entries = answers.get(key) or []
             put(f"{key}-TOTAL_FORMS", str(len(entries)))
             put(f"{key}-INITIAL_FORMS", "0")
             for index, entry in enumerate(entries):
                 for child_key in question.get("fields", []):
                     child = builder.questions[child_key]
-                    if child["type"] != "calculated" and child_key in entry:
+                    computed = question_type(child["type"]).computed
+                    if not computed and child_key in entry:
                         encode(child, entry[child_key], f"{key}-{index}-")
             continue
         if key in answers:
             encode(question, answers[key], "")
     return data
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)

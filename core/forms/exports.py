@@ -27,6 +27,7 @@ from openpyxl import Workbook
 from core.base.workbook import bold_header, guard_last_row, new_sheet, workbook_bytes
 from core.forms.display import display_value
 from core.forms.models import Submission
+from core.forms.questions import question_type
 
 # Cells longer than this are cut (Excel's own limit is 32,767 characters).
 MAX_CELL = 30000
@@ -59,14 +60,6 @@ def person_name(user) -> str:
     return (user.get_full_name() or "").strip() or user.get_username()
 
 
-def _files_of(question: dict[str, Any], answer: Any) -> list[dict[str, Any]]:
-    if question["type"] == "check_item" and isinstance(answer, dict):
-        answer = answer.get("photos")
-    elif question["type"] != "file_upload":
-        return []
-    return [ref for ref in answer or [] if isinstance(ref, dict) and "id" in ref]
-
-
 def submissions_xlsx(
     submissions: Iterable[Submission],
     *,
@@ -77,8 +70,8 @@ def submissions_xlsx(
     rows = list(submissions)
     versions = {s.version_id: s.version for s in rows}
     columns = _columns(versions.values())
-    simple = [(key, q) for key, q in columns if q["type"] != "group"]
-    groups = [(key, q) for key, q in columns if q["type"] == "group"]
+    simple = [(key, q) for key, q in columns if not question_type(q["type"]).container]
+    groups = [(key, q) for key, q in columns if question_type(q["type"]).container]
     workbook = Workbook()
     used_names: set[str] = set()
     sheet = workbook.active
@@ -141,7 +134,7 @@ def submissions_xlsx(
                 values.append("—")
                 continue
             values.append(display_value(question, data.get(key))[:MAX_CELL])
-            for ref in _files_of(question, data.get(key)):
+            for ref in question_type(question["type"]).files(data.get(key)):
                 _file_row(files_sheet, submission, question, None, ref, file_url)
         sheet.append(values)
         guard_last_row(sheet)
@@ -158,7 +151,7 @@ def submissions_xlsx(
                         continue
                     answer = entry.get(field_key)
                     entry_values.append(display_value(field, answer)[:MAX_CELL])
-                    for ref in _files_of(field, answer):
+                    for ref in question_type(field["type"]).files(answer):
                         _file_row(files_sheet, submission, field, number, ref, file_url)
                 group_sheet.append(entry_values)
                 guard_last_row(group_sheet)
@@ -172,7 +165,7 @@ def _group_fields(
     for version in sorted(versions, key=lambda v: -v.number):
         questions = version.ui_schema.get("questions", {})
         group = questions.get(key)
-        if group is None or group["type"] != "group":
+        if group is None or not question_type(group["type"]).container:
             continue
         for field_key in group.get("fields", []):
             fields.setdefault(field_key, questions[field_key])

@@ -16,9 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.base.input_guard import json_loads_checked
-from core.forms.definition import (
-    FILE_TYPES,
-)
+from core.forms.definition.model import FILE_TYPES
 from core.forms.uploads import upload_content_check
 
 NOTE_SUFFIX = "__note"

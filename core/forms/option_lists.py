@@ -17,8 +17,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from core.forms.definition import Problem
+from core.forms.questions import find_type
 
-CHOICE_TYPES = ("single_choice", "multiple_choice")
+
+def _has_options(block_type: Any) -> bool:
+    kind = find_type(block_type) if isinstance(block_type, str) else None
+    return kind is not None and kind.has_options
 
 
 def _choice_blocks(raw: list[dict[str, Any]], path=()) -> Iterator[tuple[tuple, dict]]:
@@ -29,7 +33,7 @@ def _choice_blocks(raw: list[dict[str, Any]], path=()) -> Iterator[tuple[tuple, 
         if not isinstance(value, dict):
             continue
         here = (*path, index)
-        if item.get("type") in CHOICE_TYPES:
+        if _has_options(item.get("type")):
             yield here, value
         for child in ("questions", "fields"):
             if isinstance(value.get(child), list):

@@ -24,6 +24,7 @@ from core.forms.models import (
     SubmissionDraft,
     SubmissionStatus,
 )
+from core.forms.questions import question_type
 from core.organizations.models import Enterprise, Jurisdiction
 from core.organizations.scope import Scope
 
@@ -190,7 +191,7 @@ def form_version_steps(version: FormVersion | dict[str, Any]) -> list[StepView]:
         items = []
         for key in step.get("questions", []):
             question = dict(questions[key])
-            if question["type"] == "group":
+            if question_type(question["type"]).container:
                 question["field_questions"] = [questions[k] for k in question["fields"]]
             items.append(question)
         steps.append(

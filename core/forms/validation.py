@@ -26,6 +26,7 @@ from core.forms.definition import (
     condition_met,
 )
 from core.forms.expressions import parse_expression
+from core.forms.questions import question_type
 from plugins.schema_errors import json_pointer, translate_error
 
 MAX_ANSWER_BYTES = 5_000_000
@@ -269,7 +270,8 @@ def compute_calculated(
     top = [questions[key] for key in ui_schema.get("order", []) if key in questions]
     _compute(top, data, questions)
     for question in top:
-        if question["type"] == "group" and isinstance(data.get(question["key"]), list):
+        container = question_type(question["type"]).container
+        if container and isinstance(data.get(question["key"]), list):
             fields = [questions[key] for key in question.get("fields", [])]
             for entry in data[question["key"]]:
                 if isinstance(entry, dict):
@@ -279,21 +281,13 @@ def compute_calculated(
 
 def _compute(questions: list[Mapping[str, Any]], answers: dict[str, Any], _all) -> None:
     for question in questions:
-        if question["type"] != "calculated":
+        kind = question_type(question["type"])
+        if not kind.computed:
             continue
         answers.pop(question["key"], None)
         if not condition_met(question.get("condition"), answers):
             continue  # in a hidden section: no value, like any hidden question
-        expression = parse_expression(question["expression"])
-        values = {
-            name: answers.get(name)
-            for name in expression.names
-            if isinstance(answers.get(name), int | float)
-            and not isinstance(answers.get(name), bool)
-        }
-        result = expression.evaluate(values)
-        if result is not None:
-            answers[question["key"]] = round(result, question.get("decimals", 2))
+        kind.compute(question, answers)
 
 
 # -- warnings and uploads ----------------------------------------------------------
@@ -307,7 +301,8 @@ def _answers_of(ui_schema: Mapping[str, Any], data: Mapping[str, Any]):
         if question is None or key not in data:
             continue
         yield question, data[key], (key,)
-        if question["type"] == "group" and isinstance(data[key], list):
+        container = question_type(question["type"]).container
+        if container and isinstance(data[key], list):
             for index, entry in enumerate(data[key]):
                 for child_key in question.get("fields", []):
                     if isinstance(entry, dict) and child_key in entry:
@@ -324,33 +319,16 @@ def number_warnings(
     """Number answers beyond their warning limits (accepted, but flagged)."""
     found = []
     for question, answer, path in _answers_of(ui_schema, data):
-        if question["type"] != "number" or isinstance(answer, bool):
-            continue
-        if not isinstance(answer, int | float):
-            continue
-        below, above = question.get("warning_below"), question.get("warning_above")
-        if below is not None and answer < below:
-            found.append(
-                {"path": list(path), "key": question["key"], "value": answer,
-                 "limit": "below", "threshold": below}
-            )  # fmt: skip
-        if above is not None and answer > above:
-            found.append(
-                {"path": list(path), "key": question["key"], "value": answer,
-                 "limit": "above", "threshold": above}
-            )  # fmt: skip
+        found += question_type(question["type"]).warnings(question, answer, path)
     return found
 
 
 def file_references(ui_schema: Mapping[str, Any], data: Mapping[str, Any]):
     """``(reference, path)`` for every uploaded file an answer refers to."""
     for question, answer, path in _answers_of(ui_schema, data):
-        if question["type"] == "file_upload" and isinstance(answer, list):
-            for index, reference in enumerate(answer):
-                yield reference, (*path, index)
-        if question["type"] == "check_item" and isinstance(answer, dict):
-            for index, reference in enumerate(answer.get("photos") or []):
-                yield reference, (*path, "photos", index)
+        kind = question_type(question["type"])
+        for reference, within in kind.file_references(answer):
+            yield reference, (*path, *within)
 
 
 def _upload_errors(ui_schema, data, enterprise) -> list[AnswerError]:
@@ -396,7 +374,8 @@ def answers_prune_hidden(ui_schema: Mapping[str, Any], data: Mapping[str, Any]) 
         if key in pruned and not condition_met(question.get("condition"), pruned):
             pruned.pop(key)
             continue
-        if question["type"] == "group" and isinstance(pruned.get(key), list):
+        container = question_type(question["type"]).container
+        if container and isinstance(pruned.get(key), list):
             entries = []
             for entry in pruned[key]:
                 if not isinstance(entry, dict):

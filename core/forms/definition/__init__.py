@@ -11,6 +11,7 @@ the JSON import and the property tests share one code path:
 * ``compile_definition()`` produces the JSON Schema (draft 2020-12), the UI
   description and the scoring plan that a published version freezes.
 
+What differs by question type is the type's own class (``core.forms.questions``).
 The mapping from blocks to JSON Schema is documented in docs/forms-engine.md.
 """
 
@@ -22,7 +23,6 @@ from core.forms.definition.compiler import (
 )
 from core.forms.definition.model import (
     CHECK_RESULTS,
-    CONDITION_SOURCES,
     DRAWN_SIGNATURE_MAX_LENGTH,
     DRAWN_SIGNATURE_PATTERN,
     EVIDENCE_MAX_FILES,
@@ -32,7 +32,6 @@ from core.forms.definition.model import (
     KEY_PATTERN,
     NOT_BLANK,
     NOTE_MAX_LENGTH,
-    QUESTION_TYPES,
     SCHEMA_DIALECT,
     SIGNATURE_NAME_MAX_LENGTH,
     Node,
@@ -44,6 +43,19 @@ from core.forms.definition.model import (
     parse,
 )
 from core.forms.definition.problems import definition_problems, problems_as_block_error
+from core.forms.questions import type_names
+
+
+def __getattr__(name: str):
+    # The question types (a repeatable group aside) and those a condition may
+    # depend on: the registry's (``core.forms.questions``), read when asked
+    # for (the types use this package: they register after it is imported).
+    if name == "QUESTION_TYPES":
+        return type_names(lambda kind: not kind.container)
+    if name == "CONDITION_SOURCES":
+        return type_names(lambda kind: kind.condition_source)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CHECK_RESULTS",

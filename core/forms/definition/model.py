@@ -22,32 +22,17 @@ NOT_BLANK = r"\S"
 HIDDEN: dict[str, Any] = {"not": {}}
 
 CHECK_RESULTS = ("compliant", "non_compliant", "not_applicable")
-QUESTION_TYPES = (
-    "check_item",
-    "single_choice",
-    "multiple_choice",
-    "number",
-    "text",
-    "date",
-    "file_upload",
-    "signature",
-    "location",
-    "calculated",
-)
-CONTAINER_TYPES = ("group", "section")
+# The question types (which may be conditions' sources, which are numbers...)
+# are the registry's: ``core.forms.questions``.
 # A check across questions (``RuleBlock``): not a question, never answered.
 RULE_TYPE = "rule"
 # How a condition compares the earlier answer with its value(s).
 CONDITION_OPERATORS = ("is", "is_not", "any_of")
 # How a rule compares its two sides.
 RULE_COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
-# Types an answer-dependent condition may refer to.
-CONDITION_SOURCES = ("check_item", "single_choice", "multiple_choice", "number")
-NUMERIC_TYPES = ("number", "calculated")
-# An evidence rule (``RequiredWhenBlock``): the child holding it, and the
-# question types that have one.
+# An evidence rule (``RequiredWhenBlock``): the child holding it (the
+# question types that have one say so: ``QuestionType.evidence_rule``).
 REQUIRED_WHEN = "required_when"
-EVIDENCE_RULE_TYPES = ("text", "file_upload")
 
 FILE_TYPES: dict[str, dict[str, str]] = {
     # kind -> {extension: content type}
@@ -123,7 +108,10 @@ class Node:
     def required_when(self) -> Condition | None:
         """The evidence rule of a text or upload question: required only
         when this holds (shown whatever it says)."""
-        if self.type not in EVIDENCE_RULE_TYPES:
+        from core.forms.questions import find_type
+
+        kind = find_type(self.type)
+        if kind is None or not kind.evidence_rule:
             return None
         return _condition_of(self.value, REQUIRED_WHEN)
 
@@ -281,7 +269,10 @@ def _node(item: dict[str, Any], path: Path, *, step: Step, group: Node | None) -
         step=step,
         group=group,
     )
-    if node.type == "group":
+    from core.forms.questions import find_type
+
+    kind = find_type(node.type)
+    if kind is not None and kind.container:  # its questions are its "fields"
         for j, child in enumerate(node.value.get("fields") or []):
             if child.get("type") == RULE_TYPE:
                 node.rules.append(Rule(child.get("value") or {}, (*path, "fields", j)))

@@ -9,12 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.forms.definition.model import (
-    CHECK_RESULTS,
     CONDITION_OPERATORS,
-    CONDITION_SOURCES,
     KEY_RE,
-    NUMERIC_TYPES,
-    QUESTION_TYPES,
     REQUIRED_WHEN,
     RULE_COMPARISONS,
     Condition,
@@ -23,10 +19,10 @@ from core.forms.definition.model import (
     Problem,
     Rule,
     list_values,
-    option_items,
     parse,
 )
 from core.forms.expressions import ExpressionError, parse_expression
+from core.forms.questions import find_type, type_names
 
 
 def definition_problems(raw: list[dict[str, Any]]) -> list[Problem]:
@@ -85,7 +81,7 @@ def definition_problems(raw: list[dict[str, Any]]) -> list[Problem]:
                 continue
             claim(node.key, node.label, node.path)
             problems.extend(_node_problems(node, earlier))
-            if node.type == "group":
+            if _is_container(node):
                 # An entry's questions and rules see the questions of the
                 # same entry before them.
                 siblings: dict[str, Node] = {}
@@ -117,109 +113,23 @@ def _node_problems(node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
     found += _condition_problems(
         node.required_when(), earlier, node.path, REQUIRED_WHEN
     )
-    value = node.value
-    path = node.path
-    if node.type not in QUESTION_TYPES + ("group",):
+    kind = find_type(node.type)
+    if kind is None:
         return [
-            Problem(path, _("Unknown block type “%(type)s”.") % {"type": node.type})
+            Problem(
+                node.path, _("Unknown block type “%(type)s”.") % {"type": node.type}
+            )
         ]
-    if node.type == "group" and node.group is not None:
-        return [Problem(path, _("A repeatable group cannot contain another group."))]
-    if node.type == "check_item":
-        points = value.get("points")
-        deduction = value.get("deduction")
-        if points is not None and deduction is not None and deduction > points:
-            found.append(
-                Problem(
-                    (*path, "deduction"),
-                    _("A deduction cannot exceed the item's points (%(points)s).")
-                    % {"points": _num(points)},
-                )
-            )
-    if node.type in ("single_choice", "multiple_choice"):
-        options = option_items(value)
-        seen: set[str] = set()
-        for j, option in enumerate(list_values(value.get("options"))):
-            if not isinstance(option, dict) or option not in options:
-                continue  # a row left empty
-            option_value = option.get("value")
-            if not option_value:
-                found.append(
-                    Problem(
-                        (*path, "options", j, "value"),
-                        _("Enter the option's stored value."),
-                    )
-                )
-                continue
-            if option_value in seen:
-                found.append(
-                    Problem(
-                        (*path, "options", j, "value"),
-                        _("The value “%(value)s” is already used by another option.")
-                        % {"value": option_value},
-                    )
-                )
-            seen.add(option_value)
-        from_list = bool(value.get("option_list")) and not options
-        if len(options) < 2 and not from_list:
-            found.append(Problem((*path, "options"), _("Give at least two options.")))
-    if node.type == "multiple_choice":
-        low, high = value.get("min_selected"), value.get("max_selected")
-        options = option_items(value)
-        if low is not None and high is not None and low > high:
-            found.append(
-                Problem(
-                    (*path, "max_selected"),
-                    _("“At most” cannot be less than “at least”."),
-                )
-            )
-        if options and (
-            high is not None
-            and high > len(options)
-            or (low is not None and low > len(options))
-        ):
-            field_name = "max_selected" if high is not None else "min_selected"
-            found.append(
-                Problem(
-                    (*path, field_name),
-                    _("There are only %(count)d options.") % {"count": len(options)},
-                )
-            )
-    if node.type == "number":
-        low, high = value.get("minimum"), value.get("maximum")
-        if low is not None and high is not None and low > high:
-            found.append(
-                Problem(
-                    (*path, "maximum"),
-                    _("The maximum cannot be less than the minimum."),
-                )
-            )
-        below, above = value.get("warning_below"), value.get("warning_above")
-        if below is not None and above is not None and below > above:
-            found.append(
-                Problem(
-                    (*path, "warning_above"),
-                    _("“Warn above” cannot be less than “warn below”."),
-                )
-            )
-    if node.type == "group":
-        low, high = value.get("min_entries"), value.get("max_entries")
-        if low is not None and high is not None and low > high:
-            found.append(
-                Problem(
-                    (*path, "max_entries"),
-                    _("“At most” cannot be less than “at least”."),
-                )
-            )
-        if not node.fields:
-            found.append(Problem((*path, "fields"), _("Add at least one question.")))
-    if node.type == "calculated":
-        numbers = {key for key, other in earlier.items() if other.type in NUMERIC_TYPES}
-        try:
-            parse_expression(value.get("expression") or "", numbers)
-        except ExpressionError as exc:
-            found.append(Problem((*path, "expression"), str(exc)))
-    return found
+    if kind.container and node.group is not None:
+        return [
+            Problem(node.path, _("A repeatable group cannot contain another group."))
+        ]
+    return found + kind.problems(node, earlier)
+
+
+def _is_container(node: Node) -> bool:
+    kind = find_type(node.type)
+    return kind is not None and kind.container
 
 
 def _condition_problems(
@@ -262,7 +172,8 @@ def _condition_problems(
                 % {"key": question},
             )
         ]
-    if source.type not in CONDITION_SOURCES:
+    kind = find_type(source.type)
+    if kind is None or not kind.condition_source:
         return [
             Problem(
                 (*path, child, "question"),
@@ -273,7 +184,7 @@ def _condition_problems(
                 % {"label": source.label},
             )
         ]
-    allowed = _condition_values(source)
+    allowed = kind.condition_values(source)
     for expected in condition.values:
         if allowed is not None and expected not in allowed:
             return [
@@ -287,23 +198,16 @@ def _condition_problems(
                     },
                 )
             ]
-        if source.type == "number":
-            try:
-                float(expected)
-            except ValueError:
-                return [
-                    Problem(
-                        at_value,
-                        _("“%(label)s” is a number question; enter a number.")
-                        % {"label": source.label},
-                    )
-                ]
+        refused = kind.condition_value_problem(source, expected)
+        if refused is not None:
+            return [Problem(at_value, refused)]
     return []
 
 
 def _rule_problems(rule: Rule, earlier: Mapping[str, Node]) -> list[Problem]:
     """A rule compares numbers answered before it, and says what is wrong."""
-    numbers = {key for key, node in earlier.items() if node.type in NUMERIC_TYPES}
+    numeric = type_names(lambda kind: kind.numeric)
+    numbers = {key for key, node in earlier.items() if node.type in numeric}
     found = []
     names: set[str] = set()
     for side in ("left", "right"):
@@ -336,22 +240,6 @@ def _rule_problems(rule: Rule, earlier: Mapping[str, Node]) -> list[Problem]:
             )
         )
     return found
-
-
-def _condition_values(source: Node) -> list[str] | None:
-    if source.type == "check_item":
-        if source.value.get("allow_not_applicable", True):
-            return list(CHECK_RESULTS)
-        return list(CHECK_RESULTS[:2])
-    if source.type in ("single_choice", "multiple_choice"):
-        if source.value.get("option_list") and not option_items(source.value):
-            return None  # a list's options: checked once resolved (publish)
-        return [
-            (option or {}).get("value")
-            for option in option_items(source.value)
-            if (option or {}).get("value")
-        ]
-    return None
 
 
 # -- editor errors ---------------------------------------------------------------
@@ -402,9 +290,3 @@ def _block_error(block, raw: Any, tree: dict[Any, Any]) -> ValidationError:
         }
         return ListBlockValidationError(block_errors=errors, non_block_errors=messages)
     return ValidationError(messages)
-
-
-def _num(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

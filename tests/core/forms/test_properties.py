@@ -26,7 +26,9 @@ from jsonschema import Draft202012Validator
 from core.forms.builder import FormBuilder, answers_as_form_data
 from core.forms.definition import (
     CHECK_RESULTS,
+    CONDITION_SOURCES,
     FILE_TYPES,
+    QUESTION_TYPES,
     compile_definition,
     condition_met,
 )
@@ -39,19 +41,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-SIMPLE_TYPES = [
-    "check_item",
-    "single_choice",
-    "multiple_choice",
-    "number",
-    "text",
-    "date",
-    "file_upload",
-    "signature",
-    "location",
-    "calculated",
-]
-CONDITION_SOURCES = ("check_item", "single_choice", "multiple_choice", "number")
+SIMPLE_TYPES = list(QUESTION_TYPES)
 labels = st.text(
     alphabet=string.ascii_letters + "检查项目 ", min_size=1, max_size=20
 ).filter(str.strip)
