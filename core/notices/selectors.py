@@ -91,7 +91,7 @@ def answers_publicly() -> Q:
         definition__department__isnull=True,
         definition__is_active=True,
     ).exclude(status=SubmissionStatus.RETURNED)
-    return ~Q(kind=NoticeKind.COMMITMENT) | Exists(published)
+    return ~Q(kind=NoticeKind.COMMITMENT) | Q(Exists(published))
 
 
 def latest_public(*, kinds: tuple[str, ...], limit: int) -> list:
