@@ -14,7 +14,15 @@ def safegrid_scheduled_jobs() -> list[ScheduledJob]:
             "core.campaigns.tasks.remind_directives",
             every="day",
             at="09:00",
-        )
+        ),
+        # Late in the day, so a milestone's deadline is judged on the figures
+        # at the end of its day.
+        ScheduledJob(
+            "campaigns.record_progress",
+            "core.campaigns.tasks.record_progress",
+            every="day",
+            at="23:45",
+        ),
     ]
 
 

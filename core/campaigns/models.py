@@ -86,6 +86,39 @@ class Milestone(models.Model):
         return self.title
 
 
+class ProgressRecord(models.Model):
+    """A running campaign's figures of one day, over all its targets (the
+    daily job ``campaigns.record_progress``): what a milestone whose deadline
+    passed is judged on, and the campaign page's trend."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="progress_records"
+    )
+    day = models.DateField(_("day"))
+    total = models.PositiveIntegerField(_("targets"))
+    established = models.PositiveIntegerField(_("established"))
+    #: {criterion key: enterprises meeting it}
+    criteria = models.JSONField(_("criteria"), default=dict)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("campaign progress record")
+        verbose_name_plural = _("campaign progress records")
+        ordering = ["campaign", "day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "day"], name="campaigns_progress_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} {self.day}"
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.established / self.total, 1) if self.total else None
+
+
 class Audience(models.TextChoices):
     ALL = "all", _("Every enterprise in my scope")
     INDUSTRY = "industry", _("The enterprises of an industry")

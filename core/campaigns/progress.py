@@ -4,7 +4,8 @@ Budget (asserted in the tests, equal at two data sizes): the targets' choice
 (2 queries: the campaign's industries and territories), the totals (1: one
 ``COUNT … FILTER`` per criterion and for "established"), per industry (1,
 GROUP BY through the enterprises' industries), per street or town (1, GROUP
-BY the jurisdiction path's first two steps) and their names (1). Nothing
+BY the jurisdiction path's first two steps) and their names (1), the
+milestones (1) and the daily records of the campaign (1). Nothing
 loops over enterprises. A page of enterprises with their criteria is one
 more query (``enterprise_rows``).
 
@@ -25,7 +26,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 
 from core.campaigns.criteria import criterion_conditions
-from core.campaigns.models import Campaign
+from core.campaigns.models import Campaign, ProgressRecord
 from core.organizations.models import Enterprise, Industry, Jurisdiction, Role
 from core.organizations.scope import Scope
 
@@ -92,6 +93,13 @@ class Progress:
     industries: list[dict]
     territories: list[dict]
     milestones: list[dict]
+    #: The daily records over all targets, oldest first.
+    history: list = field(default_factory=list)
+
+    @property
+    def trend(self) -> list:
+        """The last ``TREND_DAYS`` records, newest first."""
+        return self.history[-TREND_DAYS:][::-1]
 
 
 def _established(conditions) -> Q:
@@ -126,6 +134,7 @@ def campaign_progress(
     conditions = criterion_conditions(campaign.criteria, today)
     targets = campaign_targets(campaign, scope=scope)
     overall = _figures(targets.aggregate(**_aggregates(conditions)), conditions)
+    history = progress_history(campaign)
 
     by_industry = targets.filter(industries__isnull=False)
     if scope.role == Role.INDUSTRY_DEPARTMENT:
@@ -172,7 +181,8 @@ def campaign_progress(
         criteria=overall.criterion_rows(conditions),
         industries=industries,
         territories=territories,
-        milestones=milestone_rows(campaign, overall, today),
+        milestones=milestone_rows(campaign, overall, today, history),
+        history=history,
     )
 
 
@@ -186,18 +196,92 @@ def _row(row: dict, conditions) -> dict:
     }
 
 
-def milestone_rows(campaign: Campaign, overall: Figures, today) -> list[dict]:
+def progress_record(campaign: Campaign, today: datetime.date) -> None:
+    """Record ``campaign``'s figures of ``today`` over all its targets (a rerun
+    the same day replaces them). Three queries and the write (an update; an
+    insert the first time of the day)."""
+    conditions = criterion_conditions(campaign.criteria, today)
+    row = Enterprise.objects.filter(target_condition(campaign)).aggregate(
+        **_aggregates(conditions)
+    )
+    figures = _figures(row, conditions)
+    values = {
+        "total": figures.total,
+        "established": figures.established,
+        "criteria": figures.criteria,
+        "recorded_at": timezone.now(),
+    }
+    # The job is the only writer and runs once at a time (the schedule's
+    # claim): an update, else an insert; the unique (campaign, day) stops a
+    # second row in any case.
+    rows = ProgressRecord.objects.filter(campaign=campaign, day=today)
+    if not rows.update(**values):
+        ProgressRecord.objects.create(campaign=campaign, day=today, **values)
+
+
+def progress_record_running(today: datetime.date | None = None) -> dict[str, int]:
+    """The daily job's work: record the figures of every campaign running
+    ``today`` (started, and not ended before today). Idempotent per day: a
+    second run replaces the day's rows, never adds one. At most five queries
+    per running campaign (a handful at a time), one for the list."""
+    today = today or timezone.localdate()
+    running = Campaign.objects.filter(starts_on__lte=today, ends_on__gte=today)
+    count = 0
+    for campaign in running.order_by("pk"):
+        progress_record(campaign, today)
+        count += 1
+    return {"recorded": count}
+
+
+#: Days of the trend the campaign page shows (a table, newest first).
+TREND_DAYS = 30
+
+
+def progress_history(campaign: Campaign) -> list[ProgressRecord]:
+    """The campaign's daily records, oldest first (one query; at most one row
+    a day of the campaign)."""
+    return list(
+        ProgressRecord.objects.filter(campaign=campaign)
+        .only("day", "total", "established", "criteria")
+        .order_by("day")
+    )
+
+
+def _on_deadline(history: list[ProgressRecord], deadline) -> ProgressRecord | None:
+    # The record of the deadline's day, or the last one before it (a day the
+    # job did not run).
+    before = [record for record in history if record.day <= deadline]
+    return before[-1] if before else None
+
+
+def milestone_rows(
+    campaign: Campaign,
+    overall: Figures,
+    today,
+    history: list[ProgressRecord] | None = None,
+) -> list[dict]:
     """Each milestone against the share established now: ``met``, ``overdue``
-    (deadline passed, share not reached) or ``open``."""
+    (deadline passed, share not reached) or ``open``; a milestone whose
+    deadline passed also carries the share recorded on its deadline
+    (``recorded``, ``met_then``) when the daily job recorded one."""
     percent = overall.percent or 0
     rows = []
     for milestone in campaign.milestones.all():
         met = overall.total > 0 and percent >= milestone.target_percent
         state = "met" if met else ("overdue" if milestone.deadline < today else "open")
+        recorded = (
+            _on_deadline(history or [], milestone.deadline)
+            if milestone.deadline < today
+            else None
+        )
         rows.append(
             {
                 "milestone": milestone,
                 "state": state,
+                "recorded": recorded,
+                "met_then": recorded is not None
+                and recorded.total > 0
+                and (recorded.percent or 0) >= milestone.target_percent,
                 "days_left": (milestone.deadline - today).days,
                 "needed": max(
                     0,

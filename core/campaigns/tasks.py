@@ -20,3 +20,11 @@ def remind_directives() -> dict[str, int]:
     from core.campaigns.services import directives_remind
 
     return directives_remind()
+
+
+@job
+def record_progress() -> dict[str, int]:
+    """Record each running campaign's figures of the day (milestone history)."""
+    from core.campaigns.progress import progress_record_running
+
+    return progress_record_running()

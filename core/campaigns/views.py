@@ -25,7 +25,7 @@ from core.base.errors import Invalid, Refused
 from core.base.filters import parse_id
 from core.base.keyset import BadCursor, keyset_page
 from core.campaigns.criteria import CRITERIA
-from core.campaigns.models import Audience, CheckKind
+from core.campaigns.models import Audience, Campaign, CheckKind, SpotCheckSample
 from core.campaigns.progress import campaign_progress, enterprise_rows
 from core.campaigns.services import (
     MAX_SAMPLE,
@@ -500,6 +500,13 @@ class SampleForm(forms.Form):
     size = forms.IntegerField(
         label=gettext_lazy("Sample size"), min_value=1, max_value=MAX_SAMPLE
     )
+    campaign = forms.ModelChoiceField(
+        label=gettext_lazy("Drawn from"),
+        queryset=Campaign.objects.order_by("-starts_on", "-pk"),
+        required=False,
+        empty_label=gettext_lazy("Every enterprise"),
+        help_text=gettext_lazy("Every enterprise, or the targets of a campaign."),
+    )
     seed = forms.IntegerField(
         label=gettext_lazy("Seed"),
         required=False,
@@ -527,7 +534,7 @@ class CheckListView(_GovernmentView):
             next_url=next_url,
             previous_url=previous_url,
             may_check=may_check(self.scope),
-            may_sample=self.scope.sees_everything and self.scope.department is not None,
+            may_sample=may_sample(self.scope),
             samples=_sample_rows(self.scope),
             sample_form=SampleForm(),
         )
@@ -535,21 +542,93 @@ class CheckListView(_GovernmentView):
 
 
 def _sample_rows(scope) -> list[dict]:
-    """The last ten samples with their enterprises' names (two queries)."""
-    from core.campaigns.models import SpotCheckSample
-
+    """The last ten samples with their enterprises' names and how many of
+    them have a spot check (three queries)."""
     if not scope.sees_everything:
         return []
-    samples = list(SpotCheckSample.objects.all()[:10])
+    samples = list(SpotCheckSample.objects.select_related("campaign")[:10])
     ids = {pk for sample in samples for pk in sample.enterprise_ids}
     names = dict(scope.enterprises().filter(pk__in=ids).values_list("pk", "name"))
+    checked = _checked_counts([sample.pk for sample in samples])
     return [
         {
             "sample": sample,
+            "checked": checked.get(sample.pk, 0),
             "enterprises": [(pk, names.get(pk, "—")) for pk in sample.enterprise_ids],
         }
         for sample in samples
     ]
+
+
+def _checked_counts(sample_ids: list[int]) -> dict[int, int]:
+    from django.db.models import Count
+
+    from core.campaigns.models import AcceptanceCheck
+
+    return dict(
+        AcceptanceCheck.objects.filter(sample_id__in=sample_ids, kind=CheckKind.SPOT)
+        .order_by()
+        .values("sample_id")
+        .annotate(n=Count("enterprise_id", distinct=True))
+        .values_list("sample_id", "n")
+    )
+
+
+def may_sample(scope) -> bool:
+    """Only the committee office draws samples and records spot checks."""
+    return scope.sees_everything and scope.department is not None
+
+
+class SampleDetailView(_GovernmentView):
+    """A sample's enterprises, each with its spot check (result, date) or a
+    link to record it: the committee office's work list after a draw."""
+
+    template_name = "campaigns/admin/sample_detail.html"
+    header_icon = "check"
+
+    def get_page_title(self):
+        return _("Spot-check sample #%(n)d") % {"n": self.sample.pk}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_sample(scope_for(request.user)):
+            raise PermissionDenied
+        self.sample = get_object_or_404(
+            SpotCheckSample.objects.select_related("campaign", "department"),
+            pk=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from core.campaigns.models import AcceptanceCheck
+
+        context = super().get_context_data(**kwargs)
+        sample = self.sample
+        names = dict(
+            self.scope.enterprises()
+            .filter(pk__in=sample.enterprise_ids)
+            .values_list("pk", "name")
+        )
+        checks: dict[int, AcceptanceCheck] = {}
+        for check in AcceptanceCheck.objects.filter(
+            sample=sample, kind=CheckKind.SPOT
+        ).order_by("checked_on", "pk"):
+            checks[check.enterprise_id] = check  # the latest one wins
+        record = reverse("campaigns:check_record")
+        rows = [
+            {
+                "pk": pk,
+                "name": names.get(pk, "—"),
+                "check": checks.get(pk),
+                "record_url": f"{record}?sample={sample.pk}&enterprise={pk}",
+            }
+            for pk in sample.enterprise_ids
+        ]
+        context.update(
+            sample=sample,
+            rows=rows,
+            checked=sum(1 for row in rows if row["check"] is not None),
+        )
+        return context
 
 
 class CheckRecordView(_GovernmentView):
@@ -558,9 +637,47 @@ class CheckRecordView(_GovernmentView):
     header_icon = "check"
 
     def dispatch(self, request, *args, **kwargs):
-        if not may_check(scope_for(request.user)):
+        scope = scope_for(request.user)
+        if not may_check(scope):
             raise PermissionDenied
+        self.spot = self.spot_target(scope)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        if self.spot is not None:
+            return _("Record a spot check")
+        return super().get_page_title()
+
+    def spot_target(self, scope):
+        """``?sample=<id>&enterprise=<id>``: a spot check of an enterprise of
+        the sample (the committee office only; otherwise 403, an enterprise
+        outside the sample or the scope 404). ``None`` for an acceptance
+        check."""
+        if "sample" not in self.request.GET:
+            return None
+        if not may_sample(scope):
+            raise PermissionDenied
+        sample = SpotCheckSample.objects.filter(
+            pk=parse_id(self.request.GET.get("sample")) or 0
+        ).first()
+        pk = parse_id(self.request.GET.get("enterprise"))
+        if sample is None or pk is None or pk not in (sample.enterprise_ids or []):
+            raise Http404
+        enterprise = scope.enterprises().filter(pk=pk).first()
+        if enterprise is None:
+            raise Http404
+        return sample, enterprise
+
+    def check_form(self, data=None):
+        form = CheckForm(
+            data,
+            scope=self.scope,
+            initial={"checked_on": timezone.localdate()},
+        )
+        if self.spot is not None:
+            # The enterprise is the sample's: not chosen again.
+            del form.fields["enterprise"]
+        return form
 
     def checklists(self):
         """Published checklists the office may use (its own and the packs')."""
@@ -597,28 +714,32 @@ class CheckRecordView(_GovernmentView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         version = self.chosen_version()
-        context.setdefault(
-            "form",
-            CheckForm(scope=self.scope, initial={"checked_on": timezone.localdate()}),
-        )
+        context.setdefault("form", self.check_form())
         context.setdefault("answers", self.answer_form(version))
-        context.update(checklists=self.checklists(), version=version)
+        context.update(
+            checklists=self.checklists(),
+            version=version,
+            spot_sample=self.spot[0] if self.spot else None,
+            spot_enterprise=self.spot[1] if self.spot else None,
+        )
         return context
 
     def post(self, request, *args, **kwargs):
-        form = CheckForm(request.POST, scope=self.scope)
+        form = self.check_form(request.POST)
         version = self.chosen_version()
         answers = self.answer_form(version, request.POST)
         answers_valid = answers is None or answers.is_valid()
         if form.is_valid() and answers_valid:
             data = form.cleaned_data
-            enterprise = self.scope.enterprises().get(pk=data["enterprise"])
             sample = None
             kind = CheckKind.ACCEPTANCE
             sample_id = parse_id(request.POST.get("sample"))
-            if request.POST.get("sample"):
-                from core.campaigns.models import SpotCheckSample
-
+            if self.spot is not None:
+                sample, enterprise = self.spot
+                kind = CheckKind.SPOT
+            else:
+                enterprise = self.scope.enterprises().get(pk=data["enterprise"])
+            if self.spot is None and request.POST.get("sample"):
                 sample = (
                     SpotCheckSample.objects.filter(pk=sample_id).first()
                     if sample_id
@@ -644,6 +765,10 @@ class CheckRecordView(_GovernmentView):
                 _apply(errors, form)
             else:
                 messages.success(request, _("The check is recorded."))
+                if self.spot is not None:
+                    return HttpResponseRedirect(
+                        reverse("campaigns:sample", args=[self.spot[0].pk])
+                    )
                 return HttpResponseRedirect(reverse("campaigns:checks"))
         return self.render_to_response(
             self.get_context_data(form=form, answers=answers), status=400
@@ -665,6 +790,7 @@ class SampleDrawView(_GovernmentView):
                 actor=request.user,
                 size=form.cleaned_data["size"],
                 seed=form.cleaned_data["seed"],
+                campaign=form.cleaned_data["campaign"],
             )
         except Refused as refused:
             raise PermissionDenied(str(refused)) from None
@@ -677,7 +803,8 @@ class SampleDrawView(_GovernmentView):
                 "seed": sample.seed,
             },
         )
-        return HttpResponseRedirect(reverse("campaigns:checks"))
+        # On to the sampled enterprises, to record their spot checks.
+        return HttpResponseRedirect(reverse("campaigns:sample", args=[sample.pk]))
 
 
 # -- assessment ----------------------------------------------------------------------------

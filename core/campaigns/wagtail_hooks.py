@@ -30,6 +30,11 @@ urls = (
         path("checks/", views.CheckListView.as_view(), name="checks"),
         path("checks/new/", views.CheckRecordView.as_view(), name="check_record"),
         path("checks/sample/", views.SampleDrawView.as_view(), name="sample_draw"),
+        path(
+            "checks/samples/<int:pk>/",
+            views.SampleDetailView.as_view(),
+            name="sample",
+        ),
     ],
     "campaigns",
 )

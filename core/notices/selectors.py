@@ -14,7 +14,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from core.forms.display import AnswerRow, answer_rows
 from core.forms.models import Submission, SubmissionStatus
@@ -76,6 +76,24 @@ PUBLIC_PAGE_SIZE = 20
 SEARCH_LIMIT = 50
 
 
+def answers_publicly() -> Q:
+    """The condition on ``NoticePage`` rows that their page answers: a
+    commitment page is served only while its enterprise has a published
+    submission of an enabled public form (what ``enterprise_notices`` reads;
+    otherwise the page is a 404: first submission returned, pack disabled),
+    so the lists name no page that is not there. One ``EXISTS`` in the list's
+    own query."""
+    from core.notices.models import NoticeKind
+
+    published = Submission.objects.filter(
+        enterprise__commitment_page=OuterRef("pk"),
+        definition__key__in=list(public_forms()),
+        definition__department__isnull=True,
+        definition__is_active=True,
+    ).exclude(status=SubmissionStatus.RETURNED)
+    return ~Q(kind=NoticeKind.COMMITMENT) | Q(Exists(published))
+
+
 def latest_public(*, kinds: tuple[str, ...], limit: int) -> list:
     """The ``limit`` notices of ``kinds`` published most recently (one query)."""
     from core.notices.models import NoticePage
@@ -83,7 +101,7 @@ def latest_public(*, kinds: tuple[str, ...], limit: int) -> list:
     return list(
         NoticePage.objects.live()
         .public()
-        .filter(kind__in=kinds)
+        .filter(answers_publicly(), kind__in=kinds)
         .select_related("territory", "industry")
         .order_by(F("last_published_at").desc(nulls_last=True), "-pk")[:limit]
     )
@@ -102,7 +120,7 @@ def public_index(*, kind: str, params) -> dict:
     from core.notices.models import NoticePage
     from core.organizations.models import Industry, Jurisdiction
 
-    pages = NoticePage.objects.live().public().filter(kind=kind)
+    pages = NoticePage.objects.live().public().filter(answers_publicly(), kind=kind)
     territories = list(
         Jurisdiction.objects.filter(depth__lte=2).order_by("path").only("pk", "name")
     )

@@ -7,9 +7,9 @@ Beside the hazards, each row carries the risk points by level (as they stand
 when the report is made) and the inspection tasks due in the period with how
 many were done, so one sheet answers "how is the mechanism running".
 
-Budget: 3 aggregate queries per measure (hazards, enterprises, risk points,
-inspections: by industry, by street/town, in total) plus 1 for the
-territories' names — 13 whatever the data size.
+Budget: 4 aggregate queries per measure (hazards, enterprises, risk points,
+inspections: by industry, by industry department, by street/town, in total)
+plus 1 for the territories' names — 17 whatever the data size.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from core.base.workbook import bold_header, text_cell, workbook_bytes
 from core.hazards.models import DEADLINE_STATES, HazardGrade, HazardStatus
 from core.hazards.selectors import hazards_visible
 from core.inspections.models import InspectionTask, TaskStatus
-from core.organizations.models import Jurisdiction, Role
+from core.organizations.models import Department, Jurisdiction, Role
 from core.organizations.scope import Scope
 from core.risks.models import RiskPoint
 from plugins.vocabularies import RISK_LEVELS
@@ -109,6 +109,23 @@ class _Grouping:
             "key",
         )
 
+    def by_department(self, queryset, prefix: str, aggregates) -> dict:
+        """Per industry department (an office that supervises industries):
+        an enterprise counts once in a department's row however many of the
+        department's industries it has (``distinct`` counts); a department
+        reports its own row only."""
+        field = f"{prefix}industries__departments"
+        if self.scope.role == Role.INDUSTRY_DEPARTMENT:
+            queryset = queryset.filter(
+                **{field: getattr(self.scope.department, "pk", 0)}
+            )
+        else:
+            queryset = queryset.filter(**{f"{field}__kind": Department.Kind.INDUSTRY})
+        return _figures(
+            queryset.order_by().values(key=F(f"{field}__name")).annotate(**aggregates),
+            "key",
+        )
+
     def by_territory(self, queryset, prefix: str, aggregates) -> dict:
         return _figures(
             queryset.order_by()
@@ -128,7 +145,8 @@ def _merge(*sources: dict) -> dict[Any, dict[str, int]]:
 
 
 def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
-    """Rows per industry and per street/town for ``period``, and the total
+    """Rows per industry, per industry department and per street/town for
+    ``period``, and the total
     (``"total"``: one row, each hazard and enterprise counted once)."""
     start = timezone.make_aware(
         datetime.datetime.combine(period.start, datetime.time())
@@ -199,6 +217,9 @@ def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
     by_industry = _merge(
         *(grouping.by_industry(qs, prefix, agg) for qs, prefix, agg in measures)
     )
+    by_department = _merge(
+        *(grouping.by_department(qs, prefix, agg) for qs, prefix, agg in measures)
+    )
     by_territory = _merge(
         *(grouping.by_territory(qs, prefix, agg) for qs, prefix, agg in measures)
     )
@@ -230,12 +251,14 @@ def hazard_statistics(*, scope: Scope, period: Period) -> dict[str, list[dict]]:
     return {
         "total": [completed(total)],
         "industries": rows(by_industry, lambda k: k or ""),
+        "departments": rows(by_department, lambda k: k or ""),
         "territories": rows(by_territory, lambda k: names.get(k, k or "")),
     }
 
 
 def statistics_workbook(*, scope: Scope, period: Period, office: str) -> bytes:
-    """The Excel file: one sheet per industry, one per territory."""
+    """The Excel file: one sheet per industry, one per industry department,
+    one per territory."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -270,7 +293,12 @@ def statistics_workbook(*, scope: Scope, period: Period, office: str) -> bytes:
     ]
     book = Workbook()
     book.remove(book.active)
-    for key, first in (("industries", _("Industry")), ("territories", _("Territory"))):
+    sheets = (
+        ("industries", _("Industry")),
+        ("departments", _("Department")),
+        ("territories", _("Territory")),
+    )
+    for key, first in sheets:
         sheet = book.create_sheet(title=str(first))
         title = _(
             "Hidden-hazard investigation and rectification statistics (%(period)s)"

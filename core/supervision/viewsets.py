@@ -56,6 +56,12 @@ class RatingInspectView(ScopedInspectView):
     """An enterprise's class with the figures behind it and its latest
     changes of class (each with the figures of the day it changed)."""
 
+    def get_page_subtitle(self):
+        # The enterprise and its class (the row's own name is "<id>: <class>").
+        return (
+            f"{self.object.enterprise.name} · {self.object.get_rating_class_display()}"
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rating = self.object

@@ -18,6 +18,7 @@ from core.campaigns.models import (
     CheckKind,
     Directive,
     DirectiveRecipient,
+    SpotCheckSample,
 )
 from core.campaigns.services import (
     MAX_REMINDERS,
@@ -30,6 +31,7 @@ from core.campaigns.services import (
     spot_sample_draw,
 )
 from core.notifications.models import Notification
+from tests.core.admin_helpers import assert_permission_denied
 from tests.core.forms.conftest import (  # noqa: F401 - fixtures used here
     VALID_ANSWER,
     chem_department,
@@ -359,3 +361,86 @@ def test_acceptance_on_a_low_code_checklist(world, published, client):  # noqa: 
         ).status_code
         == 404
     )
+
+
+def test_spot_check_screen_flow(world, client, django_assert_max_num_queries):
+    """The committee office draws a sample from the admin, lands on the list
+    of sampled enterprises with their check status, records a spot check for
+    one of them and is back on the list, that enterprise now checked."""
+    client.force_login(world.committee)
+    drawn = client.post(
+        "/admin/campaigns/checks/sample/", {"size": "2", "seed": "7", "campaign": ""}
+    )
+    sample = SpotCheckSample.objects.get()
+    page_url = f"/admin/campaigns/checks/samples/{sample.pk}/"
+    assert drawn.status_code == 302 and drawn.url == page_url
+    client.get(page_url)
+    with django_assert_max_num_queries(20):
+        page = client.get(page_url)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert text.count('data-checked="0"') == 2
+    assert "甲化工有限公司" in text and "乙建筑有限公司" in text
+    record = (
+        f"/admin/campaigns/checks/new/?sample={sample.pk}"
+        f"&amp;enterprise={world.enterprise_b.pk}"
+    )
+    assert record in text
+    form = client.get(record.replace("&amp;", "&"))
+    body = form.content.decode()
+    assert form.status_code == 200
+    assert 'data-testid="spot-target"' in body and "乙建筑有限公司" in body
+    assert f'name="sample" value="{sample.pk}"' in body  # kept by the checklist choice
+    assert 'name="enterprise"' in body  # hidden there, not a chooser
+    done = client.post(
+        record.replace("&amp;", "&"),
+        {"checked_on": str(timezone.localdate()), "passed": "0", "remarks": "台账缺失"},
+    )
+    assert done.status_code == 302 and done.url == page_url
+    check = AcceptanceCheck.objects.get()
+    assert (check.kind, check.sample, check.enterprise) == (
+        CheckKind.SPOT,
+        sample,
+        world.enterprise_b,
+    )
+    text = client.get(page_url).content.decode()
+    assert text.count('data-checked="1"') == 1 and "台账缺失" in text
+    listing = client.get("/admin/campaigns/checks/").content.decode()
+    assert f'href="{page_url}"' in listing and "1/2" in listing
+
+
+def test_spot_check_pages_refuse_others(world, client):
+    sample = spot_sample_draw(actor=world.committee, size=1, seed=3)
+    outside = EnterpriseFactory(name="丙企业", jurisdiction=world.street2)
+    page_url = f"/admin/campaigns/checks/samples/{sample.pk}/"
+    record = (
+        f"/admin/campaigns/checks/new/?sample={sample.pk}"
+        f"&enterprise={sample.enterprise_ids[0]}"
+    )
+    for role in ("dept_chemicals", "street1_office"):
+        client.force_login(getattr(world, role))
+        # Wagtail answers a refusal with a redirect to the admin home.
+        assert_permission_denied(client.get(page_url))
+        assert_permission_denied(client.get(record))
+        assert_permission_denied(client.post(record, {"checked_on": "2026-01-01"}))
+    for role in ("manager_a", "outsider"):
+        client.force_login(getattr(world, role))
+        assert client.get(page_url).status_code in (302, 403), role
+    client.force_login(world.committee)
+    assert client.get("/admin/campaigns/checks/samples/999999/").status_code == 404
+    not_sampled = next(
+        pk
+        for pk in (world.enterprise_a.pk, world.enterprise_b.pk, outside.pk)
+        if pk not in sample.enterprise_ids
+    )
+    assert (
+        client.get(
+            f"/admin/campaigns/checks/new/?sample={sample.pk}&enterprise={not_sampled}"
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get("/admin/campaigns/checks/new/?sample=x&enterprise=1").status_code
+        == 404
+    )
+    assert AcceptanceCheck.objects.count() == 0

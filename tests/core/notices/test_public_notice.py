@@ -193,3 +193,32 @@ def test_the_public_index_lists_published_notices(
 
 def test_no_placeholder_page_is_reachable(client, world):
     assert client.get("/pages/").status_code == 404
+
+
+def test_the_index_lists_only_pages_that_answer(
+    client, world, commitment, enable_packs
+):
+    """A page made by a submission that was then returned answers 404, so
+    neither the index nor the public home names it; published again, it is
+    listed again; a disabled pack withdraws it from both."""
+    first = submit(world, commitment)
+    address = f"/commitments/enterprise-{world.enterprise_a.pk}/"
+    assert address in client.get("/commitments/").text
+    submission_review(
+        actor=world.dept_chemicals,
+        submission=first,
+        decision="returned",
+        comment="数据有误",
+    )
+    assert client.get(address).status_code == 404
+    assert address not in client.get("/commitments/").text
+    assert address not in client.get("/commitments/?q=" + world.enterprise_a.name).text
+    assert address not in client.get("/").text
+    submit(world, commitment)
+    assert client.get(address).status_code == 200
+    assert address in client.get("/commitments/").text
+    assert address in client.get("/").text
+    enable_packs()
+    assert client.get(address).status_code == 404
+    assert address not in client.get("/commitments/").text
+    assert address not in client.get("/").text

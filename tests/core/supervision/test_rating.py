@@ -216,7 +216,7 @@ def test_the_enterprise_list_shows_the_class(world, client):
     assert response.status_code == 200
     rating = EnterpriseRating.objects.get(enterprise=world.enterprise_a)
     body = response.content.decode()
-    cells = re.findall(r"<td >\s*([A-D—])\s*</td>", body)
+    cells = re.findall(r"<td[^>]*>\s*([A-D—])\s*</td>", body)
     assert "评级类别" in body
     assert rating.rating_class in cells
 
@@ -234,3 +234,31 @@ def test_the_dashboard_counts_enterprises_per_class(world, client):
     client.force_login(world.street1_office)
     body = client.get("/admin/").content.decode()
     assert 'data-testid="tile-rating-A"' in body
+
+
+def test_the_enterprise_list_sorts_by_class(world, client):
+    """The class column is the supervision app's registration: joined, not
+    queried per row, and sortable both ways."""
+    from core.organizations.columns import enterprise_columns
+
+    assert [c.column.name for c in enterprise_columns()] == ["rating"]
+    ratings_recompute()
+    EnterpriseRating.objects.filter(enterprise=world.enterprise_a).update(
+        rating_class="D"
+    )
+    EnterpriseRating.objects.filter(enterprise=world.enterprise_b).update(
+        rating_class="A"
+    )
+    client.force_login(world.committee)
+    url = "/admin/organizations/enterprises/"
+    rising = client.get(url, {"ordering": "rating__rating_class"})
+    falling = client.get(url, {"ordering": "-rating__rating_class"})
+    assert [e.pk for e in rising.context["object_list"]] == [
+        world.enterprise_b.pk,
+        world.enterprise_a.pk,
+    ]
+    assert [e.pk for e in falling.context["object_list"]] == [
+        world.enterprise_a.pk,
+        world.enterprise_b.pk,
+    ]
+    assert "ordering=-rating__rating_class" in rising.content.decode()

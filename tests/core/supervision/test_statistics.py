@@ -66,7 +66,7 @@ def test_rows_per_industry_and_territory_scoped(
     period = parse_period(this_year())
     scope = scope_for(reported.committee)
     scope.enterprises().exists()
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(17):
         data = hazard_statistics(scope=scope, period=period)
     industries = {row["name"]: row for row in data["industries"]}
     assert industries["危险化学品"]["reported"] == 2
@@ -153,7 +153,7 @@ def test_the_excel_export(reported, client):
     response = client.get(URL, {"period": this_year()})
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["行业", "辖区"]
+    assert book.sheetnames == ["行业", "部门", "辖区"]
     sheet = book["行业"]
     assert "隐患排查治理情况统计" in sheet["A1"].value
     assert "应急管理局" in sheet["A2"].value
@@ -212,3 +212,46 @@ def test_the_dashboard_offers_the_export(reported, client):
     client.force_login(reported.street1_office)
     body = client.get("/admin/").content.decode()
     assert 'data-testid="statistics-export"' in body and URL in body
+
+
+def test_rows_per_department(reported, django_assert_max_num_queries):
+    """One row per industry department; an enterprise of two industries of
+    the same department counts once in its row; a department sees its own
+    row only, a street office every department's part of its territory."""
+    world = reported
+    period = parse_period(this_year())
+    scope = scope_for(world.committee)
+    scope.enterprises().exists()
+    with django_assert_max_num_queries(17):
+        data = hazard_statistics(scope=scope, period=period)
+    departments = {row["name"]: row for row in data["departments"]}
+    assert set(departments) == {"应急管理局", "住建局"}
+    assert departments["应急管理局"]["reported"] == 2
+    assert departments["应急管理局"]["enterprises"] == 1
+    assert departments["住建局"]["reported"] == 1
+    # A second industry of the same department: counted once in its row.
+    from core.organizations.models import Department, Industry
+
+    gas = Industry.objects.create(code="gas-test", name_zh="燃气", name_en="Gas")
+    Department.objects.get(name="应急管理局").industries.add(gas)
+    world.enterprise_a.industries.add(gas)
+    data = hazard_statistics(scope=scope_for(world.committee), period=period)
+    departments = {row["name"]: row for row in data["departments"]}
+    assert departments["应急管理局"]["reported"] == 2
+    assert departments["应急管理局"]["enterprises"] == 1
+    chem = hazard_statistics(scope=scope_for(world.dept_chemicals), period=period)
+    assert [row["name"] for row in chem["departments"]] == ["应急管理局"]
+    street = hazard_statistics(scope=scope_for(world.street1_office), period=period)
+    assert [row["name"] for row in street["departments"]] == ["应急管理局"]
+
+
+def test_the_department_sheet(reported, client):
+    client.force_login(reported.committee)
+    response = client.get(URL, {"period": this_year()})
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book["部门"]
+    assert "隐患排查治理情况统计" in sheet["A1"].value
+    assert sheet["A3"].value == "部门"
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert [row[0] for row in values] == ["住建局", "应急管理局", "合计"]
+    assert {row[0]: row[2] for row in values}["应急管理局"] == 2

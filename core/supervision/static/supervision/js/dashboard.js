@@ -31,9 +31,15 @@
         tooltip: { trigger: "item" },
         legend: { bottom: 0 },
         series: [{
-          type: "pie", radius: ["35%", "65%"],
+          // Room for the title above and the two-row legend below; a level
+          // with no point has no label (they piled up on each other).
+          type: "pie", radius: ["28%", "52%"], center: ["50%", "50%"],
           data: figures.risk_levels.map(function (l) {
-            return { name: l.label, value: l.count, itemStyle: { color: COLOURS[l.colour] } };
+            var shown = l.count > 0;
+            return {
+              name: l.label, value: l.count, itemStyle: { color: COLOURS[l.colour] },
+              label: { show: shown }, labelLine: { show: shown },
+            };
           }),
         }],
       },
