@@ -14,7 +14,9 @@ import hashlib
 import json
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -26,6 +28,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.filters import parse_id
+from core.base.scope_cache import scope_cached
 from core.organizations.scope import Scope, scope_for
 from core.supervision.forms import MapFilterForm
 from core.supervision.selectors import (
@@ -96,9 +99,27 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
                 },
                 status=400,
             )
-        return geojson_response(
-            request, map_enterprises(scope=scope, query=form.query())
+        query = form.query()
+        # A scope's map is kept for SAFEGRID_MAP_SECONDS (core.base.scope_cache):
+        # 10,000 enterprises' levels and hazards take seconds to aggregate.
+        data = scope_cached(
+            "supervision:map",
+            scope,
+            (
+                timezone.localdate(),
+                query.industry,
+                query.territory.pk if query.territory is not None else None,
+                query.level,
+                query.major,
+                query.overdue,
+                sorted(query.extra.items()),
+            ),
+            getattr(settings, "SAFEGRID_MAP_SECONDS", 0)
+            if not scope.is_enterprise
+            else 0,
+            lambda: map_enterprises(scope=scope, query=query),
         )
+        return geojson_response(request, data)
 
     @extend_schema(
         summary=_("An enterprise's risk points on its site plan as GeoJSON"),

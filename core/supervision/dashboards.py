@@ -16,11 +16,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.base.scope_cache import scope_cached
 from core.hazards.models import OPEN_STATES, Hazard, HazardGrade, HazardStatus
 from core.hazards.selectors import hazard_counts
 from core.inspections.models import InspectionTask, TaskStatus
@@ -79,7 +81,25 @@ def _rate(part: int, whole: int) -> float | None:
 def dashboard_figures(
     *, scope: Scope, enterprise: int | None = None, today: datetime.date | None = None
 ) -> dict[str, Any]:
-    """Every figure of a dashboard, JSON-ready (dates as ``YYYY-MM``)."""
+    """Every figure of a dashboard, JSON-ready (dates as ``YYYY-MM``).
+
+    A government scope's figures are kept for ``SAFEGRID_DASHBOARD_SECONDS``
+    (``core.base.scope_cache``): at 10,000 enterprises the committee office's
+    aggregates take seconds; one enterprise's are always live."""
+    if enterprise is not None or today is not None:
+        return _figures(scope=scope, enterprise=enterprise, today=today)
+    return scope_cached(
+        "supervision:dashboard",
+        scope,
+        timezone.localdate(),
+        getattr(settings, "SAFEGRID_DASHBOARD_SECONDS", 0),
+        lambda: _figures(scope=scope, enterprise=None, today=None),
+    )
+
+
+def _figures(
+    *, scope: Scope, enterprise: int | None, today: datetime.date | None
+) -> dict[str, Any]:
     today = today or timezone.localdate()
     months = _month_starts(today)
     start = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))

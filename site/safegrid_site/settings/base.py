@@ -275,6 +275,11 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "core.notices.workflow.publish_workflow_state"
 SAFEGRID_LEVEL_COUNTS_SECONDS = int(
     os.environ.get("SAFEGRID_LEVEL_COUNTS_SECONDS", "120")
 )
+# A government scope's dashboard figures and its four-colour map are kept this
+# many seconds per worker (core.base.scope_cache; docs/performance.md): at
+# province scale they aggregate every enterprise of the scope. 0: always live.
+SAFEGRID_DASHBOARD_SECONDS = int(os.environ.get("SAFEGRID_DASHBOARD_SECONDS", "300"))
+SAFEGRID_MAP_SECONDS = int(os.environ.get("SAFEGRID_MAP_SECONDS", "300"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

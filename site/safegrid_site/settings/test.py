@@ -24,6 +24,8 @@ AXES_ENABLED = True
 SAFEGRID_LEVEL_COUNTS_SECONDS = int(
     os.environ.get("SAFEGRID_LEVEL_COUNTS_SECONDS", "0")
 )
+SAFEGRID_DASHBOARD_SECONDS = int(os.environ.get("SAFEGRID_DASHBOARD_SECONDS", "0"))
+SAFEGRID_MAP_SECONDS = int(os.environ.get("SAFEGRID_MAP_SECONDS", "0"))
 # Jobs run for real through the database backend (core.jobs.worker.run_pending);
 # one test runs a job through RQ on Redis (the "rq" alias).
 # The RQ test's own queue, so it never takes another process's jobs.

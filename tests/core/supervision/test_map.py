@@ -255,3 +255,57 @@ def test_the_map_as_a_picture_for_handbooks(mapped, django_assert_max_num_querie
     assert svg.count("<circle") == 1 and "乙建筑有限公司" in svg
     png = risk_map_png(scope=scope, width=200, height=150)
     assert png.startswith(b"\x89PNG")
+
+
+@pytest.fixture
+def kept(settings):
+    """The map and the dashboards kept as in production (300 s)."""
+    from django.core.cache import cache
+
+    settings.SAFEGRID_MAP_SECONDS = 300
+    settings.SAFEGRID_DASHBOARD_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_kept_map_is_shared_by_one_office_only(
+    mapped, kept, django_assert_max_num_queries
+):
+    """Kept per scope: a second request of the office reads no enterprise;
+    another office, another filter or an enterprise user computes its own."""
+    chemicals = client_for(mapped.dept_chemicals)
+    first = chemicals.get(URL)
+    assert ids(first) == {mapped.enterprise_a.pk}
+    point(mapped.enterprise_a, "significant", "新罐区")
+    with django_assert_max_num_queries(4):
+        again = chemicals.get(URL)
+    assert again.content == first.content  # kept: the new point not yet counted
+    assert ids(client_for(mapped.dept_construction).get(URL)) == {
+        mapped.enterprise_b.pk
+    }
+    assert ids(client_for(mapped.street1_office).get(URL)) == {mapped.enterprise_a.pk}
+    assert ids(chemicals.get(URL, {"level": "low"})) == set()
+    # An enterprise's own map is always live.
+    manager = client_for(mapped.manager_a).get(URL).json()["features"][0]
+    assert manager["properties"]["points"] == [1, 1, 0, 1]
+
+
+def test_a_kept_dashboard_is_per_office(mapped, kept, django_assert_max_num_queries):
+    from core.organizations.scope import scope_for
+    from core.supervision.dashboards import dashboard_figures
+
+    chemicals = scope_for(mapped.dept_chemicals)
+    first = dashboard_figures(scope=chemicals)
+    point(mapped.enterprise_a, "major", "新罐区")
+    with django_assert_max_num_queries(0):
+        assert dashboard_figures(scope=chemicals) == first
+    construction = dashboard_figures(scope=scope_for(mapped.dept_construction))
+    assert construction["enterprises"]["total"] == 1
+    assert construction != first
+    # One enterprise's figures are never kept.
+    own = dashboard_figures(
+        scope=scope_for(mapped.manager_a), enterprise=mapped.enterprise_a.pk
+    )
+    majors = {row["key"]: row["count"] for row in own["risk_levels"]}["major"]
+    assert majors == 2
