@@ -274,6 +274,7 @@ def seed(size: Size, *, random_seed: int = SEED) -> BenchWorld:
         _seed_risk_points(world, rng)
         _seed_submissions(world, rng, industries)
         _seed_hazards_and_tasks(world, rng)
+        _seed_extra(world, rng)
     world.seconds = time.perf_counter() - started
     return world
 
@@ -1094,6 +1095,23 @@ PAGES: tuple[Page, ...] = (
 # tests/test_benchmark_script.py holds the script to this claim at two tiny
 # sizes; docs/performance.md shows it at the real ones.
 FLAT_PAGES = frozenset(page.key for page in PAGES)
+
+
+# Lists timed since (scripts/benchmark_extra.py: their pages and seeding).
+def _extra_module():
+    if str(REPO_DIR) not in sys.path:  # run as a script: scripts/ is the path
+        sys.path.append(str(REPO_DIR))
+    from scripts import benchmark_extra
+
+    return benchmark_extra
+
+
+def _seed_extra(world: BenchWorld, rng: random.Random) -> None:
+    _extra_module().seed_extra(world, rng)
+
+
+PAGES += tuple(Page(*spec) for spec in _extra_module().EXTRA_PAGES)
+FLAT_PAGES |= {spec[0] for spec in _extra_module().EXTRA_PAGES}
 
 
 # -- measuring -------------------------------------------------------------------

@@ -44,6 +44,11 @@ def ordering_of(queryset: QuerySet) -> list[str]:
 
 
 def _value_of(row: Any, name: str) -> Any:
+    if isinstance(row, dict):
+        # A ``values()`` row: the order's columns are among its keys ("id"
+        # standing for "pk").
+        key = name.lstrip("-")
+        return row[key] if key in row else row["id" if key == "pk" else key]
     value = row
     for part in name.lstrip("-").replace("__", ".").split("."):
         value = getattr(value, "pk" if part == "pk" else part)

@@ -30,7 +30,9 @@ class KeysetPagination(BasePagination):
     page_size = 50
     cursor_query_param = "cursor"
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(self, queryset, request, view=None, *, counted=None):
+        """One page of ``queryset``; ``counted`` (default ``queryset``) is what
+        the bounded count counts, e.g. the rows without the page's joins."""
         self.request = request
         cursor = request.query_params.get(self.cursor_query_param) or None
         try:
@@ -40,7 +42,7 @@ class KeysetPagination(BasePagination):
                 {self.cursor_query_param: [_("This cursor is not valid.")]}
             ) from None
         self.page = page
-        self.count = bounded_count(queryset)
+        self.count = bounded_count(queryset if counted is None else counted)
         return page.rows
 
     def _link(self, cursor: str | None) -> str | None:

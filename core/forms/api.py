@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.http import HttpResponse, HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -27,11 +28,13 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.filters import parse_id
 from core.base.pagination import KeysetPagination
+from core.forms.api_rows import VERSION_JSON, forms_page_body
 from core.forms.models import FormDefinition, FormUpload, Submission, SubmissionStatus
 from core.forms.selectors import forms_for_caller, submission_list
 from core.forms.services import (
@@ -201,7 +204,13 @@ class FormViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends: list = []
 
     def get_queryset(self) -> QuerySet[FormDefinition]:
-        return forms_for_caller(scope=scope_for(self.request.user))
+        forms = forms_for_caller(scope=scope_for(self.request.user))
+        if self.action == "list" or (
+            self.action == "submissions" and self.request.method == "GET"
+        ):
+            # Neither reads the draft's blocks nor the version's documents.
+            forms = forms.defer(*VERSION_JSON)
+        return forms
 
     @extend_schema(
         methods=["GET"],
@@ -283,12 +292,30 @@ class FormViewSet(viewsets.ReadOnlyModelViewSet):
             if wanted_status not in SubmissionStatus.values:
                 raise ApiValidationError({"status": [_("Unknown status.")]})
             filters["status"] = wanted_status
-        submissions = submission_list(scope=scope, definition=definition, **filters)
+        submissions = submission_list(
+            scope=scope, definition=definition, **filters
+        ).defer("definition__body")  # the draft's blocks: not shown
         # Cursor pages (docs/api.md): deep pages cost what the first costs.
         paginator = KeysetPagination()
         page = paginator.paginate_queryset(submissions, request, view=self)
         return paginator.get_paginated_response(
             SubmissionSerializer(page, many=True).data
+        )
+
+    # After the actions: in the class body ``list`` is this method.
+    def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:
+        """The JSON page is written around each version's stored documents
+        (core.forms.api_rows); other formats go through the serializer."""
+        if type(request.accepted_renderer) is not JSONRenderer:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if page is None:
+            return super().list(request, *args, **kwargs)
+        envelope = dict(self.get_paginated_response([]).data)
+        envelope.pop("results")
+        return HttpResponse(
+            forms_page_body(envelope, page), content_type="application/json"
         )
 
 

@@ -31,6 +31,7 @@ from core.base.input_guard import CheckedJSONParser
 from core.base.pagination import KeysetPagination
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
+from core.risks.api_rows import risk_point_rows, risk_point_values
 from core.risks.filters import RiskPointFilters
 from core.risks.models import (
     Assessment,
@@ -365,7 +366,20 @@ class RiskPointViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = KeysetPagination
 
     def get_queryset(self) -> QuerySet[RiskPoint]:
-        return risk_point_list(scope=scope_for(self.request.user), with_events=True)
+        # The list reads plain rows (core.risks.api_rows); the detail loads
+        # its events for the serializer.
+        return risk_point_list(
+            scope=scope_for(self.request.user), with_events=self.action != "list"
+        )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """One cursor page, written by hand in the serializer's shape."""
+        queryset = self.filter_queryset(self.get_queryset())
+        assert self.paginator is not None  # noqa: S101 - KeysetPagination
+        page = self.paginator.paginate_queryset(
+            risk_point_values(queryset), request, view=self, counted=queryset
+        )
+        return self.get_paginated_response(risk_point_rows(page))
 
     @extend_schema(
         summary=_("Counts of risk points by level"),

@@ -25,6 +25,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber, Substr
 
+import core.base.lookups  # noqa: F401 - registers text_contains
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.models import (
@@ -150,8 +151,9 @@ def risk_point_filter(
             )
         )
     if search:
+        # ILIKE on PostgreSQL: served and estimated by the trigram indexes.
         queryset = queryset.filter(
-            Q(name__icontains=search) | Q(description__icontains=search)
+            Q(name__text_contains=search) | Q(description__text_contains=search)
         )
     return queryset
 

@@ -19,6 +19,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.text import capfirst
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
@@ -50,6 +54,7 @@ from core.risks.selectors import (
     risk_point_list,
 )
 from core.risks.services import level_threshold_delete, level_threshold_set
+from core.risks.templatetags.risk_tags import level_class, level_label
 from core.risks.thresholds import bands_text
 from core.scoring import number, scoring_engine
 
@@ -443,10 +448,43 @@ class LevelThresholdViewSet(ScopedModelViewSet):
 # -- risk points (supervision, read-only) -----------------------------------------
 
 
-class LevelColumn(Column):
-    """A risk level as its coloured badge."""
+class PlainColumn(Column):
+    """A plain cell written in Python: the markup of Wagtail's
+    ``tables/cell.html`` without a template rendered per cell (a page has 50
+    rows of six cells; docs/performance.md)."""
 
-    cell_template_name = "risks/admin/level_cell.html"
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_cell_context_data(instance, parent_context)["value"]
+        text = (
+            ""
+            if value is None
+            else conditional_escape(str(localize(template_localtime(value))))
+        )
+        if self.classname:
+            return format_html('<td class="{}">{}</td>', self.classname, text)
+        return format_html("<td>{}</td>", text)
+
+
+def _field_column(name: str) -> PlainColumn:
+    """The column Wagtail derives from a field name (label, display value,
+    sort key), as a ``PlainColumn``."""
+    field = RiskPoint._meta.get_field(name)
+    accessor = f"get_{name}_display" if field.choices else name
+    return PlainColumn(accessor, label=capfirst(field.verbose_name), sort_key=name)
+
+
+class LevelColumn(Column):
+    """A risk level as its coloured badge (``includes/level_badge.html``,
+    written in Python for the same reason as ``PlainColumn``)."""
+
+    def render_cell_html(self, instance, parent_context):
+        level = self.get_value(instance)
+        return format_html(
+            '<td><span class="level-badge {}" data-level="{}">{}</span></td>',
+            level_class(level),
+            level or "unassessed",
+            level_label(level),
+        )
 
 
 class RiskPointIndexView(ScopedIndexView):
@@ -528,10 +566,10 @@ class RiskPointViewSet(ScopedModelViewSet):
             get_url=lambda point: reverse("risk_points:inspect", args=[point.pk]),
         ),
         LevelColumn("level", label=_("risk level"), accessor=_level),
-        Column("enterprise", label=_("enterprise"), accessor=_enterprise_name),
-        "kind",
-        "control_level",
-        "updated_at",
+        PlainColumn("enterprise", label=_("enterprise"), accessor=_enterprise_name),
+        _field_column("kind"),
+        _field_column("control_level"),
+        _field_column("updated_at"),
     ]
 
     def get_queryset(self, request) -> QuerySet[RiskPoint]:
