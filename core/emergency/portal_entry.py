@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.base.errors import Invalid
+from core.base.errors import apply_errors
 from core.base.filters import parse_id
 from core.emergency import forms as entry
 from core.emergency import policy, services
@@ -70,17 +70,6 @@ def manager_entry(view: Callable) -> Callable:
     return wrapper
 
 
-def _service_errors(form, error: ValidationError) -> None:
-    """A service's problems at the form's fields (the rest above the form)."""
-    if isinstance(error, Invalid):
-        for problem in error.errors:
-            name = str(problem.location[0]) if problem.location else ""
-            form.add_error(name if name in form.fields else None, problem.reason)
-        return
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 def _save(request, form, write: Callable[[dict[str, Any]], str], to: str):
     """On a valid POST, ``write`` (the service call) in one transaction and
     redirect to ``to`` (or ``to()``); None when the page must be shown again.
@@ -100,7 +89,7 @@ def _save(request, form, write: Callable[[dict[str, Any]], str], to: str):
         with transaction.atomic():
             message = write(form.cleaned_data)
     except ValidationError as error:
-        _service_errors(form, error)
+        apply_errors(form, error)
         return None
     messages.success(request, message)
     return redirect(to() if callable(to) else to)

@@ -22,6 +22,7 @@ from django.views.decorators.http import (
     require_POST,
 )
 
+from core.base.errors import show_messages
 from core.base.filters import parse_id
 from core.emergency import selectors
 from core.emergency.models import DrillPlanItem, ReadSignature
@@ -119,8 +120,7 @@ def emergency_sign(request, *, scope, enterprise):
     except PermissionDenied as error:
         messages.error(request, str(error))
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_messages(request, error)
     else:
         messages.success(request, _("Signed: you have read it."))
     return redirect("emergency:home")
