@@ -41,7 +41,7 @@ from core.emergency.selectors import (
     filing_list,
     plan_list,
 )
-from core.emergency.services import filing_review
+from core.emergency.services.plans import filing_review
 from core.hazards.api import _request_invalid
 from core.organizations.scope import scope_for
 

@@ -26,7 +26,7 @@ from core.base.errors import show_messages
 from core.base.filters import parse_id
 from core.emergency import selectors
 from core.emergency.models import DrillPlanItem, ReadSignature
-from core.emergency.services import READ_CARD, READ_TRAINING, read_sign
+from core.emergency.services.rescue import READ_CARD, READ_TRAINING, read_sign
 from core.organizations.models import Person
 from core.portal.frame import enterprise_portal, render_portal
 
@@ -134,7 +134,7 @@ def drill_new(request, *, scope, enterprise):
 
     from core.emergency.forms import DrillForm
     from core.emergency.models import EmergencyPlan
-    from core.emergency.services import drill_record
+    from core.emergency.services.drills import drill_record
     from core.forms.services import upload_store
     from core.hazards.portal_views import _photo_errors
 

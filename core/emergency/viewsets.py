@@ -35,7 +35,7 @@ from core.base.admin_views import (
 from core.emergency import policy
 from core.emergency.models import FilingStatus, PlanFiling, RescueAgreement
 from core.emergency.selectors import filing_list
-from core.emergency.services import filing_review
+from core.emergency.services.plans import filing_review
 from core.organizations.scope import scope_for
 
 
