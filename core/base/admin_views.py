@@ -13,8 +13,11 @@ permissions (``core.organizations.permissions``) narrowed by ``scope_for``;
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.contrib import messages as django_messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import BooleanField, ForeignObjectRel, ProtectedError, QuerySet
@@ -28,6 +31,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.base.errors import show_messages
 from core.base.keyset import BoundedCount, bounded_count
 
 
@@ -218,3 +222,16 @@ class ScopedModelViewSet(ModelViewSet):
         return super().get_common_view_kwargs(
             scoped_queryset=self.get_queryset, **kwargs
         )
+
+
+def admin_step(request, write: Callable[[], object], *, to: str, pk: int):
+    """A government step posted from an inspect page (supervise a hazard,
+    review a filing): ``write()`` calls the service; its problems, or
+    "Done.", show as messages back on the inspect page ``to`` of ``pk``."""
+    try:
+        write()
+    except ValidationError as error:
+        show_messages(request, error)
+    else:
+        django_messages.success(request, _("Done."))
+    return redirect(to, pk)

@@ -160,3 +160,58 @@ class Problems:
             self.add(where, _("Choose one of the offered values."))
             return None
         return value
+
+
+def apply_errors(
+    form: Any,
+    error: ValidationError,
+    *,
+    rename: dict[str, str] | None = None,
+    formsets: dict[str, Any] | None = None,
+) -> None:
+    """Show a service's error on ``form``, each problem at its field — the one
+    way the portal's and the admin's forms do.
+
+    An ``Invalid``'s problems go to the field their location starts with; a
+    ``ValidationError`` with a dict to the fields it names; anything not a
+    field of the form (and a plain message) above the form. ``rename`` maps a
+    service's name to the form's field (``{"file": "photos"}``); ``formsets``
+    puts a problem located ``(name, index, field)`` on that form of the
+    formset called ``name``.
+    """
+    rename = rename or {}
+    formsets = formsets or {}
+
+    def add(name: str, message: Any) -> None:
+        name = rename.get(name, name)
+        form.add_error(name if name in form.fields else None, message)
+
+    if isinstance(error, Invalid):
+        for problem in error.errors:
+            location = tuple(problem.location)
+            formset = formsets.get(str(location[0])) if len(location) == 3 else None
+            if formset is not None and int(location[1]) < len(formset.forms):
+                row, name = formset.forms[int(location[1])], str(location[2])
+                row.add_error(name if name in row.fields else None, problem.reason)
+                continue
+            add(str(location[0]) if location else "", problem.reason)
+    elif hasattr(error, "error_dict"):
+        for name, items in error.error_dict.items():
+            for item in items:
+                add(name, item)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def show_messages(request: Any, error: ValidationError) -> None:
+    """Show a service's problems as messages on the next page — for a step
+    posted without a form (a button, a decision)."""
+    from django.contrib import messages
+
+    if isinstance(error, Invalid):
+        reasons = [problem.reason for problem in error.errors]
+    else:
+        reasons = error.messages
+    for reason in reasons:
+        messages.error(request, reason)

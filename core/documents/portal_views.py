@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.base.errors import Invalid
+from core.base.errors import Invalid, show_messages
 from core.documents import selectors
 from core.documents.cards import NotExposed, card_pdf
 from core.documents.models import CardKind, HandbookVersion
@@ -71,8 +71,7 @@ def handbook_generate(request, *, scope, enterprise):
             language=request.POST.get("language") or "zh-hans",
         )
     except Invalid as error:
-        for problem in error.errors:
-            messages.error(request, problem.reason)
+        show_messages(request, error)
     else:
         messages.success(
             request,

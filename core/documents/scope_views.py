@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.base.errors import Invalid
+from core.base.errors import Invalid, show_messages
 from core.documents import selectors
 from core.documents.models import ScopeHandbook
 from core.documents.services import scope_handbook_request
@@ -125,8 +125,7 @@ def scope_handbook_request_view(request):
             language=form.cleaned_data["language"],
         )
     except Invalid as error:
-        for problem in error.errors:
-            messages.error(request, problem.reason)
+        show_messages(request, error)
     else:
         messages.success(
             request,

@@ -22,10 +22,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.viewsets import NewestFirst, ScopedReadViewSet
 from core.base.filters import IdFilter, parse_id
 from core.emergency.models import (
     EmergencyPlan,
@@ -41,7 +41,7 @@ from core.emergency.selectors import (
     filing_list,
     plan_list,
 )
-from core.emergency.services import filing_review
+from core.emergency.services.plans import filing_review
 from core.hazards.api import _request_invalid
 from core.organizations.scope import scope_for
 
@@ -164,11 +164,6 @@ class AgreementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class NewestFirst(CursorPagination):
-    ordering = ("-id",)
-    page_size = 50
-
-
 class PlanFilter(filters.FilterSet):
     enterprise = IdFilter(label=_("enterprise"))
     kind = filters.ChoiceFilter(choices=PlanKind.choices, label=_("kind"))
@@ -211,35 +206,30 @@ class FilingFilter(filters.FilterSet):
         description=_("404 when it does not exist or is outside the caller's scope."),
     ),
 )
-class EmergencyPlanViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class EmergencyPlanViewSet(ScopedReadViewSet):
     """Emergency plans (应急预案): comprehensive, special, on-site disposal."""
 
+    serializer_class = PlanSerializer
+    detail_serializer_class = PlanDetailSerializer
     filterset_class = PlanFilter
     pagination_class = NewestFirst
 
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return PlanDetailSerializer
-        return PlanSerializer
+    def rows(self, scope) -> QuerySet[EmergencyPlan]:
+        return plan_list(scope=scope)
 
-    def get_queryset(self) -> QuerySet[EmergencyPlan]:
-        plans = plan_list(scope=scope_for(self.request.user))
-        if self.action == "retrieve":
-            plans = plans.prefetch_related(
-                "risk_events",
-                Prefetch(
-                    "versions",
-                    PlanVersion.objects.prefetch_related(
-                        Prefetch(
-                            "filings",
-                            PlanFiling.objects.select_related("department"),
-                        )
-                    ),
+    def detail_rows(self, rows, scope) -> QuerySet[EmergencyPlan]:
+        return rows.prefetch_related(
+            "risk_events",
+            Prefetch(
+                "versions",
+                PlanVersion.objects.prefetch_related(
+                    Prefetch(
+                        "filings",
+                        PlanFiling.objects.select_related("department"),
+                    )
                 ),
-            )
-        return plans
+            ),
+        )
 
 
 @extend_schema_view(
@@ -252,17 +242,15 @@ class EmergencyPlanViewSet(
     ),
     retrieve=extend_schema(summary=_("One plan filing")),
 )
-class PlanFilingViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class PlanFilingViewSet(ScopedReadViewSet):
     """Filings (备案) of plan versions with departments, and their review."""
 
     serializer_class = FilingSerializer
     filterset_class = FilingFilter
     pagination_class = NewestFirst
 
-    def get_queryset(self) -> QuerySet[PlanFiling]:
-        return filing_list(scope=scope_for(self.request.user))
+    def rows(self, scope) -> QuerySet[PlanFiling]:
+        return filing_list(scope=scope)
 
     @extend_schema(
         summary=_("Accept a filing or send it back with comments"),

@@ -17,10 +17,10 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 
+from core.api.viewsets import NewestFirst, ScopedReadViewSet
 from core.base.filters import IdFilter
-from core.emergency.api import NewestFirst
 from core.emergency.models import (
     Drill,
     TrainingAttendance,
@@ -34,7 +34,6 @@ from core.emergency.selectors import (
     training_session_list,
     workplace_test_list,
 )
-from core.organizations.scope import scope_for
 
 
 class DrillSerializer(serializers.ModelSerializer):
@@ -243,18 +242,6 @@ class WorkplaceTestFilter(EnterpriseFilter):
         fields = ["enterprise"]
 
 
-class _ReadOnly(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
-    pagination_class = NewestFirst
-    detail_serializer_class: type[serializers.Serializer]
-
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return self.detail_serializer_class
-        return self.serializer_class
-
-
 @extend_schema_view(
     list=extend_schema(summary=_("List the drills in the caller's scope")),
     retrieve=extend_schema(
@@ -262,18 +249,19 @@ class _ReadOnly(
         description=_("404 when it does not exist or is outside the caller's scope."),
     ),
 )
-class DrillViewSet(_ReadOnly):
+class DrillViewSet(ScopedReadViewSet):
     """Drills held (应急演练): date, scenario, plan used, evaluation."""
 
     serializer_class = DrillSerializer
     detail_serializer_class = DrillDetailSerializer
     filterset_class = DrillFilter
+    pagination_class = NewestFirst
 
-    def get_queryset(self) -> QuerySet[Drill]:
-        drills = drill_list(scope=scope_for(self.request.user))
-        if self.action == "retrieve":
-            drills = drills.prefetch_related("participants", "photos", "hazards")
-        return drills
+    def rows(self, scope) -> QuerySet[Drill]:
+        return drill_list(scope=scope)
+
+    def detail_rows(self, rows, scope) -> QuerySet[Drill]:
+        return rows.prefetch_related("participants", "photos", "hazards")
 
 
 @extend_schema_view(
@@ -283,23 +271,23 @@ class DrillViewSet(_ReadOnly):
         description=_("404 when it does not exist or is outside the caller's scope."),
     ),
 )
-class TrainingSessionViewSet(_ReadOnly):
+class TrainingSessionViewSet(ScopedReadViewSet):
     serializer_class = SessionSerializer
     detail_serializer_class = SessionDetailSerializer
     filterset_class = SessionFilter
+    pagination_class = NewestFirst
 
-    def get_queryset(self) -> QuerySet[TrainingSession]:
-        scope = scope_for(self.request.user)
-        sessions = training_session_list(scope=scope)
-        if self.action == "retrieve":
-            sessions = sessions.prefetch_related(
-                Prefetch(
-                    "attendances",
-                    attendance_list(scope=scope).order_by("person__name", "pk"),
-                    to_attr="visible_attendances",
-                )
+    def rows(self, scope) -> QuerySet[TrainingSession]:
+        return training_session_list(scope=scope)
+
+    def detail_rows(self, rows, scope) -> QuerySet[TrainingSession]:
+        return rows.prefetch_related(
+            Prefetch(
+                "attendances",
+                attendance_list(scope=scope).order_by("person__name", "pk"),
+                to_attr="visible_attendances",
             )
-        return sessions
+        )
 
 
 @extend_schema_view(
@@ -312,13 +300,13 @@ class TrainingSessionViewSet(_ReadOnly):
     ),
     retrieve=extend_schema(summary=_("One training record")),
 )
-class TrainingRecordViewSet(_ReadOnly):
+class TrainingRecordViewSet(ScopedReadViewSet):
     serializer_class = RecordSerializer
-    detail_serializer_class = RecordSerializer
     filterset_class = RecordFilter
+    pagination_class = NewestFirst
 
-    def get_queryset(self) -> QuerySet[TrainingAttendance]:
-        return attendance_list(scope=scope_for(self.request.user))
+    def rows(self, scope) -> QuerySet[TrainingAttendance]:
+        return attendance_list(scope=scope)
 
 
 @extend_schema_view(
@@ -330,18 +318,19 @@ class TrainingRecordViewSet(_ReadOnly):
         description=_("404 when it does not exist or is outside the caller's scope."),
     ),
 )
-class WorkplaceTestViewSet(_ReadOnly):
+class WorkplaceTestViewSet(ScopedReadViewSet):
     serializer_class = WorkplaceTestSerializer
     detail_serializer_class = WorkplaceTestDetailSerializer
     filterset_class = WorkplaceTestFilter
+    pagination_class = NewestFirst
 
-    def get_queryset(self) -> QuerySet[WorkplaceTest]:
-        tests = workplace_test_list(scope=scope_for(self.request.user))
-        if self.action == "retrieve":
-            tests = tests.prefetch_related(
-                Prefetch(
-                    "results",
-                    WorkplaceTestResult.objects.select_related("exposure__post"),
-                )
+    def rows(self, scope) -> QuerySet[WorkplaceTest]:
+        return workplace_test_list(scope=scope)
+
+    def detail_rows(self, rows, scope) -> QuerySet[WorkplaceTest]:
+        return rows.prefetch_related(
+            Prefetch(
+                "results",
+                WorkplaceTestResult.objects.select_related("exposure__post"),
             )
-        return tests
+        )

@@ -22,10 +22,11 @@ from django.views.decorators.http import (
     require_POST,
 )
 
+from core.base.errors import show_messages
 from core.base.filters import parse_id
 from core.emergency import selectors
 from core.emergency.models import DrillPlanItem, ReadSignature
-from core.emergency.services import READ_CARD, READ_TRAINING, read_sign
+from core.emergency.services.rescue import READ_CARD, READ_TRAINING, read_sign
 from core.organizations.models import Person
 from core.portal.frame import enterprise_portal, render_portal
 
@@ -119,8 +120,7 @@ def emergency_sign(request, *, scope, enterprise):
     except PermissionDenied as error:
         messages.error(request, str(error))
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_messages(request, error)
     else:
         messages.success(request, _("Signed: you have read it."))
     return redirect("emergency:home")
@@ -134,7 +134,7 @@ def drill_new(request, *, scope, enterprise):
 
     from core.emergency.forms import DrillForm
     from core.emergency.models import EmergencyPlan
-    from core.emergency.services import drill_record
+    from core.emergency.services.drills import drill_record
     from core.forms.services import upload_store
     from core.hazards.portal_views import _photo_errors
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
@@ -29,12 +27,15 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
-from core.base.errors import Invalid
+from core.base.admin_views import (
+    ScopedInspectView,
+    ScopedModelViewSet,
+    admin_step,
+)
 from core.emergency import policy
 from core.emergency.models import FilingStatus, PlanFiling, RescueAgreement
 from core.emergency.selectors import filing_list
-from core.emergency.services import filing_review
+from core.emergency.services.plans import filing_review
 from core.organizations.scope import scope_for
 
 
@@ -173,22 +174,17 @@ class EmergencyViewSetGroup(ViewSetGroup):
 def filing_admin_review(request, pk: int):
     """The department's decision on a filing (accept, or send back)."""
     filing = get_object_or_404(filing_list(scope=scope_for(request.user)), pk=pk)
-    try:
-        filing_review(
+    return admin_step(
+        request,
+        lambda: filing_review(
             actor=request.user,
             filing=filing,
             decision=request.POST.get("decision", ""),
             comment=request.POST.get("comment", ""),
-        )
-    except Invalid as error:
-        for problem in error.errors:
-            messages.error(request, problem.reason)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _gettext("Done."))
-    return redirect("plan_filings_admin:inspect", filing.pk)
+        ),
+        to="plan_filings_admin:inspect",
+        pk=filing.pk,
+    )
 
 
 @require_GET

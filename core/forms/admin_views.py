@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.base.errors import apply_errors
 from core.base.workbook import xlsx_response
 from core.forms import services
 from core.forms.admin_filters import filtered_submissions
@@ -226,8 +227,7 @@ class CopyView(DefinitionView):
                     title_zh=form.cleaned_data.get("title_zh") or None,
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                apply_errors(form, exc)
             else:
                 messages.success(
                     request, _("Your copy was created; publish it when ready.")
@@ -350,8 +350,7 @@ class AssignView(DefinitionView):
                     },
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The form was assigned."))
                 return HttpResponseRedirect(request.path)
@@ -502,8 +501,7 @@ class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
             except services.SubmissionRefused:
                 raise PermissionDenied from None
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("The review was recorded."))
                 return HttpResponseRedirect(request.path)

@@ -17,11 +17,12 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.viewsets import ScopedReadViewSet
 from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
 from core.forms.models import FormUpload
@@ -232,32 +233,27 @@ def _uploads(ids, enterprise_id: int) -> list[FormUpload]:
         description=_("404 when it does not exist or is outside the caller's scope."),
     ),
 )
-class HazardViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class HazardViewSet(ScopedReadViewSet):
     """Hidden hazards (隐患) and their closed loop."""
 
+    serializer_class = HazardSerializer
+    detail_serializer_class = HazardDetailSerializer
     filterset_class = HazardFilters
     pagination_class = KeysetPagination
 
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return HazardDetailSerializer
-        return HazardSerializer
+    def rows(self, scope) -> QuerySet[Hazard]:
+        return hazard_list(scope=scope)
 
-    def get_queryset(self) -> QuerySet[Hazard]:
-        hazards = hazard_list(scope=scope_for(self.request.user))
-        if self.action == "retrieve":
-            hazards = hazards.prefetch_related(
-                "photos",
-                Prefetch(
-                    "transitions",
-                    HazardTransition.objects.select_related("actor").prefetch_related(
-                        "evidence"
-                    ),
+    def detail_rows(self, rows, scope) -> QuerySet[Hazard]:
+        return rows.prefetch_related(
+            "photos",
+            Prefetch(
+                "transitions",
+                HazardTransition.objects.select_related("actor").prefetch_related(
+                    "evidence"
                 ),
-            )
-        return hazards
+            ),
+        )
 
     @extend_schema(
         summary=_("Report a hazard"),

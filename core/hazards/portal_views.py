@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.base.errors import Invalid
+from core.base.errors import apply_errors
 from core.base.keyset import BadCursor, keyset_page
 from core.base.workbook import xlsx_response
 from core.forms.services import upload_store
@@ -24,7 +24,7 @@ from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardStatus
 from core.hazards.services import hazard_report, hazard_transition
 from core.organizations.models import Person, Unit
-from core.portal.frame import apply_errors, enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, render_portal
 
 PAGE_SIZE = 30
 
@@ -131,17 +131,9 @@ def hazard_report_view(request, *, scope, enterprise):
 def _photo_errors(form, error: ValidationError, field: str) -> None:
     """A service's problems at their fields; an upload's (keyed ``file``)
     and the photo lists' at the photos field."""
-    if isinstance(error, Invalid):
-        for problem in error.errors:
-            name = str(problem.location[0]) if problem.location else ""
-            if name in ("photos", "evidence"):
-                name = field
-            form.add_error(name if name in form.fields else None, problem.reason)
-        return
-    if hasattr(error, "error_dict") and "file" in error.error_dict:
-        for item in error.error_dict.pop("file"):
-            form.add_error(field, item)
-    apply_errors(form, error)
+    apply_errors(
+        form, error, rename=dict.fromkeys(("photos", "evidence", "file"), field)
+    )
 
 
 def _detail_context(request, scope, hazard, step_form=None, failed_action=""):

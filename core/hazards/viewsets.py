@@ -10,18 +10,18 @@ a 404 on every URL (``ScopedModelViewSet``).
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 
-from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
-from core.base.errors import Invalid
+from core.base.admin_views import (
+    ScopedInspectView,
+    ScopedModelViewSet,
+    admin_step,
+)
 from core.hazards.filters import AdminHazardFilters
 from core.hazards.machine import available_steps
 from core.hazards.models import Hazard
@@ -95,19 +95,14 @@ def hazard_admin_step(request, pk: int):
     hazard = get_object_or_404(
         hazard_list_for_supervisors(scope=scope_for(request.user)), pk=pk
     )
-    try:
-        hazard_transition(
+    return admin_step(
+        request,
+        lambda: hazard_transition(
             actor=request.user,
             hazard=hazard,
             action=request.POST.get("action", ""),
             comment=request.POST.get("comment", ""),
-        )
-    except Invalid as error:
-        for problem in error.errors:
-            messages.error(request, problem.reason)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _gettext("Done."))
-    return redirect("hazards_admin:inspect", hazard.pk)
+        ),
+        to="hazards_admin:inspect",
+        pk=hazard.pk,
+    )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.base.errors import Invalid, Refused
+from core.base.errors import Invalid, Refused, apply_errors
 from core.base.keyset import BadCursor, keyset_page
 from core.hazards.models import HazardGrade
 from core.hazards.services import enabled_grades
@@ -101,25 +101,6 @@ FindingFormSet = formset_factory(
 )
 
 
-def _apply(errors: Invalid, form: forms.Form, findings=None) -> None:
-    for problem in errors.errors:
-        location = tuple(problem.location)
-        if (
-            findings is not None
-            and location[:1] == ("findings",)
-            and len(location) == 3
-        ):
-            index, name = int(location[1]), str(location[2])
-            if index < len(findings.forms):
-                findings.forms[index].add_error(
-                    name if name in findings.forms[index].fields else None,
-                    problem.reason,
-                )
-                continue
-        name = str(location[0]) if location else None
-        form.add_error(name if name in form.fields else None, problem.reason)
-
-
 class _OfficeView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "clipboard-list"
 
@@ -183,7 +164,7 @@ class InspectionPlanView(_OfficeView):
             except Refused as refused:
                 raise PermissionDenied(str(refused)) from None
             except Invalid as errors:
-                _apply(errors, form)
+                apply_errors(form, errors)
             else:
                 messages.success(request, _("The inspection is planned."))
                 return HttpResponseRedirect(
@@ -252,7 +233,7 @@ class InspectionDetailView(_OfficeView):
             except Refused as refused:
                 raise PermissionDenied(str(refused)) from None
             except Invalid as errors:
-                _apply(errors, form, findings)
+                apply_errors(form, errors, formsets={"findings": findings})
             else:
                 messages.success(
                     request,

@@ -21,13 +21,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.viewsets import ScopedReadViewSet
 from core.base.errors import Invalid
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
@@ -208,17 +209,15 @@ def _time_param(request: Request, name: str) -> datetime.datetime | None:
     list=extend_schema(summary=gettext_lazy("List the sensors in the caller's scope")),
     retrieve=extend_schema(summary=gettext_lazy("One sensor")),
 )
-class SensorViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class SensorViewSet(ScopedReadViewSet):
     """Sensor points on risk points, with their limits and current state."""
 
     serializer_class = SensorSerializer
     filterset_class = SensorFilter
     pagination_class = SensorPagination
 
-    def get_queryset(self) -> QuerySet[SensorPoint]:
-        return selectors.sensor_list(scope=scope_for(self.request.user))
+    def rows(self, scope) -> QuerySet[SensorPoint]:
+        return selectors.sensor_list(scope=scope)
 
     @extend_schema(
         summary=gettext_lazy("A sensor's readings over a time range"),
@@ -357,17 +356,15 @@ class AlarmActionSerializer(serializers.Serializer):
     ),
     retrieve=extend_schema(summary=gettext_lazy("One alarm")),
 )
-class AlarmViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class AlarmViewSet(ScopedReadViewSet):
     """Alarms of sensors: limit crossings and silent sensors."""
 
     serializer_class = AlarmSerializer
     filterset_class = AlarmFilter
     pagination_class = AlarmPagination
 
-    def get_queryset(self) -> QuerySet[Alarm]:
-        return selectors.alarm_list(scope=scope_for(self.request.user))
+    def rows(self, scope) -> QuerySet[Alarm]:
+        return selectors.alarm_list(scope=scope)
 
     def _act(self, request: Request, service) -> Response:
         alarm = self.get_object()

@@ -111,10 +111,3 @@ class SensorForm(forms.Form):
 
     def service_data(self) -> dict:
         return {field: self.cleaned_data.get(field) for field in SENSOR_FIELDS}
-
-
-def show_errors(form: forms.Form, error) -> None:
-    """Put a service's ``Invalid`` problems at the form's fields."""
-    for problem in getattr(error, "errors", []):
-        field = problem.location[0] if problem.location else None
-        form.add_error(field if field in form.fields else None, problem.reason)

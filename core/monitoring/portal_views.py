@@ -21,11 +21,11 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from core.base.errors import Invalid, Refused
+from core.base.errors import Invalid, Refused, apply_errors
 from core.base.filters import parse_id
 from core.monitoring import selectors
 from core.monitoring.broker import username_for
-from core.monitoring.forms import DeviceForm, SensorForm, show_errors
+from core.monitoring.forms import DeviceForm, SensorForm
 from core.monitoring.ingest import parse_ts
 from core.monitoring.models import Alarm, Device, LimitState, SensorPoint
 from core.monitoring.mqtt import topic_for
@@ -232,7 +232,7 @@ def device_list(request, *, scope, enterprise):
                     name=form.cleaned_data["name"],
                 )
             except Invalid as error:
-                show_errors(form, error)
+                apply_errors(form, error)
             else:
                 return _key_page(request, scope, enterprise, issued, created=True)
         status = 400
@@ -338,7 +338,7 @@ def sensor_form(request, pk=None, *, scope, enterprise):
                         actor=request.user, sensor=sensor, data=data, device=device
                     )
             except Invalid as error:
-                show_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
                 return redirect("monitoring:sensor", saved.pk)

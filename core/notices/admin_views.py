@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
-from core.base.errors import Invalid, Refused
+from core.base.errors import Invalid, Refused, apply_errors, show_messages
 from core.notices.forms import NoticeIssueForm
 from core.notices.models import (
     CircularNature,
@@ -95,8 +95,7 @@ def review_decide(request, pk: int):
             reason=request.POST.get("reason", ""),
         )
     except Invalid as error:
-        for problem in error.errors:
-            messages.error(request, problem.reason)
+        show_messages(request, error)
         return redirect("notices_admin_review_detail", pk)
     messages.success(request, _("Done."))
     return redirect("notices_admin_review")
@@ -108,12 +107,6 @@ def _industries(scope):
     return Industry.objects.none()
 
 
-def _show_problems(form, error: Invalid) -> None:
-    for problem in error.errors:
-        name = str(problem.location[0]) if problem.location else None
-        form.add_error(name if name in form.fields else None, problem.reason)
-
-
 def _issue_form_page(request, form, write, page=None):
     """On a valid form, ``write(cleaned_data)`` (the service) and back to the
     office's list; else the form again, with the problems at their fields."""
@@ -123,7 +116,7 @@ def _issue_form_page(request, form, write, page=None):
         except Refused as error:
             raise PermissionDenied(str(error)) from error
         except Invalid as error:
-            _show_problems(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Saved: %(title)s") % {"title": saved.title})
             return redirect("notices_admin_issued")
@@ -226,8 +219,7 @@ def issued_withdraw(request, pk: int):
     except Refused as error:
         raise PermissionDenied(str(error)) from error
     except Invalid as error:
-        for problem in error.errors:
-            messages.error(request, problem.reason)
+        show_messages(request, error)
     else:
         messages.success(request, _("Withdrawn: %(title)s") % {"title": page.title})
     return redirect("notices_admin_issued")

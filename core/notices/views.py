@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.views import serve
 
-from core.base.errors import Invalid, Refused
+from core.base.errors import Invalid, Refused, show_messages
 from core.notices.models import EnterpriseRiskNoticePage, NoticeKind
 from core.notices.policy import may_edit_notice
 from core.notices.sanitise import text_to_html
@@ -107,8 +107,7 @@ def _done(request, call) -> HttpResponse:
     except Refused as error:
         return HttpResponseForbidden(str(error))
     except Invalid as error:
-        for problem in error.errors:
-            messages.error(request, problem.reason)
+        show_messages(request, error)
     else:
         messages.success(request, _("Done."))
     return redirect("notices:mine")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.base.errors import apply_errors
 from core.organizations import services
 from core.organizations.models import Jurisdiction
 
@@ -25,11 +26,6 @@ class JurisdictionChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Jurisdiction) -> str:
         return indented_name(obj)
-
-
-def _add_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 class EnterpriseAdminForm(WagtailAdminModelForm):
@@ -82,7 +78,7 @@ class JurisdictionAdminForm(WagtailAdminModelForm):
                         level=level, parent=cleaned_data.get("parent")
                     )
             except ValidationError as error:
-                _add_errors(self, error)
+                apply_errors(self, error)
         return cleaned_data
 
     def save(self, commit=True):
@@ -115,7 +111,7 @@ class DepartmentAdminForm(WagtailAdminModelForm):
                     jurisdiction=cleaned_data.get("jurisdiction"),
                 )
             except ValidationError as error:
-                _add_errors(self, error)
+                apply_errors(self, error)
         return cleaned_data
 
 
@@ -133,5 +129,5 @@ class MembershipAdminForm(WagtailAdminModelForm):
                     enterprise=cleaned_data.get("enterprise"),
                 )
             except ValidationError as error:
-                _add_errors(self, error)
+                apply_errors(self, error)
         return cleaned_data

@@ -5,7 +5,8 @@ entries; ``enterprise_portal`` applies it to a view (government users are sent
 to the admin, users without a role see the "no access" page) and hands the
 view the user's scope and enterprise; ``render_portal`` renders a page with
 the header's and navigation's data; ``submit`` saves a posted form through a
-service and shows a service's ``ValidationError`` at the fields.
+service and shows a service's ``ValidationError`` at the fields
+(``core.base.errors.apply_errors``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.base.errors import apply_errors
 from core.notifications.selectors import unread_count
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import Scope, scope_for
@@ -84,18 +86,6 @@ def render_portal(request, template, *, scope, enterprise, context=None, status=
         },
         status=status,
     )
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ``ValidationError`` on the form, at its fields."""
-    if hasattr(error, "error_dict"):
-        for field_name, errors in error.error_dict.items():
-            target = field_name if field_name in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def submit(request, form, write, *, to, also_valid=()):

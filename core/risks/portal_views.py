@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.base.errors import Invalid
+from core.base.errors import Invalid, show_messages
 from core.base.workbook import xlsx_response
 from core.portal.frame import portal_entry, render_portal
 from core.risks.display import (
@@ -582,8 +582,7 @@ def site_plan_upload(request, *, scope, enterprise, can_manage):
                 file=form.cleaned_data["file"],
             )
         except Invalid as error:
-            for problem in error.errors:
-                messages.error(request, problem.reason)
+            show_messages(request, error)
             return redirect("risks:site_plan")
         messages.success(
             request,

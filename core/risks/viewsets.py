@@ -42,6 +42,7 @@ from core.base.admin_views import (
     ScopedInspectView,
     ScopedModelViewSet,
 )
+from core.base.errors import apply_errors
 from core.organizations.models import Industry
 from core.organizations.scope import scope_for
 from core.risks.display import level_cards, risk_point_page
@@ -269,12 +270,7 @@ class ServiceErrorsMixin:
         try:
             return super().form_valid(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, messages in error.message_dict.items():
-                    name = field.strip("/")
-                    form.add_error(name if name in form.fields else None, messages)
-            else:
-                form.add_error(None, error.messages)
+            apply_errors(form, error)
             return self.form_invalid(form)
 
 

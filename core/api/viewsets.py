@@ -1,0 +1,48 @@
+"""The one shape of the API's read viewsets: the rows of the caller's scope.
+
+``ScopedReadViewSet`` lists and shows the rows ``rows(scope)`` returns for
+the caller (``core.organizations.scope.scope_for``), so a row outside the
+scope is absent from the list and a 404 in detail; ``detail_rows`` adds what
+the detail needs (prefetches) and ``detail_serializer_class`` its serializer.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.pagination import CursorPagination
+
+from core.organizations.scope import Scope, scope_for
+
+
+class NewestFirst(CursorPagination):
+    """Cursor pages, newest row first."""
+
+    ordering = ("-id",)
+    page_size = 50
+
+
+class ScopedReadViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """List and retrieve the rows of the caller's scope."""
+
+    detail_serializer_class: type[serializers.BaseSerializer] | None = None
+
+    def rows(self, scope: Scope) -> QuerySet:
+        """The rows the caller may read (a selector of the app)."""
+        raise NotImplementedError
+
+    def detail_rows(self, rows: QuerySet, scope: Scope) -> QuerySet:
+        """``rows`` with what the detail shows loaded with them."""
+        return rows
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def get_queryset(self) -> QuerySet:
+        scope = scope_for(self.request.user)
+        rows = self.rows(scope)
+        return self.detail_rows(rows, scope) if self.action == "retrieve" else rows

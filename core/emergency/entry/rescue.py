@@ -1,0 +1,198 @@
+"""The entry screens of the rescue team and agreements, and each post's
+emergency content."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.emergency import forms as entry
+from core.emergency import services
+from core.emergency.entry.frame import (
+    _entry,
+    _initial,
+    _own,
+    _page,
+    _people,
+    _plans,
+    _post_of,
+    _posts,
+    manager_entry,
+)
+from core.emergency.models import (
+    EmergencyPlan,
+    PostEmergencyContent,
+    RescueAgreement,
+    RescueTeam,
+    RescueTeamKind,
+)
+
+# -- rescue capability ------------------------------------------------------------------
+
+
+@manager_entry
+@require_GET
+def rescue(request, *, scope, enterprise):
+    teams = list(RescueTeam.objects.filter(enterprise=enterprise).order_by("pk")[:20])
+    members = {
+        team.pk: [
+            (m.person.name, m.duty)
+            for m in team.members.select_related("person").order_by("pk")[:200]
+        ]
+        for team in teams[:1]
+    }
+    return _page(
+        request,
+        scope,
+        enterprise,
+        "emergency/portal/rescue.html",
+        team=teams[0] if teams else None,
+        members=members.get(teams[0].pk, []) if teams else [],
+        agreements=list(
+            RescueAgreement.objects.filter(enterprise=enterprise).order_by(
+                "-valid_until", "pk"
+            )[:100]
+        ),
+    )
+
+
+@manager_entry
+@require_http_methods(["GET", "POST"])
+def rescue_team(request, *, scope, enterprise):
+    team = RescueTeam.objects.filter(enterprise=enterprise).order_by("pk").first()
+    current = (
+        list(team.members.select_related("person").order_by("pk")[:200]) if team else []
+    )
+    initial = {}
+    if team:
+        initial = {
+            "name": team.name,
+            "kind": team.kind,
+            "equipment": team.equipment,
+            "supplies_location": team.supplies_location,
+            "members": [m.person_id for m in current],
+            "duties": "\n".join(
+                f"{m.person.name}: {m.duty}" for m in current if m.duty
+            ),
+        }
+    form = entry.RescueTeamForm(
+        request.POST or None,
+        initial=initial,
+        choices={
+            "kind": RescueTeamKind.choices,
+            "members": _people(request, enterprise, keep=initial.get("members", [])),
+        },
+    )
+
+    def write(data):
+        duties = data.pop("duty_of")
+        data.pop("duties")
+        members = [(pk, duties.get(pk, "")) for pk in data.pop("members")]
+        services.rescue_team_save(
+            actor=request.user,
+            enterprise=enterprise,
+            team=team,
+            members=members,
+            **data,
+        )
+        return _("Rescue team saved.")
+
+    return _entry(
+        request,
+        scope,
+        enterprise,
+        form,
+        write,
+        title=_("Rescue team"),
+        back=reverse("emergency:rescue"),
+        search=True,
+    )
+
+
+@manager_entry
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request, pk: int | None = None, *, scope, enterprise):
+    agreement = _own(RescueAgreement, enterprise, pk)
+    initial = _initial(agreement, "party", "contact", "valid_from", "valid_until")
+    form = entry.RescueAgreementForm(request.POST or None, initial=initial)
+
+    def write(data):
+        services.rescue_agreement_save(
+            actor=request.user, enterprise=enterprise, agreement=agreement, **data
+        )
+        return _("Rescue agreement saved.")
+
+    return _entry(
+        request,
+        scope,
+        enterprise,
+        form,
+        write,
+        title=_("Rescue agreement"),
+        back=reverse("emergency:rescue"),
+    )
+
+
+# -- posts: emergency content, required trainings, exposures ---------------------------
+
+
+@manager_entry
+@require_GET
+def posts(request, *, scope, enterprise):
+    rows = _posts(enterprise)
+    ids = [pk for pk, _name in rows]
+    with_content = set(
+        PostEmergencyContent.objects.filter(post__in=ids).values_list(
+            "post_id", flat=True
+        )
+    )
+    return _page(
+        request,
+        scope,
+        enterprise,
+        "emergency/portal/posts.html",
+        posts=[(pk, name, pk in with_content) for pk, name in rows],
+    )
+
+
+@manager_entry
+@require_http_methods(["GET", "POST"])
+def post_content(request, pk: int, *, scope, enterprise):
+    post = _post_of(enterprise, pk)
+    content = PostEmergencyContent.objects.filter(post=post).first()
+    initial = {}
+    if content:
+        initial = {
+            name: getattr(content, name)
+            for name in (
+                "scenario",
+                "first_actions",
+                "reporting_path",
+                "cautions",
+                "contacts",
+                "escape_route",
+                "assembly_point",
+            )
+        }
+        initial["plan"] = content.plan_id
+    plans = _plans(enterprise)
+    form = entry.PostContentForm(
+        request.POST or None, initial=initial, choices={"plan": plans}
+    )
+
+    def write(data):
+        plan_pk = data.pop("plan")
+        plan = EmergencyPlan.objects.filter(enterprise=enterprise, pk=plan_pk).first()
+        services.post_content_save(actor=request.user, post=post, plan=plan, **data)
+        return _("Emergency content of %(post)s saved.") % {"post": post.name}
+
+    return _entry(
+        request,
+        scope,
+        enterprise,
+        form,
+        write,
+        title=_("Emergency content · %(post)s") % {"post": post.name},
+        back=reverse("emergency:posts"),
+    )

@@ -1,0 +1,103 @@
+"""Occupational hazards: exposed posts and workplace tests."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.organizations.models import Enterprise, Unit
+from plugins.vocabularies import (
+    OCCUPATIONAL_FACTORS,
+)
+
+OccupationalFactor = OCCUPATIONAL_FACTORS.text_choices(
+    "OccupationalFactor", module=__name__
+)
+
+
+class OccupationalExposure(models.Model):
+    """A post exposed to an occupational-disease hazard factor, with the
+    warning signs and the notification card it needs (告知卡)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="occupational_exposures",
+        verbose_name=_("enterprise"),
+    )
+    post = models.ForeignKey(
+        Unit,
+        on_delete=models.CASCADE,
+        related_name="occupational_exposures",
+        verbose_name=_("post"),
+    )
+    factor = models.CharField(
+        _("hazard factor"), max_length=16, choices=OccupationalFactor.choices
+    )
+    agent = models.CharField(
+        _("agent (e.g. benzene, silica dust)"), max_length=100, blank=True
+    )
+    warning_signs = models.CharField(
+        _("warning signs needed"), max_length=300, blank=True
+    )
+    needs_notification_card = models.BooleanField(
+        _("needs a notification card"), default=True
+    )
+
+    class Meta:
+        verbose_name = _("occupational exposure")
+        verbose_name_plural = _("occupational exposures")
+        ordering = ["post_id", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.post}: {self.get_factor_display()}"
+
+
+class WorkplaceTest(models.Model):
+    """A periodic workplace hazard-factor test or evaluation (检测/评价)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="workplace_tests",
+        verbose_name=_("enterprise"),
+    )
+    tested_on = models.DateField(_("tested on"))
+    agency = models.CharField(_("testing agency"), max_length=200, blank=True)
+    next_due = models.DateField(_("next test due"))
+    flagged_on = models.DateField(_("flagged overdue on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("workplace hazard test")
+        verbose_name_plural = _("workplace hazard tests")
+        ordering = ["-tested_on", "-pk"]
+        indexes = [models.Index(fields=["next_due"], name="wtest_next_due")]
+
+    def __str__(self) -> str:
+        return f"{self.tested_on}"
+
+
+class WorkplaceTestResult(models.Model):
+    test = models.ForeignKey(
+        WorkplaceTest,
+        on_delete=models.CASCADE,
+        related_name="results",
+        verbose_name=_("workplace hazard test"),
+    )
+    exposure = models.ForeignKey(
+        OccupationalExposure,
+        on_delete=models.CASCADE,
+        related_name="results",
+        verbose_name=_("occupational exposure"),
+    )
+    measured = models.CharField(_("measured value"), max_length=60)
+    limit = models.CharField(_("limit"), max_length=60, blank=True)
+    compliant = models.BooleanField(_("within the limit"))
+
+    class Meta:
+        verbose_name = _("test result")
+        verbose_name_plural = _("test results")
+        ordering = ["test_id", "pk"]
+
+    def __str__(self) -> str:
+        return self.measured

@@ -1,0 +1,172 @@
+"""Emergency plans, their immutable versions and their filing (备案) with a
+department."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.base.models import CreatedAt
+from core.organizations.models import Department, Enterprise
+from plugins.vocabularies import (
+    EMERGENCY_PLAN_KINDS,
+    PLAN_FILING_STATUSES,
+)
+
+PlanKind = EMERGENCY_PLAN_KINDS.text_choices("PlanKind", module=__name__)
+FilingStatus = PLAN_FILING_STATUSES.text_choices("FilingStatus", module=__name__)
+
+
+class ImmutableVersion(Exception):
+    """A plan version is a record: a change is a new version."""
+
+
+class EmergencyPlan(CreatedAt):
+    """One emergency plan of an enterprise; its text lives in its versions."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="emergency_plans",
+        verbose_name=_("enterprise"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    risk_events = models.ManyToManyField(
+        "risks.RiskEvent",
+        blank=True,
+        related_name="emergency_plans",
+        verbose_name=_("risk events covered"),
+    )
+    current_version = models.ForeignKey(
+        "PlanVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("current version"),
+    )
+
+    class Meta:
+        verbose_name = _("emergency plan")
+        verbose_name_plural = _("emergency plans")
+        ordering = ["enterprise_id", "kind", "pk"]
+        indexes = [models.Index(fields=["enterprise", "-id"], name="eplan_ent_recent")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanVersionQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableVersion("plan versions are never changed")
+
+
+class PlanVersion(CreatedAt):
+    """One version of a plan, never changed: a revision adds a version."""
+
+    plan = models.ForeignKey(
+        EmergencyPlan,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("emergency plan"),
+    )
+    number = models.PositiveIntegerField(_("version"))
+    content = models.TextField(_("content"))
+    approved_on = models.DateField(_("approval date"), null=True, blank=True)
+    approved_by = models.CharField(_("approved by"), max_length=100, blank=True)
+    change_note = models.CharField(_("what changed"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+
+    objects = PlanVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+        ordering = ["plan_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="planversion_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ImmutableVersion("plan versions are never changed")
+        super().save(*args, **kwargs)
+
+
+class PlanFiling(models.Model):
+    """A plan version filed (备案) with a department, and its review."""
+
+    version = models.ForeignKey(
+        PlanVersion,
+        on_delete=models.PROTECT,
+        related_name="filings",
+        verbose_name=_("plan version"),
+    )
+    # Denormalised from the version's plan, so the scope filters in one join.
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("enterprise"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="plan_filings",
+        verbose_name=_("department"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=FilingStatus.choices,
+        default=FilingStatus.UNDER_REVIEW,
+    )
+    filed_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("filed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    comment = models.TextField(_("review comments"), blank=True)
+
+    class Meta:
+        verbose_name = _("plan filing")
+        verbose_name_plural = _("plan filings")
+        ordering = ["-filed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "department"], name="planfiling_once_per_dept"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["department", "status", "-id"], name="pfiling_queue")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} → {self.department}"

@@ -1,0 +1,144 @@
+"""Training: requirements per post, sessions, attendance, reminders."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.organizations.models import Enterprise, Person, Unit
+
+
+class TrainingRequirement(models.Model):
+    """A training a post requires (e.g. a special-operation certificate),
+    valid for ``valid_months`` (blank: once is enough)."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="training_requirements",
+        verbose_name=_("enterprise"),
+    )
+    post = models.ForeignKey(
+        Unit,
+        on_delete=models.CASCADE,
+        related_name="training_requirements",
+        verbose_name=_("post"),
+    )
+    topic = models.CharField(_("topic"), max_length=200)
+    is_certificate = models.BooleanField(
+        _("special-operation certificate"), default=False
+    )
+    valid_months = models.PositiveIntegerField(
+        _("valid for (months)"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("required training")
+        verbose_name_plural = _("required trainings")
+        ordering = ["post_id", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "topic"], name="trainingreq_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class TrainingSession(models.Model):
+    """A training session: planned (``held_on`` blank) or held."""
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="training_sessions",
+        verbose_name=_("enterprise"),
+    )
+    topic = models.CharField(_("topic"), max_length=200)
+    requirement = models.ForeignKey(
+        TrainingRequirement,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        verbose_name=_("required training it gives"),
+    )
+    trainer = models.CharField(_("trainer"), max_length=100, blank=True)
+    planned_on = models.DateField(_("planned for"), null=True, blank=True)
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, default=0)
+
+    class Meta:
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+        ordering = ["-held_on", "-pk"]
+        indexes = [
+            models.Index(fields=["enterprise", "-id"], name="training_ent_recent")
+        ]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class TrainingAttendance(models.Model):
+    """One person at one session, with the assessment and, for a
+    certificate, its number and end of validity."""
+
+    session = models.ForeignKey(
+        TrainingSession,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("training session"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="training_attendances",
+        verbose_name=_("person"),
+    )
+    passed = models.BooleanField(_("passed the assessment"), null=True, blank=True)
+    score = models.DecimalField(
+        _("score"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    certificate_number = models.CharField(
+        _("certificate number"), max_length=60, blank=True
+    )
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("training attendance")
+        verbose_name_plural = _("training attendances")
+        ordering = ["session_id", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"], name="attendance_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.session}"
+
+
+class TrainingReminder(models.Model):
+    """That a person was reminded of a missing or expired training: the job
+    reminds once per (person, requirement, state, until)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    requirement = models.ForeignKey(
+        TrainingRequirement, on_delete=models.CASCADE, related_name="+"
+    )
+    state = models.CharField(max_length=16)
+    # The validity reminded of, as YYYY-MM-DD ("" for a missing training):
+    # text, so the unique constraint needs no NULL semantics.
+    until = models.CharField(max_length=10, blank=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "requirement", "state", "until"],
+                name="trainingreminder_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}/{self.requirement_id}/{self.state}"
