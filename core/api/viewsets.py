@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.pagination import CursorPagination
 
+from core.base.pagination import KeysetPagination
 from core.organizations.scope import Scope, scope_for
 
 
-class NewestFirst(CursorPagination):
-    """Cursor pages, newest row first."""
+class NewestFirst(KeysetPagination):
+    """Cursor pages, newest row first, in the API's one page shape."""
 
     ordering = ("-id",)
     page_size = 50

@@ -29,11 +29,16 @@ from core.base.keyset import BadCursor, bounded_count, keyset_page
 class KeysetPagination(BasePagination):
     page_size = 50
     cursor_query_param = "cursor"
+    #: The order the pages follow; empty: the queryset's own (which the
+    #: keyset completes with the primary key).
+    ordering: tuple[str, ...] = ()
 
     def paginate_queryset(self, queryset, request, view=None, *, counted=None):
         """One page of ``queryset``; ``counted`` (default ``queryset``) is what
         the bounded count counts, e.g. the rows without the page's joins."""
         self.request = request
+        if self.ordering:
+            queryset = queryset.order_by(*self.ordering)
         cursor = request.query_params.get(self.cursor_query_param) or None
         try:
             page = keyset_page(queryset, cursor, self.page_size)
