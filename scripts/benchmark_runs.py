@@ -232,36 +232,50 @@ def handbook_size(points: int) -> Size:
     )
 
 
-def measure_handbook(world: BenchWorld) -> dict[str, Any]:
-    """Generate the big enterprise's handbook once through the job's code
-    (content, then PDF) and time each part; queries counted for the content."""
+def _timed_document(
+    read: Callable[[], dict[str, Any]], template: str, footer: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read a document's content (queries counted), then render its PDF; the
+    content and the row of figures."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils.translation import override
 
-    from core.documents.content import handbook_content
-    from core.documents.models import HandbookVersion
     from core.documents.pdf import render_pdf
     from core.documents.tasks import page_count
 
-    enterprise = world.enterprises[0]
-    version = HandbookVersion.objects.create(enterprise=enterprise, number=1)
     with override("zh-hans"):
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
-            content = handbook_content(enterprise=enterprise, version=version)
-        read = time.perf_counter() - started
+            content = read()
+        read_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        pdf = render_pdf("handbook.html", {**content, "footer": enterprise.name})
+        pdf = render_pdf(template, {**content, "footer": footer})
         rendered = time.perf_counter() - started
-    return {
+    return content, {
         "points": content["risk_point_count"],
         "queries": len(queries),
-        "read_seconds": read,
+        "read_seconds": read_seconds,
         "render_seconds": rendered,
         "pages": page_count(pdf),
         "bytes": len(pdf),
     }
+
+
+def measure_handbook(world: BenchWorld) -> dict[str, Any]:
+    """Generate the big enterprise's handbook once through the job's code
+    (content, then PDF) and time each part; queries counted for the content."""
+    from core.documents.content import handbook_content
+    from core.documents.models import HandbookVersion
+
+    enterprise = world.enterprises[0]
+    version = HandbookVersion.objects.create(enterprise=enterprise, number=1)
+    _content, row = _timed_document(
+        lambda: handbook_content(enterprise=enterprise, version=version),
+        "handbook.html",
+        enterprise.name,
+    )
+    return row
 
 
 def scope_handbook_size(enterprises: int) -> Size:
@@ -284,14 +298,8 @@ SCOPE_POINTS_EACH = 10
 def measure_scope_handbook(world: BenchWorld) -> dict[str, Any]:
     """Generate the chemicals industry's handbook once through the job's code
     (content, then PDF) and time each part; queries counted for the content."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-    from django.utils.translation import override
-
     from core.documents.models import ScopeHandbook, ScopeKind
-    from core.documents.pdf import render_pdf
     from core.documents.scope_content import scope_handbook_content
-    from core.documents.tasks import page_count
     from core.organizations.models import Industry
 
     handbook = ScopeHandbook.objects.create(
@@ -299,23 +307,12 @@ def measure_scope_handbook(world: BenchWorld) -> dict[str, Any]:
         industry=Industry.objects.get(code="chemicals"),
         number=1,
     )
-    with override("zh-hans"):
-        started = time.perf_counter()
-        with CaptureQueriesContext(connection) as queries:
-            content = scope_handbook_content(handbook=handbook)
-        read = time.perf_counter() - started
-        started = time.perf_counter()
-        pdf = render_pdf("scope_handbook.html", {**content, "footer": "benchmark"})
-        rendered = time.perf_counter() - started
-    return {
-        "enterprises": content["enterprise_count"],
-        "points": content["risk_point_count"],
-        "queries": len(queries),
-        "read_seconds": read,
-        "render_seconds": rendered,
-        "pages": page_count(pdf),
-        "bytes": len(pdf),
-    }
+    content, row = _timed_document(
+        lambda: scope_handbook_content(handbook=handbook),
+        "scope_handbook.html",
+        "benchmark",
+    )
+    return {"enterprises": content["enterprise_count"], **row}
 
 
 def run_handbook(
