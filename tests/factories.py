@@ -1,4 +1,8 @@
-"""Factories for the test suite, all in one place."""
+"""Factories for the test suite, all in one place.
+
+The district, its units and accounts come from the world builder's normal
+strategy (``core.world.factories``), the one the demo is written with.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ import factory
 from django.contrib.auth import get_user_model
 
 from core.organizations.models import (
-    Department,
     Enterprise,
     Industry,
     Jurisdiction,
@@ -17,8 +20,13 @@ from core.organizations.models import (
     Role,
     Unit,
 )
-from core.organizations.services import membership_assign
 from core.organizations.validators import uscc_check_character
+from core.world.factories import account, district_create, unit_tree_create
+
+# The builder's own, imported from here by the tests.
+from core.world.factories import jurisdiction as jurisdiction
+from core.world.factories import unit as unit
+from core.world.shapes import DistrictSpec, GridSpec, TerritorySpec
 
 PASSWORD = "correct-horse-battery"
 _uscc_counter = itertools.count(1)
@@ -50,12 +58,6 @@ class IndustryFactory(factory.django.DjangoModelFactory):
     name_en = factory.LazyAttribute(lambda o: f"Industry {o.code}")
 
 
-def jurisdiction(name: str, code: str, level: str, parent: Jurisdiction | None = None):
-    if parent is None:
-        return Jurisdiction.add_root(name=name, code=code, level=level)
-    return parent.add_child(name=name, code=code, level=level)
-
-
 class EnterpriseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Enterprise
@@ -73,20 +75,47 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
             self.industries.set(extracted)
 
 
-def unit(
-    enterprise: Enterprise, name: str, kind: str, parent: Unit | None = None
-) -> Unit:
-    if parent is None:
-        return Unit.add_root(enterprise=enterprise, name=name, kind=kind)
-    return parent.add_child(enterprise=enterprise, name=name, kind=kind)
-
-
 def user_with_role(username: str, role: str, *, department=None, enterprise=None):
-    user = UserFactory(username=username)
-    membership_assign(
-        user=user, role=role, department=department, enterprise=enterprise
+    return account(
+        username,
+        role,
+        password=PASSWORD,
+        department=department,
+        enterprise=enterprise,
     )
-    return user
+
+
+# The accounts of ``World``, one of each role (the tests loop over them).
+WORLD_ROLES = (
+    "superuser",
+    "committee",
+    "dept_chemicals",
+    "dept_construction",
+    "street1_office",
+    "manager_a",
+    "manager_b",
+    "staff_a",
+    "outsider",
+)
+
+# The district of ``World``: two streets (the first with a grid and an office)
+# and an industry department for chemicals and for construction.
+WORLD_DISTRICT = DistrictSpec(
+    name="测试区",
+    code="T00",
+    territories=(
+        TerritorySpec(
+            "一街道",
+            "T01",
+            Jurisdiction.Level.STREET,
+            grids=(GridSpec("一网格", "T0101"),),
+            office="一街道办",
+        ),
+        TerritorySpec("二街道", "T02", Jurisdiction.Level.STREET),
+    ),
+    committee="安委办",
+    industry_departments={"chemicals": "应急管理局", "construction": "住建局"},
+)
 
 
 @dataclass
@@ -116,44 +145,32 @@ class World:
 
 
 def build_world() -> World:
-    district = jurisdiction("测试区", "T00", Jurisdiction.Level.DISTRICT)
-    street1 = jurisdiction("一街道", "T01", Jurisdiction.Level.STREET, district)
-    street2 = jurisdiction("二街道", "T02", Jurisdiction.Level.STREET, district)
-    grid1 = jurisdiction("一网格", "T0101", Jurisdiction.Level.GRID, street1)
     chemicals = IndustryFactory(
         code="chemicals", name_zh="危险化学品", name_en="Hazardous chemicals"
     )
     construction = IndustryFactory(
         code="construction", name_zh="建筑施工", name_en="Construction"
     )
+    district = district_create(
+        WORLD_DISTRICT, {"chemicals": chemicals, "construction": construction}
+    )
+    street1, street2 = district.territories
+    grid1 = district.grids["T0101"]
     enterprise_a = EnterpriseFactory(
         name="甲化工有限公司", jurisdiction=grid1, industries=[chemicals]
     )
     enterprise_b = EnterpriseFactory(
         name="乙建筑有限公司", jurisdiction=street2, industries=[construction]
     )
-    company = unit(enterprise_a, "甲化工", Unit.Kind.COMPANY)
-    workshop = unit(enterprise_a, "合成车间", Unit.Kind.WORKSHOP, company)
-    team = unit(enterprise_a, "一班", Unit.Kind.TEAM, workshop)
-    post_a = unit(enterprise_a, "反应釜操作岗", Unit.Kind.POST, team)
+    [(post_a, _holder)] = unit_tree_create(
+        enterprise_a, "甲化工", (("合成车间", (("一班", ("反应釜操作岗",)),)),)
+    )
 
-    committee_dept = Department.objects.create(
-        name="安委办", kind=Department.Kind.COMMITTEE
-    )
-    chem_dept = Department.objects.create(
-        name="应急管理局", kind=Department.Kind.INDUSTRY
-    )
-    chem_dept.industries.set([chemicals])
-    cons_dept = Department.objects.create(name="住建局", kind=Department.Kind.INDUSTRY)
-    cons_dept.industries.set([construction])
-    street1_dept = Department.objects.create(
-        name="一街道办", kind=Department.Kind.TERRITORIAL, jurisdiction=street1
-    )
     staff_a = user_with_role("staff-a", Role.ENTERPRISE_STAFF, enterprise=enterprise_a)
     person = Person.objects.create(enterprise=enterprise_a, name="张三", user=staff_a)
     person.posts.set([post_a])
     return World(
-        district=district,
+        district=district.root,
         street1=street1,
         street2=street2,
         grid1=grid1,
@@ -164,16 +181,20 @@ def build_world() -> World:
         post_a=post_a,
         superuser=get_user_model().objects.create_superuser("root", password=PASSWORD),
         committee=user_with_role(
-            "committee", Role.COMMITTEE, department=committee_dept
+            "committee", Role.COMMITTEE, department=district.committee
         ),
         dept_chemicals=user_with_role(
-            "dept-chem", Role.INDUSTRY_DEPARTMENT, department=chem_dept
+            "dept-chem",
+            Role.INDUSTRY_DEPARTMENT,
+            department=district.industry_departments["chemicals"],
         ),
         dept_construction=user_with_role(
-            "dept-cons", Role.INDUSTRY_DEPARTMENT, department=cons_dept
+            "dept-cons",
+            Role.INDUSTRY_DEPARTMENT,
+            department=district.industry_departments["construction"],
         ),
         street1_office=user_with_role(
-            "street-1", Role.TERRITORIAL_OFFICE, department=street1_dept
+            "street-1", Role.TERRITORIAL_OFFICE, department=district.offices[0]
         ),
         manager_a=user_with_role(
             "manager-a", Role.ENTERPRISE_MANAGER, enterprise=enterprise_a
@@ -184,6 +205,24 @@ def build_world() -> World:
         staff_a=staff_a,
         outsider=UserFactory(username="outsider"),
     )
+
+
+def logged_in(user):
+    """A test client signed in as ``user`` (session, as a browser)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def api_as(user):
+    """An API client authenticated as ``user``."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
 
 
 def image_bytes(image_format: str = "PNG", size: tuple[int, int] = (4, 3)) -> bytes:

@@ -50,22 +50,11 @@ from core.organizations.scope import scope_for
 from core.risks.models import LevelThreshold, RiskDraft
 from core.risks.services import RiskPointData, risk_point_create
 from tests.core.forms.conftest import VALID_ANSWER, make_definition
-from tests.factories import image_upload
+from tests.factories import WORLD_ROLES, image_upload
 
 pytestmark = pytest.mark.django_db
 
-ROLES = (
-    "anonymous",
-    "superuser",
-    "committee",
-    "dept_chemicals",
-    "dept_construction",
-    "street1_office",
-    "manager_a",
-    "manager_b",
-    "staff_a",
-    "outsider",
-)
+ROLES = ("anonymous", *WORLD_ROLES)
 GOVERNMENT = {"committee", "dept_chemicals", "dept_construction", "street1_office"}
 MANAGER_OF = {"A": "manager_a", "B": "manager_b"}
 MEMBERS_OF = {"A": {"manager_a", "staff_a"}, "B": {"manager_b"}}

@@ -192,6 +192,55 @@ def test_output_lists_accounts_and_urls(demo):
     assert "http://127.0.0.1:9123/api/v1/docs/" in demo
 
 
+# The district the demo has always written (README's accounts; docs list them):
+# built by the world builder, it must stay the same row for row.
+DEMO_DISTRICT = {
+    "Jurisdiction": 20,
+    "Department": 10,
+    "Enterprise": 64,
+    "EnterpriseContact": 111,
+    "Unit": 60,
+    "Person": 30,
+    "Membership": 9,
+    "User": 10,
+}
+DEMO_ACCOUNTS = [
+    ("admin", None, "", ""),
+    ("committee", Role.COMMITTEE, "长青经开区安委办", ""),
+    ("dept-chemicals", Role.INDUSTRY_DEPARTMENT, "长青经开区应急管理局", ""),
+    ("dept-construction", Role.INDUSTRY_DEPARTMENT, "长青经开区住房和城乡建设局", ""),
+    ("dept-road-transport", Role.INDUSTRY_DEPARTMENT, "长青经开区交通运输局", ""),
+    ("dept-gas", Role.INDUSTRY_DEPARTMENT, "长青经开区城市管理局（燃气）", ""),
+    ("street-1", Role.TERRITORIAL_OFFICE, demo_plan().territories[0].office, ""),
+    ("enterprise-1", Role.ENTERPRISE_MANAGER, "", demo_plan().enterprises[0].name),
+    ("enterprise-2", Role.ENTERPRISE_MANAGER, "", demo_plan().enterprises[1].name),
+    ("staff-1", Role.ENTERPRISE_STAFF, "", demo_plan().enterprises[0].name),
+]
+
+
+def test_the_district_has_its_counts_and_accounts(demo):
+    district = {
+        name: count for name, count in counts().items() if name in DEMO_DISTRICT
+    }
+    assert district == DEMO_DISTRICT
+    accounts = [
+        (
+            u.username,
+            getattr(getattr(u, "membership", None), "role", None),
+            str(getattr(getattr(u, "membership", None), "department", None) or ""),
+            str(getattr(getattr(u, "membership", None), "enterprise", None) or ""),
+        )
+        for u in get_user_model()
+        .objects.select_related("membership__department", "membership__enterprise")
+        .order_by("pk")
+    ]
+    assert accounts == DEMO_ACCOUNTS
+    assert (
+        Unit.objects.filter(kind=Unit.Kind.POST).count()
+        == Person.objects.filter(posts__isnull=False).count()
+    )
+
+
 @pytest.mark.django_db
 def test_second_run_creates_nothing(demo):
     before = counts()

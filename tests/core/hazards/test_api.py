@@ -7,19 +7,13 @@ import datetime
 
 import pytest
 from django.utils import timezone, translation
-from rest_framework.test import APIClient
 
 from core.hazards.models import Hazard, HazardGrade, HazardStatus
+from tests.factories import api_as as client_for
 
 pytestmark = pytest.mark.django_db
 S = HazardStatus
 URL = "/api/v1/hazards/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def test_the_list_is_scoped_and_filtered(hz):

@@ -13,21 +13,12 @@ from core.hazards.machine import STEPS, STEPS_BY_ACTION, available_steps
 from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardTransition
 from core.hazards.services import hazard_transition
 from core.organizations.scope import scope_for
+from tests.factories import WORLD_ROLES
 
 pytestmark = pytest.mark.django_db
 
 S = HazardStatus
-ROLES = (
-    "superuser",
-    "committee",
-    "dept_chemicals",
-    "dept_construction",
-    "street1_office",
-    "manager_a",
-    "manager_b",
-    "staff_a",
-    "outsider",
-)
+ROLES = WORLD_ROLES
 # action: (state it is tried from, hazard options, roles that may take it)
 TABLE = {
     "confirm": (S.REPORTED, {}, {"superuser", "manager_a"}),

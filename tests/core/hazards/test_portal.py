@@ -6,20 +6,14 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from core.hazards.models import Hazard, HazardStatus
 from tests.factories import image_upload
+from tests.factories import logged_in as client_for
 
 pytestmark = pytest.mark.django_db
 S = HazardStatus
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_staff_report_a_hazard_with_a_photo(hz):

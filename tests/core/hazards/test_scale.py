@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.hazards.models import Hazard, HazardStatus
+from tests.factories import logged_in as _client
 
 pytestmark = pytest.mark.django_db
 
@@ -52,12 +53,6 @@ def many_hazards(world):
             Hazard.objects.bulk_create(batch)
             batch = []
     assert Hazard.objects.count() == MANY
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _no_offset_no_full_count(queries) -> None:

@@ -13,8 +13,7 @@ from django.utils import timezone
 from core.base.errors import Invalid, Refused
 from core.forms.models import Submission
 from core.forms.services import submission_submit
-from core.hazards import services
-from core.hazards.models import Hazard, HazardGrade, HazardStatus
+from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardTransition
 from core.hazards.services import hazard_report, hazard_transition
 from core.notifications.models import Notification
 from core.risks.services import RiskPointData, risk_point_create
@@ -387,7 +386,7 @@ def test_a_failure_stores_neither_submission_nor_hazard(hz, published, monkeypat
     def broken(**kwargs):
         raise IntegrityError("the history could not be written")
 
-    monkeypatch.setattr(services.HazardTransition.objects, "create", broken)
+    monkeypatch.setattr(HazardTransition.objects, "create", broken)
     with pytest.raises(IntegrityError):
         submission_submit(
             actor=hz.world.staff_a,

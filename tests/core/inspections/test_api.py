@@ -10,15 +10,10 @@ from rest_framework.test import APIClient
 
 from core.inspections.models import InspectionTask, TaskStatus
 from core.inspections.services import tasks_generate
+from tests.factories import api_as as api
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/inspection-tasks/"
-
-
-def api(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from core.base.errors import Invalid, Refused
@@ -20,6 +19,7 @@ from core.inspections.government import (
 from core.inspections.models import GovernmentInspection
 from core.notifications.models import Notification
 from core.organizations.scope import scope_for
+from tests.factories import logged_in as _client
 
 pytestmark = pytest.mark.django_db
 
@@ -166,12 +166,6 @@ def test_an_office_lists_its_own_inspections(world):
 
 
 # -- the admin pages -------------------------------------------------------------------
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_plan_and_record_through_the_admin(world, django_assert_max_num_queries):

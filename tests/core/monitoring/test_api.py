@@ -10,14 +10,9 @@ from rest_framework.test import APIClient
 
 from core.monitoring.ingest import ingest
 from core.monitoring.models import Alarm
+from tests.factories import api_as as client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def feed(mon, values):

@@ -10,18 +10,13 @@ from rest_framework.test import APIClient
 from core.monitoring.ingest import ingest
 from core.risks.models import RiskPoint
 from core.supervision.selectors import SITE_SPAN
+from tests.factories import api_as as client_for
 
 pytestmark = pytest.mark.django_db
 
 
 def url(enterprise) -> str:
     return f"/api/v1/map/enterprises/{enterprise.pk}/risk-points/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def test_risk_points_on_the_site_plan_with_alarms(mon, django_assert_max_num_queries):
