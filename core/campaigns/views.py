@@ -9,6 +9,7 @@ office's directive is a 404; a campaign's figures are the viewer's part).
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms import formset_factory
@@ -24,6 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core.base.errors import Invalid, Refused
 from core.base.filters import parse_id
 from core.base.keyset import BadCursor, keyset_page
+from core.base.scope_cache import scope_cached
 from core.campaigns.criteria import CRITERIA
 from core.campaigns.models import Audience, Campaign, CheckKind, SpotCheckSample
 from core.campaigns.progress import campaign_progress, enterprise_rows
@@ -245,7 +247,15 @@ class CampaignDetailView(_GovernmentView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        progress = campaign_progress(self.campaign, scope=self.scope)
+        # Kept per office like the dashboards (core.base.scope_cache): at
+        # province scale every criterion is checked for every target.
+        progress = scope_cached(
+            "campaigns:progress",
+            self.scope,
+            (self.campaign.pk, timezone.localdate(), repr(self.campaign.criteria)),
+            getattr(settings, "SAFEGRID_DASHBOARD_SECONDS", 0),
+            lambda: campaign_progress(self.campaign, scope=self.scope),
+        )
         rows, conditions = enterprise_rows(self.campaign, scope=self.scope)
         only_missing = self.request.GET.get("missing") == "1"
         if only_missing and conditions:

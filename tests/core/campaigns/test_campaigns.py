@@ -408,3 +408,29 @@ def test_the_daily_record_keeps_the_share_of_a_passed_milestone(
     territorial = make_campaign(data, territories=[data.street2])
     client.force_login(data.street1_office)
     assert client.get(f"/admin/campaigns/{territorial.pk}/").status_code == 404
+
+
+def test_kept_progress_is_per_office_and_campaign(data, client, settings):
+    """Kept as the dashboards are: one office's figures never reach another
+    office, nor another campaign."""
+    from django.core.cache import cache
+
+    settings.SAFEGRID_DASHBOARD_SECONDS = 300
+    cache.clear()
+    try:
+        campaign = make_campaign(data)
+        other = make_campaign(data, title="另一推进", criteria=[{"key": "risk_list"}])
+        client.force_login(data.dept_chemicals)
+        first = client.get(f"/admin/campaigns/{campaign.pk}/").context["progress"]
+        assert first.overall.total == 1 and first.overall.established == 1
+        HandbookVersion.objects.filter(enterprise=data.enterprise_a).delete()
+        kept = client.get(f"/admin/campaigns/{campaign.pk}/").context["progress"]
+        assert kept.overall.established == 1  # kept: the deletion not seen yet
+        client.force_login(data.committee)
+        committee = client.get(f"/admin/campaigns/{campaign.pk}/").context["progress"]
+        assert committee.overall.total == 2 and committee.overall.established == 0
+        client.force_login(data.dept_chemicals)
+        own = client.get(f"/admin/campaigns/{other.pk}/").context["progress"]
+        assert own.campaign.pk == other.pk and own.overall.established == 1
+    finally:
+        cache.clear()
