@@ -255,3 +255,27 @@ def test_the_department_sheet(reported, client):
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert [row[0] for row in values] == ["住建局", "应急管理局", "合计"]
     assert {row[0]: row[2] for row in values}["应急管理局"] == 2
+
+
+def test_a_kept_report_is_per_office_and_period(reported, client, settings):
+    """Kept as the dashboards are: another office or period computes its own."""
+    from django.core.cache import cache
+
+    settings.SAFEGRID_DASHBOARD_SECONDS = 300
+    cache.clear()
+    try:
+        client.force_login(reported.dept_chemicals)
+        first = client.get(URL, {"period": this_year()}).content
+        hazard(reported, reported.enterprise_a)
+        assert client.get(URL, {"period": this_year()}).content == first
+        client.force_login(reported.dept_construction)
+        other = load_workbook(
+            io.BytesIO(client.get(URL, {"period": this_year()}).content)
+        )
+        names = [row[0].value for row in other["行业"].iter_rows(min_row=4)]
+        assert "危险化学品" not in names
+        client.force_login(reported.dept_chemicals)
+        fresh = load_workbook(io.BytesIO(client.get(URL, {"period": "2020"}).content))
+        assert "2020" in fresh["行业"]["A1"].value
+    finally:
+        cache.clear()
