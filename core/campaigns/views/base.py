@@ -1,0 +1,57 @@
+"""What the campaigns' admin pages share: the government-only base view, keyset
+pages and form errors from the services.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from core.base.errors import Invalid
+from core.base.keyset import BadCursor, keyset_page
+from core.organizations.scope import scope_for
+
+PAGE_SIZE = 50
+LIST_SLOTS = 8
+CHECKLISTS_SHOWN = 100
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _apply(errors: Invalid, form: forms.Form, milestones=None) -> None:
+    for problem in errors.errors:
+        name = str(problem.location[0]) if problem.location else None
+        if milestones is not None and name and name.startswith("milestones-"):
+            _prefix, index, field = name.split("-", 2)
+            if int(index) < len(milestones.forms):
+                milestones.forms[int(index)].add_error(field, problem.reason)
+                continue
+        form.add_error(name if name in form.fields else None, problem.reason)
+
+
+def _page(request, rows, base: str):
+    try:
+        page = keyset_page(rows, request.GET.get("cursor") or None, PAGE_SIZE)
+    except BadCursor:
+        raise Http404 from None
+    joiner = "&" if "?" in base else "?"
+    return (
+        page.rows,
+        f"{base}{joiner}cursor={page.next_cursor}" if page.next_cursor else "",
+        f"{base}{joiner}cursor={page.previous_cursor}" if page.previous_cursor else "",
+    )
+
+
+class _GovernmentView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "tasks"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if not self.scope.is_government:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
