@@ -18,9 +18,11 @@ import binascii
 import datetime
 import decimal
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import Q, QuerySet
 
@@ -77,8 +79,12 @@ def _decode(value: Any) -> Any:
         if kind == "n":
             return decimal.Decimal(text)
         raise ValueError(kind)
-    if isinstance(value, dict | list):
+    if value is None or isinstance(value, dict | list):
         raise ValueError("not a scalar")
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise ValueError("out of range")  # no database column holds it
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("not finite")
     return value
 
 
@@ -149,20 +155,21 @@ def keyset_page(queryset: QuerySet, cursor: str | None, size: int) -> KeysetPage
     """
     fields = ordering_of(queryset)
     backwards = False
-    if cursor:
-        values, backwards = decode_cursor(cursor, len(fields))
-        if backwards:
-            chunk = after(
-                queryset.order_by(*_reverse(fields)), _reverse(fields), values
-            )
-        else:
-            chunk = after(queryset.order_by(*fields), fields, values)
-    else:
-        chunk = queryset.order_by(*fields)
     try:
+        if cursor:
+            values, backwards = decode_cursor(cursor, len(fields))
+            if backwards:
+                chunk = after(
+                    queryset.order_by(*_reverse(fields)), _reverse(fields), values
+                )
+            else:
+                chunk = after(queryset.order_by(*fields), fields, values)
+        else:
+            chunk = queryset.order_by(*fields)
         rows = list(chunk[: size + 1])
-    except (ValueError, TypeError, decimal.InvalidOperation):
-        # A cursor value of the wrong type for its column.
+    except (ValueError, TypeError, decimal.InvalidOperation, ValidationError):
+        # A cursor value of the wrong type for its column (Django checks it
+        # when the condition is built, or the database when it is read).
         raise BadCursor(cursor or "") from None
     more = len(rows) > size
     rows = rows[:size]

@@ -45,6 +45,7 @@ def _only_the_jobs_apps_schedule(settings):
         "emergency.remind_training_gaps": None,
         "emergency.flag_overdue_workplace_tests": None,
         "campaigns.remind_directives": None,
+        "campaigns.record_progress": None,
     }
 
 
@@ -292,6 +293,7 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
         "emergency.remind_training_gaps": None,
         "emergency.flag_overdue_workplace_tests": None,
         "campaigns.remind_directives": None,
+        "campaigns.record_progress": None,
     }
     with override_settings(SAFEGRID_SCHEDULE=off):
         assert [entry.name for entry in load_schedule()] == []
