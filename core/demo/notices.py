@@ -58,7 +58,7 @@ def ensure_demo_notices() -> int:
         return made
     committee = _users(Role.COMMITTEE).first()
     if committee is not None and committee.membership.department is not None:
-        page = create_circular(
+        create_circular(
             actor=committee,
             title="关于表扬双重预防机制建设先进企业的通报",
             body_html=(
@@ -68,8 +68,8 @@ def ensure_demo_notices() -> int:
             ),
             issuer=committee.membership.department,
             publish=True,
+            nature=CircularNature.PRAISE,
         )
-        CircularPage.objects.filter(pk=page.pk).update(nature=CircularNature.PRAISE)
         made += 1
     for reviewer in reviewers[:1]:
         department: Department = reviewer.membership.department
@@ -82,6 +82,7 @@ def ensure_demo_notices() -> int:
             ),
             issuer=department,
             publish=True,
+            nature=CircularNature.CRITICISM,
         )
         industry = department.industries.order_by("code").first()
         if industry is not None:
