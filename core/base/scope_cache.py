@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from core.organizations.scope import Scope
+if TYPE_CHECKING:  # the base layer imports no app at run time
+    from core.organizations.scope import Scope
 
 T = TypeVar("T")
 

@@ -20,7 +20,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.base.errors import apply_errors
-from core.notifications.selectors import unread_count
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import Scope, scope_for
 from core.portal import selectors
@@ -81,7 +80,6 @@ def render_portal(request, template, *, scope, enterprise, context=None, status=
             "can_edit": scope.can_edit_enterprise(enterprise),
             "user_name": selectors.display_name(scope=scope, user=request.user),
             "role_label": Role(scope.role).label,
-            "notifications_unread": unread_count(request.user),
             **(context or {}),
         },
         status=status,
