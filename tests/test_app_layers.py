@@ -40,9 +40,9 @@ def app_imports() -> dict[str, dict[str, str]]:
                 continue
             for module in modules:
                 parts = module.split(".")
-                if parts[0] == "core" and len(parts) > 1 and parts[1] in apps:
-                    if parts[1] != app:
-                        graph[app].setdefault(parts[1], str(relative))
+                inside = parts[0] == "core" and len(parts) > 1
+                if inside and parts[1] in apps and parts[1] != app:
+                    graph[app].setdefault(parts[1], str(relative))
     return graph
 
 
