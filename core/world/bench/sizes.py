@@ -96,9 +96,10 @@ USERS = {
     "industry_department": "industry dept. (chemicals)",
     "street_office": "street office (street 1)",
     "enterprise_manager": "enterprise manager (big enterprise)",
+    "typical_manager": "enterprise manager (typical enterprise)",
 }
 GOVERNMENT = ("committee", "industry_department", "street_office")
-ENTERPRISE = ("enterprise_manager",)
+ENTERPRISE = ("enterprise_manager", "typical_manager")
 EVERYONE = GOVERNMENT + ENTERPRISE
 
 FORM_KEY = "bench_daily_check"
