@@ -45,6 +45,7 @@ class SignatureBlock(QuestionBlock):
 class Signature(QuestionType):
     name = "signature"
     block_class = SignatureBlock
+    display_template = "forms/questions/display/signature.html"
 
     def schema(self, node, by_key):
         mode = node.value.get("mode") or "confirm"
