@@ -41,6 +41,11 @@ class AnswerRow:
         return question_type(self.type).display_template
 
     @property
+    def signs(self) -> bool:
+        """The answer signs the form (a signature)."""
+        return question_type(self.type).signs
+
+    @property
     def answer_is_files(self) -> bool:
         """The answer is the files it holds (shown as them, not as text)."""
         return question_type(self.type).answer_is_files

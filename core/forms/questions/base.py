@@ -62,6 +62,9 @@ class QuestionType:
     display_template: ClassVar[str] = "forms/questions/display/text.html"
     #: Its answer is the files it holds: shown as them, never as text.
     answer_is_files: ClassVar[bool] = False
+    #: Its answer signs the form (a signature): a public notice shows it as
+    #: the signatory's statement, below the other answers.
+    signs: ClassVar[bool] = False
 
     # -- the editor ------------------------------------------------------------
 

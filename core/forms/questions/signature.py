@@ -46,6 +46,7 @@ class Signature(QuestionType):
     name = "signature"
     block_class = SignatureBlock
     display_template = "forms/questions/display/signature.html"
+    signs = True
 
     def schema(self, node, by_key):
         mode = node.value.get("mode") or "confirm"

@@ -194,6 +194,7 @@ SHARED = (
     "core/forms/templates/forms/includes/questions.html",
     "core/forms/templates/forms/portal/includes/answers.html",
     "core/forms/templates/forms/admin/submission.html",
+    "core/notices/templates/notices/commitment_notice_page.html",
     "site/safegrid_site/static/safegrid/js/forms.js",
     "site/safegrid_site/static/safegrid/js/form-editor.js",
 )
