@@ -12,10 +12,8 @@ from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -60,7 +58,7 @@ def risk_point_list(
 
     ``level`` is a level key or ``"unassessed"``; ``unit`` includes its whole
     subtree; ``method`` keeps points with an active event whose latest
-    assessment used that method. ``with_events`` prefetches the active events
+    assessment used that method (``RiskPoint.methods``). ``with_events`` prefetches the active events
     with their latest assessment, accident types and active measures (a fixed
     number of extra queries, whatever the number of points).
     """
@@ -139,17 +137,9 @@ def risk_point_filter(
             unit__enterprise_id=node.enterprise_id, unit__path__startswith=node.path
         )
     if method:
-        # EXISTS per row, served by the event's risk point index, so the
-        # list walks its order and stops after a page.
-        queryset = queryset.filter(
-            Exists(
-                RiskEvent.objects.filter(
-                    risk_point_id=OuterRef("pk"),
-                    is_active=True,
-                    latest_assessment__method=method,
-                )
-            )
-        )
+        # A condition on the row (the methods the point carries), so the list
+        # walks its order's index and stops after a page.
+        queryset = queryset.filter(RiskPoint.has_method(method))
     if search:
         # ILIKE on PostgreSQL: served and estimated by the trigram indexes.
         queryset = queryset.filter(

@@ -221,6 +221,7 @@ def bulk_points(world, count):
             kind="equipment" if i % 2 else "area",
             unit=units[i % 4],
             level=levels[i % 5],
+            methods=RiskPoint.methods_code(["lec"]),  # assessed below
             position={"type": "point", "x": (i % 10) / 10, "y": (i % 7) / 7},
         )
         for i in range(count)
