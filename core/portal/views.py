@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -128,13 +129,40 @@ def _unit_in_scope(scope, enterprise, pk) -> Unit:
 
 @enterprise_portal
 def units(request, *, scope, enterprise):
-    rows = selectors.unit_rows(scope=scope, enterprise=enterprise)
+    """The unit tree, as much of it as fits the page (``selectors.unit_branch``):
+    ``?unit=`` opens a branch, ``?after=`` pages a long level, ``?q=`` finds
+    units by name anywhere in the tree."""
+    text = request.GET.get("q", "").strip()[:100]
+    focus = None
+    if request.GET.get("unit"):
+        try:
+            pk = int(request.GET["unit"])
+        except ValueError:
+            raise Http404 from None
+        focus = _unit_in_scope(scope, enterprise, pk)
+    branch = selectors.unit_branch(
+        scope=scope,
+        enterprise=enterprise,
+        focus=focus,
+        after=request.GET.get("after", "")[:255],
+    )
+    found = (
+        selectors.unit_search(scope=scope, enterprise=enterprise, text=text)
+        if text
+        else None
+    )
     return render_portal(
         request,
         "portal/units.html",
         scope=scope,
         enterprise=enterprise,
-        context={"rows": rows, "has_company": any(r.depth == 1 for r in rows)},
+        context={
+            "branch": branch,
+            "rows": branch.rows,
+            "has_company": branch.has_company,
+            "search": text,
+            "found": found,
+        },
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from auditlog.models import LogEntry
 from django.conf import settings
@@ -24,6 +25,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber, Substr
 
 import core.base.lookups  # noqa: F401 - registers text_contains
+from core.base.scope_cache import scope_cached
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.models import (
@@ -240,15 +242,22 @@ class RiskGroup:
         return self.total - len(self.points)
 
 
+#: How many point tiles the four-colour view draws in all: each group
+#: shows an equal share of them (between 4 and 24), so the page does not grow
+#: with the number of workshops.
+OVERVIEW_TILES = 96
+
+
 def risk_overview_groups(
-    *, scope: Scope, enterprise: Enterprise | int, per_group: int = 24
+    *, scope: Scope, enterprise: Enterprise | int, per_group: int | None = None
 ) -> list[RiskGroup]:
     """An enterprise's risk points grouped by workshop, for the four-colour view.
 
     A point counts under the workshop-level unit above it (the unit itself
     when it is a workshop or the company); points without a unit form a last
     group. Three queries whatever the number of points: the counts, the
-    first ``per_group`` points of each group (a window function), the units.
+    first ``per_group`` points of each group (a window function; by default
+    an equal share of ``OVERVIEW_TILES``), the units.
     """
     enterprise_id = enterprise.pk if hasattr(enterprise, "pk") else enterprise
     group_path = Case(
@@ -267,6 +276,8 @@ def risk_overview_groups(
         counts.setdefault(row["group"], {})[key] = row["n"]
     if not counts:
         return []
+    if per_group is None:
+        per_group = min(24, max(4, OVERVIEW_TILES // len(counts)))
     first: dict[str, list[RiskPoint]] = {}
     for point in (
         points.annotate(
@@ -293,6 +304,33 @@ def risk_overview_groups(
         for path in sorted(counts, key=lambda path: (path == "", path))
     ]
     return groups
+
+
+def risk_overview_figures(
+    *, scope: Scope, enterprise: Enterprise, counts: dict[str, int], plot_limit: int
+) -> dict[str, Any]:
+    """The four-colour view's groups and the site plan's points of an
+    enterprise (``risk_overview_groups``, ``risk_point_positions``).
+
+    Both read every point of the enterprise (a window over all of them, a
+    sort of the placed ones), so they are kept per enterprise for
+    ``SAFEGRID_LEVEL_COUNTS_SECONDS`` (``core.base.scope_cache``) under the
+    enterprise's live level ``counts``: a new, removed or re-graded point
+    changes the counts and so is shown at once; a renamed or moved point may
+    take that long to appear in the tiles.
+    """
+    return scope_cached(
+        "risks:overview",
+        scope,
+        (enterprise.pk, sorted(counts.items()), plot_limit),
+        getattr(settings, "SAFEGRID_LEVEL_COUNTS_SECONDS", 0),
+        lambda: {
+            "groups": risk_overview_groups(scope=scope, enterprise=enterprise),
+            "positions": risk_point_positions(
+                scope=scope, enterprise=enterprise, limit=plot_limit
+            ),
+        },
+    )
 
 
 def risk_point_positions(
