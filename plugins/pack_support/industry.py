@@ -3,8 +3,9 @@
 ``IndustryPack`` is the one object a pack's entry point names
 (``safegrid_chemicals.plugin:PACK``): the industry itself, its scoring rules
 and emergency templates, on top of the neutral content ``ContentPack`` maps
-onto the hooks. A pack's ``plugin`` module only declares these; no pack
-writes hook implementations of its own for them.
+onto the hooks. A pack's ``plugin`` module only names its rules:
+``IndustryPack.from_data(data, rules=...)`` reads the rest from the pack's
+``data`` package; no pack writes hook implementations of its own for them.
 
 Emergency templates are plain dicts in the neutral shape (labels made with
 ``content.text``): the pack's industry code is filled in here.
@@ -13,6 +14,7 @@ Emergency templates are plain dicts in the neutral shape (labels made with
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from types import ModuleType
 from typing import Any
 
 from plugins import hookimpl
@@ -63,6 +65,26 @@ class IndustryPack(ContentPack):
         self.rules = tuple(rules)
         self.templates = tuple(
             emergency_template(code, template) for template in emergency_templates
+        )
+
+    @classmethod
+    def from_data(
+        cls,
+        data: ModuleType,
+        *,
+        rules: Iterable[ScoringRule] = (),
+        form_rules: Mapping[str, str] | None = None,
+    ) -> IndustryPack:
+        """The pack a ``data`` package declares: its content (``content()``),
+        ``INDUSTRY_NAME`` and ``INDUSTRY_DESCRIPTION`` (``text`` labels) and
+        ``EMERGENCY_TEMPLATES``."""
+        return cls(
+            data.content(),
+            name=I18nText(**data.INDUSTRY_NAME),
+            description=I18nText(**data.INDUSTRY_DESCRIPTION),
+            rules=rules,
+            emergency_templates=data.EMERGENCY_TEMPLATES,
+            form_rules=form_rules,
         )
 
     @hookimpl

@@ -9,18 +9,7 @@ document sections, the inspection schedules of 应急〔2019〕78号 and
 ``PACK``.
 """
 
-from plugins.contributions import I18nText
 from plugins.pack_support.industry import IndustryPack
 from safegrid_chemicals import data, gb18218
-from safegrid_chemicals.data.emergency import EMERGENCY_TEMPLATES
 
-PACK = IndustryPack(
-    data.content(),
-    name=I18nText("危险化学品", "Hazardous chemicals"),
-    description=I18nText(
-        "危险化学品生产、储存、使用和经营企业",
-        "Enterprises that produce, store, use or trade hazardous chemicals",
-    ),
-    rules=[gb18218.RULE],
-    emergency_templates=EMERGENCY_TEMPLATES,
-)
+PACK = IndustryPack.from_data(data, rules=[gb18218.RULE])

@@ -7,19 +7,9 @@ criteria, monitored parameters, document sections and emergency templates
 come from ``data``. The entry point names ``PACK``.
 """
 
-from plugins.contributions import I18nText
 from plugins.pack_support.industry import IndustryPack
 from safegrid_construction import data, jgj59
-from safegrid_construction.data.emergency import EMERGENCY_TEMPLATES
 
-PACK = IndustryPack(
-    data.content(),
-    name=I18nText("建筑施工", "Construction"),
-    description=I18nText(
-        "房屋建筑和市政基础设施工程施工",
-        "Building and municipal infrastructure construction",
-    ),
-    rules=[jgj59.RULE, jgj59.FORM_RULE],
-    form_rules={jgj59.KEY: jgj59.FORM_KEY},
-    emergency_templates=EMERGENCY_TEMPLATES,
+PACK = IndustryPack.from_data(
+    data, rules=[jgj59.RULE, jgj59.FORM_RULE], form_rules={jgj59.KEY: jgj59.FORM_KEY}
 )
