@@ -1,7 +1,8 @@
 """Abstract models the apps' records share (no table of their own).
 
-``CreatedAt`` is the "when" stamp of a record written once by a service; its
-field is defined exactly as the apps defined it, so adopting it changes no
+``CreatedAt`` is the "when" stamp of a record written once by a service,
+``UpdatedAt`` that of its last change, ``Timestamped`` both. Their fields are
+defined exactly as the apps defined them, so adopting one changes no
 migration.
 """
 
@@ -15,6 +16,22 @@ class CreatedAt(models.Model):
     """When the record was written."""
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class UpdatedAt(models.Model):
+    """When the record last changed."""
+
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Timestamped(CreatedAt, UpdatedAt):
+    """When the record was written and when it last changed."""
 
     class Meta:
         abstract = True

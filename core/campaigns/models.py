@@ -14,11 +14,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core.base.models import CreatedAt
 from core.forms.models import FormDefinition
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
 
-class Campaign(models.Model):
+class Campaign(CreatedAt):
     """A rollout campaign of the committee office: which enterprises, by when,
     and what "mechanism established" means (criteria the platform computes)."""
 
@@ -52,7 +53,6 @@ class Campaign(models.Model):
     )
     # [{"key": "risk_list"}, {"key": "inspections", "value": 90}, …]
     criteria = models.JSONField(_("criteria"), default=list)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("rollout campaign")

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import CreatedAt, UpdatedAt
 from core.organizations.models import Enterprise
 
 
@@ -123,7 +124,7 @@ class CardKind(models.TextChoices):
     POSTER = "poster", _("Risk notice board")
 
 
-class PublicCard(models.Model):
+class PublicCard(CreatedAt):
     """The stable public address of a printed card or poster (its QR code).
 
     Created the first time the card is printed and never changed, so a card
@@ -148,7 +149,6 @@ class PublicCard(models.Model):
         verbose_name=_("post"),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=CardKind.choices)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("public card")
@@ -266,7 +266,7 @@ class ScopeHandbook(GeneratedDocument):
         return self.territory.name if self.territory is not None else ""
 
 
-class HandbookSectionSetting(models.Model):
+class HandbookSectionSetting(UpdatedAt):
     """How an industry's department wants one handbook section: shown or
     not, where, under which heading, with which introduction (plain text).
 
@@ -303,7 +303,6 @@ class HandbookSectionSetting(models.Model):
         related_name="+",
         verbose_name=_("updated by"),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("handbook section setting")
@@ -318,7 +317,7 @@ class HandbookSectionSetting(models.Model):
         return f"{self.industry_id} {self.key}"
 
 
-class HandbookNote(models.Model):
+class HandbookNote(UpdatedAt):
     """The enterprise's own notes under one handbook section (plain text)."""
 
     enterprise = models.ForeignKey(
@@ -329,7 +328,6 @@ class HandbookNote(models.Model):
     )
     key = models.CharField(_("section"), max_length=120)
     text = models.TextField(_("notes"))
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("handbook note")

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
+from core.base.models import CreatedAt, Timestamped, UpdatedAt
 from core.forms.blocks import OptionListItemBlock, body_block
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -54,7 +55,7 @@ def _pick(zh: str, en: str) -> str:
     return (en or zh) if language.startswith("en") else (zh or en)
 
 
-class FormDefinition(models.Model):
+class FormDefinition(Timestamped):
     """A form or checklist as its owner edits it (the draft of the next version).
 
     Owned by a department, or provided by a pack (``pack`` set, no
@@ -160,8 +161,6 @@ class FormDefinition(models.Model):
         related_name="+",
         editable=False,
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("form definition")
@@ -295,7 +294,7 @@ class Recurrence(models.TextChoices):
     YEARLY = "yearly", _("Every year")
 
 
-class FormAssignment(models.Model):
+class FormAssignment(CreatedAt):
     """A form given to the enterprises of an industry and/or a territory."""
 
     definition = models.ForeignKey(
@@ -346,7 +345,6 @@ class FormAssignment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("form assignment")
@@ -370,7 +368,7 @@ class SubmissionStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for correction")
 
 
-class OptionList(models.Model):
+class OptionList(UpdatedAt):
     """A department's reusable list of answers (a response set: e.g. 合格 /
     不合格 / 不适用, each with a score and whether it counts as a finding),
     used by choice questions of many forms. A published version freezes the
@@ -388,7 +386,6 @@ class OptionList(models.Model):
         min_num=2,
         verbose_name=_("options"),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("option list")

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import UpdatedAt
 from core.organizations.models import Department, Enterprise, Person
 from plugins.reference.hazard_codes import (
     FIX_MODES,
@@ -54,7 +55,7 @@ class HazardQuerySet(models.QuerySet):
         return self.filter(status__in=DEADLINE_STATES, deadline__lt=today)
 
 
-class Hazard(models.Model):
+class Hazard(UpdatedAt):
     """One hidden hazard of an enterprise, from its report to its closing."""
 
     enterprise = models.ForeignKey(
@@ -195,7 +196,6 @@ class Hazard(models.Model):
         default=0,
         help_text=_("How far the overdue reminders have gone (0: none yet)."),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = HazardQuerySet.as_manager()
 

@@ -15,12 +15,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import CreatedAt, Timestamped
 from core.forms.models import FormVersion, Submission
 from core.organizations.models import Enterprise, Person
 from core.risks.models import RiskPoint
 
 
-class MajorHazardSource(models.Model):
+class MajorHazardSource(Timestamped):
     """A major hazard source (重大危险源, GB 18218) and its 包保责任人.
 
     应急厅〔2021〕12号 Art. 3: each source has a main (主要负责人), a technical
@@ -76,8 +77,6 @@ class MajorHazardSource(models.Model):
         related_name="+",
         verbose_name=_("operational responsible head"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("major hazard source")
@@ -109,7 +108,7 @@ class TaskStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class InspectionTask(models.Model):
+class InspectionTask(CreatedAt):
     """One inspection to do in one period slot."""
 
     enterprise = models.ForeignKey(
@@ -179,7 +178,6 @@ class InspectionTask(models.Model):
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     done_at_point = models.BooleanField(_("done at the point"), default=False)
     escalation = models.PositiveSmallIntegerField(_("escalation step"), default=0)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("inspection task")
@@ -204,7 +202,7 @@ class InspectionTask(models.Model):
         return self.title
 
 
-class GovernmentInspection(models.Model):
+class GovernmentInspection(CreatedAt):
     """An inspection of an enterprise by a government office (政府检查): an
     industry department, a territorial office (a grid officer) or the
     committee office plans it, then records what it found. Each finding opens
@@ -243,7 +241,6 @@ class GovernmentInspection(models.Model):
         related_name="+",
         verbose_name=_("planned by"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -9,8 +9,10 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import CreatedAt
 
-class Notification(models.Model):
+
+class Notification(CreatedAt):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -36,7 +38,6 @@ class Notification(models.Model):
     target_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     url = models.CharField(_("link"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:

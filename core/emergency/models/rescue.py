@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt
+from core.base.models import CreatedAt, UpdatedAt
 from core.emergency.models.plans import EmergencyPlan
 from core.organizations.models import Enterprise, Person, Unit
 from plugins.vocabularies import (
@@ -97,7 +97,7 @@ class RescueAgreement(CreatedAt):
         return self.party
 
 
-class PostEmergencyContent(models.Model):
+class PostEmergencyContent(UpdatedAt):
     """What a post does in an emergency (the 应急处置卡's content, FACTS § 7).
 
     ``first_actions`` is a list of ``{"action": str, "responsible": str}`` in
@@ -131,7 +131,6 @@ class PostEmergencyContent(models.Model):
     contacts = models.JSONField(_("contacts"), default=list, blank=True)
     escape_route = models.TextField(_("escape route"), blank=True)
     assembly_point = models.CharField(_("assembly point"), max_length=200, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("post emergency content")
