@@ -1,15 +1,29 @@
 """Abstract models the apps' records share (no table of their own).
 
 ``CreatedAt`` is the "when" stamp of a record written once by a service,
-``UpdatedAt`` that of its last change, ``Timestamped`` both. Their fields are
-defined exactly as the apps defined them, so adopting one changes no
-migration.
+``UpdatedAt`` that of its last change, ``Timestamped`` both; ``user_stamp``
+is the "who" field (submitted by, reviewed by...). Their fields are defined
+exactly as the apps defined them, so adopting one changes no migration.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def user_stamp(verbose_name=None, *, blank: bool = True) -> models.ForeignKey:
+    """Who did something to the record: a user, without a reverse relation;
+    deleting the user keeps the record (the stamp becomes empty)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
 
 
 class CreatedAt(models.Model):

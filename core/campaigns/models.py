@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.base.models import CreatedAt
+from core.base.models import CreatedAt, user_stamp
 from core.forms.models import FormDefinition
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -31,13 +31,7 @@ class Campaign(CreatedAt):
         related_name="campaigns",
         verbose_name=_("issued by"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = user_stamp(_("created by"), blank=False)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     # Targets: no industry and no territory chosen means every enterprise.
@@ -135,13 +129,7 @@ class Directive(models.Model):
         related_name="directives",
         verbose_name=_("sent by"),
     )
-    sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("sender"),
-    )
+    sender = user_stamp(_("sender"), blank=False)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
@@ -175,22 +163,10 @@ class DirectiveRecipient(models.Model):
         verbose_name=_("enterprise"),
     )
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    read_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    read_by = user_stamp()
     reply = models.TextField(_("reply"), blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
-    replied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    replied_by = user_stamp()
     reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, UpdatedAt
+from core.base.models import CreatedAt, UpdatedAt, user_stamp
 from core.organizations.models import Enterprise
 
 
@@ -50,14 +49,7 @@ class GeneratedDocument(models.Model):
         _("risk points"), null=True, blank=True
     )
     error = models.TextField(_("error"), blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
+    requested_by = user_stamp(_("requested by"))
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -295,14 +287,7 @@ class HandbookSectionSetting(UpdatedAt):
         blank=True,
         help_text=_("Plain text printed under the heading; no HTML."),
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = user_stamp(_("updated by"))
 
     class Meta:
         verbose_name = _("handbook section setting")

@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
-from core.base.models import CreatedAt, Timestamped, UpdatedAt
+from core.base.models import CreatedAt, Timestamped, UpdatedAt, user_stamp
 from core.forms.blocks import OptionListItemBlock, body_block
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -252,14 +252,7 @@ class FormVersion(models.Model):
     source_hash = models.CharField(max_length=64, editable=False)
     pack_version = models.CharField(_("pack version"), max_length=40, blank=True)
     published_at = models.DateTimeField(_("published at"), default=timezone.now)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("published by"),
-    )
+    published_by = user_stamp(_("published by"))
 
     class Meta:
         verbose_name = _("form version")
@@ -338,13 +331,7 @@ class FormAssignment(CreatedAt):
         help_text=_("For a one-off assignment; a recurring one is due each period."),
     )
     is_active = models.BooleanField(_("active"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_stamp()
 
     class Meta:
         verbose_name = _("form assignment")
@@ -465,22 +452,9 @@ class Submission(models.Model):
         help_text=_("Non-compliant check items that open a hazard, with grade."),
     )
     warnings = models.JSONField(_("warnings"), default=list)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = user_stamp(_("submitted by"), blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = user_stamp(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
 
@@ -533,13 +507,7 @@ class SubmissionRevision(models.Model):
         ],
     )
     comment = models.TextField(_("review comment"), blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = user_stamp()
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta:

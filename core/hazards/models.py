@@ -7,12 +7,11 @@ the same checked, re-encoded, scope-served files as a checklist's answers.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import UpdatedAt
+from core.base.models import UpdatedAt, user_stamp
 from core.organizations.models import Department, Enterprise, Person
 from plugins.reference.hazard_codes import (
     FIX_MODES,
@@ -172,22 +171,8 @@ class Hazard(UpdatedAt):
         related_name="supervised_hazards",
         verbose_name=_("supervising office"),
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted for acceptance by"),
-    )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reported by"),
-    )
+    submitted_by = user_stamp(_("submitted for acceptance by"))
+    reported_by = user_stamp(_("reported by"))
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -267,13 +252,7 @@ class HazardTransition(models.Model):
         _("from"), max_length=24, choices=HazardStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=24, choices=HazardStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    actor = user_stamp(_("by"), blank=False)
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)

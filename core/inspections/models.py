@@ -11,11 +11,10 @@ done in the same transaction (``services.task_complete``).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, Timestamped
+from core.base.models import CreatedAt, Timestamped, user_stamp
 from core.forms.models import FormVersion, Submission
 from core.organizations.models import Enterprise, Person
 from core.risks.models import RiskPoint
@@ -167,14 +166,7 @@ class InspectionTask(CreatedAt):
         related_name="inspection_task",
         verbose_name=_("submission"),
     )
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("done by"),
-    )
+    done_by = user_stamp(_("done by"))
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     done_at_point = models.BooleanField(_("done at the point"), default=False)
     escalation = models.PositiveSmallIntegerField(_("escalation step"), default=0)
@@ -234,21 +226,8 @@ class GovernmentInspection(CreatedAt):
     inspectors = models.CharField(_("inspectors"), max_length=200)
     purpose = models.TextField(_("purpose"), blank=True)
     summary = models.TextField(_("summary of the result"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("planned by"),
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    created_by = user_stamp(_("planned by"), blank=False)
+    recorded_by = user_stamp(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
 
     class Meta:

@@ -7,11 +7,11 @@ holds business logic.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import user_stamp
 from core.organizations.models import Enterprise
 
 
@@ -288,23 +288,9 @@ class Alarm(models.Model):
         _("returned to normal at"), null=True, blank=True
     )
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("acknowledged by"),
-    )
+    acknowledged_by = user_stamp(_("acknowledged by"))
     cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
-    cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("cleared by"),
-    )
+    cleared_by = user_stamp(_("cleared by"))
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     hazard = models.ForeignKey(
         "hazards.Hazard",

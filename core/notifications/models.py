@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt
+from core.base.models import CreatedAt, user_stamp
 
 
 class Notification(CreatedAt):
@@ -19,14 +19,7 @@ class Notification(CreatedAt):
         related_name="notifications",
         verbose_name=_("recipient"),
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("from"),
-    )
+    actor = user_stamp(_("from"))
     # The message as a gettext msgid and its ``params`` (``verb_is_key``),
     # translated when read, in the reader's language; or a plain sentence.
     verb = models.CharField(_("message"), max_length=300)

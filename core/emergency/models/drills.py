@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt
+from core.base.models import CreatedAt, user_stamp
 from core.emergency.models.plans import EmergencyPlan
 from core.organizations.models import Enterprise, Person
 
@@ -90,13 +89,7 @@ class Drill(CreatedAt):
         related_name="+",
         verbose_name=_("hazards opened"),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = user_stamp(_("recorded by"), blank=False)
 
     class Meta:
         verbose_name = _("drill")
