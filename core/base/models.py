@@ -2,7 +2,8 @@
 
 ``CreatedAt`` is the "when" stamp of a record written once by a service,
 ``UpdatedAt`` that of its last change, ``Timestamped`` both; ``user_stamp``
-is the "who" field (submitted by, reviewed by...). Their fields are defined
+is the "who" field (submitted by, reviewed by...), ``enterprise_key`` the
+enterprise a record belongs to (deleted with it). Their fields are defined
 exactly as the apps defined them, so adopting one changes no migration.
 """
 
@@ -23,6 +24,16 @@ def user_stamp(verbose_name=None, *, blank: bool = True) -> models.ForeignKey:
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=verbose_name,
+    )
+
+
+def enterprise_key(related_name: str) -> models.ForeignKey:
+    """The enterprise the record belongs to; the record goes with it."""
+    return models.ForeignKey(
+        "organizations.Enterprise",
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        verbose_name=_("enterprise"),
     )
 
 

@@ -14,9 +14,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.base.models import CreatedAt, user_stamp
+from core.base.models import CreatedAt, enterprise_key, user_stamp
 from core.forms.models import FormDefinition
-from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
+from core.organizations.models import Department, Industry, Jurisdiction
 
 
 class Campaign(CreatedAt):
@@ -156,12 +156,7 @@ class DirectiveRecipient(models.Model):
     directive = models.ForeignKey(
         Directive, on_delete=models.CASCADE, related_name="recipients"
     )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="directives",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("directives")
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     read_by = user_stamp()
     reply = models.TextField(_("reply"), blank=True)
@@ -233,12 +228,7 @@ class AcceptanceCheck(models.Model):
     """The result of an acceptance or spot check of an enterprise by an office,
     answered on a low-code form (its version and answers kept)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="acceptance_checks",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("acceptance_checks")
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,

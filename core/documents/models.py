@@ -15,8 +15,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, UpdatedAt, user_stamp
-from core.organizations.models import Enterprise
+from core.base.models import CreatedAt, UpdatedAt, enterprise_key, user_stamp
 
 
 def handbook_path(instance: HandbookVersion, filename: str) -> str:
@@ -70,12 +69,7 @@ class GeneratedDocument(models.Model):
 class HandbookVersion(GeneratedDocument):
     """One generated version of an enterprise's risk control handbook."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="handbook_versions",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("handbook_versions")
     number = models.PositiveIntegerField(_("version"))
     language = models.CharField(_("language"), max_length=16, default="zh-hans")
     file = models.FileField(_("file"), upload_to=handbook_path, blank=True)
@@ -126,12 +120,7 @@ class PublicCard(CreatedAt):
     """
 
     token = models.UUIDField(_("public token"), unique=True, default=uuid.uuid4)
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="public_cards",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("public_cards")
     post = models.ForeignKey(
         "organizations.Unit",
         null=True,
@@ -305,12 +294,7 @@ class HandbookSectionSetting(UpdatedAt):
 class HandbookNote(UpdatedAt):
     """The enterprise's own notes under one handbook section (plain text)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="handbook_notes",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("handbook_notes")
     key = models.CharField(_("section"), max_length=120)
     text = models.TextField(_("notes"))
 

@@ -11,8 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import UpdatedAt, user_stamp
-from core.organizations.models import Department, Enterprise, Person
+from core.base.models import UpdatedAt, enterprise_key, user_stamp
+from core.organizations.models import Department, Person
 from plugins.reference.hazard_codes import (
     FIX_MODES,
     HAZARD_GRADES,
@@ -57,12 +57,7 @@ class HazardQuerySet(models.QuerySet):
 class Hazard(UpdatedAt):
     """One hidden hazard of an enterprise, from its report to its closing."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="hazards",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("hazards")
     risk_point = models.ForeignKey(
         "risks.RiskPoint",
         null=True,

@@ -14,9 +14,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, Timestamped, user_stamp
+from core.base.models import CreatedAt, Timestamped, enterprise_key, user_stamp
 from core.forms.models import FormVersion, Submission
-from core.organizations.models import Enterprise, Person
+from core.organizations.models import Person
 from core.risks.models import RiskPoint
 
 
@@ -33,12 +33,7 @@ class MajorHazardSource(Timestamped):
         THIRD = "third", _("Grade 3")
         FOURTH = "fourth", _("Grade 4")
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="major_hazard_sources",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("major_hazard_sources")
     name = models.CharField(_("name"), max_length=200)
     grade = models.CharField(
         _("grade"), max_length=6, choices=Grade.choices, blank=True
@@ -110,12 +105,7 @@ class TaskStatus(models.TextChoices):
 class InspectionTask(CreatedAt):
     """One inspection to do in one period slot."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="inspection_tasks",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("inspection_tasks")
     source = models.CharField(_("source"), max_length=16, choices=TaskSource.choices)
     origin = models.CharField(_("origin"), max_length=120)
     risk_point = models.ForeignKey(
@@ -212,12 +202,7 @@ class GovernmentInspection(CreatedAt):
         related_name="government_inspections",
         verbose_name=_("inspecting office"),
     )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="government_inspections",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("government_inspections")
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
     )

@@ -11,8 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import user_stamp
-from core.organizations.models import Enterprise
+from core.base.models import enterprise_key, user_stamp
 
 
 class LimitState(models.TextChoices):
@@ -58,12 +57,7 @@ class Device(models.Model):
     random bits, so a slow password hash adds nothing; docs/monitoring.md).
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="monitoring_devices",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("monitoring_devices")
     name = models.CharField(_("name"), max_length=120)
     key_prefix = models.CharField(_("key prefix"), max_length=16, unique=True)
     key_hash = models.CharField(_("key hash"), max_length=64, editable=False)
@@ -101,12 +95,7 @@ class SensorPoint(models.Model):
     on the row: evaluating a reading reads and writes this one row.
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="sensor_points",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("sensor_points")
     risk_point = models.ForeignKey(
         "risks.RiskPoint",
         on_delete=models.CASCADE,
@@ -260,12 +249,7 @@ class Alarm(models.Model):
     raised again on the same row.
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="alarms",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("alarms")
     sensor = models.ForeignKey(
         SensorPoint,
         on_delete=models.CASCADE,

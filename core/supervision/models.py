@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.base.models import UpdatedAt
+from core.base.models import UpdatedAt, enterprise_key
 from core.organizations.models import Enterprise, Jurisdiction
 from core.supervision.geometry import validate_boundary
 
@@ -132,12 +132,7 @@ class EnterpriseRating(models.Model):
 class EnterpriseRatingChange(models.Model):
     """A change of an enterprise's class, with the figures behind it."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="rating_changes",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("rating_changes")
     from_class = models.CharField(
         _("from"), max_length=1, choices=RatingClass.choices, blank=True
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, user_stamp
+from core.base.models import CreatedAt, enterprise_key, user_stamp
 from core.emergency.models.plans import EmergencyPlan
-from core.organizations.models import Enterprise, Person
+from core.organizations.models import Person
 
 
 class DrillPlanItem(models.Model):
@@ -17,12 +17,7 @@ class DrillPlanItem(models.Model):
     job told the managers (once per item).
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="drill_plan_items",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("drill_plan_items")
     year = models.PositiveIntegerField(_("year"))
     scenario = models.CharField(_("scenario"), max_length=200)
     plan = models.ForeignKey(
@@ -50,12 +45,7 @@ class Drill(CreatedAt):
     """The record of a drill held: when, what, with which plan and whom,
     its photos, its evaluation and the improvements that follow."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="drills",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("drills")
     planned = models.OneToOneField(
         DrillPlanItem,
         null=True,

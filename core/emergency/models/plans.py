@@ -8,8 +8,8 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, user_stamp
-from core.organizations.models import Department, Enterprise
+from core.base.models import CreatedAt, enterprise_key, user_stamp
+from core.organizations.models import Department
 from plugins.vocabularies import (
     EMERGENCY_PLAN_KINDS,
     PLAN_FILING_STATUSES,
@@ -26,12 +26,7 @@ class ImmutableVersion(Exception):
 class EmergencyPlan(CreatedAt):
     """One emergency plan of an enterprise; its text lives in its versions."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="emergency_plans",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("emergency_plans")
     kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=200)
     risk_events = models.ManyToManyField(
@@ -111,12 +106,7 @@ class PlanFiling(models.Model):
         verbose_name=_("plan version"),
     )
     # Denormalised from the version's plan, so the scope filters in one join.
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("+")
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,
