@@ -7,12 +7,12 @@ the same checked, re-encoded, scope-served files as a checklist's answers.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.organizations.models import Department, Enterprise, Person
+from core.base.models import UpdatedAt, enterprise_key, user_stamp
+from core.organizations.models import Department, Person
 from plugins.reference.hazard_codes import (
     FIX_MODES,
     HAZARD_GRADES,
@@ -54,15 +54,10 @@ class HazardQuerySet(models.QuerySet):
         return self.filter(status__in=DEADLINE_STATES, deadline__lt=today)
 
 
-class Hazard(models.Model):
+class Hazard(UpdatedAt):
     """One hidden hazard of an enterprise, from its report to its closing."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="hazards",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("hazards")
     risk_point = models.ForeignKey(
         "risks.RiskPoint",
         null=True,
@@ -171,22 +166,8 @@ class Hazard(models.Model):
         related_name="supervised_hazards",
         verbose_name=_("supervising office"),
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted for acceptance by"),
-    )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reported by"),
-    )
+    submitted_by = user_stamp(_("submitted for acceptance by"))
+    reported_by = user_stamp(_("reported by"))
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -195,7 +176,6 @@ class Hazard(models.Model):
         default=0,
         help_text=_("How far the overdue reminders have gone (0: none yet)."),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = HazardQuerySet.as_manager()
 
@@ -267,13 +247,7 @@ class HazardTransition(models.Model):
         _("from"), max_length=24, choices=HazardStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=24, choices=HazardStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    actor = user_stamp(_("by"), blank=False)
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)

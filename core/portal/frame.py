@@ -104,3 +104,25 @@ def submit(request, form, write, *, to, also_valid=()):
         return None
     messages.success(request, message)
     return redirect(to)
+
+
+def form_page(
+    request, form, write, *, to, template, scope, enterprise, context, also_valid=()
+):
+    """A portal page with a form saved through a service (``submit``).
+
+    A valid post is saved and redirected to ``to``; otherwise ``template`` is
+    shown with ``context`` (status 400 after a post that must be corrected).
+    """
+    if request.method == "POST":
+        done = submit(request, form, write, to=to, also_valid=also_valid)
+        if done is not None:
+            return done
+    return render_portal(
+        request,
+        template,
+        scope=scope,
+        enterprise=enterprise,
+        context=context,
+        status=400 if request.method == "POST" else 200,
+    )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -25,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber, Substr
 
 import core.base.lookups  # noqa: F401 - registers text_contains
-from core.base.scope_cache import scope_cached
+from core.base.scope_cache import cached, scope_cached
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.models import (
@@ -185,14 +183,9 @@ def risk_level_counts(
     if not (shared and seconds):
         return _level_counts(queryset)
     sql, params = queryset.order_by().values("level").query.sql_with_params()
-    key = (
-        "risks:level_counts:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return cached(
+        "risks:level_counts", (sql, params), seconds, lambda: _level_counts(queryset)
     )
-    counts = cache.get(key)
-    if counts is None:
-        counts = _level_counts(queryset)
-        cache.set(key, counts, seconds)
-    return counts
 
 
 def _level_counts(queryset: QuerySet[RiskPoint]) -> dict[str, int]:
