@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 
 from core.base.admin_views import (
+    KeysFirstPaginator,
+    ScopedIndexView,
     ScopedInspectView,
     ScopedModelViewSet,
     admin_step,
@@ -46,6 +48,12 @@ class HazardInspectView(ScopedInspectView):
         return context
 
 
+class HazardIndexView(ScopedIndexView):
+    """The stored order's index serves the page's keys (docs/hazards.md)."""
+
+    paginator_class = KeysFirstPaginator
+
+
 def _overdue(hazard: Hazard) -> str:
     return str(_("Overdue")) if hazard.is_overdue else ""
 
@@ -65,6 +73,7 @@ class HazardAdminViewSet(ScopedModelViewSet):
     search_backend_name = None
     search_fields = ["description", "location"]
     list_per_page = 50
+    index_view_class = HazardIndexView
     inspect_view_class = HazardInspectView
     inspect_view_enabled = True
     inspect_template_name = "hazards/admin/inspect.html"

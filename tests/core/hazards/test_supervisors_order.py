@@ -309,3 +309,19 @@ def test_a_foreign_user_is_refused(hz):
     assert response.status_code == 404
     hazard.refresh_from_db()
     assert not hazard.supervised and hazard.priority == 2
+
+
+def test_a_later_admin_page_continues_the_order(hz):
+    now = timezone.now()
+    hazards = [
+        hz.hazard(
+            S.CONFIRMED,
+            grade=MAJOR if n % 9 == 0 else HazardGrade.GENERAL,
+            reported_at=now - datetime.timedelta(minutes=n),
+        )
+        for n in range(55)
+    ]
+    client = logged_in(hz.world.committee)
+    first, second = _admin_ids(client), _admin_ids(client, f"{ADMIN}?p=2")
+    assert (len(first), len(second)) == (50, 5)
+    assert first + second == _expected(hazards)
