@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BooleanColumn, Column
 
 from core.base.admin_views import (
+    KeysFirstPaginator,
+    ScopedIndexView,
     ScopedInspectView,
     ScopedListViewSet,
     admin_step,
@@ -47,6 +49,12 @@ class HazardInspectView(ScopedInspectView):
         return context
 
 
+class HazardIndexView(ScopedIndexView):
+    """The stored order's index serves the page's keys (docs/hazards.md)."""
+
+    paginator_class = KeysFirstPaginator
+
+
 def _overdue(hazard: Hazard) -> str:
     return str(_("Overdue")) if hazard.is_overdue else ""
 
@@ -60,6 +68,7 @@ class HazardAdminViewSet(ScopedListViewSet):
     add_to_admin_menu = True
     menu_order = 310
     search_fields = ["description", "location"]
+    index_view_class = HazardIndexView
     inspect_view_class = HazardInspectView
     inspect_template_name = "hazards/admin/inspect.html"
     filterset_class = AdminHazardFilters
