@@ -27,9 +27,8 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-GOVERNMENT = ("committee", "industry_department", "street_office")
-ENTERPRISE = ("enterprise_manager",)
-EVERYONE = GOVERNMENT + ENTERPRISE
+from core.world.bench.sizes import ENTERPRISE, EVERYONE, GOVERNMENT
+
 #: Alarms per sensor (the last one active).
 ALARMS_EACH = 4
 

@@ -85,12 +85,13 @@ def _admin_deep(name: str) -> Callable[[BenchWorld], str]:
 
 
 def _portal_last(world: BenchWorld) -> str:
+    """The big enterprise's last page of the portal's risk list (its "Last"
+    link: a cursor page read backwards from the end)."""
     from django.urls import reverse
 
-    from core.risks.portal_views import PER_PAGE
+    from core.base.keyset import LAST
 
-    pages = max(1, -(-world.size.big_points // PER_PAGE))
-    return f"{reverse('risks:list')}?page={pages}"
+    return f"{reverse('risks:list')}?cursor={LAST}"
 
 
 def _big_enterprise(path: str) -> Callable[[BenchWorld], str]:

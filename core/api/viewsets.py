@@ -4,11 +4,14 @@
 the caller (``core.organizations.scope.scope_for``), so a row outside the
 scope is absent from the list and a 404 in detail; ``detail_rows`` adds what
 the detail needs (prefetches) and ``detail_serializer_class`` its serializer.
+``read_schema`` documents such a viewset's two operations.
 """
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 
 from core.base.pagination import KeysetPagination
@@ -46,3 +49,20 @@ class ScopedReadViewSet(
         scope = scope_for(self.request.user)
         rows = self.rows(scope)
         return self.detail_rows(rows, scope) if self.action == "retrieve" else rows
+
+
+NOT_IN_SCOPE = _("404 when it does not exist or is outside the caller's scope.")
+
+
+def read_schema(
+    list_summary, retrieve_summary, *, list_description=None, retrieve_description=None
+):
+    """The OpenAPI summaries of a scoped list and detail (a decorator); the
+    detail also says that a row outside the scope is a 404."""
+    return extend_schema_view(
+        list=extend_schema(summary=list_summary, description=list_description),
+        retrieve=extend_schema(
+            summary=retrieve_summary,
+            description=retrieve_description or NOT_IN_SCOPE,
+        ),
+    )

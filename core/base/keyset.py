@@ -147,16 +147,25 @@ class KeysetPage:
     previous_cursor: str | None
 
 
+#: The cursor of a list's last page: its last ``size`` rows, read by walking
+#: the order backwards from the end (as cheap as the first page).
+LAST = "last"
+
+
 def keyset_page(queryset: QuerySet, cursor: str | None, size: int) -> KeysetPage:
     """One page of ``queryset`` (ordered) after or before ``cursor``.
 
     Reads ``size + 1`` rows to know whether another page follows; raises
-    ``BadCursor`` for a cursor that does not fit the order.
+    ``BadCursor`` for a cursor that does not fit the order. ``LAST`` asks
+    for the last page.
     """
     fields = ordering_of(queryset)
     backwards = False
     try:
-        if cursor:
+        if cursor == LAST:
+            backwards = True
+            chunk = queryset.order_by(*_reverse(fields))
+        elif cursor:
             values, backwards = decode_cursor(cursor, len(fields))
             if backwards:
                 chunk = after(
@@ -182,7 +191,7 @@ def keyset_page(queryset: QuerySet, cursor: str | None, size: int) -> KeysetPage
     next_cursor: str | None
     previous_cursor: str | None
     if backwards:
-        next_cursor = encode_cursor(last)
+        next_cursor = None if cursor == LAST else encode_cursor(last)
         previous_cursor = encode_cursor(first, backwards=True) if more else None
     else:
         next_cursor = encode_cursor(last) if more else None
@@ -262,6 +271,7 @@ def planner_estimate(queryset: QuerySet) -> int | None:
 
 __all__ = [
     "COUNT_LIMIT",
+    "LAST",
     "BadCursor",
     "BoundedCount",
     "KeysetPage",

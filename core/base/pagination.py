@@ -10,7 +10,9 @@ the rows after (or before) the cursor in the list's order, so deep pages cost
 what the first costs and rows added between two requests are neither
 repeated nor skipped. ``count`` is exact up to 10,000 (``count_exact``);
 beyond it ``count`` is 10,000 and ``count_estimate`` PostgreSQL's estimate
-(``null`` on SQLite).
+(``null`` on SQLite). A text search (``?search=``) counts exactly up to
+1,000 only: its matches are found by reading rows one by one, so a higher
+bound would read more of the scope the larger it grows.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from core.base.keyset import BadCursor, bounded_count, keyset_page, keyset_page_joined
+
+#: The exact count's bound for a list searched by text (``?search=``).
+SEARCH_COUNT_LIMIT = 1_000
 
 
 class KeysetPagination(BasePagination):
@@ -51,7 +56,11 @@ class KeysetPagination(BasePagination):
                 {self.cursor_query_param: [_("This cursor is not valid.")]}
             ) from None
         self.page = page
-        self.count = bounded_count(queryset if counted is None else counted)
+        counted = queryset if counted is None else counted
+        if request.query_params.get("search"):
+            self.count = bounded_count(counted, SEARCH_COUNT_LIMIT)
+        else:
+            self.count = bounded_count(counted)
         return page.rows
 
     def _link(self, cursor: str | None) -> str | None:

@@ -10,18 +10,21 @@ stated where it is used: the figures may be that many seconds old; the first
 request after they expire pays the full cost (docs/performance.md).
 
 With ``seconds`` 0 (the tests) nothing is kept: every call computes.
+``cached`` is the keeping itself, for figures whose identity is not a scope
+(``core.risks.selectors.risk_level_counts`` keys them by their query's SQL).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from core.organizations.scope import Scope
+if TYPE_CHECKING:  # the base layer imports no app at run time
+    from core.organizations.scope import Scope
 
 T = TypeVar("T")
 
@@ -48,8 +51,17 @@ def scope_cached(
     language and ``parts``."""
     if not seconds:
         return compute()
-    identity = repr((scope_key(scope), get_language(), parts))
-    key = f"{namespace}:{hashlib.sha256(identity.encode()).hexdigest()}"
+    return cached(
+        namespace, (scope_key(scope), get_language(), parts), seconds, compute
+    )
+
+
+def cached(namespace: str, identity: Any, seconds: int, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result kept for ``seconds`` under ``namespace`` and
+    the ``repr`` of ``identity`` (hashed); with ``seconds`` 0, always computed."""
+    if not seconds:
+        return compute()
+    key = f"{namespace}:{hashlib.sha256(repr(identity).encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
         found = compute()

@@ -14,11 +14,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core.base.models import CreatedAt, enterprise_key, user_stamp
 from core.forms.models import FormDefinition
-from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
+from core.organizations.models import Department, Industry, Jurisdiction
 
 
-class Campaign(models.Model):
+class Campaign(CreatedAt):
     """A rollout campaign of the committee office: which enterprises, by when,
     and what "mechanism established" means (criteria the platform computes)."""
 
@@ -30,13 +31,7 @@ class Campaign(models.Model):
         related_name="campaigns",
         verbose_name=_("issued by"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = user_stamp(_("created by"), blank=False)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     # Targets: no industry and no territory chosen means every enterprise.
@@ -52,7 +47,6 @@ class Campaign(models.Model):
     )
     # [{"key": "risk_list"}, {"key": "inspections", "value": 90}, …]
     criteria = models.JSONField(_("criteria"), default=list)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("rollout campaign")
@@ -135,13 +129,7 @@ class Directive(models.Model):
         related_name="directives",
         verbose_name=_("sent by"),
     )
-    sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("sender"),
-    )
+    sender = user_stamp(_("sender"), blank=False)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
@@ -168,29 +156,12 @@ class DirectiveRecipient(models.Model):
     directive = models.ForeignKey(
         Directive, on_delete=models.CASCADE, related_name="recipients"
     )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="directives",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("directives")
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    read_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    read_by = user_stamp()
     reply = models.TextField(_("reply"), blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
-    replied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    replied_by = user_stamp()
     reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
 
@@ -257,12 +228,7 @@ class AcceptanceCheck(models.Model):
     """The result of an acceptance or spot check of an enterprise by an office,
     answered on a low-code form (its version and answers kept)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="acceptance_checks",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("acceptance_checks")
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,

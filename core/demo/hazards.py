@@ -110,6 +110,9 @@ def _walk_all(enterprise, manager, worker, responsible) -> None:
                 deadline=today - datetime.timedelta(days=5),
                 reported_at=timezone.now() - datetime.timedelta(days=20),
             )
+            # As the daily overdue job would: overdue first in the
+            # supervisors' list.
+            Hazard.objects.filter(pk=hazard.pk).refresh_priorities(today)
         elif state == "closed":
             Hazard.objects.filter(pk=hazard.pk).update(
                 reported_at=timezone.now() - datetime.timedelta(days=30)

@@ -111,7 +111,7 @@ def demo_load(*, manager: SafegridPluginManager, seed: int = SEED) -> DemoLoadRe
         from core.monitoring.demo import ensure_demo_monitoring
 
         ensure_demo_monitoring()
-        from core.supervision.demo import ensure_demo_territory_map
+        from core.demo.territory_map import ensure_demo_territory_map
 
         ensure_demo_territory_map()
         from core.demo.emergency import ensure_demo_emergency

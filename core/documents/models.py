@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.organizations.models import Enterprise
+from core.base.models import CreatedAt, UpdatedAt, enterprise_key, user_stamp
 
 
 def handbook_path(instance: HandbookVersion, filename: str) -> str:
@@ -49,14 +48,7 @@ class GeneratedDocument(models.Model):
         _("risk points"), null=True, blank=True
     )
     error = models.TextField(_("error"), blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
+    requested_by = user_stamp(_("requested by"))
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -77,12 +69,7 @@ class GeneratedDocument(models.Model):
 class HandbookVersion(GeneratedDocument):
     """One generated version of an enterprise's risk control handbook."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="handbook_versions",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("handbook_versions")
     number = models.PositiveIntegerField(_("version"))
     language = models.CharField(_("language"), max_length=16, default="zh-hans")
     file = models.FileField(_("file"), upload_to=handbook_path, blank=True)
@@ -123,7 +110,7 @@ class CardKind(models.TextChoices):
     POSTER = "poster", _("Risk notice board")
 
 
-class PublicCard(models.Model):
+class PublicCard(CreatedAt):
     """The stable public address of a printed card or poster (its QR code).
 
     Created the first time the card is printed and never changed, so a card
@@ -133,12 +120,7 @@ class PublicCard(models.Model):
     """
 
     token = models.UUIDField(_("public token"), unique=True, default=uuid.uuid4)
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="public_cards",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("public_cards")
     post = models.ForeignKey(
         "organizations.Unit",
         null=True,
@@ -148,7 +130,6 @@ class PublicCard(models.Model):
         verbose_name=_("post"),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=CardKind.choices)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("public card")
@@ -266,7 +247,7 @@ class ScopeHandbook(GeneratedDocument):
         return self.territory.name if self.territory is not None else ""
 
 
-class HandbookSectionSetting(models.Model):
+class HandbookSectionSetting(UpdatedAt):
     """How an industry's department wants one handbook section: shown or
     not, where, under which heading, with which introduction (plain text).
 
@@ -295,15 +276,7 @@ class HandbookSectionSetting(models.Model):
         blank=True,
         help_text=_("Plain text printed under the heading; no HTML."),
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = user_stamp(_("updated by"))
 
     class Meta:
         verbose_name = _("handbook section setting")
@@ -318,18 +291,12 @@ class HandbookSectionSetting(models.Model):
         return f"{self.industry_id} {self.key}"
 
 
-class HandbookNote(models.Model):
+class HandbookNote(UpdatedAt):
     """The enterprise's own notes under one handbook section (plain text)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="handbook_notes",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("handbook_notes")
     key = models.CharField(_("section"), max_length=120)
     text = models.TextField(_("notes"))
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("handbook note")

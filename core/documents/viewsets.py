@@ -15,15 +15,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
-from core.base.admin_views import ScopedModelViewSet
+from core.base.admin_views import ScopedListViewSet, enterprise_column
 from core.documents.models import HandbookVersion
 from core.documents.portal_views import version_response
 from core.documents.selectors import handbooks_for_supervisors
 from core.organizations.scope import scope_for
-
-
-def _enterprise(version: HandbookVersion) -> str:
-    return version.enterprise.name
 
 
 class DownloadColumn(Column):
@@ -35,7 +31,7 @@ class DownloadColumn(Column):
         )
 
 
-class HandbookAdminViewSet(ScopedModelViewSet):
+class HandbookAdminViewSet(ScopedListViewSet):
     model = HandbookVersion
     name = "handbooks_admin"
     url_prefix = "handbooks"
@@ -43,13 +39,11 @@ class HandbookAdminViewSet(ScopedModelViewSet):
     menu_label = _("Risk control handbooks")
     add_to_admin_menu = True
     menu_order = 320
-    search_backend_name = None
     search_fields = ["enterprise__name"]
-    list_per_page = 50
     inspect_view_enabled = False
     form_fields = ["note"]  # never shown: nobody edits here
     list_display = [
-        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        enterprise_column(),
         "number",
         "page_count",
         "risk_point_count",

@@ -25,7 +25,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.viewsets import NewestFirst, ScopedReadViewSet
+from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter, parse_id
 from core.emergency.models import (
     EmergencyPlan,
@@ -199,12 +199,9 @@ class FilingFilter(filters.FilterSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("List the emergency plans in the caller's scope")),
-    retrieve=extend_schema(
-        summary=_("One emergency plan with every version and its filings"),
-        description=_("404 when it does not exist or is outside the caller's scope."),
-    ),
+@read_schema(
+    _("List the emergency plans in the caller's scope"),
+    _("One emergency plan with every version and its filings"),
 )
 class EmergencyPlanViewSet(ScopedReadViewSet):
     """Emergency plans (应急预案): comprehensive, special, on-site disposal."""
@@ -232,15 +229,13 @@ class EmergencyPlanViewSet(ScopedReadViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("List the plan filings in the caller's scope"),
-        description=_(
-            "Newest first; ``mine=true``: only those filed with the caller's "
-            "department (its review queue), ``status`` filters."
-        ),
+@read_schema(
+    _("List the plan filings in the caller's scope"),
+    _("One plan filing"),
+    list_description=_(
+        "Newest first; ``mine=true``: only those filed with the caller's "
+        "department (its review queue), ``status`` filters."
     ),
-    retrieve=extend_schema(summary=_("One plan filing")),
 )
 class PlanFilingViewSet(ScopedReadViewSet):
     """Filings (备案) of plan versions with departments, and their review."""

@@ -16,10 +16,9 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from core.api.viewsets import NewestFirst, ScopedReadViewSet
+from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter
 from core.emergency.models import (
     Drill,
@@ -242,12 +241,9 @@ class WorkplaceTestFilter(EnterpriseFilter):
         fields = ["enterprise"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("List the drills in the caller's scope")),
-    retrieve=extend_schema(
-        summary=_("One drill with its participants, photos and hazards opened"),
-        description=_("404 when it does not exist or is outside the caller's scope."),
-    ),
+@read_schema(
+    _("List the drills in the caller's scope"),
+    _("One drill with its participants, photos and hazards opened"),
 )
 class DrillViewSet(ScopedReadViewSet):
     """Drills held (应急演练): date, scenario, plan used, evaluation."""
@@ -264,12 +260,9 @@ class DrillViewSet(ScopedReadViewSet):
         return rows.prefetch_related("participants", "photos", "hazards")
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("List the training sessions in the caller's scope")),
-    retrieve=extend_schema(
-        summary=_("One training session with the attendance the caller may see"),
-        description=_("404 when it does not exist or is outside the caller's scope."),
-    ),
+@read_schema(
+    _("List the training sessions in the caller's scope"),
+    _("One training session with the attendance the caller may see"),
 )
 class TrainingSessionViewSet(ScopedReadViewSet):
     serializer_class = SessionSerializer
@@ -290,15 +283,13 @@ class TrainingSessionViewSet(ScopedReadViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("List the training records in the caller's scope"),
-        description=_(
-            "One person at one session, with the assessment and certificate; "
-            "a staff member sees only their own. ``person`` filters."
-        ),
+@read_schema(
+    _("List the training records in the caller's scope"),
+    _("One training record"),
+    list_description=_(
+        "One person at one session, with the assessment and certificate; "
+        "a staff member sees only their own. ``person`` filters."
     ),
-    retrieve=extend_schema(summary=_("One training record")),
 )
 class TrainingRecordViewSet(ScopedReadViewSet):
     serializer_class = RecordSerializer
@@ -309,14 +300,9 @@ class TrainingRecordViewSet(ScopedReadViewSet):
         return attendance_list(scope=scope)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("List the workplace hazard-factor tests in the caller's scope")
-    ),
-    retrieve=extend_schema(
-        summary=_("One workplace hazard-factor test with its result per factor"),
-        description=_("404 when it does not exist or is outside the caller's scope."),
-    ),
+@read_schema(
+    _("List the workplace hazard-factor tests in the caller's scope"),
+    _("One workplace hazard-factor test with its result per factor"),
 )
 class WorkplaceTestViewSet(ScopedReadViewSet):
     serializer_class = WorkplaceTestSerializer

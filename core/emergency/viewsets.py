@@ -23,14 +23,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.base.admin_views import (
     ScopedInspectView,
-    ScopedModelViewSet,
+    ScopedListViewSet,
     admin_step,
+    enterprise_column,
+    inspect_title,
 )
 from core.emergency import policy
 from core.emergency.models import FilingStatus, PlanFiling, RescueAgreement
@@ -68,10 +70,6 @@ class FilingInspectView(ScopedInspectView):
         return context
 
 
-def _enterprise(row) -> str:
-    return row.enterprise.name
-
-
 def _plan(filing: PlanFiling) -> str:
     return f"{filing.version.plan.title} v{filing.version.number}"
 
@@ -98,28 +96,22 @@ def filings_for_admin(request) -> QuerySet[PlanFiling]:
     )
 
 
-class PlanFilingAdminViewSet(ScopedModelViewSet):
+class PlanFilingAdminViewSet(ScopedListViewSet):
     model = PlanFiling
     name = "plan_filings_admin"
     url_prefix = "emergency/filings"
     icon = "doc-full"
     menu_label = _("Plan filings")
-    search_backend_name = None
     search_fields = ["comment"]
-    list_per_page = 50
     inspect_view_class = FilingInspectView
-    inspect_view_enabled = True
     inspect_template_name = "emergency/admin/filing_inspect.html"
     filterset_class = FilingFilterSet
     form_fields = ["comment"]  # never shown: nobody edits here
     list_display = [
-        TitleColumn(
-            "plan",
-            label=_("emergency plan"),
-            accessor=_plan,
-            get_url=lambda f: reverse("plan_filings_admin:inspect", args=[f.pk]),
+        inspect_title(
+            "plan", _("emergency plan"), viewset="plan_filings_admin", accessor=_plan
         ),
-        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        enterprise_column(),
         "department",
         "status",
         "filed_at",
@@ -130,24 +122,19 @@ class PlanFilingAdminViewSet(ScopedModelViewSet):
         return filings_for_admin(request)
 
 
-class RescueAgreementAdminViewSet(ScopedModelViewSet):
+class RescueAgreementAdminViewSet(ScopedListViewSet):
     model = RescueAgreement
     name = "rescue_agreements_admin"
     url_prefix = "emergency/agreements"
     icon = "date"
     menu_label = _("Rescue agreements")
-    search_backend_name = None
     search_fields = ["party"]
-    list_per_page = 50
-    inspect_view_enabled = True
     form_fields = ["party"]  # never shown: nobody edits here
     list_display = [
-        TitleColumn(
-            "party",
-            label=_("rescue team (party)"),
-            get_url=lambda a: reverse("rescue_agreements_admin:inspect", args=[a.pk]),
+        inspect_title(
+            "party", _("rescue team (party)"), viewset="rescue_agreements_admin"
         ),
-        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        enterprise_column(),
         "valid_from",
         "valid_until",
         Column("expired", label=_("expired"), accessor=_expired),

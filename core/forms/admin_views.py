@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.base.errors import apply_errors
+from core.base.errors import apply_errors, show_messages
 from core.base.workbook import xlsx_response
 from core.forms import services
 from core.forms.admin_filters import filtered_submissions
@@ -501,6 +501,11 @@ class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
             except services.SubmissionRefused:
                 raise PermissionDenied from None
             except ValidationError as exc:
+                if self.submission.status != "submitted":
+                    # Another reviewer decided first: the review form is no
+                    # longer shown, so the reason goes above the page.
+                    show_messages(request, exc)
+                    return HttpResponseRedirect(request.path)
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("The review was recorded."))

@@ -1,4 +1,4 @@
-"""REST API of the forms engine (registered in ``core/api/urls.py``).
+"""REST API of the forms engine (registered in ``site/safegrid_site/api_urls.py``).
 
 * ``GET /api/v1/forms/`` — the caller's published forms (assigned to its
   enterprise, or those its department sees), each with its current version's

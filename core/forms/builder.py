@@ -14,7 +14,8 @@ exactly the answers the JSON Schema accepts (tests/core/forms prove it with
 hypothesis). Conventions: an unanswered question is a key left out, never
 ``""``, ``[]`` or ``false``; a check item's note and photos are the fields
 ``<key>__note`` and ``<key>__photos``; a repeatable group is a formset whose
-prefix is the group's key.
+prefix is the group's key (built, read and laid out by the group's type:
+``QuestionType.formset``).
 """
 
 from __future__ import annotations
@@ -27,14 +28,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.forms.formsets import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.forms.definition import FILE_TYPES
 from core.forms.fields import (
     CHECK_CHOICES,
-    NOTE_SUFFIX,
-    PHOTOS_SUFFIX,
     UploadHandler,
     UploadsField,
     UploadsValue,
@@ -74,13 +72,6 @@ class FormBuilder:
             question, self.required(question), self._common(question)
         )
 
-    def entry_form_class(self, group: Mapping[str, Any]) -> type[forms.Form]:
-        """The form of one entry of a repeatable group."""
-        attrs: dict[str, Any] = {}
-        for child_key in group.get("fields", []):
-            attrs.update(self.fields_for(self.questions[child_key]))
-        return type(f"Entry_{group['key']}", (forms.Form,), attrs)
-
     def get_form_class(self, step: int | None = None) -> type[AnswerForm]:
         """The form of one step (index into ``ui_schema["steps"]``) or of all."""
         steps = self.ui_schema.get("steps", [])
@@ -111,6 +102,11 @@ class QuestionLayout:
     formset: Any = None
     entries: list[EntryLayout] = field(default_factory=list)
     empty_entry: EntryLayout | None = None
+
+    @property
+    def fill_template(self) -> str:
+        """The template of the question's own part: its type's."""
+        return question_type(self.question["type"]).fill_template
 
     @property
     def condition_json(self) -> str:
@@ -180,35 +176,11 @@ class AnswerForm(forms.Form):
         self.formsets = {}
         for key in self.question_keys:
             question = self.builder.questions[key]
-            if not question_type(question["type"]).container:
-                continue
-            initial_entries = (initial_answers or {}).get(key)
-            # Unbound and new: show the entries the group needs at least.
-            blank = (
-                0
-                if self.is_bound or initial_entries
-                else (
-                    question.get("min_entries")
-                    or (1 if question.get("required") else 0)
-                )
+            formset = question_type(question["type"]).formset(
+                self, question, (initial_answers or {}).get(key)
             )
-            formset_class = formset_factory(
-                self.builder.entry_form_class(question),
-                extra=blank,
-                min_num=0,
-                max_num=question.get("max_entries") or 1000,
-                absolute_max=max(question.get("max_entries") or 1000, 1000),
-            )
-            self.formsets[key] = formset_class(
-                data=self.data if self.is_bound else None,
-                files=self.files if self.is_bound else None,
-                prefix=self.add_prefix(key),
-                initial=(
-                    answers_as_entry_initial(self.builder, question, initial_entries)
-                    if initial_entries and not self.is_bound
-                    else None
-                ),
-            )
+            if formset is not None:
+                self.formsets[key] = formset
 
     def layout(self) -> list[QuestionLayout]:
         items = []
@@ -216,28 +188,13 @@ class AnswerForm(forms.Form):
             question = self.builder.questions[key]
             item = QuestionLayout(
                 question=question,
-                fields=_bound_fields(self, key),
+                fields=bound_fields(self, question),
                 formset=self.formsets.get(key),
             )
             if item.formset is not None:
-                item.entries = [
-                    self._entry_layout(question, form) for form in item.formset.forms
-                ]
-                item.empty_entry = self._entry_layout(question, item.formset.empty_form)
+                question_type(question["type"]).formset_layout(self, question, item)
             items.append(item)
         return items
-
-    def _entry_layout(self, group: Mapping[str, Any], form) -> EntryLayout:
-        return EntryLayout(
-            form=form,
-            items=[
-                QuestionLayout(
-                    question=self.builder.questions[child_key],
-                    fields=_bound_fields(form, child_key),
-                )
-                for child_key in group.get("fields", [])
-            ],
-        )
 
     def partial_answers(self) -> dict[str, Any]:
         """This form's answers from the fields that are valid on their own.
@@ -249,21 +206,18 @@ class AnswerForm(forms.Form):
         cleaned = getattr(self, "cleaned_data", None) or {}
         answers: dict[str, Any] = {}
         for key in self.question_keys:
-            question = self.builder.questions[key]
-            if not question_type(question["type"]).container:
-                answers.update(self._answers_of(cleaned, [key]))
-                continue
-            entries = [
-                self._answers_of(
-                    getattr(form, "cleaned_data", None) or {},
-                    question.get("fields", []),
-                )
-                for form in self.formsets[key].forms
-            ]
-            entries = [entry for entry in entries if entry]
-            if entries:
-                answers[key] = entries
+            answers.update(self._answer_of(cleaned, key, partial=True))
         return answers
+
+    def _answer_of(
+        self, cleaned: Mapping[str, Any], key: str, *, partial: bool = False
+    ) -> dict[str, Any]:
+        """``{key: answer}`` of a top-level question (empty: unanswered)."""
+        if key not in self.formsets:
+            return self.answers_of(cleaned, [key])
+        question = self.builder.questions[key]
+        answer = question_type(question["type"]).formset_answer(self, question, partial)
+        return {} if answer is None else {key: answer}
 
     def keep_stored_files(self) -> None:
         """Show the files this validation stored as attached, errors or not.
@@ -305,17 +259,7 @@ class AnswerForm(forms.Form):
         validity = [formset.is_valid() for formset in self.formsets.values()]
         formsets_valid = all(validity)
         for key in self.question_keys:
-            question = self.builder.questions[key]
-            if question_type(question["type"]).container:
-                formset = self.formsets[key]
-                entries = [
-                    self._answers_of(form.cleaned_data, question.get("fields", []))
-                    for form in formset.forms
-                ]
-                if entries:
-                    answers[key] = entries
-            else:
-                answers.update(self._answers_of(cleaned, [key]))
+            answers.update(self._answer_of(cleaned, key))
         merged = {
             k: v for k, v in self.prior_answers.items() if k not in self.question_keys
         }
@@ -333,9 +277,9 @@ class AnswerForm(forms.Form):
             self.warnings = result.warnings
         return cleaned
 
-    def _answers_of(
-        self, cleaned: Mapping[str, Any], keys: list[str]
-    ) -> dict[str, Any]:
+    def answers_of(self, cleaned: Mapping[str, Any], keys: list[str]) -> dict[str, Any]:
+        """The answers to ``keys`` (questions without a formset; a group's
+        entries are read with it) in ``cleaned``, unanswered left out."""
         answers: dict[str, Any] = {}
         for key in keys:
             question = self.builder.questions[key]
@@ -374,40 +318,25 @@ class AnswerForm(forms.Form):
         if key not in self.question_keys:
             return  # another step's question: checked when that step is filled
         question = self.builder.questions[key]
-        if question_type(question["type"]).container:
-            formset = self.formsets[key]
-            path = error.path
-            if (
-                len(path) >= 3
-                and isinstance(path[1], int)
-                and path[1] < len(formset.forms)
-            ):
-                form = formset.forms[path[1]]
-                name = _field_name(
-                    self.builder.questions.get(path[2], {}), path[2], path[3:]
-                )
-                if name in form.fields and name not in form.errors:
-                    form.add_error(name, error.message)
-                    return
-                if name in form.fields:
-                    return
-            self.add_error(None, f"{question['label']}: {error.message}")
+        if key in self.formsets:
+            question_type(question["type"]).formset_error(self, question, error)
             return
-        name = _field_name(question, key, error.path[1:])
+        name = error_field_name(question, key, error.path[1:])
         if name not in self.fields:
             self.add_error(None, f"{question['label']}: {error.message}")
         elif name not in self.errors:
             self.add_error(name, error.message)
 
 
-def _bound_fields(form: forms.Form, key: str) -> list[Any]:
-    """The bound fields of one question: the answer, then a check item's note
-    and photos."""
-    names = [key, key + NOTE_SUFFIX, key + PHOTOS_SUFFIX]
+def bound_fields(form: forms.Form, question: Mapping[str, Any]) -> list[Any]:
+    """The bound fields of one question, in its type's order (a check item's
+    result, note and photos)."""
+    names = question_type(question["type"]).field_names(question["key"])
     return [form[name] for name in names if name in form.fields]
 
 
-def _field_name(question: Mapping[str, Any], key: str, rest: tuple) -> str:
+def error_field_name(question: Mapping[str, Any], key: str, rest: tuple) -> str:
+    """The field an error at ``(key, *rest)`` of an answer is shown at."""
     kind = question.get("type")
     return question_type(kind).field_name(key, rest) if kind else key
 
@@ -431,26 +360,9 @@ def answers_as_initial(
     for key in keys:
         question = builder.questions[key]
         kind = question_type(question["type"])
-        if key in answers and not (kind.container or kind.computed):
+        if key in answers and not kind.computed:
             initial.update(kind.initial(question, answers[key]))
     return initial
-
-
-def answers_as_entry_initial(
-    builder: FormBuilder, group: Mapping[str, Any], entries: Any
-) -> list[dict[str, Any]]:
-    """Formset initials of a repeatable group's stored entries: each child
-    question's fields, as ``answers_as_initial`` gives them for top-level
-    questions (a check item's result, note and photos; uploads; the rest)."""
-    children = [
-        key
-        for key in group.get("fields", [])
-        if not question_type(builder.questions[key]["type"]).computed
-    ]
-    return [
-        answers_as_initial(builder, entry, children) if isinstance(entry, dict) else {}
-        for entry in (entries if isinstance(entries, list) else [])
-    ]
 
 
 def answers_as_form_data(
@@ -458,31 +370,9 @@ def answers_as_form_data(
 ) -> dict[str, Any]:
     """What a browser posts for ``answers`` (a ``QueryDict``-like dict of lists)."""
     data: dict[str, list[str]] = {}
-
-    def put(name: str, value: Any) -> None:
-        data.setdefault(name, []).append(value)
-
-    def encode(question: Mapping[str, Any], answer: Any, prefix: str) -> None:
-        kind = question_type(question["type"])
-        for name, value in kind.form_data(question, answer, prefix + question["key"]):
-            put(name, value)
-
     for key in keys:
         question = builder.questions[key]
         kind = question_type(question["type"])
-        if kind.computed:
-            continue
-        if kind.container:
-            entries = answers.get(key) or []
-            put(f"{key}-TOTAL_FORMS", str(len(entries)))
-            put(f"{key}-INITIAL_FORMS", "0")
-            for index, entry in enumerate(entries):
-                for child_key in question.get("fields", []):
-                    child = builder.questions[child_key]
-                    computed = question_type(child["type"]).computed
-                    if not computed and child_key in entry:
-                        encode(child, entry[child_key], f"{key}-{index}-")
-            continue
-        if key in answers:
-            encode(question, answers[key], "")
+        for name, value in kind.post_data(builder, question, answers, ""):
+            data.setdefault(name, []).append(value)
     return data

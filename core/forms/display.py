@@ -35,6 +35,21 @@ class AnswerRow:
     result: str = ""
     note: str = ""
 
+    @property
+    def display_template(self) -> str:
+        """The template of the answer as the portal shows it: its type's."""
+        return question_type(self.type).display_template
+
+    @property
+    def signs(self) -> bool:
+        """The answer signs the form (a signature)."""
+        return question_type(self.type).signs
+
+    @property
+    def answer_is_files(self) -> bool:
+        """The answer is the files it holds (shown as them, not as text)."""
+        return question_type(self.type).answer_is_files
+
 
 def _row(question: Mapping[str, Any], answer: Any, **kwargs) -> AnswerRow:
     kind = question_type(question["type"])

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
+from core.base.models import CreatedAt, Timestamped, UpdatedAt, user_stamp
 from core.forms.blocks import OptionListItemBlock, body_block
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -54,7 +55,7 @@ def _pick(zh: str, en: str) -> str:
     return (en or zh) if language.startswith("en") else (zh or en)
 
 
-class FormDefinition(models.Model):
+class FormDefinition(Timestamped):
     """A form or checklist as its owner edits it (the draft of the next version).
 
     Owned by a department, or provided by a pack (``pack`` set, no
@@ -160,8 +161,6 @@ class FormDefinition(models.Model):
         related_name="+",
         editable=False,
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("form definition")
@@ -253,14 +252,7 @@ class FormVersion(models.Model):
     source_hash = models.CharField(max_length=64, editable=False)
     pack_version = models.CharField(_("pack version"), max_length=40, blank=True)
     published_at = models.DateTimeField(_("published at"), default=timezone.now)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("published by"),
-    )
+    published_by = user_stamp(_("published by"))
 
     class Meta:
         verbose_name = _("form version")
@@ -295,7 +287,7 @@ class Recurrence(models.TextChoices):
     YEARLY = "yearly", _("Every year")
 
 
-class FormAssignment(models.Model):
+class FormAssignment(CreatedAt):
     """A form given to the enterprises of an industry and/or a territory."""
 
     definition = models.ForeignKey(
@@ -339,14 +331,7 @@ class FormAssignment(models.Model):
         help_text=_("For a one-off assignment; a recurring one is due each period."),
     )
     is_active = models.BooleanField(_("active"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = user_stamp()
 
     class Meta:
         verbose_name = _("form assignment")
@@ -370,7 +355,7 @@ class SubmissionStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for correction")
 
 
-class OptionList(models.Model):
+class OptionList(UpdatedAt):
     """A department's reusable list of answers (a response set: e.g. 合格 /
     不合格 / 不适用, each with a score and whether it counts as a finding),
     used by choice questions of many forms. A published version freezes the
@@ -388,7 +373,6 @@ class OptionList(models.Model):
         min_num=2,
         verbose_name=_("options"),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("option list")
@@ -468,22 +452,9 @@ class Submission(models.Model):
         help_text=_("Non-compliant check items that open a hazard, with grade."),
     )
     warnings = models.JSONField(_("warnings"), default=list)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = user_stamp(_("submitted by"), blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = user_stamp(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
 
@@ -541,13 +512,7 @@ class SubmissionRevision(models.Model):
         ],
     )
     comment = models.TextField(_("review comment"), blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = user_stamp()
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta:

@@ -16,13 +16,13 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.viewsets import ScopedReadViewSet
+from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
 from core.forms.models import FormUpload
@@ -220,17 +220,12 @@ def _uploads(ids, enterprise_id: int) -> list[FormUpload]:
     return found
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("List the hazards in the caller's scope"),
-        description=_(
-            "Newest first, 50 to a page (cursor pagination); filters "
-            "enterprise, status, grade, overdue, supervised, hazard_type, unit."
-        ),
-    ),
-    retrieve=extend_schema(
-        summary=_("One hazard with its history and the caller's next steps"),
-        description=_("404 when it does not exist or is outside the caller's scope."),
+@read_schema(
+    _("List the hazards in the caller's scope"),
+    _("One hazard with its history and the caller's next steps"),
+    list_description=_(
+        "Newest first, 50 to a page (cursor pagination); filters "
+        "enterprise, status, grade, overdue, supervised, hazard_type, unit."
     ),
 )
 class HazardViewSet(ScopedReadViewSet):

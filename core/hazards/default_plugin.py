@@ -17,10 +17,18 @@ def safegrid_portal_menu_items() -> list[PortalMenuItem]:
 @hookimpl
 def safegrid_scheduled_jobs() -> list[ScheduledJob]:
     return [
+        # The supervisors' order puts overdue hazards first from the day
+        # their deadline has passed (the escalation at 08:00 marks too).
+        ScheduledJob(
+            "hazards.mark_overdue",
+            "core.hazards.tasks.mark_overdue_hazards",
+            every="day",
+            at="00:05",
+        ),
         ScheduledJob(
             "hazards.escalate_overdue",
             "core.hazards.tasks.escalate_overdue_hazards",
             every="day",
             at="08:00",
-        )
+        ),
     ]

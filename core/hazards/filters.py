@@ -20,6 +20,7 @@ from django_filters import rest_framework as filters
 from wagtail.admin.filters import WagtailFilterSet
 
 from core.base.filters import IdFilter
+from core.base.widgets import PlainSelect
 from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardType
 from core.hazards.selectors import hazard_filter
 from core.organizations.autocomplete import EnterpriseChooserFilter
@@ -92,7 +93,10 @@ class PortalHazardFilters(HazardFilters):
 
     enterprise = None
     supervised = None
-    unit = django_filters.ChoiceFilter(label=_("Unit"), empty_label=_("All"))
+    # Every unit of the enterprise's tree: options written in one pass.
+    unit = django_filters.ChoiceFilter(
+        label=_("Unit"), empty_label=_("All"), widget=PlainSelect
+    )
     overdue = OnlyWhenTicked(label=_("Overdue only"))
 
     class Meta:

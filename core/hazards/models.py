@@ -7,12 +7,15 @@ the same checked, re-encoded, scope-served files as a checklist's answers.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.organizations.models import Department, Enterprise, Person
+from core.base.models import UpdatedAt, enterprise_key, user_stamp
+from core.organizations.models import Department, Person
 from plugins.reference.hazard_codes import (
     FIX_MODES,
     HAZARD_GRADES,
@@ -48,21 +51,63 @@ OPEN_STATES = (
 )
 
 
+# The supervisors' order (supervised, then major, then overdue, then newest)
+# is one stored number, so that an index serves it (docs/hazards.md): the sum
+# of these weights, higher first.
+PRIORITY_SUPERVISED = 4
+PRIORITY_MAJOR = 2
+PRIORITY_OVERDUE = 1
+#: What the priority is computed from (saving any of them saves it too).
+PRIORITY_FIELDS = frozenset({"supervised", "grade", "status", "deadline"})
+
+
+def overdue_condition(today: datetime.date) -> models.Q:
+    """The hazards overdue on ``today``: their deadline runs and has passed."""
+    return models.Q(status__in=DEADLINE_STATES, deadline__lt=today)
+
+
+def priority_expression(today: datetime.date) -> models.Expression:
+    """``Hazard.priority`` as the database computes it on ``today``."""
+
+    def weight(condition: models.Q, value: int) -> models.Expression:
+        return models.Case(
+            models.When(condition, then=models.Value(value)),
+            default=models.Value(0),
+            output_field=models.PositiveSmallIntegerField(),
+        )
+
+    return (
+        weight(models.Q(supervised=True), PRIORITY_SUPERVISED)
+        + weight(models.Q(grade=HazardGrade.MAJOR), PRIORITY_MAJOR)
+        + weight(overdue_condition(today), PRIORITY_OVERDUE)
+    )
+
+
 class HazardQuerySet(models.QuerySet):
     def overdue(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(status__in=DEADLINE_STATES, deadline__lt=today)
+        return self.filter(overdue_condition(today))
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """Rows written in bulk (seeding, imports) carry their priority too."""
+        objs = list(objs)
+        today = timezone.localdate()
+        for hazard in objs:
+            hazard.priority = hazard.priority_on(today)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def refresh_priorities(self, today=None) -> int:
+        """Store the priority of every row whose stored one is not ``today``'s
+        (the hazards that became overdue since the last run, and any row
+        written around ``save``): one UPDATE; returns how many changed."""
+        expression = priority_expression(today or timezone.localdate())
+        return self.exclude(priority=expression).update(priority=expression)
 
 
-class Hazard(models.Model):
+class Hazard(UpdatedAt):
     """One hidden hazard of an enterprise, from its report to its closing."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="hazards",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("hazards")
     risk_point = models.ForeignKey(
         "risks.RiskPoint",
         null=True,
@@ -171,31 +216,25 @@ class Hazard(models.Model):
         related_name="supervised_hazards",
         verbose_name=_("supervising office"),
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted for acceptance by"),
-    )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reported by"),
-    )
+    submitted_by = user_stamp(_("submitted for acceptance by"))
+    reported_by = user_stamp(_("reported by"))
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "The supervisors' order, kept on every save and by the daily "
+            "overdue job: 4 under supervision, 2 major, 1 overdue, added up."
+        ),
+    )
     escalation_level = models.PositiveSmallIntegerField(
         _("escalation level"),
         default=0,
         help_text=_("How far the overdue reminders have gone (0: none yet)."),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = HazardQuerySet.as_manager()
 
@@ -210,6 +249,14 @@ class Hazard(models.Model):
             models.Index(fields=["enterprise", "status"], name="hazard_ent_status"),
             models.Index(fields=["status", "deadline"], name="hazard_status_deadline"),
             models.Index(fields=["-reported_at", "-id"], name="hazard_recent"),
+            # The supervisors' order, over a scope and within one enterprise.
+            models.Index(
+                fields=["-priority", "-reported_at", "-id"], name="hazard_priority"
+            ),
+            models.Index(
+                fields=["enterprise", "-priority", "-reported_at", "-id"],
+                name="hazard_ent_priority",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -222,13 +269,36 @@ class Hazard(models.Model):
     def __str__(self) -> str:
         return f"#{self.pk} {self.description[:40]}"
 
-    @property
-    def is_overdue(self) -> bool:
+    def save(self, *args, **kwargs):
+        self.priority = self.priority_on(timezone.localdate())
+        update_fields = kwargs.get("update_fields")
+        if (
+            update_fields is not None
+            and PRIORITY_FIELDS & set(update_fields)
+            and "priority" not in update_fields
+        ):
+            kwargs["update_fields"] = [*update_fields, "priority"]
+        super().save(*args, **kwargs)
+
+    def priority_on(self, today: datetime.date) -> int:
+        """The priority this hazard has on ``today`` (``priority_expression``
+        in Python)."""
+        return (
+            PRIORITY_SUPERVISED * bool(self.supervised)
+            + PRIORITY_MAJOR * (self.grade == HazardGrade.MAJOR)
+            + PRIORITY_OVERDUE * self.overdue_on(today)
+        )
+
+    def overdue_on(self, today: datetime.date) -> bool:
         return (
             self.status in DEADLINE_STATES
             and self.deadline is not None
-            and self.deadline < timezone.localdate()
+            and self.deadline < today
         )
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.overdue_on(timezone.localdate())
 
     @property
     def is_major(self) -> bool:
@@ -267,13 +337,7 @@ class HazardTransition(models.Model):
         _("from"), max_length=24, choices=HazardStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=24, choices=HazardStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    actor = user_stamp(_("by"), blank=False)
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)

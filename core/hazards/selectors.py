@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from core.hazards.models import (
@@ -19,6 +19,7 @@ from core.hazards.models import (
     Hazard,
     HazardGrade,
     HazardStatus,
+    overdue_condition,
 )
 from core.organizations.models import Unit
 from core.organizations.scope import Scope
@@ -64,9 +65,9 @@ def hazard_filter(
     if grade:
         hazards = hazards.filter(grade=grade)
     if overdue is True:
-        hazards = hazards.filter(status__in=DEADLINE_STATES, deadline__lt=today)
+        hazards = hazards.filter(overdue_condition(today))
     elif overdue is False:
-        hazards = hazards.exclude(status__in=DEADLINE_STATES, deadline__lt=today)
+        hazards = hazards.exclude(overdue_condition(today))
     if supervised is not None:
         hazards = hazards.filter(supervised=supervised)
     if hazard_type:
@@ -82,24 +83,14 @@ def hazard_filter(
     return hazards
 
 
-def hazard_list_for_supervisors(*, scope: Scope, today=None) -> QuerySet[Hazard]:
-    """Government order: supervised, then major, then overdue, then newest."""
-    today = today or timezone.localdate()
-    return hazard_list(scope=scope, today=today).order_by(
-        F("supervised").desc(),
-        Case(
-            When(grade=HazardGrade.MAJOR, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        ),
-        Case(
-            When(Q(status__in=DEADLINE_STATES, deadline__lt=today), then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        ),
-        "-reported_at",
-        "-pk",
-    )
+def hazard_list_for_supervisors(*, scope: Scope) -> QuerySet[Hazard]:
+    """Government order: supervised, then major, then overdue, then newest.
+
+    The first three are the stored ``Hazard.priority`` (overdue as of the
+    last save or the daily overdue job), so the indexes ``hazard_priority``
+    (over a scope) and ``hazard_ent_priority`` (one enterprise) serve the
+    order and a page reads its rows, not the scope (docs/hazards.md)."""
+    return hazard_list(scope=scope).order_by("-priority", "-reported_at", "-pk")
 
 
 def hazard_counts(
@@ -115,7 +106,7 @@ def hazard_counts(
     hazards = hazards_visible(scope)
     if enterprise is not None:
         hazards = hazards.filter(enterprise_id=enterprise)
-    overdue = Q(status__in=DEADLINE_STATES, deadline__lt=today)
+    overdue = overdue_condition(today)
     row = hazards.aggregate(
         total=Count("pk", filter=~Q(status=HazardStatus.REJECTED)),
         open=Count("pk", filter=Q(status__in=OPEN_STATES)),

@@ -1,7 +1,9 @@
-"""The hazards' periodic job: escalation of overdue hazards.
+"""The hazards' periodic jobs: the overdue mark of the supervisors' order,
+and the escalation of overdue hazards.
 
 Registered in the one schedule through ``safegrid_scheduled_jobs``
-(``core.hazards.default_plugin``), daily at 08:00.
+(``core.hazards.default_plugin``): the mark just after midnight, the
+escalation daily at 08:00 (which marks first too).
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ def wanted_level(*, overdue_days: int, major: bool) -> int:
 
 
 @job
+def mark_overdue_hazards() -> dict[str, int]:
+    """Store the priority of the hazards whose deadline passed since the
+    last run (and of any row whose stored priority is not today's), so the
+    supervisors' list shows them overdue first: one UPDATE, idempotent."""
+    from core.hazards.models import Hazard
+
+    return {"hazards": Hazard.objects.refresh_priorities(timezone.localdate())}
+
+
+@job
 def escalate_overdue_hazards() -> dict[str, int]:
     """Tell whoever is next about each overdue hazard, once per level.
 
@@ -50,6 +62,7 @@ def escalate_overdue_hazards() -> dict[str, int]:
     from core.hazards.models import Hazard
 
     today = timezone.localdate()
+    Hazard.objects.refresh_priorities(today)
     notified = raised = 0
     candidates = (
         Hazard.objects.overdue(today)

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 
 from core.base.admin_views import (
+    KeysFirstPaginator,
+    ScopedIndexView,
     ScopedInspectView,
-    ScopedModelViewSet,
+    ScopedListViewSet,
     admin_step,
+    enterprise_column,
+    inspect_title,
 )
 from core.hazards.filters import AdminHazardFilters
 from core.hazards.machine import available_steps
@@ -46,15 +49,17 @@ class HazardInspectView(ScopedInspectView):
         return context
 
 
+class HazardIndexView(ScopedIndexView):
+    """The stored order's index serves the page's keys (docs/hazards.md)."""
+
+    paginator_class = KeysFirstPaginator
+
+
 def _overdue(hazard: Hazard) -> str:
     return str(_("Overdue")) if hazard.is_overdue else ""
 
 
-def _enterprise(hazard: Hazard) -> str:
-    return hazard.enterprise.name
-
-
-class HazardAdminViewSet(ScopedModelViewSet):
+class HazardAdminViewSet(ScopedListViewSet):
     model = Hazard
     name = "hazards_admin"
     url_prefix = "hazards"
@@ -62,21 +67,15 @@ class HazardAdminViewSet(ScopedModelViewSet):
     menu_label = _("Hazards")
     add_to_admin_menu = True
     menu_order = 310
-    search_backend_name = None
     search_fields = ["description", "location"]
-    list_per_page = 50
+    index_view_class = HazardIndexView
     inspect_view_class = HazardInspectView
-    inspect_view_enabled = True
     inspect_template_name = "hazards/admin/inspect.html"
     filterset_class = AdminHazardFilters
     form_fields = ["description"]  # never shown: nobody edits here
     list_display = [
-        TitleColumn(
-            "description",
-            label=_("hazard"),
-            get_url=lambda hazard: reverse("hazards_admin:inspect", args=[hazard.pk]),
-        ),
-        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        inspect_title("description", _("hazard"), viewset="hazards_admin"),
+        enterprise_column(),
         "grade",
         "status",
         BooleanColumn("supervised", label=_("under supervision")),

@@ -11,16 +11,16 @@ done in the same transaction (``services.task_complete``).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import CreatedAt, Timestamped, enterprise_key, user_stamp
 from core.forms.models import FormVersion, Submission
-from core.organizations.models import Enterprise, Person
+from core.organizations.models import Person
 from core.risks.models import RiskPoint
 
 
-class MajorHazardSource(models.Model):
+class MajorHazardSource(Timestamped):
     """A major hazard source (重大危险源, GB 18218) and its 包保责任人.
 
     应急厅〔2021〕12号 Art. 3: each source has a main (主要负责人), a technical
@@ -33,12 +33,7 @@ class MajorHazardSource(models.Model):
         THIRD = "third", _("Grade 3")
         FOURTH = "fourth", _("Grade 4")
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="major_hazard_sources",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("major_hazard_sources")
     name = models.CharField(_("name"), max_length=200)
     grade = models.CharField(
         _("grade"), max_length=6, choices=Grade.choices, blank=True
@@ -76,8 +71,6 @@ class MajorHazardSource(models.Model):
         related_name="+",
         verbose_name=_("operational responsible head"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("major hazard source")
@@ -109,15 +102,10 @@ class TaskStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class InspectionTask(models.Model):
+class InspectionTask(CreatedAt):
     """One inspection to do in one period slot."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="inspection_tasks",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("inspection_tasks")
     source = models.CharField(_("source"), max_length=16, choices=TaskSource.choices)
     origin = models.CharField(_("origin"), max_length=120)
     risk_point = models.ForeignKey(
@@ -168,18 +156,10 @@ class InspectionTask(models.Model):
         related_name="inspection_task",
         verbose_name=_("submission"),
     )
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("done by"),
-    )
+    done_by = user_stamp(_("done by"))
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     done_at_point = models.BooleanField(_("done at the point"), default=False)
     escalation = models.PositiveSmallIntegerField(_("escalation step"), default=0)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("inspection task")
@@ -209,7 +189,7 @@ class InspectionTask(models.Model):
         return self.title
 
 
-class GovernmentInspection(models.Model):
+class GovernmentInspection(CreatedAt):
     """An inspection of an enterprise by a government office (政府检查): an
     industry department, a territorial office (a grid officer) or the
     committee office plans it, then records what it found. Each finding opens
@@ -227,12 +207,7 @@ class GovernmentInspection(models.Model):
         related_name="government_inspections",
         verbose_name=_("inspecting office"),
     )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="government_inspections",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("government_inspections")
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
     )
@@ -241,22 +216,8 @@ class GovernmentInspection(models.Model):
     inspectors = models.CharField(_("inspectors"), max_length=200)
     purpose = models.TextField(_("purpose"), blank=True)
     summary = models.TextField(_("summary of the result"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("planned by"),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    created_by = user_stamp(_("planned by"), blank=False)
+    recorded_by = user_stamp(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
 
     class Meta:

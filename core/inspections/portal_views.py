@@ -36,7 +36,7 @@ from core.inspections.selectors import (
     task_list,
 )
 from core.organizations.models import Role
-from core.portal.frame import enterprise_portal, render_portal, submit
+from core.portal.frame import enterprise_portal, form_page, render_portal
 from core.risks.models import RiskPoint
 
 SECTION_LIMIT = 50
@@ -294,25 +294,23 @@ def source_edit(request, pk=None, *, scope, enterprise):
     form = HazardSourceForm(
         request.POST or None, initial=initial, enterprise=enterprise
     )
-    if request.method == "POST":
 
-        def write():
-            saved = services.hazard_source_save(
-                actor=request.user,
-                enterprise=enterprise,
-                data=form.cleaned_data,
-                source=source,
-            )
-            return _("Saved “%(name)s”.") % {"name": saved.name}
+    def write():
+        saved = services.hazard_source_save(
+            actor=request.user,
+            enterprise=enterprise,
+            data=form.cleaned_data,
+            source=source,
+        )
+        return _("Saved “%(name)s”.") % {"name": saved.name}
 
-        done = submit(request, form, write, to="inspections:sources")
-        if done is not None:
-            return done
-    return render_portal(
+    return form_page(
         request,
-        "inspections/source_form.html",
+        form,
+        write,
+        to="inspections:sources",
+        template="inspections/source_form.html",
         scope=scope,
         enterprise=enterprise,
         context={"form": form, "source": source},
-        status=400 if request.method == "POST" else 200,
     )

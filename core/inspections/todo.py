@@ -14,12 +14,18 @@ from core.portal.todo import TODO_LIMIT, TodoItem
 
 def inspection_todo(*, scope, enterprise, user, today) -> list[TodoItem]:
     now = timezone.now()
-    tasks = (
-        task_list(scope=scope, user=user, own_only=True)
-        .exclude(status=TaskStatus.DONE)
+    tasks = task_list(scope=scope, user=user, own_only=True)
+    # The first few open tasks are picked from the bare table (a sort of the
+    # user's open tasks' keys), then only those are joined to what the item
+    # shows: joining every open task before the sort grew with the
+    # enterprise's tasks (one query all the same, the pick is a sub-query).
+    first = (
+        tasks.exclude(status=TaskStatus.DONE)
         .filter(period_start__lte=now)
-        .order_by("due_at", "pk")[:TODO_LIMIT]
+        .order_by("due_at", "pk")
+        .values("pk")[:TODO_LIMIT]
     )
+    tasks = tasks.filter(pk__in=first).order_by("due_at", "pk")
     items = []
     for task in tasks:
         overdue = task.due_at <= now

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -28,7 +28,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.viewsets import ScopedReadViewSet
+from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
@@ -205,9 +205,9 @@ def _time_param(request: Request, name: str) -> datetime.datetime | None:
     return parsed
 
 
-@extend_schema_view(
-    list=extend_schema(summary=gettext_lazy("List the sensors in the caller's scope")),
-    retrieve=extend_schema(summary=gettext_lazy("One sensor")),
+@read_schema(
+    gettext_lazy("List the sensors in the caller's scope"),
+    gettext_lazy("One sensor"),
 )
 class SensorViewSet(ScopedReadViewSet):
     """Sensor points on risk points, with their limits and current state."""
@@ -348,16 +348,14 @@ class AlarmActionSerializer(serializers.Serializer):
     )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the alarms in the caller's scope"),
-        description=gettext_lazy(
-            "Newest first (cursor pagination); filters enterprise, sensor, "
-            "open, acknowledged. Kinds: %(kinds)s."
-        )
-        % {"kinds": ", ".join(AlarmKind.values)},
-    ),
-    retrieve=extend_schema(summary=gettext_lazy("One alarm")),
+@read_schema(
+    gettext_lazy("List the alarms in the caller's scope"),
+    gettext_lazy("One alarm"),
+    list_description=gettext_lazy(
+        "Newest first (cursor pagination); filters enterprise, sensor, "
+        "open, acknowledged. Kinds: %(kinds)s."
+    )
+    % {"kinds": ", ".join(AlarmKind.values)},
 )
 class AlarmViewSet(ScopedReadViewSet):
     """Alarms of sensors: limit crossings and silent sensors."""

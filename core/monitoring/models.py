@@ -7,12 +7,11 @@ holds business logic.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.organizations.models import Enterprise
+from core.base.models import enterprise_key, user_stamp
 
 
 class LimitState(models.TextChoices):
@@ -58,12 +57,7 @@ class Device(models.Model):
     random bits, so a slow password hash adds nothing; docs/monitoring.md).
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="monitoring_devices",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("monitoring_devices")
     name = models.CharField(_("name"), max_length=120)
     key_prefix = models.CharField(_("key prefix"), max_length=16, unique=True)
     key_hash = models.CharField(_("key hash"), max_length=64, editable=False)
@@ -101,12 +95,7 @@ class SensorPoint(models.Model):
     on the row: evaluating a reading reads and writes this one row.
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="sensor_points",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("sensor_points")
     risk_point = models.ForeignKey(
         "risks.RiskPoint",
         on_delete=models.CASCADE,
@@ -260,12 +249,7 @@ class Alarm(models.Model):
     raised again on the same row.
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="alarms",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("alarms")
     sensor = models.ForeignKey(
         SensorPoint,
         on_delete=models.CASCADE,
@@ -288,23 +272,9 @@ class Alarm(models.Model):
         _("returned to normal at"), null=True, blank=True
     )
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("acknowledged by"),
-    )
+    acknowledged_by = user_stamp(_("acknowledged by"))
     cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
-    cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("cleared by"),
-    )
+    cleared_by = user_stamp(_("cleared by"))
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     hazard = models.ForeignKey(
         "hazards.Hazard",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
-from core.base.admin_views import ScopedModelViewSet
+from core.base.admin_views import ScopedListViewSet, enterprise_column
 from core.monitoring.models import Alarm, AlarmKind
 from core.monitoring.selectors import alarm_list
 from core.organizations.scope import scope_for
@@ -26,10 +26,6 @@ class AlarmFilterSet(WagtailFilterSet):
         fields = ["kind", "active"]
 
 
-def _enterprise(alarm: Alarm) -> str:
-    return alarm.enterprise.name
-
-
 def _sensor(alarm: Alarm) -> str:
     return f"{alarm.sensor.name} · {alarm.sensor.risk_point.name}"
 
@@ -39,7 +35,7 @@ def _acknowledged(alarm: Alarm) -> str:
     return user.get_username() if user is not None else "—"
 
 
-class AlarmAdminViewSet(ScopedModelViewSet):
+class AlarmAdminViewSet(ScopedListViewSet):
     model = Alarm
     name = "alarms_admin"
     url_prefix = "alarms"
@@ -47,13 +43,10 @@ class AlarmAdminViewSet(ScopedModelViewSet):
     menu_label = _("Monitoring alarms")
     add_to_admin_menu = True
     menu_order = 320
-    search_backend_name = None
-    list_per_page = 50
     filterset_class = AlarmFilterSet
-    inspect_view_enabled = True
     form_fields = ["comment"]  # never shown: nobody edits here
     list_display = [
-        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        enterprise_column(),
         Column("sensor", label=_("sensor"), accessor=_sensor),
         "kind",
         "active",

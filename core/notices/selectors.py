@@ -266,6 +266,18 @@ def distance_m_of(lat: float, lon: float, other: Enterprise) -> float:
 ISSUED_LIST_LIMIT = 100
 
 
+def _listed_nature(page) -> str:
+    """A circular's nature as its newest revision says — a draft's change of
+    nature shows in the list before it is published; "" for guidance."""
+    from core.notices.models import CircularNature
+
+    nature = getattr(page, "nature", "")
+    revision = page.latest_revision
+    if page.has_unpublished_changes and revision is not None:
+        nature = revision.content.get("nature", nature)
+    return str(CircularNature(nature).label) if nature in CircularNature.values else ""
+
+
 def issued_notices(*, user) -> list:
     """The circulars and guidance documents ``user``'s office issued — drafts
     and published, newest change first, at most ``ISSUED_LIST_LIMIT`` — as
@@ -292,9 +304,11 @@ def issued_notices(*, user) -> list:
         page
         for model in (CircularPage, GuidancePage)
         for page in model.objects.filter(issuers)
-        .select_related("issuer")
+        .select_related("issuer", "latest_revision")
         .order_by("-latest_revision_created_at", "-pk")[:ISSUED_LIST_LIMIT]
     ]
+    for page in pages:
+        page.listed_nature = _listed_nature(page)
     epoch = datetime.datetime.min.replace(tzinfo=datetime.UTC)
     pages.sort(
         key=lambda page: (page.latest_revision_created_at or epoch, page.pk),

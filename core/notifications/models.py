@@ -9,22 +9,17 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import CreatedAt, user_stamp
 
-class Notification(models.Model):
+
+class Notification(CreatedAt):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="notifications",
         verbose_name=_("recipient"),
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("from"),
-    )
+    actor = user_stamp(_("from"))
     # The message as a gettext msgid and its ``params`` (``verb_is_key``),
     # translated when read, in the reader's language; or a plain sentence.
     verb = models.CharField(_("message"), max_length=300)
@@ -36,7 +31,6 @@ class Notification(models.Model):
     target_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     url = models.CharField(_("link"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:

@@ -1,6 +1,6 @@
 """REST API of organizations: enterprises, read-only, through the caller's scope.
 
-Registered on the router in ``core/api/urls.py``. Which enterprises a caller sees
+Registered on the router in ``site/safegrid_site/api_urls.py``. Which enterprises a caller sees
 is decided by ``scope_for`` inside the selector; an enterprise out of scope
 answers 404, exactly like one that does not exist.
 """

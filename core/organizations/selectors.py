@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 
-from core.organizations.models import Enterprise, Industry, Jurisdiction, Unit
+from core.organizations.models import Enterprise, Industry, Jurisdiction
 from core.organizations.scope import Scope
 
 
@@ -67,15 +67,6 @@ def enterprise_filter(
             Q(name__icontains=search) | Q(uscc__icontains=search)
         )
     return queryset
-
-
-def unit_tree(*, enterprise: Enterprise) -> list[Unit]:
-    """An enterprise's units in tree order (depth tells the indentation)."""
-    return list(
-        Unit.objects.filter(enterprise=enterprise)
-        .order_by("path")
-        .prefetch_related("holders")
-    )
 
 
 def enterprise_counts_by_industry(*, scope: Scope) -> list[Industry]:

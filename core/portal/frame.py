@@ -20,7 +20,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.base.errors import apply_errors
-from core.notifications.selectors import unread_count
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import Scope, scope_for
 from core.portal import selectors
@@ -81,7 +80,6 @@ def render_portal(request, template, *, scope, enterprise, context=None, status=
             "can_edit": scope.can_edit_enterprise(enterprise),
             "user_name": selectors.display_name(scope=scope, user=request.user),
             "role_label": Role(scope.role).label,
-            "notifications_unread": unread_count(request.user),
             **(context or {}),
         },
         status=status,
@@ -106,3 +104,25 @@ def submit(request, form, write, *, to, also_valid=()):
         return None
     messages.success(request, message)
     return redirect(to)
+
+
+def form_page(
+    request, form, write, *, to, template, scope, enterprise, context, also_valid=()
+):
+    """A portal page with a form saved through a service (``submit``).
+
+    A valid post is saved and redirected to ``to``; otherwise ``template`` is
+    shown with ``context`` (status 400 after a post that must be corrected).
+    """
+    if request.method == "POST":
+        done = submit(request, form, write, to=to, also_valid=also_valid)
+        if done is not None:
+            return done
+    return render_portal(
+        request,
+        template,
+        scope=scope,
+        enterprise=enterprise,
+        context=context,
+        status=400 if request.method == "POST" else 200,
+    )

@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 
 from core.organizations.models import Enterprise, Industry, Jurisdiction, Person, Unit
 from core.organizations.scope import Scope
-from core.organizations.selectors import unit_tree
 from plugins.contributions import PortalMenuItem
 from plugins.manager import get_plugin_manager
 
@@ -158,31 +157,166 @@ class UnitRow:
     holders: list[Person]
     child_kind: str | None
     is_mine: bool = False
+    more_below: bool = False
 
     @property
     def depth(self) -> int:
         return self.unit.depth
 
 
-def unit_rows(*, scope: Scope, enterprise: Enterprise) -> list[UnitRow]:
-    """The enterprise's unit tree in order, with who holds each post.
+#: How many units the units page draws at most: a tree that fits is drawn
+#: whole, a larger one level by level from the top (or from the unit opened),
+#: as deep as whole levels fit; deeper branches open by a link.
+UNIT_PAGE_ROWS = 100
 
-    ``is_mine`` marks the posts the user holds (a staff member's own posts).
+
+@dataclass
+class UnitBranch:
+    """What the units page shows: a part of the tree that fits the page.
+
+    ``focus`` is the unit opened (None: the enterprise's top), ``trail`` its
+    ancestors; ``rows`` the units drawn, in tree order; a row with
+    ``more_below`` has children that are not drawn (opened by a link).
+    ``next_after`` is the path after which the next page of the focus's
+    children starts, when they alone do not fit; ``mine`` the posts the user
+    holds, each with its readable label, to open from anywhere.
     """
-    mine = set(
-        scope.filter(
-            Unit.objects.filter(enterprise=enterprise, holders__user_id=scope.user_id)
-        ).values_list("pk", flat=True)
+
+    focus: Unit | None
+    trail: list[Unit]
+    rows: list[UnitRow]
+    next_after: str | None
+    mine: list[tuple[Unit, str]]
+    has_company: bool
+    opened: bool = False
+
+    @property
+    def cut(self) -> bool:
+        """Whether some drawn units have children that are not drawn."""
+        return any(row.more_below for row in self.rows)
+
+
+def unit_branch(
+    *,
+    scope: Scope,
+    enterprise: Enterprise,
+    focus: Unit | None = None,
+    after: str = "",
+    limit: int | None = None,
+) -> UnitBranch:
+    """The part of the enterprise's unit tree the units page draws, in a fixed
+    number of queries whatever the size of the tree.
+
+    The units below ``focus`` (or below the company unit, or the whole tree
+    when there are several top units) are read breadth-first,
+    at most ``limit`` + 1 rows: when they all fit, the branch is drawn
+    whole; else the levels that fit whole are drawn and the deepest drawn
+    units with children link to their own branch. When even the first level
+    does not fit, its first ``limit`` units are drawn and ``next_after``
+    pages on (by path: the tree's own order).
+    """
+    limit = limit or UNIT_PAGE_ROWS
+    units = scope.filter(Unit.objects.filter(enterprise=enterprise))
+    opened = focus is not None
+    below = units
+    top = 1
+    if focus is not None:
+        below = units.filter(path__startswith=focus.path, depth__gt=focus.depth)
+        top = focus.depth + 1
+    if after:
+        read = list(
+            below.filter(depth=top, path__gt=after).order_by("path")[: limit + 1]
+        )
+    else:
+        read = list(below.order_by("depth", "path")[: limit + 2])
+        if focus is None and read and (len(read) == 1 or read[1].depth > 1):
+            # One company unit at the top (the usual tree): draw from it.
+            focus, read, top = read[0], read[1:], 2
+        read = read[: limit + 1]
+    next_after = None
+    if len(read) > limit:
+        deepest = read[-1].depth
+        if deepest == top:
+            # The first level alone is too long: page through it by path.
+            next_after = read[limit - 1].path
+            read = read[:limit]
+        else:
+            read = [unit for unit in read if unit.depth < deepest]
+    drawn = {unit.pk for unit in read}
+    parents_drawn = {unit.path[: -Unit.steplen] for unit in read}
+    if focus is not None:
+        read.insert(0, focus)
+    prefetch_related_objects(read, "holders")
+    mine = (
+        list(units.filter(holders__user_id=scope.user_id).order_by("path")[:20])
+        if scope.user_id is not None
+        else []
     )
-    return [
+    mine_ids = {unit.pk for unit in mine}
+    rows = [
         UnitRow(
             unit=unit,
             holders=list(unit.holders.all()),
             child_kind=Unit.CHILD_KIND.get(unit.kind),
-            is_mine=unit.pk in mine,
+            is_mine=unit.pk in mine_ids,
+            more_below=unit.numchild > 0 and unit.path not in parents_drawn,
         )
-        for unit in unit_tree(enterprise=enterprise)
+        for unit in sorted(read, key=lambda unit: unit.path)
     ]
+    trail: list[Unit] = []
+    if focus is not None and focus.depth > 1:
+        step = Unit.steplen
+        ancestors = [focus.path[:end] for end in range(step, len(focus.path), step)]
+        trail = list(units.filter(path__in=ancestors).order_by("path"))
+    hidden = [unit for unit in mine if unit.pk not in drawn]
+    labels = _unit_labels(units, hidden) if hidden else {}
+    return UnitBranch(
+        focus=focus,
+        trail=trail,
+        rows=rows,
+        next_after=next_after,
+        mine=[(unit, labels.get(unit.pk, unit.name)) for unit in hidden],
+        has_company=focus is not None or any(unit.depth == 1 for unit in read),
+        opened=opened,
+    )
+
+
+def unit_search(
+    *, scope: Scope, enterprise: Enterprise, text: str, limit: int = 50
+) -> list[tuple[Unit, str]]:
+    """Units of the enterprise whose name contains ``text``, in tree order,
+    each with its readable label (the first ``limit``; two queries)."""
+    units = scope.filter(Unit.objects.filter(enterprise=enterprise))
+    found = list(units.filter(name__icontains=text).order_by("path")[:limit])
+    labels = _unit_labels(units, found)
+    return [(unit, labels.get(unit.pk, unit.name)) for unit in found]
+
+
+def _unit_labels(units: QuerySet[Unit], found: list[Unit]) -> dict[int, str]:
+    """ "workshop / team / post" for each unit of ``found``: its ancestors'
+    names read in one query from the materialised paths."""
+    step = Unit.steplen
+    paths = {
+        unit.path[:end]
+        for unit in found
+        for end in range(2 * step, len(unit.path), step)
+    }
+    names = dict(units.filter(path__in=paths).values_list("path", "name"))
+    return {
+        unit.pk: " / ".join(
+            [
+                *filter(
+                    None,
+                    (
+                        names.get(unit.path[:end], "")
+                        for end in range(2 * step, len(unit.path), step)
+                    ),
+                ),
+                unit.name,
+            ]
+        )
+        for unit in found
+    }
 
 
 def post_labels(*, enterprise: Enterprise) -> dict[int, str]:

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -30,7 +31,12 @@ from core.portal.forms import (
     UnitForm,
     contacts_from_formset,
 )
-from core.portal.frame import enterprise_portal, render_portal, require_edit, submit
+from core.portal.frame import (
+    enterprise_portal,
+    form_page,
+    render_portal,
+    require_edit,
+)
 from core.portal.todo import portal_todo
 
 PEOPLE_PER_PAGE = 50
@@ -91,29 +97,26 @@ def profile_edit(request, *, scope, enterprise):
     instance = scope.enterprises().get(pk=enterprise.pk)
     form = EnterpriseProfileForm(request.POST or None, instance=instance)
     formset = ContactFormSet(request.POST or None, instance=instance, prefix="contacts")
-    status = 200
-    if request.method == "POST":
 
-        def write():
-            services.enterprise_update_profile(
-                enterprise=instance,
-                profile={name: form.cleaned_data[name] for name in form.fields},
-                contacts=contacts_from_formset(formset),
-            )
-            return _("The enterprise profile was saved.")
+    def write():
+        services.enterprise_update_profile(
+            enterprise=instance,
+            profile={name: form.cleaned_data[name] for name in form.fields},
+            contacts=contacts_from_formset(formset),
+        )
+        return _("The enterprise profile was saved.")
 
-        done = submit(request, form, write, to="portal:profile", also_valid=[formset])
-        if done:
-            return done
-        status = 400
     facts = selectors.enterprise_facts(scope=scope, enterprise=enterprise)
-    return render_portal(
+    return form_page(
         request,
-        "portal/profile_edit.html",
+        form,
+        write,
+        to="portal:profile",
+        also_valid=[formset],
+        template="portal/profile_edit.html",
         scope=scope,
         enterprise=enterprise,
         context={"form": form, "formset": formset, "facts": facts},
-        status=status,
     )
 
 
@@ -128,13 +131,40 @@ def _unit_in_scope(scope, enterprise, pk) -> Unit:
 
 @enterprise_portal
 def units(request, *, scope, enterprise):
-    rows = selectors.unit_rows(scope=scope, enterprise=enterprise)
+    """The unit tree, as much of it as fits the page (``selectors.unit_branch``):
+    ``?unit=`` opens a branch, ``?after=`` pages a long level, ``?q=`` finds
+    units by name anywhere in the tree."""
+    text = request.GET.get("q", "").strip()[:100]
+    focus = None
+    if request.GET.get("unit"):
+        try:
+            pk = int(request.GET["unit"])
+        except ValueError:
+            raise Http404 from None
+        focus = _unit_in_scope(scope, enterprise, pk)
+    branch = selectors.unit_branch(
+        scope=scope,
+        enterprise=enterprise,
+        focus=focus,
+        after=request.GET.get("after", "")[:255],
+    )
+    found = (
+        selectors.unit_search(scope=scope, enterprise=enterprise, text=text)
+        if text
+        else None
+    )
     return render_portal(
         request,
         "portal/units.html",
         scope=scope,
         enterprise=enterprise,
-        context={"rows": rows, "has_company": any(r.depth == 1 for r in rows)},
+        context={
+            "branch": branch,
+            "rows": branch.rows,
+            "has_company": branch.has_company,
+            "search": text,
+            "found": found,
+        },
     )
 
 
@@ -148,33 +178,25 @@ def unit_add(request, *, scope, enterprise, parent_pk=None):
     if kind is None:
         raise PermissionDenied(_("A post cannot have units under it."))
     form = UnitForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
 
-        def write():
-            unit = services.unit_add_child(
-                enterprise=enterprise, parent=parent, name=form.cleaned_data["name"]
-            )
-            return _("%(kind)s “%(name)s” was added.") % {
-                "kind": unit.get_kind_display(),
-                "name": unit.name,
-            }
+    def write():
+        unit = services.unit_add_child(
+            enterprise=enterprise, parent=parent, name=form.cleaned_data["name"]
+        )
+        return _("%(kind)s “%(name)s” was added.") % {
+            "kind": unit.get_kind_display(),
+            "name": unit.name,
+        }
 
-        done = submit(request, form, write, to="portal:units")
-        if done:
-            return done
-        status = 400
-    return render_portal(
+    return form_page(
         request,
-        "portal/unit_form.html",
+        form,
+        write,
+        to="portal:units",
+        template="portal/unit_form.html",
         scope=scope,
         enterprise=enterprise,
-        context={
-            "form": form,
-            "parent": parent,
-            "kind_label": Unit.Kind(kind).label,
-        },
-        status=status,
+        context={"form": form, "parent": parent, "kind_label": Unit.Kind(kind).label},
     )
 
 
@@ -184,24 +206,20 @@ def unit_edit(request, *, scope, enterprise, pk):
     require_edit(scope, enterprise)
     unit = _unit_in_scope(scope, enterprise, pk)
     form = UnitForm(request.POST or None, initial={"name": unit.name})
-    status = 200
-    if request.method == "POST":
 
-        def write():
-            services.unit_rename(unit=unit, name=form.cleaned_data["name"])
-            return _("The unit was renamed.")
+    def write():
+        services.unit_rename(unit=unit, name=form.cleaned_data["name"])
+        return _("The unit was renamed.")
 
-        done = submit(request, form, write, to="portal:units")
-        if done:
-            return done
-        status = 400
-    return render_portal(
+    return form_page(
         request,
-        "portal/unit_form.html",
+        form,
+        write,
+        to="portal:units",
+        template="portal/unit_form.html",
         scope=scope,
         enterprise=enterprise,
         context={"form": form, "unit": unit, "kind_label": unit.get_kind_display()},
-        status=status,
     )
 
 
@@ -275,40 +293,32 @@ def _person_form_page(request, *, scope, enterprise, person=None):
         enterprise=enterprise,
         post_labels=labels,
     )
-    status = 200
-    if request.method == "POST":
 
-        def write():
-            data = form.cleaned_data
-            fields = {
-                k: data[k] for k in ("name", "phone", "posts", "fills_for_principal")
-            }
-            if person is None:
-                services.person_create(enterprise=enterprise, **fields)
-            else:
-                services.person_update(person=person, **fields)
-            return _("“%(name)s” was saved.") % {"name": data["name"]}
+    def write():
+        data = form.cleaned_data
+        fields = {k: data[k] for k in ("name", "phone", "posts", "fills_for_principal")}
+        if person is None:
+            services.person_create(enterprise=enterprise, **fields)
+        else:
+            services.person_update(person=person, **fields)
+        return _("“%(name)s” was saved.") % {"name": data["name"]}
 
-        done = submit(request, form, write, to="portal:people")
-        if done:
-            return done
-        status = 400
-    return render_portal(
+    empty_choices = _(
+        "This enterprise has no posts yet: add them under Units and posts first."
+    )
+    return form_page(
         request,
-        "portal/person_form.html",
+        form,
+        write,
+        to="portal:people",
+        template="portal/person_form.html",
         scope=scope,
         enterprise=enterprise,
         context={
             "form": form,
             "person": person,
-            "empty_choices": ""
-            if labels
-            else _(
-                "This enterprise has no posts yet: add them under "
-                "Units and posts first."
-            ),
+            "empty_choices": "" if labels else empty_choices,
         },
-        status=status,
     )
 
 

@@ -1,6 +1,6 @@
 """REST API of risk grading: scoring rules (list, evaluate) and risk points.
 
-Registered on the router in ``core/api/urls.py``. Risk points are read
+Registered on the router in ``site/safegrid_site/api_urls.py``. Risk points are read
 through ``scope_for`` inside the selectors: a point out of scope answers 404,
 exactly like one that does not exist. Scoring rules are not enterprise data;
 any authenticated user may list and try them.

@@ -33,7 +33,11 @@ class RisksConfig(AppConfig):
         post_save.connect(
             enterprise_renamed, sender=Enterprise, dispatch_uid="risks_enterprise"
         )
-        auditlog.register(models.RiskPoint, exclude_fields=["enterprise_name"])
+        # What the point carries of others (its enterprise's name, its events'
+        # methods) is not a change of the point: the history shows its source.
+        auditlog.register(
+            models.RiskPoint, exclude_fields=["enterprise_name", "methods"]
+        )
         for model in (
             models.RiskAnalysisUnit,
             models.HazardFactor,

@@ -93,183 +93,196 @@ def _product(
     }
 
 
-def evaluate_lec(inputs: dict[str, Any]) -> dict[str, Any]:
-    """D = L × E × C (作业条件危险性分析法, Graham–Kinney)."""
-    return _product(
-        inputs, (("L", LEC_L), ("E", EXPOSURE), ("C", LEC_C)), "D = L × E × C"
-    )
-
-
-def evaluate_ls(inputs: dict[str, Any]) -> dict[str, Any]:
-    """R = L × S (风险矩阵法), both on 1–5."""
-    return _product(inputs, (("L", LS_L), ("S", LS_S)), "R = L × S")
-
-
-def evaluate_mes(inputs: dict[str, Any]) -> dict[str, Any]:
-    """R = M × E × S (作业条件风险程度评价)."""
-    return _product(
-        inputs, (("M", MES_M), ("E", EXPOSURE), ("S", MES_S)), "R = M × E × S"
-    )
-
-
 def evaluate_direct(inputs: dict[str, Any]) -> dict[str, Any]:
     """No score: the level comes from the conditions the assessor ticks."""
     return {"value": None, "level": None, "details": {}}
 
 
-LEC = ScoringRule(
-    key="lec",
-    title=I18nText("作业条件危险性分析法（LEC）", "Job hazard analysis (LEC)"),
-    description=I18nText(
+# A scale of a method: its input name, its table and its label.
+Factor = tuple[str, Scale, I18nText]
+
+
+def _bands(
+    key: str,
+    title: I18nText,
+    major: float,
+    significant: float,
+    general: float,
+    inclusive: tuple[bool, bool, bool] = (True, True, True),
+) -> LevelThresholds:
+    """Level cut-offs, highest first; ``inclusive``: each cut-off is ``≥``."""
+    return LevelThresholds(
+        major=major,
+        significant=significant,
+        general=general,
+        major_inclusive=inclusive[0],
+        significant_inclusive=inclusive[1],
+        general_inclusive=inclusive[2],
+        key=key,
+        title=title,
+    )
+
+
+def _product_rule(
+    key: str,
+    title: I18nText,
+    description: I18nText,
+    formula: str,
+    factors: tuple[Factor, ...],
+    *,
+    default_thresholds: LevelThresholds,
+    threshold_presets: tuple[LevelThresholds, ...],
+    value_range: tuple[float, float],
+) -> ScoringRule:
+    """A method whose value is the product of its factors (``formula``)."""
+    scales = tuple((name, scale) for name, scale, _label in factors)
+
+    def evaluate(inputs: dict[str, Any]) -> dict[str, Any]:
+        return _product(inputs, scales, formula)
+
+    evaluate.__doc__ = f"{formula} ({title.zh_hans})."
+    return ScoringRule(
+        key=key,
+        title=title,
+        description=description,
+        input_schema=_object_schema(
+            key.upper(),
+            {name: _scale_schema(scale, label) for name, scale, label in factors},
+        ),
+        evaluate=evaluate,
+        default_thresholds=default_thresholds,
+        threshold_presets=threshold_presets,
+        value_range=value_range,
+    )
+
+
+LIKELIHOOD = I18nText("可能性 L", "Likelihood L")
+EXPOSURE_E = ("E", EXPOSURE, I18nText("暴露频率 E", "Exposure E"))
+
+# 作业条件危险性分析法 (Graham–Kinney).
+LEC = _product_rule(
+    "lec",
+    I18nText("作业条件危险性分析法（LEC）", "Job hazard analysis (LEC)"),
+    I18nText(
         "D = L × E × C：L 事故发生的可能性，E 暴露于危险环境的频繁程度，C 发生事故可能造成的后果。",
         "D = L × E × C: L likelihood of an accident, E how often people are "
         "exposed, C the consequence of an accident.",
     ),
-    input_schema=_object_schema(
-        "LEC",
-        {
-            "L": _scale_schema(LEC_L, I18nText("可能性 L", "Likelihood L")),
-            "E": _scale_schema(EXPOSURE, I18nText("暴露频率 E", "Exposure E")),
-            "C": _scale_schema(LEC_C, I18nText("后果 C", "Consequence C")),
-        },
+    "D = L × E × C",
+    (
+        ("L", LEC_L, LIKELIHOOD),
+        EXPOSURE_E,
+        ("C", LEC_C, I18nText("后果 C", "Consequence C")),
     ),
-    evaluate=evaluate_lec,
     # D > 320 重大; 160 < D ≤ 320 较大; 70 < D ≤ 160 一般; D ≤ 70 低.
-    default_thresholds=LevelThresholds(
-        major=320,
-        significant=160,
-        general=70,
-        key="classic",
-        title=I18nText("经典（>320 / >160 / >70）", "Classic (>320 / >160 / >70)"),
+    default_thresholds=_bands(
+        "classic",
+        I18nText("经典（>320 / >160 / >70）", "Classic (>320 / >160 / >70)"),
+        320,
+        160,
+        70,
+        inclusive=(False, False, False),
     ),
     threshold_presets=(
-        LevelThresholds(
-            major=320,
-            significant=160,
-            general=70,
-            major_inclusive=True,
-            significant_inclusive=True,
-            general_inclusive=True,
-            key="inclusive",
-            title=I18nText(
-                "含下限（≥320 / ≥160 / ≥70）", "Inclusive (≥320 / ≥160 / ≥70)"
-            ),
+        _bands(
+            "inclusive",
+            I18nText("含下限（≥320 / ≥160 / ≥70）", "Inclusive (≥320 / ≥160 / ≥70)"),
+            320,
+            160,
+            70,
         ),
     ),
     value_range=(0.05, 10000),
 )
 
-LS = ScoringRule(
-    key="ls",
-    title=I18nText("风险矩阵法（LS）", "Risk matrix (LS)"),
-    description=I18nText(
+# 风险矩阵法.
+LS = _product_rule(
+    "ls",
+    I18nText("风险矩阵法（LS）", "Risk matrix (LS)"),
+    I18nText(
         "R = L × S：L 事故发生的可能性（1～5），S 事故后果的严重程度（1～5）。",
         "R = L × S: L likelihood (1–5), S severity of the consequence (1–5).",
     ),
-    input_schema=_object_schema(
-        "LS",
-        {
-            "L": _scale_schema(LS_L, I18nText("可能性 L", "Likelihood L")),
-            "S": _scale_schema(LS_S, I18nText("严重性 S", "Severity S")),
-        },
+    "R = L × S",
+    (
+        ("L", LS_L, LIKELIHOOD),
+        ("S", LS_S, I18nText("严重性 S", "Severity S")),
     ),
-    evaluate=evaluate_ls,
     # Scheme A (Shandong five bands): 20–25 / 15–16 / 9–12 / ≤8.
-    default_thresholds=LevelThresholds(
-        major=20,
-        significant=15,
-        general=9,
-        major_inclusive=True,
-        significant_inclusive=True,
-        general_inclusive=True,
-        key="a",
-        title=I18nText(
+    default_thresholds=_bands(
+        "a",
+        I18nText(
             "方案A（20～25 / 15～16 / 9～12 / ≤8）",
             "Scheme A (20–25 / 15–16 / 9–12 / ≤8)",
         ),
+        20,
+        15,
+        9,
     ),
     threshold_presets=(
-        LevelThresholds(
-            major=17,
-            significant=11,
-            general=5,
-            major_inclusive=True,
-            significant_inclusive=True,
-            general_inclusive=True,
-            key="b",
-            title=I18nText(
+        _bands(
+            "b",
+            I18nText(
                 "方案B（17～25 / 11～16 / 5～10 / 1～4）",
                 "Scheme B (17–25 / 11–16 / 5–10 / 1–4)",
             ),
+            17,
+            11,
+            5,
         ),
-        LevelThresholds(
-            major=20,
-            significant=9,
-            general=4,
-            major_inclusive=True,
-            significant_inclusive=True,
-            general_inclusive=True,
-            key="c",
-            title=I18nText(
+        _bands(
+            "c",
+            I18nText(
                 "方案C（20～25 / 9～16 / 4～8 / 1～3）",
                 "Scheme C (20–25 / 9–16 / 4–8 / 1–3)",
             ),
+            20,
+            9,
+            4,
         ),
     ),
     value_range=(1, 25),
 )
 
-MES = ScoringRule(
-    key="mes",
-    title=I18nText(
-        "作业条件风险程度评价（MES）", "Risk degree of working conditions (MES)"
-    ),
-    description=I18nText(
+# 作业条件风险程度评价.
+MES = _product_rule(
+    "mes",
+    I18nText("作业条件风险程度评价（MES）", "Risk degree of working conditions (MES)"),
+    I18nText(
         "R = M × E × S：M 控制措施的状态，E 人体暴露或危险状态出现的频次，S 事故的可能后果。",
         "R = M × E × S: M state of the control measures, E how often people "
         "are exposed or the hazardous state occurs, S possible consequence.",
     ),
-    input_schema=_object_schema(
-        "MES",
-        {
-            "M": _scale_schema(MES_M, I18nText("控制措施 M", "Control measures M")),
-            "E": _scale_schema(EXPOSURE, I18nText("暴露频率 E", "Exposure E")),
-            "S": _scale_schema(MES_S, I18nText("后果 S", "Consequence S")),
-        },
+    "R = M × E × S",
+    (
+        ("M", MES_M, I18nText("控制措施 M", "Control measures M")),
+        EXPOSURE_E,
+        ("S", MES_S, I18nText("后果 S", "Consequence S")),
     ),
-    evaluate=evaluate_mes,
     # R ≥ 180 重大 (R = 180 = 3 × 6 × 10 is reachable but in no classic band:
     # it is graded up, the safer side); 90 ≤ R < 180 较大; 50 ≤ R < 90 一般.
-    default_thresholds=LevelThresholds(
-        major=180,
-        significant=90,
-        general=50,
-        major_inclusive=True,
-        significant_inclusive=True,
-        general_inclusive=True,
-        key="classic",
-        title=I18nText("经典（≥180 / ≥90 / ≥50）", "Classic (≥180 / ≥90 / ≥50)"),
+    default_thresholds=_bands(
+        "classic",
+        I18nText("经典（≥180 / ≥90 / ≥50）", "Classic (≥180 / ≥90 / ≥50)"),
+        180,
+        90,
+        50,
     ),
     threshold_presets=(
-        LevelThresholds(
-            major=180,
-            significant=80,
-            general=50,
-            major_inclusive=True,
-            significant_inclusive=True,
-            general_inclusive=True,
-            key="variant_80",
-            title=I18nText("变体（≥180 / ≥80 / ≥50）", "Variant (≥180 / ≥80 / ≥50)"),
+        _bands(
+            "variant_80",
+            I18nText("变体（≥180 / ≥80 / ≥50）", "Variant (≥180 / ≥80 / ≥50)"),
+            180,
+            80,
+            50,
         ),
-        LevelThresholds(
-            major=180,
-            significant=90,
-            general=40,
-            major_inclusive=False,
-            significant_inclusive=True,
-            general_inclusive=True,
-            key="variant_40",
-            title=I18nText("变体（>180 / ≥90 / ≥40）", "Variant (>180 / ≥90 / ≥40)"),
+        _bands(
+            "variant_40",
+            I18nText("变体（>180 / ≥90 / ≥40）", "Variant (>180 / ≥90 / ≥40)"),
+            180,
+            90,
+            40,
+            inclusive=(False, True, True),
         ),
     ),
     value_range=(0.5, 500),

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -26,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber, Substr
 
 import core.base.lookups  # noqa: F401 - registers text_contains
+from core.base.scope_cache import cached, scope_cached
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.models import (
@@ -60,7 +58,7 @@ def risk_point_list(
 
     ``level`` is a level key or ``"unassessed"``; ``unit`` includes its whole
     subtree; ``method`` keeps points with an active event whose latest
-    assessment used that method. ``with_events`` prefetches the active events
+    assessment used that method (``RiskPoint.methods``). ``with_events`` prefetches the active events
     with their latest assessment, accident types and active measures (a fixed
     number of extra queries, whatever the number of points).
     """
@@ -139,17 +137,9 @@ def risk_point_filter(
             unit__enterprise_id=node.enterprise_id, unit__path__startswith=node.path
         )
     if method:
-        # EXISTS per row, served by the event's risk point index, so the
-        # list walks its order and stops after a page.
-        queryset = queryset.filter(
-            Exists(
-                RiskEvent.objects.filter(
-                    risk_point_id=OuterRef("pk"),
-                    is_active=True,
-                    latest_assessment__method=method,
-                )
-            )
-        )
+        # A condition on the row (the methods the point carries), so the list
+        # walks its order's index and stops after a page.
+        queryset = queryset.filter(RiskPoint.has_method(method))
     if search:
         # ILIKE on PostgreSQL: served and estimated by the trigram indexes.
         queryset = queryset.filter(
@@ -193,14 +183,9 @@ def risk_level_counts(
     if not (shared and seconds):
         return _level_counts(queryset)
     sql, params = queryset.order_by().values("level").query.sql_with_params()
-    key = (
-        "risks:level_counts:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return cached(
+        "risks:level_counts", (sql, params), seconds, lambda: _level_counts(queryset)
     )
-    counts = cache.get(key)
-    if counts is None:
-        counts = _level_counts(queryset)
-        cache.set(key, counts, seconds)
-    return counts
 
 
 def _level_counts(queryset: QuerySet[RiskPoint]) -> dict[str, int]:
@@ -250,15 +235,22 @@ class RiskGroup:
         return self.total - len(self.points)
 
 
+#: How many point tiles the four-colour view draws in all: each group
+#: shows an equal share of them (between 4 and 24), so the page does not grow
+#: with the number of workshops.
+OVERVIEW_TILES = 96
+
+
 def risk_overview_groups(
-    *, scope: Scope, enterprise: Enterprise | int, per_group: int = 24
+    *, scope: Scope, enterprise: Enterprise | int, per_group: int | None = None
 ) -> list[RiskGroup]:
     """An enterprise's risk points grouped by workshop, for the four-colour view.
 
     A point counts under the workshop-level unit above it (the unit itself
     when it is a workshop or the company); points without a unit form a last
     group. Three queries whatever the number of points: the counts, the
-    first ``per_group`` points of each group (a window function), the units.
+    first ``per_group`` points of each group (a window function; by default
+    an equal share of ``OVERVIEW_TILES``), the units.
     """
     enterprise_id = enterprise.pk if hasattr(enterprise, "pk") else enterprise
     group_path = Case(
@@ -277,6 +269,8 @@ def risk_overview_groups(
         counts.setdefault(row["group"], {})[key] = row["n"]
     if not counts:
         return []
+    if per_group is None:
+        per_group = min(24, max(4, OVERVIEW_TILES // len(counts)))
     first: dict[str, list[RiskPoint]] = {}
     for point in (
         points.annotate(
@@ -303,6 +297,33 @@ def risk_overview_groups(
         for path in sorted(counts, key=lambda path: (path == "", path))
     ]
     return groups
+
+
+def risk_overview_figures(
+    *, scope: Scope, enterprise: Enterprise, counts: dict[str, int], plot_limit: int
+) -> dict[str, Any]:
+    """The four-colour view's groups and the site plan's points of an
+    enterprise (``risk_overview_groups``, ``risk_point_positions``).
+
+    Both read every point of the enterprise (a window over all of them, a
+    sort of the placed ones), so they are kept per enterprise for
+    ``SAFEGRID_LEVEL_COUNTS_SECONDS`` (``core.base.scope_cache``) under the
+    enterprise's live level ``counts``: a new, removed or re-graded point
+    changes the counts and so is shown at once; a renamed or moved point may
+    take that long to appear in the tiles.
+    """
+    return scope_cached(
+        "risks:overview",
+        scope,
+        (enterprise.pk, sorted(counts.items()), plot_limit),
+        getattr(settings, "SAFEGRID_LEVEL_COUNTS_SECONDS", 0),
+        lambda: {
+            "groups": risk_overview_groups(scope=scope, enterprise=enterprise),
+            "positions": risk_point_positions(
+                scope=scope, enterprise=enterprise, limit=plot_limit
+            ),
+        },
+    )
 
 
 def risk_point_positions(

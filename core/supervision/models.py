@@ -12,11 +12,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core.base.models import UpdatedAt, enterprise_key
 from core.organizations.models import Enterprise, Jurisdiction
 from core.supervision.geometry import validate_boundary
 
 
-class TerritoryBoundary(models.Model):
+class TerritoryBoundary(UpdatedAt):
     """The boundary of a jurisdiction (district, street, town or grid).
 
     ``geometry`` is a GeoJSON ``Polygon`` or ``MultiPolygon`` in WGS 84
@@ -36,7 +37,6 @@ class TerritoryBoundary(models.Model):
             "A GeoJSON Polygon or MultiPolygon, longitude then latitude (WGS 84)."
         ),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("territory boundary")
@@ -132,12 +132,7 @@ class EnterpriseRating(models.Model):
 class EnterpriseRatingChange(models.Model):
     """A change of an enterprise's class, with the figures behind it."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="rating_changes",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("rating_changes")
     from_class = models.CharField(
         _("from"), max_length=1, choices=RatingClass.choices, blank=True
     )

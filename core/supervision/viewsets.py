@@ -9,7 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
-from core.base.admin_views import ScopedInspectView, ScopedModelViewSet
+from core.base.admin_views import (
+    ScopedInspectView,
+    ScopedListViewSet,
+    enterprise_column,
+)
 from core.organizations.scope import scope_for
 from core.supervision.models import (
     EnterpriseRating,
@@ -27,10 +31,6 @@ class RatingFilterSet(WagtailFilterSet):
     class Meta:
         model = EnterpriseRating
         fields = ["rating_class"]
-
-
-def _enterprise(rating: EnterpriseRating) -> str:
-    return rating.enterprise.name
 
 
 def _reasons(rating: EnterpriseRating) -> str:
@@ -85,7 +85,7 @@ class RatingInspectView(ScopedInspectView):
         return context
 
 
-class EnterpriseRatingViewSet(ScopedModelViewSet):
+class EnterpriseRatingViewSet(ScopedListViewSet):
     """分级分类监管: each enterprise's class A–D, the riskiest first."""
 
     model = EnterpriseRating
@@ -95,15 +95,12 @@ class EnterpriseRatingViewSet(ScopedModelViewSet):
     menu_label = _("Enterprise ratings")
     add_to_admin_menu = True
     menu_order = 160
-    search_backend_name = None
-    list_per_page = 50
     filterset_class = RatingFilterSet
     form_fields = ["rating_class"]  # never shown: computed, not edited
-    inspect_view_enabled = True
     inspect_view_class = RatingInspectView
     inspect_template_name = "supervision/admin/rating_inspect.html"
     list_display = [
-        Column("enterprise", label=_("enterprise"), accessor=_enterprise),
+        enterprise_column(),
         "rating_class",
         "score",
         Column("components", label=_("components"), accessor=_reasons),

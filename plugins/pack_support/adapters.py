@@ -32,6 +32,7 @@ The mapping, in short (docs/packs.md has the whole of it):
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Mapping
@@ -53,6 +54,7 @@ from plugins.contributions import (
     RiskLibraryMeasure,
     SuggestedAssessment,
 )
+from plugins.pack_support.content import QUESTION_BLOCKS
 
 Block = dict[str, Any]
 DEDUCTION_SUFFIX = "_deduction"
@@ -382,6 +384,9 @@ def _evidence(kinds) -> dict[str, bool]:
 
 def _question_blocks(question: Mapping[str, Any]) -> list[Block]:
     kind = question["type"]
+    if kind not in QUESTION_BLOCKS:
+        raise ValueError(f"question {question['key']!r}: no block for type {kind!r}")
+    block_type = QUESTION_BLOCKS[kind][0]
     value = _base(question)
     if kind == "check":
         # A check item is worth what non-compliance deducts (0: not scored).
@@ -393,7 +398,7 @@ def _question_blocks(question: Mapping[str, Any]) -> list[Block]:
         )
         if question.get("catch_all"):
             value["evidence"]["requires_note"] = True  # say what was found
-        return [{"type": "check_item", "value": value}]
+        return [{"type": block_type, "value": value}]
     if kind == "number" and question.get("full_score") is not None:
         return _deduction_item(question, value)
     if kind == "number":
@@ -404,13 +409,13 @@ def _question_blocks(question: Mapping[str, Any]) -> list[Block]:
             warning_below=question.get("warn_min"),
             warning_above=question.get("warn_max"),
         )
-        return [{"type": "number", "value": value}]
+        return [{"type": block_type, "value": value}]
     if kind in ("single_choice", "multiple_choice"):
         value["options"] = [
             {"value": c["value"], "label": c["label"]["zh_hans"]}
             for c in question["choices"]
         ]
-        return [{"type": kind, "value": value}]
+        return [{"type": block_type, "value": value}]
     if kind == "group":
         fields = [
             block
@@ -423,23 +428,10 @@ def _question_blocks(question: Mapping[str, Any]) -> list[Block]:
             max_entries=question.get("max_items"),
             fields=fields,
         )
-        return [{"type": "group", "value": value}]
-    return [_simple_block(kind, value)]
-
-
-def _simple_block(kind: str, value: dict[str, Any]) -> Block:
-    if kind == "text":
-        return {"type": "text", "value": value}
-    if kind == "date":
-        return {"type": "date", "value": value}
-    if kind in ("photo", "file"):
-        accept = ["image"] if kind == "photo" else ["image", "pdf", "office"]
-        return {"type": "file_upload", "value": {**value, "accept": accept}}
-    if kind == "confirm":
-        return {"type": "signature", "value": {**value, "mode": "confirm"}}
-    if kind == "signature":
-        return {"type": "signature", "value": {**value, "mode": "name"}}
-    raise ValueError(f"question {value['key']!r}: no block for type {kind!r}")
+        return [{"type": block_type, "value": value}]
+    # The others: the common settings and those the content type fixes.
+    fixed = copy.deepcopy(QUESTION_BLOCKS[kind][1])
+    return [{"type": block_type, "value": {**value, **fixed}}]
 
 
 def _deduction_item(question: Mapping[str, Any], value: dict[str, Any]) -> list[Block]:

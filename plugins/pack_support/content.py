@@ -205,19 +205,25 @@ DIRECT_RULES = {
     for name in (term.key, *term.aliases)
 }
 
-QUESTION_TYPES = (
-    "check",
-    "single_choice",
-    "multiple_choice",
-    "number",
-    "text",
-    "date",
-    "photo",
-    "file",
-    "signature",
-    "confirm",
-    "group",
-)
+# The content's question types (its own words: "check", "photo",
+# "confirm") and the forms engine's question type each becomes, with the
+# settings that type fixes; ``adapters`` builds the blocks from it and
+# ``validation.problems`` checks each against the engine's registry
+# (``core.forms.questions``), so the content names no type the engine lacks.
+QUESTION_BLOCKS: dict[str, tuple[str, dict[str, Any]]] = {
+    "check": ("check_item", {}),
+    "single_choice": ("single_choice", {}),
+    "multiple_choice": ("multiple_choice", {}),
+    "number": ("number", {}),
+    "text": ("text", {}),
+    "date": ("date", {}),
+    "photo": ("file_upload", {"accept": ["image"]}),
+    "file": ("file_upload", {"accept": ["image", "pdf", "office"]}),
+    "signature": ("signature", {"mode": "name"}),
+    "confirm": ("signature", {"mode": "confirm"}),
+    "group": ("group", {}),
+}
+QUESTION_TYPES = tuple(QUESTION_BLOCKS)
 CHECK_ANSWERS = ("compliant", "non_compliant", "not_applicable")
 HAZARD_GRADES = ("general", "major")
 EVIDENCE_KINDS = ("photo", "note", "file")

@@ -35,6 +35,7 @@ from plugins.pack_support.content import (
     LS_VALUES,
     OPTION_PATTERN,
     PERIOD_UNITS,
+    QUESTION_BLOCKS,
     QUESTION_TYPES,
     REQUIRED_MEASURE_TYPES,
     RISK_POINT_KINDS,
@@ -46,6 +47,14 @@ from plugins.pack_support.content import (
     point_level,
     point_measures,
 )
+
+
+def _engine_types() -> frozenset[str]:
+    """The question types the forms engine registers (what a content type
+    must become)."""
+    from core.forms.questions import type_names
+
+    return frozenset(type_names())
 
 
 def problems(content: dict[str, Any]) -> list[str]:
@@ -307,6 +316,9 @@ def _question_problems(
     found = []
     if q["type"] not in QUESTION_TYPES:
         return [f"{where}: unknown question type {q['type']!r}"]
+    block_type = QUESTION_BLOCKS[q["type"]][0]
+    if block_type not in _engine_types():
+        return [f"{where}: the forms engine has no question type {block_type!r}"]
     if "show_if" in q:
         found += _condition_problems(where, q["show_if"], seen)
     if q["type"] == "check":

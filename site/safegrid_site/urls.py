@@ -24,7 +24,7 @@ urlpatterns = [
     path("notices/", include("core.notices.urls")),
     # The public page of a printed card (its QR code): short, for the code.
     path("c/<uuid:token>/", public_card_page, name="public_card"),
-    path("api/v1/", include("core.api.urls")),
+    path("api/v1/", include("safegrid_site.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # The public site's pages (core.notices): last, it matches any other path.

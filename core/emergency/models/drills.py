@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt
+from core.base.models import CreatedAt, enterprise_key, user_stamp
 from core.emergency.models.plans import EmergencyPlan
-from core.organizations.models import Enterprise, Person
+from core.organizations.models import Person
 
 
 class DrillPlanItem(models.Model):
@@ -18,12 +17,7 @@ class DrillPlanItem(models.Model):
     job told the managers (once per item).
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="drill_plan_items",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("drill_plan_items")
     year = models.PositiveIntegerField(_("year"))
     scenario = models.CharField(_("scenario"), max_length=200)
     plan = models.ForeignKey(
@@ -51,12 +45,7 @@ class Drill(CreatedAt):
     """The record of a drill held: when, what, with which plan and whom,
     its photos, its evaluation and the improvements that follow."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="drills",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("drills")
     planned = models.OneToOneField(
         DrillPlanItem,
         null=True,
@@ -90,13 +79,7 @@ class Drill(CreatedAt):
         related_name="+",
         verbose_name=_("hazards opened"),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = user_stamp(_("recorded by"), blank=False)
 
     class Meta:
         verbose_name = _("drill")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.organizations.models import Enterprise, Unit
+from core.base.models import enterprise_key
+from core.organizations.models import Unit
 from plugins.vocabularies import (
     OCCUPATIONAL_FACTORS,
 )
@@ -19,12 +20,7 @@ class OccupationalExposure(models.Model):
     """A post exposed to an occupational-disease hazard factor, with the
     warning signs and the notification card it needs (告知卡)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="occupational_exposures",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("occupational_exposures")
     post = models.ForeignKey(
         Unit,
         on_delete=models.CASCADE,
@@ -56,12 +52,7 @@ class OccupationalExposure(models.Model):
 class WorkplaceTest(models.Model):
     """A periodic workplace hazard-factor test or evaluation (检测/评价)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="workplace_tests",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("workplace_tests")
     tested_on = models.DateField(_("tested on"))
     agency = models.CharField(_("testing agency"), max_length=200, blank=True)
     next_due = models.DateField(_("next test due"))

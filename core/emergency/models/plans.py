@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt
-from core.organizations.models import Department, Enterprise
+from core.base.models import CreatedAt, enterprise_key, user_stamp
+from core.organizations.models import Department
 from plugins.vocabularies import (
     EMERGENCY_PLAN_KINDS,
     PLAN_FILING_STATUSES,
@@ -27,12 +26,7 @@ class ImmutableVersion(Exception):
 class EmergencyPlan(CreatedAt):
     """One emergency plan of an enterprise; its text lives in its versions."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="emergency_plans",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("emergency_plans")
     kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=200)
     risk_events = models.ManyToManyField(
@@ -79,13 +73,7 @@ class PlanVersion(CreatedAt):
     approved_on = models.DateField(_("approval date"), null=True, blank=True)
     approved_by = models.CharField(_("approved by"), max_length=100, blank=True)
     change_note = models.CharField(_("what changed"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("written by"),
-    )
+    created_by = user_stamp(_("written by"), blank=False)
 
     objects = PlanVersionQuerySet.as_manager()
 
@@ -118,12 +106,7 @@ class PlanFiling(models.Model):
         verbose_name=_("plan version"),
     )
     # Denormalised from the version's plan, so the scope filters in one join.
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("+")
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,
@@ -137,22 +120,9 @@ class PlanFiling(models.Model):
         default=FilingStatus.UNDER_REVIEW,
     )
     filed_at = models.DateTimeField(_("filed at"), auto_now_add=True)
-    filed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("filed by"),
-    )
+    filed_by = user_stamp(_("filed by"), blank=False)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = user_stamp(_("reviewed by"))
     comment = models.TextField(_("review comments"), blank=True)
 
     class Meta:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt
+from core.base.models import CreatedAt, UpdatedAt, enterprise_key
 from core.emergency.models.plans import EmergencyPlan
-from core.organizations.models import Enterprise, Person, Unit
+from core.organizations.models import Person, Unit
 from plugins.vocabularies import (
     RESCUE_TEAM_KINDS,
 )
@@ -19,12 +19,7 @@ RescueTeamKind = RESCUE_TEAM_KINDS.text_choices("RescueTeamKind", module=__name_
 class RescueTeam(CreatedAt):
     """An enterprise's own rescue team (full- or part-time)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="rescue_teams",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("rescue_teams")
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=16, choices=RescueTeamKind.choices)
     equipment = models.TextField(_("equipment"), blank=True)
@@ -75,12 +70,7 @@ class RescueAgreement(CreatedAt):
     so the daily job warns once per validity (a renewal warns again).
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="rescue_agreements",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("rescue_agreements")
     party = models.CharField(_("rescue team (party)"), max_length=200)
     contact = models.CharField(_("contact"), max_length=100, blank=True)
     valid_from = models.DateField(_("valid from"))
@@ -97,19 +87,14 @@ class RescueAgreement(CreatedAt):
         return self.party
 
 
-class PostEmergencyContent(models.Model):
+class PostEmergencyContent(UpdatedAt):
     """What a post does in an emergency (the 应急处置卡's content, FACTS § 7).
 
     ``first_actions`` is a list of ``{"action": str, "responsible": str}`` in
     order (the first ten minutes); ``contacts`` a list of ``{"name", "phone"}``.
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("+")
     post = models.OneToOneField(
         Unit,
         on_delete=models.CASCADE,
@@ -131,7 +116,6 @@ class PostEmergencyContent(models.Model):
     contacts = models.JSONField(_("contacts"), default=list, blank=True)
     escape_route = models.TextField(_("escape route"), blank=True)
     assembly_point = models.CharField(_("assembly point"), max_length=200, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("post emergency content")

@@ -5,19 +5,15 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.organizations.models import Enterprise, Person, Unit
+from core.base.models import enterprise_key
+from core.organizations.models import Person, Unit
 
 
 class TrainingRequirement(models.Model):
     """A training a post requires (e.g. a special-operation certificate),
     valid for ``valid_months`` (blank: once is enough)."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="training_requirements",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("training_requirements")
     post = models.ForeignKey(
         Unit,
         on_delete=models.CASCADE,
@@ -47,12 +43,7 @@ class TrainingRequirement(models.Model):
 class TrainingSession(models.Model):
     """A training session: planned (``held_on`` blank) or held."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="training_sessions",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = enterprise_key("training_sessions")
     topic = models.CharField(_("topic"), max_length=200)
     requirement = models.ForeignKey(
         TrainingRequirement,

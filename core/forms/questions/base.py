@@ -21,9 +21,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from django import forms
+    from django.forms.formsets import BaseFormSet
     from wagtail import blocks
 
+    from core.forms.builder import AnswerForm, FormBuilder, QuestionLayout
     from core.forms.definition.model import Node, Problem
+    from core.forms.validation import AnswerError
 
 
 class QuestionType:
@@ -47,6 +50,21 @@ class QuestionType:
     evidence_rule: ClassVar[bool] = False
     #: Its options may come from a department's option list.
     has_options: ClassVar[bool] = False
+    #: What the editor's condition pickers offer to compare its answer with
+    #: (``form-editor.js``): "results" (a check item's), "options" (its
+    #: options, typed or from an option list), "number" or "text" (typed).
+    condition_picker: ClassVar[str] = "text"
+    #: Its part of a generated form (``item``: its ``builder.QuestionLayout``),
+    #: inside the question's ``div`` of ``forms/includes/questions.html``.
+    fill_template: ClassVar[str] = "forms/questions/fill/fields.html"
+    #: Its stored answer (``row``: its ``display.AnswerRow``) in the portal's
+    #: ``forms/portal/includes/answers.html``, before the files it holds.
+    display_template: ClassVar[str] = "forms/questions/display/text.html"
+    #: Its answer is the files it holds: shown as them, never as text.
+    answer_is_files: ClassVar[bool] = False
+    #: Its answer signs the form (a signature): a public notice shows it as
+    #: the signatory's statement, below the other answers.
+    signs: ClassVar[bool] = False
 
     # -- the editor ------------------------------------------------------------
 
@@ -120,6 +138,10 @@ class QuestionType:
         value = cleaned.get(question["key"])
         return None if value in (None, "", [], {}) else value
 
+    def field_names(self, key: str) -> list[str]:
+        """Its form fields' names, in the order its fill template shows them."""
+        return [key]
+
     def field_name(self, key: str, rest: tuple) -> str:
         """The field an error at ``(key, *rest)`` of the answer is shown at."""
         return key
@@ -133,6 +155,45 @@ class QuestionType:
     ) -> list[tuple[str, str]]:
         """What a browser posts for ``answer``: ``(field name, value)`` pairs."""
         return [(name, text(answer))]
+
+    def post_data(
+        self,
+        builder: FormBuilder,
+        question: Mapping[str, Any],
+        answers: Mapping,
+        prefix: str,
+    ) -> list[tuple[str, str]]:
+        """What a browser posts for its answer in ``answers`` (nothing when it
+        is unanswered or computed); ``prefix`` names the fields of an entry."""
+        key = question["key"]
+        if self.computed or key not in answers:
+            return []
+        return self.form_data(question, answers[key], prefix + key)
+
+    def formset(
+        self, form: AnswerForm, question: Mapping[str, Any], initial: Any
+    ) -> BaseFormSet | None:
+        """The formset of its entries in ``form`` (``initial``: a stored
+        answer to start from); None: its fields are the form's own. A type
+        with a formset also answers ``formset_answer``, ``formset_error`` and
+        ``formset_layout`` (see ``group.Group``)."""
+        return None
+
+    def formset_answer(self, form: AnswerForm, question: Mapping, partial: bool) -> Any:
+        """Its answer from the cleaned entries of its formset (``form.formsets``;
+        None: unanswered; ``partial``: of the fields valid on their own, empty
+        entries left out)."""
+        raise NotImplementedError
+
+    def formset_error(self, form: AnswerForm, question: Mapping, error: AnswerError):
+        """Put an error of its answer at the field of its entry it names."""
+        raise NotImplementedError
+
+    def formset_layout(
+        self, form: AnswerForm, question: Mapping[str, Any], item: QuestionLayout
+    ) -> None:
+        """Give ``item`` the layouts of its entries (and of the empty entry)."""
+        raise NotImplementedError
 
     # -- a stored answer -------------------------------------------------------------
 

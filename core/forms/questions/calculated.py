@@ -46,6 +46,7 @@ class Calculated(QuestionType):
     block_class = CalculatedBlock
     computed = True
     numeric = True
+    fill_template = "forms/questions/fill/calculated.html"
 
     def problems(self, node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
         from core.forms.questions.registry import type_names

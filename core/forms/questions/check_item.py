@@ -95,6 +95,9 @@ class CheckItem(QuestionType):
     block_class = CheckItemBlock
     condition_source = True
     condition_op = "result"
+    condition_picker = "results"
+    fill_template = "forms/questions/fill/check_item.html"
+    display_template = "forms/questions/display/check_item.html"
 
     def problems(self, node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
         points = node.value.get("points")
@@ -214,6 +217,9 @@ class CheckItem(QuestionType):
         if photos:
             item["photos"] = photos
         return item or None
+
+    def field_names(self, key: str) -> list[str]:
+        return [key, key + NOTE_SUFFIX, key + PHOTOS_SUFFIX]
 
     def field_name(self, key: str, rest: tuple) -> str:
         if rest and rest[0] == "note":

@@ -22,6 +22,7 @@ class ChoiceQuestion(QuestionType):
 
     condition_source = True
     has_options = True
+    condition_picker = "options"
     #: Several options may be chosen (the answer is a list).
     multiple = False
 

@@ -46,6 +46,8 @@ class FileUpload(QuestionType):
     name = "file_upload"
     block_class = FileUploadBlock
     evidence_rule = True
+    display_template = "forms/questions/display/files.html"
+    answer_is_files = True
 
     def schema(self, node, by_key):
         value = node.value

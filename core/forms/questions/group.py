@@ -1,12 +1,16 @@
 """A repeatable group: the same questions once per entry (e.g. per tank),
 with checks across the questions of one entry. Its answer is a list of
-entries; the form builder shows it as a formset whose prefix is its key."""
+entries; in a generated form it is a formset whose prefix is its key, built,
+read and laid out here (``formset``, ``formset_answer``, ``formset_error``,
+``formset_layout``, ``post_data``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from django import forms
+from django.forms.formsets import formset_factory
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -14,7 +18,10 @@ from wagtail import blocks
 from core.forms.definition.model import Node, Problem
 from core.forms.questions.base import QuestionType
 from core.forms.questions.parts import QuestionBlock, RuleBlock, layout
-from core.forms.questions.registry import question_types, register
+from core.forms.questions.registry import question_type, question_types, register
+
+# The most entries a group's formset accepts when the group sets no maximum.
+MOST_ENTRIES = 1000
 
 
 def entry_question_blocks() -> list[tuple[str, blocks.Block]]:
@@ -55,6 +62,8 @@ class Group(QuestionType):
     name = "group"
     block_class = GroupBlock
     container = True
+    fill_template = "forms/questions/fill/group.html"
+    display_template = "forms/questions/display/group.html"
 
     def problems(self, node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
         found = []
@@ -129,3 +138,122 @@ class Group(QuestionType):
         if isinstance(answer, list):
             return gettext("%(count)d entries") % {"count": len(answer)}
         return str(answer)
+
+    # -- the Django form: a formset of entries ----------------------------------------
+
+    def entry_form_class(
+        self, builder, question: Mapping[str, Any]
+    ) -> type[forms.Form]:
+        """The form of one entry: its questions' fields."""
+        attrs: dict[str, Any] = {}
+        for child_key in question.get("fields", []):
+            attrs.update(builder.fields_for(builder.questions[child_key]))
+        return type(f"Entry_{question['key']}", (forms.Form,), attrs)
+
+    def entry_initial(self, builder, question, entries: Any) -> list[dict[str, Any]]:
+        """Formset initials of stored entries: each child question's fields,
+        as ``builder.answers_as_initial`` gives them for top-level questions."""
+        from core.forms.builder import answers_as_initial
+
+        children = [
+            key
+            for key in question.get("fields", [])
+            if not question_type(builder.questions[key]["type"]).computed
+        ]
+        return [
+            answers_as_initial(builder, entry, children)
+            if isinstance(entry, dict)
+            else {}
+            for entry in (entries if isinstance(entries, list) else [])
+        ]
+
+    def initial(self, question, answer):
+        return {}  # the entries are the formset's initial
+
+    def formset(self, form, question, initial):
+        # Unbound and new: show the entries the group needs at least.
+        blank = (
+            0
+            if form.is_bound or initial
+            else (question.get("min_entries") or (1 if question.get("required") else 0))
+        )
+        most = question.get("max_entries") or MOST_ENTRIES
+        formset_class = formset_factory(
+            self.entry_form_class(form.builder, question),
+            extra=blank,
+            min_num=0,
+            max_num=most,
+            absolute_max=max(most, MOST_ENTRIES),
+        )
+        return formset_class(
+            data=form.data if form.is_bound else None,
+            files=form.files if form.is_bound else None,
+            prefix=form.add_prefix(question["key"]),
+            initial=(
+                self.entry_initial(form.builder, question, initial)
+                if initial and not form.is_bound
+                else None
+            ),
+        )
+
+    def formset_answer(self, form, question, partial):
+        fields = question.get("fields", [])
+        entries = [
+            form.answers_of(getattr(entry, "cleaned_data", None) or {}, fields)
+            for entry in form.formsets[question["key"]].forms
+        ]
+        if partial:
+            entries = [entry for entry in entries if entry]
+        return entries or None
+
+    def formset_error(self, form, question, error) -> None:
+        formset = form.formsets[question["key"]]
+        path = error.path
+        if len(path) >= 3 and isinstance(path[1], int) and path[1] < len(formset.forms):
+            from core.forms.builder import error_field_name
+
+            entry = formset.forms[path[1]]
+            name = error_field_name(
+                form.builder.questions.get(path[2], {}), path[2], path[3:]
+            )
+            if name in entry.fields and name not in entry.errors:
+                entry.add_error(name, error.message)
+                return
+            if name in entry.fields:
+                return
+        form.add_error(None, f"{question['label']}: {error.message}")
+
+    def formset_layout(self, form, question, item) -> None:
+        from core.forms.builder import EntryLayout, QuestionLayout, bound_fields
+
+        def entry_layout(entry_form) -> EntryLayout:
+            return EntryLayout(
+                form=entry_form,
+                items=[
+                    QuestionLayout(
+                        question=form.builder.questions[child_key],
+                        fields=bound_fields(
+                            entry_form, form.builder.questions[child_key]
+                        ),
+                    )
+                    for child_key in question.get("fields", [])
+                ],
+            )
+
+        item.entries = [entry_layout(entry) for entry in item.formset.forms]
+        item.empty_entry = entry_layout(item.formset.empty_form)
+
+    def post_data(self, builder, question, answers, prefix):
+        key = question["key"]
+        entries = answers.get(key) or []
+        data = [
+            (f"{key}-TOTAL_FORMS", str(len(entries))),
+            (f"{key}-INITIAL_FORMS", "0"),
+        ]
+        for index, entry in enumerate(entries):
+            for child_key in question.get("fields", []):
+                child = builder.questions[child_key]
+                data += question_type(child["type"]).post_data(
+                    builder, child, entry, f"{key}-{index}-"
+                )
+        return data

@@ -51,6 +51,7 @@ class Number(QuestionType):
     block_class = NumberBlock
     numeric = True
     condition_source = True
+    condition_picker = "number"
 
     def problems(self, node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
         found = []

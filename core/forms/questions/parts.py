@@ -60,9 +60,9 @@ class PickerInput(forms.TextInput):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["data-sg-texts"] = json.dumps(
-            picker_texts(), ensure_ascii=False
-        )
+        attrs = context["widget"]["attrs"]
+        attrs["data-sg-texts"] = json.dumps(picker_texts(), ensure_ascii=False)
+        attrs["data-sg-types"] = json.dumps(picker_types(), separators=(",", ":"))
         return context
 
     @property
@@ -79,6 +79,25 @@ class PickerBlock(blocks.CharBlock):
     def __init__(self, picker: str, **kwargs):
         super().__init__(**kwargs)
         self.field.widget = PickerInput(picker)
+
+
+def picker_types() -> dict[str, dict[str, Any]]:
+    """What the editor's pickers need to know of each registered question
+    type, so that ``form-editor.js`` names none: whether a condition may
+    depend on it, whether it is a number of calculations and rules, whether
+    it holds other questions, and how a condition's value is picked
+    (``QuestionType.condition_picker``)."""
+    from core.forms.questions.registry import question_types
+
+    return {
+        kind.name: {
+            "condition": kind.condition_source,
+            "numeric": kind.numeric,
+            "container": kind.container,
+            "values": kind.condition_picker,
+        }
+        for kind in question_types()
+    }
 
 
 def picker_texts() -> dict[str, Any]:

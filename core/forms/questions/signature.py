@@ -45,6 +45,8 @@ class SignatureBlock(QuestionBlock):
 class Signature(QuestionType):
     name = "signature"
     block_class = SignatureBlock
+    display_template = "forms/questions/display/signature.html"
+    signs = True
 
     def schema(self, node, by_key):
         mode = node.value.get("mode") or "confirm"

@@ -32,6 +32,7 @@ from core.forms.services.errors import (
     AnswersInvalid,
     SubmissionRefused,
 )
+from core.forms.signals import submission_submitted
 from core.forms.uploads import upload_content_check
 from core.forms.validation import version_answers_validate
 from core.organizations.models import Enterprise, Industry, Jurisdiction
@@ -418,11 +419,12 @@ def submission_store(
         submission=submission, number=1, submitted_by=user, submitted_at=now, **fields
     )
     # The hazards its findings open, in this same transaction: a failure
-    # stores neither (core.hazards.services).
-    from core.hazards.services import hazards_open_from_submission
-
-    hazards_open_from_submission(
-        actor=user, submission=submission, risk_point_id=risk_point_id
+    # stores neither (core.forms.signals).
+    submission_submitted.send(
+        sender=Submission,
+        actor=user,
+        submission=submission,
+        risk_point_id=risk_point_id,
     )
     SubmissionDraft.objects.filter(
         version=version, enterprise=enterprise, user=user

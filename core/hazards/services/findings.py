@@ -161,3 +161,10 @@ def hazards_open_from_government_inspection(
 def _finding_key(finding: Mapping[str, Any]) -> str:
     entry = finding.get("entry")
     return finding["key"] if entry is None else f"{finding['key']}#{entry}"
+
+
+def open_from_submitted(sender, *, actor, submission, risk_point_id=None, **kwargs):
+    """The receiver of ``core.forms.signals.submission_submitted``."""
+    hazards_open_from_submission(
+        actor=actor, submission=submission, risk_point_id=risk_point_id
+    )

@@ -3,6 +3,7 @@ belong to one point (``RiskPointPart``), starting with its analysis units."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -75,7 +76,8 @@ class RiskPoint(models.Model):
     """A risk point (风险点, risk analysis object) of an enterprise.
 
     ``level`` caches the highest level of its active events' latest
-    assessments (blank until one is assessed); services keep it current. The
+    assessments (blank until one is assessed) and ``methods`` the methods of
+    those assessments (``methods_code``); services keep both current. The
     control assignment (管控层级, responsible unit and person, inspection
     period) is part of the point: one assignment per point.
     """
@@ -121,6 +123,10 @@ class RiskPoint(models.Model):
     level = models.CharField(
         _("risk level"), max_length=16, choices=RiskLevel.choices, blank=True
     )
+    # The methods of the active events' latest assessments, carried on the row
+    # so that ``?method=`` is a condition on the point, not a look-up of its
+    # events per row (docs/performance.md). Kept with ``level``.
+    methods = models.TextField(_("assessment methods"), blank=True, editable=False)
     control_level = models.CharField(
         _("control level"), max_length=16, choices=ControlLevel.choices, blank=True
     )
@@ -209,6 +215,21 @@ class RiskPoint(models.Model):
     @property
     def colour(self) -> str:
         return risk_level_colour(self.level)
+
+    @staticmethod
+    def methods_code(methods: Iterable[str]) -> str:
+        """``methods`` as the column keeps them: each method key once, sorted,
+        each between commas (``",lec,ls,"``; blank for none), so that one
+        method is a ``contains`` match of ``",key,"`` (``has_method``)."""
+        keys = sorted({key for key in methods if key})
+        return f",{','.join(keys)}," if keys else ""
+
+    @staticmethod
+    def has_method(method: str) -> models.Q:
+        """Points with an active event whose latest assessment used ``method``."""
+        if not method or "," in method:
+            return models.Q(pk__in=[])  # no method key holds the separator
+        return models.Q(methods__contains=f",{method},")
 
     def get_additional_data(self) -> dict[str, int]:
         """Tag audit-log entries with the risk point, for its history."""

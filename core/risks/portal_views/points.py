@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.base.keyset import LAST, BadCursor, keyset_page
 from core.risks.display import (
     assessment_inputs,
     level_cards,
@@ -25,15 +26,14 @@ from core.risks.selectors import (
     UNASSESSED,
     risk_level_counts,
     risk_overview,
-    risk_overview_groups,
+    risk_overview_figures,
     risk_point_list,
-    risk_point_positions,
 )
 from core.risks.services import risk_event_assess
 from core.scoring import InvalidInputs
 
 PER_PAGE = 50
-PLOT_LIMIT = 500
+PLOT_LIMIT = 200
 LEVEL_KEYS = [*RiskLevel.values, UNASSESSED]
 
 
@@ -42,9 +42,10 @@ LEVEL_KEYS = [*RiskLevel.values, UNASSESSED]
 @risk_page
 def overview(request, *, scope, enterprise, can_manage):
     counts = risk_overview(scope=scope, enterprise=enterprise)
-    positions = risk_point_positions(
-        scope=scope, enterprise=enterprise, limit=PLOT_LIMIT
+    figures = risk_overview_figures(
+        scope=scope, enterprise=enterprise, counts=counts, plot_limit=PLOT_LIMIT
     )
+    positions = figures["positions"]
     plan = site_plan_of(enterprise.pk)
     return page(
         request,
@@ -55,7 +56,7 @@ def overview(request, *, scope, enterprise, can_manage):
         context={
             "counts": counts,
             "levels": level_cards(counts),
-            "groups": risk_overview_groups(scope=scope, enterprise=enterprise),
+            "groups": figures["groups"],
             "level_keys": LEVEL_KEYS,
             **plot_context(plot_shapes(positions, plan), plan),
             "plan_url": _plan_url(plan),
@@ -88,17 +89,37 @@ def risk_list(request, *, scope, enterprise, can_manage):
             **{k: v for k, v in filters.items() if k != "level"},
         )
     )
-    # The level counts already hold the list's total: no second COUNT.
+    # Pages by cursor (core.base.keyset): the first, a next or previous, and
+    # the last page each read one page of the enterprise's order index, never
+    # an OFFSET. The level counts hold the list's total: no second COUNT.
     level = filters.get("level")
-    paginator = Paginator(points, PER_PAGE)
-    paginator.count = counts[level] if level else counts["total"]  # type: ignore[misc]
-    listing = paginator.get_page(request.GET.get("page"))
+    total = counts[level] if level else counts["total"]
+    cursor = request.GET.get("cursor") or None
+    try:
+        listing = keyset_page(points, cursor, PER_PAGE)
+    except BadCursor:
+        raise Http404 from None
     query = request.GET.copy()
+    query.pop("cursor", None)
     query.pop("page", None)
     level_query = query.copy()
     level_query.pop("level", None)
+
+    def link(to: str | None) -> str:
+        if not to:
+            return ""
+        linked = query.copy()
+        linked["cursor"] = to
+        return "?" + linked.urlencode()
+
+    pages = {
+        "first": ("?" + query.urlencode()) if cursor else "",
+        "previous": link(listing.previous_cursor),
+        "next": link(listing.next_cursor),
+        "last": link(LAST) if listing.next_cursor else "",
+    }
     rows = []
-    for point in listing.object_list:
+    for point in listing.rows:
         events = list(point.events.all())
         rows.append(
             {
@@ -124,10 +145,11 @@ def risk_list(request, *, scope, enterprise, can_manage):
         can_manage=can_manage,
         context={
             "form": form,
-            "page_obj": listing,
+            "pages": pages,
             "rows": rows,
             "levels": level_cards(counts),
             "total": counts["total"],
+            "found": total,
             "current_level": filters.get("level") or "",
             "query": query.urlencode(),
             "level_query": level_query.urlencode(),

@@ -367,9 +367,11 @@ def _display_name(user: Any) -> str:
 
 
 def risk_point_refresh_level(*, risk_point: RiskPoint) -> str:
-    """Recompute the cached level: the highest latest level of active events.
+    """Recompute what the point carries of its active events' latest
+    assessments: the highest level and their methods (``methods_code``).
 
-    A re-assessment flag (thresholds changed) is cleared once no active event
+    Every write that adds, removes or (re-)assesses an event ends here. A
+    re-assessment flag (thresholds changed) is cleared once no active event
     still has a latest assessment of the flagged method older than the flag.
     """
     latest = list(
@@ -385,6 +387,10 @@ def risk_point_refresh_level(*, risk_point: RiskPoint) -> str:
     if point.level != highest:
         point.level = highest
         changed.append("level")
+    methods = RiskPoint.methods_code(row[1] for row in latest)
+    if point.methods != methods:
+        point.methods = methods
+        changed.append("methods")
     if point.reassess_since is not None and not any(
         method == point.reassess_method and at < point.reassess_since
         for _level, method, at in latest
@@ -395,4 +401,5 @@ def risk_point_refresh_level(*, risk_point: RiskPoint) -> str:
     if changed:
         point.save(update_fields=[*changed, "updated_at"])
     risk_point.level = highest
+    risk_point.methods = methods
     return highest

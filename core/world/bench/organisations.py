@@ -105,6 +105,9 @@ def seed_organisations(size: Size, rng: random.Random, industries) -> BenchWorld
         return account(f"bench-{username}", role, **where)
 
     big = enterprises[0]
+    # A typical enterprise (``points_each`` points, the small unit tree),
+    # measured beside the big one: the second, the same at every size.
+    typical = enterprises[1]
     users = {
         "committee": user("committee", Role.COMMITTEE, department=district.committee),
         "industry_department": user(
@@ -118,9 +121,15 @@ def seed_organisations(size: Size, rng: random.Random, industries) -> BenchWorld
         "enterprise_manager": user(
             "manager-big", Role.ENTERPRISE_MANAGER, enterprise=big
         ),
+        "typical_manager": user(
+            "manager-typical", Role.ENTERPRISE_MANAGER, enterprise=typical
+        ),
     }
     Person.objects.create(
         enterprise=big, name="基准安全经理", user=users["enterprise_manager"]
+    )
+    Person.objects.create(
+        enterprise=typical, name="基准安全员", user=users["typical_manager"]
     )
     world = BenchWorld(
         size=size,

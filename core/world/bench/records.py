@@ -52,6 +52,12 @@ def seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
             at_workshop = n % 4 == 0
             unit = workshops[n % len(workshops)] if at_workshop else post
             placed = n % 4 == 1
+            position = (
+                {"type": "point", "x": rng.random(), "y": rng.random()}
+                if placed
+                else None
+            )
+            level = rng.choices(levels, weights)[0]
             points.append(
                 RiskPoint(
                     enterprise=enterprise,
@@ -60,12 +66,11 @@ def seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
                     name=f"风险点{n:05d}",
                     kind=point_kinds[n % len(point_kinds)],
                     description="基准测试数据",
-                    position=(
-                        {"type": "point", "x": rng.random(), "y": rng.random()}
-                        if placed
-                        else None
-                    ),
-                    level=rng.choices(levels, weights)[0],
+                    position=position,
+                    level=level,
+                    # Every assessment below is LEC; an assessed point's
+                    # first event carries its level.
+                    methods=RiskPoint.methods_code(["lec"] if level else []),
                     control_level="workshop" if at_workshop else "post",
                     responsible_unit=unit,
                     responsible_person=world.holders[post.pk],

@@ -40,51 +40,20 @@ class Size:
         return self.big_points + (self.enterprises - 1) * self.points_each
 
 
+# One row a size: name, enterprises, big_points, points_each, submissions,
+# workshops, teams, posts (see ``Size``).
 SIZES = {
-    # A smoke run (--sizes tiny,small) and the test use tiny sizes.
-    "tiny": Size(
-        "tiny",
-        enterprises=3,
-        big_points=6,
-        points_each=2,
-        submissions=6,
-        workshops=1,
-        teams=1,
-        posts=2,
-    ),
-    # For iterating on a change (about a minute to seed).
-    "mini": Size(
-        "mini",
-        enterprises=100,
-        big_points=1_000,
-        points_each=49,
-        submissions=2_000,
-        workshops=4,
-        teams=3,
-        posts=4,
-    ),
-    # The two sizes of the report, ten times apart (a district and a
-    # province): 1,000 / 50,000 / 20,000 and 10,000 / 500,000 / 200,000.
-    "small": Size(
-        "small",
-        enterprises=1_000,
-        big_points=1_000,
-        points_each=49,
-        submissions=20_000,
-        workshops=4,
-        teams=3,
-        posts=4,
-    ),
-    "large": Size(
-        "large",
-        enterprises=10_000,
-        big_points=10_000,
-        points_each=49,
-        submissions=200_000,
-        workshops=10,
-        teams=5,
-        posts=6,
-    ),
+    row[0]: Size(*row)
+    for row in (
+        # A smoke run (--sizes tiny,small) and the test use tiny sizes.
+        ("tiny", 3, 6, 2, 6, 1, 1, 2),
+        # For iterating on a change (about a minute to seed).
+        ("mini", 100, 1_000, 49, 2_000, 4, 3, 4),
+        # The two sizes of the report, ten times apart (a district and a
+        # province): 1,000 / 50,000 / 20,000 and 10,000 / 500,000 / 200,000.
+        ("small", 1_000, 1_000, 49, 20_000, 4, 3, 4),
+        ("large", 10_000, 10_000, 49, 200_000, 10, 5, 6),
+    )
 }
 
 
@@ -96,9 +65,10 @@ USERS = {
     "industry_department": "industry dept. (chemicals)",
     "street_office": "street office (street 1)",
     "enterprise_manager": "enterprise manager (big enterprise)",
+    "typical_manager": "enterprise manager (typical enterprise)",
 }
 GOVERNMENT = ("committee", "industry_department", "street_office")
-ENTERPRISE = ("enterprise_manager",)
+ENTERPRISE = ("enterprise_manager", "typical_manager")
 EVERYONE = GOVERNMENT + ENTERPRISE
 
 FORM_KEY = "bench_daily_check"

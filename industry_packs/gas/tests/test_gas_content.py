@@ -197,3 +197,14 @@ def test_art_7_2_covers_any_missing_licence_of_the_filler():
 def test_art_8_keeps_the_standards_requirement():
     """Art. 8: 供应不具有标准要求警示性臭味燃气 — the odour the standards require."""
     assert "标准要求" in _criteria()["art8"]["text"]["zh_hans"]
+
+
+def test_a_question_type_the_forms_engine_lacks_is_a_problem(monkeypatch):
+    """The content's question types become the forms engine's registered
+    types; one mapped onto a type the engine does not register is reported."""
+    assert content_problems(CONTENT) == []
+    monkeypatch.setitem(shape.QUESTION_BLOCKS, "check", ("check_list", {}))
+    assert any(
+        "the forms engine has no question type 'check_list'" in problem
+        for problem in content_problems(CONTENT)
+    )

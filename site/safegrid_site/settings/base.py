@@ -173,6 +173,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.portal.context_processors.portal",
+                "core.notifications.context_processors.notifications",
             ],
         },
     },

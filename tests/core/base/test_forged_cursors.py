@@ -63,3 +63,12 @@ def test_public_index_refuses_forged_cursors(world):
     for cursor in forged():
         response = client.get("/risk-notices/", {"cursor": cursor})
         assert response.status_code < 500, (cursor, response.status_code)
+
+
+def test_portal_risk_list_refuses_forged_cursors(world):
+    client = Client()
+    client.force_login(world.manager_a)
+    for cursor in forged():
+        response = client.get("/portal/risks/list/", {"cursor": cursor})
+        assert response.status_code in (200, 404), (cursor, response.status_code)
+    assert client.get("/portal/risks/list/", {"cursor": "last"}).status_code == 200

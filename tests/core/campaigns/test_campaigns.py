@@ -434,3 +434,15 @@ def test_kept_progress_is_per_office_and_campaign(data, client, settings):
         assert own.campaign.pk == other.pk and own.overall.established == 1
     finally:
         cache.clear()
+
+
+def test_a_milestone_due_today_says_so(data, client):
+    """Not "0 days left": the day of the deadline reads 今天到期."""
+    campaign = make_campaign(
+        data,
+        milestones=[{"title": "今日节点", "deadline": TODAY, "target_percent": 100}],
+    )
+    client.force_login(data.committee)
+    text = client.get(f"/admin/campaigns/{campaign.pk}/").content.decode()
+    assert "今天到期" in text
+    assert "还剩 0 天" not in text and "还剩0天" not in text

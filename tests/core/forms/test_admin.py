@@ -375,6 +375,16 @@ def test_submissions_list_detail_review_and_export(
     )
     latest.refresh_from_db()
     assert latest.status == "returned"
+    # A second reviewer who opened the page before that decision loses the
+    # race: told so above the page, nothing changed.
+    late = client.post(
+        reverse(f"{S}:detail", args=(latest.pk,)),
+        {"decision": "accepted", "comment": ""},
+        follow=True,
+    )
+    assert shown("This submission is not awaiting review.") in late.content.decode()
+    latest.refresh_from_db()
+    assert latest.status == "returned"
 
     export = client.get(reverse(f"{S}:export"), {"definition": definition.pk})
     sheet = load_workbook(io.BytesIO(export.content)).active

@@ -1,11 +1,18 @@
 """The question types' registry: every type is one class, and a new type is
-one module registering a class (here, a star rating defined in this test)."""
+one module registering a class (here, a star rating defined in this test,
+with its own templates): its block, checks, schema, form, how it is filled
+and shown, and what the editor's pickers know of it."""
 
 from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
 
 import pytest
 from django import forms
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -16,10 +23,10 @@ from core.forms.definition import (
     compile_definition,
     definition_problems,
 )
-from core.forms.display import answer_rows
+from core.forms.display import answer_rows, answer_steps
 from core.forms.questions import question_type, question_types, registry
 from core.forms.questions.base import QuestionType
-from core.forms.questions.parts import QuestionBlock, layout
+from core.forms.questions.parts import QuestionBlock, layout, picker_types
 from core.forms.validation import answers_validate
 
 
@@ -54,6 +61,9 @@ class Rating(QuestionType):
     block_class = RatingBlock
     numeric = True
     condition_source = True
+    condition_picker = "number"
+    fill_template = "rating/fill.html"
+    display_template = "rating/display.html"
 
     def problems(self, node, earlier):
         from core.forms.definition.model import Problem
@@ -80,7 +90,20 @@ class Rating(QuestionType):
 
 
 @pytest.fixture
-def rating():
+def rating(tmp_path, settings):
+    """The rating registered, and its templates where the project finds
+    templates (a type's module would ship them in its app's templates/)."""
+    (tmp_path / "rating").mkdir()
+    (tmp_path / "rating" / "fill.html").write_text(
+        '<span class="sg-stars" data-stars="{{ item.question.stars }}">'
+        "{{ item.fields.0 }}</span>"
+    )
+    (tmp_path / "rating" / "display.html").write_text(
+        '<span class="sg-stars">{{ row.value }}</span>'
+    )
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [*templates[0]["DIRS"], tmp_path]
+    settings.TEMPLATES = templates
     registry.register(Rating)
     yield question_type("rating")
     registry._TYPES.pop("rating")
@@ -132,3 +155,87 @@ def test_a_new_type_is_one_registered_class(rating):
         ("service", "★★★"),
         ("double", "6"),
     ]
+
+
+def test_a_new_type_is_filled_and_shown_by_its_own_templates(rating):
+    raw = [
+        {"type": "rating", "value": {"key": "service", "label": "服务", "stars": 4}},
+        {"type": "text", "value": {"key": "why", "label": "原因"}},
+    ]
+    compiled = compile_definition(raw, title="t")
+    builder = FormBuilder(compiled.ui_schema, compiled.json_schema)
+    form = builder.get_form_class()(initial_answers={"service": 3})
+    html = render_to_string("forms/includes/questions.html", {"items": form.layout()})
+    assert '<div class="sg-question sg-question--rating" data-key="service"' in html
+    assert (
+        '<span class="sg-stars" data-stars="4"><input type="number" name="service"'
+        in html
+    )
+    assert 'value="3"' in html
+    # The types without templates of their own: their fields, labelled.
+    assert '<label for="id_why">原因</label>' in html
+
+    rows = answer_steps(compiled.ui_schema, {"service": 3, "why": "快"})[0].rows
+    shown = render_to_string("forms/portal/includes/answers.html", {"rows": rows})
+    assert '<span class="sg-stars">★★★</span>' in shown
+    assert re.search(r'data-key="why">\s*<dt>原因</dt>\s*<dd>\s*快\s*</dd>', shown)
+
+    # The editor's pickers offer it as a condition's source and in sums.
+    assert picker_types()["rating"] == {
+        "condition": True,
+        "numeric": True,
+        "container": False,
+        "values": "number",
+    }
+
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = (
+    "core/forms/templates/forms/includes/questions.html",
+    "core/forms/templates/forms/portal/includes/answers.html",
+    "core/forms/templates/forms/admin/submission.html",
+    "core/notices/templates/notices/commitment_notice_page.html",
+    "site/safegrid_site/static/safegrid/js/forms.js",
+    "site/safegrid_site/static/safegrid/js/form-editor.js",
+)
+
+
+@pytest.mark.parametrize("path", SHARED)
+def test_the_shared_templates_and_scripts_name_no_question_type(path):
+    """What differs by type is asked of the type (its templates, its
+    ``picker_types`` entry), so these files never compare a type's name.
+    "number", "text" and "date" are also input types the scripts set."""
+    source = (ROOT / path).read_text()
+    names = [kind.name for kind in question_types()]
+    for name in (n for n in names if n not in ("number", "text", "date")):
+        for spelled in (f'"{name}"', f"'{name}'", f"--{name}"):
+            assert spelled not in source, (path, spelled)
+    if path.endswith(".html"):
+        assert "type ==" not in source and "type !=" not in source
+
+
+def test_the_editors_pickers_know_each_type_from_its_class():
+    types = picker_types()
+    assert list(types) == [kind.name for kind in question_types()]
+    assert [name for name, kind in types.items() if kind["condition"]] == [
+        "check_item",
+        "single_choice",
+        "multiple_choice",
+        "number",
+    ]
+    assert [name for name, kind in types.items() if kind["numeric"]] == [
+        "number",
+        "calculated",
+    ]
+    assert [name for name, kind in types.items() if kind["container"]] == ["group"]
+    assert {name: kind["values"] for name, kind in types.items()} == {
+        "check_item": "results",
+        "single_choice": "options",
+        "multiple_choice": "options",
+        "number": "number",
+        **{
+            name: "text"
+            for name in types
+            if name not in ("check_item", "single_choice", "multiple_choice", "number")
+        },
+    }

@@ -37,6 +37,7 @@ def _only_the_jobs_apps_schedule(settings):
     settings.SAFEGRID_SCHEDULE = {
         **settings.SAFEGRID_SCHEDULE,
         "hazards.escalate_overdue": None,
+        "hazards.mark_overdue": None,
         "supervision.recompute_ratings": None,
         "monitoring.check_sensors": None,
         "monitoring.thin_readings": None,
@@ -285,6 +286,7 @@ def test_a_plugin_adds_a_scheduled_job_and_settings_can_switch_it_off(
     off = {
         "dummy.heartbeat": None,
         "hazards.escalate_overdue": None,
+        "hazards.mark_overdue": None,
         "supervision.recompute_ratings": None,
         "monitoring.check_sensors": None,
         "monitoring.thin_readings": None,

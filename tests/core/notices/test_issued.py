@@ -58,10 +58,14 @@ def test_a_draft_is_revised_then_published_then_withdrawn(
     assert "定稿" in client.get(page.url).text
     # A later draft stays beside the public version until it is published.
     client.post(
-        edit, {"title": page.title, "body": "<p>修订中</p>", "nature": "praise"}
+        edit, {"title": page.title, "body": "<p>修订中</p>", "nature": "criticism"}
     )
     page = CircularPage.objects.get(pk=page.pk)
     assert page.live and page.has_unpublished_changes and "定稿" in page.body
+    assert page.nature == CircularNature.PRAISE  # the public version's
+    # The list shows the nature the office is working on: the draft's.
+    row = client.get(ISSUED).text.split(f'data-page="{page.pk}"')[1].split("</tr>")[0]
+    assert "批评" in row and "表扬" not in row
     assert "修订中" not in client.get(page.url).text
     assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
     withdraw = reverse("notices_admin_issued_withdraw", args=[page.pk])

@@ -1,6 +1,8 @@
 """Units and posts: the tree, and the safety manager's changes to it."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.organizations.models import Person, Unit
@@ -140,3 +142,145 @@ def test_units_page_costs_a_bounded_number_of_queries(
         response = client.get(reverse("portal:units"))
     assert response.status_code == 200
     assert len(response.context["rows"]) == 4 + size
+
+
+def big_tree(world, workshops, teams=3, posts=4):
+    """``workshops`` more workshops of enterprise A, each with teams and posts
+    (one person per post)."""
+    company = named("甲化工")
+    for w in range(workshops):
+        workshop = unit(world.enterprise_a, f"车间{w:02d}", Unit.Kind.WORKSHOP, company)
+        company.refresh_from_db()
+        for t in range(teams):
+            team = unit(world.enterprise_a, f"班{w:02d}-{t}", Unit.Kind.TEAM, workshop)
+            workshop.refresh_from_db()
+            for p in range(posts):
+                post = unit(
+                    world.enterprise_a, f"岗{w:02d}-{t}-{p}", Unit.Kind.POST, team
+                )
+                team.refresh_from_db()
+                person = Person.objects.create(
+                    enterprise=world.enterprise_a, name=f"人{w}{t}{p}"
+                )
+                person.posts.set([post])
+
+
+def test_a_large_tree_is_drawn_from_the_top_and_opens_by_branch(
+    client, world, monkeypatch
+):
+    monkeypatch.setattr("core.portal.selectors.UNIT_PAGE_ROWS", 20)
+    big_tree(world, 3)  # 1 + 4 workshops, 10 teams, 37 posts
+    client.force_login(world.manager_a)
+    response = client.get(reverse("portal:units"))
+    rows = response.context["rows"]
+    # The levels that fit whole: company, workshops and teams, no post.
+    assert {row.depth for row in rows} == {1, 2, 3}
+    assert len(rows) == 1 + 4 + 10
+    team = named("班01-2")
+    [team_row] = [row for row in rows if row.unit == team]
+    assert team_row.more_below
+    assert f'href="?unit={team.pk}"' in response.text
+    assert 'data-testid="open-branch"' in response.text
+    # Opening the team draws it with its posts and who holds them.
+    response = client.get(reverse("portal:units"), {"unit": team.pk})
+    rows = response.context["rows"]
+    assert [row.unit.name for row in rows] == [
+        "班01-2",
+        *(f"岗01-2-{p}" for p in range(4)),
+    ]
+    assert [p.name for p in rows[1].holders] == ["人120"]
+    assert [u.name for u in response.context["branch"].trail] == ["甲化工", "车间01"]
+    assert 'data-testid="unit-trail"' in response.text
+    # The edit links of a unit drawn in a branch are there.
+    assert reverse("portal:unit_edit", args=[rows[1].unit.pk]) in response.text
+
+
+def test_a_long_level_is_paged(client, world, monkeypatch):
+    monkeypatch.setattr("core.portal.selectors.UNIT_PAGE_ROWS", 5)
+    team = named("一班")
+    for n in range(8):
+        unit(world.enterprise_a, f"岗位{n}", Unit.Kind.POST, team)
+        team.refresh_from_db()
+    client.force_login(world.manager_a)
+    url = reverse("portal:units")
+    first = client.get(url, {"unit": team.pk})
+    names = [row.unit.name for row in first.context["rows"][1:]]
+    assert len(names) == 5
+    after = first.context["branch"].next_after
+    assert after
+    second = client.get(url, {"unit": team.pk, "after": after})
+    more = [row.unit.name for row in second.context["rows"][1:]]
+    assert second.context["branch"].next_after is None
+    assert sorted(names + more) == sorted(
+        ["反应釜操作岗", *(f"岗位{n}" for n in range(8))]
+    )
+
+
+def test_units_are_found_by_name_anywhere_in_the_tree(client, world, monkeypatch):
+    monkeypatch.setattr("core.portal.selectors.UNIT_PAGE_ROWS", 3)
+    unit(world.enterprise_b, "反应釜操作岗", Unit.Kind.WORKSHOP, None)
+    client.force_login(world.manager_a)
+    response = client.get(reverse("portal:units"), {"q": "操作"})
+    found = response.context["found"]
+    # Enterprise B's unit of the same name is not among them.
+    assert [(u.pk, label) for u, label in found] == [
+        (world.post_a.pk, "合成车间 / 一班 / 反应釜操作岗")
+    ]
+    assert f'href="?unit={world.post_a.pk}"' in response.text
+
+
+def test_staff_find_their_posts_when_the_tree_is_cut(client, world, monkeypatch):
+    monkeypatch.setattr("core.portal.selectors.UNIT_PAGE_ROWS", 2)
+    client.force_login(world.staff_a)
+    response = client.get(reverse("portal:units"))
+    assert world.post_a not in [row.unit for row in response.context["rows"]]
+    assert response.context["branch"].mine == [
+        (world.post_a, "合成车间 / 一班 / 反应釜操作岗")
+    ]
+    assert 'data-testid="my-posts"' in response.text
+
+
+def test_a_unit_of_another_enterprise_cannot_be_opened(client, world):
+    other = unit(world.enterprise_b, "乙车间", Unit.Kind.WORKSHOP, None)
+    client.force_login(world.manager_a)
+    url = reverse("portal:units")
+    assert client.get(url, {"unit": other.pk}).status_code == 404
+    assert client.get(url, {"unit": "x"}).status_code == 404
+    client.force_login(world.manager_b)
+    assert client.get(url, {"unit": world.post_a.pk}).status_code == 404
+
+
+@pytest.mark.parametrize("branch", [False, True])
+def test_a_cut_tree_costs_the_same_queries_at_two_sizes(
+    client, world, monkeypatch, branch
+):
+    monkeypatch.setattr("core.portal.selectors.UNIT_PAGE_ROWS", 20)
+    client.force_login(world.manager_a)
+    url = reverse("portal:units")
+
+    def cost():
+        params = {"unit": named("车间00").pk} if branch else {}
+        client.get(url, params)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, params)
+        assert response.status_code == 200
+        return len(queries), len(response.context["rows"])
+
+    big_tree(world, 3)
+    small, small_rows = cost()
+    big_tree_more(world)
+    large, large_rows = cost()
+    assert large == small
+    assert large_rows <= 21  # the opened unit and a page of 20
+
+
+def big_tree_more(world):
+    """Ten times the workshops of ``big_tree(world, 3)``, with larger teams."""
+    company = named("甲化工")
+    for w in range(3, 30):
+        workshop = unit(world.enterprise_a, f"车间{w:02d}", Unit.Kind.WORKSHOP, company)
+        company.refresh_from_db()
+    workshop = named("车间00")
+    for t in range(3, 10):
+        unit(world.enterprise_a, f"班00-{t}", Unit.Kind.TEAM, workshop)
+        workshop.refresh_from_db()

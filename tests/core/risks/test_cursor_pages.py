@@ -126,6 +126,21 @@ def test_counts_stop_at_the_limit(world, monkeypatch):
     assert len(body["results"]) == 7
 
 
+def test_a_text_search_counts_exactly_to_its_own_bound(world, monkeypatch):
+    """A searched list reads rows one by one to count them: its exact count
+    stops at ``SEARCH_COUNT_LIMIT`` (1,000), the unsearched list's does not."""
+    from core.base import pagination
+
+    add_points(world.enterprise_a, [f"储罐{i:03d}" for i in range(4)])
+    client = api(world.committee)
+    monkeypatch.setattr(pagination, "SEARCH_COUNT_LIMIT", 3)
+    body = client.get(POINTS, {"search": "储罐"}).json()
+    assert (body["count"], body["count_exact"]) == (3, False)
+    assert len(body["results"]) == 4
+    body = client.get(POINTS).json()
+    assert body["count_exact"] is True and body["count"] >= 4
+
+
 def test_an_enterprise_rename_reaches_its_points(world):
     from core.organizations.services import enterprise_update_profile
 

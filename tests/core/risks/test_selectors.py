@@ -54,6 +54,9 @@ def ten_thousand(world):
         RiskEvent.accident_types.through(riskevent_id=e.pk, accidenttype_id=fire.pk)
         for e in events
     )
+    for i, point in enumerate(assessed):
+        point.methods = RiskPoint.methods_code(["ls" if i % 2 else "lec"])
+    RiskPoint.objects.bulk_update(assessed, ["methods"])
     assessments = Assessment.objects.bulk_create(
         Assessment(
             risk_point=p,

@@ -221,6 +221,7 @@ def bulk_points(world, count):
             kind="equipment" if i % 2 else "area",
             unit=units[i % 4],
             level=levels[i % 5],
+            methods=RiskPoint.methods_code(["lec"]),  # assessed below
             position={"type": "point", "x": (i % 10) / 10, "y": (i % 7) / 7},
         )
         for i in range(count)
@@ -277,11 +278,62 @@ def test_overview_and_list_cost_the_same_for_50_and_500_points(client, world, na
     assert large <= 16
     if name == "risks:list":
         assert len(response.context["rows"]) == 50
-        assert response.context["page_obj"].paginator.count == 500
+        assert response.context["found"] == 500
     else:
         assert response.context["counts"]["total"] == 500
         assert sum(len(g.points) for g in response.context["groups"]) <= 24 * 4
     print(f"{name}: {small} queries with 50 points, {large} with 500")
+
+
+def test_list_pages_by_cursor_to_the_last_page_without_skipping(client, world):
+    client.force_login(world.manager_a)
+    url = reverse("risks:list")
+    bulk_points(world, 120)
+    seen, link, pages = [], "", 0
+    while True:
+        response = client.get(url + link)
+        assert response.status_code == 200
+        seen += [row["point"].name for row in response.context["rows"]]
+        link = response.context["pages"]["next"]
+        pages += 1
+        if not link:
+            break
+        if pages == 1:
+            # A point added between two requests is neither repeated nor
+            # makes another skip.
+            bulk_points(world, 1)
+    assert pages == 3
+    assert len(seen) == len(set(seen)) == 121
+    assert seen == sorted(seen, key=lambda name: name)
+    first = client.get(url)
+    last_link = first.context["pages"]["last"]
+    assert last_link == "?cursor=last"
+    assert 'data-testid="last-page"' in first.text
+    last = client.get(url + last_link)
+    assert [row["point"].name for row in last.context["rows"]] == seen[-50:]
+    assert last.context["pages"]["next"] == last.context["pages"]["last"] == ""
+    previous = client.get(url + last.context["pages"]["previous"])
+    assert [row["point"].name for row in previous.context["rows"]] == seen[-100:-50]
+    # Filters are kept on the page links; a forged cursor is a 404, not a 500.
+    filtered = client.get(url, {"kind": "area"})
+    assert "kind=area" in filtered.context["pages"]["next"]
+    assert client.get(url, {"cursor": "bm90LWEtY3Vyc29y"}).status_code == 404
+
+
+def test_overview_kept_figures_follow_the_counts(client, world, reactor, settings):
+    settings.SAFEGRID_LEVEL_COUNTS_SECONDS = 120
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(world.manager_a)
+    url = reverse("risks:overview")
+    before = client.get(url).context
+    assert sum(group.total for group in before["groups"]) == 1
+    bulk_points(world, 5)
+    after = client.get(url).context
+    assert after["counts"]["total"] == 6
+    assert sum(group.total for group in after["groups"]) == 6
+    cache.clear()
 
 
 # -- detail and re-assessment ------------------------------------------------------

@@ -3,9 +3,9 @@ enterprise lies inside its grid."""
 
 import pytest
 
+from core.demo.territory_map import ensure_demo_territory_map
 from core.organizations.models import Enterprise, Jurisdiction
 from core.supervision import geometry
-from core.supervision.demo import ensure_demo_territory_map
 from core.supervision.models import TerritoryBoundary
 from tests.core.demo.test_world import demo  # noqa: F401 - fixture
 

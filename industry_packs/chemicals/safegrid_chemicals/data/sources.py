@@ -8,6 +8,12 @@ from general domain knowledge and cited by number only, never by clause.
 from plugins.pack_support.content import text
 
 INDUSTRY = "chemicals"
+# What the industry is, in both languages (the industry hook).
+INDUSTRY_NAME = text("危险化学品", "Hazardous chemicals")
+INDUSTRY_DESCRIPTION = text(
+    "危险化学品生产、储存、使用和经营企业",
+    "Enterprises that produce, store, use or trade hazardous chemicals",
+)
 
 SOURCES = {
     "安监总管三〔2017〕121号": {

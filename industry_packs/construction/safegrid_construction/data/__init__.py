@@ -15,10 +15,16 @@ from plugins.pack_support.validation import problems as content_problems
 
 from .checklists import CHECKLISTS, FORMS  # noqa: F401 - read by content()
 from .documents import DOCUMENTS, EMERGENCY_CARDS  # noqa: F401
+from .emergency import EMERGENCY_TEMPLATES  # noqa: F401 - read by IndustryPack
 from .major_hazard_criteria import CRITERIA, CRITERIA_EDITIONS  # noqa: F401
 from .monitoring import MONITORED_PARAMETERS  # noqa: F401
 from .risk_library import OPERATIONS, RISK_POINTS  # noqa: F401
-from .sources import INDUSTRY, SOURCES  # noqa: F401
+from .sources import (  # noqa: F401
+    INDUSTRY,
+    INDUSTRY_DESCRIPTION,
+    INDUSTRY_NAME,
+    SOURCES,
+)
 
 # The standards this pack follows set no inspection frequencies: no schedules.
 SCHEDULES: list[dict[str, Any]] = []

@@ -8,6 +8,12 @@ from general domain knowledge and cited by number only, never by clause.
 from plugins.pack_support.content import text
 
 INDUSTRY = "construction"
+# What the industry is, in both languages (the industry hook).
+INDUSTRY_NAME = text("建筑施工", "Construction")
+INDUSTRY_DESCRIPTION = text(
+    "房屋建筑和市政基础设施工程施工",
+    "Building and municipal infrastructure construction",
+)
 
 
 def _source(

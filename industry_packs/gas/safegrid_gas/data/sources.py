@@ -8,6 +8,12 @@ from general domain knowledge and cited by number or title only.
 from plugins.pack_support.content import text
 
 INDUSTRY = "gas"
+# What the industry is, in both languages (the industry hook).
+INDUSTRY_NAME = text("城镇燃气", "Urban gas")
+INDUSTRY_DESCRIPTION = text(
+    "城镇燃气经营企业：厂站、管网、瓶装气",
+    "Urban gas operators: stations, pipelines, bottled gas",
+)
 
 
 def _source(zh_hans, en, kind="standard", *, checked=False, note=None):

@@ -9,6 +9,12 @@ clause (except the one clause noted below).
 from plugins.pack_support.content import text
 
 INDUSTRY = "road_transport"
+# What the industry is, in both languages (the industry hook).
+INDUSTRY_NAME = text("道路运输", "Road transport")
+INDUSTRY_DESCRIPTION = text(
+    "道路旅客、普通货物和危险货物运输企业",
+    "Road passenger, general freight and dangerous goods transport",
+)
 
 
 def _source(zh_hans, en, kind="regulation", *, checked=False, note=None):

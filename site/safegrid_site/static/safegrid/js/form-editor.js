@@ -18,12 +18,30 @@
    - calculation (a calculated value): an operation (sum, difference,
      product, ratio, average, smallest, largest) over earlier numbers chosen
      by label, stored as the expression ("a * b", "max(a, b)"); one typed in
-     another shape is kept as typed. */
+     another shape is kept as typed.
+
+   What each question type is (may a condition depend on it, is it a
+   number, does it hold other questions, how its answers are picked) comes
+   from the server's registry of types, in the inputs' data-sg-types
+   (core/forms/questions/parts.py, picker_types): no type is named here. */
 (function () {
   "use strict";
 
-  var CONDITION_TYPES = ["check_item", "single_choice", "multiple_choice", "number"];
-  var NUMBER_TYPES = ["number", "calculated"];
+  /* The registered question types: {name: {condition, numeric, container,
+     values}}. */
+  var kinds = null;
+
+  function typeOf(block) {
+    if (kinds === null) {
+      var source = document.querySelector("input[data-sg-types]");
+      try { kinds = source ? JSON.parse(source.getAttribute("data-sg-types")) || {} : {}; }
+      catch (error) { kinds = {}; }
+    }
+    return kinds[block.type] || null;
+  }
+
+  function conditionSource(block) { return typeOf(block).condition; }
+  function numeric(block) { return typeOf(block).numeric; }
   var KEY = /^[a-z][a-z0-9_]{0,39}$/;
   var NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -60,7 +78,9 @@
       var prefix = typeInput.name.slice(0, -"-type".length);
       if (!/^body-/.test(prefix)) { return; }
       var type = typeInput.value;
-      if (type === "section" || type === "rule" || type === "group") { return; }
+      // A section, a rule or a group is no question a picker names.
+      var kind = typeOf({ type: type });
+      if (!kind || kind.container) { return; }
       var labelInput = byName(form, prefix + "-value-label");
       var groupMatch = prefix.match(/^(.*)-value-fields-[^-]+$/);
       found.push({
@@ -97,15 +117,16 @@
     return key;
   }
 
-  /* Questions before the picker's block that it may refer to. */
-  function candidates(input, types) {
+  /* Questions before the picker's block that it may refer to (those of a
+     type `fits`). */
+  function candidates(input, fits) {
     var form = input.form;
     var blocks = questionBlocks(form);
     var prefix = ownerPrefix(input);
     var groupMatch = prefix.match(/^(.*)-value-fields-[^-]+$/);
     var group = groupMatch ? groupMatch[1] : null;
     var list = blocks.filter(function (block) {
-      if (block.prefix === prefix || types.indexOf(block.type) === -1) { return false; }
+      if (block.prefix === prefix || !fits(block)) { return false; }
       if (block.group !== group) { return false; }
       // eslint-disable-next-line no-bitwise
       return (block.element.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
@@ -114,13 +135,14 @@
   }
 
   function optionsOf(form, block, words) {
-    if (block.type === "check_item") {
+    var values = typeOf(block).values;
+    if (values === "results") {
       var allowNa = byName(form, block.prefix + "-value-allow_not_applicable");
       var results = ["compliant", "non_compliant"];
       if (!allowNa || allowNa.checked) { results.push("not_applicable"); }
       return results.map(function (value) { return { value: value, label: words[value] || value }; });
     }
-    if (block.type === "single_choice" || block.type === "multiple_choice") {
+    if (values === "options") {
       var options = [];
       var pattern = new RegExp("^" + block.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "-value-options-([^-]+)-value-value$");
       Array.prototype.forEach.call(form.querySelectorAll('input[name^="' + block.prefix + '-value-options-"]'), function (valueInput) {
@@ -136,7 +158,7 @@
       }
       return options;
     }
-    return null; // a number: typed
+    return null; // typed (a number, a text)
   }
 
   function optionLists() {
@@ -177,14 +199,14 @@
     input.type = "hidden";
     input.parentNode.insertBefore(select, input.nextSibling);
     function refresh() {
-      var found = candidates(input, CONDITION_TYPES);
+      var found = candidates(input, conditionSource);
       fillSelect(select, questionEntries(input, found), input.value, words);
     }
     refresh();
     select.addEventListener("focus", refresh);
     select.addEventListener("mousedown", refresh);
     select.addEventListener("change", function () {
-      var found = candidates(input, CONDITION_TYPES);
+      var found = candidates(input, conditionSource);
       var entry = questionEntries(input, found).filter(function (e) { return e.value === select.value; })[0];
       input.value = entry ? ensureKey(entry.block, found.all) : select.value;
       refresh();
@@ -205,7 +227,7 @@
     function source() {
       var key = questionInput ? questionInput.value : "";
       if (!key) { return null; }
-      return candidates(input, CONDITION_TYPES).list.filter(function (block) { return keyOf(block) === key; })[0] || null;
+      return candidates(input, conditionSource).list.filter(function (block) { return keyOf(block) === key; })[0] || null;
     }
     function refresh() {
       box.innerHTML = "";
@@ -213,7 +235,7 @@
       var options = block ? optionsOf(form, block, words) : null;
       if (!options) {
         // A number question (or nothing chosen yet): the value is typed.
-        input.type = block && block.type === "number" ? "number" : "text";
+        input.type = block && typeOf(block).values === "number" ? "number" : "text";
         input.hidden = !block;
         return;
       }
@@ -362,7 +384,7 @@
         var select = el("select", { "class": "sg-picker" });
         var numberInput = el("input", { type: "number", step: "any", "class": "sg-picker-number" });
         function fill() {
-          var found = candidates(input, NUMBER_TYPES);
+          var found = candidates(input, numeric);
           var entries = questionEntries(input, found);
           entries.push({ value: "__number", label: words.number || "#" });
           var current = numberTerms[index] || NUMBER.test(list[index]) ? "__number" : list[index];
@@ -376,7 +398,7 @@
         select.addEventListener("mousedown", fill);
         select.addEventListener("change", function () {
           var chosen = select.value;
-          var found = candidates(input, NUMBER_TYPES);
+          var found = candidates(input, numeric);
           var state = { found: found, entries: questionEntries(input, found) };
           numberTerms[index] = chosen === "__number";
           if (chosen === "__number") {

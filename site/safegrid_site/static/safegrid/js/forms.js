@@ -5,7 +5,8 @@
    - shows a question only when its data-condition holds (hidden questions'
      inputs are disabled, so they send nothing, as the JSON Schema wants);
    - adds and removes entries of repeatable groups (Django formsets);
-   - opens a check item's note and photos when "non-compliant" is chosen;
+   - opens a question's evidence (data-evidence: a check item's note and
+     photos) when "non-compliant" is chosen;
    - a signature pad (canvas -> PNG data URL in the hidden input);
    - a location picker without map tiles: latitude / longitude inputs and
      "use my position" (navigator.geolocation);
@@ -139,11 +140,11 @@
     });
   }
 
-  // -- check items: the note and photos -------------------------------------------
+  // -- evidence: a check item's note and photos -------------------------------------
 
-  function enhanceCheckItem(question) {
-    var evidence = question.querySelector("[data-evidence]");
-    if (!evidence || evidence.dataset.sgReady) { return; }
+  function enhanceEvidence(evidence) {
+    var question = evidence.closest(".sg-question");
+    if (!question || evidence.dataset.sgReady) { return; }
     evidence.dataset.sgReady = "1";
     var toggle = document.createElement("button");
     toggle.type = "button";
@@ -368,7 +369,7 @@
   // -- wiring -------------------------------------------------------------------------
 
   function enhance(root, onChange) {
-    each(root, ".sg-question--check_item", enhanceCheckItem);
+    each(root, "[data-evidence]", enhanceEvidence);
     each(root, "input[data-signature-pad]", enhanceSignature);
     each(root, "[data-location-widget]", enhanceLocation);
     each(root, "[data-group]", function (group) { enhanceGroup(group, onChange); });

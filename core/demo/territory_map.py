@@ -1,6 +1,6 @@
 """The demo district's territories on the map: boundaries and locations.
 
-The demo (``core.demo``) names five streets and towns with a centre each,
+The demo (``core.demo.world``) names five streets and towns with a centre each,
 and 2–4 grids in each. Here the district gets an outline, each street or
 town the part of it nearer its centre than any other's (a Voronoi cell),
 and each grid a sector of its street; enterprises lying outside their grid

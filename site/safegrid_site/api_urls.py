@@ -1,7 +1,8 @@
 """The REST API, mounted at /api/v1/ (namespace ``api``).
 
-Each domain app keeps its serializers, filters and viewsets in its ``api.py``;
-they are registered on the one router here.
+Each domain app keeps its serializers, filters and viewsets in its ``api.py``
+(on the shared pieces of ``core.api``); they are registered on the one router
+here, in the project, so that ``core.api`` imports no domain app.
 """
 
 from django.urls import include, path
