@@ -25,7 +25,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from core.base.keyset import BadCursor, bounded_count, keyset_page
+from core.base.keyset import BadCursor, bounded_count, keyset_page, keyset_page_joined
 
 #: The exact count's bound for a list searched by text (``?search=``).
 SEARCH_COUNT_LIMIT = 1_000
@@ -37,6 +37,9 @@ class KeysetPagination(BasePagination):
     #: The order the pages follow; empty: the queryset's own (which the
     #: keyset completes with the primary key).
     ordering: tuple[str, ...] = ()
+    #: Find the page without the queryset's joins, then read its rows with
+    #: them (``keyset_page_joined``): for a list whose scope is a sub-query.
+    join_page_only = False
 
     def paginate_queryset(self, queryset, request, view=None, *, counted=None):
         """One page of ``queryset``; ``counted`` (default ``queryset``) is what
@@ -46,7 +49,8 @@ class KeysetPagination(BasePagination):
             queryset = queryset.order_by(*self.ordering)
         cursor = request.query_params.get(self.cursor_query_param) or None
         try:
-            page = keyset_page(queryset, cursor, self.page_size)
+            read = keyset_page_joined if self.join_page_only else keyset_page
+            page = read(queryset, cursor, self.page_size)
         except BadCursor:
             raise ValidationError(
                 {self.cursor_query_param: [_("This cursor is not valid.")]}

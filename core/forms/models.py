@@ -471,6 +471,11 @@ class Submission(models.Model):
                 fields=["enterprise", "-submitted_at", "-id"],
                 name="submission_ent_order",
             ),
+            # A form's submissions counted over a department's enterprises
+            # (a sub-query): an index-only scan.
+            models.Index(
+                fields=["definition", "enterprise"], name="submission_def_ent"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,6 +5,11 @@ own to-do list, the safety manager the enterprise's tasks, government users
 those of the enterprises in their scope. A task out of scope is a 404.
 Filters: ``status`` (due, overdue, done), ``due_before`` / ``due_after``
 (dates or date-times, on the due time), ``enterprise``, ``risk_point``.
+Cursor pages, soonest due first (``due_at``, then id): indexes
+``insptask_order`` and ``insptask_ent_order`` serve the order over a scope
+and within one enterprise. A row reads only the columns it shows: the
+checklist's key and version number, never the version's JSON documents or
+the definition's draft blocks (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
+from core.api.viewsets import ScopedReadViewSet
 from core.base.filters import IdFilter
+from core.base.pagination import KeysetPagination
 from core.inspections.models import InspectionTask, TaskStatus
 from core.inspections.selectors import task_list
-from core.organizations.scope import scope_for
+from core.organizations.scope import Scope
 
 
 class InspectionTaskSerializer(serializers.ModelSerializer):
@@ -61,6 +68,23 @@ class InspectionTaskSerializer(serializers.ModelSerializer):
         return task.done_by.get_username() if task.done_by else ""
 
 
+#: What a row shows, and nothing else (``.only``): the task's own columns and
+#: the names and numbers of its assignee, its author and its checklist.
+SHOWN = (
+    *(
+        name
+        for name in InspectionTaskSerializer.Meta.fields
+        if name not in ("assignee_name", "checklist", "checklist_version", "done_by")
+    ),
+    "version",
+    "done_by",
+    "assignee__name",
+    "done_by__username",
+    "version__number",
+    "version__definition__key",
+)
+
+
 class InspectionTaskFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=TaskStatus.choices, label=_("status"))
     due_before = filters.IsoDateTimeFilter(
@@ -77,15 +101,18 @@ class InspectionTaskFilter(filters.FilterSet):
         fields = ["status", "due_before", "due_after", "enterprise", "risk_point"]
 
 
-class InspectionTaskViewSet(viewsets.ReadOnlyModelViewSet):
+class InspectionTaskViewSet(ScopedReadViewSet):
     """Inspection tasks (排查任务) the caller may see, soonest due first."""
 
     serializer_class = InspectionTaskSerializer
     filterset_class = InspectionTaskFilter
+    pagination_class = KeysetPagination
 
-    def get_queryset(self) -> QuerySet[InspectionTask]:
+    def rows(self, scope: Scope) -> QuerySet[InspectionTask]:
         return (
-            task_list(scope=scope_for(self.request.user), user=self.request.user)
-            .select_related("version__definition")
+            task_list(scope=scope, user=self.request.user)
+            .select_related(None)
+            .select_related("assignee", "done_by", "version__definition")
+            .only(*SHOWN)
             .order_by("due_at", "pk")
         )

@@ -178,6 +178,11 @@ class InspectionTask(CreatedAt):
                 fields=["enterprise", "status", "due_at"], name="insptask_enterprise"
             ),
             models.Index(fields=["status", "due_at"], name="insptask_status_due"),
+            # The API's order, over a scope and within one enterprise.
+            models.Index(fields=["due_at", "id"], name="insptask_order"),
+            models.Index(
+                fields=["enterprise", "due_at", "id"], name="insptask_ent_order"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import migrations, models
 from django.db.models import OuterRef, Subquery
 
+from core.base.trigram import trigram_indexes
+
 
 def carry_enterprise_names(apps, schema_editor):
     """Every existing point carries its enterprise's name (one UPDATE)."""
@@ -23,24 +25,6 @@ TRIGRAM_INDEXES = (
     ("riskpoint_name_trgm", "name"),
     ("riskpoint_description_trgm", "description"),
 )
-
-
-def create_trigram_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, column in TRIGRAM_INDEXES:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON risks_riskpoint "
-            f"USING gin ({column} gin_trgm_ops)"
-        )
-
-
-def drop_trigram_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, _column in TRIGRAM_INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
@@ -75,5 +59,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(carry_enterprise_names, migrations.RunPython.noop),
-        migrations.RunPython(create_trigram_indexes, drop_trigram_indexes),
+        trigram_indexes("risks_riskpoint", TRIGRAM_INDEXES),
     ]

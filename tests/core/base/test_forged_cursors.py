@@ -18,6 +18,7 @@ API_LISTS = (
     "/api/v1/hazards/",
     "/api/v1/sensors/",
     "/api/v1/alarms/",
+    "/api/v1/inspection-tasks/",
     "/api/v1/emergency-plans/",
     "/api/v1/drills/",
     "/api/v1/training-sessions/",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -271,6 +273,51 @@ def test_submissions_are_listed_in_scope_with_bounded_queries(
         client_for(world.manager_b).get(submissions_url(definition.key)).status_code
         == 404
     )
+
+
+def test_a_scopes_submission_pages_cost_the_same_queries_at_two_sizes(world, published):
+    """The page is found without the row's joins, then read with them: the
+    same queries for every scope at 1 and 60 submissions, in a stable order,
+    with the form and version on every row."""
+    definition, version = published
+
+    def submit(count):
+        for _ in range(count):
+            submission_submit(
+                actor=world.manager_a,
+                version=version,
+                enterprise=world.enterprise_a,
+                data=VALID_ANSWER,
+            )
+
+    def read(user, url=None):
+        with CaptureQueriesContext(connection) as captured:
+            response = client_for(user).get(url or submissions_url(definition.key))
+        assert response.status_code == 200, (user, url)
+        return len(captured), response.json()
+
+    users = (
+        world.dept_chemicals,
+        world.committee,
+        world.manager_a,
+    )
+    submit(1)
+    for user in users:  # its token made, the form's versions kept
+        read(user)
+    before = [read(user)[0] for user in users]
+    submit(59)
+    assert [read(user)[0] for user in users] == before
+    first = read(world.dept_chemicals)[1]
+    second = read(world.dept_chemicals, first["next"])[1]
+    seen = [row["id"] for row in first["results"] + second["results"]]
+    assert seen == list(
+        Submission.objects.order_by("-submitted_at", "-pk").values_list("pk", flat=True)
+    )
+    assert {(row["form"], row["version"]) for row in first["results"]} == {
+        (definition.key, version.number)
+    }
+    foreign = client_for(world.manager_b).get(submissions_url(definition.key))
+    assert foreign.status_code == 404
 
 
 # -- uploads ---------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from core.monitoring.ingest import ingest
@@ -131,3 +133,57 @@ def test_alarm_pages_neither_skip_nor_repeat_when_alarms_arrive(mon):
     )
     assert seen == expected
     assert client.get("/api/v1/alarms/", {"cursor": "garbage"}).status_code == 400
+
+
+def test_alarm_queries_do_not_grow_and_rows_show_their_names(mon):
+    """The page is found without the row's joins, then read with them: the
+    same queries at 2 and 62 alarms, and every name on the row."""
+    start = mon.start
+
+    def read(user):
+        fresh = type(user).objects.get(pk=user.pk)  # no scope kept on it
+        with CaptureQueriesContext(connection) as captured:
+            response = client_for(fresh).get("/api/v1/alarms/")
+        assert response.status_code == 200
+        return len(captured), response.data["results"]
+
+    def add(count, offset):
+        Alarm.objects.bulk_create(
+            Alarm(
+                enterprise=mon.world.enterprise_a,
+                sensor=mon.sensor,
+                category="limit",
+                kind="high",
+                raised_at=start + datetime.timedelta(seconds=offset + i),
+                cleared_at=start + datetime.timedelta(seconds=offset + i + 1),
+                cleared_by=mon.world.manager_a,
+            )
+            for i in range(count)
+        )
+
+    add(1, 0)
+    Alarm.objects.create(
+        enterprise=mon.world.enterprise_a,
+        sensor=mon.sensor,
+        category="limit",
+        kind="high_high",
+        raised_at=start + datetime.timedelta(hours=1),
+        acknowledged_at=start + datetime.timedelta(hours=1, minutes=1),
+        acknowledged_by=mon.world.staff_a,
+    )
+    users = ("dept_chemicals", "street1_office", "committee", "manager_a")
+    before = [read(getattr(mon.world, user))[0] for user in users]
+    add(60, 100)
+    assert [read(getattr(mon.world, user))[0] for user in users] == before
+    rows = read(mon.world.dept_chemicals)[1]
+    assert len(rows) == 50
+    newest, older = rows[0], rows[1]
+    assert newest["kind"] == "high_high"
+    assert newest["acknowledged_by"] == mon.world.staff_a.get_username()
+    assert older["cleared_by"] == mon.world.manager_a.get_username()
+    for row in (newest, older):
+        assert row["sensor_name"] == "储罐液位"
+        assert row["risk_point"] == mon.point.pk
+        assert row["risk_point_name"] == "甲醇储罐"
+        assert row["enterprise_name"] == mon.world.enterprise_a.name
+    assert read(mon.world.dept_construction)[1] == []
