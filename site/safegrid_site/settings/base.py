@@ -292,7 +292,7 @@ SAFEGRID_CACHE = os.environ.get("SAFEGRID_CACHE", "file")
 CACHES = {
     "default": {
         "file": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.base.file_cache.UncompressedFileCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
