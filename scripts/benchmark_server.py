@@ -139,47 +139,47 @@ def _get(port: int, request: Request, timeout: float = 60) -> tuple[int, bytes]:
         connection.close()
 
 
+def _spawn(server: SizeServer, *args: str, errors: int | None) -> subprocess.Popen:
+    """Our own interpreter running ``args`` for the size, in its own session."""
+    return subprocess.Popen(  # noqa: S603 - our own manage.py and gunicorn
+        [sys.executable, *args],
+        env=server_env(server.database_url),
+        cwd=str(REPO_DIR / "site"),
+        stdout=subprocess.DEVNULL,
+        stderr=errors,
+        start_new_session=True,
+    )
+
+
 def start(server: SizeServer, floor: Request) -> None:
     """Start gunicorn for the size; time the boot until the first answer and
     the first request of each worker (sent at once, one per worker)."""
     shutil.rmtree(cache_dir(server.database_url), ignore_errors=True)
     # The job worker that refreshes the kept figures (core.base.scope_cache).
-    server.worker = subprocess.Popen(  # noqa: S603 - our own manage.py
-        [
-            sys.executable,
-            str(REPO_DIR / "site" / "manage.py"),
-            "db_worker",
-            "--queue-name",
-            "*",
-            "--no-reload",
-            "--no-startup-delay",
-        ],
-        env=server_env(server.database_url),
-        cwd=str(REPO_DIR / "site"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+    server.worker = _spawn(
+        server,
+        str(REPO_DIR / "site" / "manage.py"),
+        "db_worker",
+        "--queue-name",
+        "*",
+        "--no-reload",
+        "--no-startup-delay",
+        errors=subprocess.DEVNULL,
     )
     started = time.perf_counter()
-    server.process = subprocess.Popen(  # noqa: S603 - our own gunicorn
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "safegrid_site.wsgi:application",
-            "--preload",
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"127.0.0.1:{server.port}",
-            "--log-level",
-            "warning",
-        ],
-        env=server_env(server.database_url),
-        cwd=str(REPO_DIR / "site"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+    server.process = _spawn(
+        server,
+        "-m",
+        "gunicorn",
+        "safegrid_site.wsgi:application",
+        "--preload",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"127.0.0.1:{server.port}",
+        "--log-level",
+        "warning",
+        errors=subprocess.PIPE,
     )
     deadline = time.monotonic() + 180
     while True:
