@@ -3,7 +3,9 @@
 ``scripts/benchmark.py`` seeds one database per size and counts each
 request's queries in-process; this module then serves every size with
 gunicorn (two sync workers, ``--preload``, 127.0.0.1, the benchmark settings)
-and times the same requests over HTTP, interleaved (each round requests every
+beside a ``db_worker`` (the kept figures are refreshed by background jobs,
+as in production, in a file cache the size's processes share) and times the
+same requests over HTTP, interleaved (each round requests every
 target at every size in turn, alternating which size goes first), so that
 noise from the shared machine hits both sizes alike. It also reports what a
 start costs (``manage.py check``, the boot until the first answer, the first
@@ -12,13 +14,16 @@ request of each worker) and each worker's memory.
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import os
+import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -58,6 +63,7 @@ class SizeServer:
     port: int
     requests: dict[str, Request] = field(default_factory=dict)
     process: subprocess.Popen | None = None
+    worker: subprocess.Popen | None = None
     boot_seconds: float = 0.0
     first_requests_ms: list[float] = field(default_factory=list)
     check_seconds: float = 0.0
@@ -87,11 +93,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def cache_dir(database_url: str) -> Path:
+    """The kept figures' cache of one size: its gunicorn workers and its job
+    worker share it; another size (same ids, other data) never does."""
+    digest = hashlib.sha256(database_url.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"safegrid-benchmark-cache-{digest}"
+
+
 def server_env(database_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE=SERVER_SETTINGS,
         DATABASE_URL=database_url,
+        SAFEGRID_BENCHMARK_CACHE=str(cache_dir(database_url)),
         PYTHONPATH=os.pathsep.join([str(REPO_DIR / "site"), str(REPO_DIR)]),
     )
     return env
@@ -125,29 +139,47 @@ def _get(port: int, request: Request, timeout: float = 60) -> tuple[int, bytes]:
         connection.close()
 
 
-def start(server: SizeServer, floor: Request) -> None:
-    """Start gunicorn for the size; time the boot until the first answer and
-    the first request of each worker (sent at once, one per worker)."""
-    started = time.perf_counter()
-    server.process = subprocess.Popen(  # noqa: S603 - our own gunicorn
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "safegrid_site.wsgi:application",
-            "--preload",
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"127.0.0.1:{server.port}",
-            "--log-level",
-            "warning",
-        ],
+def _spawn(server: SizeServer, *args: str, errors: int | None) -> subprocess.Popen:
+    """Our own interpreter running ``args`` for the size, in its own session."""
+    return subprocess.Popen(  # noqa: S603 - our own manage.py and gunicorn
+        [sys.executable, *args],
         env=server_env(server.database_url),
         cwd=str(REPO_DIR / "site"),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=errors,
         start_new_session=True,
+    )
+
+
+def start(server: SizeServer, floor: Request) -> None:
+    """Start gunicorn for the size; time the boot until the first answer and
+    the first request of each worker (sent at once, one per worker)."""
+    shutil.rmtree(cache_dir(server.database_url), ignore_errors=True)
+    # The job worker that refreshes the kept figures (core.base.scope_cache).
+    server.worker = _spawn(
+        server,
+        str(REPO_DIR / "site" / "manage.py"),
+        "db_worker",
+        "--queue-name",
+        "*",
+        "--no-reload",
+        "--no-startup-delay",
+        errors=subprocess.DEVNULL,
+    )
+    started = time.perf_counter()
+    server.process = _spawn(
+        server,
+        "-m",
+        "gunicorn",
+        "safegrid_site.wsgi:application",
+        "--preload",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"127.0.0.1:{server.port}",
+        "--log-level",
+        "warning",
+        errors=subprocess.PIPE,
     )
     deadline = time.monotonic() + 180
     while True:
@@ -198,14 +230,16 @@ def worker_memory(server: SizeServer) -> None:
 
 
 def stop(server: SizeServer) -> None:
-    if server.process is None or server.process.poll() is not None:
-        return
-    server.process.send_signal(signal.SIGTERM)
-    try:
-        server.process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
+    for process in (server.process, server.worker):
+        if process is None or process.poll() is not None:
+            continue
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    shutil.rmtree(cache_dir(server.database_url), ignore_errors=True)
 
 
 class RequestFailed(RuntimeError):

@@ -1,14 +1,20 @@
-"""The jobs app's own periodic job: retention of finished background work."""
+"""The jobs app's own jobs: retention of finished background work, and the
+refresh of a kept figure (``core.base.scope_cache``)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.jobs.base import job
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 30
 
@@ -38,3 +44,36 @@ def prune_job_history() -> dict[str, int]:
         ).delete()
         claims += deleted
     return {"task_results": results, "job_runs": runs, "schedule_claims": claims}
+
+
+@job(max_attempts=1)
+def refresh_kept_figure(
+    namespace: str, module: str, identity: list[Any], seconds: int
+) -> bool:
+    """Recompute a kept figure of a scope that a request found stale
+    (``core.base.scope_cache``), under the scope and language it is kept
+    for. Idempotent: a figure still fresh is left alone. One attempt: a
+    failure leaves the stale value served, and once the refresh lock expires
+    the next request queues another refresh."""
+    from core.base.scope_cache import refresh
+    from core.organizations.scope import scope_from_key
+
+    scope = scope_from_key(identity[0])
+    with translation.override(identity[1]):
+        return refresh(namespace, module, scope, identity, seconds)
+
+
+def queue_refresh(
+    namespace: str, module: str, identity: list[Any], seconds: int
+) -> None:
+    """Queue ``refresh_kept_figure`` once the current transaction commits (at
+    once outside one). A queue that cannot be reached costs the request
+    nothing: the stale value is served and the error logged."""
+
+    def enqueue() -> None:
+        try:
+            refresh_kept_figure.enqueue(namespace, module, identity, seconds)
+        except Exception:
+            logger.exception("could not queue the refresh of %s", namespace)
+
+    transaction.on_commit(enqueue)

@@ -289,3 +289,29 @@ def _build_scope(user) -> Scope:
             fills_for_principal=designated,
         )
     return Scope(user_id=user.pk, role=membership.role, department=department)
+
+
+def scope_from_key(key: list | tuple) -> Scope:
+    """The scope whose identity (``core.base.scope_cache.scope_key``) is
+    ``key``, for recomputing an office's kept figures in a background job:
+    built from the key's values alone (no user), so it selects exactly what
+    the scope the figures are kept for selects. LookupError when the
+    department is gone."""
+    role, department_id, enterprise_id, jurisdiction_path, industry_ids = key
+    department = None
+    if department_id is not None:
+        department = (
+            Department.objects.select_related("jurisdiction")
+            .filter(pk=department_id)
+            .first()
+        )
+        if department is None:
+            raise LookupError(f"no department {department_id}")
+    return Scope(
+        user_id=None,
+        role=role,
+        department=department,
+        enterprise_id=enterprise_id,
+        jurisdiction_path=jurisdiction_path,
+        industry_ids=tuple(industry_ids),
+    )

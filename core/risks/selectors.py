@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber, Substr
 
 import core.base.lookups  # noqa: F401 - registers text_contains
-from core.base.scope_cache import cached, scope_cached
+from core.base.scope_cache import cached, figure, scope_cached
 from core.organizations.models import Enterprise, Unit
 from core.organizations.scope import Scope
 from core.risks.models import (
@@ -306,24 +306,32 @@ def risk_overview_figures(
     enterprise (``risk_overview_groups``, ``risk_point_positions``).
 
     Both read every point of the enterprise (a window over all of them, a
-    sort of the placed ones), so they are kept per enterprise for
-    ``SAFEGRID_LEVEL_COUNTS_SECONDS`` (``core.base.scope_cache``) under the
-    enterprise's live level ``counts``: a new, removed or re-graded point
-    changes the counts and so is shown at once; a renamed or moved point may
-    take that long to appear in the tiles.
+    sort of the placed ones), so they are kept per enterprise fresh for
+    ``SAFEGRID_LEVEL_COUNTS_SECONDS`` and refreshed ahead
+    (``core.base.scope_cache``) under the enterprise's live level
+    ``counts``: a new, removed or re-graded point changes the counts and so
+    is shown at once; a renamed or moved point may take that long (and the
+    refresh's time) to appear in the tiles.
     """
     return scope_cached(
         "risks:overview",
         scope,
-        (enterprise.pk, sorted(counts.items()), plot_limit),
+        [enterprise.pk, sorted(counts.items()), plot_limit],
         getattr(settings, "SAFEGRID_LEVEL_COUNTS_SECONDS", 0),
-        lambda: {
-            "groups": risk_overview_groups(scope=scope, enterprise=enterprise),
-            "positions": risk_point_positions(
-                scope=scope, enterprise=enterprise, limit=plot_limit
-            ),
-        },
     )
+
+
+@figure("risks:overview")
+def _kept_overview(scope: Scope, parts: list[Any]) -> dict[str, Any]:
+    """``risk_overview_figures`` of ``[enterprise id, counts, plot limit]``
+    (the counts only key it), for the keeping."""
+    enterprise, _counts, plot_limit = parts
+    return {
+        "groups": risk_overview_groups(scope=scope, enterprise=enterprise),
+        "positions": risk_point_positions(
+            scope=scope, enterprise=enterprise, limit=plot_limit
+        ),
+    }
 
 
 def risk_point_positions(

@@ -28,10 +28,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.filters import parse_id
-from core.base.scope_cache import scope_cached
+from core.base.scope_cache import figure, scope_cached
+from core.organizations.models import Jurisdiction
 from core.organizations.scope import Scope, scope_for
 from core.supervision.forms import MapFilterForm
 from core.supervision.selectors import (
+    MapQuery,
     map_enterprises,
     map_risk_points,
     map_territories,
@@ -80,6 +82,24 @@ FILTER_PARAMETERS = [
 ]
 
 
+@figure("supervision:map")
+def _kept_map(scope: Scope, parts: dict[str, Any]) -> tuple[bytes, str]:
+    """The encoded map of a scope for the filters of ``parts`` (the ``day``
+    only keys it: the map is always as of now)."""
+    territory = None
+    if parts["territory"] is not None:
+        territory = Jurisdiction.objects.get(pk=parts["territory"])
+    query = MapQuery(
+        industry=parts["industry"],
+        territory=territory,
+        level=parts["level"],
+        major=parts["major"],
+        overdue=parts["overdue"],
+        extra=parts["extra"],
+    )
+    return geojson_body(map_enterprises(scope=scope, query=query))
+
+
 class MapEnterpriseViewSet(viewsets.ViewSet):
     """The four-colour risk map's enterprises (四色风险分布图)."""
 
@@ -108,25 +128,25 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
                 status=400,
             )
         query = form.query()
-        # A scope's map is kept for SAFEGRID_MAP_SECONDS (core.base.scope_cache),
-        # encoded: 10,000 enterprises' levels and hazards take seconds to
-        # aggregate and a quarter of a second to write as JSON.
+        # A scope's map is kept fresh for SAFEGRID_MAP_SECONDS and refreshed
+        # ahead (core.base.scope_cache), encoded: 10,000 enterprises' levels
+        # and hazards take seconds to aggregate and a quarter of a second to
+        # write as JSON.
         encoded = scope_cached(
             "supervision:map",
             scope,
-            (
-                timezone.localdate(),
-                query.industry,
-                query.territory.pk if query.territory is not None else None,
-                query.level,
-                query.major,
-                query.overdue,
-                sorted(query.extra.items()),
-            ),
+            {
+                "day": timezone.localdate().isoformat(),
+                "industry": query.industry,
+                "territory": query.territory.pk if query.territory else None,
+                "level": query.level,
+                "major": query.major,
+                "overdue": query.overdue,
+                "extra": dict(sorted(query.extra.items())),
+            },
             getattr(settings, "SAFEGRID_MAP_SECONDS", 0)
             if not scope.is_enterprise
             else 0,
-            lambda: geojson_body(map_enterprises(scope=scope, query=query)),
         )
         return geojson_response(request, encoded=encoded)
 

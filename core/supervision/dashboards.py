@@ -22,7 +22,7 @@ from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.base.scope_cache import scope_cached
+from core.base.scope_cache import figure, scope_cached
 from core.hazards.models import OPEN_STATES, Hazard, HazardGrade, HazardStatus
 from core.hazards.selectors import hazard_counts
 from core.inspections.models import InspectionTask, TaskStatus
@@ -83,7 +83,8 @@ def dashboard_figures(
 ) -> dict[str, Any]:
     """Every figure of a dashboard, JSON-ready (dates as ``YYYY-MM``).
 
-    A government scope's figures are kept for ``SAFEGRID_DASHBOARD_SECONDS``
+    A government scope's figures are kept fresh for
+    ``SAFEGRID_DASHBOARD_SECONDS`` and refreshed ahead in the background
     (``core.base.scope_cache``): at 10,000 enterprises the committee office's
     aggregates take seconds; one enterprise's are always live."""
     if enterprise is not None or today is not None:
@@ -91,9 +92,16 @@ def dashboard_figures(
     return scope_cached(
         "supervision:dashboard",
         scope,
-        timezone.localdate(),
+        timezone.localdate().isoformat(),
         getattr(settings, "SAFEGRID_DASHBOARD_SECONDS", 0),
-        lambda: _figures(scope=scope, enterprise=None, today=None),
+    )
+
+
+@figure("supervision:dashboard")
+def _scope_figures(scope: Scope, day: str) -> dict[str, Any]:
+    """A government scope's dashboard as of ``day`` (ISO), for the keeping."""
+    return _figures(
+        scope=scope, enterprise=None, today=datetime.date.fromisoformat(day)
     )
 
 

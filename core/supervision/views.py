@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.base.scope_cache import scope_cached
+from core.base.scope_cache import figure, scope_cached
 from core.organizations.scope import scope_for
 from core.supervision.forms import MapFilterForm
 from plugins.vocabularies import RISK_LEVELS
@@ -88,12 +88,22 @@ class RiskMapView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+@figure("supervision:statistics")
+def _kept_statistics(scope, parts: list[str]) -> bytes:
+    """The report's workbook for ``[period, office, day]`` (the day only keys
+    it), for the keeping."""
+    from core.supervision.statistics import parse_period, statistics_workbook
+
+    period, office, _day = parts
+    return statistics_workbook(scope=scope, period=parse_period(period), office=office)
+
+
 def statistics_export(request):
     """调度统计 as Excel: ``?period=2026-Q3`` or ``?period=2026``, scoped."""
     from django.http import HttpResponseBadRequest
 
     from core.base.workbook import xlsx_response
-    from core.supervision.statistics import parse_period, statistics_workbook
+    from core.supervision.statistics import parse_period
 
     scope = scope_for(request.user)
     if not scope.is_government:
@@ -105,17 +115,18 @@ def statistics_export(request):
             str(error), content_type="text/plain; charset=utf-8"
         )
     office = scope.department.name if scope.department else request.user.get_username()
-    # Kept per office like the dashboards: at province scale the report's
-    # aggregates read every hazard, risk point and task of the scope.
-    content = scope_cached(
-        "supervision:statistics",
-        scope,
-        (period.start, period.end, office, timezone.localdate()),
-        getattr(settings, "SAFEGRID_DASHBOARD_SECONDS", 0),
-        lambda: statistics_workbook(scope=scope, period=period, office=office),
-    )
-    # The file is named from the parsed period, never from the raw parameter.
+    # The period's code (the file's name too) is made from the parsed
+    # period, never taken from the raw parameter.
     code = str(period.start.year)
     if not (period.start.month == 1 and period.end.month == 12):
         code += f"-Q{(period.start.month - 1) // 3 + 1}"
+    # Kept per office and refreshed ahead like the dashboards: at province
+    # scale the report's aggregates read every hazard, risk point and task of
+    # the scope.
+    content = scope_cached(
+        "supervision:statistics",
+        scope,
+        [code, office, timezone.localdate().isoformat()],
+        getattr(settings, "SAFEGRID_DASHBOARD_SECONDS", 0),
+    )
     return xlsx_response(content, f"hazard-statistics-{code}.xlsx")

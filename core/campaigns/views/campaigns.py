@@ -4,6 +4,9 @@ campaign's progress in the viewer's part.
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -17,8 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.base.errors import Invalid, Refused
-from core.base.scope_cache import scope_cached
+from core.base.scope_cache import figure, scope_cached
 from core.campaigns.criteria import CRITERIA
+from core.campaigns.models import Campaign
 from core.campaigns.progress import campaign_progress, enterprise_rows
 from core.campaigns.services import (
     campaign_create,
@@ -173,6 +177,19 @@ class CampaignCreateView(_GovernmentView):
         )
 
 
+@figure("campaigns:progress")
+def _kept_progress(scope, parts: list[Any]) -> Any:
+    """A campaign's progress for ``[campaign id, day, criteria]`` (the
+    criteria only key it: changed criteria make another key), for the
+    keeping."""
+    campaign_id, day, _criteria = parts
+    return campaign_progress(
+        Campaign.objects.get(pk=campaign_id),
+        scope=scope,
+        today=datetime.date.fromisoformat(day),
+    )
+
+
 class CampaignDetailView(_GovernmentView):
     template_name = "campaigns/admin/campaign_detail.html"
 
@@ -187,14 +204,18 @@ class CampaignDetailView(_GovernmentView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Kept per office like the dashboards (core.base.scope_cache): at
-        # province scale every criterion is checked for every target.
+        # Kept per office and refreshed ahead like the dashboards
+        # (core.base.scope_cache): at province scale every criterion is
+        # checked for every target.
         progress = scope_cached(
             "campaigns:progress",
             self.scope,
-            (self.campaign.pk, timezone.localdate(), repr(self.campaign.criteria)),
+            [
+                self.campaign.pk,
+                timezone.localdate().isoformat(),
+                repr(self.campaign.criteria),
+            ],
             getattr(settings, "SAFEGRID_DASHBOARD_SECONDS", 0),
-            lambda: campaign_progress(self.campaign, scope=self.scope),
         )
         rows, conditions = enterprise_rows(self.campaign, scope=self.scope)
         only_missing = self.request.GET.get("missing") == "1"

@@ -281,6 +281,31 @@ SAFEGRID_LEVEL_COUNTS_SECONDS = int(
 # province scale they aggregate every enterprise of the scope. 0: always live.
 SAFEGRID_DASHBOARD_SECONDS = int(os.environ.get("SAFEGRID_DASHBOARD_SECONDS", "300"))
 SAFEGRID_MAP_SECONDS = int(os.environ.get("SAFEGRID_MAP_SECONDS", "300"))
+# Django's cache holds those kept figures. A figure older than its seconds is
+# still served while a background job refreshes it (core.base.scope_cache:
+# dropped only after four times its seconds), so the web workers and the job
+# workers must share the cache: "file" (var/cache, the processes of one
+# server: the default), "redis" (SAFEGRID_CACHE_URL, several servers), or
+# "memory" (each process its own: no refresh ahead, the first request after
+# the seconds computes).
+SAFEGRID_CACHE = os.environ.get("SAFEGRID_CACHE", "file")
+CACHES = {
+    "default": {
+        "file": {
+            "BACKEND": "core.base.file_cache.UncompressedFileCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        "redis": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get(
+                "SAFEGRID_CACHE_URL", "redis://127.0.0.1:6379/1"
+            ),
+        },
+        "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }[SAFEGRID_CACHE]
+}
+SAFEGRID_REFRESH_AHEAD = SAFEGRID_CACHE != "memory"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -2,7 +2,8 @@
 
 The test settings (DEBUG off) with the four bundled packs enabled, as the
 benchmark's seeding enables them, against the throw-away database named by
-``DATABASE_URL``.
+``DATABASE_URL``, the kept figures in a file cache of the size's own
+(``SAFEGRID_BENCHMARK_CACHE``) refreshed ahead by the size's ``db_worker``.
 """
 
 from .test import *  # noqa: F403
@@ -16,3 +17,16 @@ SAFEGRID_DASHBOARD_SECONDS = int(
     os.environ.get("SAFEGRID_DASHBOARD_SECONDS", "300")  # noqa: F405
 )
 SAFEGRID_MAP_SECONDS = int(os.environ.get("SAFEGRID_MAP_SECONDS", "300"))  # noqa: F405
+# Shared by the size's gunicorn workers and its job worker, as in production
+# (base.py's "file"), so a figure refreshed in the background is served.
+CACHES = {
+    "default": {
+        "BACKEND": "core.base.file_cache.UncompressedFileCache",
+        "LOCATION": os.environ.get(  # noqa: F405
+            "SAFEGRID_BENCHMARK_CACHE",
+            str(VAR_DIR / "benchmark-cache"),  # noqa: F405
+        ),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+SAFEGRID_REFRESH_AHEAD = True

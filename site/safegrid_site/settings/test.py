@@ -26,6 +26,10 @@ SAFEGRID_LEVEL_COUNTS_SECONDS = int(
 )
 SAFEGRID_DASHBOARD_SECONDS = int(os.environ.get("SAFEGRID_DASHBOARD_SECONDS", "0"))
 SAFEGRID_MAP_SECONDS = int(os.environ.get("SAFEGRID_MAP_SECONDS", "0"))
+# One process's memory: the tests run the refresh jobs in their own process
+# (core.jobs.worker.run_pending), so the refreshed figures are seen.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SAFEGRID_REFRESH_AHEAD = True
 # Jobs run for real through the database backend (core.jobs.worker.run_pending);
 # one test runs a job through RQ on Redis (the "rq" alias).
 # The RQ test's own queue, so it never takes another process's jobs.

@@ -309,3 +309,37 @@ def test_a_kept_dashboard_is_per_office(mapped, kept, django_assert_max_num_quer
     )
     majors = {row["key"]: row["count"] for row in own["risk_levels"]}["major"]
     assert majors == 2
+
+
+def test_a_stale_map_is_served_while_a_job_refreshes_it(
+    mapped, kept, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Past its seconds the office's map is served as kept, at once, and one
+    job recomputes it for that office; the next request reads the new map.
+    The other department's kept map is untouched by the refresh."""
+    from types import SimpleNamespace
+
+    from core.base import scope_cache
+    from core.jobs.worker import run_pending
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(scope_cache, "time", SimpleNamespace(time=lambda: now[0]))
+    chemicals = client_for(mapped.dept_chemicals)
+    construction = client_for(mapped.dept_construction)
+    first = chemicals.get(URL)
+    other = construction.get(URL)
+    point(mapped.enterprise_a, "major", "新罐区")
+    point(mapped.enterprise_b, "major", "新塔吊")
+    now[0] += 301
+    with django_capture_on_commit_callbacks(execute=True):
+        assert chemicals.get(URL).content == first.content  # stale, at once
+        assert chemicals.get(URL).content == first.content
+    assert run_pending() == 1  # one refresh for the two stale requests
+    fresh = chemicals.get(URL)
+    assert fresh.content != first.content
+    assert ids(fresh) == {mapped.enterprise_a.pk}
+    assert first.json()["features"][0]["properties"]["points"][0] == 1
+    assert fresh.json()["features"][0]["properties"]["points"][0] == 2  # majors
+    # The construction department still has its own kept map (not refreshed:
+    # nobody of that office asked since it went stale).
+    assert construction.get(URL).content == other.content
