@@ -86,6 +86,23 @@ class Device(models.Model):
         return self.revoked_at is not None
 
 
+#: A sensor's set-up values: what the service writes (``_sensor_values``), the
+#: portal form edits and the API shows.
+SENSOR_FIELDS = (
+    "name",
+    "parameter_key",
+    "parameter",
+    "unit",
+    "low_low",
+    "low",
+    "high",
+    "high_high",
+    "deadband",
+    "min_duration",
+    "no_data_after",
+)
+
+
 class SensorPoint(models.Model):
     """A monitored parameter on a risk point, with its four limits.
 
