@@ -3,11 +3,17 @@
 ``CreatedAt`` is the "when" stamp of a record written once by a service,
 ``UpdatedAt`` that of its last change, ``Timestamped`` both; ``user_stamp``
 is the "who" field (submitted by, reviewed by...), ``enterprise_key`` the
-enterprise a record belongs to (deleted with it). Their fields are defined
-exactly as the apps defined them, so adopting one changes no migration.
+enterprise a record belongs to (deleted with it). ``parent_key`` is a required
+link to another record (deleted with it unless ``on_delete`` says otherwise),
+``optional_key`` a link that may be empty (emptied when the other record goes,
+unless ``on_delete`` says otherwise), ``optional_many`` a many-to-many link
+that may be empty. Their fields are defined exactly as the apps defined them,
+so adopting one changes no migration.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -17,24 +23,66 @@ from django.utils.translation import gettext_lazy as _
 def user_stamp(verbose_name=None, *, blank: bool = True) -> models.ForeignKey:
     """Who did something to the record: a user, without a reverse relation;
     deleting the user keeps the record (the stamp becomes empty)."""
+    return optional_key(settings.AUTH_USER_MODEL, "+", verbose_name, blank=blank)
+
+
+def parent_key(
+    to: Any,
+    related_name: str,
+    verbose_name: Any = None,
+    *,
+    on_delete: Any = models.CASCADE,
+    **options: Any,
+) -> models.ForeignKey:
+    """A required link to the record ``to``; by default this record goes
+    with it."""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+        to,
+        on_delete=on_delete,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **options,
+    )
+
+
+def optional_key(
+    to: Any,
+    related_name: str,
+    verbose_name: Any = None,
+    *,
+    on_delete: Any = models.SET_NULL,
+    blank: bool = True,
+    **options: Any,
+) -> models.ForeignKey:
+    """A link to the record ``to`` that may be empty; by default it becomes
+    empty when that record is deleted."""
+    return models.ForeignKey(
+        to,
         null=True,
         blank=blank,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        on_delete=on_delete,
+        related_name=related_name,
         verbose_name=verbose_name,
+        **options,
+    )
+
+
+def optional_many(
+    to: Any, related_name: str, verbose_name: Any = None, **options: Any
+) -> models.ManyToManyField:
+    """A many-to-many link to ``to`` that may be empty."""
+    return models.ManyToManyField(
+        to,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **options,
     )
 
 
 def enterprise_key(related_name: str) -> models.ForeignKey:
     """The enterprise the record belongs to; the record goes with it."""
-    return models.ForeignKey(
-        "organizations.Enterprise",
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        verbose_name=_("enterprise"),
-    )
+    return parent_key("organizations.Enterprise", related_name, _("enterprise"))
 
 
 class CreatedAt(models.Model):

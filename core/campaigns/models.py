@@ -14,7 +14,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.base.models import CreatedAt, enterprise_key, user_stamp
+from core.base.models import (
+    CreatedAt,
+    enterprise_key,
+    optional_key,
+    optional_many,
+    parent_key,
+    user_stamp,
+)
 from core.forms.models import FormDefinition
 from core.organizations.models import Department, Industry, Jurisdiction
 
@@ -25,22 +32,15 @@ class Campaign(CreatedAt):
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="campaigns",
-        verbose_name=_("issued by"),
+    department = parent_key(
+        Department, "campaigns", _("issued by"), on_delete=models.PROTECT
     )
     created_by = user_stamp(_("created by"), blank=False)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     # Targets: no industry and no territory chosen means every enterprise.
-    industries = models.ManyToManyField(
-        Industry, blank=True, related_name="+", verbose_name=_("industries")
-    )
-    territories = models.ManyToManyField(
-        Jurisdiction, blank=True, related_name="+", verbose_name=_("territories")
-    )
+    industries = optional_many(Industry, "+", _("industries"))
+    territories = optional_many(Jurisdiction, "+", _("territories"))
     key_industries_only = models.BooleanField(_("key industries only"), default=False)
     above_scale_only = models.BooleanField(
         _("above-scale enterprises only (规上)"), default=False
@@ -61,9 +61,7 @@ class Milestone(models.Model):
     """A deadline of a campaign: by ``deadline`` at least ``target_percent`` of
     the target enterprises have established the mechanism."""
 
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="milestones"
-    )
+    campaign = parent_key(Campaign, "milestones")
     title = models.CharField(_("milestone"), max_length=200)
     deadline = models.DateField(_("deadline"))
     target_percent = models.PositiveSmallIntegerField(
@@ -85,9 +83,7 @@ class ProgressRecord(models.Model):
     daily job ``campaigns.record_progress``): what a milestone whose deadline
     passed is judged on, and the campaign page's trend."""
 
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="progress_records"
-    )
+    campaign = parent_key(Campaign, "progress_records")
     day = models.DateField(_("day"))
     total = models.PositiveIntegerField(_("targets"))
     established = models.PositiveIntegerField(_("established"))
@@ -123,11 +119,8 @@ class Audience(models.TextChoices):
 class Directive(models.Model):
     """A notice from an office to enterprises (动员部署, 督办)."""
 
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="directives",
-        verbose_name=_("sent by"),
+    department = parent_key(
+        Department, "directives", _("sent by"), on_delete=models.PROTECT
     )
     sender = user_stamp(_("sender"), blank=False)
     title = models.CharField(_("title"), max_length=200)
@@ -153,9 +146,7 @@ class Directive(models.Model):
 class DirectiveRecipient(models.Model):
     """One enterprise's copy of a directive: its read receipt and reply."""
 
-    directive = models.ForeignKey(
-        Directive, on_delete=models.CASCADE, related_name="recipients"
-    )
+    directive = parent_key(Directive, "recipients")
     enterprise = enterprise_key("directives")
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     read_by = user_stamp()
@@ -190,20 +181,11 @@ class SpotCheckSample(models.Model):
     """A reproducible random sample of enterprises for spot checks (抽查): the
     population's ids in order and the seed give the same sample again."""
 
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+"
-    )
+    department = parent_key(Department, "+", on_delete=models.PROTECT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    campaign = models.ForeignKey(
-        Campaign,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="samples",
-        verbose_name=_("campaign"),
-    )
+    campaign = optional_key(Campaign, "samples", _("campaign"))
     seed = models.BigIntegerField(_("seed"))
     size = models.PositiveIntegerField(_("sample size"))
     population_size = models.PositiveIntegerField(_("population"))
@@ -229,39 +211,16 @@ class AcceptanceCheck(models.Model):
     answered on a low-code form (its version and answers kept)."""
 
     enterprise = enterprise_key("acceptance_checks")
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="acceptance_checks",
-        verbose_name=_("checked by"),
+    department = parent_key(
+        Department, "acceptance_checks", _("checked by"), on_delete=models.PROTECT
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     kind = models.CharField(_("kind"), max_length=16, choices=CheckKind.choices)
-    campaign = models.ForeignKey(
-        Campaign,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="checks",
-        verbose_name=_("campaign"),
-    )
-    sample = models.ForeignKey(
-        SpotCheckSample,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="checks",
-    )
-    definition = models.ForeignKey(
-        FormDefinition,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("checklist"),
-    )
+    campaign = optional_key(Campaign, "checks", _("campaign"))
+    sample = optional_key(SpotCheckSample, "checks")
+    definition = optional_key(FormDefinition, "+", _("checklist"))
     version_number = models.PositiveIntegerField(null=True, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     passed = models.BooleanField(_("passed"))

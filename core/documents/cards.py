@@ -45,6 +45,7 @@ from core.documents.content import (
     UNASSESSED,
     _point_row,
     level_label,
+    printed_events,
     site_plan_png,
 )
 from core.documents.models import CardKind, PublicCard
@@ -52,7 +53,6 @@ from core.documents.pdf import png_data_uri, render_pdf
 from core.organizations.models import Enterprise, Role, Unit
 from core.organizations.scope import Scope
 from core.risks.models import (
-    AccidentType,
     ControlMeasure,
     HazardFactor,
     RiskEvent,
@@ -107,26 +107,12 @@ class EmergencyCard:
 def post_points(post: Unit) -> list[RiskPoint]:
     """The risk points of a post, with events, types, factors and measures."""
     units = [post.pk, *post.get_ancestors().values_list("pk", flat=True)]
-    events = (
-        RiskEvent.objects.filter(is_active=True)
-        .select_related("latest_assessment")
-        .prefetch_related(
-            Prefetch("accident_types", queryset=AccidentType.objects.order_by("code")),
-            Prefetch(
-                "measures",
-                queryset=ControlMeasure.objects.filter(is_active=True).order_by(
-                    "order", "pk"
-                ),
-            ),
-        )
-        .order_by("order", "pk")
-    )
     points = (
         RiskPoint.objects.filter(enterprise_id=post.enterprise_id)
         .filter(Q(unit_id__in=units) | Q(responsible_unit_id__in=units))
         .select_related("unit", "responsible_unit", "responsible_person")
         .prefetch_related(
-            Prefetch("events", queryset=events),
+            Prefetch("events", queryset=printed_events()),
             Prefetch(
                 "hazard_factors",
                 queryset=HazardFactor.objects.select_related("factor_class"),

@@ -24,7 +24,7 @@ import io
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw
@@ -92,13 +92,10 @@ def method_title(method: str) -> str:
         return method
 
 
-def risk_points_of(enterprise_id: int) -> list[RiskPoint]:
-    """The enterprise's risk points with everything the handbook prints.
-
-    Five queries: points (with unit and person), events (with the latest
-    assessment), their accident types, their measures.
-    """
-    events = (
+def printed_events() -> QuerySet[RiskEvent]:
+    """The active events of risk points as the documents print them: with
+    the latest assessment, the accident types and the active measures."""
+    return (
         RiskEvent.objects.filter(is_active=True)
         .select_related("latest_assessment")
         .prefetch_related(
@@ -112,10 +109,18 @@ def risk_points_of(enterprise_id: int) -> list[RiskPoint]:
         )
         .order_by("order", "pk")
     )
+
+
+def risk_points_of(enterprise_id: int) -> list[RiskPoint]:
+    """The enterprise's risk points with everything the handbook prints.
+
+    Five queries: points (with unit and person), events (with the latest
+    assessment), their accident types, their measures.
+    """
     return list(
         RiskPoint.objects.filter(enterprise_id=enterprise_id)
         .select_related("unit", "responsible_unit", "responsible_person")
-        .prefetch_related(Prefetch("events", queryset=events))
+        .prefetch_related(Prefetch("events", queryset=printed_events()))
         .order_by("name", "pk")
     )
 

@@ -15,7 +15,14 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, UpdatedAt, enterprise_key, user_stamp
+from core.base.models import (
+    CreatedAt,
+    UpdatedAt,
+    enterprise_key,
+    optional_key,
+    parent_key,
+    user_stamp,
+)
 
 
 def handbook_path(instance: HandbookVersion, filename: str) -> str:
@@ -121,13 +128,8 @@ class PublicCard(CreatedAt):
 
     token = models.UUIDField(_("public token"), unique=True, default=uuid.uuid4)
     enterprise = enterprise_key("public_cards")
-    post = models.ForeignKey(
-        "organizations.Unit",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="public_cards",
-        verbose_name=_("post"),
+    post = optional_key(
+        "organizations.Unit", "public_cards", _("post"), on_delete=models.CASCADE
     )
     kind = models.CharField(_("kind"), max_length=16, choices=CardKind.choices)
 
@@ -173,21 +175,11 @@ class ScopeHandbook(GeneratedDocument):
     """
 
     kind = models.CharField(_("kind"), max_length=16, choices=ScopeKind.choices)
-    industry = models.ForeignKey(
-        "organizations.Industry",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("industry"),
+    industry = optional_key(
+        "organizations.Industry", "+", _("industry"), on_delete=models.CASCADE
     )
-    territory = models.ForeignKey(
-        "organizations.Jurisdiction",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("territory"),
+    territory = optional_key(
+        "organizations.Jurisdiction", "+", _("territory"), on_delete=models.CASCADE
     )
     number = models.PositiveIntegerField(_("version"))
     language = models.CharField(_("language"), max_length=16, default="zh-hans")
@@ -256,12 +248,7 @@ class HandbookSectionSetting(UpdatedAt):
     section as the platform or the pack defines it.
     """
 
-    industry = models.ForeignKey(
-        "organizations.Industry",
-        on_delete=models.CASCADE,
-        related_name="handbook_sections",
-        verbose_name=_("industry"),
-    )
+    industry = parent_key("organizations.Industry", "handbook_sections", _("industry"))
     key = models.CharField(_("section"), max_length=120)
     included = models.BooleanField(_("included"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

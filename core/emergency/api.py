@@ -25,6 +25,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.serializers import EnterpriseRowSerializer, ReadSerializer
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter, parse_id
 from core.emergency.models import (
@@ -46,7 +47,7 @@ from core.hazards.api import _request_invalid
 from core.organizations.scope import scope_for
 
 
-class PlanVersionSerializer(serializers.ModelSerializer):
+class PlanVersionSerializer(ReadSerializer):
     class Meta:
         model = PlanVersion
         fields = [
@@ -58,11 +59,9 @@ class PlanVersionSerializer(serializers.ModelSerializer):
             "approved_by",
             "created_at",
         ]
-        read_only_fields = fields
 
 
-class FilingSerializer(serializers.ModelSerializer):
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+class FilingSerializer(EnterpriseRowSerializer):
     department_name = serializers.CharField(source="department.name", read_only=True)
     plan = serializers.IntegerField(source="version.plan_id", read_only=True)
     plan_title = serializers.CharField(source="version.plan.title", read_only=True)
@@ -71,9 +70,7 @@ class FilingSerializer(serializers.ModelSerializer):
     class Meta:
         model = PlanFiling
         fields = [
-            "id",
-            "enterprise",
-            "enterprise_name",
+            *EnterpriseRowSerializer.Meta.fields,
             "plan",
             "plan_title",
             "version",
@@ -85,11 +82,9 @@ class FilingSerializer(serializers.ModelSerializer):
             "reviewed_at",
             "comment",
         ]
-        read_only_fields = fields
 
 
-class PlanSerializer(serializers.ModelSerializer):
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+class PlanSerializer(EnterpriseRowSerializer):
     current_version_number = serializers.IntegerField(
         source="current_version.number", read_only=True, default=None
     )
@@ -100,16 +95,13 @@ class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = EmergencyPlan
         fields = [
-            "id",
-            "enterprise",
-            "enterprise_name",
+            *EnterpriseRowSerializer.Meta.fields,
             "kind",
             "title",
             "current_version_number",
             "approved_on",
             "created_at",
         ]
-        read_only_fields = fields
 
 
 class PlanDetailSerializer(PlanSerializer):
@@ -119,7 +111,6 @@ class PlanDetailSerializer(PlanSerializer):
 
     class Meta(PlanSerializer.Meta):
         fields = [*PlanSerializer.Meta.fields, "risk_events", "versions", "filings"]
-        read_only_fields = fields
 
     def get_filings(self, plan: EmergencyPlan) -> list[dict[str, Any]]:
         return [
@@ -147,21 +138,16 @@ class ReviewSerializer(serializers.Serializer):
     )
 
 
-class AgreementSerializer(serializers.ModelSerializer):
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
-
+class AgreementSerializer(EnterpriseRowSerializer):
     class Meta:
         model = RescueAgreement
         fields = [
-            "id",
-            "enterprise",
-            "enterprise_name",
+            *EnterpriseRowSerializer.Meta.fields,
             "party",
             "contact",
             "valid_from",
             "valid_until",
         ]
-        read_only_fields = fields
 
 
 class PlanFilter(filters.FilterSet):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
+from core.api.serializers import EnterpriseRowSerializer, ReadSerializer
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter
 from core.emergency.models import (
@@ -35,8 +36,7 @@ from core.emergency.selectors import (
 )
 
 
-class DrillSerializer(serializers.ModelSerializer):
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+class DrillSerializer(EnterpriseRowSerializer):
     plan_title = serializers.CharField(
         source="plan.title", read_only=True, default=None
     )
@@ -47,9 +47,7 @@ class DrillSerializer(serializers.ModelSerializer):
     class Meta:
         model = Drill
         fields = [
-            "id",
-            "enterprise",
-            "enterprise_name",
+            *EnterpriseRowSerializer.Meta.fields,
             "held_on",
             "scenario",
             "plan",
@@ -59,7 +57,6 @@ class DrillSerializer(serializers.ModelSerializer):
             "participant_count",
             "created_at",
         ]
-        read_only_fields = fields
 
 
 class DrillDetailSerializer(DrillSerializer):
@@ -76,11 +73,9 @@ class DrillDetailSerializer(DrillSerializer):
             "photos",
             "hazards",
         ]
-        read_only_fields = fields
 
 
-class SessionSerializer(serializers.ModelSerializer):
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+class SessionSerializer(EnterpriseRowSerializer):
     requirement_topic = serializers.CharField(
         source="requirement.topic", read_only=True, default=None
     )
@@ -88,9 +83,7 @@ class SessionSerializer(serializers.ModelSerializer):
     class Meta:
         model = TrainingSession
         fields = [
-            "id",
-            "enterprise",
-            "enterprise_name",
+            *EnterpriseRowSerializer.Meta.fields,
             "topic",
             "trainer",
             "hours",
@@ -99,10 +92,9 @@ class SessionSerializer(serializers.ModelSerializer):
             "requirement",
             "requirement_topic",
         ]
-        read_only_fields = fields
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class RecordSerializer(ReadSerializer):
     person_name = serializers.CharField(source="person.name", read_only=True)
     topic = serializers.CharField(source="session.topic", read_only=True)
     held_on = serializers.DateField(source="session.held_on", read_only=True)
@@ -129,7 +121,6 @@ class RecordSerializer(serializers.ModelSerializer):
             "certificate_number",
             "valid_until",
         ]
-        read_only_fields = fields
 
 
 class SessionDetailSerializer(SessionSerializer):
@@ -137,13 +128,12 @@ class SessionDetailSerializer(SessionSerializer):
 
     class Meta(SessionSerializer.Meta):
         fields = [*SessionSerializer.Meta.fields, "attendances"]
-        read_only_fields = fields
 
     def get_attendances(self, session: TrainingSession) -> list[dict]:
         return RecordSerializer(session.visible_attendances, many=True).data
 
 
-class WorkplaceResultSerializer(serializers.ModelSerializer):
+class WorkplaceResultSerializer(ReadSerializer):
     post = serializers.IntegerField(source="exposure.post_id", read_only=True)
     post_name = serializers.CharField(source="exposure.post.name", read_only=True)
     factor = serializers.CharField(source="exposure.factor", read_only=True)
@@ -161,25 +151,20 @@ class WorkplaceResultSerializer(serializers.ModelSerializer):
             "limit",
             "compliant",
         ]
-        read_only_fields = fields
 
 
-class WorkplaceTestSerializer(serializers.ModelSerializer):
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+class WorkplaceTestSerializer(EnterpriseRowSerializer):
     overdue = serializers.SerializerMethodField()
 
     class Meta:
         model = WorkplaceTest
         fields = [
-            "id",
-            "enterprise",
-            "enterprise_name",
+            *EnterpriseRowSerializer.Meta.fields,
             "tested_on",
             "agency",
             "next_due",
             "overdue",
         ]
-        read_only_fields = fields
 
     def get_overdue(self, test: WorkplaceTest) -> bool:
         """The next test's date has passed (a newer test may have been made)."""
@@ -193,7 +178,6 @@ class WorkplaceTestDetailSerializer(WorkplaceTestSerializer):
 
     class Meta(WorkplaceTestSerializer.Meta):
         fields = [*WorkplaceTestSerializer.Meta.fields, "results"]
-        read_only_fields = fields
 
 
 class EnterpriseFilter(filters.FilterSet):

@@ -40,16 +40,12 @@ def warn_expiring_agreements(today: str | None = None) -> dict[str, int]:
         .order_by("pk")
         .values_list("pk", flat=True)[:BATCH]
     )
-    sent = 0
-    for pk in pks:
-        with transaction.atomic():
-            sent += _warn(pk, limit)
+    sent = _each_in_own_transaction(pks, lambda pk: _warn(pk, limit))
     return {"agreements": len(pks), "notifications": sent}
 
 
 def _warn(pk: int, limit: datetime.date) -> int:
     from core.emergency.models import RescueAgreement
-    from core.notifications.services import notify
 
     agreement = (
         RescueAgreement.objects.select_for_update()
@@ -58,21 +54,12 @@ def _warn(pk: int, limit: datetime.date) -> int:
     )
     if agreement is None or agreement.warned_until == agreement.valid_until:
         return 0
-    sent = 0
-    for user in _managers(agreement.enterprise_id):
-        notify(
-            user,
-            gettext_noop(
-                "The rescue agreement with %(party)s ends on %(date)s: renew it."
-            ),
-            agreement,
-            "/portal/emergency/",
-            params={
-                "party": agreement.party,
-                "date": agreement.valid_until.isoformat(),
-            },
-        )
-        sent += 1
+    sent = _tell_managers(
+        agreement,
+        gettext_noop("The rescue agreement with %(party)s ends on %(date)s: renew it."),
+        party=agreement.party,
+        date=agreement.valid_until.isoformat(),
+    )
     agreement.warned_until = agreement.valid_until
     agreement.save(update_fields=["warned_until"])
     return sent
@@ -96,16 +83,12 @@ def flag_overdue_drills(today: str | None = None) -> dict[str, int]:
         .order_by("pk")
         .values_list("pk", flat=True)[:BATCH]
     )
-    sent = 0
-    for pk in pks:
-        with transaction.atomic():
-            sent += _flag_drill(pk, day)
+    sent = _each_in_own_transaction(pks, lambda pk: _flag_drill(pk, day))
     return {"drills": len(pks), "notifications": sent}
 
 
 def _flag_drill(pk: int, day: datetime.date) -> int:
     from core.emergency.models import DrillPlanItem
-    from core.notifications.services import notify
 
     # ``of=("self",)``: PostgreSQL locks no row on the nullable side of the
     # outer join to the drill.
@@ -116,18 +99,36 @@ def _flag_drill(pk: int, day: datetime.date) -> int:
     )
     if item is None:
         return 0
-    sent = 0
-    for user in _managers(item.enterprise_id):
-        notify(
-            user,
-            gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
-            item,
-            "/portal/emergency/",
-            params={"scenario": item.scenario, "date": item.due_on.isoformat()},
-        )
-        sent += 1
+    sent = _tell_managers(
+        item,
+        gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
+        scenario=item.scenario,
+        date=item.due_on.isoformat(),
+    )
     item.flagged_on = day
     item.save(update_fields=["flagged_on"])
+    return sent
+
+
+def _each_in_own_transaction(pks: list[int], handle) -> int:
+    """``handle(pk)`` for each row, each in its own transaction (a row that
+    fails undoes only itself); the notifications they sent."""
+    sent = 0
+    for pk in pks:
+        with transaction.atomic():
+            sent += handle(pk)
+    return sent
+
+
+def _tell_managers(row, message: str, **params: str) -> int:
+    """Notify the safety managers of ``row``'s enterprise about it (a link
+    to the emergency page); how many were told."""
+    from core.notifications.services import notify
+
+    sent = 0
+    for user in _managers(row.enterprise_id):
+        notify(user, message, row, "/portal/emergency/", params=params)
+        sent += 1
     return sent
 
 
@@ -236,7 +237,6 @@ def flag_overdue_workplace_tests(today: str | None = None) -> dict[str, int]:
     """Flag each enterprise's overdue workplace hazard-factor test once
     (``flagged_on``), telling its safety managers."""
     from core.emergency.selectors import workplace_tests_overdue
-    from core.notifications.services import notify
     from core.organizations.scope import SUPERUSER, Scope
 
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
@@ -246,29 +246,25 @@ def flag_overdue_workplace_tests(today: str | None = None) -> dict[str, int]:
         .filter(flagged_on__isnull=True)
         .values_list("pk", flat=True)[:BATCH]
     )
-    sent = 0
-    for pk in pks:
-        with transaction.atomic():
-            from core.emergency.models import WorkplaceTest
-
-            test = (
-                WorkplaceTest.objects.select_for_update()
-                .filter(pk=pk, flagged_on__isnull=True)
-                .first()
-            )
-            if test is None:
-                continue
-            for user in _managers(test.enterprise_id):
-                notify(
-                    user,
-                    gettext_noop(
-                        "The workplace hazard-factor test was due by %(date)s."
-                    ),
-                    test,
-                    "/portal/emergency/",
-                    params={"date": test.next_due.isoformat()},
-                )
-                sent += 1
-            test.flagged_on = day
-            test.save(update_fields=["flagged_on"])
+    sent = _each_in_own_transaction(pks, lambda pk: _flag_test(pk, day))
     return {"tests": len(pks), "notifications": sent}
+
+
+def _flag_test(pk: int, day: datetime.date) -> int:
+    from core.emergency.models import WorkplaceTest
+
+    test = (
+        WorkplaceTest.objects.select_for_update()
+        .filter(pk=pk, flagged_on__isnull=True)
+        .first()
+    )
+    if test is None:
+        return 0
+    sent = _tell_managers(
+        test,
+        gettext_noop("The workplace hazard-factor test was due by %(date)s."),
+        date=test.next_due.isoformat(),
+    )
+    test.flagged_on = day
+    test.save(update_fields=["flagged_on"])
+    return sent

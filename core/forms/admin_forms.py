@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.base.input_guard import guard_block_field
-from core.forms.models import FormDefinition, Recurrence, SubmissionStatus
+from core.forms.models import (
+    FORM_KEY_PATTERN,
+    FormDefinition,
+    Recurrence,
+    SubmissionStatus,
+)
 from core.forms.option_lists import resolve_option_lists
 from core.forms.policy import assignable_industries, assignable_jurisdictions
 from core.forms.rules import scoring_rule_choices
@@ -109,9 +114,23 @@ class FormDefinitionAdminForm(WagtailAdminModelForm):
         )
 
 
-class CopyForm(forms.Form):
+class OwnerChoiceForm(forms.Form):
+    """A form that ends with the owner department, asked only of a user
+    without a department (``_owner_field_needed``)."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if _owner_field_needed(user):
+            self.fields["department"] = forms.ModelChoiceField(
+                queryset=Department.objects.all(),
+                label=_("Owner department"),
+                required=True,
+            )
+
+
+class CopyForm(OwnerChoiceForm):
     key = forms.RegexField(
-        regex=r"^[a-z][a-z0-9_]{1,59}$",
+        regex=FORM_KEY_PATTERN,
         required=False,
         label=_("Key of the copy"),
         help_text=_("Leave empty to derive one from the original's key."),
@@ -119,35 +138,19 @@ class CopyForm(forms.Form):
     title_zh = forms.CharField(
         label=_("Title of the copy"), max_length=200, required=False
     )
-    department = forms.ModelChoiceField(
-        queryset=Department.objects.all(), label=_("Owner department"), required=True
-    )
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not _owner_field_needed(user):
-            del self.fields["department"]
 
 
-class ImportForm(forms.Form):
+class ImportForm(OwnerChoiceForm):
     file = forms.FileField(
         label=_("Definition file (.json)"),
         help_text=_("A file exported from SafeGrid (format safegrid.form-definition)."),
     )
     key = forms.RegexField(
-        regex=r"^[a-z][a-z0-9_]{1,59}$",
+        regex=FORM_KEY_PATTERN,
         required=False,
         label=_("Key"),
         help_text=_("Leave empty to keep the file's key."),
     )
-    department = forms.ModelChoiceField(
-        queryset=Department.objects.all(), label=_("Owner department"), required=True
-    )
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not _owner_field_needed(user):
-            del self.fields["department"]
 
 
 class AssignmentForm(forms.Form):

@@ -23,7 +23,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
-from core.base.models import CreatedAt, Timestamped, UpdatedAt, user_stamp
+from core.base.models import (
+    CreatedAt,
+    Timestamped,
+    UpdatedAt,
+    optional_key,
+    parent_key,
+    user_stamp,
+)
 from core.forms.blocks import OptionListItemBlock, body_block
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -77,21 +84,11 @@ class FormDefinition(Timestamped):
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    industry = models.ForeignKey(
-        Industry,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="form_definitions",
-        verbose_name=_("industry"),
+    industry = optional_key(
+        Industry, "form_definitions", _("industry"), on_delete=models.PROTECT
     )
-    department = models.ForeignKey(
-        Department,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="form_definitions",
-        verbose_name=_("owner department"),
+    department = optional_key(
+        Department, "form_definitions", _("owner department"), on_delete=models.PROTECT
     )
     pack = models.CharField(
         _("provided by pack"),
@@ -105,14 +102,7 @@ class FormDefinition(Timestamped):
         default=True,
         help_text=_("A pack original is inactive while its pack is disabled."),
     )
-    copied_from = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="copies",
-        verbose_name=_("copied from"),
-    )
+    copied_from = optional_key("self", "copies", _("copied from"))
     body = StreamField(body_block(), verbose_name=_("questions and sections"))
     fillers = models.CharField(
         _("who fills it"),
@@ -144,23 +134,10 @@ class FormDefinition(Timestamped):
         default=False,
         help_text=_("E.g. JGJ 59: any table scoring 0 fails the inspection."),
     )
-    published_version = models.ForeignKey(
-        "FormVersion",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-        verbose_name=_("published version"),
+    published_version = optional_key(
+        "FormVersion", "+", _("published version"), editable=False
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = optional_key(settings.AUTH_USER_MODEL, "+", editable=False)
 
     class Meta:
         verbose_name = _("form definition")
@@ -229,11 +206,8 @@ def source_hash(*, blocks, scoring, titles, kind, fillers=Fillers.MANAGER) -> st
 class FormVersion(models.Model):
     """An immutable published version: what submissions answer and are shown with."""
 
-    definition = models.ForeignKey(
-        FormDefinition,
-        on_delete=models.PROTECT,
-        related_name="versions",
-        verbose_name=_("definition"),
+    definition = parent_key(
+        FormDefinition, "versions", _("definition"), on_delete=models.PROTECT
     )
     number = models.PositiveIntegerField(_("version"))
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
@@ -290,35 +264,19 @@ class Recurrence(models.TextChoices):
 class FormAssignment(CreatedAt):
     """A form given to the enterprises of an industry and/or a territory."""
 
-    definition = models.ForeignKey(
-        FormDefinition,
-        on_delete=models.CASCADE,
-        related_name="assignments",
-        verbose_name=_("form"),
-    )
-    department = models.ForeignKey(
-        Department,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="form_assignments",
-        verbose_name=_("assigned by"),
-    )
-    industry = models.ForeignKey(
+    definition = parent_key(FormDefinition, "assignments", _("form"))
+    department = optional_key(Department, "form_assignments", _("assigned by"))
+    industry = optional_key(
         Industry,
-        null=True,
-        blank=True,
+        "form_assignments",
+        _("enterprises of industry"),
         on_delete=models.PROTECT,
-        related_name="form_assignments",
-        verbose_name=_("enterprises of industry"),
     )
-    jurisdiction = models.ForeignKey(
+    jurisdiction = optional_key(
         Jurisdiction,
-        null=True,
-        blank=True,
+        "form_assignments",
+        _("enterprises in territory"),
         on_delete=models.PROTECT,
-        related_name="form_assignments",
-        verbose_name=_("enterprises in territory"),
     )
     recurrence = models.CharField(
         _("recurrence"), max_length=16, choices=Recurrence.choices, default="none"
@@ -361,11 +319,8 @@ class OptionList(UpdatedAt):
     used by choice questions of many forms. A published version freezes the
     options it used; changing the list changes the drafts' next versions."""
 
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="option_lists",
-        verbose_name=_("department"),
+    department = parent_key(
+        Department, "option_lists", _("department"), on_delete=models.PROTECT
     )
     name = models.CharField(_("name"), max_length=100)
     options = StreamField(
@@ -406,32 +361,16 @@ class OptionList(UpdatedAt):
 class Submission(models.Model):
     """A filled form of one enterprise; its latest revision is copied here."""
 
-    definition = models.ForeignKey(
-        FormDefinition,
-        on_delete=models.PROTECT,
-        related_name="submissions",
-        verbose_name=_("form"),
+    definition = parent_key(
+        FormDefinition, "submissions", _("form"), on_delete=models.PROTECT
     )
-    version = models.ForeignKey(
-        FormVersion,
-        on_delete=models.PROTECT,
-        related_name="submissions",
-        verbose_name=_("version"),
+    version = parent_key(
+        FormVersion, "submissions", _("version"), on_delete=models.PROTECT
     )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.PROTECT,
-        related_name="form_submissions",
-        verbose_name=_("enterprise"),
+    enterprise = parent_key(
+        Enterprise, "form_submissions", _("enterprise"), on_delete=models.PROTECT
     )
-    assignment = models.ForeignKey(
-        FormAssignment,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="submissions",
-        verbose_name=_("assignment"),
-    )
+    assignment = optional_key(FormAssignment, "submissions", _("assignment"))
     period_start = models.DateField(_("period"), null=True, blank=True)
     status = models.CharField(
         _("status"),
@@ -486,9 +425,7 @@ class SubmissionRevision(models.Model):
     """Every answer an enterprise submitted (first submission and corrections),
     with the review it received; never changed once the review is recorded."""
 
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="revisions"
-    )
+    submission = parent_key(Submission, "revisions")
     number = models.PositiveIntegerField(_("revision"))
     data = models.JSONField(_("answers"))
     score = models.FloatField(_("score"), null=True, blank=True)
@@ -533,30 +470,16 @@ class SubmissionDraft(models.Model):
     """Answers in progress, kept on the server per (version, enterprise, user)
     so that nothing typed is lost with a session or a device."""
 
-    version = models.ForeignKey(
-        FormVersion, on_delete=models.CASCADE, related_name="drafts"
-    )
-    enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.CASCADE, related_name="form_drafts"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="form_drafts"
-    )
-    submission = models.ForeignKey(
+    version = parent_key(FormVersion, "drafts")
+    enterprise = parent_key(Enterprise, "form_drafts")
+    user = parent_key(settings.AUTH_USER_MODEL, "form_drafts")
+    submission = optional_key(
         Submission,
-        null=True,
-        blank=True,
+        "drafts",
         on_delete=models.CASCADE,
-        related_name="drafts",
         help_text=_("Set when the draft corrects a returned submission."),
     )
-    assignment = models.ForeignKey(
-        FormAssignment,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="drafts",
-    )
+    assignment = optional_key(FormAssignment, "drafts")
     data = models.JSONField(_("answers"), default=dict)
     step = models.PositiveSmallIntegerField(_("current step"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -584,9 +507,7 @@ class FormUpload(models.Model):
     """A photo or file attached to an answer; answers refer to it by id."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.CASCADE, related_name="form_uploads"
-    )
+    enterprise = parent_key(Enterprise, "form_uploads")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -13,7 +13,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import UpdatedAt, enterprise_key, user_stamp
+from core.base.models import (
+    UpdatedAt,
+    enterprise_key,
+    optional_key,
+    optional_many,
+    parent_key,
+    user_stamp,
+)
 from core.organizations.models import Department, Person
 from plugins.reference.hazard_codes import (
     FIX_MODES,
@@ -107,29 +114,13 @@ class Hazard(UpdatedAt):
     """One hidden hazard of an enterprise, from its report to its closing."""
 
     enterprise = enterprise_key("hazards")
-    risk_point = models.ForeignKey(
-        "risks.RiskPoint",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="hazards",
-        verbose_name=_("risk point"),
-    )
-    submission = models.ForeignKey(
-        "forms.Submission",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="hazards",
-        verbose_name=_("source submission"),
-    )
-    government_inspection = models.ForeignKey(
+    risk_point = optional_key("risks.RiskPoint", "hazards", _("risk point"))
+    submission = optional_key("forms.Submission", "hazards", _("source submission"))
+    government_inspection = optional_key(
         "inspections.GovernmentInspection",
-        null=True,
-        blank=True,
+        "hazards",
+        _("found by the government inspection"),
         on_delete=models.PROTECT,
-        related_name="hazards",
-        verbose_name=_("found by the government inspection"),
     )
     finding_key = models.CharField(
         _("check item"),
@@ -139,12 +130,7 @@ class Hazard(UpdatedAt):
     )
     description = models.TextField(_("description"))
     location = models.CharField(_("location"), max_length=200, blank=True)
-    photos = models.ManyToManyField(
-        "forms.FormUpload",
-        blank=True,
-        related_name="+",
-        verbose_name=_("photos"),
-    )
+    photos = optional_many("forms.FormUpload", "+", _("photos"))
     status = models.CharField(
         _("status"),
         max_length=24,
@@ -182,14 +168,7 @@ class Hazard(UpdatedAt):
         default=ManagementClass.UNSAFE_CONDITION,
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    responsible = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="hazards",
-        verbose_name=_("responsible person"),
-    )
+    responsible = optional_key(Person, "hazards", _("responsible person"))
     # The five assurances (五落实): measures, responsibility (``responsible``),
     # funds (``rectification_cost``), deadline (``deadline``), contingency plan.
     rectification_measures = models.TextField(_("rectification measures"), blank=True)
@@ -207,13 +186,8 @@ class Hazard(UpdatedAt):
         _("extension requested until"), null=True, blank=True
     )
     supervised = models.BooleanField(_("under supervision (挂牌督办)"), default=False)
-    supervising_department = models.ForeignKey(
-        Department,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="supervised_hazards",
-        verbose_name=_("supervising office"),
+    supervising_department = optional_key(
+        Department, "supervised_hazards", _("supervising office")
     )
     submitted_by = user_stamp(_("submitted for acceptance by"))
     reported_by = user_stamp(_("reported by"))
@@ -325,12 +299,7 @@ class HazardTransition(models.Model):
     Written only by ``core.hazards.services``; never changed or deleted.
     """
 
-    hazard = models.ForeignKey(
-        Hazard,
-        on_delete=models.CASCADE,
-        related_name="transitions",
-        verbose_name=_("hazard"),
-    )
+    hazard = parent_key(Hazard, "transitions", _("hazard"))
     action = models.CharField(_("action"), max_length=32)
     from_status = models.CharField(
         _("from"), max_length=24, choices=HazardStatus.choices, blank=True
@@ -340,12 +309,7 @@ class HazardTransition(models.Model):
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
-    evidence = models.ManyToManyField(
-        "forms.FormUpload",
-        blank=True,
-        related_name="+",
-        verbose_name=_("evidence"),
-    )
+    evidence = optional_many("forms.FormUpload", "+", _("evidence"))
 
     class Meta:
         verbose_name = _("hazard transition")

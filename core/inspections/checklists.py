@@ -134,36 +134,13 @@ def point_checklist(point: RiskPoint, measures: list | None = None) -> FormVersi
         )
     blocks = point_blocks(point, measures)
     title = point.name[:150]
-    fingerprint = _fingerprint(blocks, title)
-    key = point_checklist_key(point.pk)
-    definition = (
-        FormDefinition.objects.select_related("published_version")
-        .filter(key=key)
-        .first()
+    return _generated_checklist(
+        point_checklist_key(point.pk),
+        blocks,
+        _fingerprint(blocks, title),
+        title_zh=f"{title} 排查",
+        title_en=f"{title} inspection",
     )
-    if definition is None:
-        definition = definition_create(
-            department=None,
-            key=key,
-            title_zh=f"{title} 排查",
-            title_en=f"{title} inspection",
-            kind=Kind.CHECKLIST,
-            blocks=blocks,
-            industry=None,
-            pack=GENERATED_PACK,
-            pack_version=fingerprint,
-            fillers=Fillers.ASSIGNED_STAFF,
-        )
-        return definition_publish(definition=definition)
-    if definition.pack_version == fingerprint and definition.published_version:
-        return definition.published_version
-    normalised, problems = definition_check(blocks)
-    definition.body = normalised
-    definition.title_zh = f"{title} 排查"
-    definition.title_en = f"{title} inspection"
-    definition.pack_version = fingerprint
-    definition.save()
-    return definition_publish(definition=definition)
 
 
 def source_checklist(source_id: int, title: str) -> FormVersion:
@@ -182,7 +159,21 @@ def source_checklist(source_id: int, title: str) -> FormVersion:
             },
         }
     ]
-    fingerprint = _fingerprint(blocks, title)
+    return _generated_checklist(
+        key,
+        blocks,
+        _fingerprint(blocks, title),
+        title_zh=title[:200],
+        title_en=title[:200],
+    )
+
+
+def _generated_checklist(
+    key: str, blocks: list, fingerprint: str, *, title_zh: str, title_en: str
+) -> FormVersion:
+    """The published version of the generated checklist ``key``: created,
+    or its body and titles replaced and re-published when ``fingerprint``
+    (of the blocks and title) changed; as it is otherwise."""
     definition = (
         FormDefinition.objects.select_related("published_version")
         .filter(key=key)
@@ -192,8 +183,8 @@ def source_checklist(source_id: int, title: str) -> FormVersion:
         definition = definition_create(
             department=None,
             key=key,
-            title_zh=title[:200],
-            title_en=title[:200],
+            title_zh=title_zh,
+            title_en=title_en,
             kind=Kind.CHECKLIST,
             blocks=blocks,
             pack=GENERATED_PACK,
@@ -204,7 +195,8 @@ def source_checklist(source_id: int, title: str) -> FormVersion:
     if definition.pack_version == fingerprint and definition.published_version:
         return definition.published_version
     definition.body, _problems = definition_check(blocks)
-    definition.title_zh = definition.title_en = title[:200]
+    definition.title_zh = title_zh
+    definition.title_en = title_en
     definition.pack_version = fingerprint
     definition.save()
     return definition_publish(definition=definition)

@@ -14,7 +14,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, Timestamped, enterprise_key, user_stamp
+from core.base.models import (
+    CreatedAt,
+    Timestamped,
+    enterprise_key,
+    optional_key,
+    parent_key,
+    user_stamp,
+)
 from core.forms.models import FormVersion, Submission
 from core.organizations.models import Person
 from core.risks.models import RiskPoint
@@ -38,39 +45,15 @@ class MajorHazardSource(Timestamped):
     grade = models.CharField(
         _("grade"), max_length=6, choices=Grade.choices, blank=True
     )
-    risk_point = models.ForeignKey(
+    risk_point = optional_key(
         RiskPoint,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="major_hazard_sources",
-        verbose_name=_("risk point"),
+        "major_hazard_sources",
+        _("risk point"),
         help_text=_("Its checks use this risk point's checklist."),
     )
-    main_head = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("main responsible head"),
-    )
-    technical_head = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("technical responsible head"),
-    )
-    operational_head = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("operational responsible head"),
-    )
+    main_head = optional_key(Person, "+", _("main responsible head"))
+    technical_head = optional_key(Person, "+", _("technical responsible head"))
+    operational_head = optional_key(Person, "+", _("operational responsible head"))
 
     class Meta:
         verbose_name = _("major hazard source")
@@ -108,21 +91,14 @@ class InspectionTask(CreatedAt):
     enterprise = enterprise_key("inspection_tasks")
     source = models.CharField(_("source"), max_length=16, choices=TaskSource.choices)
     origin = models.CharField(_("origin"), max_length=120)
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="inspection_tasks",
-        verbose_name=_("risk point"),
+    risk_point = optional_key(
+        RiskPoint, "inspection_tasks", _("risk point"), on_delete=models.CASCADE
     )
-    hazard_source = models.ForeignKey(
+    hazard_source = optional_key(
         MajorHazardSource,
-        null=True,
-        blank=True,
+        "inspection_tasks",
+        _("major hazard source"),
         on_delete=models.CASCADE,
-        related_name="inspection_tasks",
-        verbose_name=_("major hazard source"),
     )
     head_role = models.CharField(
         _("as head"), max_length=16, choices=HeadRole.choices, blank=True
@@ -136,11 +112,11 @@ class InspectionTask(CreatedAt):
         related_name="inspection_tasks",
         verbose_name=_("assignee"),
     )
-    version = models.ForeignKey(
+    version = parent_key(
         FormVersion,
+        "inspection_tasks",
+        _("checklist version"),
         on_delete=models.PROTECT,
-        related_name="inspection_tasks",
-        verbose_name=_("checklist version"),
     )
     period_start = models.DateTimeField(_("period start"))
     period_end = models.DateTimeField(_("period end"))
@@ -201,11 +177,11 @@ class GovernmentInspection(CreatedAt):
         PLANNED = "planned", _("Planned")
         RECORDED = "recorded", _("Recorded")
 
-    department = models.ForeignKey(
+    department = parent_key(
         "organizations.Department",
+        "government_inspections",
+        _("inspecting office"),
         on_delete=models.PROTECT,
-        related_name="government_inspections",
-        verbose_name=_("inspecting office"),
     )
     enterprise = enterprise_key("government_inspections")
     status = models.CharField(

@@ -34,7 +34,7 @@ from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
 from core.monitoring import selectors
 from core.monitoring.ingest import MAX_BATCH, count_refusal, ingest, parse_ts
-from core.monitoring.models import Alarm, AlarmKind, SensorPoint
+from core.monitoring.models import SENSOR_FIELDS, Alarm, AlarmKind, SensorPoint
 from core.monitoring.services import alarm_acknowledge, alarm_clear, device_for_key
 from core.organizations.scope import scope_for
 
@@ -138,17 +138,7 @@ class SensorSerializer(serializers.ModelSerializer):
             "enterprise_name",
             "risk_point",
             "risk_point_name",
-            "name",
-            "parameter_key",
-            "parameter",
-            "unit",
-            "low_low",
-            "low",
-            "high",
-            "high_high",
-            "deadband",
-            "min_duration",
-            "no_data_after",
+            *SENSOR_FIELDS,
             "active",
             "state",
             "last_value",

@@ -10,24 +10,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.monitoring.models import Device
+from core.monitoring.models import SENSOR_FIELDS, Device
 from core.monitoring.services import pack_parameters
 from core.risks.models import RiskPoint
-
-#: The fields of a sensor the service reads (``_sensor_values``).
-SENSOR_FIELDS = (
-    "name",
-    "parameter_key",
-    "parameter",
-    "unit",
-    "low_low",
-    "low",
-    "high",
-    "high_high",
-    "deadband",
-    "min_duration",
-    "no_data_after",
-)
 
 
 class DeviceForm(forms.Form):

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import enterprise_key, user_stamp
+from core.base.models import enterprise_key, optional_key, parent_key, user_stamp
 
 
 class LimitState(models.TextChoices):
@@ -86,6 +86,23 @@ class Device(models.Model):
         return self.revoked_at is not None
 
 
+#: A sensor's set-up values: what the service writes (``_sensor_values``), the
+#: portal form edits and the API shows.
+SENSOR_FIELDS = (
+    "name",
+    "parameter_key",
+    "parameter",
+    "unit",
+    "low_low",
+    "low",
+    "high",
+    "high_high",
+    "deadband",
+    "min_duration",
+    "no_data_after",
+)
+
+
 class SensorPoint(models.Model):
     """A monitored parameter on a risk point, with its four limits.
 
@@ -96,20 +113,8 @@ class SensorPoint(models.Model):
     """
 
     enterprise = enterprise_key("sensor_points")
-    risk_point = models.ForeignKey(
-        "risks.RiskPoint",
-        on_delete=models.CASCADE,
-        related_name="sensor_points",
-        verbose_name=_("risk point"),
-    )
-    device = models.ForeignKey(
-        Device,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="sensors",
-        verbose_name=_("device"),
-    )
+    risk_point = parent_key("risks.RiskPoint", "sensor_points", _("risk point"))
+    device = optional_key(Device, "sensors", _("device"))
     name = models.CharField(_("name"), max_length=120)
     parameter_key = models.CharField(
         _("pack parameter"),
@@ -185,12 +190,7 @@ class Reading(models.Model):
     """
 
     id = models.BigAutoField(primary_key=True)
-    sensor = models.ForeignKey(
-        SensorPoint,
-        on_delete=models.CASCADE,
-        related_name="readings",
-        verbose_name=_("sensor"),
-    )
+    sensor = parent_key(SensorPoint, "readings", _("sensor"))
     ts = models.DateTimeField(_("time"))
     value = models.FloatField(_("value"))
 
@@ -209,12 +209,7 @@ class ReadingAggregate(models.Model):
     """Min, max, mean and count of a sensor's readings over one interval,
     kept for years after the retention job deleted the raw readings."""
 
-    sensor = models.ForeignKey(
-        SensorPoint,
-        on_delete=models.CASCADE,
-        related_name="aggregates",
-        verbose_name=_("sensor"),
-    )
+    sensor = parent_key(SensorPoint, "aggregates", _("sensor"))
     interval = models.PositiveIntegerField(_("interval (s)"))
     start = models.DateTimeField(_("start"))
     count = models.PositiveIntegerField(_("count"))
@@ -250,12 +245,7 @@ class Alarm(models.Model):
     """
 
     enterprise = enterprise_key("alarms")
-    sensor = models.ForeignKey(
-        SensorPoint,
-        on_delete=models.CASCADE,
-        related_name="alarms",
-        verbose_name=_("sensor"),
-    )
+    sensor = parent_key(SensorPoint, "alarms", _("sensor"))
     category = models.CharField(
         _("category"), max_length=16, choices=AlarmCategory.choices
     )
@@ -276,14 +266,7 @@ class Alarm(models.Model):
     cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
     cleared_by = user_stamp(_("cleared by"))
     comment = models.CharField(_("comment"), max_length=500, blank=True)
-    hazard = models.ForeignKey(
-        "hazards.Hazard",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="alarms",
-        verbose_name=_("hazard opened"),
-    )
+    hazard = optional_key("hazards.Hazard", "alarms", _("hazard opened"))
 
     class Meta:
         verbose_name = _("alarm")

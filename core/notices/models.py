@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Task, TaskState
 from wagtail.search import index
 
+from core.base.models import optional_key, parent_key
 from core.notices.sanitise import RICH_TEXT_FEATURES, clean_html
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -113,22 +114,8 @@ class NoticePage(Page):
     kind = models.CharField(
         _("kind"), max_length=20, choices=NoticeKind.choices, editable=False
     )
-    territory = models.ForeignKey(
-        Jurisdiction,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("territory"),
-    )
-    industry = models.ForeignKey(
-        Industry,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("industry"),
-    )
+    territory = optional_key(Jurisdiction, "+", _("territory"))
+    industry = optional_key(Industry, "+", _("industry"))
     summary = models.CharField(_("summary"), max_length=300, blank=True)
 
     is_creatable = False
@@ -161,11 +148,8 @@ class EnterpriseRiskNoticePage(NoticePage):
     (``services.risk_notice_generate``), edited by the enterprise in the
     portal, reviewed by its industry department(s) before publication."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.PROTECT,
-        related_name="risk_notice_pages",
-        verbose_name=_("enterprise"),
+    enterprise = parent_key(
+        Enterprise, "risk_notice_pages", _("enterprise"), on_delete=models.PROTECT
     )
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     #: [{"name", "level", "control": [...], "emergency": [...]}]: public text only.
@@ -208,11 +192,8 @@ class CommitmentNoticePage(NoticePage):
 class CircularPage(NoticePage):
     """A circular (通报) of the committee office or a department."""
 
-    issuer = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="circular_pages",
-        verbose_name=_("issued by"),
+    issuer = parent_key(
+        Department, "circular_pages", _("issued by"), on_delete=models.PROTECT
     )
     nature = models.CharField(
         _("nature"),
@@ -239,11 +220,8 @@ class CircularPage(NoticePage):
 class GuidancePage(NoticePage):
     """A guidance document (指导文件) of a department for an industry."""
 
-    issuer = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="guidance_pages",
-        verbose_name=_("issued by"),
+    issuer = parent_key(
+        Department, "guidance_pages", _("issued by"), on_delete=models.PROTECT
     )
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
 

@@ -9,25 +9,18 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, user_stamp
+from core.base.models import CreatedAt, optional_key, parent_key, user_stamp
 
 
 class Notification(CreatedAt):
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="notifications",
-        verbose_name=_("recipient"),
-    )
+    recipient = parent_key(settings.AUTH_USER_MODEL, "notifications", _("recipient"))
     actor = user_stamp(_("from"))
     # The message as a gettext msgid and its ``params`` (``verb_is_key``),
     # translated when read, in the reader's language; or a plain sentence.
     verb = models.CharField(_("message"), max_length=300)
     verb_is_key = models.BooleanField(default=False)
     params = models.JSONField(default=dict, blank=True)
-    target_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
+    target_type = optional_key(ContentType, "+", on_delete=models.CASCADE)
     target_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     url = models.CharField(_("link"), max_length=500, blank=True)

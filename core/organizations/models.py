@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
 
+from core.base.models import optional_key, optional_many, parent_key
 from core.organizations.validators import validate_uscc
 from plugins.vocabularies import CONTROL_LEVELS
 
@@ -79,20 +80,17 @@ class Department(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    industries = models.ManyToManyField(
+    industries = optional_many(
         Industry,
-        blank=True,
-        related_name="departments",
-        verbose_name=_("industries"),
+        "departments",
+        _("industries"),
         help_text=_("For an industry department: the industries it supervises."),
     )
-    jurisdiction = models.ForeignKey(
+    jurisdiction = optional_key(
         Jurisdiction,
-        null=True,
-        blank=True,
+        "departments",
+        _("jurisdiction"),
         on_delete=models.PROTECT,
-        related_name="departments",
-        verbose_name=_("jurisdiction"),
         help_text=_("For a territorial office: the root of the territory it covers."),
     )
 
@@ -136,11 +134,8 @@ class Enterprise(ClusterableModel):
     industries = models.ManyToManyField(
         Industry, related_name="enterprises", verbose_name=_("industries")
     )
-    jurisdiction = models.ForeignKey(
-        Jurisdiction,
-        on_delete=models.PROTECT,
-        related_name="enterprises",
-        verbose_name=_("jurisdiction"),
+    jurisdiction = parent_key(
+        Jurisdiction, "enterprises", _("jurisdiction"), on_delete=models.PROTECT
     )
     is_above_scale = models.BooleanField(
         _("above designated size (规上)"), default=False
@@ -203,12 +198,7 @@ class Unit(MP_Node):
         Kind.TEAM: Kind.POST,
     }
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="units",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = parent_key(Enterprise, "units", _("enterprise"))
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
 
@@ -225,20 +215,11 @@ class Unit(MP_Node):
 class Person(models.Model):
     """Someone who works at an enterprise and holds posts there."""
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="people",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = parent_key(Enterprise, "people", _("enterprise"))
     name = models.CharField(_("name"), max_length=50)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    posts = models.ManyToManyField(
-        Unit,
-        blank=True,
-        related_name="holders",
-        verbose_name=_("posts"),
-        limit_choices_to={"kind": Unit.Kind.POST},
+    posts = optional_many(
+        Unit, "holders", _("posts"), limit_choices_to={"kind": Unit.Kind.POST}
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -293,21 +274,11 @@ class Membership(models.Model):
         verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    department = models.ForeignKey(
-        Department,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-        verbose_name=_("department"),
+    department = optional_key(
+        Department, "memberships", _("department"), on_delete=models.CASCADE
     )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-        verbose_name=_("enterprise"),
+    enterprise = optional_key(
+        Enterprise, "memberships", _("enterprise"), on_delete=models.CASCADE
     )
 
     class Meta:

@@ -91,8 +91,9 @@ def submit(request, form, write, *, to, also_valid=()):
 
     When ``form`` and the ``also_valid`` forms are valid, ``write()`` calls the
     service and returns the success message; the user is then redirected to
-    ``to``. Returns None when the page must be shown again, with a service's
-    ``ValidationError`` put on the form.
+    ``to`` (a URL or URL name, or a callable giving it once ``write()`` has run,
+    for a record just created). Returns None when the page must be shown
+    again, with a service's ``ValidationError`` put on the form.
     """
     # Validate every form (not all() on a generator): each shows its errors.
     if not all([form.is_valid(), *(other.is_valid() for other in also_valid)]):
@@ -103,7 +104,7 @@ def submit(request, form, write, *, to, also_valid=()):
         apply_errors(form, error)
         return None
     messages.success(request, message)
-    return redirect(to)
+    return redirect(to() if callable(to) else to)
 
 
 def form_page(

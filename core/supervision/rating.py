@@ -29,8 +29,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.hazards.models import DEADLINE_STATES, OPEN_STATES, Hazard, HazardGrade
@@ -43,6 +41,7 @@ from core.supervision.models import (
     RatingClass,
     RatingWeights,
 )
+from core.supervision.selectors import count_per_enterprise
 from plugins.vocabularies import RISK_LEVELS
 
 BATCH = 1000
@@ -71,20 +70,6 @@ class Weights:
             d_from=row.d_from,
             window_days=row.window_days,
         )
-
-
-def _count(queryset) -> Coalesce:
-    return Coalesce(
-        Subquery(
-            queryset.filter(enterprise=OuterRef("pk"))
-            .order_by()
-            .values("enterprise")
-            .annotate(n=Count("pk"))
-            .values("n")[:1],
-            output_field=IntegerField(),
-        ),
-        0,
-    )
 
 
 def rating_components(
@@ -150,18 +135,20 @@ def _figures(enterprise_ids: list[int], today: datetime.date, window_days: int):
         Enterprise.objects.filter(pk__in=enterprise_ids)
         .annotate(
             **{
-                f"p_{level}": _count(RiskPoint.objects.filter(level=level))
+                f"p_{level}": count_per_enterprise(
+                    RiskPoint.objects.filter(level=level)
+                )
                 for level in RISK_LEVELS.keys()  # noqa: SIM118 - a Vocabulary
             },
-            h_open=_count(Hazard.objects.filter(status__in=OPEN_STATES)),
-            h_overdue=_count(
+            h_open=count_per_enterprise(Hazard.objects.filter(status__in=OPEN_STATES)),
+            h_overdue=count_per_enterprise(
                 Hazard.objects.filter(status__in=DEADLINE_STATES, deadline__lt=today)
             ),
-            h_major=_count(
+            h_major=count_per_enterprise(
                 Hazard.objects.filter(status__in=OPEN_STATES, grade=HazardGrade.MAJOR)
             ),
-            t_due=_count(tasks),
-            t_done=_count(tasks.filter(status=TaskStatus.DONE)),
+            t_due=count_per_enterprise(tasks),
+            t_done=count_per_enterprise(tasks.filter(status=TaskStatus.DONE)),
         )
         .order_by("pk")
     )

@@ -52,7 +52,7 @@ class MapQuery:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _count(queryset: QuerySet) -> Coalesce:
+def count_per_enterprise(queryset: QuerySet) -> Coalesce:
     """The number of rows of ``queryset`` for the outer enterprise."""
     return Coalesce(
         Subquery(
@@ -65,6 +65,18 @@ def _count(queryset: QuerySet) -> Coalesce:
         ),
         0,
     )
+
+
+def _point(longitude: Any, latitude: Any) -> dict[str, Any] | None:
+    """A GeoJSON point; None without both coordinates."""
+    if longitude is None or latitude is None:
+        return None
+    return {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
+
+
+def _feature(pk: int, geometry: dict[str, Any] | None, **properties: Any) -> dict:
+    """A GeoJSON feature of the map: the row's id, where it is, what it shows."""
+    return {"type": "Feature", "id": pk, "geometry": geometry, "properties": properties}
 
 
 def map_enterprise_queryset(
@@ -80,18 +92,20 @@ def map_enterprise_queryset(
     )
     through = Enterprise.industries.through
     level_counts = {
-        f"points_{level}": _count(RiskPoint.objects.filter(level=level))
+        f"points_{level}": count_per_enterprise(RiskPoint.objects.filter(level=level))
         for level in LEVELS
     }
     enterprises = (
         scope.enterprises()
         .annotate(
             **level_counts,
-            hazards_open=_count(Hazard.objects.filter(status__in=OPEN_STATES)),
-            hazards_major=_count(
+            hazards_open=count_per_enterprise(
+                Hazard.objects.filter(status__in=OPEN_STATES)
+            ),
+            hazards_major=count_per_enterprise(
                 Hazard.objects.filter(status__in=OPEN_STATES, grade=HazardGrade.MAJOR)
             ),
-            hazards_overdue=_count(
+            hazards_overdue=count_per_enterprise(
                 Hazard.objects.filter(status__in=DEADLINE_STATES, deadline__lt=today)
             ),
             industry_name=Subquery(
@@ -174,30 +188,22 @@ def map_enterprises(
         hazards_open, major, overdue, industry, territory, path, rating = row[
             5 + width :
         ]
-        geometry = (
-            {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
-            if latitude is not None and longitude is not None
-            else None
-        )
         features.append(
-            {
-                "type": "Feature",
-                "id": pk,
-                "geometry": geometry,
-                "properties": {
-                    "name": name,
-                    "level": level,
-                    "points": points,
-                    "open": hazards_open,
-                    "major": major,
-                    "overdue": overdue,
-                    "industry": industry or "",
-                    "territory": territory,
-                    "path": path,
-                    # The A–D class is the government's supervision tool.
-                    "rating": (rating or "") if shows_rating else "",
-                },
-            }
+            _feature(
+                pk,
+                _point(longitude, latitude),
+                name=name,
+                level=level,
+                points=points,
+                open=hazards_open,
+                major=major,
+                overdue=overdue,
+                industry=industry or "",
+                territory=territory,
+                path=path,
+                # The A–D class is the government's supervision tool.
+                rating=(rating or "") if shows_rating else "",
+            )
         )
     return {"type": "FeatureCollection", "levels": list(levels), "features": features}
 
@@ -327,25 +333,19 @@ def map_risk_points(*, scope: Scope, enterprise_id: int) -> dict[str, Any] | Non
         if latitude is not None and longitude is not None:
             # Longitude degrees shrink with the latitude: keep the plan square.
             shrink = max(math.cos(math.radians(float(latitude))), 0.1)
-            geometry = {
-                "type": "Point",
-                "coordinates": [
-                    round(float(longitude) + (x - 0.5) * SITE_SPAN / shrink, 7),
-                    round(float(latitude) + (0.5 - y) * SITE_SPAN, 7),
-                ],
-            }
+            geometry = _point(
+                round(float(longitude) + (x - 0.5) * SITE_SPAN / shrink, 7),
+                round(float(latitude) + (0.5 - y) * SITE_SPAN, 7),
+            )
         features.append(
-            {
-                "type": "Feature",
-                "id": pk,
-                "geometry": geometry,
-                "properties": {
-                    "name": name,
-                    "level": level,
-                    "placed": bool(position),
-                    "alarms": alarms.get(pk, 0),
-                },
-            }
+            _feature(
+                pk,
+                geometry,
+                name=name,
+                level=level,
+                placed=bool(position),
+                alarms=alarms.get(pk, 0),
+            )
         )
     return {
         "type": "FeatureCollection",

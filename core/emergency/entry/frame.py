@@ -8,21 +8,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseForbidden
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from core.base.errors import apply_errors
 from core.base.filters import parse_id
 from core.emergency import policy
 from core.emergency.models import (
     EmergencyPlan,
 )
 from core.organizations.models import Person, Unit
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, render_portal, submit
 
 #: The most posts, plans or requirements a choice lists.
 MAX_CHOICES = 500
@@ -58,16 +54,12 @@ def _save(request, form, write: Callable[[dict[str, Any]], str], to: str):
         form.is_valid()
         form.errors.clear()
         return None
-    if not form.is_valid():
-        return None
-    try:
+
+    def write_atomically() -> str:
         with transaction.atomic():
-            message = write(form.cleaned_data)
-    except ValidationError as error:
-        apply_errors(form, error)
-        return None
-    messages.success(request, message)
-    return redirect(to() if callable(to) else to)
+            return write(form.cleaned_data)
+
+    return submit(request, form, write_atomically, to=to)
 
 
 def _page(request, scope, enterprise, template=FORM, **context):

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, enterprise_key, user_stamp
+from core.base.models import (
+    CreatedAt,
+    enterprise_key,
+    optional_key,
+    optional_many,
+    user_stamp,
+)
 from core.emergency.models.plans import EmergencyPlan
 from core.organizations.models import Person
 
@@ -20,14 +26,7 @@ class DrillPlanItem(models.Model):
     enterprise = enterprise_key("drill_plan_items")
     year = models.PositiveIntegerField(_("year"))
     scenario = models.CharField(_("scenario"), max_length=200)
-    plan = models.ForeignKey(
-        EmergencyPlan,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("emergency plan"),
-    )
+    plan = optional_key(EmergencyPlan, "+", _("emergency plan"))
     due_on = models.DateField(_("to be held by"))
     flagged_on = models.DateField(_("flagged overdue on"), null=True, blank=True)
 
@@ -56,29 +55,13 @@ class Drill(CreatedAt):
     )
     held_on = models.DateField(_("date"))
     scenario = models.CharField(_("scenario"), max_length=200)
-    plan = models.ForeignKey(
-        EmergencyPlan,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="drills",
-        verbose_name=_("emergency plan used"),
-    )
-    participants = models.ManyToManyField(
-        Person, blank=True, related_name="+", verbose_name=_("participants")
-    )
+    plan = optional_key(EmergencyPlan, "drills", _("emergency plan used"))
+    participants = optional_many(Person, "+", _("participants"))
     participant_count = models.PositiveIntegerField(_("number of participants"))
-    photos = models.ManyToManyField(
-        "forms.FormUpload", blank=True, related_name="+", verbose_name=_("photos")
-    )
+    photos = optional_many("forms.FormUpload", "+", _("photos"))
     evaluation = models.TextField(_("evaluation"), blank=True)
     improvements = models.TextField(_("improvements"), blank=True)
-    hazards = models.ManyToManyField(
-        "hazards.Hazard",
-        blank=True,
-        related_name="+",
-        verbose_name=_("hazards opened"),
-    )
+    hazards = optional_many("hazards.Hazard", "+", _("hazards opened"))
     recorded_by = user_stamp(_("recorded by"), blank=False)
 
     class Meta:

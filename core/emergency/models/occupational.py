@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import enterprise_key
+from core.base.models import enterprise_key, parent_key
 from core.organizations.models import Unit
 from plugins.vocabularies import (
     OCCUPATIONAL_FACTORS,
@@ -21,12 +21,7 @@ class OccupationalExposure(models.Model):
     warning signs and the notification card it needs (告知卡)."""
 
     enterprise = enterprise_key("occupational_exposures")
-    post = models.ForeignKey(
-        Unit,
-        on_delete=models.CASCADE,
-        related_name="occupational_exposures",
-        verbose_name=_("post"),
-    )
+    post = parent_key(Unit, "occupational_exposures", _("post"))
     factor = models.CharField(
         _("hazard factor"), max_length=16, choices=OccupationalFactor.choices
     )
@@ -69,18 +64,8 @@ class WorkplaceTest(models.Model):
 
 
 class WorkplaceTestResult(models.Model):
-    test = models.ForeignKey(
-        WorkplaceTest,
-        on_delete=models.CASCADE,
-        related_name="results",
-        verbose_name=_("workplace hazard test"),
-    )
-    exposure = models.ForeignKey(
-        OccupationalExposure,
-        on_delete=models.CASCADE,
-        related_name="results",
-        verbose_name=_("occupational exposure"),
-    )
+    test = parent_key(WorkplaceTest, "results", _("workplace hazard test"))
+    exposure = parent_key(OccupationalExposure, "results", _("occupational exposure"))
     measured = models.CharField(_("measured value"), max_length=60)
     limit = models.CharField(_("limit"), max_length=60, blank=True)
     compliant = models.BooleanField(_("within the limit"))

@@ -8,7 +8,14 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, enterprise_key, user_stamp
+from core.base.models import (
+    CreatedAt,
+    enterprise_key,
+    optional_key,
+    optional_many,
+    parent_key,
+    user_stamp,
+)
 from core.organizations.models import Department
 from plugins.vocabularies import (
     EMERGENCY_PLAN_KINDS,
@@ -29,20 +36,10 @@ class EmergencyPlan(CreatedAt):
     enterprise = enterprise_key("emergency_plans")
     kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    risk_events = models.ManyToManyField(
-        "risks.RiskEvent",
-        blank=True,
-        related_name="emergency_plans",
-        verbose_name=_("risk events covered"),
+    risk_events = optional_many(
+        "risks.RiskEvent", "emergency_plans", _("risk events covered")
     )
-    current_version = models.ForeignKey(
-        "PlanVersion",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("current version"),
-    )
+    current_version = optional_key("PlanVersion", "+", _("current version"))
 
     class Meta:
         verbose_name = _("emergency plan")
@@ -62,12 +59,7 @@ class PlanVersionQuerySet(models.QuerySet):
 class PlanVersion(CreatedAt):
     """One version of a plan, never changed: a revision adds a version."""
 
-    plan = models.ForeignKey(
-        EmergencyPlan,
-        on_delete=models.CASCADE,
-        related_name="versions",
-        verbose_name=_("emergency plan"),
-    )
+    plan = parent_key(EmergencyPlan, "versions", _("emergency plan"))
     number = models.PositiveIntegerField(_("version"))
     content = models.TextField(_("content"))
     approved_on = models.DateField(_("approval date"), null=True, blank=True)
@@ -99,19 +91,13 @@ class PlanVersion(CreatedAt):
 class PlanFiling(models.Model):
     """A plan version filed (备案) with a department, and its review."""
 
-    version = models.ForeignKey(
-        PlanVersion,
-        on_delete=models.PROTECT,
-        related_name="filings",
-        verbose_name=_("plan version"),
+    version = parent_key(
+        PlanVersion, "filings", _("plan version"), on_delete=models.PROTECT
     )
     # Denormalised from the version's plan, so the scope filters in one join.
     enterprise = enterprise_key("+")
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="plan_filings",
-        verbose_name=_("department"),
+    department = parent_key(
+        Department, "plan_filings", _("department"), on_delete=models.PROTECT
     )
     status = models.CharField(
         _("status"),

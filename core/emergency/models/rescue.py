@@ -6,7 +6,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, UpdatedAt, enterprise_key
+from core.base.models import (
+    CreatedAt,
+    UpdatedAt,
+    enterprise_key,
+    optional_key,
+    parent_key,
+)
 from core.emergency.models.plans import EmergencyPlan
 from core.organizations.models import Person, Unit
 from plugins.vocabularies import (
@@ -37,18 +43,8 @@ class RescueTeam(CreatedAt):
 
 
 class RescueTeamMember(models.Model):
-    team = models.ForeignKey(
-        RescueTeam,
-        on_delete=models.CASCADE,
-        related_name="members",
-        verbose_name=_("rescue team"),
-    )
-    person = models.ForeignKey(
-        Person,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("person"),
-    )
+    team = parent_key(RescueTeam, "members", _("rescue team"))
+    person = parent_key(Person, "+", _("person"))
     duty = models.CharField(_("duty"), max_length=100, blank=True)
 
     class Meta:
@@ -101,14 +97,7 @@ class PostEmergencyContent(UpdatedAt):
         related_name="emergency_content",
         verbose_name=_("post"),
     )
-    plan = models.ForeignKey(
-        EmergencyPlan,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="post_contents",
-        verbose_name=_("on-site disposal plan"),
-    )
+    plan = optional_key(EmergencyPlan, "post_contents", _("on-site disposal plan"))
     scenario = models.CharField(_("scenario and warning signs"), max_length=300)
     first_actions = models.JSONField(_("first actions"), default=list, blank=True)
     reporting_path = models.TextField(_("reporting path"), blank=True)
@@ -131,15 +120,8 @@ class ReadSignature(models.Model):
     (``what="card"``) or their training record (``what="training"``), as it
     stood (``version``: the content's last change, ISO text)."""
 
-    person = models.ForeignKey(
-        Person,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("person"),
-    )
-    post = models.ForeignKey(
-        Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("post")
-    )
+    person = parent_key(Person, "+", _("person"))
+    post = parent_key(Unit, "+", _("post"))
     what = models.CharField(_("what was read"), max_length=16)
     version = models.CharField(_("version read"), max_length=40)
     signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)

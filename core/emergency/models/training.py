@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import enterprise_key
+from core.base.models import enterprise_key, optional_key, parent_key
 from core.organizations.models import Person, Unit
 
 
@@ -14,12 +14,7 @@ class TrainingRequirement(models.Model):
     valid for ``valid_months`` (blank: once is enough)."""
 
     enterprise = enterprise_key("training_requirements")
-    post = models.ForeignKey(
-        Unit,
-        on_delete=models.CASCADE,
-        related_name="training_requirements",
-        verbose_name=_("post"),
-    )
+    post = parent_key(Unit, "training_requirements", _("post"))
     topic = models.CharField(_("topic"), max_length=200)
     is_certificate = models.BooleanField(
         _("special-operation certificate"), default=False
@@ -45,13 +40,8 @@ class TrainingSession(models.Model):
 
     enterprise = enterprise_key("training_sessions")
     topic = models.CharField(_("topic"), max_length=200)
-    requirement = models.ForeignKey(
-        TrainingRequirement,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="sessions",
-        verbose_name=_("required training it gives"),
+    requirement = optional_key(
+        TrainingRequirement, "sessions", _("required training it gives")
     )
     trainer = models.CharField(_("trainer"), max_length=100, blank=True)
     planned_on = models.DateField(_("planned for"), null=True, blank=True)
@@ -74,18 +64,8 @@ class TrainingAttendance(models.Model):
     """One person at one session, with the assessment and, for a
     certificate, its number and end of validity."""
 
-    session = models.ForeignKey(
-        TrainingSession,
-        on_delete=models.CASCADE,
-        related_name="attendances",
-        verbose_name=_("training session"),
-    )
-    person = models.ForeignKey(
-        Person,
-        on_delete=models.CASCADE,
-        related_name="training_attendances",
-        verbose_name=_("person"),
-    )
+    session = parent_key(TrainingSession, "attendances", _("training session"))
+    person = parent_key(Person, "training_attendances", _("person"))
     passed = models.BooleanField(_("passed the assessment"), null=True, blank=True)
     score = models.DecimalField(
         _("score"), max_digits=5, decimal_places=1, null=True, blank=True
@@ -113,10 +93,8 @@ class TrainingReminder(models.Model):
     """That a person was reminded of a missing or expired training: the job
     reminds once per (person, requirement, state, until)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    requirement = models.ForeignKey(
-        TrainingRequirement, on_delete=models.CASCADE, related_name="+"
-    )
+    person = parent_key(Person, "+")
+    requirement = parent_key(TrainingRequirement, "+")
     state = models.CharField(max_length=16)
     # The validity reminded of, as YYYY-MM-DD ("" for a missing training):
     # text, so the unique constraint needs no NULL semantics.

@@ -42,9 +42,7 @@ def rescue_team_save(
 ) -> RescueTeam:
     """Create or update the enterprise's rescue team and its members
     (``(person, duty)`` pairs: the list replaces the previous one)."""
-    _refuse_unless_writer(actor, enterprise)
-    if team is not None and team.enterprise_id != enterprise.pk:
-        raise Refused(_("Only the enterprise's safety manager records this."))
+    _refuse_unless_writer(actor, enterprise, changing=team)
     problems = Problems()
     name = problems.text(name, "name", limit=100, required=True)
     if kind not in RescueTeamKind.values:
@@ -87,9 +85,7 @@ def rescue_agreement_save(
     agreement: RescueAgreement | None = None,
 ) -> RescueAgreement:
     """Record (or renew) a rescue agreement with a professional team."""
-    _refuse_unless_writer(actor, enterprise)
-    if agreement is not None and agreement.enterprise_id != enterprise.pk:
-        raise Refused(_("Only the enterprise's safety manager records this."))
+    _refuse_unless_writer(actor, enterprise, changing=agreement)
     problems = Problems()
     party = problems.text(party, "party", limit=SHORT_MAX, required=True)
     contact = problems.text(contact, "contact", limit=100)

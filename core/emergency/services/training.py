@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.base.errors import Problems, Refused
+from core.base.errors import Problems
 from core.emergency.models import (
     TrainingAttendance,
     TrainingRequirement,
@@ -64,9 +64,7 @@ def training_session_save(
     """Plan a training session, or record it as held."""
     from decimal import Decimal, InvalidOperation
 
-    _refuse_unless_writer(actor, enterprise)
-    if session is not None and session.enterprise_id != enterprise.pk:
-        raise Refused(_("Only the enterprise's safety manager records this."))
+    _refuse_unless_writer(actor, enterprise, changing=session)
     problems = Problems()
     topic = problems.text(topic, "topic", limit=SHORT_MAX, required=True)
     trainer = problems.text(trainer, "trainer", limit=100)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import optional_key, parent_key
 from core.risks.models.events import RiskEvent
 from core.risks.models.points import RiskPoint
 from core.risks.models.standards import RiskLevel
@@ -37,17 +38,11 @@ class Assessment(models.Model):
     itself even after the thresholds change.
     """
 
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        on_delete=models.PROTECT,
-        related_name="assessments",
-        verbose_name=_("risk point"),
+    risk_point = parent_key(
+        RiskPoint, "assessments", _("risk point"), on_delete=models.PROTECT
     )
-    event = models.ForeignKey(
-        RiskEvent,
-        on_delete=models.PROTECT,
-        related_name="assessments",
-        verbose_name=_("risk event"),
+    event = parent_key(
+        RiskEvent, "assessments", _("risk event"), on_delete=models.PROTECT
     )
     method = models.CharField(_("method"), max_length=40, db_index=True)
     method_pack = models.CharField(_("provided by"), max_length=100, blank=True)
@@ -64,14 +59,7 @@ class Assessment(models.Model):
         _("direct determination reasons"), default=list, blank=True
     )
     note = models.TextField(_("note"), blank=True)
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("assessed by"),
-    )
+    assessed_by = optional_key(settings.AUTH_USER_MODEL, "+", _("assessed by"))
     assessed_by_name = models.CharField(_("assessor"), max_length=150, blank=True)
     assessed_at = models.DateTimeField(_("assessed at"), default=timezone.now)
 

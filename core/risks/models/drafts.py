@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import optional_key, parent_key
 from core.organizations.models import Enterprise
 from core.risks.models.points import RiskPoint
 
@@ -25,25 +26,10 @@ class RiskDraft(models.Model):
     """
 
     draft_id = models.UUIDField(_("draft id"), unique=True, default=uuid.uuid4)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="risk_drafts",
-        verbose_name=_("owner"),
-    )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="risk_drafts",
-        verbose_name=_("enterprise"),
-    )
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="drafts",
-        verbose_name=_("risk point being edited"),
+    owner = parent_key(settings.AUTH_USER_MODEL, "risk_drafts", _("owner"))
+    enterprise = parent_key(Enterprise, "risk_drafts", _("enterprise"))
+    risk_point = optional_key(
+        RiskPoint, "drafts", _("risk point being edited"), on_delete=models.CASCADE
     )
     current_step = models.CharField(_("current step"), max_length=40, blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import optional_key, optional_many, parent_key
 from core.risks.models.points import RiskAnalysisUnit, RiskPoint, RiskPointPart
 from core.risks.models.standards import AccidentType, HazardFactorClass
 from plugins.vocabularies import MEASURE_TYPES
@@ -14,23 +15,12 @@ from plugins.vocabularies import MEASURE_TYPES
 class HazardFactor(RiskPointPart):
     """A hazard factor (危险有害因素) found at a risk point, by its GB/T 13861 class."""
 
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        on_delete=models.CASCADE,
-        related_name="hazard_factors",
-        verbose_name=_("risk point"),
+    risk_point = parent_key(RiskPoint, "hazard_factors", _("risk point"))
+    analysis_unit = parent_key(
+        RiskAnalysisUnit, "hazard_factors", _("risk analysis unit")
     )
-    analysis_unit = models.ForeignKey(
-        RiskAnalysisUnit,
-        on_delete=models.CASCADE,
-        related_name="hazard_factors",
-        verbose_name=_("risk analysis unit"),
-    )
-    factor_class = models.ForeignKey(
-        HazardFactorClass,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("class (GB/T 13861)"),
+    factor_class = parent_key(
+        HazardFactorClass, "+", _("class (GB/T 13861)"), on_delete=models.PROTECT
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
 
@@ -51,18 +41,8 @@ class RiskEvent(RiskPointPart):
     event is deactivated, not deleted, so its assessments stay readable.
     """
 
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        on_delete=models.CASCADE,
-        related_name="events",
-        verbose_name=_("risk point"),
-    )
-    analysis_unit = models.ForeignKey(
-        RiskAnalysisUnit,
-        on_delete=models.CASCADE,
-        related_name="events",
-        verbose_name=_("risk analysis unit"),
-    )
+    risk_point = parent_key(RiskPoint, "events", _("risk point"))
+    analysis_unit = parent_key(RiskAnalysisUnit, "events", _("risk analysis unit"))
     name = models.CharField(_("name"), max_length=300)
     consequence = models.TextField(_("possible consequence"), blank=True)
     accident_types = models.ManyToManyField(
@@ -70,11 +50,8 @@ class RiskEvent(RiskPointPart):
         related_name="+",
         verbose_name=_("accident types (GB 6441)"),
     )
-    hazard_factors = models.ManyToManyField(
-        HazardFactor,
-        blank=True,
-        related_name="events",
-        verbose_name=_("hazard factors causing it"),
+    hazard_factors = optional_many(
+        HazardFactor, "events", _("hazard factors causing it")
     )
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -87,14 +64,7 @@ class RiskEvent(RiskPointPart):
             "offered pre-filled; it is not an assessment."
         ),
     )
-    latest_assessment = models.ForeignKey(
-        "Assessment",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("latest assessment"),
-    )
+    latest_assessment = optional_key("Assessment", "+", _("latest assessment"))
 
     class Meta:
         verbose_name = _("risk event")
@@ -121,18 +91,8 @@ class ControlMeasure(RiskPointPart):
         "Kind", module=__name__, qualname="ControlMeasure.Kind"
     )
 
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        on_delete=models.CASCADE,
-        related_name="measures",
-        verbose_name=_("risk point"),
-    )
-    event = models.ForeignKey(
-        RiskEvent,
-        on_delete=models.CASCADE,
-        related_name="measures",
-        verbose_name=_("risk event"),
-    )
+    risk_point = parent_key(RiskPoint, "measures", _("risk point"))
+    event = parent_key(RiskEvent, "measures", _("risk event"))
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     description = models.TextField(_("measure"))
     is_active = models.BooleanField(_("active"), default=True)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import optional_key
 from core.organizations.models import Industry
 from core.risks.thresholds import bands_text, threshold_field_errors
 from plugins.contributions import LevelThresholds
@@ -21,13 +22,11 @@ class LevelThreshold(models.Model):
     """
 
     method = models.CharField(_("method"), max_length=40)
-    industry = models.ForeignKey(
+    industry = optional_key(
         Industry,
-        null=True,
-        blank=True,
+        "risk_thresholds",
+        _("industry"),
         on_delete=models.CASCADE,
-        related_name="risk_thresholds",
-        verbose_name=_("industry"),
         help_text=_("Leave empty for the platform default."),
     )
     major_from = models.DecimalField(_("major from"), max_digits=14, decimal_places=4)
@@ -52,14 +51,7 @@ class LevelThreshold(models.Model):
         blank=True,
         help_text=_("Why these thresholds (e.g. the provincial rule followed)."),
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = optional_key(settings.AUTH_USER_MODEL, "+", _("updated by"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

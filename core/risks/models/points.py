@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import optional_key, parent_key
 from core.organizations.models import Enterprise, Person, Unit
 from core.risks.models.standards import ControlLevel, InspectionUnit, RiskLevel
 from plugins.schema_errors import schema_errors
@@ -86,12 +87,7 @@ class RiskPoint(models.Model):
         "Kind", module=__name__, qualname="RiskPoint.Kind"
     )
 
-    enterprise = models.ForeignKey(
-        Enterprise,
-        on_delete=models.CASCADE,
-        related_name="risk_points",
-        verbose_name=_("enterprise"),
-    )
+    enterprise = parent_key(Enterprise, "risk_points", _("enterprise"))
     # The enterprise's name, carried on the row so that the lists' order
     # (enterprise name, enterprise, name) is served by one index
     # (docs/performance.md). Set on save; an enterprise's rename updates its
@@ -99,13 +95,10 @@ class RiskPoint(models.Model):
     enterprise_name = models.CharField(
         _("enterprise name"), max_length=200, blank=True, editable=False
     )
-    unit = models.ForeignKey(
+    unit = optional_key(
         Unit,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="risk_points",
-        verbose_name=_("unit"),
+        "risk_points",
+        _("unit"),
         help_text=_("Where the risk point sits in the enterprise's unit tree."),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -130,21 +123,11 @@ class RiskPoint(models.Model):
     control_level = models.CharField(
         _("control level"), max_length=16, choices=ControlLevel.choices, blank=True
     )
-    responsible_unit = models.ForeignKey(
-        Unit,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="controlled_risk_points",
-        verbose_name=_("responsible unit"),
+    responsible_unit = optional_key(
+        Unit, "controlled_risk_points", _("responsible unit")
     )
-    responsible_person = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="controlled_risk_points",
-        verbose_name=_("responsible person"),
+    responsible_person = optional_key(
+        Person, "controlled_risk_points", _("responsible person")
     )
     inspection_every = models.PositiveSmallIntegerField(
         _("inspect every"), null=True, blank=True
@@ -173,14 +156,7 @@ class RiskPoint(models.Model):
     reassess_method = models.CharField(
         _("method to re-assess"), max_length=40, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = optional_key(settings.AUTH_USER_MODEL, "+", _("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -239,12 +215,7 @@ class RiskPoint(models.Model):
 class RiskPointPart(models.Model):
     """Something that belongs to one risk point and is logged in its history."""
 
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("risk point"),
-    )
+    risk_point = parent_key(RiskPoint, "+", _("risk point"))
 
     class Meta:
         abstract = True
@@ -261,12 +232,7 @@ class RiskAnalysisUnit(RiskPointPart):
     one and the interface hides it.
     """
 
-    risk_point = models.ForeignKey(
-        RiskPoint,
-        on_delete=models.CASCADE,
-        related_name="analysis_units",
-        verbose_name=_("risk point"),
-    )
+    risk_point = parent_key(RiskPoint, "analysis_units", _("risk point"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     is_default = models.BooleanField(_("default unit"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import optional_key
 from core.organizations.models import Enterprise
 
 
@@ -36,14 +37,7 @@ class SitePlan(models.Model):
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     source_name = models.CharField(_("uploaded file"), max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = optional_key(settings.AUTH_USER_MODEL, "+", _("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
 
     class Meta:
