@@ -34,6 +34,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.base.admin_columns import PlainColumn, PlainTitleColumn
 from core.base.errors import show_messages
 from core.base.keyset import BoundedCount, bounded_count
 
@@ -102,6 +103,17 @@ class ScopedIndexView(generic.IndexView):
 
     def get_base_queryset(self) -> QuerySet:
         return self.scoped_queryset(self.request)
+
+    # The columns Wagtail makes from field names in ``list_display`` are
+    # written without a template per cell (core.base.admin_columns): the title
+    # (its link and the row's dropdown) and plain values.
+    def _get_title_column(self, field_name, column_class=PlainTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class, **kwargs)
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column:
+            column_class = PlainColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
 
 
 # django-auditlog records every write of these models, from the admin, the
@@ -258,14 +270,14 @@ def _enterprise_name(row) -> str:
 
 def enterprise_column() -> Column:
     """The row's enterprise by name (the queryset selects ``enterprise``)."""
-    return Column(
+    return PlainColumn(
         "enterprise", label=gettext_lazy("enterprise"), accessor=_enterprise_name
     )
 
 
 def inspect_title(name: str, label, *, viewset: str, accessor=None) -> TitleColumn:
     """The title column of a list, linking each row to its inspect page."""
-    return TitleColumn(
+    return PlainTitleColumn(
         name,
         label=label,
         accessor=accessor,

@@ -46,8 +46,12 @@ class SubmissionFilterSet(WagtailFilterSet):
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         scope = scope_for(request.user if request is not None else None)
-        self.filters["definition"].queryset = definitions_visible(scope).order_by(
-            "title_zh"
+        # The options show titles only: not the drafts' blocks and schemas
+        # (JSON decoded for every form on every request).
+        self.filters["definition"].queryset = (
+            definitions_visible(scope)
+            .only("pk", "title_zh", "title_en")
+            .order_by("title_zh")
         )
         self.filters["enterprise"].in_scope_of(request)
 

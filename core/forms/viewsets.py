@@ -17,11 +17,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.admin.widgets.button import Button
 
+from core.base.admin_columns import PlainBooleanColumn, PlainColumn, PlainTitleColumn
 from core.base.admin_views import (
     ScopedCreateView,
     ScopedEditView,
@@ -282,7 +283,7 @@ class SubmissionViewSet(ScopedModelViewSet):
     filterset_class = SubmissionFilterSet
     search_backend_name = None
     list_display = [
-        TitleColumn(
+        PlainTitleColumn(
             "enterprise",
             label=_("enterprise"),
             accessor=lambda s: s.enterprise.name,
@@ -290,13 +291,13 @@ class SubmissionViewSet(ScopedModelViewSet):
                 f"{admin_views.SUBMISSIONS}:detail", args=(s.pk,)
             ),
         ),
-        Column("form", label=_("form"), accessor=lambda s: s.definition.title),
-        Column(
+        PlainColumn("form", label=_("form"), accessor=lambda s: s.definition.title),
+        PlainColumn(
             "version", label=_("version"), accessor=lambda s: f"v{s.version.number}"
         ),
-        Column("score", label=_("score"), accessor=_score),
-        BooleanColumn("passed", label=_("passed")),
-        Column("status", label=_("status"), accessor="get_status_display"),
+        PlainColumn("score", label=_("score"), accessor=_score),
+        PlainBooleanColumn("passed", label=_("passed")),
+        PlainColumn("status", label=_("status"), accessor="get_status_display"),
         DateColumn("submitted_at", label=_("submitted at")),
     ]
     form_fields = ["status"]  # never edited here; Wagtail builds the views anyway

@@ -14,8 +14,8 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.tables import BooleanColumn, Column
 
+from core.base.admin_columns import PlainBooleanColumn, PlainColumn
 from core.base.admin_views import (
     KeysFirstPaginator,
     ScopedIndexView,
@@ -78,9 +78,9 @@ class HazardAdminViewSet(ScopedListViewSet):
         enterprise_column(),
         "grade",
         "status",
-        BooleanColumn("supervised", label=_("under supervision")),
+        PlainBooleanColumn("supervised", label=_("under supervision")),
         "deadline",
-        Column("overdue", label=_("overdue"), accessor=_overdue),
+        PlainColumn("overdue", label=_("overdue"), accessor=_overdue),
         "reported_at",
     ]
 

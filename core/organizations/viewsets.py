@@ -18,11 +18,11 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.audit.admin_views import AuditHistoryView
-from core.base.admin_columns import PlainBooleanColumn, PlainColumn
+from core.base.admin_columns import PlainBooleanColumn, PlainColumn, PlainTitleColumn
 from core.base.admin_views import ScopedIndexView, ScopedModelViewSet
 from core.organizations.admin_forms import (
     DepartmentAdminForm,
@@ -201,7 +201,7 @@ class EnterpriseViewSet(OrganizationsViewSet):
 class JurisdictionIndexView(ScopedIndexView):
     """The tree in path order, names indented by depth."""
 
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+    def _get_title_column(self, field_name, column_class=PlainTitleColumn, **kwargs):
         kwargs.setdefault("accessor", indented_name)
         return super()._get_title_column(field_name, column_class, **kwargs)
 

@@ -31,9 +31,10 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.base.admin_columns import PlainTitleColumn
 from core.base.admin_views import (
     ScopedCreateView,
     ScopedDeleteView,
@@ -404,7 +405,7 @@ class LevelThresholdViewSet(ScopedModelViewSet):
     delete_view_class = ThresholdDeleteView
     index_results_template_name = "risks/admin/threshold_index_results.html"
     list_display = [
-        TitleColumn(
+        PlainTitleColumn(
             "method", label=_("method"), accessor=_method_title, get_url=_edit_url
         ),
         Column("industry", label=_("industry"), accessor=_industry_name),
@@ -556,7 +557,7 @@ class RiskPointViewSet(ScopedModelViewSet):
     filterset_class = AdminRiskPointFilters
     form_fields = ["name"]  # never shown: nobody adds or edits here
     list_display = [
-        TitleColumn(
+        PlainTitleColumn(
             "name",
             label=_("risk point"),
             get_url=lambda point: reverse("risk_points:inspect", args=[point.pk]),
