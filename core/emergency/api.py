@@ -25,6 +25,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.serializers import FieldsOnce
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter, parse_id
 from core.emergency.models import (
@@ -46,7 +47,7 @@ from core.hazards.api import _request_invalid
 from core.organizations.scope import scope_for
 
 
-class PlanVersionSerializer(serializers.ModelSerializer):
+class PlanVersionSerializer(FieldsOnce, serializers.ModelSerializer):
     class Meta:
         model = PlanVersion
         fields = [
@@ -61,7 +62,7 @@ class PlanVersionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class FilingSerializer(serializers.ModelSerializer):
+class FilingSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     department_name = serializers.CharField(source="department.name", read_only=True)
     plan = serializers.IntegerField(source="version.plan_id", read_only=True)
@@ -88,7 +89,7 @@ class FilingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     current_version_number = serializers.IntegerField(
         source="current_version.number", read_only=True, default=None
@@ -147,7 +148,7 @@ class ReviewSerializer(serializers.Serializer):
     )
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
 
     class Meta:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
+from core.api.serializers import FieldsOnce
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter
 from core.emergency.models import (
@@ -35,7 +36,7 @@ from core.emergency.selectors import (
 )
 
 
-class DrillSerializer(serializers.ModelSerializer):
+class DrillSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     plan_title = serializers.CharField(
         source="plan.title", read_only=True, default=None
@@ -79,7 +80,7 @@ class DrillDetailSerializer(DrillSerializer):
         read_only_fields = fields
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     requirement_topic = serializers.CharField(
         source="requirement.topic", read_only=True, default=None
@@ -102,7 +103,7 @@ class SessionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class RecordSerializer(FieldsOnce, serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.name", read_only=True)
     topic = serializers.CharField(source="session.topic", read_only=True)
     held_on = serializers.DateField(source="session.held_on", read_only=True)
@@ -143,7 +144,7 @@ class SessionDetailSerializer(SessionSerializer):
         return RecordSerializer(session.visible_attendances, many=True).data
 
 
-class WorkplaceResultSerializer(serializers.ModelSerializer):
+class WorkplaceResultSerializer(FieldsOnce, serializers.ModelSerializer):
     post = serializers.IntegerField(source="exposure.post_id", read_only=True)
     post_name = serializers.CharField(source="exposure.post.name", read_only=True)
     factor = serializers.CharField(source="exposure.factor", read_only=True)
@@ -164,7 +165,7 @@ class WorkplaceResultSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class WorkplaceTestSerializer(serializers.ModelSerializer):
+class WorkplaceTestSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     overdue = serializers.SerializerMethodField()
 
