@@ -12,7 +12,8 @@ repeated nor skipped. ``count`` is exact up to 10,000 (``count_exact``);
 beyond it ``count`` is 10,000 and ``count_estimate`` PostgreSQL's estimate
 (``null`` on SQLite). A text search (``?search=``) counts exactly up to
 1,000 only: its matches are found by reading rows one by one, so a higher
-bound would read more of the scope the larger it grows.
+bound would read more of the scope the larger it grows. A first page that
+holds the whole list is counted from its rows, without a count query.
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from core.base.keyset import BadCursor, bounded_count, keyset_page, keyset_page_joined
+from core.base.keyset import (
+    BadCursor,
+    BoundedCount,
+    bounded_count,
+    keyset_page,
+    keyset_page_joined,
+)
 
 #: The exact count's bound for a list searched by text (``?search=``).
 SEARCH_COUNT_LIMIT = 1_000
@@ -57,7 +64,11 @@ class KeysetPagination(BasePagination):
             ) from None
         self.page = page
         counted = queryset if counted is None else counted
-        if request.query_params.get("search"):
+        if cursor is None and page.next_cursor is None:
+            # The first page holds the whole list: its rows are the count
+            # (a small scope, e.g. one enterprise's, pays no count query).
+            self.count = BoundedCount(len(page.rows), True)
+        elif request.query_params.get("search"):
             self.count = bounded_count(counted, SEARCH_COUNT_LIMIT)
         else:
             self.count = bounded_count(counted)

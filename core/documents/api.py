@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.serializers import FieldsOnce
 from core.documents import selectors
 from core.documents.models import CardKind, HandbookVersion
 from core.documents.portal_views import (
@@ -30,7 +31,7 @@ from core.documents.portal_views import (
 from core.organizations.scope import scope_for
 
 
-class HandbookVersionSerializer(serializers.ModelSerializer):
+class HandbookVersionSerializer(FieldsOnce, serializers.ModelSerializer):
     download = serializers.SerializerMethodField()
 
     class Meta:

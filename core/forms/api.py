@@ -32,6 +32,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.serializers import FieldsOnce
 from core.base.filters import parse_id
 from core.base.pagination import KeysetPagination
 from core.forms.api_rows import VERSION_JSON, forms_page_body
@@ -48,7 +49,7 @@ from core.organizations.scope import scope_for
 # -- serializers --------------------------------------------------------------------
 
 
-class FormSerializer(serializers.ModelSerializer):
+class FormSerializer(FieldsOnce, serializers.ModelSerializer):
     """A published form with its current version."""
 
     title = serializers.SerializerMethodField(help_text=_("In the request's language."))
@@ -86,7 +87,7 @@ class FormSerializer(serializers.ModelSerializer):
         return definition.title
 
 
-class SubmissionSerializer(serializers.ModelSerializer):
+class SubmissionSerializer(FieldsOnce, serializers.ModelSerializer):
     """A stored submission with the version it answered and its score."""
 
     form = serializers.CharField(source="definition.key", read_only=True)

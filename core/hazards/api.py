@@ -22,6 +22,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.serializers import FieldsOnce
 from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
@@ -47,7 +48,7 @@ def _photo(upload: FormUpload) -> dict[str, Any]:
     }
 
 
-class HazardSerializer(serializers.ModelSerializer):
+class HazardSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     risk_point_name = serializers.CharField(
         source="risk_point.name", read_only=True, default=None
@@ -84,7 +85,7 @@ class HazardSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TransitionSerializer(serializers.ModelSerializer):
+class TransitionSerializer(FieldsOnce, serializers.ModelSerializer):
     actor = serializers.SerializerMethodField()
     evidence = serializers.SerializerMethodField()
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
+from core.api.serializers import FieldsOnce
 from core.api.viewsets import ScopedReadViewSet
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
@@ -27,7 +28,7 @@ from core.inspections.selectors import task_list
 from core.organizations.scope import Scope
 
 
-class InspectionTaskSerializer(serializers.ModelSerializer):
+class InspectionTaskSerializer(FieldsOnce, serializers.ModelSerializer):
     assignee_name = serializers.CharField(
         source="assignee.name", default="", read_only=True
     )

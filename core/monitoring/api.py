@@ -28,6 +28,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.serializers import FieldsOnce
 from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.filters import IdFilter
@@ -126,7 +127,7 @@ def _no_constant(name: str) -> float:
 # -- sensors -------------------------------------------------------------------------
 
 
-class SensorSerializer(serializers.ModelSerializer):
+class SensorSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     risk_point_name = serializers.CharField(source="risk_point.name", read_only=True)
 
@@ -257,7 +258,7 @@ class SensorViewSet(ScopedReadViewSet):
 # -- alarms --------------------------------------------------------------------------
 
 
-class AlarmSerializer(serializers.ModelSerializer):
+class AlarmSerializer(FieldsOnce, serializers.ModelSerializer):
     sensor_name = serializers.CharField(source="sensor.name", read_only=True)
     risk_point = serializers.IntegerField(source="sensor.risk_point_id", read_only=True)
     risk_point_name = serializers.CharField(

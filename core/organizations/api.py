@@ -18,6 +18,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 
+from core.api.serializers import FieldsOnce
 from core.organizations.models import (
     Enterprise,
     EnterpriseContact,
@@ -30,7 +31,7 @@ from core.organizations.selectors import enterprise_filter, enterprise_list
 # -- serializers -------------------------------------------------------------
 
 
-class JurisdictionRefSerializer(serializers.ModelSerializer):
+class JurisdictionRefSerializer(FieldsOnce, serializers.ModelSerializer):
     """A jurisdiction as referred to from another object."""
 
     class Meta:
@@ -45,13 +46,13 @@ class LocationSerializer(serializers.Serializer):
     lng = serializers.FloatField(help_text=_("Longitude in degrees (WGS-84)."))
 
 
-class EnterpriseContactSerializer(serializers.ModelSerializer):
+class EnterpriseContactSerializer(FieldsOnce, serializers.ModelSerializer):
     class Meta:
         model = EnterpriseContact
         fields = ["name", "title", "phone", "email"]
 
 
-class EnterpriseSerializer(serializers.ModelSerializer):
+class EnterpriseSerializer(FieldsOnce, serializers.ModelSerializer):
     """An enterprise as a list shows it."""
 
     industries = serializers.SlugRelatedField(

@@ -26,6 +26,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.api.serializers import FieldsOnce
 from core.base.filters import parse_id
 from core.base.input_guard import CheckedJSONParser
 from core.base.pagination import KeysetPagination
@@ -207,7 +208,7 @@ class RiskLevelField(serializers.CharField):
         super().__init__(read_only=True, allow_blank=True, **kwargs)
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(FieldsOnce, serializers.ModelSerializer):
     # Not get_value(): that name is DRF's own Field.get_value.
     value = serializers.SerializerMethodField(
         method_name="value_as_number",
@@ -241,14 +242,14 @@ class AssessmentSerializer(serializers.ModelSerializer):
         return number(assessment.value)
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(FieldsOnce, serializers.ModelSerializer):
     class Meta:
         model = ControlMeasure
         fields = ["id", "kind", "description"]
         read_only_fields = fields
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(FieldsOnce, serializers.ModelSerializer):
     analysis_unit = serializers.SerializerMethodField()
     accident_types = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="code"
@@ -295,7 +296,7 @@ class ControlSerializer(serializers.Serializer):
         return point.responsible_person.name if point.responsible_person else None
 
 
-class RiskPointSerializer(serializers.ModelSerializer):
+class RiskPointSerializer(FieldsOnce, serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     level = RiskLevelField()
     unit_name = serializers.SerializerMethodField()

@@ -277,7 +277,8 @@ def test_submissions_are_listed_in_scope_with_bounded_queries(
 
 def test_a_scopes_submission_pages_cost_the_same_queries_at_two_sizes(world, published):
     """The page is found without the row's joins, then read with them: the
-    same queries for every scope at 1 and 60 submissions, in a stable order,
+    same queries for every scope at 1 and 60 submissions (but the count,
+    which the one page of a single submission does not need), in a stable order,
     with the form and version on every row."""
     definition, version = published
 
@@ -306,7 +307,8 @@ def test_a_scopes_submission_pages_cost_the_same_queries_at_two_sizes(world, pub
         read(user)
     before = [read(user)[0] for user in users]
     submit(59)
-    assert [read(user)[0] for user in users] == before
+    # One more, the count: a first page holding the whole list needs none.
+    assert [read(user)[0] for user in users] == [count + 1 for count in before]
     first = read(world.dept_chemicals)[1]
     second = read(world.dept_chemicals, first["next"])[1]
     seen = [row["id"] for row in first["results"] + second["results"]]

@@ -146,7 +146,8 @@ def test_queries_do_not_grow_with_the_tasks_and_rows_show_their_names(
     before = [queries(user)[0] for user in users]
     due = timezone.now() + datetime.timedelta(days=30)
     done = add_tasks(world.enterprise_a, 80, due=due, done_by=admin_user)
-    assert [queries(user)[0] for user in users] == before
+    # One more, the count: a first page holding the whole list needs none.
+    assert [queries(user)[0] for user in users] == [count + 1 for count in before]
     row = api(world.committee).get(URL, {"status": "done"}).json()["results"][0]
     task = InspectionTask.objects.select_related("assignee", "version__definition").get(
         pk=row["id"]

@@ -37,6 +37,35 @@ def test_department_with_two_industries_sees_each_enterprise_once(world):
     assert sorted(names) == ["乙建筑有限公司", "甲化工有限公司"]
 
 
+def test_a_scope_is_read_in_one_query(world, django_assert_num_queries):
+    """The membership, its department and jurisdiction and the department's
+    industries (ascending ids) come in one query, for every role."""
+    department = world.dept_construction.membership.department
+    department.industries.add(world.chemicals)
+    User = type(world.dept_construction)
+    expected = {
+        "dept_construction": (
+            "industry_department",
+            tuple(sorted([world.construction.pk, world.chemicals.pk])),
+        ),
+        "dept_chemicals": ("industry_department", (world.chemicals.pk,)),
+        "committee": ("committee", ()),
+        "street1_office": ("territorial_office", ()),
+        "manager_a": ("enterprise_manager", ()),
+    }
+    for name, (role, industries) in expected.items():
+        user = User.objects.get(pk=getattr(world, name).pk)
+        with django_assert_num_queries(1):
+            scope = scope_for(user)
+        assert (scope.role, scope.industry_ids) == (role, industries), name
+    office = scope_for(User.objects.get(pk=world.street1_office.pk))
+    assert office.department is not None
+    assert office.jurisdiction_path == office.department.jurisdiction.path
+    assert scope_for(User.objects.get(pk=world.manager_a.pk)).enterprise_id == (
+        world.enterprise_a.pk
+    )
+
+
 def test_territorial_office_sees_its_subtree(world):
     # Enterprise A sits in a grid under street 1: included through the subtree.
     assert visible(world.street1_office) == {"甲化工有限公司"}

@@ -2,9 +2,12 @@
 pages neither skip nor repeat rows when rows are added between requests."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from core.base import keyset
+from core.base.pagination import KeysetPagination
 from core.organizations.models import Enterprise
 from core.risks.models import RiskPoint
 
@@ -121,9 +124,11 @@ def test_counts_stop_at_the_limit(world, monkeypatch):
     )
     monkeypatch.setattr(keyset, "COUNT_LIMIT", 5)
     monkeypatch.setattr(keyset.bounded_count, "__defaults__", (5,))
+    # Pages shorter than the list: a first page holding it all counts itself.
+    monkeypatch.setattr(KeysetPagination, "page_size", 6)
     body = client.get(POINTS).json()
     assert (body["count"], body["count_exact"]) == (5, False)
-    assert len(body["results"]) == 7
+    assert len(body["results"]) == 6
 
 
 def test_a_text_search_counts_exactly_to_its_own_bound(world, monkeypatch):
@@ -134,11 +139,35 @@ def test_a_text_search_counts_exactly_to_its_own_bound(world, monkeypatch):
     add_points(world.enterprise_a, [f"储罐{i:03d}" for i in range(4)])
     client = api(world.committee)
     monkeypatch.setattr(pagination, "SEARCH_COUNT_LIMIT", 3)
+    monkeypatch.setattr(KeysetPagination, "page_size", 3)
     body = client.get(POINTS, {"search": "储罐"}).json()
     assert (body["count"], body["count_exact"]) == (3, False)
-    assert len(body["results"]) == 4
+    assert len(body["results"]) == 3
     body = client.get(POINTS).json()
     assert body["count_exact"] is True and body["count"] >= 4
+
+
+def test_a_first_page_holding_the_whole_list_counts_its_rows(world):
+    """No count query when the first page is the whole list (exactly one
+    page of rows); one more row, and the list is counted again."""
+    existing = RiskPoint.objects.count()
+    add_points(world.enterprise_a, [f"点{i:03d}" for i in range(50 - existing)])
+    client = api(world.committee)
+    client.get(POINTS)  # the user's scope and content types
+    with CaptureQueriesContext(connection) as whole:
+        body = client.get(POINTS).json()
+    assert (body["count"], body["count_exact"], body["next"]) == (50, True, None)
+    assert not [q for q in whole.captured_queries if "COUNT(" in q["sql"].upper()]
+    add_points(world.enterprise_b, ["点999"])
+    with CaptureQueriesContext(connection) as paged:
+        body = client.get(POINTS).json()
+    assert (body["count"], body["count_exact"]) == (51, True)
+    assert body["next"] and len(body["results"]) == 50
+    assert len(paged) == len(whole) + 1
+    assert [q for q in paged.captured_queries if "COUNT(" in q["sql"].upper()]
+    # A later page is counted too, even when it is the last.
+    body = client.get(body["next"]).json()
+    assert (body["count"], body["count_exact"], len(body["results"])) == (51, True, 1)
 
 
 def test_an_enterprise_rename_reaches_its_points(world):
