@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.base.keyset import LAST, BadCursor, keyset_page
+from core.portal.selectors import unit_labels
 from core.risks.display import (
     assessment_inputs,
     level_cards,
@@ -76,7 +77,9 @@ def overview(request, *, scope, enterprise, can_manage):
 @risk_page
 def risk_list(request, *, scope, enterprise, can_manage):
     choices = RiskChoices(enterprise)
-    filterset = PortalRiskPointFilters(request.GET or None, choices=choices)
+    filterset = PortalRiskPointFilters(
+        request.GET or None, choices=choices, scope=scope
+    )
     form = filterset.form
     filters = filterset.values()
     points = risk_point_list(
@@ -118,13 +121,18 @@ def risk_list(request, *, scope, enterprise, can_manage):
         "next": link(listing.next_cursor),
         "last": link(LAST) if listing.next_cursor else "",
     }
+    # The page's units are labelled alone, never the enterprise's whole tree.
+    units = unit_labels(
+        enterprise=enterprise,
+        units=[point.unit for point in listing.rows if point.unit is not None],
+    )
     rows = []
     for point in listing.rows:
         events = list(point.events.all())
         rows.append(
             {
                 "point": point,
-                "unit": choices.unit_labels.get(point.unit_id, ""),
+                "unit": units.get(point.unit_id, ""),
                 "events": events,
                 "methods": sorted(
                     {
