@@ -3,7 +3,7 @@
 The portal's board, the admin's list and ``GET /api/v1/hazards/`` read their
 filters through ``HazardFilters`` (django-filter): the same names, the same
 validation and the same meaning (``selectors.hazard_filter``). Each place
-shows the filters that fit it — the portal its own units and an "overdue
+shows the filters that fit it — the portal its own units (chosen by typing) and an "overdue
 only" tick, the admin an enterprise chosen by typing, the API ids — by a
 subclass that changes how a filter is entered, never what it selects.
 """
@@ -20,10 +20,10 @@ from django_filters import rest_framework as filters
 from wagtail.admin.filters import WagtailFilterSet
 
 from core.base.filters import IdFilter
-from core.base.widgets import PlainSelect
 from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardType
 from core.hazards.selectors import hazard_filter
 from core.organizations.autocomplete import EnterpriseChooserFilter
+from core.portal.unit_chooser import UnitChooserFilter
 
 FIELDS = [
     "enterprise",
@@ -88,26 +88,22 @@ class OnlyWhenTicked(django_filters.BooleanFilter):
 
 
 class PortalHazardFilters(HazardFilters):
-    """The enterprise's board: its own units to choose from, "overdue only";
+    """The enterprise's board: its own units (by typing), "overdue only";
     the board is the enterprise's own, so no enterprise or supervision filter."""
 
     enterprise = None
     supervised = None
-    # Every unit of the enterprise's tree: options written in one pass.
-    unit = django_filters.ChoiceFilter(
-        label=_("Unit"), empty_label=_("All"), widget=PlainSelect
-    )
+    # Chosen by typing (core.portal.unit_chooser), never a list of the tree.
+    unit = UnitChooserFilter(label=_("Unit"))
     overdue = OnlyWhenTicked(label=_("Overdue only"))
 
     class Meta:
         model = Hazard
         fields = ["status", "grade", "hazard_type", "unit", "overdue"]
 
-    def __init__(self, *args, units=(), **kwargs):
+    def __init__(self, *args, scope, enterprise, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["unit"].extra["choices"] = [
-            (unit.pk, "　" * (unit.depth - 1) + unit.name) for unit in units
-        ]
+        self.filters["unit"].choose_in(scope=scope, enterprise=enterprise)
 
     def values(self) -> dict[str, Any]:
         found = super().values()

@@ -23,7 +23,7 @@ from core.hazards.forms import ReportForm, StepForm
 from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardStatus
 from core.hazards.services import hazard_report, hazard_transition
-from core.organizations.models import Person, Unit
+from core.organizations.models import Person
 from core.portal.frame import enterprise_portal, render_portal
 
 PAGE_SIZE = 30
@@ -42,16 +42,17 @@ def _hazard(scope, pk: int) -> Hazard:
     return hazard
 
 
-def _filters(request, enterprise) -> dict:
-    units = Unit.objects.filter(enterprise=enterprise).order_by("path")
-    filterset = PortalHazardFilters(request.GET or None, units=units)
+def _filters(request, scope, enterprise) -> dict:
+    filterset = PortalHazardFilters(
+        request.GET or None, scope=scope, enterprise=enterprise
+    )
     return {"form": filterset.form, "values": filterset.values()}
 
 
 @enterprise_portal
 @require_http_methods(["GET"])
 def hazard_board(request, *, scope, enterprise):
-    filters = _filters(request, enterprise)
+    filters = _filters(request, scope, enterprise)
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     ).prefetch_related("photos")
@@ -244,7 +245,7 @@ def hazard_step(request, pk, *, scope, enterprise):
 def hazard_export(request, *, scope, enterprise):
     from core.hazards.exports import hazards_workbook
 
-    filters = _filters(request, enterprise)
+    filters = _filters(request, scope, enterprise)
     hazards = selectors.hazard_list(
         scope=scope, enterprise=enterprise.pk, **filters["values"]
     )

@@ -27,7 +27,12 @@ from core.forms import services as form_services
 from core.forms.selectors import submission_draft_get
 from core.forms.todo import form_todo
 from core.inspections import services
-from core.inspections.models import MajorHazardSource, TaskStatus
+from core.inspections.models import (
+    HeadRole,
+    MajorHazardSource,
+    TaskSource,
+    TaskStatus,
+)
 from core.inspections.portal_wizard import AT_POINT_SESSION_KEY
 from core.inspections.selectors import (
     hazard_sources,
@@ -90,6 +95,7 @@ def todo(request, *, scope, enterprise):
         ),
         ("done", _("Latest done"), done[:DONE_PREVIEW]),
     ]
+    _label_tasks(task for _key, _label, tasks in sections for task in tasks)
     assigned = form_todo(
         scope=scope,
         enterprise=enterprise,
@@ -111,11 +117,25 @@ def todo(request, *, scope, enterprise):
     )
 
 
+def _label_tasks(tasks) -> None:
+    """Give each task what its row shows, read once per request: its source
+    and head-role labels (a choice's display is a lazy, translated label
+    looked up anew at each read) and the URL of its checklist."""
+    sources = {key: str(label) for key, label in TaskSource.choices}
+    head_roles = {key: str(label) for key, label in HeadRole.choices}
+    fill = reverse("inspections:fill", args=[0]).rsplit("/0/", 1)
+    for task in tasks:
+        task.source_label = sources.get(task.source, task.source)
+        task.head_role_label = head_roles.get(task.head_role, "")
+        task.fill_url = f"{fill[0]}/{task.pk}/{fill[1]}"
+
+
 def _done_history(request, scope, enterprise, done_tasks, whole):
     try:
         page = keyset_page(done_tasks, request.GET.get("cursor") or None, DONE_PAGE)
     except BadCursor:
         raise Http404 from None
+    _label_tasks(page.rows)
     base = reverse("inspections:todo") + "?section=done" + ("&who=all" if whole else "")
     return render_portal(
         request,

@@ -207,6 +207,11 @@ class Unit(MP_Node):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
+        # An enterprise's units in tree order: the units page and the lists'
+        # unit chooser read the first matches of one enterprise by it.
+        indexes = [
+            models.Index(fields=["enterprise", "path"], name="unit_enterprise_path")
+        ]
 
     def __str__(self) -> str:
         return self.name

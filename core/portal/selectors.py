@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 
+import core.base.lookups  # noqa: F401 - registers text_contains
 from core.organizations.models import Enterprise, Industry, Jurisdiction, Person, Unit
 from core.organizations.scope import Scope
 from plugins.contributions import PortalMenuItem
@@ -282,14 +283,42 @@ def unit_branch(
 
 
 def unit_search(
-    *, scope: Scope, enterprise: Enterprise, text: str, limit: int = 50
+    *,
+    scope: Scope,
+    enterprise: Enterprise,
+    text: str = "",
+    pk: int | None = None,
+    limit: int = 50,
 ) -> list[tuple[Unit, str]]:
-    """Units of the enterprise whose name contains ``text``, in tree order,
-    each with its readable label (the first ``limit``; two queries)."""
+    """Units of the enterprise whose name contains ``text`` (or the one unit
+    ``pk``), in tree order, each with its readable label (the first ``limit``;
+    two queries at most).
+
+    The units page's "find a unit" and the lists' unit chooser
+    (``views.unit_autocomplete``) both search here. On PostgreSQL the match is
+    ``ILIKE`` (``text_contains``), which the trigram index ``unit_name_trgm``
+    serves; the enterprise's units are read in tree order by the index
+    ``unit_enterprise_path`` and the search stops after ``limit`` matches.
+    """
     units = scope.filter(Unit.objects.filter(enterprise=enterprise))
-    found = list(units.filter(name__icontains=text).order_by("path")[:limit])
-    labels = _unit_labels(units, found)
+    if pk is not None:
+        found = list(units.filter(pk=pk))
+    elif text:
+        found = list(
+            units.filter(name__text_contains=text)
+            .only("pk", "path", "depth", "name", "kind", "numchild", "enterprise_id")
+            .order_by("path")[:limit]
+        )
+    else:
+        return []
+    labels = _unit_labels(units, found) if found else {}
     return [(unit, labels.get(unit.pk, unit.name)) for unit in found]
+
+
+def unit_labels(*, enterprise: Enterprise, units: list[Unit]) -> dict[int, str]:
+    """ "workshop / team / post" for each of ``units`` (the rows of a list's
+    page), their ancestors' names read in one query."""
+    return _unit_labels(Unit.objects.filter(enterprise=enterprise), units)
 
 
 def _unit_labels(units: QuerySet[Unit], found: list[Unit]) -> dict[int, str]:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from core.portal import views
+from core.portal.unit_chooser import unit_autocomplete
 
 app_name = "portal"
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/edit/", views.profile_edit, name="profile_edit"),
     path("units/", views.units, name="units"),
+    path("units/autocomplete/", unit_autocomplete, name="unit_autocomplete"),
     path("units/add/", views.unit_add, name="unit_add"),
     path("units/<int:parent_pk>/add/", views.unit_add, name="unit_add_child"),
     path("units/<int:pk>/edit/", views.unit_edit, name="unit_edit"),

@@ -28,6 +28,7 @@ from core.organizations.models import Enterprise, Industry, Jurisdiction
 from core.organizations.scope import scope_for
 from core.organizations.selectors import enterprise_filter
 from core.organizations.viewsets import JurisdictionSubtreeFilter
+from core.portal.unit_chooser import UnitChooserFilter
 from core.risks.models import RiskLevel, RiskPoint
 from core.risks.selectors import UNASSESSED, risk_point_filter
 
@@ -115,7 +116,8 @@ class RiskPointFilters(filters.FilterSet):
 
 
 class PortalRiskPointFilters(RiskPointFilters):
-    """An enterprise's risk list: its own units and methods to choose from;
+    """An enterprise's risk list: its own units (by typing) and methods to
+    choose from;
     the search box is ``q``, as the page's links always had it."""
 
     enterprise = None
@@ -129,16 +131,17 @@ class PortalRiskPointFilters(RiskPointFilters):
     kind = filters.ChoiceFilter(
         choices=RiskPoint.Kind.choices, label=_("Kind"), empty_label="—"
     )
-    unit = filters.ChoiceFilter(label=_("Unit"), empty_label="—")
+    # Chosen by typing (core.portal.unit_chooser), never a list of the tree.
+    unit = UnitChooserFilter(label=_("Unit"))
     method = filters.ChoiceFilter(label=_("Method"), empty_label="—")
 
     class Meta:
         model = RiskPoint
         fields = ["q", "level", "unit", "kind", "method"]
 
-    def __init__(self, *args, choices, **kwargs):
+    def __init__(self, *args, choices, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["unit"].extra["choices"] = choices.unit_choices
+        self.filters["unit"].choose_in(scope=scope, enterprise=choices.enterprise)
         self.filters["method"].extra["choices"] = [
             (m.key, str(m.rule.title)) for m in choices.methods
         ]

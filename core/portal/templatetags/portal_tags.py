@@ -1,5 +1,7 @@
 """Small template helpers of the portal: icons and initials."""
 
+from functools import lru_cache
+
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -7,6 +9,13 @@ from django.utils.html import format_html
 from core.portal.selectors import ICONS
 
 register = template.Library()
+
+
+@lru_cache(maxsize=1)
+def _sprite() -> str:
+    """The sprite's URL, asked of the static storage once per process (a
+    page draws tens of icons; the URL cannot change while the process runs)."""
+    return static("safegrid/img/icons.svg")
 
 
 @register.simple_tag
@@ -17,7 +26,7 @@ def icon(name: str, css_class: str = "icon") -> str:
         '<svg class="{}" aria-hidden="true" focusable="false">'
         '<use href="{}#i-{}"></use></svg>',
         css_class,
-        static("safegrid/img/icons.svg"),
+        _sprite(),
         name,
     )
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.base.keyset import LAST, BadCursor, keyset_page
+from core.portal.selectors import unit_labels
 from core.risks.display import (
     assessment_inputs,
     level_cards,
@@ -20,7 +23,13 @@ from core.risks.display import (
 )
 from core.risks.filters import PortalRiskPointFilters
 from core.risks.forms import AssessmentForm, RiskChoices, enum_key
-from core.risks.models import RiskDraft, RiskEvent, RiskLevel
+from core.risks.models import (
+    ControlLevel,
+    RiskDraft,
+    RiskEvent,
+    RiskLevel,
+    RiskPoint,
+)
 from core.risks.portal_views.base import _plan_url, _point_in_scope, page, risk_page
 from core.risks.selectors import (
     UNASSESSED,
@@ -30,6 +39,7 @@ from core.risks.selectors import (
     risk_point_list,
 )
 from core.risks.services import risk_event_assess
+from core.risks.templatetags.risk_tags import level_class, level_label
 from core.scoring import InvalidInputs
 
 PER_PAGE = 50
@@ -76,11 +86,22 @@ def overview(request, *, scope, enterprise, can_manage):
 @risk_page
 def risk_list(request, *, scope, enterprise, can_manage):
     choices = RiskChoices(enterprise)
-    filterset = PortalRiskPointFilters(request.GET or None, choices=choices)
+    filterset = PortalRiskPointFilters(
+        request.GET or None, choices=choices, scope=scope
+    )
     form = filterset.form
     filters = filterset.values()
-    points = risk_point_list(
-        scope=scope, enterprise=enterprise, with_events=True, **filters
+    # The list shows each point's active events and their methods: the events
+    # with their latest assessment, one query (not their accident types and
+    # measures, which the detail and the export show).
+    points = risk_point_list(scope=scope, enterprise=enterprise, **filters)
+    points = points.prefetch_related(
+        Prefetch(
+            "events",
+            queryset=RiskEvent.objects.filter(is_active=True).select_related(
+                "latest_assessment"
+            ),
+        )
     )
     counts = risk_level_counts(
         risk_point_list(
@@ -118,13 +139,35 @@ def risk_list(request, *, scope, enterprise, can_manage):
         "next": link(listing.next_cursor),
         "last": link(LAST) if listing.next_cursor else "",
     }
+    # The page's units are labelled alone, never the enterprise's whole tree.
+    units = unit_labels(
+        enterprise=enterprise,
+        units=[point.unit for point in listing.rows if point.unit is not None],
+    )
+    # Labels read once per request, not per row: a choice's display (a lazy,
+    # translated label) costs a translation look-up each time it is read.
+    kinds = {key: str(label) for key, label in RiskPoint.Kind.choices}
+    control_levels = {key: str(label) for key, label in ControlLevel.choices}
+    # The markup of risks/includes/level_badge.html, written once per level.
+    badges = {
+        key: format_html(
+            '<span class="level-badge {}" data-level="{}">{}</span>',
+            level_class(key),
+            key or UNASSESSED,
+            level_label(key),
+        )
+        for key in [*RiskLevel.values, ""]
+    }
     rows = []
     for point in listing.rows:
         events = list(point.events.all())
         rows.append(
             {
                 "point": point,
-                "unit": choices.unit_labels.get(point.unit_id, ""),
+                "unit": units.get(point.unit_id, ""),
+                "kind": kinds.get(point.kind, point.kind),
+                "control": control_levels.get(point.control_level, ""),
+                "badge": badges.get(point.level, badges[""]),
                 "events": events,
                 "methods": sorted(
                     {

@@ -24,7 +24,7 @@ def excel_template(request, *, scope, enterprise, can_manage):
 @risk_page
 def excel_export(request, *, scope, enterprise, can_manage):
     filterset = PortalRiskPointFilters(
-        request.GET or None, choices=RiskChoices(enterprise)
+        request.GET or None, choices=RiskChoices(enterprise), scope=scope
     )
     content = risk_list_export(scope=scope, enterprise=enterprise, **filterset.values())
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
