@@ -13,6 +13,7 @@ permissions (``core.organizations.permissions``) narrowed by ``scope_for``;
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from django.contrib import messages as django_messages
@@ -100,6 +101,13 @@ class KeysFirstPaginator(BoundedPaginator):
 class ScopedIndexView(generic.IndexView):
     scoped_queryset = None
     paginator_class = BoundedPaginator
+    #: The column-header sorts an index serves: ``sort_key`` → the whole
+    #: order, ascending, ending with the key (``-sort_key`` reverses every
+    #: column, so the same index is read backwards). ``None`` keeps
+    #: Wagtail's sorting on every column with a ``sort_key``; otherwise the
+    #: other columns lose their sort link: a sort no index serves would sort
+    #: the whole scope on every page (docs/performance.md).
+    indexed_orderings: dict[str, tuple[str, ...]] | None = None
 
     def get_base_queryset(self) -> QuerySet:
         return self.scoped_queryset(self.request)
@@ -114,6 +122,38 @@ class ScopedIndexView(generic.IndexView):
         if column_class is Column:
             column_class = PlainColumn
         return super()._get_custom_column(field_name, column_class, **kwargs)
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.indexed_orderings is None:
+            return columns
+        kept = []
+        for column in columns:
+            if column.sort_key and column.sort_key not in self.indexed_orderings:
+                column = copy.copy(column)
+                column.sort_key = None
+                column.header = type(column).Header(column)  # it draws the link
+            kept.append(column)
+        return kept
+
+    def get_valid_orderings(self):
+        if self.indexed_orderings is None:
+            return super().get_valid_orderings()
+        return [
+            ordering for key in self.indexed_orderings for ordering in (key, f"-{key}")
+        ]
+
+    def order_queryset(self, queryset: QuerySet) -> QuerySet:
+        if self.indexed_orderings is None or not self.ordering:
+            return super().order_queryset(queryset)
+        key = self.ordering.removeprefix("-")
+        fields = self.indexed_orderings[key]
+        if self.ordering.startswith("-"):
+            fields = tuple(
+                name[1:] if name.startswith("-") else f"-{name}" for name in fields
+            )
+        return queryset.order_by(*fields)
 
 
 # django-auditlog records every write of these models, from the admin, the

@@ -19,6 +19,7 @@ import datetime
 import decimal
 import json
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,15 +200,23 @@ def keyset_page(queryset: QuerySet, cursor: str | None, size: int) -> KeysetPage
     return KeysetPage(rows, next_cursor, previous_cursor)
 
 
-def keyset_page_joined(queryset: QuerySet, cursor: str | None, size: int) -> KeysetPage:
+def keyset_page_joined(
+    queryset: QuerySet,
+    cursor: str | None,
+    size: int,
+    *,
+    read: Callable[[QuerySet], Iterable[Any]] | None = None,
+) -> KeysetPage:
     """``keyset_page``, with the joins read for the page only.
 
     The page is found on the queryset's own table — the order's columns and
     the key, its conditions (the scope's sub-query), none of its
     ``select_related`` joins — then its rows are read by key with those joins,
-    deferrals and prefetches. The planner then never weighs the joins
-    together with a scope's sub-query (for a department's alarms that
-    planning cost more than reading the page). One query more.
+    deferrals and prefetches, or with ``read`` (e.g. a ``values()`` of the
+    row's columns: what it returns for the page's keys is the page). The
+    planner then never weighs the joins together with a scope's sub-query
+    (for a department's alarms that planning cost more than reading the
+    page). One query more.
     """
     fields = ordering_of(queryset)
     columns = list(dict.fromkeys(name.lstrip("-") for name in fields))
@@ -215,6 +224,10 @@ def keyset_page_joined(queryset: QuerySet, cursor: str | None, size: int) -> Key
     page = keyset_page(narrow, cursor, size)
     keys = [_value_of(row, "pk") for row in page.rows]
     rows = queryset.model._base_manager.filter(pk__in=keys)
+    if read is not None:
+        found = {_value_of(row, "pk"): row for row in read(rows)}
+        page.rows = [found[key] for key in keys if key in found]
+        return page
     rows.query.select_related = queryset.query.select_related
     rows.query.deferred_loading = queryset.query.deferred_loading
     prefetched = queryset._prefetch_related_lookups  # type: ignore[attr-defined]

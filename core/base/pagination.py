@@ -48,16 +48,23 @@ class KeysetPagination(BasePagination):
     #: them (``keyset_page_joined``): for a list whose scope is a sub-query.
     join_page_only = False
 
-    def paginate_queryset(self, queryset, request, view=None, *, counted=None):
+    def paginate_queryset(
+        self, queryset, request, view=None, *, counted=None, read=None
+    ):
         """One page of ``queryset``; ``counted`` (default ``queryset``) is what
-        the bounded count counts, e.g. the rows without the page's joins."""
+        the bounded count counts, e.g. the rows without the page's joins;
+        ``read`` (a queryset → its rows, e.g. a ``values()``) what a page's
+        rows are read with."""
         self.request = request
         if self.ordering:
             queryset = queryset.order_by(*self.ordering)
         cursor = request.query_params.get(self.cursor_query_param) or None
         try:
-            read = keyset_page_joined if self.join_page_only else keyset_page
-            page = read(queryset, cursor, self.page_size)
+            if self.join_page_only:
+                page = keyset_page_joined(queryset, cursor, self.page_size, read=read)
+            else:
+                rows = queryset if read is None else read(queryset)
+                page = keyset_page(rows, cursor, self.page_size)
         except BadCursor:
             raise ValidationError(
                 {self.cursor_query_param: [_("This cursor is not valid.")]}

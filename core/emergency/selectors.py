@@ -37,7 +37,7 @@ def plan_list(
     *, scope: Scope, enterprise: int | None = None, kind: str | None = None
 ) -> QuerySet[EmergencyPlan]:
     """The plans in scope, newest first (index ``eplan_ent_recent``)."""
-    plans = scope.filter(EmergencyPlan.objects.all()).select_related(
+    plans = scope.filter_by_key(EmergencyPlan.objects.all()).select_related(
         "enterprise", "current_version"
     )
     if enterprise is not None:

@@ -50,9 +50,11 @@ class HazardInspectView(ScopedInspectView):
 
 
 class HazardIndexView(ScopedIndexView):
-    """The stored order's index serves the page's keys (docs/hazards.md)."""
+    """The stored order's index serves the page's keys (docs/hazards.md);
+    the headers sort only by the report time (``hazard_recent``)."""
 
     paginator_class = KeysFirstPaginator
+    indexed_orderings = {"reported_at": ("reported_at", "pk")}
 
 
 def _overdue(hazard: Hazard) -> str:

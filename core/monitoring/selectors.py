@@ -53,7 +53,7 @@ def alarm_list(
     open: bool | None = None,  # noqa: A002 - the API's filter name
     acknowledged: bool | None = None,
 ) -> QuerySet[Alarm]:
-    alarms = alarms_visible(scope).select_related(
+    alarms = scope.filter_by_key(Alarm.objects.all()).select_related(
         "sensor", "sensor__risk_point", "enterprise", "acknowledged_by", "cleared_by"
     )
     if enterprise is not None:

@@ -62,7 +62,7 @@ def risk_point_list(
     with their latest assessment, accident types and active measures (a fixed
     number of extra queries, whatever the number of points).
     """
-    queryset = scope.filter(RiskPoint.objects.all()).select_related(
+    queryset = scope.filter_by_key(RiskPoint.objects.all()).select_related(
         "enterprise", "unit", "responsible_unit", "responsible_person"
     )
     queryset = risk_point_filter(
@@ -96,6 +96,10 @@ def risk_point_list(
     return queryset.order_by(*risk_point_order(scope=scope, enterprise=enterprise))
 
 
+#: The risk lists' order over a scope (index ``riskpoint_list_order``).
+RISK_POINT_ORDER = ("enterprise_name", "enterprise_id", "name", "pk")
+
+
 def risk_point_order(
     *, scope: Scope, enterprise: Enterprise | int | None = None
 ) -> tuple[str, ...]:
@@ -103,7 +107,7 @@ def risk_point_order(
     on the row), enterprise, name; within one enterprise by name."""
     if enterprise or (scope.is_enterprise and scope.enterprise_id):
         return ("enterprise_id", "name", "pk")
-    return ("enterprise_name", "enterprise_id", "name", "pk")
+    return RISK_POINT_ORDER
 
 
 def risk_point_filter(

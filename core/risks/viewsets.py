@@ -50,6 +50,7 @@ from core.risks.display import level_cards, risk_point_page
 from core.risks.filters import AdminRiskPointFilters
 from core.risks.models import LevelThreshold, RiskLevel, RiskPoint
 from core.risks.selectors import (
+    RISK_POINT_ORDER,
     level_threshold_list,
     risk_level_counts,
     risk_point_detail,
@@ -488,8 +489,15 @@ class RiskPointIndexView(ScopedIndexView):
     """The risk points in scope, filtered, with the counts by level on top.
 
     The counts follow every filter but the level one (so they show what a
-    level filter would select) and refresh with the results.
+    level filter would select) and refresh with the results. The headers
+    sort only in orders an index serves: by enterprise (the list's own order,
+    ``riskpoint_list_order``) and by the last change (``riskpoint_updated``).
     """
+
+    indexed_orderings = {
+        "enterprise": RISK_POINT_ORDER,
+        "updated_at": ("updated_at", "pk"),
+    }
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -563,7 +571,12 @@ class RiskPointViewSet(ScopedModelViewSet):
             get_url=lambda point: reverse("risk_points:inspect", args=[point.pk]),
         ),
         LevelColumn("level", label=_("risk level"), accessor=_level),
-        PlainColumn("enterprise", label=_("enterprise"), accessor=_enterprise_name),
+        PlainColumn(
+            "enterprise",
+            label=_("enterprise"),
+            accessor=_enterprise_name,
+            sort_key="enterprise",
+        ),
         _field_column("kind"),
         _field_column("control_level"),
         _field_column("updated_at"),

@@ -59,7 +59,9 @@ def count_per_enterprise(queryset: QuerySet) -> Coalesce:
             queryset.filter(enterprise=OuterRef("pk"))
             .order_by()
             .values("enterprise")
-            .annotate(n=Count("pk"))
+            # COUNT(*): an index on (enterprise, the filtered column) answers
+            # it alone (an index-only scan), without reading the rows.
+            .annotate(n=Count("*"))
             .values("n")[:1],
             output_field=IntegerField(),
         ),
@@ -169,7 +171,8 @@ def map_enterprises(
         "name",
         "latitude",
         "longitude",
-        "top_level",
+        # Not "top_level": in SQL it repeats the four level counts (the CASE
+        # inlines their sub-queries); it is the first level counted here.
         *(f"points_{level}" for level in levels),
         "hazards_open",
         "hazards_major",
@@ -183,10 +186,11 @@ def map_enterprises(
     width = len(levels)
     shows_rating = scope.is_government or scope.is_superuser
     for row in rows:
-        pk, name, latitude, longitude, level = row[:5]
-        points = list(row[5 : 5 + width])
+        pk, name, latitude, longitude = row[:4]
+        points = list(row[4 : 4 + width])
+        level = next((key for key, n in zip(levels, points, strict=True) if n), "")
         hazards_open, major, overdue, industry, territory, path, rating = row[
-            5 + width :
+            4 + width :
         ]
         features.append(
             _feature(

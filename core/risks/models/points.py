@@ -175,6 +175,8 @@ class RiskPoint(models.Model):
             models.Index(
                 fields=["enterprise", "name", "id"], name="riskpoint_ent_order"
             ),
+            # The admin list sorted by its "updated at" header.
+            models.Index(fields=["updated_at", "id"], name="riskpoint_updated"),
         ]
 
     def __str__(self) -> str:
