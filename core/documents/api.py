@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.serializers import FieldsOnce
+from core.base.serializers import FieldsOnce
 from core.documents import selectors
 from core.documents.models import CardKind, HandbookVersion
 from core.documents.portal_views import (

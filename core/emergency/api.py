@@ -25,9 +25,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.serializers import EnterpriseRowSerializer, ReadSerializer
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter, parse_id
+from core.base.serializers import EnterpriseRowSerializer, ReadSerializer
 from core.emergency.models import (
     EmergencyPlan,
     FilingStatus,

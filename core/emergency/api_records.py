@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
-from core.api.serializers import EnterpriseRowSerializer, ReadSerializer
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter
+from core.base.serializers import EnterpriseRowSerializer, ReadSerializer
 from core.emergency.models import (
     Drill,
     TrainingAttendance,

@@ -32,9 +32,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.serializers import FieldsOnce
 from core.base.filters import parse_id
 from core.base.pagination import KeysetPagination
+from core.base.serializers import FieldsOnce
 from core.forms.api_rows import VERSION_JSON, forms_page_body
 from core.forms.models import FormDefinition, FormUpload, Submission, SubmissionStatus
 from core.forms.selectors import forms_for_caller, submission_list

@@ -22,10 +22,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.serializers import FieldsOnce
 from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
+from core.base.serializers import FieldsOnce
 from core.forms.models import FormUpload
 from core.hazards.filters import HazardFilters
 from core.hazards.machine import available_steps

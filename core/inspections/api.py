@@ -19,10 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
-from core.api.serializers import FieldsOnce
 from core.api.viewsets import ScopedReadViewSet
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
+from core.base.serializers import FieldsOnce
 from core.inspections.models import InspectionTask, TaskStatus
 from core.inspections.selectors import task_list
 from core.organizations.scope import Scope

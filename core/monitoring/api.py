@@ -28,11 +28,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.serializers import FieldsOnce
 from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
+from core.base.serializers import FieldsOnce
 from core.monitoring import selectors
 from core.monitoring.ingest import MAX_BATCH, count_refusal, ingest, parse_ts
 from core.monitoring.models import SENSOR_FIELDS, Alarm, AlarmKind, SensorPoint

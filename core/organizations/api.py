@@ -18,7 +18,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 
-from core.api.serializers import FieldsOnce
+from core.base.serializers import FieldsOnce
 from core.organizations.models import (
     Enterprise,
     EnterpriseContact,

@@ -26,10 +26,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.serializers import FieldsOnce
 from core.base.filters import parse_id
 from core.base.input_guard import CheckedJSONParser
 from core.base.pagination import KeysetPagination
+from core.base.serializers import FieldsOnce
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import scope_for
 from core.risks.api_rows import (

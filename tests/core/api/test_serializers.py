@@ -1,5 +1,5 @@
 """The API's serializers build their fields once per class and language
-(``core.api.serializers.FieldsOnce``) and give each instance its own copy:
+(``core.base.serializers.FieldsOnce``) and give each instance its own copy:
 the same fields DRF builds, never shared between two instances."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.urls import get_resolver
 from django.utils import translation
 from rest_framework import serializers
 
-from core.api.serializers import FieldsOnce
+from core.base.serializers import FieldsOnce
 from core.hazards.api import HazardSerializer
 from core.hazards.models import Hazard
 
