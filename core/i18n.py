@@ -64,7 +64,12 @@ def compile_catalogues(repo_dir: Path = REPO_DIR) -> int:
     for locale_dir in locale_dirs(repo_dir):
         for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
             po = polib.pofile(str(po_path))
-            po.save_as_mofile(str(po_path.with_suffix(".mo")))
+            # Written aside, then renamed: a test run reading the catalogues
+            # while another run compiles them sees the old file or the new one.
+            mo_path = po_path.with_suffix(".mo")
+            partial = mo_path.with_name(f".{os.getpid()}.{mo_path.name}")
+            po.save_as_mofile(str(partial))
+            os.replace(partial, mo_path)
             count += 1
     return count
 

@@ -32,9 +32,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SAFEGRID_REFRESH_AHEAD = True
 # Jobs run for real through the database backend (core.jobs.worker.run_pending);
 # one test runs a job through RQ on Redis (the "rq" alias).
-# The RQ test's own queue, so it never takes another process's jobs.
-RQ_QUEUES = {**RQ_QUEUES, "safegrid_test": RQ_QUEUES["default"]}
+# The RQ test's own queue, so it never takes another process's jobs: named
+# after the process, as CI runs the suite on SQLite and on PostgreSQL at once.
+RQ_TEST_QUEUE = f"safegrid_test_{os.getpid()}"
+RQ_QUEUES = {**RQ_QUEUES, RQ_TEST_QUEUE: RQ_QUEUES["default"]}
 TASKS = {
     "default": TASK_BACKENDS["db"],
-    "rq": {**TASK_BACKENDS["rq"], "QUEUES": ["default", "safegrid_test"]},
+    "rq": {**TASK_BACKENDS["rq"], "QUEUES": ["default", RQ_TEST_QUEUE]},
 }
+# The tests' MQTT topics on the shared broker are their own for the same reason
+# (and never those of a demo served beside them).
+SAFEGRID_MQTT_TOPIC_PREFIX = f"safegrid-test-{os.getpid()}"

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -379,11 +380,11 @@ def test_a_job_runs_through_rq_on_redis():
     from django_tasks_rq import Job
     from rq import SimpleWorker
 
-    queue = django_rq.get_queue("safegrid_test", job_class=Job)
+    queue = django_rq.get_queue(settings.RQ_TEST_QUEUE, job_class=Job)
     queue.empty()
-    result = sample_jobs.add.using(backend="rq", queue_name="safegrid_test").enqueue(
-        20, 22
-    )
+    result = sample_jobs.add.using(
+        backend="rq", queue_name=settings.RQ_TEST_QUEUE
+    ).enqueue(20, 22)
     worker = SimpleWorker([queue], connection=queue.connection, job_class=Job)
     assert worker.work(burst=True)
     result.refresh()

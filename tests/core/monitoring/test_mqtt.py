@@ -24,7 +24,7 @@ import pytest
 
 from core.hazards.models import Hazard
 from core.monitoring.models import Alarm, AlarmKind, Reading
-from core.monitoring.mqtt import Subscriber, topic_for
+from core.monitoring.mqtt import Subscriber, mqtt_settings, topic_for
 
 pytestmark = pytest.mark.django_db
 HOST, PORT = "127.0.0.1", 1883
@@ -100,7 +100,7 @@ def test_publish_ingest_alarm_hazard(mon, broker):
         # a foreign enterprise's topic for this sensor is refused
         publish(
             pub,
-            f"safegrid/{mon.world.enterprise_b.pk}/{mon.sensor.pk}",
+            f"{mqtt_settings()['prefix']}/{mon.world.enterprise_b.pk}/{mon.sensor.pk}",
             [{"ts": mon.at(999), "value": 1}],
         )
         publish(pub, topic_for(mon.sensor), ["not json"])

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import translation
 
 from core.monitoring.models import Device, SensorPoint
+from core.monitoring.mqtt import topic_for
 from core.monitoring.services import device_for_key
 
 pytestmark = pytest.mark.django_db
@@ -49,9 +50,7 @@ def test_rotate_then_revoke(mon):
     new_key = key_on(page)
     assert device_for_key(mon.key)[0] is None  # the old prefix is gone
     assert device_for_key(new_key)[1] == ""
-    assert f"safegrid/{mon.world.enterprise_a.pk}/{mon.sensor.pk}" in (
-        page.content.decode()
-    )
+    assert topic_for(mon.sensor) in page.content.decode()
     response = client.post(f"{BASE}/devices/{mon.device.pk}/revoke/")
     assert response.status_code == 302
     assert device_for_key(new_key)[1]  # refused: revoked
