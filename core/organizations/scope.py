@@ -96,12 +96,16 @@ class Scope:
         if self.role == Role.INDUSTRY_DEPARTMENT:
             # Through the M2M: de-duplicate with a sub-query, not DISTINCT, so
             # the result stays orderable and countable in one query.
-            return queryset.filter(
-                pk__in=Enterprise.industries.through.objects.filter(
-                    industry_id__in=self.industry_ids
-                ).values("enterprise_id")
-            )
+            return queryset.filter(pk__in=self._industry_enterprise_ids())
         return queryset.filter(self._enterprise_condition())
+
+    def _industry_enterprise_ids(self) -> QuerySet:
+        """A department's enterprise ids, as a sub-query of its industry links
+        (an enterprise in two of its industries appears twice: ``IN`` does
+        not mind)."""
+        return Enterprise.industries.through.objects.filter(
+            industry_id__in=self.industry_ids
+        ).values("enterprise_id")
 
     def filter(
         self, queryset: QuerySet, enterprise_field: str = "enterprise"
@@ -129,10 +133,9 @@ class Scope:
         walk its order's index and stop)."""
         if self.role != Role.INDUSTRY_DEPARTMENT:
             return self.filter(queryset, enterprise_field)
-        ids = Enterprise.industries.through.objects.filter(
-            industry_id__in=self.industry_ids
-        ).values("enterprise_id")
-        return queryset.filter(**{f"{enterprise_field}_id__in": ids})
+        return queryset.filter(
+            **{f"{enterprise_field}_id__in": self._industry_enterprise_ids()}
+        )
 
     def can_view_enterprise(self, enterprise: Enterprise | int) -> bool:
         pk = enterprise if isinstance(enterprise, int) else enterprise.pk
