@@ -122,6 +122,20 @@ def _hazards_on_time(value, _today) -> Q:
     return Q(GreaterThanOrEqual(_count(on_time) * 100, _count(closed) * share))
 
 
+def _within_days(key, title, description, check, *, default) -> Criterion:
+    """A criterion met by something done within the last N days (N is the
+    criterion's value, ``default`` unless the campaign sets it)."""
+    return Criterion(
+        key,
+        title,
+        description,
+        check,
+        value_label=_("days"),
+        default=default,
+        minimum=1,
+    )
+
+
 CRITERIA: dict[str, Criterion] = {
     item.key: item
     for item in (
@@ -137,16 +151,14 @@ CRITERIA: dict[str, Criterion] = {
             _("A version of the risk control handbook is ready."),
             _handbook,
         ),
-        Criterion(
+        _within_days(
             "inspections",
             _("Inspections running"),
             _("An inspection task done within the last N days."),
             _inspections,
-            value_label=_("days"),
             default=90,
-            minimum=1,
         ),
-        Criterion(
+        _within_days(
             "notice",
             _("Notice published"),
             _(
@@ -154,9 +166,7 @@ CRITERIA: dict[str, Criterion] = {
                 "never met when no enabled pack provides a public form."
             ),
             _notice,
-            value_label=_("days"),
             default=30,
-            minimum=1,
         ),
         Criterion(
             "hazards_on_time",

@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.portal.menu import menu_entry
 from plugins import hookimpl
-from plugins.contributions import PortalMenuItem, ScheduledJob
+from plugins.contributions import ScheduledJob
 
 
 @hookimpl
@@ -26,14 +27,10 @@ def safegrid_scheduled_jobs() -> list[ScheduledJob]:
     ]
 
 
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem(
-            "campaigns",
-            _("Directives and rollout"),
-            "campaigns_portal:home",
-            icon="bell",
-            order=88,
-        )
-    ]
+safegrid_portal_menu_items = menu_entry(
+    "campaigns",
+    _("Directives and rollout"),
+    "campaigns_portal:home",
+    icon="bell",
+    order=88,
+)

@@ -23,7 +23,7 @@ from core.campaigns.services import (
     directive_reply,
 )
 from core.organizations.models import Role
-from core.portal.frame import enterprise_portal, render_portal, submit
+from core.portal.frame import portal_page, submit
 
 INBOX_SIZE = 50
 CAMPAIGNS_SHOWN = 10
@@ -37,7 +37,7 @@ class ReplyForm(forms.Form):
     )
 
 
-@enterprise_portal
+@portal_page("campaigns/portal/home.html")
 @require_http_methods(["GET", "HEAD"])
 def campaigns_home(request, *, scope, enterprise):
     today = timezone.localdate()
@@ -58,24 +58,16 @@ def campaigns_home(request, *, scope, enterprise):
                 ),
             }
         )
-    return render_portal(
-        request,
-        "campaigns/portal/home.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "directives": list(
-                directive_inbox(scope=scope, enterprise=enterprise)[:INBOX_SIZE]
-            ),
-            "campaigns": campaigns,
-            "checks": list(
-                checks_visible(scope=scope).filter(enterprise=enterprise)[:20]
-            ),
-        },
-    )
+    return {
+        "directives": list(
+            directive_inbox(scope=scope, enterprise=enterprise)[:INBOX_SIZE]
+        ),
+        "campaigns": campaigns,
+        "checks": list(checks_visible(scope=scope).filter(enterprise=enterprise)[:20]),
+    }
 
 
-@enterprise_portal
+@portal_page("campaigns/portal/directive.html", post_status=400)
 @require_http_methods(["GET", "HEAD", "POST"])
 def directive_detail(request, pk, *, scope, enterprise):
     recipient = get_object_or_404(
@@ -101,21 +93,11 @@ def directive_detail(request, pk, *, scope, enterprise):
         )
         if done is not None:
             return done
-        status = 400
-    else:
-        if is_manager:
-            recipient = directive_open(actor=request.user, recipient=recipient)
-        status = 200
-    return render_portal(
-        request,
-        "campaigns/portal/directive.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "recipient": recipient,
-            "directive": recipient.directive,
-            "form": form,
-            "is_manager": is_manager,
-        },
-        status=status,
-    )
+    elif is_manager:
+        recipient = directive_open(actor=request.user, recipient=recipient)
+    return {
+        "recipient": recipient,
+        "directive": recipient.directive,
+        "form": form,
+        "is_manager": is_manager,
+    }

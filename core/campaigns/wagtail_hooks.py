@@ -3,10 +3,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from core.campaigns import views
-from core.organizations.scope import scope_for
+from core.organizations.menu import ScopeMenuItem
 
 urls = (
     [
@@ -45,14 +44,9 @@ def register_campaign_urls():
     return [path("campaigns/", include(urls))]
 
 
-class GovernmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return scope_for(request.user).is_government
-
-
 @hooks.register("register_admin_menu_item")
 def register_campaigns_menu_item():
-    return GovernmentMenuItem(
+    return ScopeMenuItem(
         _("Rollout and directives"),
         reverse("campaigns:list"),
         name="campaigns",

@@ -21,14 +21,14 @@ from core.documents.models import CardKind, HandbookVersion
 from core.documents.services import handbook_request
 from core.organizations.models import Unit
 from core.organizations.scope import Scope
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, portal_page
 from plugins.vocabularies import CONTROL_LEVELS
 
 #: Seconds between reloads of the page while a version is being generated.
 REFRESH_SECONDS = 3
 
 
-@enterprise_portal
+@portal_page("documents/home.html")
 @require_GET
 def documents_home(request, *, scope, enterprise):
     versions = list(
@@ -38,26 +38,18 @@ def documents_home(request, *, scope, enterprise):
     )
     pending = next((v for v in versions if v.is_pending), None)
     current = next((v for v in versions if v.is_ready), None)
-    return render_portal(
-        request,
-        "documents/home.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "versions": versions,
-            "pending": pending,
-            "current": current,
-            "refresh": REFRESH_SECONDS if pending else None,
-            "can_generate": scope.can_manage_safety_records(enterprise),
-            "posts": scope.filter(Unit.objects.filter(kind=Unit.Kind.POST))
-            .filter(enterprise_id=enterprise.pk)
-            .order_by("path")[:200],
-            "post_label": CONTROL_LEVELS.label("post"),
-            "card_kinds": [
-                (kind, CardKind(kind).label) for kind in CARD_KINDS_PER_POST
-            ],
-        },
-    )
+    return {
+        "versions": versions,
+        "pending": pending,
+        "current": current,
+        "refresh": REFRESH_SECONDS if pending else None,
+        "can_generate": scope.can_manage_safety_records(enterprise),
+        "posts": scope.filter(Unit.objects.filter(kind=Unit.Kind.POST))
+        .filter(enterprise_id=enterprise.pk)
+        .order_by("path")[:200],
+        "post_label": CONTROL_LEVELS.label("post"),
+        "card_kinds": [(kind, CardKind(kind).label) for kind in CARD_KINDS_PER_POST],
+    }
 
 
 @enterprise_portal

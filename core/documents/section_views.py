@@ -39,7 +39,7 @@ from core.documents.services import (
 )
 from core.organizations.models import Industry, Role
 from core.organizations.scope import scope_for
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import portal_page
 
 
 def _department_scope(request):
@@ -49,17 +49,27 @@ def _department_scope(request):
     return scope
 
 
-class SectionIndexView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "documents/admin/section_index.html"
+class _SectionAdminView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page of the handbook sections, for an industry department
+    only (``self.scope``), titled and in the breadcrumbs as such."""
+
     page_title = gettext_lazy("Handbook sections")
     header_icon = "list-ul"
 
     def dispatch(self, request, *args, **kwargs):
         self.scope = _department_scope(request)
+        self.admit(**kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def admit(self, **kwargs) -> None:
+        """Look up and check what the URL names (nothing here); raise to refuse."""
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+
+class SectionIndexView(_SectionAdminView):
+    template_name = "documents/admin/section_index.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -69,24 +79,17 @@ class SectionIndexView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class SectionSettingsView(WagtailAdminTemplateMixin, TemplateView):
+class SectionSettingsView(_SectionAdminView):
     template_name = "documents/admin/section_settings.html"
-    page_title = gettext_lazy("Handbook sections")
-    header_icon = "list-ul"
 
-    def dispatch(self, request, *args, **kwargs):
-        scope = _department_scope(request)
+    def admit(self, **kwargs) -> None:
         self.industry = get_object_or_404(Industry, pk=kwargs["industry_id"])
-        if not may_set_sections(scope, self.industry):
+        if not may_set_sections(self.scope, self.industry):
             raise PermissionDenied
         self.errors: dict[str, str] = {}
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return self.industry.name_zh
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -146,7 +149,7 @@ class SectionSettingsView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("documents_section_settings", industry_id=self.industry.pk)
 
 
-@enterprise_portal
+@portal_page("documents/notes.html", post_status=400)
 @require_http_methods(["GET", "POST"])
 def handbook_notes(request, *, scope, enterprise):
     codes = list(enterprise.industries.values_list("code", flat=True))
@@ -156,7 +159,6 @@ def handbook_notes(request, *, scope, enterprise):
         HandbookNote.objects.filter(enterprise=enterprise).values_list("key", "text")
     )
     errors: dict[str, str] = {}
-    status = 200
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
@@ -169,7 +171,6 @@ def handbook_notes(request, *, scope, enterprise):
         except Invalid as error:
             errors = {problem.path: problem.reason for problem in error.errors}
             notes = posted
-            status = 400
         else:
             messages.success(
                 request,
@@ -186,11 +187,4 @@ def handbook_notes(request, *, scope, enterprise):
         }
         for index, section in enumerate(sections)
     ]
-    return render_portal(
-        request,
-        "documents/notes.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"rows": rows, "may_write": can_edit, "note_max": NOTE_MAX},
-        status=status,
-    )
+    return {"rows": rows, "may_write": can_edit, "note_max": NOTE_MAX}

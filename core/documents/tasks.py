@@ -20,27 +20,31 @@ from core.jobs import job
 MAX_ATTEMPTS = 2
 
 
-def _render(document, *, template, read, footer, progress, store, fail) -> None:
+def _render(document, keyword, *, template, read, footer, progress, store, fail):
     """Render ``document`` (a ``GeneratedDocument``) under its language:
     read its content, render the template, store the PDF, writing the
     progress as it goes; on an error mark it failed and raise (the job's
-    policy retries)."""
+    policy retries).
+
+    ``progress``, ``store`` and ``fail`` are the document's services, each
+    given the document as the argument ``keyword`` names."""
     from core.documents.pdf import render_pdf
 
+    this = {keyword: document}
     try:
-        progress(10)
+        progress(**this, progress=10, status=GenerationStatus.RUNNING)
         with override(document.language):
             content = read()
-            progress(40)
+            progress(**this, progress=40, status=GenerationStatus.RUNNING)
             pdf = render_pdf(
                 template,
                 {**content, "language": document.language, "footer": footer(content)},
             )
-        progress(90)
-        store(pdf, page_count(pdf), content)
+        progress(**this, progress=90, status=GenerationStatus.RUNNING)
+        store(**this, pdf=pdf, page_count=page_count(pdf), content=content)
     except Exception as error:
         # Shown where the document is listed; a retry starts it again.
-        fail(f"{type(error).__name__}: {error}")
+        fail(**this, error=f"{type(error).__name__}: {error}")
         raise
 
 
@@ -58,18 +62,15 @@ def generate_handbook(version_id: int) -> str:
         return "nothing to do"
     _render(
         version,
+        "version",
         template="handbook.html",
         read=lambda: handbook_content(enterprise=version.enterprise, version=version),
         footer=lambda content: (
             f"{version.enterprise.name} · {content['title']} v{version.number}"
         ),
-        progress=lambda value: services.handbook_progress(
-            version=version, progress=value, status=GenerationStatus.RUNNING
-        ),
-        store=lambda pdf, pages, content: services.handbook_store(
-            version=version, pdf=pdf, page_count=pages, content=content
-        ),
-        fail=lambda error: services.handbook_fail(version=version, error=error),
+        progress=services.handbook_progress,
+        store=services.handbook_store,
+        fail=services.handbook_fail,
     )
     return f"v{version.number}: {version.page_count} pages"
 
@@ -96,17 +97,14 @@ def generate_scope_handbook(handbook_id: int) -> str:
         return "nothing to do"
     _render(
         handbook,
+        "handbook",
         template="scope_handbook.html",
         read=lambda: scope_handbook_content(handbook=handbook),
         footer=lambda content: (
             f"{content['scope_name']} · {content['title']} v{handbook.number}"
         ),
-        progress=lambda value: services.scope_handbook_progress(
-            handbook=handbook, progress=value, status=GenerationStatus.RUNNING
-        ),
-        store=lambda pdf, pages, content: services.scope_handbook_store(
-            handbook=handbook, pdf=pdf, page_count=pages, content=content
-        ),
-        fail=lambda error: services.scope_handbook_fail(handbook=handbook, error=error),
+        progress=services.scope_handbook_progress,
+        store=services.scope_handbook_store,
+        fail=services.scope_handbook_fail,
     )
     return f"{handbook}: {handbook.page_count} pages"

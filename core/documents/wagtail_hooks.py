@@ -3,14 +3,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from core.base.admin_views import ReadOnlyPermissionPolicy
 from core.documents.models import HandbookVersion
 from core.documents.viewsets import HandbookAdminViewSet, handbook_admin_download
+from core.organizations.menu import ScopeMenuItem
 from core.organizations.models import Role
-from core.organizations.scope import scope_for
 
 # Supervisors read handbooks; the enterprise generates its own in the portal.
 register_permission_policy(HandbookVersion, ReadOnlyPermissionPolicy(HandbookVersion))
@@ -62,14 +61,9 @@ def register_scope_handbook_urls():
     ]
 
 
-class _GovernmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return scope_for(request.user).is_government
-
-
 @hooks.register("register_admin_menu_item")
 def register_scope_handbook_menu_item():
-    return _GovernmentMenuItem(
+    return ScopeMenuItem(
         _("Industry and territory handbooks"),
         reverse("documents_scope_handbooks"),
         icon_name="doc-full",
@@ -98,16 +92,12 @@ def register_section_urls():
     ]
 
 
-class _DepartmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return scope_for(request.user).role == Role.INDUSTRY_DEPARTMENT
-
-
 @hooks.register("register_admin_menu_item")
 def register_section_menu_item():
-    return _DepartmentMenuItem(
+    return ScopeMenuItem(
         _("Handbook sections"),
         reverse("documents_section_index"),
         icon_name="list-ul",
         order=322,
+        shown=lambda scope: scope.role == Role.INDUSTRY_DEPARTMENT,
     )

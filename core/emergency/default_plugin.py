@@ -3,44 +3,27 @@ any pack."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.portal.menu import menu_entry
 from plugins import hookimpl
-from plugins.contributions import PortalMenuItem, ScheduledJob
+from plugins.contributions import ScheduledJob
+
+safegrid_portal_menu_items = menu_entry(
+    "emergency", _("Emergency"), "emergency:home", icon="alert", order=47
+)
 
 
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem(
-            "emergency", _("Emergency"), "emergency:home", icon="alert", order=47
-        )
-    ]
+def _daily(task: str, at: str) -> ScheduledJob:
+    """The daily job running ``core.emergency.tasks.<task>`` at ``at``."""
+    return ScheduledJob(
+        f"emergency.{task}", f"core.emergency.tasks.{task}", every="day", at=at
+    )
 
 
 @hookimpl
 def safegrid_scheduled_jobs() -> list[ScheduledJob]:
     return [
-        ScheduledJob(
-            "emergency.warn_expiring_agreements",
-            "core.emergency.tasks.warn_expiring_agreements",
-            every="day",
-            at="07:30",
-        ),
-        ScheduledJob(
-            "emergency.flag_overdue_drills",
-            "core.emergency.tasks.flag_overdue_drills",
-            every="day",
-            at="07:40",
-        ),
-        ScheduledJob(
-            "emergency.remind_training_gaps",
-            "core.emergency.tasks.remind_training_gaps",
-            every="day",
-            at="07:50",
-        ),
-        ScheduledJob(
-            "emergency.flag_overdue_workplace_tests",
-            "core.emergency.tasks.flag_overdue_workplace_tests",
-            every="day",
-            at="08:10",
-        ),
+        _daily("warn_expiring_agreements", at="07:30"),
+        _daily("flag_overdue_drills", at="07:40"),
+        _daily("remind_training_gaps", at="07:50"),
+        _daily("flag_overdue_workplace_tests", at="08:10"),
     ]

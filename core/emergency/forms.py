@@ -8,8 +8,32 @@ from django.utils.translation import gettext_lazy as _
 from core.hazards.forms import PhotosField
 
 
+def _date_field(label, required=True):
+    """A date typed with the phone's date picker."""
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput({"type": "date"})
+    )
+
+
+def _text_area(label, required=False, rows=3, max_length=20000):
+    """A free text of several lines."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        widget=forms.Textarea({"rows": rows}),
+    )
+
+
+def _checkboxes(label):
+    """A choice of any number of the view's options (ids), as checkboxes."""
+    return forms.TypedMultipleChoiceField(
+        label=label, required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+
 class DrillForm(forms.Form):
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput({"type": "date"}))
+    held_on = _date_field(_("Date"))
     scenario = forms.CharField(label=_("Scenario"), max_length=200)
     planned = forms.TypedChoiceField(
         label=_("Planned drill"), required=False, coerce=int, empty_value=None
@@ -20,24 +44,9 @@ class DrillForm(forms.Form):
     participant_count = forms.IntegerField(
         label=_("Number of participants"), min_value=1, max_value=100000
     )
-    participants = forms.TypedMultipleChoiceField(
-        label=_("Participants"),
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    evaluation = forms.CharField(
-        label=_("Evaluation"),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea({"rows": 3}),
-    )
-    improvements = forms.CharField(
-        label=_("Improvements"),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea({"rows": 3}),
-    )
+    participants = _checkboxes(_("Participants"))
+    evaluation = _text_area(_("Evaluation"))
+    improvements = _text_area(_("Improvements"))
     photos = PhotosField(label=_("Photos"), required=False)
 
     def __init__(self, *args, planned=(), plans=(), people=(), **kwargs):
@@ -53,21 +62,6 @@ class DrillForm(forms.Form):
 # Every choice is the enterprise's own and bounded: posts, plans, risk events
 # and people come from the view already limited (people and events through a
 # search box when the enterprise has many).
-
-
-def _date_field(label, required=True):
-    return forms.DateField(
-        label=label, required=required, widget=forms.DateInput({"type": "date"})
-    )
-
-
-def _text_area(label, required=False, rows=3, max_length=20000):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea({"rows": rows}),
-    )
 
 
 class _Choices(forms.Form):
@@ -89,12 +83,7 @@ class _PlanText(_Choices):
     approved_by = forms.CharField(
         label=_("Approved by"), max_length=100, required=False
     )
-    risk_events = forms.TypedMultipleChoiceField(
-        label=_("Risk events covered"),
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    risk_events = _checkboxes(_("Risk events covered"))
 
 
 class PlanForm(_PlanText):
@@ -120,12 +109,7 @@ class RescueTeamForm(_Choices):
     supplies_location = forms.CharField(
         label=_("Location of emergency supplies"), max_length=200, required=False
     )
-    members = forms.TypedMultipleChoiceField(
-        label=_("Members"),
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    members = _checkboxes(_("Members"))
     duties = _text_area(
         _("Duties"),
         max_length=5000,

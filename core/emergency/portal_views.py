@@ -28,10 +28,10 @@ from core.emergency import selectors
 from core.emergency.models import DrillPlanItem, ReadSignature
 from core.emergency.services.rescue import READ_CARD, READ_TRAINING, read_sign
 from core.organizations.models import Person
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, portal_page
 
 
-@enterprise_portal
+@portal_page("emergency/portal/home.html")
 @require_GET
 def emergency_home(request, *, scope, enterprise):
     today = timezone.localdate()
@@ -90,21 +90,15 @@ def emergency_home(request, *, scope, enterprise):
                 )[:5]
             ),
         }
-    return render_portal(
-        request,
-        "emergency/portal/home.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "cards": cards,
-            "record": record,
-            "status": status,
-            "first_post": posts[0] if posts else None,
-            "training_signed": bool(posts)
-            and (posts[0].pk, READ_TRAINING, training_version) in signed,
-            "manager": manager,
-        },
-    )
+    return {
+        "cards": cards,
+        "record": record,
+        "status": status,
+        "first_post": posts[0] if posts else None,
+        "training_signed": bool(posts)
+        and (posts[0].pk, READ_TRAINING, training_version) in signed,
+        "manager": manager,
+    }
 
 
 @enterprise_portal
@@ -126,17 +120,14 @@ def emergency_sign(request, *, scope, enterprise):
     return redirect("emergency:home")
 
 
-@enterprise_portal
+@portal_page("emergency/portal/drill_new.html")
 @require_http_methods(["GET", "POST"])
 def drill_new(request, *, scope, enterprise):
     """Record a drill held, with its photos (the safety manager)."""
-    from django.db import transaction
-
     from core.emergency.forms import DrillForm
     from core.emergency.models import EmergencyPlan
     from core.emergency.services.drills import drill_record
-    from core.forms.services import upload_store
-    from core.hazards.portal_views import _photo_errors
+    from core.hazards.portal_views import save_with_uploads
 
     if not scope.can_manage_safety_records(enterprise):
         return HttpResponseForbidden(_("Only the safety manager may change this."))
@@ -150,26 +141,13 @@ def drill_new(request, *, scope, enterprise):
         people=Person.objects.filter(enterprise=enterprise).order_by("pk")[:300],
     )
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        files = data.pop("photos")
-        try:
-            with transaction.atomic():
-                photos = [
-                    upload_store(actor=request.user, enterprise=enterprise, file=file)
-                    for file in files
-                ]
-                drill_record(
-                    actor=request.user, enterprise=enterprise, photos=photos, **data
-                )
-        except ValidationError as error:
-            _photo_errors(form, error, "photos")
-        else:
+
+        def write(data, photos):
+            return drill_record(
+                actor=request.user, enterprise=enterprise, photos=photos, **data
+            )
+
+        if save_with_uploads(request, form, "photos", enterprise, write) is not None:
             messages.success(request, _("Drill recorded."))
             return redirect("emergency:home")
-    return render_portal(
-        request,
-        "emergency/portal/drill_new.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"form": form},
-    )
+    return {"form": form}

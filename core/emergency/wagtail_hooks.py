@@ -4,7 +4,6 @@ the Excel export."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from core.base.admin_views import ReadOnlyPermissionPolicy
@@ -16,7 +15,7 @@ from core.emergency.viewsets import (
     emergency_export,
     filing_admin_review,
 )
-from core.organizations.scope import scope_for
+from core.organizations.menu import ScopeMenuItem
 
 register_permission_policy(PlanFiling, ReadOnlyPermissionPolicy(PlanFiling))
 register_permission_policy(RescueAgreement, ReadOnlyPermissionPolicy(RescueAgreement))
@@ -43,17 +42,12 @@ def register_emergency_urls():
     ]
 
 
-class _GovernmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        scope = scope_for(request.user)
-        return scope.is_government or scope.is_superuser
-
-
 @hooks.register("register_admin_menu_item")
 def register_emergency_due_menu_item():
-    return _GovernmentMenuItem(
+    return ScopeMenuItem(
         _("Emergency: what is due"),
         reverse("emergency_due"),
         icon_name="warning",
         order=321,
+        shown=lambda scope: scope.is_government or scope.is_superuser,
     )

@@ -3,18 +3,8 @@ hook as any pack."""
 
 from django.utils.translation import gettext_lazy as _
 
-from plugins import hookimpl
-from plugins.contributions import PortalMenuItem
+from core.portal.menu import menu_entry
 
-
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem(
-            "forms",
-            _("Checklists and forms"),
-            "forms_portal:list",
-            icon="list",
-            order=50,
-        )
-    ]
+safegrid_portal_menu_items = menu_entry(
+    "forms", _("Checklists and forms"), "forms_portal:list", icon="list", order=50
+)

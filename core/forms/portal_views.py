@@ -31,25 +31,19 @@ from core.forms.selectors import (
     submission_draft_get,
 )
 from core.organizations.scope import scope_for
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, portal_page
 
 SUBMISSIONS_PER_PAGE = 30
 
 
 @require_GET
-@enterprise_portal
+@portal_page("forms/portal/list.html")
 def form_list(request, *, scope, enterprise):
     today = timezone.localdate()
     rows = assigned_forms(
         scope=scope, enterprise=enterprise, user=request.user, today=today
     )
-    return render_portal(
-        request,
-        "forms/portal/list.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"rows": rows, "today": today},
-    )
+    return {"rows": rows, "today": today}
 
 
 @require_GET
@@ -117,7 +111,7 @@ def _discard(request, target) -> None:
 
 
 @require_GET
-@enterprise_portal
+@portal_page("forms/portal/submissions.html")
 def submissions(request, *, scope, enterprise):
     definition = None
     key = request.GET.get("form")
@@ -131,17 +125,11 @@ def submissions(request, *, scope, enterprise):
         ),
         SUBMISSIONS_PER_PAGE,
     ).get_page(request.GET.get("page"))
-    return render_portal(
-        request,
-        "forms/portal/submissions.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"page": page, "definition": definition},
-    )
+    return {"page": page, "definition": definition}
 
 
 @require_GET
-@enterprise_portal
+@portal_page("forms/portal/submission.html")
 def submission_detail(request, pk, *, scope, enterprise):
     """One submission with its score, answers, revisions and reviews; the same
     page prints (static/safegrid/css/forms.css has the print styles)."""
@@ -154,25 +142,17 @@ def submission_detail(request, pk, *, scope, enterprise):
             "data", "breakdown"
         )
     )
-    return render_portal(
-        request,
-        "forms/portal/submission.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "submission": submission,
-            "version": version,
-            "steps": answer_steps(version.ui_schema, submission.data),
-            "sections": [
-                s
-                for s in submission.breakdown.get("sections", [])
-                if s.get("max_score")
-            ],
-            "revisions": revisions,
-            "can_correct": submission.status == SubmissionStatus.RETURNED,
-            "printed_at": timezone.now(),
-        },
-    )
+    return {
+        "submission": submission,
+        "version": version,
+        "steps": answer_steps(version.ui_schema, submission.data),
+        "sections": [
+            s for s in submission.breakdown.get("sections", []) if s.get("max_score")
+        ],
+        "revisions": revisions,
+        "can_correct": submission.status == SubmissionStatus.RETURNED,
+        "printed_at": timezone.now(),
+    }
 
 
 @require_GET

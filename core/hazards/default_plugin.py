@@ -3,15 +3,13 @@ any pack."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.portal.menu import menu_entry
 from plugins import hookimpl
-from plugins.contributions import PortalMenuItem, ScheduledJob
+from plugins.contributions import ScheduledJob
 
-
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem("hazards", _("Hazards"), "hazards:list", icon="alert", order=45)
-    ]
+safegrid_portal_menu_items = menu_entry(
+    "hazards", _("Hazards"), "hazards:list", icon="alert", order=45
+)
 
 
 @hookimpl

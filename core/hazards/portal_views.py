@@ -24,7 +24,7 @@ from core.hazards.machine import available_steps
 from core.hazards.models import Hazard, HazardStatus
 from core.hazards.services import hazard_report, hazard_transition
 from core.organizations.models import Person
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, portal_page
 
 PAGE_SIZE = 30
 
@@ -49,7 +49,7 @@ def _filters(request, scope, enterprise) -> dict:
     return {"form": filterset.form, "values": filterset.values()}
 
 
-@enterprise_portal
+@portal_page("hazards/list.html")
 @require_http_methods(["GET"])
 def hazard_board(request, *, scope, enterprise):
     filters = _filters(request, scope, enterprise)
@@ -74,24 +74,18 @@ def hazard_board(request, *, scope, enterprise):
         (status, label, counts[f"status_{status}"])
         for status, label in HazardStatus.choices
     ]
-    return render_portal(
-        request,
-        "hazards/list.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "hazards": page.rows,
-            "next_url": link(page.next_cursor),
-            "previous_url": link(page.previous_cursor),
-            "counts": counts,
-            "columns": columns,
-            "form": filters["form"],
-            "query": request.GET.urlencode(),
-        },
-    )
+    return {
+        "hazards": page.rows,
+        "next_url": link(page.next_cursor),
+        "previous_url": link(page.previous_cursor),
+        "counts": counts,
+        "columns": columns,
+        "form": filters["form"],
+        "query": request.GET.urlencode(),
+    }
 
 
-@enterprise_portal
+@portal_page("hazards/report.html")
 @require_http_methods(["GET", "POST"])
 def hazard_report_view(request, *, scope, enterprise):
     from core.risks.models import RiskPoint
@@ -99,34 +93,22 @@ def hazard_report_view(request, *, scope, enterprise):
     points = RiskPoint.objects.filter(enterprise=enterprise).only("pk", "name")
     form = ReportForm(request.POST or None, request.FILES or None, risk_points=points)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        files = data.pop("photos")
-        point_pk = data.pop("risk_point")
-        try:
-            with transaction.atomic():
-                photos = [
-                    upload_store(actor=request.user, enterprise=enterprise, file=file)
-                    for file in files
-                ]
-                hazard = hazard_report(
-                    actor=request.user,
-                    enterprise=enterprise,
-                    risk_point=points.filter(pk=point_pk).first() if point_pk else None,
-                    photos=photos,
-                    **data,
-                )
-        except ValidationError as error:
-            _photo_errors(form, error, "photos")
-        else:
+
+        def write(data, photos):
+            point_pk = data.pop("risk_point")
+            return hazard_report(
+                actor=request.user,
+                enterprise=enterprise,
+                risk_point=points.filter(pk=point_pk).first() if point_pk else None,
+                photos=photos,
+                **data,
+            )
+
+        hazard = save_with_uploads(request, form, "photos", enterprise, write)
+        if hazard is not None:
             messages.success(request, _("Hazard reported."))
             return redirect("hazards:detail", pk=hazard.pk)
-    return render_portal(
-        request,
-        "hazards/report.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"form": form},
-    )
+    return {"form": form}
 
 
 def _photo_errors(form, error: ValidationError, field: str) -> None:
@@ -135,6 +117,27 @@ def _photo_errors(form, error: ValidationError, field: str) -> None:
     apply_errors(
         form, error, rename=dict.fromkeys(("photos", "evidence", "file"), field)
     )
+
+
+def save_with_uploads(request, form, field: str, enterprise, write):
+    """Save a valid ``form`` with files: store the files of ``field`` as the
+    ``enterprise``'s uploads and call ``write(data, uploads)`` (the service;
+    ``data`` the form's other fields), all in one transaction.
+
+    Returns what ``write`` returns (the saved row), or None with the
+    service's problems at the form's fields (an upload's at ``field``)."""
+    data = dict(form.cleaned_data)
+    files = data.pop(field)
+    try:
+        with transaction.atomic():
+            uploads = [
+                upload_store(actor=request.user, enterprise=enterprise, file=file)
+                for file in files
+            ]
+            return write(data, uploads)
+    except ValidationError as error:
+        _photo_errors(form, error, field)
+        return None
 
 
 def _detail_context(request, scope, hazard, step_form=None, failed_action=""):
@@ -182,62 +185,33 @@ def _detail_context(request, scope, hazard, step_form=None, failed_action=""):
     }
 
 
-@enterprise_portal
+@portal_page("hazards/detail.html")
 @require_http_methods(["GET"])
 def hazard_detail(request, pk, *, scope, enterprise):
     hazard = _hazard(scope, pk)
-    return render_portal(
-        request,
-        "hazards/detail.html",
-        scope=scope,
-        enterprise=enterprise,
-        context=_detail_context(request, scope, hazard),
-    )
+    return _detail_context(request, scope, hazard)
 
 
-@enterprise_portal
+@portal_page("hazards/detail.html", post_status=400)
 @require_POST
 def hazard_step(request, pk, *, scope, enterprise):
     hazard = _hazard(scope, pk)
     people = Person.objects.filter(enterprise_id=hazard.enterprise_id)
     form = StepForm(request.POST, request.FILES, people=people)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        action = data.pop("action")
-        comment = data.pop("comment")
-        files = data.pop("evidence")
-        data = {k: v for k, v in data.items() if v not in (None, "")}
-        try:
-            with transaction.atomic():
-                evidence = [
-                    upload_store(
-                        actor=request.user, enterprise=hazard.enterprise, file=file
-                    )
-                    for file in files
-                ]
-                hazard_transition(
-                    actor=request.user,
-                    hazard=hazard,
-                    action=action,
-                    comment=comment,
-                    data=data,
-                    evidence=evidence,
-                )
-        except ValidationError as error:
-            _photo_errors(form, error, "evidence")
-        else:
+
+        def write(data, evidence):
+            step = {"action": data.pop("action"), "comment": data.pop("comment")}
+            data = {k: v for k, v in data.items() if v not in (None, "")}
+            return hazard_transition(
+                actor=request.user, hazard=hazard, data=data, evidence=evidence, **step
+            )
+
+        saved = save_with_uploads(request, form, "evidence", hazard.enterprise, write)
+        if saved is not None:
             messages.success(request, _("Done."))
             return redirect("hazards:detail", pk=hazard.pk)
-    return render_portal(
-        request,
-        "hazards/detail.html",
-        scope=scope,
-        enterprise=enterprise,
-        context=_detail_context(
-            request, scope, hazard, form, request.POST.get("action", "")
-        ),
-        status=400,
-    )
+    return _detail_context(request, scope, hazard, form, request.POST.get("action", ""))
 
 
 @enterprise_portal

@@ -2,18 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from plugins import hookimpl
-from plugins.contributions import PortalMenuItem
+from core.portal.menu import menu_entry
 
-
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem(
-            "inspections",
-            _("My inspections"),
-            "inspections:todo",
-            icon="check",
-            order=45,
-        )
-    ]
+safegrid_portal_menu_items = menu_entry(
+    "inspections", _("My inspections"), "inspections:todo", icon="check", order=45
+)

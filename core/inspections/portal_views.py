@@ -41,7 +41,7 @@ from core.inspections.selectors import (
     task_list,
 )
 from core.organizations.models import Role
-from core.portal.frame import enterprise_portal, form_page, render_portal
+from core.portal.frame import enterprise_portal, form_page, portal_page, render_portal
 from core.risks.models import RiskPoint
 
 SECTION_LIMIT = 50
@@ -51,7 +51,7 @@ DONE_PAGE = 50
 
 
 @require_GET
-@enterprise_portal
+@portal_page("inspections/todo.html")
 def todo(request, *, scope, enterprise):
     """The user's to-do: overdue, due now, coming, and the latest done; by
     period. The safety manager may look at the whole enterprise's
@@ -102,19 +102,13 @@ def todo(request, *, scope, enterprise):
         user=request.user,
         today=timezone.localdate(),
     )
-    return render_portal(
-        request,
-        "inspections/todo.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "sections": sections,
-            "more_done": len(done) > DONE_PREVIEW,
-            "assigned_forms": assigned,
-            "whole": whole,
-            "is_manager": scope.role == Role.ENTERPRISE_MANAGER,
-        },
-    )
+    return {
+        "sections": sections,
+        "more_done": len(done) > DONE_PREVIEW,
+        "assigned_forms": assigned,
+        "whole": whole,
+        "is_manager": scope.role == Role.ENTERPRISE_MANAGER,
+    }
 
 
 def _label_tasks(tasks) -> None:
@@ -216,18 +210,12 @@ def point_qr_png(request, pk, *, scope, enterprise):
 
 
 @require_GET
-@enterprise_portal
+@portal_page("inspections/point_qr.html")
 def point_qr(request, pk, *, scope, enterprise):
     """A printable card with the point's QR code."""
     point = _point(scope, enterprise, pk)
     svg = segno.make(_scan_url(request, point), error="m").svg_inline(scale=6)
-    return render_portal(
-        request,
-        "inspections/point_qr.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"point": point, "qr_svg": svg, "scan_url": _scan_url(request, point)},
-    )
+    return {"point": point, "qr_svg": svg, "scan_url": _scan_url(request, point)}
 
 
 # -- major hazard sources and their 包保 heads ------------------------------------
@@ -275,18 +263,12 @@ def _require_manager(scope, enterprise) -> None:
 
 
 @require_GET
-@enterprise_portal
+@portal_page("inspections/sources.html")
 def sources(request, *, scope, enterprise):
-    return render_portal(
-        request,
-        "inspections/sources.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "sources": list(hazard_sources(scope=scope, enterprise=enterprise)[:200]),
-            "can_manage": scope.can_manage_safety_records(enterprise),
-        },
-    )
+    return {
+        "sources": list(hazard_sources(scope=scope, enterprise=enterprise)[:200]),
+        "can_manage": scope.can_manage_safety_records(enterprise),
+    }
 
 
 @enterprise_portal

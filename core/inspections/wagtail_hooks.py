@@ -3,7 +3,6 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from core.inspections.government import may_inspect
 from core.inspections.government_views import (
@@ -11,7 +10,7 @@ from core.inspections.government_views import (
     InspectionListView,
     InspectionPlanView,
 )
-from core.organizations.scope import scope_for
+from core.organizations.menu import ScopeMenuItem
 
 urls = (
     [
@@ -28,18 +27,13 @@ def register_government_inspection_urls():
     return [path("government-inspections/", include(urls))]
 
 
-class OfficeMenuItem(MenuItem):
-    def is_shown(self, request):
-        scope = scope_for(request.user)
-        return may_inspect(scope) or scope.sees_everything
-
-
 @hooks.register("register_admin_menu_item")
 def register_government_inspections_menu_item():
-    return OfficeMenuItem(
+    return ScopeMenuItem(
         _("Government inspections"),
         reverse("government_inspections:list"),
         name="government-inspections",
         icon_name="clipboard-list",
         order=320,
+        shown=lambda scope: may_inspect(scope) or scope.sees_everything,
     )

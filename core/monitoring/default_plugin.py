@@ -3,17 +3,13 @@ through the same hooks as any pack."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.portal.menu import menu_entry
 from plugins import hookimpl
-from plugins.contributions import PortalMenuItem, ScheduledJob
+from plugins.contributions import ScheduledJob
 
-
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem(
-            "monitoring", _("Monitoring"), "monitoring:list", icon="bell", order=47
-        )
-    ]
+safegrid_portal_menu_items = menu_entry(
+    "monitoring", _("Monitoring"), "monitoring:list", icon="bell", order=47
+)
 
 
 @hookimpl

@@ -38,7 +38,7 @@ from core.monitoring.services import (
     sensor_create,
     sensor_update,
 )
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, portal_page, render_portal
 
 #: Shown on the board (one enterprise's sensors and open alarms).
 BOARD_LIMIT = 200
@@ -97,7 +97,7 @@ def _live(scope, enterprise) -> dict:
     }
 
 
-@enterprise_portal
+@portal_page("monitoring/board.html")
 @require_GET
 def sensor_board(request, *, scope, enterprise):
     data = _live(scope, enterprise)
@@ -105,18 +105,12 @@ def sensor_board(request, *, scope, enterprise):
     alarms = selectors.alarm_list(scope=scope, enterprise=enterprise.pk, open=True)[
         :BOARD_LIMIT
     ]
-    return render_portal(
-        request,
-        "monitoring/board.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "sensors": sensors,
-            "alarms": alarms,
-            "live": data,
-            "can_set_up": scope.can_manage_safety_records(enterprise.pk),
-        },
-    )
+    return {
+        "sensors": sensors,
+        "alarms": alarms,
+        "live": data,
+        "can_set_up": scope.can_manage_safety_records(enterprise.pk),
+    }
 
 
 @enterprise_portal
@@ -125,22 +119,16 @@ def sensor_live(request, *, scope, enterprise):
     return JsonResponse(_live(scope, enterprise))
 
 
-@enterprise_portal
+@portal_page("monitoring/sensor.html")
 @require_GET
 def sensor_detail(request, pk, *, scope, enterprise):
     sensor = _sensor(scope, enterprise, pk)
-    return render_portal(
-        request,
-        "monitoring/sensor.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "sensor": sensor,
-            "ranges": list(RANGES),
-            "alarms": selectors.alarm_list(scope=scope, sensor=sensor.pk)[:20],
-            "can_set_up": scope.can_manage_safety_records(enterprise.pk),
-        },
-    )
+    return {
+        "sensor": sensor,
+        "ranges": list(RANGES),
+        "alarms": selectors.alarm_list(scope=scope, sensor=sensor.pk)[:20],
+        "can_set_up": scope.can_manage_safety_records(enterprise.pk),
+    }
 
 
 @enterprise_portal
@@ -216,37 +204,27 @@ def _device(enterprise, pk: int) -> Device:
     return device
 
 
-@enterprise_portal
+@portal_page("monitoring/devices.html", post_status=400)
 @require_http_methods(["GET", "POST"])
 def device_list(request, *, scope, enterprise):
     """The enterprise's devices, and registering one (its key shown once)."""
     _require_set_up(scope, enterprise)
     form = DeviceForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                issued = device_create(
-                    actor=request.user,
-                    enterprise=enterprise,
-                    name=form.cleaned_data["name"],
-                )
-            except Invalid as error:
-                apply_errors(form, error)
-            else:
-                return _key_page(request, scope, enterprise, issued, created=True)
-        status = 400
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = device_create(
+                actor=request.user,
+                enterprise=enterprise,
+                name=form.cleaned_data["name"],
+            )
+        except Invalid as error:
+            apply_errors(form, error)
+        else:
+            return _key_page(request, scope, enterprise, issued, created=True)
     devices = Device.objects.filter(enterprise=enterprise).order_by("name", "pk")[
         :BOARD_LIMIT
     ]
-    return render_portal(
-        request,
-        "monitoring/devices.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"devices": devices, "form": form},
-        status=status,
-    )
+    return {"devices": devices, "form": form}
 
 
 def _key_page(request, scope, enterprise, issued, *, created: bool):
@@ -291,7 +269,7 @@ def device_act(request, pk, act, *, scope, enterprise):
     raise Http404
 
 
-@enterprise_portal
+@portal_page("monitoring/sensor_form.html", post_status=400)
 @require_http_methods(["GET", "POST"])
 def sensor_form(request, pk=None, *, scope, enterprise):
     """Register a sensor point on a risk point, or change its set-up."""
@@ -320,37 +298,27 @@ def sensor_form(request, pk=None, *, scope, enterprise):
     if sensor is not None:
         # A sensor stays on its risk point (its readings and alarms are there).
         form.fields["risk_point"].disabled = True
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.service_data()
-            device = form.cleaned_data.get("device")
-            try:
-                if sensor is None:
-                    saved = sensor_create(
-                        actor=request.user,
-                        risk_point=form.cleaned_data["risk_point"],
-                        device=device,
-                        data=data,
-                    )
-                else:
-                    saved = sensor_update(
-                        actor=request.user, sensor=sensor, data=data, device=device
-                    )
-            except Invalid as error:
-                apply_errors(form, error)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data()
+        device = form.cleaned_data.get("device")
+        try:
+            if sensor is None:
+                saved = sensor_create(
+                    actor=request.user,
+                    risk_point=form.cleaned_data["risk_point"],
+                    device=device,
+                    data=data,
+                )
             else:
-                messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
-                return redirect("monitoring:sensor", saved.pk)
-        status = 400
-    return render_portal(
-        request,
-        "monitoring/sensor_form.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"form": form, "sensor": sensor},
-        status=status,
-    )
+                saved = sensor_update(
+                    actor=request.user, sensor=sensor, data=data, device=device
+                )
+        except Invalid as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
+            return redirect("monitoring:sensor", saved.pk)
+    return {"form": form, "sensor": sensor}
 
 
 __all__ = ["Alarm"]

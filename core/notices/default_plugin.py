@@ -2,14 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from plugins import hookimpl
-from plugins.contributions import PortalMenuItem
+from core.portal.menu import menu_entry
 
-
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem(
-            "notices", _("Public notices"), "notices:mine", icon="alert", order=90
-        )
-    ]
+safegrid_portal_menu_items = menu_entry(
+    "notices", _("Public notices"), "notices:mine", icon="alert", order=90
+)

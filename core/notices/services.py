@@ -395,6 +395,15 @@ def _check_nature(nature: str) -> str:
     return nature
 
 
+def _create_page(model, kind: str, slug: str, *, actor, publish: bool, **fields):
+    """A new page of ``model`` and ``kind`` with ``fields``, under the kind's
+    index page with a unique slug made from ``slug``; published at once when
+    ``publish``."""
+    parent = index_page(kind)
+    page = model(slug=_unique_slug(parent, slug), kind=kind, **fields)
+    return _publish_new(parent, page, actor=actor, publish=publish)
+
+
 @transaction.atomic
 def create_circular(
     *,
@@ -412,11 +421,13 @@ def create_circular(
         raise Refused(_("Only the issuing office's users publish its circulars."))
     title, body = _title_and_body(title, body_html)
     nature = _check_nature(nature)
-    parent = index_page(NoticeKind.CIRCULAR)
-    page = CircularPage(
+    return _create_page(
+        CircularPage,
+        NoticeKind.CIRCULAR,
+        f"circular-{issuer.pk}",
+        actor=actor,
+        publish=publish,
         title=title,
-        slug=_unique_slug(parent, f"circular-{issuer.pk}"),
-        kind=NoticeKind.CIRCULAR,
         issuer=issuer,
         nature=nature,
         body=body,
@@ -425,7 +436,6 @@ def create_circular(
         if issuer.kind == Department.Kind.INDUSTRY
         else None,
     )
-    return _publish_new(parent, page, actor=actor, publish=publish)
 
 
 @transaction.atomic
@@ -446,16 +456,17 @@ def create_guidance(
     ):
         raise Refused(_("Only the industry's department publishes its guidance."))
     title, body = _title_and_body(title, body_html)
-    parent = index_page(NoticeKind.GUIDANCE)
-    page = GuidancePage(
+    return _create_page(
+        GuidancePage,
+        NoticeKind.GUIDANCE,
+        f"guidance-{industry.code}",
+        actor=actor,
+        publish=publish,
         title=title,
-        slug=_unique_slug(parent, f"guidance-{industry.code}"),
-        kind=NoticeKind.GUIDANCE,
         issuer=issuer,
         industry=industry,
         body=body,
     )
-    return _publish_new(parent, page, actor=actor, publish=publish)
 
 
 @transaction.atomic

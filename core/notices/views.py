@@ -38,7 +38,7 @@ from core.notices.services import (
 )
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, portal_page
 from core.portal.views_root import root_redirect
 
 
@@ -64,7 +64,7 @@ def public_root(request):
     return serve(request, "")
 
 
-@enterprise_portal
+@portal_page("notices/portal.html")
 def my_notices(request, *, scope, enterprise):
     """The enterprise's notices in its portal: its risk notice (state, the
     department's reason for a rejection, the edit form), its commitment page,
@@ -76,24 +76,18 @@ def my_notices(request, *, scope, enterprise):
         if enterprise_notices(enterprise=enterprise)
         else None
     )
-    return render_portal(
-        request,
-        "notices/portal.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "page": page,
-            "draft": draft,
-            "state": risk_notice_state(page) if page else "",
-            "reason": rejection_reason(page) if page else "",
-            "may_edit": may_edit_notice(request.user, enterprise),
-            "levels": RISK_LEVEL_CHOICES,
-            "commitment": commitment,
-            "neighbours": neighbour_notices(
-                enterprise=enterprise, distance_m=settings.SAFEGRID_NEIGHBOUR_DISTANCE_M
-            ),
-        },
-    )
+    return {
+        "page": page,
+        "draft": draft,
+        "state": risk_notice_state(page) if page else "",
+        "reason": rejection_reason(page) if page else "",
+        "may_edit": may_edit_notice(request.user, enterprise),
+        "levels": RISK_LEVEL_CHOICES,
+        "commitment": commitment,
+        "neighbours": neighbour_notices(
+            enterprise=enterprise, distance_m=settings.SAFEGRID_NEIGHBOUR_DISTANCE_M
+        ),
+    }
 
 
 def _own_page(enterprise) -> EnterpriseRiskNoticePage:

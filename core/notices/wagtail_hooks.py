@@ -3,10 +3,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from core.notices import admin_views
-from core.organizations.scope import scope_for
+from core.organizations.menu import ScopeMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -38,14 +37,9 @@ def register_notices_urls():
     ]
 
 
-class GovernmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return scope_for(request.user).is_government
-
-
 @hooks.register("register_admin_menu_item")
 def register_notices_menu_item():
-    return GovernmentMenuItem(
+    return ScopeMenuItem(
         _("Public notices"),
         reverse("notices_admin_review"),
         name="public-notices",

@@ -8,19 +8,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.notifications import selectors, services
-from core.portal.frame import enterprise_portal, render_portal
+from core.portal.frame import enterprise_portal, portal_page
 
 
-@enterprise_portal
+@portal_page("notifications/list.html")
 @require_http_methods(["GET"])
 def notification_list(request, *, scope, enterprise):
-    return render_portal(
-        request,
-        "notifications/list.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"notifications": selectors.notifications_of(request.user)},
-    )
+    return {"notifications": selectors.notifications_of(request.user)}
 
 
 @enterprise_portal

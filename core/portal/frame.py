@@ -4,7 +4,8 @@
 entries; ``enterprise_portal`` applies it to a view (government users are sent
 to the admin, users without a role see the "no access" page) and hands the
 view the user's scope and enterprise; ``render_portal`` renders a page with
-the header's and navigation's data; ``submit`` saves a posted form through a
+the header's and navigation's data, and ``portal_page`` renders the context a
+view returns with it; ``submit`` saves a posted form through a
 service and shows a service's ``ValidationError`` at the fields
 (``core.base.errors.apply_errors``).
 """
@@ -16,6 +17,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -62,6 +64,42 @@ def enterprise_portal(view):
         return view(request, *args, scope=scope, enterprise=enterprise, **kwargs)
 
     return wrapper
+
+
+def _render_page(request, template, scope, enterprise, context, post_status):
+    """``render_portal`` answering ``post_status`` after a POST, 200 otherwise."""
+    return render_portal(
+        request,
+        template,
+        scope=scope,
+        enterprise=enterprise,
+        context=context,
+        status=post_status if request.method == "POST" else 200,
+    )
+
+
+def portal_page(template: str, *, post_status: int = 200):
+    """An enterprise portal page (``enterprise_portal``) whose view returns
+    the context of ``template``, rendered with ``render_portal``; a response
+    the view returns instead (a redirect, a download) is passed on as it is.
+
+    ``post_status`` is the status of the page shown after a POST (400 where a
+    POST that was not saved shows its form again to be corrected)."""
+
+    def decorate(view):
+        @enterprise_portal
+        @wraps(view)
+        def wrapper(request, *args, scope, enterprise, **kwargs):
+            context = view(request, *args, scope=scope, enterprise=enterprise, **kwargs)
+            if isinstance(context, HttpResponseBase):
+                return context
+            return _render_page(
+                request, template, scope, enterprise, context, post_status
+            )
+
+        return wrapper
+
+    return decorate
 
 
 def require_edit(scope: Scope, enterprise: Enterprise) -> None:
@@ -119,11 +157,4 @@ def form_page(
         done = submit(request, form, write, to=to, also_valid=also_valid)
         if done is not None:
             return done
-    return render_portal(
-        request,
-        template,
-        scope=scope,
-        enterprise=enterprise,
-        context=context,
-        status=400 if request.method == "POST" else 200,
-    )
+    return _render_page(request, template, scope, enterprise, context, 400)

@@ -34,7 +34,7 @@ from core.portal.forms import (
 from core.portal.frame import (
     enterprise_portal,
     form_page,
-    render_portal,
+    portal_page,
     require_edit,
 )
 from core.portal.todo import portal_todo
@@ -59,7 +59,7 @@ class PortalLogoutView(auth_views.LogoutView):
 # -- home and profile -----------------------------------------------------------
 
 
-@enterprise_portal
+@portal_page("portal/home.html")
 def home(request, *, scope, enterprise):
     facts = selectors.enterprise_facts(scope=scope, enterprise=enterprise)
     todo = portal_todo(
@@ -68,25 +68,13 @@ def home(request, *, scope, enterprise):
         user=request.user,
         today=timezone.localdate(),
     )
-    return render_portal(
-        request,
-        "portal/home.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"facts": facts, "todo": todo},
-    )
+    return {"facts": facts, "todo": todo}
 
 
-@enterprise_portal
+@portal_page("portal/profile.html")
 def profile(request, *, scope, enterprise):
     facts = selectors.enterprise_facts(scope=scope, enterprise=enterprise)
-    return render_portal(
-        request,
-        "portal/profile.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"facts": facts, "contacts": list(enterprise.contacts.all())},
-    )
+    return {"facts": facts, "contacts": list(enterprise.contacts.all())}
 
 
 @require_http_methods(["GET", "POST"])
@@ -129,7 +117,7 @@ def _unit_in_scope(scope, enterprise, pk) -> Unit:
     )
 
 
-@enterprise_portal
+@portal_page("portal/units.html")
 def units(request, *, scope, enterprise):
     """The unit tree, as much of it as fits the page (``selectors.unit_branch``):
     ``?unit=`` opens a branch, ``?after=`` pages a long level, ``?q=`` finds
@@ -153,18 +141,27 @@ def units(request, *, scope, enterprise):
         if text
         else None
     )
-    return render_portal(
+    return {
+        "branch": branch,
+        "rows": branch.rows,
+        "has_company": branch.has_company,
+        "search": text,
+        "found": found,
+    }
+
+
+def _unit_form_page(request, form, write, scope, enterprise, *, kind, **context):
+    """The page adding or renaming a unit (of ``kind``), saved through
+    ``write`` and back to the unit tree."""
+    return form_page(
         request,
-        "portal/units.html",
+        form,
+        write,
+        to="portal:units",
+        template="portal/unit_form.html",
         scope=scope,
         enterprise=enterprise,
-        context={
-            "branch": branch,
-            "rows": branch.rows,
-            "has_company": branch.has_company,
-            "search": text,
-            "found": found,
-        },
+        context={"form": form, "kind_label": Unit.Kind(kind).label, **context},
     )
 
 
@@ -188,15 +185,8 @@ def unit_add(request, *, scope, enterprise, parent_pk=None):
             "name": unit.name,
         }
 
-    return form_page(
-        request,
-        form,
-        write,
-        to="portal:units",
-        template="portal/unit_form.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"form": form, "parent": parent, "kind_label": Unit.Kind(kind).label},
+    return _unit_form_page(
+        request, form, write, scope, enterprise, parent=parent, kind=kind
     )
 
 
@@ -211,20 +201,13 @@ def unit_edit(request, *, scope, enterprise, pk):
         services.unit_rename(unit=unit, name=form.cleaned_data["name"])
         return _("The unit was renamed.")
 
-    return form_page(
-        request,
-        form,
-        write,
-        to="portal:units",
-        template="portal/unit_form.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"form": form, "unit": unit, "kind_label": unit.get_kind_display()},
+    return _unit_form_page(
+        request, form, write, scope, enterprise, unit=unit, kind=unit.kind
     )
 
 
 @require_http_methods(["GET", "POST"])
-@enterprise_portal
+@portal_page("portal/confirm_delete.html", post_status=409)
 def unit_delete(request, *, scope, enterprise, pk):
     require_edit(scope, enterprise)
     unit = _unit_in_scope(scope, enterprise, pk)
@@ -239,25 +222,18 @@ def unit_delete(request, *, scope, enterprise, pk):
                 request, _("“%(name)s” was deleted.") % {"name": unit.name}
             )
             return redirect("portal:units")
-    return render_portal(
-        request,
-        "portal/confirm_delete.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "object_label": _("%(kind)s “%(name)s”")
-            % {"kind": unit.get_kind_display(), "name": unit.name},
-            "problem": problem,
-            "cancel_url": reverse("portal:units"),
-        },
-        status=409 if (problem and request.method == "POST") else 200,
-    )
+    return {
+        "object_label": _("%(kind)s “%(name)s”")
+        % {"kind": unit.get_kind_display(), "name": unit.name},
+        "problem": problem,
+        "cancel_url": reverse("portal:units"),
+    }
 
 
 # -- people ---------------------------------------------------------------------
 
 
-@enterprise_portal
+@portal_page("portal/people.html")
 def people(request, *, scope, enterprise):
     page = Paginator(
         selectors.people_list(scope=scope, enterprise=enterprise), PEOPLE_PER_PAGE
@@ -267,13 +243,7 @@ def people(request, *, scope, enterprise):
         (person, [labels.get(post.pk, post.name) for post in person.posts.all()])
         for person in page.object_list
     ]
-    return render_portal(
-        request,
-        "portal/people.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={"page": page, "rows": rows},
-    )
+    return {"page": page, "rows": rows}
 
 
 def _person_form_page(request, *, scope, enterprise, person=None):
@@ -337,7 +307,7 @@ def person_edit(request, *, scope, enterprise, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@enterprise_portal
+@portal_page("portal/confirm_delete.html")
 def person_delete(request, *, scope, enterprise, pk):
     require_edit(scope, enterprise)
     person = get_object_or_404(scope.people().filter(enterprise=enterprise), pk=pk)
@@ -345,15 +315,9 @@ def person_delete(request, *, scope, enterprise, pk):
         services.person_delete(person=person)
         messages.success(request, _("“%(name)s” was removed.") % {"name": person.name})
         return redirect("portal:people")
-    return render_portal(
-        request,
-        "portal/confirm_delete.html",
-        scope=scope,
-        enterprise=enterprise,
-        context={
-            "object_label": person.name,
-            "problem": None,
-            "cancel_url": reverse("portal:people"),
-            "note": _("Their user account, if they have one, is kept."),
-        },
-    )
+    return {
+        "object_label": person.name,
+        "problem": None,
+        "cancel_url": reverse("portal:people"),
+        "note": _("Their user account, if they have one, is kept."),
+    }

@@ -3,14 +3,8 @@ any pack."""
 
 from django.utils.translation import gettext_lazy as _
 
-from plugins import hookimpl
-from plugins.contributions import PortalMenuItem
+from core.portal.menu import menu_entry
 
-
-@hookimpl
-def safegrid_portal_menu_items() -> list[PortalMenuItem]:
-    return [
-        PortalMenuItem(
-            "risks", _("Risk control"), "risks:overview", icon="shield", order=40
-        )
-    ]
+safegrid_portal_menu_items = menu_entry(
+    "risks", _("Risk control"), "risks:overview", icon="shield", order=40
+)

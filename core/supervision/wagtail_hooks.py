@@ -3,10 +3,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.organizations.menu import ScopeMenuItem
 from core.organizations.scope import scope_for
 from core.supervision.models import EnterpriseRating
 from core.supervision.panels import SupervisionDashboardPanel
@@ -26,14 +26,9 @@ def register_supervision_urls():
     ]
 
 
-class GovernmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return scope_for(request.user).is_government
-
-
 @hooks.register("register_admin_menu_item")
 def register_map_menu_item():
-    return GovernmentMenuItem(
+    return ScopeMenuItem(
         _("Four-colour risk map"),
         reverse("supervision_map"),
         icon_name="site",

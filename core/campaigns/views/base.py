@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -55,3 +56,25 @@ class _GovernmentView(WagtailAdminTemplateMixin, TemplateView):
         if not self.scope.is_government:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class _GovernmentListView(_GovernmentView):
+    """A keyset-paged list of the user's scope: ``rows()`` gives the rows,
+    shown in the template as ``rows_name`` with ``next_url`` and
+    ``previous_url``; ``url_name`` names the list's own page."""
+
+    rows_name: str
+    url_name: str
+
+    def rows(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows, next_url, previous_url = _page(
+            self.request, self.rows(), reverse(self.url_name)
+        )
+        context.update(
+            {self.rows_name: rows, "next_url": next_url, "previous_url": previous_url}
+        )
+        return context

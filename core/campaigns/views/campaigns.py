@@ -31,7 +31,13 @@ from core.campaigns.services import (
     may_run_campaigns,
     may_send_directives,
 )
-from core.campaigns.views.base import DATE_INPUT, _apply, _GovernmentView, _page
+from core.campaigns.views.base import (
+    DATE_INPUT,
+    _apply,
+    _GovernmentListView,
+    _GovernmentView,
+    _page,
+)
 from core.organizations.models import Industry, Jurisdiction
 from core.organizations.scope import scope_for
 
@@ -102,21 +108,17 @@ class MilestoneForm(forms.Form):
 MilestoneFormSet = formset_factory(MilestoneForm, extra=3, max_num=20)
 
 
-class CampaignListView(_GovernmentView):
+class CampaignListView(_GovernmentListView):
     template_name = "campaigns/admin/campaign_list.html"
     page_title = gettext_lazy("Rollout campaigns")
+    rows_name, url_name = "campaigns", "campaigns:list"
+
+    def rows(self):
+        return campaigns_visible(scope=self.scope)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows, next_url, previous_url = _page(
-            self.request,
-            campaigns_visible(scope=self.scope),
-            reverse("campaigns:list"),
-        )
         context.update(
-            campaigns=rows,
-            next_url=next_url,
-            previous_url=previous_url,
             may_create=may_run_campaigns(self.scope),
             may_send=may_send_directives(self.scope),
             may_check=may_check(self.scope),

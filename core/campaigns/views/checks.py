@@ -28,8 +28,8 @@ from core.campaigns.views.base import (
     CHECKLISTS_SHOWN,
     DATE_INPUT,
     _apply,
+    _GovernmentListView,
     _GovernmentView,
-    _page,
 )
 from core.organizations.autocomplete import EnterpriseChoiceField
 from core.organizations.scope import scope_for
@@ -89,21 +89,18 @@ class SampleForm(forms.Form):
     )
 
 
-class CheckListView(_GovernmentView):
+class CheckListView(_GovernmentListView):
     template_name = "campaigns/admin/check_list.html"
     page_title = gettext_lazy("Acceptance and spot checks")
     header_icon = "check"
+    rows_name, url_name = "checks", "campaigns:checks"
+
+    def rows(self):
+        return checks_visible(scope=self.scope)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows, next_url, previous_url = _page(
-            self.request, checks_visible(scope=self.scope), reverse("campaigns:checks")
-        )
-
         context.update(
-            checks=rows,
-            next_url=next_url,
-            previous_url=previous_url,
             may_check=may_check(self.scope),
             may_sample=may_sample(self.scope),
             samples=_sample_rows(self.scope),

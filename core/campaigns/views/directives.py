@@ -22,6 +22,7 @@ from core.campaigns.views.base import (
     DATE_INPUT,
     LIST_SLOTS,
     _apply,
+    _GovernmentListView,
     _GovernmentView,
     _page,
 )
@@ -94,24 +95,18 @@ class DirectiveForm(forms.Form):
         ]
 
 
-class DirectiveListView(_GovernmentView):
+class DirectiveListView(_GovernmentListView):
     template_name = "campaigns/admin/directive_list.html"
     page_title = gettext_lazy("Directives to enterprises")
     header_icon = "mail"
+    rows_name, url_name = "directives", "campaigns:directives"
+
+    def rows(self):
+        return directives_sent(scope=self.scope)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows, next_url, previous_url = _page(
-            self.request,
-            directives_sent(scope=self.scope),
-            reverse("campaigns:directives"),
-        )
-        context.update(
-            directives=rows,
-            next_url=next_url,
-            previous_url=previous_url,
-            may_send=may_send_directives(self.scope),
-        )
+        context["may_send"] = may_send_directives(self.scope)
         return context
 
 

@@ -5,11 +5,13 @@ the enterprise's own."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
 from django.db import transaction
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.base.filters import parse_id
@@ -17,7 +19,8 @@ from core.emergency import policy
 from core.emergency.models import (
     EmergencyPlan,
 )
-from core.organizations.models import Person, Unit
+from core.organizations.models import Enterprise, Person, Unit
+from core.organizations.scope import Scope
 from core.portal.frame import enterprise_portal, render_portal, submit
 
 #: The most posts, plans or requirements a choice lists.
@@ -28,65 +31,114 @@ MAX_MATCHES = 100
 FORM = "emergency/portal/form.html"
 
 
+@dataclass(frozen=True)
+class EntryPage:
+    """One request to an entry screen: the request, the manager's scope and
+    enterprise, and the ways every screen answers (a page, a form saved
+    through a service, the bounded choices of the enterprise's own)."""
+
+    request: HttpRequest
+    scope: Scope
+    enterprise: Enterprise
+
+    def show(self, template: str = FORM, **context) -> HttpResponse:
+        """Render ``template`` in the portal's frame (400 after a POST that
+        must be corrected, 200 after a search)."""
+        request = self.request
+        searching = getattr(request, "emergency_search", False)
+        status = 400 if request.method == "POST" and not searching else 200
+        return render_portal(
+            request,
+            template,
+            scope=self.scope,
+            enterprise=self.enterprise,
+            context=context,
+            status=status,
+        )
+
+    def save(self, form, write: Callable[[dict[str, Any]], str], to):
+        """On a valid POST, ``write`` (the service call) in one transaction and
+        redirect to ``to`` (or ``to()``); None when the page must be shown again.
+
+        A POST with ``search`` only narrows a chooser: nothing is saved, what was
+        typed stays, no error is shown."""
+        request = self.request
+        if request.method != "POST":
+            return None
+        if "search" in request.POST:
+            request.emergency_search = True  # type: ignore[attr-defined]
+            form.is_valid()
+            form.errors.clear()
+            return None
+
+        def write_atomically() -> str:
+            with transaction.atomic():
+                return write(form.cleaned_data)
+
+        return submit(request, form, write_atomically, to=to)
+
+    def form(self, form, write, *, title: str, back: str, search: bool = False):
+        """A one-form page: saved and back to the page the URL name ``back``
+        names, or shown (again) with a search box when ``search``."""
+        back = reverse(back)
+        done = self.save(form, write, back)
+        return done or self.show(form=form, title=title, back=back, search=search)
+
+    def people(self, keep=()) -> list[tuple[int, str]]:
+        """The people matching the search ``q`` (bounded), those posted and
+        those in ``keep`` — all of the enterprise."""
+        return _people(self.request, self.enterprise, keep)
+
+    def events(self, keep=()) -> list[tuple[int, str]]:
+        """The enterprise's active risk events matching ``q`` (bounded), those
+        posted and those in ``keep``."""
+        return _events(self.request, self.enterprise, keep)
+
+    def posts(self) -> list[tuple[int, str]]:
+        """The enterprise's posts (at most ``MAX_CHOICES``), by name."""
+        return _posts(self.enterprise)
+
+    def plans(self) -> list[tuple[int, str]]:
+        """The enterprise's emergency plans (at most ``MAX_CHOICES``)."""
+        return _plans(self.enterprise)
+
+    def post_of(self, pk: int) -> Unit:
+        """The enterprise's post ``pk``; a 404 for any other unit."""
+        return _post_of(self.enterprise, pk)
+
+    def own(self, model, pk: int | None):
+        """The enterprise's own ``model`` row ``pk`` (None without a ``pk``); a
+        404 for a row that is not the enterprise's."""
+        return _own(model, self.enterprise, pk)
+
+    def post_form(self, form_class, add, *, saved, title, back, choices=None):
+        """A form about one of the enterprise's posts (its ``post`` a choice of
+        them, its other ``choices`` given), saved by ``add(actor=…, post=…,
+        **the other fields)`` with the message ``saved``."""
+        choices = {"post": self.posts(), **(choices or {})}
+        form = form_class(self.request.POST or None, choices=choices)
+
+        def write(data):
+            post = self.post_of(data.pop("post"))
+            add(actor=self.request.user, post=post, **data)
+            return saved
+
+        return self.form(form, write, title=title, back=back)
+
+
 def manager_entry(view: Callable) -> Callable:
-    """An enterprise portal page for the enterprise's safety manager only."""
+    """An enterprise portal page for the enterprise's safety manager only; the
+    view is handed the request's ``EntryPage`` as ``page``."""
 
     @enterprise_portal
     @wraps(view)
     def wrapper(request, *args, scope, enterprise, **kwargs):
         if not policy.can_write(scope, enterprise):
             return HttpResponseForbidden(_("Only the safety manager may change this."))
-        return view(request, *args, scope=scope, enterprise=enterprise, **kwargs)
+        page = EntryPage(request, scope, enterprise)
+        return view(request, *args, page=page, **kwargs)
 
     return wrapper
-
-
-def _save(request, form, write: Callable[[dict[str, Any]], str], to: str):
-    """On a valid POST, ``write`` (the service call) in one transaction and
-    redirect to ``to`` (or ``to()``); None when the page must be shown again.
-
-    A POST with ``search`` only narrows a chooser: nothing is saved, what was
-    typed stays, no error is shown."""
-    if request.method != "POST":
-        return None
-    if "search" in request.POST:
-        request.emergency_search = True
-        form.is_valid()
-        form.errors.clear()
-        return None
-
-    def write_atomically() -> str:
-        with transaction.atomic():
-            return write(form.cleaned_data)
-
-    return submit(request, form, write_atomically, to=to)
-
-
-def _page(request, scope, enterprise, template=FORM, **context):
-    searching = getattr(request, "emergency_search", False)
-    status = 400 if request.method == "POST" and not searching else 200
-    return render_portal(
-        request,
-        template,
-        scope=scope,
-        enterprise=enterprise,
-        context=context,
-        status=status,
-    )
-
-
-def _entry(request, scope, enterprise, form, write, *, title, back, search=False):
-    """A one-form page: saved and back to ``back``, or shown (again)."""
-    done = _save(request, form, write, back)
-    return done or _page(
-        request,
-        scope,
-        enterprise,
-        form=form,
-        title=title,
-        back=back,
-        search=search,
-    )
 
 
 # -- bounded choices of the enterprise's own ------------------------------------------
@@ -137,6 +189,7 @@ def _events(request, enterprise, keep=()) -> list[tuple[int, str]]:
 
 
 def _posts(enterprise) -> list[tuple[int, str]]:
+    """The enterprise's posts (at most ``MAX_CHOICES``), by name."""
     return list(
         Unit.objects.filter(enterprise=enterprise, kind=Unit.Kind.POST)
         .order_by("name", "pk")
@@ -145,6 +198,7 @@ def _posts(enterprise) -> list[tuple[int, str]]:
 
 
 def _plans(enterprise) -> list[tuple[int, str]]:
+    """The enterprise's emergency plans (at most ``MAX_CHOICES``)."""
     return list(
         EmergencyPlan.objects.filter(enterprise=enterprise)
         .order_by("kind", "pk")

@@ -9,15 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.emergency import forms as entry
 from core.emergency import policy, services
-from core.emergency.entry.frame import (
-    MAX_CHOICES,
-    MAX_MATCHES,
-    _entry,
-    _events,
-    _page,
-    _save,
-    manager_entry,
-)
+from core.emergency.entry.frame import MAX_CHOICES, MAX_MATCHES, manager_entry
 from core.emergency.models import (
     EmergencyPlan,
     PlanKind,
@@ -26,37 +18,31 @@ from core.emergency.models import (
 
 @manager_entry
 @require_GET
-def plans(request, *, scope, enterprise):
+def plans(request, *, page):
     rows = list(
-        EmergencyPlan.objects.filter(enterprise=enterprise)
+        EmergencyPlan.objects.filter(enterprise=page.enterprise)
         .select_related("current_version")
         .order_by("kind", "pk")[:MAX_CHOICES]
     )
-    return _page(request, scope, enterprise, "emergency/portal/plans.html", plans=rows)
+    return page.show("emergency/portal/plans.html", plans=rows)
 
 
 @manager_entry
 @require_http_methods(["GET", "POST"])
-def plan_new(request, *, scope, enterprise):
+def plan_new(request, *, page):
     form = entry.PlanForm(
         request.POST or None,
-        choices={"kind": PlanKind.choices, "risk_events": _events(request, enterprise)},
+        choices={"kind": PlanKind.choices, "risk_events": page.events()},
     )
 
     def write(data):
-        plan = services.plan_create(actor=request.user, enterprise=enterprise, **data)
+        plan = services.plan_create(
+            actor=request.user, enterprise=page.enterprise, **data
+        )
         return _("Emergency plan “%(title)s” saved.") % {"title": plan.title}
 
-    return _entry(
-        request,
-        scope,
-        enterprise,
-        form,
-        write,
-        title=_("New emergency plan"),
-        back=reverse("emergency:plans"),
-        search=True,
-    )
+    title = _("New emergency plan")
+    return page.form(form, write, title=title, back="emergency:plans", search=True)
 
 
 def _plan_of(enterprise, pk: int) -> EmergencyPlan:
@@ -70,7 +56,7 @@ def _plan_of(enterprise, pk: int) -> EmergencyPlan:
     return plan
 
 
-def _plan_forms(request, enterprise, plan, *, revise=None, file=None):
+def _plan_forms(page, plan, *, revise=None, file=None):
     events = list(plan.risk_events.values_list("pk", flat=True))
     current = plan.current_version
     revise = revise or entry.PlanVersionForm(
@@ -78,7 +64,7 @@ def _plan_forms(request, enterprise, plan, *, revise=None, file=None):
             "content": current.content if current else "",
             "risk_events": events,
         },
-        choices={"risk_events": _events(request, enterprise, keep=events)},
+        choices={"risk_events": page.events(keep=events)},
     )
     versions = list(plan.versions.order_by("-number")[:100])
     file = file or entry.PlanFileForm(
@@ -103,7 +89,7 @@ def _file_choices(plan, versions):
     }
 
 
-def _plan_page(request, scope, enterprise, plan, revise, file, versions):
+def _plan_page(page, plan, revise, file, versions):
     from core.emergency.models import PlanFiling
 
     filings = list(
@@ -111,10 +97,7 @@ def _plan_page(request, scope, enterprise, plan, revise, file, versions):
         .select_related("department", "version")
         .order_by("-pk")[:100]
     )
-    return _page(
-        request,
-        scope,
-        enterprise,
+    return page.show(
         "emergency/portal/plan.html",
         plan=plan,
         versions=versions,
@@ -127,37 +110,32 @@ def _plan_page(request, scope, enterprise, plan, revise, file, versions):
 
 @manager_entry
 @require_GET
-def plan_detail(request, pk: int, *, scope, enterprise):
-    plan = _plan_of(enterprise, pk)
-    revise, file, versions = _plan_forms(request, enterprise, plan)
-    return _plan_page(request, scope, enterprise, plan, revise, file, versions)
+def plan_detail(request, pk: int, *, page):
+    plan = _plan_of(page.enterprise, pk)
+    return _plan_page(page, plan, *_plan_forms(page, plan))
 
 
 @manager_entry
 @require_http_methods(["POST"])
-def plan_revise(request, pk: int, *, scope, enterprise):
-    plan = _plan_of(enterprise, pk)
+def plan_revise(request, pk: int, *, page):
+    plan = _plan_of(page.enterprise, pk)
     events = list(plan.risk_events.values_list("pk", flat=True))
     form = entry.PlanVersionForm(
-        request.POST,
-        choices={"risk_events": _events(request, enterprise, keep=events)},
+        request.POST, choices={"risk_events": page.events(keep=events)}
     )
 
     def write(data):
         version = services.plan_revise(actor=request.user, plan=plan, **data)
         return _("Version %(n)d saved.") % {"n": version.number}
 
-    done = _save(request, form, write, reverse("emergency:plan", args=[plan.pk]))
-    if done:
-        return done
-    revise, file, versions = _plan_forms(request, enterprise, plan, revise=form)
-    return _plan_page(request, scope, enterprise, plan, revise, file, versions)
+    done = page.save(form, write, reverse("emergency:plan", args=[plan.pk]))
+    return done or _plan_page(page, plan, *_plan_forms(page, plan, revise=form))
 
 
 @manager_entry
 @require_http_methods(["POST"])
-def plan_file(request, pk: int, *, scope, enterprise):
-    plan = _plan_of(enterprise, pk)
+def plan_file(request, pk: int, *, page):
+    plan = _plan_of(page.enterprise, pk)
     versions = list(plan.versions.order_by("-number")[:100])
     form = entry.PlanFileForm(request.POST, choices=_file_choices(plan, versions))
 
@@ -168,8 +146,5 @@ def plan_file(request, pk: int, *, scope, enterprise):
         )
         return _("Filed with %(department)s.") % {"department": filing.department.name}
 
-    done = _save(request, form, write, reverse("emergency:plan", args=[plan.pk]))
-    if done:
-        return done
-    revise, file, versions = _plan_forms(request, enterprise, plan, file=form)
-    return _plan_page(request, scope, enterprise, plan, revise, file, versions)
+    done = page.save(form, write, reverse("emergency:plan", args=[plan.pk]))
+    return done or _plan_page(page, plan, *_plan_forms(page, plan, file=form))

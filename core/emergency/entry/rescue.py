@@ -3,23 +3,12 @@ emergency content."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.emergency import forms as entry
 from core.emergency import services
-from core.emergency.entry.frame import (
-    _entry,
-    _initial,
-    _own,
-    _page,
-    _people,
-    _plans,
-    _post_of,
-    _posts,
-    manager_entry,
-)
+from core.emergency.entry.frame import _initial, manager_entry
 from core.emergency.models import (
     EmergencyPlan,
     PostEmergencyContent,
@@ -33,8 +22,10 @@ from core.emergency.models import (
 
 @manager_entry
 @require_GET
-def rescue(request, *, scope, enterprise):
-    teams = list(RescueTeam.objects.filter(enterprise=enterprise).order_by("pk")[:20])
+def rescue(request, *, page):
+    teams = list(
+        RescueTeam.objects.filter(enterprise=page.enterprise).order_by("pk")[:20]
+    )
     members = {
         team.pk: [
             (m.person.name, m.duty)
@@ -42,15 +33,12 @@ def rescue(request, *, scope, enterprise):
         ]
         for team in teams[:1]
     }
-    return _page(
-        request,
-        scope,
-        enterprise,
+    return page.show(
         "emergency/portal/rescue.html",
         team=teams[0] if teams else None,
         members=members.get(teams[0].pk, []) if teams else [],
         agreements=list(
-            RescueAgreement.objects.filter(enterprise=enterprise).order_by(
+            RescueAgreement.objects.filter(enterprise=page.enterprise).order_by(
                 "-valid_until", "pk"
             )[:100]
         ),
@@ -59,8 +47,8 @@ def rescue(request, *, scope, enterprise):
 
 @manager_entry
 @require_http_methods(["GET", "POST"])
-def rescue_team(request, *, scope, enterprise):
-    team = RescueTeam.objects.filter(enterprise=enterprise).order_by("pk").first()
+def rescue_team(request, *, page):
+    team = RescueTeam.objects.filter(enterprise=page.enterprise).order_by("pk").first()
     current = (
         list(team.members.select_related("person").order_by("pk")[:200]) if team else []
     )
@@ -81,7 +69,7 @@ def rescue_team(request, *, scope, enterprise):
         initial=initial,
         choices={
             "kind": RescueTeamKind.choices,
-            "members": _people(request, enterprise, keep=initial.get("members", [])),
+            "members": page.people(keep=initial.get("members", [])),
         },
     )
 
@@ -91,47 +79,32 @@ def rescue_team(request, *, scope, enterprise):
         members = [(pk, duties.get(pk, "")) for pk in data.pop("members")]
         services.rescue_team_save(
             actor=request.user,
-            enterprise=enterprise,
+            enterprise=page.enterprise,
             team=team,
             members=members,
             **data,
         )
         return _("Rescue team saved.")
 
-    return _entry(
-        request,
-        scope,
-        enterprise,
-        form,
-        write,
-        title=_("Rescue team"),
-        back=reverse("emergency:rescue"),
-        search=True,
+    return page.form(
+        form, write, title=_("Rescue team"), back="emergency:rescue", search=True
     )
 
 
 @manager_entry
 @require_http_methods(["GET", "POST"])
-def agreement_edit(request, pk: int | None = None, *, scope, enterprise):
-    agreement = _own(RescueAgreement, enterprise, pk)
+def agreement_edit(request, pk: int | None = None, *, page):
+    agreement = page.own(RescueAgreement, pk)
     initial = _initial(agreement, "party", "contact", "valid_from", "valid_until")
     form = entry.RescueAgreementForm(request.POST or None, initial=initial)
 
     def write(data):
         services.rescue_agreement_save(
-            actor=request.user, enterprise=enterprise, agreement=agreement, **data
+            actor=request.user, enterprise=page.enterprise, agreement=agreement, **data
         )
         return _("Rescue agreement saved.")
 
-    return _entry(
-        request,
-        scope,
-        enterprise,
-        form,
-        write,
-        title=_("Rescue agreement"),
-        back=reverse("emergency:rescue"),
-    )
+    return page.form(form, write, title=_("Rescue agreement"), back="emergency:rescue")
 
 
 # -- posts: emergency content, required trainings, exposures ---------------------------
@@ -139,18 +112,15 @@ def agreement_edit(request, pk: int | None = None, *, scope, enterprise):
 
 @manager_entry
 @require_GET
-def posts(request, *, scope, enterprise):
-    rows = _posts(enterprise)
+def posts(request, *, page):
+    rows = page.posts()
     ids = [pk for pk, _name in rows]
     with_content = set(
         PostEmergencyContent.objects.filter(post__in=ids).values_list(
             "post_id", flat=True
         )
     )
-    return _page(
-        request,
-        scope,
-        enterprise,
+    return page.show(
         "emergency/portal/posts.html",
         posts=[(pk, name, pk in with_content) for pk, name in rows],
     )
@@ -158,8 +128,8 @@ def posts(request, *, scope, enterprise):
 
 @manager_entry
 @require_http_methods(["GET", "POST"])
-def post_content(request, pk: int, *, scope, enterprise):
-    post = _post_of(enterprise, pk)
+def post_content(request, pk: int, *, page):
+    post = page.post_of(pk)
     content = PostEmergencyContent.objects.filter(post=post).first()
     initial = {}
     if content:
@@ -176,23 +146,22 @@ def post_content(request, pk: int, *, scope, enterprise):
             )
         }
         initial["plan"] = content.plan_id
-    plans = _plans(enterprise)
+    plans = page.plans()
     form = entry.PostContentForm(
         request.POST or None, initial=initial, choices={"plan": plans}
     )
 
     def write(data):
         plan_pk = data.pop("plan")
-        plan = EmergencyPlan.objects.filter(enterprise=enterprise, pk=plan_pk).first()
+        plan = EmergencyPlan.objects.filter(
+            enterprise=page.enterprise, pk=plan_pk
+        ).first()
         services.post_content_save(actor=request.user, post=post, plan=plan, **data)
         return _("Emergency content of %(post)s saved.") % {"post": post.name}
 
-    return _entry(
-        request,
-        scope,
-        enterprise,
+    return page.form(
         form,
         write,
         title=_("Emergency content · %(post)s") % {"post": post.name},
-        back=reverse("emergency:posts"),
+        back="emergency:posts",
     )

@@ -9,18 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.emergency import forms as entry
 from core.emergency import services
-from core.emergency.entry.frame import (
-    MAX_CHOICES,
-    _entry,
-    _initial,
-    _own,
-    _page,
-    _people,
-    _post_of,
-    _posts,
-    _save,
-    manager_entry,
-)
+from core.emergency.entry.frame import MAX_CHOICES, _initial, manager_entry
 from core.emergency.models import (
     TrainingAttendance,
     TrainingRequirement,
@@ -31,19 +20,18 @@ from core.organizations.models import Person
 
 @manager_entry
 @require_GET
-def training(request, *, scope, enterprise):
-    return _page(
-        request,
-        scope,
-        enterprise,
+def training(request, *, page):
+    return page.show(
         "emergency/portal/training.html",
         requirements=list(
-            TrainingRequirement.objects.filter(enterprise=enterprise)
+            TrainingRequirement.objects.filter(enterprise=page.enterprise)
             .select_related("post")
             .order_by("post__name", "pk")[:MAX_CHOICES]
         ),
         sessions=list(
-            TrainingSession.objects.filter(enterprise=enterprise).order_by("-pk")[:50]
+            TrainingSession.objects.filter(enterprise=page.enterprise).order_by("-pk")[
+                :50
+            ]
         ),
     )
 
@@ -59,31 +47,19 @@ def _requirements(enterprise):
 
 @manager_entry
 @require_http_methods(["GET", "POST"])
-def requirement_new(request, *, scope, enterprise):
-    form = entry.TrainingRequirementForm(
-        request.POST or None, choices={"post": _posts(enterprise)}
-    )
-
-    def write(data):
-        post = _post_of(enterprise, data.pop("post"))
-        services.training_requirement_add(actor=request.user, post=post, **data)
-        return _("Required training saved.")
-
-    return _entry(
-        request,
-        scope,
-        enterprise,
-        form,
-        write,
+def requirement_new(request, *, page):
+    return page.post_form(
+        entry.TrainingRequirementForm,
+        services.training_requirement_add,
+        saved=_("Required training saved."),
         title=_("Required training of a post"),
-        back=reverse("emergency:training"),
+        back="emergency:training",
     )
 
 
-@manager_entry
-@require_http_methods(["GET", "POST"])
-def session_edit(request, pk: int | None = None, *, scope, enterprise):
-    session = _own(TrainingSession, enterprise, pk)
+def _session_form(page, session, data=None):
+    """The form of ``session`` (empty for a new one), its requirement one of
+    the enterprise's."""
     initial = _initial(
         session,
         "topic",
@@ -93,30 +69,13 @@ def session_edit(request, pk: int | None = None, *, scope, enterprise):
         "held_on",
         requirement="requirement_id",
     )
-    form = entry.TrainingSessionForm(
-        request.POST or None,
-        initial=initial,
-        choices={"requirement": _requirements(enterprise)},
-    )
+    choices = {"requirement": _requirements(page.enterprise)}
+    return entry.TrainingSessionForm(data, initial=initial, choices=choices)
 
-    saved: list[TrainingSession] = []
 
-    def write(data):
-        saved.append(
-            services.training_session_save(
-                actor=request.user, enterprise=enterprise, session=session, **data
-            )
-        )
-        return _("Training session saved.")
-
-    done = _save(
-        request,
-        form,
-        write,
-        lambda: reverse("emergency:session", args=[saved[0].pk]),
-    )
-    if done:
-        return done
+def _session_page(page, session, form, attend=None):
+    """The page of a training session: its form, its attendances and, once
+    it is held, the form recording one more (``attend``)."""
     attendances = []
     if session:
         attendances = list(
@@ -124,13 +83,9 @@ def session_edit(request, pk: int | None = None, *, scope, enterprise):
             .select_related("person")
             .order_by("person__name", "pk")[:500]
         )
-    attend = None
-    if session and session.held_on:
-        attend = entry.AttendanceForm(choices={"person": _people(request, enterprise)})
-    return _page(
-        request,
-        scope,
-        enterprise,
+    if attend is None and session and session.held_on:
+        attend = entry.AttendanceForm(choices={"person": page.people()})
+    return page.show(
         "emergency/portal/session.html",
         form=form,
         session=session,
@@ -141,46 +96,38 @@ def session_edit(request, pk: int | None = None, *, scope, enterprise):
 
 
 @manager_entry
-@require_http_methods(["POST"])
-def attendance_record(request, pk: int, *, scope, enterprise):
-    session = _own(TrainingSession, enterprise, pk)
-    form = entry.AttendanceForm(
-        request.POST, choices={"person": _people(request, enterprise)}
-    )
+@require_http_methods(["GET", "POST"])
+def session_edit(request, pk: int | None = None, *, page):
+    session = page.own(TrainingSession, pk)
+    form = _session_form(page, session, request.POST or None)
+    saved: list[TrainingSession] = []
 
     def write(data):
-        person = Person.objects.get(enterprise=enterprise, pk=data.pop("person"))
+        saved.append(
+            services.training_session_save(
+                actor=request.user, enterprise=page.enterprise, session=session, **data
+            )
+        )
+        return _("Training session saved.")
+
+    def to() -> str:
+        return reverse("emergency:session", args=[saved[0].pk])
+
+    return page.save(form, write, to) or _session_page(page, session, form)
+
+
+@manager_entry
+@require_http_methods(["POST"])
+def attendance_record(request, pk: int, *, page):
+    session = page.own(TrainingSession, pk)
+    form = entry.AttendanceForm(request.POST, choices={"person": page.people()})
+
+    def write(data):
+        person = Person.objects.get(enterprise=page.enterprise, pk=data.pop("person"))
         services.training_attendance_record(
             actor=request.user, session=session, person=person, **data
         )
         return _("Attendance of %(person)s saved.") % {"person": person.name}
 
-    done = _save(request, form, write, reverse("emergency:session", args=[pk]))
-    if done:
-        return done
-    session_form = entry.TrainingSessionForm(
-        initial={
-            "topic": session.topic,
-            "requirement": session.requirement_id,
-            "trainer": session.trainer,
-            "hours": session.hours,
-            "planned_on": session.planned_on,
-            "held_on": session.held_on,
-        },
-        choices={"requirement": _requirements(enterprise)},
-    )
-    return _page(
-        request,
-        scope,
-        enterprise,
-        "emergency/portal/session.html",
-        form=session_form,
-        session=session,
-        attendances=list(
-            TrainingAttendance.objects.filter(session=session)
-            .select_related("person")
-            .order_by("person__name", "pk")[:500]
-        ),
-        attend=form,
-        title=session.topic,
-    )
+    done = page.save(form, write, reverse("emergency:session", args=[pk]))
+    return done or _session_page(page, session, _session_form(page, session), form)

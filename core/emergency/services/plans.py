@@ -36,6 +36,24 @@ def _events(enterprise: Enterprise, events: Iterable[Any], problems: Problems):
     return found
 
 
+def _version_text(problems: Problems, content, approved_on, approved_by):
+    """A version's content and approval, checked (what is wrong is noted on
+    ``problems``), as the version's fields."""
+    return {
+        "content": problems.text(content, "content", limit=TEXT_MAX, required=True),
+        "approved_on": problems.date(approved_on, "approved_on"),
+        "approved_by": problems.text(approved_by, "approved_by", limit=100),
+    }
+
+
+def _add_version(plan: EmergencyPlan, **fields: Any) -> PlanVersion:
+    """A new version of ``plan`` with ``fields``, made the plan's current one."""
+    version = PlanVersion.objects.create(plan=plan, **fields)
+    plan.current_version = version
+    plan.save(update_fields=["current_version"])
+    return version
+
+
 @transaction.atomic
 def plan_create(
     *,
@@ -54,23 +72,12 @@ def plan_create(
     if kind not in PlanKind.values:
         problems.add("kind", _("Choose one of the offered values."))
     title = problems.text(title, "title", limit=SHORT_MAX, required=True)
-    content = problems.text(content, "content", limit=TEXT_MAX, required=True)
-    approved = problems.date(approved_on, "approved_on")
-    approved_by = problems.text(approved_by, "approved_by", limit=100)
+    text = _version_text(problems, content, approved_on, approved_by)
     events = _events(enterprise, risk_events, problems)
     problems.raise_any()
     plan = EmergencyPlan.objects.create(enterprise=enterprise, kind=kind, title=title)
     plan.risk_events.set(events)
-    version = PlanVersion.objects.create(
-        plan=plan,
-        number=1,
-        content=content,
-        approved_on=approved,
-        approved_by=approved_by,
-        created_by=actor,
-    )
-    plan.current_version = version
-    plan.save(update_fields=["current_version"])
+    _add_version(plan, number=1, created_by=actor, **text)
     return plan
 
 
@@ -89,26 +96,20 @@ def plan_revise(
     _refuse_unless_writer(actor, plan.enterprise_id)
     plan = EmergencyPlan.objects.select_for_update().get(pk=plan.pk)
     problems = Problems()
-    content = problems.text(content, "content", limit=TEXT_MAX, required=True)
+    text = _version_text(problems, content, approved_on, approved_by)
     change_note = problems.text(change_note, "change_note", limit=300)
-    approved = problems.date(approved_on, "approved_on")
-    approved_by = problems.text(approved_by, "approved_by", limit=100)
     events = None
     if risk_events is not None:
         events = _events(plan.enterprise, risk_events, problems)
     problems.raise_any()
     last = plan.versions.order_by("-number").values_list("number", flat=True).first()
-    version = PlanVersion.objects.create(
-        plan=plan,
+    version = _add_version(
+        plan,
         number=(last or 0) + 1,
-        content=content,
         change_note=change_note,
-        approved_on=approved,
-        approved_by=approved_by,
         created_by=actor,
+        **text,
     )
-    plan.current_version = version
-    plan.save(update_fields=["current_version"])
     if events is not None:
         plan.risk_events.set(events)
     return version
