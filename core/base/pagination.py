@@ -12,8 +12,12 @@ repeated nor skipped. ``count`` is exact up to 10,000 (``count_exact``);
 beyond it ``count`` is 10,000 and ``count_estimate`` PostgreSQL's estimate
 (``null`` on SQLite). A text search (``?search=``) counts exactly up to
 1,000 only: its matches are found by reading rows one by one, so a higher
-bound would read more of the scope the larger it grows. A first page that
-holds the whole list is counted from its rows, without a count query.
+bound would read more of the scope the larger it grows. A list may set a
+lower bound of its own (``count_limit``): the alarms, the emergency plans and
+one enterprise's risk points count exactly up to 1,000 (``SHORT_COUNT_LIMIT``),
+so their count reads at most 1,001 index entries whatever the scope's size.
+A first page that holds the whole list is counted from its rows, without a
+count query.
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ from core.base.keyset import (
 
 #: The exact count's bound for a list searched by text (``?search=``).
 SEARCH_COUNT_LIMIT = 1_000
+#: The exact count's bound of a list that sets it (``count_limit``): one read
+#: newest first or within one enterprise, whose total matters as "1,000+".
+SHORT_COUNT_LIMIT = 1_000
 
 
 class KeysetPagination(BasePagination):
@@ -47,6 +54,9 @@ class KeysetPagination(BasePagination):
     #: Find the page without the queryset's joins, then read its rows with
     #: them (``keyset_page_joined``): for a list whose scope is a sub-query.
     join_page_only = False
+    #: The exact count's bound (beyond it ``count_exact`` is false and
+    #: ``count_estimate`` the planner's estimate); ``None``: ``COUNT_LIMIT``.
+    count_limit: int | None = None
 
     def paginate_queryset(
         self, queryset, request, view=None, *, counted=None, read=None
@@ -76,7 +86,10 @@ class KeysetPagination(BasePagination):
             # (a small scope, e.g. one enterprise's, pays no count query).
             self.count = BoundedCount(len(page.rows), True)
         elif request.query_params.get("search"):
-            self.count = bounded_count(counted, SEARCH_COUNT_LIMIT)
+            limit = min(self.count_limit or SEARCH_COUNT_LIMIT, SEARCH_COUNT_LIMIT)
+            self.count = bounded_count(counted, limit)
+        elif self.count_limit is not None:
+            self.count = bounded_count(counted, self.count_limit)
         else:
             self.count = bounded_count(counted)
         return page.rows

@@ -27,6 +27,8 @@ from rest_framework.response import Response
 
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter, parse_id
+from core.base.pagination import SHORT_COUNT_LIMIT
+from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
 from core.base.serializers import EnterpriseRowSerializer, ReadSerializer
 from core.emergency.models import (
     EmergencyPlan,
@@ -44,6 +46,7 @@ from core.emergency.selectors import (
 )
 from core.emergency.services.plans import filing_review
 from core.hazards.api import _request_invalid
+from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
 
 
@@ -102,6 +105,20 @@ class PlanSerializer(EnterpriseRowSerializer):
             "approved_on",
             "created_at",
         ]
+
+
+#: The list's rows, written from plain rows in ``PlanSerializer``'s shape; the
+#: names read by key per row, so the page's query joins nothing but its scope.
+PLAN_ROWS = RowWriter(
+    PlanSerializer,
+    lambda: {
+        "enterprise_name": name_by_key(Enterprise, "enterprise_id"),
+        "current_version_number": name_by_key(
+            PlanVersion, "current_version_id", "number"
+        ),
+        "approved_on": name_by_key(PlanVersion, "current_version_id", "approved_on"),
+    },
+)
 
 
 class PlanDetailSerializer(PlanSerializer):
@@ -185,17 +202,25 @@ class FilingFilter(filters.FilterSet):
         )
 
 
+class PlanPagination(NewestFirst):
+    # Exact up to 1,000 plans, then "1,000+" with the planner's estimate:
+    # the count reads at most 1,001 index entries whatever the scope's size.
+    count_limit = SHORT_COUNT_LIMIT
+
+
 @read_schema(
     _("List the emergency plans in the caller's scope"),
     _("One emergency plan with every version and its filings"),
 )
-class EmergencyPlanViewSet(ScopedReadViewSet):
-    """Emergency plans (应急预案): comprehensive, special, on-site disposal."""
+class EmergencyPlanViewSet(PlainRowsList, ScopedReadViewSet):
+    """Emergency plans (应急预案): comprehensive, special, on-site disposal;
+    the list's page is written from plain rows (``PLAN_ROWS``)."""
 
+    row_writer = PLAN_ROWS
     serializer_class = PlanSerializer
     detail_serializer_class = PlanDetailSerializer
     filterset_class = PlanFilter
-    pagination_class = NewestFirst
+    pagination_class = PlanPagination
 
     def rows(self, scope) -> QuerySet[EmergencyPlan]:
         return plan_list(scope=scope)

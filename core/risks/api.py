@@ -28,7 +28,7 @@ from rest_framework.response import Response
 
 from core.base.filters import parse_id
 from core.base.input_guard import CheckedJSONParser
-from core.base.pagination import KeysetPagination
+from core.base.pagination import SHORT_COUNT_LIMIT, KeysetPagination
 from core.base.serializers import FieldsOnce
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import scope_for
@@ -389,6 +389,11 @@ class RiskPointViewSet(viewsets.ReadOnlyModelViewSet):
         paginator.join_page_only = (
             scope_for(request.user).role == Role.INDUSTRY_DEPARTMENT
         )
+        # One enterprise's points (``?enterprise=``: up to tens of thousands
+        # for a big one) are counted exactly up to 1,000, then "1,000+" with
+        # the planner's estimate, so the count stays flat with the enterprise.
+        if request.query_params.get("enterprise"):
+            paginator.count_limit = SHORT_COUNT_LIMIT
         page = paginator.paginate_queryset(
             queryset,
             request,

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
-from rest_framework import serializers
+from django.db.models import QuerySet
 
+from core.base.plain_rows import datetime_text, name_by_key
 from core.organizations.models import Enterprise, Person, Unit
 from core.risks.models import ControlMeasure, RiskEvent, RiskPoint
 from core.scoring import number
@@ -66,22 +66,10 @@ EVENT_FIELDS = (
     "latest_assessment__assessed_at",
 )
 
-# DRF's own field, so that dates read exactly as the serializer writes them
-# (ISO 8601 in the current time zone, "Z" for UTC).
-_DATETIME = serializers.DateTimeField()
-
-
-def _datetime(value: Any) -> str | None:
-    return _DATETIME.to_representation(value) if value else None
-
 
 def risk_point_values(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
     """``queryset`` (filtered and ordered) reading only what a row shows."""
     return queryset.values(*POINT_FIELDS)
-
-
-def _name_of(model, key: str) -> Subquery:
-    return Subquery(model.objects.filter(pk=OuterRef(key)).values("name")[:1])
 
 
 def risk_point_values_by_key(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
@@ -91,10 +79,10 @@ def risk_point_values_by_key(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoin
     enterprise, unit and person (a scan of each table, growing with the
     data)."""
     names = {
-        "enterprise__name": _name_of(Enterprise, "enterprise_id"),
-        "unit__name": _name_of(Unit, "unit_id"),
-        "responsible_unit__name": _name_of(Unit, "responsible_unit_id"),
-        "responsible_person__name": _name_of(Person, "responsible_person_id"),
+        "enterprise__name": name_by_key(Enterprise, "enterprise_id"),
+        "unit__name": name_by_key(Unit, "unit_id"),
+        "responsible_unit__name": name_by_key(Unit, "responsible_unit_id"),
+        "responsible_person__name": name_by_key(Person, "responsible_person_id"),
     }
     plain = [name for name in POINT_FIELDS if name not in names]
     return queryset.order_by().values(*plain, **names)
@@ -114,7 +102,7 @@ def _assessment(event: dict[str, Any]) -> dict[str, Any] | None:
         "direct_reasons": event["latest_assessment__direct_reasons"],
         "inputs": event["latest_assessment__inputs"],
         "assessed_by": event["latest_assessment__assessed_by_name"],
-        "assessed_at": _datetime(event["latest_assessment__assessed_at"]),
+        "assessed_at": datetime_text(event["latest_assessment__assessed_at"]),
     }
 
 
@@ -192,7 +180,7 @@ def risk_point_rows(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "inspection_unit": point["inspection_unit"],
             },
             "events": events.get(point["id"], []),
-            "updated_at": _datetime(point["updated_at"]),
+            "updated_at": datetime_text(point["updated_at"]),
         }
         for point in points
     ]
