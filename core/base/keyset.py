@@ -253,9 +253,10 @@ class BoundedCount:
     def __str__(self) -> str:
         if self.exact:
             return f"{self.value:,}"
+        # Not exact: ``value`` is the bound the count stopped at.
         if self.estimate:
-            return f"{COUNT_LIMIT:,}+ (≈{self.estimate:,})"
-        return f"{COUNT_LIMIT:,}+"
+            return f"{self.value:,}+ (≈{self.estimate:,})"
+        return f"{self.value:,}+"
 
 
 def bounded_count(queryset: QuerySet, limit: int = COUNT_LIMIT) -> BoundedCount:
