@@ -13,7 +13,10 @@ beyond it ``count`` is 10,000 and ``count_estimate`` PostgreSQL's estimate
 (``null`` on SQLite). A text search (``?search=``) counts exactly up to
 1,000 only: its matches are found by reading rows one by one, so a higher
 bound would read more of the scope the larger it grows. A first page that
-holds the whole list is counted from its rows, without a count query.
+holds the whole list is counted from its rows, without a count query. A list
+that spans a scope may keep its count (``count_seconds``): the bounded count
+of the same filtered query (its SQL) is then read once per that many seconds,
+not per page, as the level counts are (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from core.base.keyset import (
     keyset_page,
     keyset_page_joined,
 )
+from core.base.scope_cache import cached
 
 #: The exact count's bound for a list searched by text (``?search=``).
 SEARCH_COUNT_LIMIT = 1_000
@@ -47,6 +51,9 @@ class KeysetPagination(BasePagination):
     #: Find the page without the queryset's joins, then read its rows with
     #: them (``keyset_page_joined``): for a list whose scope is a sub-query.
     join_page_only = False
+    #: Keep the count of the same filtered query this many seconds (0: count
+    #: on every page): for a list that spans a scope.
+    count_seconds = 0
 
     def paginate_queryset(
         self, queryset, request, view=None, *, counted=None, read=None
@@ -76,10 +83,24 @@ class KeysetPagination(BasePagination):
             # (a small scope, e.g. one enterprise's, pays no count query).
             self.count = BoundedCount(len(page.rows), True)
         elif request.query_params.get("search"):
-            self.count = bounded_count(counted, SEARCH_COUNT_LIMIT)
+            self.count = self.bounded_count(counted, SEARCH_COUNT_LIMIT)
         else:
-            self.count = bounded_count(counted)
+            self.count = self.bounded_count(counted)
         return page.rows
+
+    def bounded_count(self, counted, limit: int | None = None) -> BoundedCount:
+        """``bounded_count`` (to its own default bound without ``limit``),
+        kept ``count_seconds`` under the counted query's SQL."""
+        bound = () if limit is None else (limit,)
+        if not self.count_seconds:
+            return bounded_count(counted, *bound)
+        sql, params = counted.order_by().values("pk").query.sql_with_params()
+        return cached(
+            "keyset:count",
+            (sql, params, bound),
+            self.count_seconds,
+            lambda: bounded_count(counted, *bound),
+        )
 
     def _link(self, cursor: str | None) -> str | None:
         if cursor is None:
