@@ -17,7 +17,10 @@ lower bound of its own (``count_limit``): the alarms, the emergency plans and
 one enterprise's risk points count exactly up to 1,000 (``SHORT_COUNT_LIMIT``),
 so their count reads at most 1,001 index entries whatever the scope's size.
 A first page that holds the whole list is counted from its rows, without a
-count query.
+count query. A list that spans a scope may keep its count
+(``count_seconds``): the bounded count of the same filtered query (its SQL)
+is then read once per that many seconds, not per page, as the level counts
+are (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from core.base.keyset import (
     keyset_page,
     keyset_page_joined,
 )
+from core.base.scope_cache import cached
 
 #: The exact count's bound for a list searched by text (``?search=``).
 SEARCH_COUNT_LIMIT = 1_000
@@ -57,6 +61,9 @@ class KeysetPagination(BasePagination):
     #: The exact count's bound (beyond it ``count_exact`` is false and
     #: ``count_estimate`` the planner's estimate); ``None``: ``COUNT_LIMIT``.
     count_limit: int | None = None
+    #: Keep the count of the same filtered query this many seconds (0: count
+    #: on every page): for a list that spans a scope.
+    count_seconds = 0
 
     def paginate_queryset(
         self, queryset, request, view=None, *, counted=None, read=None
@@ -87,12 +94,26 @@ class KeysetPagination(BasePagination):
             self.count = BoundedCount(len(page.rows), True)
         elif request.query_params.get("search"):
             limit = min(self.count_limit or SEARCH_COUNT_LIMIT, SEARCH_COUNT_LIMIT)
-            self.count = bounded_count(counted, limit)
+            self.count = self.bounded_count(counted, limit)
         elif self.count_limit is not None:
-            self.count = bounded_count(counted, self.count_limit)
+            self.count = self.bounded_count(counted, self.count_limit)
         else:
-            self.count = bounded_count(counted)
+            self.count = self.bounded_count(counted)
         return page.rows
+
+    def bounded_count(self, counted, limit: int | None = None) -> BoundedCount:
+        """``bounded_count`` (to its own default bound without ``limit``),
+        kept ``count_seconds`` under the counted query's SQL."""
+        bound = () if limit is None else (limit,)
+        if not self.count_seconds:
+            return bounded_count(counted, *bound)
+        sql, params = counted.order_by().values("pk").query.sql_with_params()
+        return cached(
+            "keyset:count",
+            (sql, params, bound),
+            self.count_seconds,
+            lambda: bounded_count(counted, *bound),
+        )
 
     def _link(self, cursor: str | None) -> str | None:
         if cursor is None:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from core.base.plain_rows import datetime_text, name_by_key
 from core.organizations.models import Enterprise, Person, Unit
@@ -88,7 +89,7 @@ def risk_point_values_by_key(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoin
     return queryset.order_by().values(*plain, **names)
 
 
-def _assessment(event: dict[str, Any]) -> dict[str, Any] | None:
+def _assessment(event: dict[str, Any], zone: Any) -> dict[str, Any] | None:
     if event["latest_assessment_id"] is None:
         return None
     level = event["latest_assessment__level"]
@@ -102,7 +103,7 @@ def _assessment(event: dict[str, Any]) -> dict[str, Any] | None:
         "direct_reasons": event["latest_assessment__direct_reasons"],
         "inputs": event["latest_assessment__inputs"],
         "assessed_by": event["latest_assessment__assessed_by_name"],
-        "assessed_at": datetime_text(event["latest_assessment__assessed_at"]),
+        "assessed_at": datetime_text(event["latest_assessment__assessed_at"], zone),
     }
 
 
@@ -134,8 +135,9 @@ def _events_of(point_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
                 {"id": measure_id, "kind": kind, "description": description}
             )
     by_point: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    zone = timezone.get_current_timezone()
     for event in events:
-        assessment = _assessment(event)
+        assessment = _assessment(event, zone)
         by_point[event["risk_point_id"]].append(
             {
                 "id": event["id"],
@@ -157,6 +159,7 @@ def risk_point_rows(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The page's rows (``values()`` of ``POINT_FIELDS``) in the shape of
     ``RiskPointSerializer``."""
     events = _events_of([point["id"] for point in points])
+    zone = timezone.get_current_timezone()
     return [
         {
             "id": point["id"],
@@ -180,7 +183,7 @@ def risk_point_rows(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "inspection_unit": point["inspection_unit"],
             },
             "events": events.get(point["id"], []),
-            "updated_at": datetime_text(point["updated_at"]),
+            "updated_at": datetime_text(point["updated_at"], zone),
         }
         for point in points
     ]

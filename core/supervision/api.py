@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -28,7 +30,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.base.filters import parse_id
-from core.base.scope_cache import figure, scope_cached
+from core.base.scope_cache import KEEP_FACTOR, figure, scope_cached
 from core.organizations.models import Jurisdiction
 from core.organizations.scope import Scope, scope_for
 from core.supervision.forms import MapFilterForm
@@ -59,8 +61,7 @@ def geojson_response(
     """Compact JSON with a strong ETag; 304 when the client has it already.
     ``encoded``: the ``geojson_body`` of the data, already made."""
     body, etag = encoded if encoded is not None else geojson_body(data or {})
-    sent = request.META.get("HTTP_IF_NONE_MATCH", "")
-    if etag in [tag.strip().removeprefix("W/") for tag in sent.split(",")]:
+    if _has_tag(request, etag):
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(body, content_type="application/geo+json")
@@ -69,6 +70,12 @@ def geojson_response(
     response["Cache-Control"] = "private, no-cache"
     patch_vary_headers(response, ("Cookie", "Authorization", "Accept-Language"))
     return response
+
+
+def _has_tag(request, etag: str) -> bool:
+    """Whether the request's ``If-None-Match`` names ``etag``."""
+    sent = request.META.get("HTTP_IF_NONE_MATCH", "")
+    return etag in [tag.strip().removeprefix("W/") for tag in sent.split(",")]
 
 
 FILTER_PARAMETERS = [
@@ -82,14 +89,21 @@ FILTER_PARAMETERS = [
 ]
 
 
-@figure("supervision:map")
-def _kept_map(scope: Scope, parts: dict[str, Any]) -> tuple[bytes, str]:
-    """The encoded map of a scope for the filters of ``parts`` (the ``day``
-    only keys it: the map is always as of now)."""
+#: The encoded maps this process served last, by ETag (``kept_body``).
+_BODIES: OrderedDict[str, bytes] = OrderedDict()
+#: How many encoded maps a process keeps in memory (a province's is ~3 MB).
+BODIES_IN_MEMORY = 4
+
+
+def _body_key(etag: str) -> str:
+    return f"supervision:map-body:{hashlib.sha256(etag.encode()).hexdigest()}"
+
+
+def _map_query(parts: dict[str, Any]) -> MapQuery:
     territory = None
     if parts["territory"] is not None:
         territory = Jurisdiction.objects.get(pk=parts["territory"])
-    query = MapQuery(
+    return MapQuery(
         industry=parts["industry"],
         territory=territory,
         level=parts["level"],
@@ -97,7 +111,41 @@ def _kept_map(scope: Scope, parts: dict[str, Any]) -> tuple[bytes, str]:
         overdue=parts["overdue"],
         extra=parts["extra"],
     )
-    return geojson_body(map_enterprises(scope=scope, query=query))
+
+
+@figure("supervision:map")
+def _kept_map(scope: Scope, parts: dict[str, Any]) -> str:
+    """The ETag of the encoded map of a scope for the filters of ``parts``
+    (the ``day`` only keys it: the map is always as of now). The body is
+    kept beside it under its ETag (``kept_body``): the kept figure a
+    request reads is the tag alone, not the map."""
+    body, etag = geojson_body(map_enterprises(scope=scope, query=_map_query(parts)))
+    seconds = getattr(settings, "SAFEGRID_MAP_SECONDS", 0)
+    # Outlives the tag that names it (kept ``KEEP_FACTOR`` times its seconds).
+    cache.set(_body_key(etag), body, seconds * (KEEP_FACTOR + 1))
+    _remember(etag, body)
+    return etag
+
+
+def _remember(etag: str, body: bytes) -> None:
+    _BODIES[etag] = body
+    _BODIES.move_to_end(etag)
+    while len(_BODIES) > BODIES_IN_MEMORY:
+        _BODIES.popitem(last=False)
+
+
+def kept_body(etag: str) -> bytes | None:
+    """The encoded map whose ETag is ``etag``: from this process's memory,
+    else from the cache (then remembered); None when neither has it. The
+    tag is a hash of the body, so a body is only ever served for a scope
+    whose kept tag names it."""
+    body = _BODIES.get(etag)
+    if body is None:
+        body = cache.get(_body_key(etag))
+        if body is None:
+            return None
+        _remember(etag, body)
+    return body
 
 
 class MapEnterpriseViewSet(viewsets.ViewSet):
@@ -128,26 +176,39 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
                 status=400,
             )
         query = form.query()
+        parts = {
+            "day": timezone.localdate().isoformat(),
+            "industry": query.industry,
+            "territory": query.territory.pk if query.territory else None,
+            "level": query.level,
+            "major": query.major,
+            "overdue": query.overdue,
+            "extra": dict(sorted(query.extra.items())),
+        }
+        seconds = (
+            getattr(settings, "SAFEGRID_MAP_SECONDS", 0)
+            if not scope.is_enterprise
+            else 0
+        )
+        if not seconds:
+            return geojson_response(request, map_enterprises(scope=scope, query=query))
         # A scope's map is kept fresh for SAFEGRID_MAP_SECONDS and refreshed
         # ahead (core.base.scope_cache), encoded: 10,000 enterprises' levels
         # and hazards take seconds to aggregate and a quarter of a second to
-        # write as JSON.
-        encoded = scope_cached(
-            "supervision:map",
-            scope,
-            {
-                "day": timezone.localdate().isoformat(),
-                "industry": query.industry,
-                "territory": query.territory.pk if query.territory else None,
-                "level": query.level,
-                "major": query.major,
-                "overdue": query.overdue,
-                "extra": dict(sorted(query.extra.items())),
-            },
-            getattr(settings, "SAFEGRID_MAP_SECONDS", 0)
-            if not scope.is_enterprise
-            else 0,
-        )
+        # write as JSON. What a request reads is the kept ETag; the body
+        # (~3 MB for a province) is read by its tag, from memory once this
+        # process has served it: reading and unpickling it on every request
+        # made the kept map's time grow with the scope.
+        etag = scope_cached("supervision:map", scope, parts, seconds)
+        if isinstance(etag, tuple):  # kept whole, before the tag alone was
+            return geojson_response(request, encoded=etag)
+        if _has_tag(request, etag):
+            encoded = (b"", etag)
+        else:
+            body = kept_body(etag)
+            encoded = (body, etag) if body is not None else None
+            if encoded is None:  # the body was dropped before its tag
+                encoded = geojson_body(map_enterprises(scope=scope, query=query))
         return geojson_response(request, encoded=encoded)
 
     @extend_schema(

@@ -189,3 +189,48 @@ def test_an_enterprise_rename_reaches_its_points(world):
     enterprise.save()
     other.refresh_from_db()
     assert other.enterprise_name == "乙建设再改"
+
+
+def _counts(captured):
+    return [q for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_a_scope_wide_count_is_kept_per_filtered_query(world, settings):
+    """A government list keeps its bounded count for
+    ``SAFEGRID_LEVEL_COUNTS_SECONDS`` per filtered query (the level counts'
+    keeping): later pages and requests read no count; another filter counts
+    its own. An enterprise's own list, and ``?enterprise=``, count live."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.SAFEGRID_LEVEL_COUNTS_SECONDS = 120
+    add_points(world.enterprise_a, [f"点{i:03d}" for i in range(60)])
+    total = RiskPoint.objects.count()
+    client = api(world.committee)
+    with CaptureQueriesContext(connection) as first:
+        body = client.get(POINTS).json()
+    assert (body["count"], body["count_exact"]) == (total, True)
+    assert _counts(first)
+    with CaptureQueriesContext(connection) as again:
+        again_body = client.get(POINTS).json()
+        deeper = client.get(body["next"]).json()
+    assert again_body == body
+    assert deeper["count"] == total
+    assert not _counts(again)
+    # Kept: a point added meanwhile shows in the rows, in the count later.
+    add_points(world.enterprise_b, ["点new"])
+    assert client.get(POINTS).json()["count"] == total
+    with CaptureQueriesContext(connection) as filtered:
+        body = client.get(POINTS, {"kind": "area"}).json()
+    assert _counts(filtered) and body["count"] == total + 1
+
+    manager = api(world.manager_a)
+    for params in ({}, {}):
+        with CaptureQueriesContext(connection) as own:
+            manager.get(POINTS, params)
+        assert _counts(own)
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as one:
+            client.get(POINTS, {"enterprise": world.enterprise_a.pk})
+        assert _counts(one)
+    cache.clear()

@@ -343,3 +343,36 @@ def test_a_stale_map_is_served_while_a_job_refreshes_it(
     # The construction department still has its own kept map (not refreshed:
     # nobody of that office asked since it went stale).
     assert construction.get(URL).content == other.content
+
+
+def test_a_kept_map_is_read_by_its_tag(mapped, kept, django_assert_max_num_queries):
+    """The kept figure is the ETag; the body is kept beside it under its tag
+    and in the process's memory: the same bytes from either, a 304 without
+    the body, and a body dropped before its tag computed again."""
+    from django.core.cache import cache
+
+    from core.supervision import api
+
+    api._BODIES.clear()
+    chemicals = client_for(mapped.dept_chemicals)
+    first = chemicals.get(URL)
+    etag = first["ETag"]
+    assert cache.get(api._body_key(etag)) == first.content
+    api._BODIES.clear()  # another worker: the body from the cache
+    with django_assert_max_num_queries(4):
+        assert chemicals.get(URL).content == first.content
+    assert api._BODIES[etag] == first.content
+    not_modified = chemicals.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304 and not_modified["ETag"] == etag
+    api._BODIES.clear()
+    cache.delete(api._body_key(etag))
+    again = chemicals.get(URL)
+    assert again.content == first.content and again["ETag"] == etag
+    # The memory holds a few bodies only.
+    for n in range(api.BODIES_IN_MEMORY + 2):
+        api._remember(f'"{n}"', b"{}")
+    assert len(api._BODIES) == api.BODIES_IN_MEMORY
+    # Another office never reads this office's body.
+    assert ids(client_for(mapped.dept_construction).get(URL)) == {
+        mapped.enterprise_b.pk
+    }
