@@ -112,6 +112,28 @@ class ScopedIndexView(generic.IndexView):
     def get_base_queryset(self) -> QuerySet:
         return self.scoped_queryset(self.request)
 
+    # Each row's buttons ask the policy the same model-level questions (may
+    # the user change, inspect, delete?): some 300 ``has_perm`` calls a page,
+    # each walking the authentication backends. The answers cannot change
+    # within the request: asked once each. (Per-row questions,
+    # ``user_has_permission_for_instance``, are still asked per row.)
+    @cached_property
+    def _permission_answers(self) -> dict:
+        return {}
+
+    def user_has_permission(self, permission):
+        answers = self._permission_answers
+        if permission not in answers:
+            answers[permission] = super().user_has_permission(permission)
+        return answers[permission]
+
+    def user_has_any_permission(self, permissions):
+        key = frozenset(permissions)
+        answers = self._permission_answers
+        if key not in answers:
+            answers[key] = super().user_has_any_permission(permissions)
+        return answers[key]
+
     # The columns Wagtail makes from field names in ``list_display`` are
     # written without a template per cell (core.base.admin_columns): the title
     # (its link and the row's dropdown) and plain values.

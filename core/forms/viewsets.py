@@ -17,12 +17,17 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.admin.widgets.button import Button
 
-from core.base.admin_columns import PlainBooleanColumn, PlainColumn, PlainTitleColumn
+from core.base.admin_columns import (
+    PlainBooleanColumn,
+    PlainColumn,
+    PlainDateColumn,
+    PlainTitleColumn,
+)
 from core.base.admin_views import (
     ScopedCreateView,
     ScopedEditView,
@@ -247,6 +252,12 @@ class FormDefinitionViewSet(ScopedModelViewSet):
 
 
 class SubmissionIndexView(ScopedIndexView):
+    """Newest first; the header sorts only by the submission time, both ways
+    (``submission_order``, or ``submission_ent_order`` for one enterprise):
+    any other order would sort the whole scope on every page."""
+
+    indexed_orderings = {"submitted_at": ("submitted_at", "pk")}
+
     def get_edit_url(self, instance):
         return reverse(f"{admin_views.SUBMISSIONS}:detail", args=(instance.pk,))
 
@@ -298,7 +309,9 @@ class SubmissionViewSet(ScopedModelViewSet):
         PlainColumn("score", label=_("score"), accessor=_score),
         PlainBooleanColumn("passed", label=_("passed")),
         PlainColumn("status", label=_("status"), accessor="get_status_display"),
-        DateColumn("submitted_at", label=_("submitted at")),
+        PlainDateColumn(
+            "submitted_at", label=_("submitted at"), sort_key="submitted_at"
+        ),
     ]
     form_fields = ["status"]  # never edited here; Wagtail builds the views anyway
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
@@ -97,6 +98,26 @@ class EnterpriseFilterSet(WagtailFilterSet):
         return enterprise_filter(queryset, jurisdiction=value)
 
 
+class EnterpriseIndexView(ScopedIndexView):
+    """The headers sort in orders an index serves: by name (the list's own
+    order, ``enterprise_name_order``) and by the unified social credit code
+    (unique: its own index is the whole order); the jurisdiction column no
+    longer sorts (docs/performance.md). A column another app contributes
+    keeps its sort (its app decides it), made stable by the name and key."""
+
+    @cached_property
+    def indexed_orderings(self) -> dict[str, tuple[str, ...]]:
+        orderings: dict[str, tuple[str, ...]] = {
+            "name": ("name", "pk"),
+            "uscc": ("uscc",),
+        }
+        for contributed in enterprise_columns():
+            key = contributed.column.sort_key
+            if key:
+                orderings.setdefault(key, (key, "name", "pk"))
+        return orderings
+
+
 class EnterpriseViewSet(OrganizationsViewSet):
     """Enterprises in the user's scope; the committee office registers them."""
 
@@ -106,6 +127,7 @@ class EnterpriseViewSet(OrganizationsViewSet):
     icon = "site"
     menu_label = _("Enterprises")
     menu_name = "enterprises"
+    index_view_class = EnterpriseIndexView
     list_per_page = 50
     filterset_class = EnterpriseFilterSet
     search_fields = ["name", "uscc"]

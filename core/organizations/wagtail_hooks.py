@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.base.scope_cache import scope_key
 from core.organizations.admin_views import (
     EnterprisePermissionPolicy,
     EnterpriseSummaryPanel,
@@ -24,6 +25,12 @@ register_permission_policy(Industry, ReadOnlyPermissionPolicy(Industry))
 @hooks.register("register_admin_viewset")
 def register_organizations_viewsets():
     return OrganizationsViewSetGroup()
+
+
+@hooks.register("sidebar_key_parts")
+def scope_in_sidebar_key(request):
+    # The role's own menu items follow the scope (core.base.sidebar).
+    return scope_key(scope_for(request.user))
 
 
 @hooks.register("construct_homepage_panels")

@@ -37,3 +37,26 @@ def enterprise_form_data(enterprise, **changes):
     }
     data.update(changes)
     return data
+
+
+def listed_ids(client, url: str, link: str) -> list[int]:
+    """The keys of the rows an admin list at ``url`` shows, in its order: the
+    numbers after ``link`` (a row's link, e.g. ``/admin/hazards/inspect/``)."""
+    import re
+
+    page = client.get(url).content.decode()
+    found = re.findall(re.escape(link) + r"(\d+)/", page)
+    return list(dict.fromkeys(int(pk) for pk in found))
+
+
+def assert_not_sortable(client, url: str, link: str, keys, *, sortable: str):
+    """Headers ``keys`` of the list at ``url`` have no sort link and their
+    ``?ordering=`` (either way) leaves the default order; ``sortable`` has one."""
+    default = listed_ids(client, url, link)
+    for key in keys:
+        for ordering in (key, f"-{key}"):
+            assert listed_ids(client, f"{url}?ordering={ordering}", link) == default
+    html = client.get(url).content.decode()
+    assert f"ordering={sortable}" in html or f"ordering=-{sortable}" in html
+    for key in keys:
+        assert f"ordering={key}" not in html and f"ordering=-{key}" not in html

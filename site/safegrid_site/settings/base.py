@@ -306,6 +306,9 @@ CACHES = {
     }[SAFEGRID_CACHE]
 }
 SAFEGRID_REFRESH_AHEAD = SAFEGRID_CACHE != "memory"
+# The admin sidebar is kept per user and language in each process for this
+# long at most (core.base.sidebar; 0 keeps nothing).
+SAFEGRID_SIDEBAR_SECONDS = int(os.environ.get("SAFEGRID_SIDEBAR_SECONDS", "300"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -17,6 +17,10 @@ SAFEGRID_DASHBOARD_SECONDS = int(
     os.environ.get("SAFEGRID_DASHBOARD_SECONDS", "300")  # noqa: F405
 )
 SAFEGRID_MAP_SECONDS = int(os.environ.get("SAFEGRID_MAP_SECONDS", "300"))  # noqa: F405
+# The admin sidebar kept per user, as in production (core.base.sidebar).
+SAFEGRID_SIDEBAR_SECONDS = int(
+    os.environ.get("SAFEGRID_SIDEBAR_SECONDS", "300")  # noqa: F405
+)
 # Shared by the size's gunicorn workers and its job worker, as in production
 # (base.py's "file"), so a figure refreshed in the background is served.
 CACHES = {

@@ -26,6 +26,8 @@ SAFEGRID_LEVEL_COUNTS_SECONDS = int(
 )
 SAFEGRID_DASHBOARD_SECONDS = int(os.environ.get("SAFEGRID_DASHBOARD_SECONDS", "0"))
 SAFEGRID_MAP_SECONDS = int(os.environ.get("SAFEGRID_MAP_SECONDS", "0"))
+# The admin sidebar is built on every page (core.base.sidebar's tests keep it).
+SAFEGRID_SIDEBAR_SECONDS = int(os.environ.get("SAFEGRID_SIDEBAR_SECONDS", "0"))
 # One process's memory: the tests run the refresh jobs in their own process
 # (core.jobs.worker.run_pending), so the refreshed figures are seen.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

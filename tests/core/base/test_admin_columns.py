@@ -11,10 +11,15 @@ from types import SimpleNamespace
 import pytest
 from django.test.html import parse_html
 from django.utils import timezone, translation
-from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
+from wagtail.admin.ui.tables import (
+    ButtonsColumnMixin,
+    Column,
+    DateColumn,
+    TitleColumn,
+)
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
-from core.base.admin_columns import PlainColumn, PlainTitleColumn
+from core.base.admin_columns import PlainColumn, PlainDateColumn, PlainTitleColumn
 
 PARENT = {"row": None, "table": None, "request": None}
 
@@ -131,4 +136,27 @@ def test_plain_cell_is_the_template_cell(language, value):
     with translation.override(language), timezone.override("Asia/Shanghai"):
         fast = PlainColumn("value").render_cell_html(row, PARENT)
         template = Column("value").render_cell_html(row, PARENT)
+    assert same_html(fast, template)
+
+
+DATES = [
+    None,
+    datetime.date(2026, 3, 4),
+    datetime.datetime(2026, 3, 4, 5, 6, tzinfo=datetime.UTC),
+    timezone.now() - datetime.timedelta(seconds=5),  # "just now"
+]
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("value", DATES)
+@pytest.mark.parametrize("classname", [None, "narrow"])
+def test_plain_date_cell_is_the_template_cell(language, value, classname):
+    row = SimpleNamespace(value=value)
+    with translation.override(language), timezone.override("Asia/Shanghai"):
+        fast = PlainDateColumn("value", classname=classname).render_cell_html(
+            row, PARENT
+        )
+        template = DateColumn("value", classname=classname).render_cell_html(
+            row, PARENT
+        )
     assert same_html(fast, template)
