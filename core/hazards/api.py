@@ -25,8 +25,10 @@ from rest_framework.response import Response
 from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
+from core.base.plain_rows import RowColumns, names_of
 from core.base.serializers import FieldsOnce
 from core.forms.models import FormUpload
+from core.hazards.api_rows import hazard_rows
 from core.hazards.filters import HazardFilters
 from core.hazards.machine import available_steps
 from core.hazards.models import (
@@ -36,7 +38,9 @@ from core.hazards.models import (
 )
 from core.hazards.selectors import hazard_list
 from core.hazards.services import hazard_report, hazard_transition
+from core.organizations.models import Enterprise, Person
 from core.organizations.scope import scope_for
+from core.risks.models import RiskPoint
 from plugins.schema_errors import SchemaError, json_pointer
 
 
@@ -83,6 +87,19 @@ class HazardSerializer(FieldsOnce, serializers.ModelSerializer):
             "closed_at",
         ]
         read_only_fields = fields
+
+
+#: What a list row reads (``core.hazards.api_rows``): the serializer's own
+#: columns (a key reads as its id) and the names it shows.
+HAZARD_COLUMNS = RowColumns(
+    fields=tuple(
+        name
+        for name in HazardSerializer.Meta.fields
+        if name
+        not in ("enterprise_name", "risk_point_name", "responsible_name", "overdue")
+    ),
+    names=names_of(enterprise=Enterprise, risk_point=RiskPoint, responsible=Person),
+)
 
 
 class TransitionSerializer(FieldsOnce, serializers.ModelSerializer):
@@ -236,9 +253,14 @@ class HazardViewSet(ScopedReadViewSet):
     detail_serializer_class = HazardDetailSerializer
     filterset_class = HazardFilters
     pagination_class = KeysetPagination
+    # The list is written from plain rows (core.hazards.api_rows).
+    list_columns = HAZARD_COLUMNS
 
     def rows(self, scope) -> QuerySet[Hazard]:
         return hazard_list(scope=scope)
+
+    def list_rows(self, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return hazard_rows(page)
 
     def detail_rows(self, rows, scope) -> QuerySet[Hazard]:
         return rows.prefetch_related(
@@ -269,8 +291,6 @@ class HazardViewSet(ScopedReadViewSet):
             )
         risk_point = None
         if values.get("risk_point"):
-            from core.risks.models import RiskPoint
-
             risk_point = RiskPoint.objects.filter(
                 pk=values.pop("risk_point"), enterprise=enterprise
             ).first()

@@ -14,6 +14,8 @@ the definition's draft blocks (docs/performance.md).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -23,6 +25,7 @@ from core.api.viewsets import ScopedReadViewSet
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
 from core.base.serializers import FieldsOnce
+from core.inspections.api_rows import TASK_COLUMNS, task_rows
 from core.inspections.models import InspectionTask, TaskStatus
 from core.inspections.selectors import task_list
 from core.organizations.scope import Scope
@@ -108,6 +111,11 @@ class InspectionTaskViewSet(ScopedReadViewSet):
     serializer_class = InspectionTaskSerializer
     filterset_class = InspectionTaskFilter
     pagination_class = KeysetPagination
+    # The list is written from plain rows (core.inspections.api_rows).
+    list_columns = TASK_COLUMNS
+
+    def list_rows(self, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return task_rows(page)
 
     def rows(self, scope: Scope) -> QuerySet[InspectionTask]:
         return (

@@ -29,14 +29,11 @@ from rest_framework.response import Response
 from core.base.filters import parse_id
 from core.base.input_guard import CheckedJSONParser
 from core.base.pagination import KeysetPagination
+from core.base.plain_rows import plain_page
 from core.base.serializers import FieldsOnce
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import scope_for
-from core.risks.api_rows import (
-    risk_point_rows,
-    risk_point_values,
-    risk_point_values_by_key,
-)
+from core.risks.api_rows import POINT_COLUMNS, risk_point_rows
 from core.risks.filters import RiskPointFilters
 from core.risks.models import (
     Assessment,
@@ -379,26 +376,18 @@ class RiskPointViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """One cursor page, written by hand in the serializer's shape."""
-        queryset = self.filter_queryset(self.get_queryset())
-        paginator = self.paginator
-        assert isinstance(paginator, KeysetPagination)  # noqa: S101
         # A department's scope is a sub-query: planned together with the
         # row's four joins it cost 10–25 ms, twenty times the page's reading
         # (docs/performance.md). Its page is found on the bare table, then
         # read by key.
-        paginator.join_page_only = (
-            scope_for(request.user).role == Role.INDUSTRY_DEPARTMENT
-        )
-        page = paginator.paginate_queryset(
-            queryset,
+        return plain_page(
+            self,
             request,
-            view=self,
-            counted=queryset,
-            read=risk_point_values_by_key
-            if paginator.join_page_only
-            else risk_point_values,
+            self.filter_queryset(self.get_queryset()),
+            columns=POINT_COLUMNS,
+            rows=risk_point_rows,
+            by_key=scope_for(request.user).role == Role.INDUSTRY_DEPARTMENT,
         )
-        return self.get_paginated_response(risk_point_rows(page))
 
     @extend_schema(
         summary=_("Counts of risk points by level"),

@@ -17,35 +17,40 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
-from rest_framework import serializers
+from django.db.models import QuerySet
 
+from core.base.plain_rows import RowColumns, datetime_text, names_of
 from core.organizations.models import Enterprise, Person, Unit
 from core.risks.models import ControlMeasure, RiskEvent, RiskPoint
 from core.scoring import number
 from plugins.vocabularies import risk_level_colour
 
-#: The point's columns a row shows, read with ``values()``.
-POINT_FIELDS = (
-    "id",
-    "enterprise_id",
-    "enterprise__name",
-    "enterprise_name",  # the order's column (the cursor), not shown
-    "name",
-    "kind",
-    "unit_id",
-    "unit__name",
-    "description",
-    "position",
-    "level",
-    "control_level",
-    "responsible_unit_id",
-    "responsible_unit__name",
-    "responsible_person_id",
-    "responsible_person__name",
-    "inspection_every",
-    "inspection_unit",
-    "updated_at",
+#: The point's columns a row shows, read with ``values()``: its own, and
+#: the names of its enterprise, unit and responsible unit and person.
+POINT_COLUMNS = RowColumns(
+    fields=(
+        "id",
+        "enterprise_id",
+        "enterprise_name",  # the order's column (the cursor), not shown
+        "name",
+        "kind",
+        "unit_id",
+        "description",
+        "position",
+        "level",
+        "control_level",
+        "responsible_unit_id",
+        "responsible_person_id",
+        "inspection_every",
+        "inspection_unit",
+        "updated_at",
+    ),
+    names=names_of(
+        enterprise=Enterprise,
+        unit=Unit,
+        responsible_unit=Unit,
+        responsible_person=Person,
+    ),
 )
 
 EVENT_FIELDS = (
@@ -66,38 +71,17 @@ EVENT_FIELDS = (
     "latest_assessment__assessed_at",
 )
 
-# DRF's own field, so that dates read exactly as the serializer writes them
-# (ISO 8601 in the current time zone, "Z" for UTC).
-_DATETIME = serializers.DateTimeField()
-
-
-def _datetime(value: Any) -> str | None:
-    return _DATETIME.to_representation(value) if value else None
-
 
 def risk_point_values(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
     """``queryset`` (filtered and ordered) reading only what a row shows."""
-    return queryset.values(*POINT_FIELDS)
-
-
-def _name_of(model, key: str) -> Subquery:
-    return Subquery(model.objects.filter(pk=OuterRef(key)).values("name")[:1])
+    return POINT_COLUMNS.values(queryset)
 
 
 def risk_point_values_by_key(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
     """A page's points, already chosen by key (``keyset_page_joined``), in
-    the same shape as ``risk_point_values``, the names read by key per row:
-    joined, 50 rows of ``id IN (…)`` were planned as hash joins over every
-    enterprise, unit and person (a scan of each table, growing with the
-    data)."""
-    names = {
-        "enterprise__name": _name_of(Enterprise, "enterprise_id"),
-        "unit__name": _name_of(Unit, "unit_id"),
-        "responsible_unit__name": _name_of(Unit, "responsible_unit_id"),
-        "responsible_person__name": _name_of(Person, "responsible_person_id"),
-    }
-    plain = [name for name in POINT_FIELDS if name not in names]
-    return queryset.order_by().values(*plain, **names)
+    the same shape as ``risk_point_values``, the names read by key per row
+    (``RowColumns.values_by_key``)."""
+    return POINT_COLUMNS.values_by_key(queryset)
 
 
 def _assessment(event: dict[str, Any]) -> dict[str, Any] | None:
@@ -114,7 +98,7 @@ def _assessment(event: dict[str, Any]) -> dict[str, Any] | None:
         "direct_reasons": event["latest_assessment__direct_reasons"],
         "inputs": event["latest_assessment__inputs"],
         "assessed_by": event["latest_assessment__assessed_by_name"],
-        "assessed_at": _datetime(event["latest_assessment__assessed_at"]),
+        "assessed_at": datetime_text(event["latest_assessment__assessed_at"]),
     }
 
 
@@ -166,7 +150,7 @@ def _events_of(point_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
 
 
 def risk_point_rows(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The page's rows (``values()`` of ``POINT_FIELDS``) in the shape of
+    """The page's rows (``values()`` of ``POINT_COLUMNS``) in the shape of
     ``RiskPointSerializer``."""
     events = _events_of([point["id"] for point in points])
     return [
@@ -192,7 +176,7 @@ def risk_point_rows(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "inspection_unit": point["inspection_unit"],
             },
             "events": events.get(point["id"], []),
-            "updated_at": _datetime(point["updated_at"]),
+            "updated_at": datetime_text(point["updated_at"]),
         }
         for point in points
     ]
