@@ -149,7 +149,10 @@ class PlainRowsList:
     """A list viewset (cursor pages) whose page is written from plain rows:
     ``row_writer`` reads the page's rows (as ``read``: by key after
     ``keyset_page_joined`` when the paginator finds the page without joins)
-    and writes them. The serializer stays the detail's and the schema's."""
+    and writes them. The serializer stays the detail's and the schema's.
+    A view's ``page_by_key(request)`` (``core.api.viewsets``: a department's
+    scope, a sub-query) may ask for the page to be found on the bare table,
+    then read by key (``KeysetPagination.join_page_only``)."""
 
     row_writer: RowWriter
 
@@ -158,6 +161,9 @@ class PlainRowsList:
         queryset = view.filter_queryset(view.get_queryset())
         paginator = view.paginator
         assert isinstance(paginator, KeysetPagination)  # noqa: S101
+        page_by_key = getattr(view, "page_by_key", None)
+        if page_by_key is not None and page_by_key(request):
+            paginator.join_page_only = True
         page = paginator.paginate_queryset(
             queryset, request, view=view, read=self.row_writer.values
         )
