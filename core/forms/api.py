@@ -35,7 +35,13 @@ from rest_framework.response import Response
 from core.base.filters import parse_id
 from core.base.pagination import KeysetPagination
 from core.base.serializers import FieldsOnce
-from core.forms.api_rows import VERSION_JSON, forms_page_body
+from core.forms.api_rows import (
+    SUBMISSION_COLUMNS,
+    VERSION_JSON,
+    forms_page_body,
+    submission_rows,
+    submission_values,
+)
 from core.forms.models import FormDefinition, FormUpload, Submission, SubmissionStatus
 from core.forms.selectors import forms_for_caller, submission_list
 from core.forms.services import (
@@ -101,16 +107,7 @@ class SubmissionSerializer(FieldsOnce, serializers.ModelSerializer):
             "form",
             "version",
             "enterprise",
-            "status",
-            "revision",
-            "data",
-            "score",
-            "max_score",
-            "percent",
-            "passed",
-            "breakdown",
-            "findings",
-            "warnings",
+            *SUBMISSION_COLUMNS,
             "submitted_at",
         ]
         read_only_fields = fields
@@ -299,16 +296,15 @@ class FormViewSet(viewsets.ReadOnlyModelViewSet):
             if wanted_status not in SubmissionStatus.values:
                 raise ApiValidationError({"status": [_("Unknown status.")]})
             filters["status"] = wanted_status
-        submissions = submission_list(
-            scope=scope, definition=definition, **filters
-        ).defer("definition__body")  # the draft's blocks: not shown
+        submissions = submission_list(scope=scope, definition=definition, **filters)
         # Cursor pages (docs/api.md): deep pages cost what the first costs;
-        # the page found without the row's joins, then read with them.
+        # the page found without the row's joins, then read by key as plain
+        # rows, written in the serializer's shape (core.forms.api_rows).
         paginator = SubmissionPagination()
-        page = paginator.paginate_queryset(submissions, request, view=self)
-        return paginator.get_paginated_response(
-            SubmissionSerializer(page, many=True).data
+        page = paginator.paginate_queryset(
+            submissions, request, view=self, read=submission_values
         )
+        return paginator.get_paginated_response(submission_rows(definition.key, page))
 
     # After the actions: in the class body ``list`` is this method.
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:

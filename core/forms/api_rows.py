@@ -1,4 +1,14 @@
-"""``GET /api/v1/forms/`` without reading or writing every schema again.
+"""The forms engine's API lists written from plain rows.
+
+``GET /api/v1/forms/{key}/submissions/`` reads its page with ``values()`` —
+the submission's columns and its version's number, by key once the cursor
+has chosen the page (``keyset_page_joined``) — and writes each row as a dict
+in exactly the shape of ``SubmissionSerializer`` (which the detail of a new
+submission and the schema keep; a test compares the two row by row), instead
+of building four models a row and walking the serializer's fields
+(``core.base.api_rows``).
+
+``GET /api/v1/forms/`` without reading or writing every schema again.
 
 Each listed form carries its current version's JSON Schema and UI description
 (about 20 KB of JSON per pack form, a megabyte a page for a supervisor). A
@@ -15,10 +25,11 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from rest_framework.fields import DateTimeField
+from django.db.models import QuerySet
 from rest_framework.renderers import JSONRenderer
 
-from core.forms.models import FormDefinition, FormVersion
+from core.base.api_rows import datetime_text
+from core.forms.models import FormDefinition, FormVersion, Submission
 
 #: The JSON columns a list never reads: the definition's draft blocks and
 #: the version's documents (from the store instead).
@@ -34,7 +45,6 @@ VERSION_JSON = (
 MAX_VERSIONS = 2_000
 
 _RENDERER = JSONRenderer()
-_DATETIME = DateTimeField()
 _encoded: dict[tuple[int, str, str], tuple[bytes, bytes]] = {}
 _lock = threading.Lock()
 
@@ -90,7 +100,7 @@ def form_row(definition: FormDefinition) -> dict[str, Any]:
         "kind": definition.kind,
         "industry": definition.industry.code if definition.industry else None,
         "version": version.number,
-        "published_at": _DATETIME.to_representation(version.published_at),
+        "published_at": datetime_text(version.published_at),
     }
 
 
@@ -114,3 +124,44 @@ def forms_page_body(envelope: dict[str, Any], definitions: list[Any]) -> bytes:
     head = render_json({**envelope, "results": []})
     assert head.endswith(b"[]}")  # noqa: S101 - results is the last key
     return head[:-3] + b"[" + b",".join(rows) + b"]}"
+
+
+# -- submissions ---------------------------------------------------------------
+
+#: The submission's columns a row shows as they are, in the serializer's
+#: order (``SubmissionSerializer.Meta.fields`` lists them from here).
+SUBMISSION_COLUMNS = (
+    *("status", "revision", "data", "score", "max_score", "percent"),
+    *("passed", "breakdown", "findings", "warnings"),
+)
+#: What a row reads with ``values()``.
+SUBMISSION_FIELDS = (
+    "id",
+    "version__number",
+    "enterprise_id",
+    *SUBMISSION_COLUMNS,
+    "submitted_at",
+)
+
+
+def submission_values(queryset: QuerySet[Submission]) -> QuerySet[Submission]:
+    """A page's submissions (chosen by key) reading only what a row shows."""
+    return queryset.order_by().values(*SUBMISSION_FIELDS)
+
+
+def submission_rows(
+    form_key: str, submissions: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The page's rows (``values()`` of ``SUBMISSION_FIELDS``, all answers
+    of the form ``form_key``) in the shape of ``SubmissionSerializer``."""
+    return [
+        {
+            "id": row["id"],
+            "form": form_key,
+            "version": row["version__number"],
+            "enterprise": row["enterprise_id"],
+            **{name: row[name] for name in SUBMISSION_COLUMNS},
+            "submitted_at": datetime_text(row["submitted_at"]),
+        }
+        for row in submissions
+    ]

@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
-from rest_framework import serializers
+from django.db.models import QuerySet
 
+from core.base.api_rows import datetime_text as _datetime
+from core.base.api_rows import grouped
+from core.base.api_rows import name_of as _name_of
 from core.organizations.models import Enterprise, Person, Unit
 from core.risks.models import ControlMeasure, RiskEvent, RiskPoint
 from core.scoring import number
@@ -66,22 +68,10 @@ EVENT_FIELDS = (
     "latest_assessment__assessed_at",
 )
 
-# DRF's own field, so that dates read exactly as the serializer writes them
-# (ISO 8601 in the current time zone, "Z" for UTC).
-_DATETIME = serializers.DateTimeField()
-
-
-def _datetime(value: Any) -> str | None:
-    return _DATETIME.to_representation(value) if value else None
-
 
 def risk_point_values(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
     """``queryset`` (filtered and ordered) reading only what a row shows."""
     return queryset.values(*POINT_FIELDS)
-
-
-def _name_of(model, key: str) -> Subquery:
-    return Subquery(model.objects.filter(pk=OuterRef(key)).values("name")[:1])
 
 
 def risk_point_values_by_key(queryset: QuerySet[RiskPoint]) -> QuerySet[RiskPoint]:
@@ -127,16 +117,15 @@ def _events_of(point_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         .values(*EVENT_FIELDS)
     )
     event_ids = [event["id"] for event in events]
-    codes: dict[int, list[str]] = defaultdict(list)
+    codes: dict[int, list[str]] = {}
     measures: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if event_ids:
         through = RiskEvent.accident_types.through
-        for event_id, code in (
+        codes = grouped(
             through.objects.filter(riskevent_id__in=event_ids)
             .order_by("accidenttype__code")
             .values_list("riskevent_id", "accidenttype__code")
-        ):
-            codes[event_id].append(code)
+        )
         for measure_id, event_id, kind, description in (
             ControlMeasure.objects.filter(is_active=True, event_id__in=event_ids)
             .order_by("event_id", "order", "pk")
