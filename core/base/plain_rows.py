@@ -17,7 +17,8 @@ events) uses the same helpers.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db.models import Expression, OuterRef, QuerySet, Subquery
@@ -60,6 +61,17 @@ def name_by_key(model: Any, key: str, column: str = "name") -> Subquery:
     (``id IN (…)``) joined to its related tables was planned as hash joins
     over each whole table; by key it reads one index entry per row."""
     return Subquery(model.objects.filter(pk=OuterRef(key)).values(column)[:1])
+
+
+def grouped(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, list[Any]]:
+    """``(key, value)`` pairs as the list of values of each key, in the
+    pairs' order (e.g. the codes of each row's many-to-many, read as one
+    ``values_list`` ordered by code): for a row a ``RowWriter`` cannot write
+    (nested, many-to-many), written by hand from plain rows."""
+    found: dict[Any, list[Any]] = defaultdict(list)
+    for key, value in pairs:
+        found[key].append(value)
+    return found
 
 
 #: What a row's field reads: a ``values()`` key, or an expression.
@@ -175,5 +187,6 @@ __all__ = [
     "RowWriter",
     "date_text",
     "datetime_text",
+    "grouped",
     "name_by_key",
 ]
