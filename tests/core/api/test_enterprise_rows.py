@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from core.organizations.api import EnterpriseSerializer
 from core.organizations.scope import scope_for
 from core.organizations.selectors import enterprise_filter, enterprise_list
+from tests.core.base.api_pages import serialized
 from tests.factories import EnterpriseFactory
-from tests.plain_rows import serialized
 
 LIST_URL = "/api/v1/enterprises/"
 

@@ -15,10 +15,10 @@ from core.forms.models import Submission, SubmissionStatus
 from core.forms.selectors import submission_list
 from core.forms.services import definition_publish, definition_update_blocks
 from core.organizations.scope import scope_for
+from tests.core.base.api_pages import serialized
 from tests.core.forms.conftest import checklist_blocks
 from tests.core.forms.test_api import client_for, submissions_url
 from tests.core.forms.test_write_roles import submitted_by_manager
-from tests.plain_rows import serialized
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,7 @@
-"""The API's hazard list is written by hand from plain rows
-(``HAZARD_ROWS``, core.hazards.api): the same JSON as ``HazardSerializer`` row for row,
-every optional field empty and filled, over every role's scope (a
-department's page read by key), pages by cursor, and a fixed number of
-queries."""
+"""The API's hazard list is written from plain rows (``HAZARD_ROWS``,
+core.hazards.api): the same JSON as ``HazardSerializer`` row for row, every
+optional field empty and filled, over every role's scope (a department's
+page read by key), pages by cursor, and a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -16,13 +15,13 @@ from core.hazards.models import HazardGrade, HazardStatus
 from core.hazards.selectors import hazard_list
 from core.organizations.scope import scope_for
 from core.risks.models import RiskPoint
-from tests.factories import api_as as api
-from tests.plain_rows import (
+from tests.core.base.api_pages import (
     SCOPED_USERS,
     assert_queries_do_not_grow,
     every_page,
     serialized,
 )
+from tests.factories import api_as as api
 
 pytestmark = pytest.mark.django_db
 S = HazardStatus

@@ -1,5 +1,5 @@
-"""The API's inspection task list is written by hand from plain rows
-(core.inspections.api_rows): the same JSON as ``InspectionTaskSerializer``
+"""The API's inspection task list is written from plain rows
+(``TASK_ROWS``, core.inspections.api): the same JSON as ``InspectionTaskSerializer``
 row for row, every optional field empty and filled, over every role's scope
 (a department's page read by key), pages by cursor, and a fixed number of
 queries."""
@@ -17,7 +17,7 @@ from core.inspections.models import InspectionTask, MajorHazardSource, TaskStatu
 from core.inspections.selectors import task_list
 from core.inspections.services import tasks_generate
 from core.organizations.scope import scope_for
-from tests import plain_rows
+from tests.core.base import api_pages
 from tests.core.inspections.test_api import add_tasks
 from tests.factories import api_as as api
 
@@ -32,7 +32,7 @@ def serializer_rows(user, **filters) -> list[dict]:
         .filter(**filters)
         .order_by("due_at", "pk")
     )
-    return plain_rows.serialized(InspectionTaskSerializer, tasks)
+    return api_pages.serialized(InspectionTaskSerializer, tasks)
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def varied(world, daily_point, point_b, admin_user):
 
 
 def test_the_rows_are_the_serializers_row_for_row(world, varied, admin_user):
-    for role in plain_rows.SCOPED_USERS:
+    for role in api_pages.SCOPED_USERS:
         user = getattr(world, role)
         response = api(user).get(URL)
         assert response.status_code == 200, role
@@ -107,12 +107,12 @@ def test_cursor_pages_are_the_serializers_rows_in_order(world, varied, admin_use
     add_tasks(world.enterprise_a, 60, due=due, done_by=admin_user)
     for role in ("dept_chemicals", "committee", "manager_a"):
         user = getattr(world, role)
-        assert plain_rows.every_page(api(user), URL) == serializer_rows(user), role
+        assert api_pages.every_page(api(user), URL) == serializer_rows(user), role
 
 
 def test_queries_do_not_grow_with_the_tasks(world, varied, django_assert_num_queries):
     due = timezone.now() + datetime.timedelta(days=30)
-    plain_rows.assert_queries_do_not_grow(
+    api_pages.assert_queries_do_not_grow(
         [world.dept_chemicals, world.committee, world.manager_a],
         URL,
         add_rows=lambda: add_tasks(world.enterprise_a, 30, due=due),
