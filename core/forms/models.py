@@ -27,7 +27,14 @@ from core.base.models import (
     CreatedAt,
     Timestamped,
     UpdatedAt,
+    changed_stamp,
+    choice_field,
+    created_stamp,
+    model_meta,
+    one_per,
+    optional_date,
     optional_key,
+    optional_moment,
     parent_key,
     user_stamp,
 )
@@ -83,7 +90,7 @@ class FormDefinition(Timestamped):
     )
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("kind"), Kind)
     industry = optional_key(
         Industry, "form_definitions", _("industry"), on_delete=models.PROTECT
     )
@@ -104,10 +111,10 @@ class FormDefinition(Timestamped):
     )
     copied_from = optional_key("self", "copies", _("copied from"))
     body = StreamField(body_block(), verbose_name=_("questions and sections"))
-    fillers = models.CharField(
+    fillers = choice_field(
         _("who fills it"),
+        Fillers,
         max_length=20,
-        choices=Fillers.choices,
         default=Fillers.MANAGER,
         help_text=_(
             "Who may fill and submit this form for an enterprise. Government "
@@ -139,16 +146,17 @@ class FormDefinition(Timestamped):
     )
     created_by = optional_key(settings.AUTH_USER_MODEL, "+", editable=False)
 
-    class Meta:
-        verbose_name = _("form definition")
-        verbose_name_plural = _("form definitions")
-        ordering = ["key"]
-        constraints = [
+    Meta = model_meta(
+        _("form definition"),
+        _("form definitions"),
+        ordering=["key"],
+        constraints=[
             models.CheckConstraint(
                 name="form_definition_has_an_owner",
                 condition=~models.Q(department__isnull=True, pack=""),
             )
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return self.title
@@ -212,12 +220,9 @@ class FormVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    fillers = models.CharField(
-        _("who fills it"),
-        max_length=20,
-        choices=Fillers.choices,
-        default=Fillers.MANAGER,
+    kind = choice_field(_("kind"), Kind)
+    fillers = choice_field(
+        _("who fills it"), Fillers, max_length=20, default=Fillers.MANAGER
     )
     blocks = models.JSONField(_("frozen blocks"))
     json_schema = models.JSONField(_("JSON Schema"))
@@ -228,15 +233,14 @@ class FormVersion(models.Model):
     published_at = models.DateTimeField(_("published at"), default=timezone.now)
     published_by = user_stamp(_("published by"))
 
-    class Meta:
-        verbose_name = _("form version")
-        verbose_name_plural = _("form versions")
-        ordering = ["definition", "-number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["definition", "number"], name="form_version_number_unique"
-            )
-        ]
+    Meta = model_meta(
+        _("form version"),
+        _("form versions"),
+        ordering=["definition", "-number"],
+        constraints=[
+            one_per("definition", "number", name="form_version_number_unique")
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.title} v{self.number}"
@@ -278,9 +282,7 @@ class FormAssignment(CreatedAt):
         _("enterprises in territory"),
         on_delete=models.PROTECT,
     )
-    recurrence = models.CharField(
-        _("recurrence"), max_length=16, choices=Recurrence.choices, default="none"
-    )
+    recurrence = choice_field(_("recurrence"), Recurrence, default="none")
     starts_on = models.DateField(_("starts on"), default=timezone.localdate)
     due_date = models.DateField(
         _("due date"),
@@ -291,16 +293,17 @@ class FormAssignment(CreatedAt):
     is_active = models.BooleanField(_("active"), default=True)
     created_by = user_stamp()
 
-    class Meta:
-        verbose_name = _("form assignment")
-        verbose_name_plural = _("form assignments")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
+    Meta = model_meta(
+        _("form assignment"),
+        _("form assignments"),
+        ordering=["-created_at", "-pk"],
+        constraints=[
             models.CheckConstraint(
                 name="form_assignment_has_a_target",
                 condition=~models.Q(industry__isnull=True, jurisdiction__isnull=True),
             )
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         target = " / ".join(str(t) for t in (self.industry, self.jurisdiction) if t)
@@ -329,15 +332,14 @@ class OptionList(UpdatedAt):
         verbose_name=_("options"),
     )
 
-    class Meta:
-        verbose_name = _("option list")
-        verbose_name_plural = _("option lists")
-        ordering = ["department", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["department", "name"], name="option_list_name_per_department"
-            )
-        ]
+    Meta = model_meta(
+        _("option list"),
+        _("option lists"),
+        ordering=["department", "name"],
+        constraints=[
+            one_per("department", "name", name="option_list_name_per_department")
+        ],
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -371,12 +373,9 @@ class Submission(models.Model):
         Enterprise, "form_submissions", _("enterprise"), on_delete=models.PROTECT
     )
     assignment = optional_key(FormAssignment, "submissions", _("assignment"))
-    period_start = models.DateField(_("period"), null=True, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=SubmissionStatus.choices,
-        default=SubmissionStatus.SUBMITTED,
+    period_start = optional_date(_("period"))
+    status = choice_field(
+        _("status"), SubmissionStatus, default=SubmissionStatus.SUBMITTED
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)
     data = models.JSONField(_("answers"))
@@ -394,7 +393,7 @@ class Submission(models.Model):
     submitted_by = user_stamp(_("submitted by"), blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     reviewed_by = user_stamp(_("reviewed by"))
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at = optional_moment(_("reviewed at"))
     review_comment = models.TextField(_("review comment"), blank=True)
 
     class Meta:
@@ -435,9 +434,7 @@ class SubmissionRevision(models.Model):
     breakdown = models.JSONField(_("score breakdown"), default=dict)
     findings = models.JSONField(_("findings"), default=list)
     warnings = models.JSONField(_("warnings"), default=list)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = user_stamp(blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     decision = models.CharField(
         _("review decision"),
@@ -450,17 +447,16 @@ class SubmissionRevision(models.Model):
     )
     comment = models.TextField(_("review comment"), blank=True)
     reviewed_by = user_stamp()
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at = optional_moment(_("reviewed at"))
 
-    class Meta:
-        verbose_name = _("submission revision")
-        verbose_name_plural = _("submission revisions")
-        ordering = ["submission", "number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "number"], name="submission_revision_unique"
-            )
-        ]
+    Meta = model_meta(
+        _("submission revision"),
+        _("submission revisions"),
+        ordering=["submission", "number"],
+        constraints=[
+            one_per("submission", "number", name="submission_revision_unique")
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.submission_id} r{self.number}"
@@ -482,17 +478,16 @@ class SubmissionDraft(models.Model):
     assignment = optional_key(FormAssignment, "drafts")
     data = models.JSONField(_("answers"), default=dict)
     step = models.PositiveSmallIntegerField(_("current step"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = created_stamp()
+    updated_at = changed_stamp()
 
-    class Meta:
-        verbose_name = _("submission draft")
-        verbose_name_plural = _("submission drafts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "enterprise", "user"], name="form_draft_unique"
-            )
-        ]
+    Meta = model_meta(
+        _("submission draft"),
+        _("submission drafts"),
+        constraints=[
+            one_per("version", "enterprise", "user", name="form_draft_unique")
+        ],
+    )
 
     def __str__(self) -> str:
         return f"draft {self.version_id}/{self.enterprise_id}/{self.user_id}"
@@ -508,18 +503,14 @@ class FormUpload(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     enterprise = parent_key(Enterprise, "form_uploads")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = user_stamp(blank=False)
     file = models.FileField(_("file"), upload_to=upload_path)
     name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = created_stamp()
 
-    class Meta:
-        verbose_name = _("form upload")
-        verbose_name_plural = _("form uploads")
+    Meta = model_meta(_("form upload"), _("form uploads"))
 
     def __str__(self) -> str:
         return self.name

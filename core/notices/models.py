@@ -25,7 +25,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Task, TaskState
 from wagtail.search import index
 
-from core.base.models import optional_key, parent_key
+from core.base.models import (
+    choice_field,
+    model_meta,
+    optional_key,
+    parent_key,
+)
 from core.notices.sanitise import RICH_TEXT_FEATURES, clean_html
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -58,8 +63,7 @@ class NoticeSiteHome(Page):
     max_count = 1
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    class Meta:
-        verbose_name = _("public site home")
+    Meta = model_meta(_("public site home"))
 
     def get_context(self, request, *args, **kwargs):
         from core.notices.selectors import latest_public
@@ -81,7 +85,7 @@ class NoticeIndexPage(Page):
     # pages, so a save queues no indexing job.
     search_auto_update = False
 
-    kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
+    kind = choice_field(_("kind"), NoticeKind, max_length=20)
 
     parent_page_types = ["notices.NoticeSiteHome"]
     subpage_types = [
@@ -92,8 +96,7 @@ class NoticeIndexPage(Page):
     ]
     content_panels = [*Page.content_panels, FieldPanel("kind")]
 
-    class Meta:
-        verbose_name = _("notice index")
+    Meta = model_meta(_("notice index"))
 
     def get_context(self, request, *args, **kwargs):
         from core.notices.selectors import public_index
@@ -111,9 +114,7 @@ class NoticePage(Page):
     # pages, so a save queues no indexing job.
     search_auto_update = False
 
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=NoticeKind.choices, editable=False
-    )
+    kind = choice_field(_("kind"), NoticeKind, max_length=20, editable=False)
     territory = optional_key(Jurisdiction, "+", _("territory"))
     industry = optional_key(Industry, "+", _("industry"))
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -132,9 +133,10 @@ class NoticePage(Page):
     #: what each page renders against these).
     public_fields: tuple[str, ...] = ("title", "summary", "territory", "industry")
 
-    class Meta:
-        verbose_name = _("public notice")
-        indexes = [models.Index(fields=["kind"], name="notices_kind_idx")]
+    Meta = model_meta(
+        _("public notice"),
+        indexes=[models.Index(fields=["kind"], name="notices_kind_idx")],
+    )
 
     def save(self, *args, **kwargs):
         for name in getattr(self, "rich_text_fields", ()):
@@ -160,8 +162,7 @@ class EnterpriseRiskNoticePage(NoticePage):
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
     search_fields = [*NoticePage.search_fields, index.SearchField("intro")]
 
-    class Meta:
-        verbose_name = _("enterprise risk notice")
+    Meta = model_meta(_("enterprise risk notice"))
 
 
 class CommitmentNoticePage(NoticePage):
@@ -176,8 +177,7 @@ class CommitmentNoticePage(NoticePage):
     )
     content_panels = [*Page.content_panels]
 
-    class Meta:
-        verbose_name = _("safety commitment notice")
+    Meta = model_meta(_("safety commitment notice"))
 
     def get_context(self, request, *args, **kwargs):
         from core.notices.selectors import enterprise_notices
@@ -195,11 +195,8 @@ class CircularPage(NoticePage):
     issuer = parent_key(
         Department, "circular_pages", _("issued by"), on_delete=models.PROTECT
     )
-    nature = models.CharField(
-        _("nature"),
-        max_length=20,
-        choices=CircularNature.choices,
-        default=CircularNature.INFORMATION,
+    nature = choice_field(
+        _("nature"), CircularNature, max_length=20, default=CircularNature.INFORMATION
     )
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
 
@@ -213,8 +210,7 @@ class CircularPage(NoticePage):
     ]
     search_fields = [*NoticePage.search_fields, index.SearchField("body")]
 
-    class Meta:
-        verbose_name = _("circular")
+    Meta = model_meta(_("circular"))
 
 
 class GuidancePage(NoticePage):
@@ -235,8 +231,7 @@ class GuidancePage(NoticePage):
     ]
     search_fields = [*NoticePage.search_fields, index.SearchField("body")]
 
-    class Meta:
-        verbose_name = _("guidance document")
+    Meta = model_meta(_("guidance document"))
 
 
 class IndustryReviewTask(Task):
@@ -250,8 +245,7 @@ class IndustryReviewTask(Task):
 
     admin_form_fields = Task.admin_form_fields
 
-    class Meta:
-        verbose_name = _("industry department review")
+    Meta = model_meta(_("industry department review"))
 
     @staticmethod
     def reviews(obj, user) -> bool:

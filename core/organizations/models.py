@@ -14,7 +14,15 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
 
-from core.base.models import optional_key, optional_many, parent_key
+from core.base.models import (
+    changed_stamp,
+    choice_field,
+    created_stamp,
+    model_meta,
+    optional_key,
+    optional_many,
+    parent_key,
+)
 from core.organizations.validators import validate_uscc
 from plugins.vocabularies import CONTROL_LEVELS
 
@@ -30,13 +38,11 @@ class Jurisdiction(MP_Node):
 
     name = models.CharField(_("name"), max_length=100)
     code = models.CharField(_("code"), max_length=32, unique=True)
-    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    level = choice_field(_("level"), Level)
 
     node_order_by = ["code"]
 
-    class Meta:
-        verbose_name = _("jurisdiction")
-        verbose_name_plural = _("jurisdictions")
+    Meta = model_meta(_("jurisdiction"), _("jurisdictions"))
 
     def __str__(self) -> str:
         return self.name
@@ -55,10 +61,7 @@ class Industry(models.Model):
         help_text=_("Inactive when the pack that provides it is disabled."),
     )
 
-    class Meta:
-        verbose_name = _("industry")
-        verbose_name_plural = _("industries")
-        ordering = ["code"]
+    Meta = model_meta(_("industry"), _("industries"), ordering=["code"])
 
     def __str__(self) -> str:
         return self.name
@@ -79,7 +82,7 @@ class Department(models.Model):
         TERRITORIAL = "territorial", _("Territorial office")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("kind"), Kind)
     industries = optional_many(
         Industry,
         "departments",
@@ -94,10 +97,7 @@ class Department(models.Model):
         help_text=_("For a territorial office: the root of the territory it covers."),
     )
 
-    class Meta:
-        verbose_name = _("department")
-        verbose_name_plural = _("departments")
-        ordering = ["kind", "name"]
+    Meta = model_meta(_("department"), _("departments"), ordering=["kind", "name"])
 
     def __str__(self) -> str:
         return self.name
@@ -147,8 +147,8 @@ class Enterprise(ClusterableModel):
     legal_representative = models.CharField(
         _("legal representative"), max_length=50, blank=True
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = created_stamp(_("created at"))
+    updated_at = changed_stamp(_("updated at"))
 
     class Meta:
         verbose_name = _("enterprise")
@@ -176,10 +176,7 @@ class EnterpriseContact(models.Model):
     phone = models.CharField(_("phone"), max_length=30)
     email = models.EmailField(_("email"), blank=True)
 
-    class Meta:
-        verbose_name = _("contact")
-        verbose_name_plural = _("contacts")
-        ordering = ["pk"]
+    Meta = model_meta(_("contact"), _("contacts"), ordering=["pk"])
 
     def __str__(self) -> str:
         return f"{self.name} {self.phone}"
@@ -200,7 +197,7 @@ class Unit(MP_Node):
 
     enterprise = parent_key(Enterprise, "units", _("enterprise"))
     name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("kind"), Kind)
 
     node_order_by = ["kind", "name"]
 
@@ -244,10 +241,7 @@ class Person(models.Model):
         ),
     )
 
-    class Meta:
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-        ordering = ["name", "pk"]
+    Meta = model_meta(_("person"), _("people"), ordering=["name", "pk"])
 
     def __str__(self) -> str:
         return self.name
@@ -278,7 +272,7 @@ class Membership(models.Model):
         related_name="membership",
         verbose_name=_("user"),
     )
-    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    role = choice_field(_("role"), Role, max_length=32)
     department = optional_key(
         Department, "memberships", _("department"), on_delete=models.CASCADE
     )
@@ -286,10 +280,10 @@ class Membership(models.Model):
         Enterprise, "memberships", _("enterprise"), on_delete=models.CASCADE
     )
 
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
+    Meta = model_meta(
+        _("membership"),
+        _("memberships"),
+        constraints=[
             models.CheckConstraint(
                 name="membership_government_has_department",
                 condition=~models.Q(
@@ -304,7 +298,8 @@ class Membership(models.Model):
                     enterprise__isnull=True,
                 ),
             ),
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"

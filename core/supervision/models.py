@@ -12,7 +12,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.base.models import UpdatedAt, enterprise_key
+from core.base.models import (
+    UpdatedAt,
+    choice_field,
+    enterprise_key,
+    model_meta,
+)
 from core.organizations.models import Enterprise, Jurisdiction
 from core.supervision.geometry import validate_boundary
 
@@ -38,9 +43,7 @@ class TerritoryBoundary(UpdatedAt):
         ),
     )
 
-    class Meta:
-        verbose_name = _("territory boundary")
-        verbose_name_plural = _("territory boundaries")
+    Meta = model_meta(_("territory boundary"), _("territory boundaries"))
 
     def __str__(self) -> str:
         return str(self.jurisdiction)
@@ -84,9 +87,7 @@ class RatingWeights(BaseGenericSetting):
         validators=[MinValueValidator(7), MaxValueValidator(366)],
     )
 
-    class Meta:
-        verbose_name = _("enterprise rating weights")
-        verbose_name_plural = _("enterprise rating weights")
+    Meta = model_meta(_("enterprise rating weights"), _("enterprise rating weights"))
 
     def clean(self) -> None:
         errors = {}
@@ -109,21 +110,20 @@ class EnterpriseRating(models.Model):
         related_name="rating",
         verbose_name=_("enterprise"),
     )
-    rating_class = models.CharField(
-        _("class"), max_length=1, choices=RatingClass.choices
-    )
+    rating_class = choice_field(_("class"), RatingClass, max_length=1)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1)
     components = models.JSONField(_("components"), default=dict)
     computed_at = models.DateTimeField(_("computed at"))
 
-    class Meta:
-        verbose_name = _("enterprise rating")
-        verbose_name_plural = _("enterprise ratings")
-        ordering = ["-score", "enterprise_id"]
-        indexes = [
+    Meta = model_meta(
+        _("enterprise rating"),
+        _("enterprise ratings"),
+        ordering=["-score", "enterprise_id"],
+        indexes=[
             models.Index(fields=["rating_class", "-score"], name="rating_class_score"),
             models.Index(fields=["-score", "enterprise"], name="rating_score"),
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.enterprise_id}: {self.rating_class}"
@@ -133,23 +133,22 @@ class EnterpriseRatingChange(models.Model):
     """A change of an enterprise's class, with the figures behind it."""
 
     enterprise = enterprise_key("rating_changes")
-    from_class = models.CharField(
-        _("from"), max_length=1, choices=RatingClass.choices, blank=True
-    )
-    to_class = models.CharField(_("to"), max_length=1, choices=RatingClass.choices)
+    from_class = choice_field(_("from"), RatingClass, max_length=1, blank=True)
+    to_class = choice_field(_("to"), RatingClass, max_length=1)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1)
     reasons = models.JSONField(_("reasons"), default=dict)
     changed_at = models.DateTimeField(_("changed at"))
 
-    class Meta:
-        verbose_name = _("enterprise rating change")
-        verbose_name_plural = _("enterprise rating changes")
-        ordering = ["-changed_at", "-pk"]
-        indexes = [
+    Meta = model_meta(
+        _("enterprise rating change"),
+        _("enterprise rating changes"),
+        ordering=["-changed_at", "-pk"],
+        indexes=[
             models.Index(
                 fields=["enterprise", "-changed_at"], name="ratingchange_ent_recent"
             )
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.enterprise_id}: {self.from_class or '-'} → {self.to_class}"

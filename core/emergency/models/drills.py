@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     CreatedAt,
     enterprise_key,
+    model_meta,
+    optional_date,
     optional_key,
     optional_many,
     user_stamp,
@@ -28,13 +30,14 @@ class DrillPlanItem(models.Model):
     scenario = models.CharField(_("scenario"), max_length=200)
     plan = optional_key(EmergencyPlan, "+", _("emergency plan"))
     due_on = models.DateField(_("to be held by"))
-    flagged_on = models.DateField(_("flagged overdue on"), null=True, blank=True)
+    flagged_on = optional_date(_("flagged overdue on"))
 
-    class Meta:
-        verbose_name = _("planned drill")
-        verbose_name_plural = _("planned drills")
-        ordering = ["enterprise_id", "due_on", "pk"]
-        indexes = [models.Index(fields=["due_on"], name="drillplan_due")]
+    Meta = model_meta(
+        _("planned drill"),
+        _("planned drills"),
+        ordering=["enterprise_id", "due_on", "pk"],
+        indexes=[models.Index(fields=["due_on"], name="drillplan_due")],
+    )
 
     def __str__(self) -> str:
         return f"{self.year} {self.scenario}"
@@ -64,13 +67,14 @@ class Drill(CreatedAt):
     hazards = optional_many("hazards.Hazard", "+", _("hazards opened"))
     recorded_by = user_stamp(_("recorded by"), blank=False)
 
-    class Meta:
-        verbose_name = _("drill")
-        verbose_name_plural = _("drills")
-        ordering = ["-held_on", "-pk"]
-        indexes = [
+    Meta = model_meta(
+        _("drill"),
+        _("drills"),
+        ordering=["-held_on", "-pk"],
+        indexes=[
             models.Index(fields=["enterprise", "-held_on"], name="drill_ent_recent")
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.held_on} {self.scenario}"

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import enterprise_key, parent_key
+from core.base.models import (
+    choice_field,
+    enterprise_key,
+    model_meta,
+    optional_date,
+    parent_key,
+)
 from core.organizations.models import Unit
 from plugins.vocabularies import (
     OCCUPATIONAL_FACTORS,
@@ -22,9 +28,7 @@ class OccupationalExposure(models.Model):
 
     enterprise = enterprise_key("occupational_exposures")
     post = parent_key(Unit, "occupational_exposures", _("post"))
-    factor = models.CharField(
-        _("hazard factor"), max_length=16, choices=OccupationalFactor.choices
-    )
+    factor = choice_field(_("hazard factor"), OccupationalFactor)
     agent = models.CharField(
         _("agent (e.g. benzene, silica dust)"), max_length=100, blank=True
     )
@@ -35,10 +39,11 @@ class OccupationalExposure(models.Model):
         _("needs a notification card"), default=True
     )
 
-    class Meta:
-        verbose_name = _("occupational exposure")
-        verbose_name_plural = _("occupational exposures")
-        ordering = ["post_id", "pk"]
+    Meta = model_meta(
+        _("occupational exposure"),
+        _("occupational exposures"),
+        ordering=["post_id", "pk"],
+    )
 
     def __str__(self) -> str:
         return f"{self.post}: {self.get_factor_display()}"
@@ -51,13 +56,14 @@ class WorkplaceTest(models.Model):
     tested_on = models.DateField(_("tested on"))
     agency = models.CharField(_("testing agency"), max_length=200, blank=True)
     next_due = models.DateField(_("next test due"))
-    flagged_on = models.DateField(_("flagged overdue on"), null=True, blank=True)
+    flagged_on = optional_date(_("flagged overdue on"))
 
-    class Meta:
-        verbose_name = _("workplace hazard test")
-        verbose_name_plural = _("workplace hazard tests")
-        ordering = ["-tested_on", "-pk"]
-        indexes = [models.Index(fields=["next_due"], name="wtest_next_due")]
+    Meta = model_meta(
+        _("workplace hazard test"),
+        _("workplace hazard tests"),
+        ordering=["-tested_on", "-pk"],
+        indexes=[models.Index(fields=["next_due"], name="wtest_next_due")],
+    )
 
     def __str__(self) -> str:
         return f"{self.tested_on}"
@@ -70,10 +76,7 @@ class WorkplaceTestResult(models.Model):
     limit = models.CharField(_("limit"), max_length=60, blank=True)
     compliant = models.BooleanField(_("within the limit"))
 
-    class Meta:
-        verbose_name = _("test result")
-        verbose_name_plural = _("test results")
-        ordering = ["test_id", "pk"]
+    Meta = model_meta(_("test result"), _("test results"), ordering=["test_id", "pk"])
 
     def __str__(self) -> str:
         return self.measured

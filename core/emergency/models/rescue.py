@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     CreatedAt,
     UpdatedAt,
+    choice_field,
+    created_stamp,
     enterprise_key,
+    model_meta,
+    one_per,
+    optional_date,
     optional_key,
     parent_key,
 )
@@ -27,16 +32,15 @@ class RescueTeam(CreatedAt):
 
     enterprise = enterprise_key("rescue_teams")
     name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=16, choices=RescueTeamKind.choices)
+    kind = choice_field(_("kind"), RescueTeamKind)
     equipment = models.TextField(_("equipment"), blank=True)
     supplies_location = models.CharField(
         _("location of emergency supplies"), max_length=200, blank=True
     )
 
-    class Meta:
-        verbose_name = _("rescue team")
-        verbose_name_plural = _("rescue teams")
-        ordering = ["enterprise_id", "pk"]
+    Meta = model_meta(
+        _("rescue team"), _("rescue teams"), ordering=["enterprise_id", "pk"]
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -47,13 +51,12 @@ class RescueTeamMember(models.Model):
     person = parent_key(Person, "+", _("person"))
     duty = models.CharField(_("duty"), max_length=100, blank=True)
 
-    class Meta:
-        verbose_name = _("rescue team member")
-        verbose_name_plural = _("rescue team members")
-        ordering = ["team_id", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["team", "person"], name="rescuemember_once")
-        ]
+    Meta = model_meta(
+        _("rescue team member"),
+        _("rescue team members"),
+        ordering=["team_id", "pk"],
+        constraints=[one_per("team", "person", name="rescuemember_once")],
+    )
 
     def __str__(self) -> str:
         return str(self.person)
@@ -71,13 +74,14 @@ class RescueAgreement(CreatedAt):
     contact = models.CharField(_("contact"), max_length=100, blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
-    warned_until = models.DateField(_("expiry warned for"), null=True, blank=True)
+    warned_until = optional_date(_("expiry warned for"))
 
-    class Meta:
-        verbose_name = _("rescue agreement")
-        verbose_name_plural = _("rescue agreements")
-        ordering = ["enterprise_id", "-valid_until", "pk"]
-        indexes = [models.Index(fields=["valid_until"], name="ragreement_until")]
+    Meta = model_meta(
+        _("rescue agreement"),
+        _("rescue agreements"),
+        ordering=["enterprise_id", "-valid_until", "pk"],
+        indexes=[models.Index(fields=["valid_until"], name="ragreement_until")],
+    )
 
     def __str__(self) -> str:
         return self.party
@@ -106,10 +110,11 @@ class PostEmergencyContent(UpdatedAt):
     escape_route = models.TextField(_("escape route"), blank=True)
     assembly_point = models.CharField(_("assembly point"), max_length=200, blank=True)
 
-    class Meta:
-        verbose_name = _("post emergency content")
-        verbose_name_plural = _("post emergency contents")
-        ordering = ["enterprise_id", "pk"]
+    Meta = model_meta(
+        _("post emergency content"),
+        _("post emergency contents"),
+        ordering=["enterprise_id", "pk"],
+    )
 
     def __str__(self) -> str:
         return str(self.post)
@@ -124,17 +129,16 @@ class ReadSignature(models.Model):
     post = parent_key(Unit, "+", _("post"))
     what = models.CharField(_("what was read"), max_length=16)
     version = models.CharField(_("version read"), max_length=40)
-    signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)
+    signed_at = created_stamp(_("signed at"))
 
-    class Meta:
-        verbose_name = _("read signature")
-        verbose_name_plural = _("read signatures")
-        ordering = ["-signed_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "post", "what", "version"], name="readsignature_once"
-            )
-        ]
+    Meta = model_meta(
+        _("read signature"),
+        _("read signatures"),
+        ordering=["-signed_at", "-pk"],
+        constraints=[
+            one_per("person", "post", "what", "version", name="readsignature_once")
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.person_id}/{self.post_id}/{self.what}"

@@ -8,7 +8,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key, parent_key
+from core.base.models import (
+    changed_stamp,
+    created_stamp,
+    model_meta,
+    optional_key,
+    parent_key,
+)
 from core.organizations.models import Enterprise
 from core.risks.models.points import RiskPoint
 
@@ -33,16 +39,15 @@ class RiskDraft(models.Model):
     )
     current_step = models.CharField(_("current step"), max_length=40, blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = created_stamp(_("created at"))
+    updated_at = changed_stamp(_("updated at"))
 
-    class Meta:
-        verbose_name = _("risk point draft")
-        verbose_name_plural = _("risk point drafts")
-        ordering = ["-updated_at", "-pk"]
-        indexes = [
-            models.Index(fields=["owner", "-updated_at"], name="riskdraft_owner"),
-        ]
+    Meta = model_meta(
+        _("risk point draft"),
+        _("risk point drafts"),
+        ordering=["-updated_at", "-pk"],
+        indexes=[models.Index(fields=["owner", "-updated_at"], name="riskdraft_owner")],
+    )
 
     def __str__(self) -> str:
         return self.title or str(self.draft_id)

@@ -6,7 +6,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key, optional_many, parent_key
+from core.base.models import (
+    choice_field,
+    model_meta,
+    optional_key,
+    optional_many,
+    parent_key,
+)
 from core.risks.models.points import RiskAnalysisUnit, RiskPoint, RiskPointPart
 from core.risks.models.standards import AccidentType, HazardFactorClass
 from plugins.vocabularies import MEASURE_TYPES
@@ -24,10 +30,9 @@ class HazardFactor(RiskPointPart):
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
 
-    class Meta:
-        verbose_name = _("hazard factor")
-        verbose_name_plural = _("hazard factors")
-        ordering = ["risk_point_id", "pk"]
+    Meta = model_meta(
+        _("hazard factor"), _("hazard factors"), ordering=["risk_point_id", "pk"]
+    )
 
     def __str__(self) -> str:
         return self.description or str(self.factor_class)
@@ -66,10 +71,9 @@ class RiskEvent(RiskPointPart):
     )
     latest_assessment = optional_key("Assessment", "+", _("latest assessment"))
 
-    class Meta:
-        verbose_name = _("risk event")
-        verbose_name_plural = _("risk events")
-        ordering = ["risk_point_id", "order", "pk"]
+    Meta = model_meta(
+        _("risk event"), _("risk events"), ordering=["risk_point_id", "order", "pk"]
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -93,15 +97,16 @@ class ControlMeasure(RiskPointPart):
 
     risk_point = parent_key(RiskPoint, "measures", _("risk point"))
     event = parent_key(RiskEvent, "measures", _("risk event"))
-    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("type"), Kind)
     description = models.TextField(_("measure"))
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
-    class Meta:
-        verbose_name = _("control measure")
-        verbose_name_plural = _("control measures")
-        ordering = ["event_id", "order", "pk"]
+    Meta = model_meta(
+        _("control measure"),
+        _("control measures"),
+        ordering=["event_id", "order", "pk"],
+    )
 
     def __str__(self) -> str:
         return self.description[:80]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key
+from core.base.models import (
+    changed_stamp,
+    model_meta,
+    user_stamp,
+)
 from core.organizations.models import Enterprise
 
 
@@ -37,12 +40,10 @@ class SitePlan(models.Model):
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     source_name = models.CharField(_("uploaded file"), max_length=200, blank=True)
-    uploaded_by = optional_key(settings.AUTH_USER_MODEL, "+", _("uploaded by"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+    uploaded_by = user_stamp(_("uploaded by"))
+    uploaded_at = changed_stamp(_("uploaded at"))
 
-    class Meta:
-        verbose_name = _("site plan")
-        verbose_name_plural = _("site plans")
+    Meta = model_meta(_("site plan"), _("site plans"))
 
     def __str__(self) -> str:
         return self.source_name or str(self.enterprise_id)
