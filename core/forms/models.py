@@ -360,7 +360,25 @@ class OptionList(UpdatedAt):
         return found
 
 
-class Submission(models.Model):
+class ScoredAnswers(models.Model):
+    """Answers as submitted and what scoring made of them (score, pass,
+    breakdown, findings, warnings): what a submission shows, and what each
+    of its revisions keeps as it was."""
+
+    data = models.JSONField(_("answers"))
+    score = models.FloatField(_("score"), null=True, blank=True)
+    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
+    percent = models.FloatField(_("percent"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    breakdown = models.JSONField(_("score breakdown"), default=dict)
+    findings = models.JSONField(_("findings"), default=list)
+    warnings = models.JSONField(_("warnings"), default=list)
+
+    class Meta:
+        abstract = True
+
+
+class Submission(ScoredAnswers):
     """A filled form of one enterprise; its latest revision is copied here."""
 
     definition = parent_key(
@@ -378,18 +396,11 @@ class Submission(models.Model):
         _("status"), SubmissionStatus, default=SubmissionStatus.SUBMITTED
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)
-    data = models.JSONField(_("answers"))
-    score = models.FloatField(_("score"), null=True, blank=True)
-    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
-    percent = models.FloatField(_("percent"), null=True, blank=True)
-    passed = models.BooleanField(_("passed"), null=True, blank=True)
-    breakdown = models.JSONField(_("score breakdown"), default=dict)
     findings = models.JSONField(
         _("findings"),
         default=list,
         help_text=_("Non-compliant check items that open a hazard, with grade."),
     )
-    warnings = models.JSONField(_("warnings"), default=list)
     submitted_by = user_stamp(_("submitted by"), blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     reviewed_by = user_stamp(_("reviewed by"))
@@ -420,20 +431,12 @@ class Submission(models.Model):
         return f"{self.definition_id}/{self.enterprise_id} #{self.pk}"
 
 
-class SubmissionRevision(models.Model):
+class SubmissionRevision(ScoredAnswers):
     """Every answer an enterprise submitted (first submission and corrections),
     with the review it received; never changed once the review is recorded."""
 
     submission = parent_key(Submission, "revisions")
     number = models.PositiveIntegerField(_("revision"))
-    data = models.JSONField(_("answers"))
-    score = models.FloatField(_("score"), null=True, blank=True)
-    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
-    percent = models.FloatField(_("percent"), null=True, blank=True)
-    passed = models.BooleanField(_("passed"), null=True, blank=True)
-    breakdown = models.JSONField(_("score breakdown"), default=dict)
-    findings = models.JSONField(_("findings"), default=list)
-    warnings = models.JSONField(_("warnings"), default=list)
     submitted_by = user_stamp(blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     decision = models.CharField(
