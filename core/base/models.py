@@ -155,7 +155,9 @@ def one_per(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:
     return models.UniqueConstraint(fields=list(fields), name=name, **options)
 
 
-def model_meta(verbose_name: Any, verbose_name_plural: Any = None, **options: Any):
+def model_meta(
+    verbose_name: Any, verbose_name_plural: Any = None, **options: Any
+) -> type:
     """A model's ``Meta``: its names (singular, plural) and its other options
     as keywords (``ordering``, ``indexes``, ``constraints``...)::
 
