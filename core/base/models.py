@@ -10,9 +10,8 @@ unless ``on_delete`` says otherwise), ``optional_many`` a many-to-many link
 that may be empty. ``choice_field`` is a value from a vocabulary,
 ``created_stamp``/``changed_stamp`` the "when" of a record under another
 name than ``created_at``/``updated_at``, ``optional_date``/``optional_moment``
-a day or a moment that may not have come yet. ``model_meta`` states a
-model's names and options in one place, ``one_per`` the constraint "at most
-one row per these values". Their fields are defined exactly as the apps
+a day or a moment that may not have come yet, ``one_per`` the constraint
+"at most one row per these values". Their fields are defined exactly as the apps
 defined them, so adopting one changes no migration.
 """
 
@@ -153,17 +152,3 @@ def one_per(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:
     """At most one row per combination of ``fields`` (``condition`` limits
     it to some rows)."""
     return models.UniqueConstraint(fields=list(fields), name=name, **options)
-
-
-def model_meta(
-    verbose_name: Any, verbose_name_plural: Any = None, **options: Any
-) -> type:
-    """A model's ``Meta``: its names (singular, plural) and its other options
-    as keywords (``ordering``, ``indexes``, ``constraints``...)::
-
-        Meta = model_meta(_("drill"), _("drills"), ordering=["-held_on", "-pk"])
-    """
-    names = {"verbose_name": verbose_name}
-    if verbose_name_plural is not None:
-        names["verbose_name_plural"] = verbose_name_plural
-    return type("Meta", (), {**names, **options})

@@ -19,7 +19,6 @@ from core.base.models import (
     choice_field,
     created_stamp,
     enterprise_key,
-    model_meta,
     one_per,
     optional_date,
     optional_key,
@@ -54,9 +53,10 @@ class Campaign(CreatedAt):
     # [{"key": "risk_list"}, {"key": "inspections", "value": 90}, …]
     criteria = models.JSONField(_("criteria"), default=list)
 
-    Meta = model_meta(
-        _("rollout campaign"), _("rollout campaigns"), ordering=["-starts_on", "-pk"]
-    )
+    class Meta:
+        verbose_name = _("rollout campaign")
+        verbose_name_plural = _("rollout campaigns")
+        ordering = ["-starts_on", "-pk"]
 
     def __str__(self) -> str:
         return self.title
@@ -74,7 +74,10 @@ class Milestone(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
 
-    Meta = model_meta(_("milestone"), _("milestones"), ordering=["deadline", "pk"])
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["deadline", "pk"]
 
     def __str__(self) -> str:
         return self.title
@@ -93,12 +96,11 @@ class ProgressRecord(models.Model):
     criteria = models.JSONField(_("criteria"), default=dict)
     recorded_at = changed_stamp(_("recorded at"))
 
-    Meta = model_meta(
-        _("campaign progress record"),
-        _("campaign progress records"),
-        ordering=["campaign", "day"],
-        constraints=[one_per("campaign", "day", name="campaigns_progress_day")],
-    )
+    class Meta:
+        verbose_name = _("campaign progress record")
+        verbose_name_plural = _("campaign progress records")
+        ordering = ["campaign", "day"]
+        constraints = [one_per("campaign", "day", name="campaigns_progress_day")]
 
     def __str__(self) -> str:
         return f"{self.campaign_id} {self.day}"
@@ -131,7 +133,10 @@ class Directive(models.Model):
     recipient_count = models.PositiveIntegerField(_("enterprises"), default=0)
     created_at = created_stamp(_("sent at"))
 
-    Meta = model_meta(_("directive"), _("directives"), ordering=["-created_at", "-pk"])
+    class Meta:
+        verbose_name = _("directive")
+        verbose_name_plural = _("directives")
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return self.title
@@ -150,20 +155,19 @@ class DirectiveRecipient(models.Model):
     reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     last_reminded_on = optional_date(_("last reminded on"))
 
-    Meta = model_meta(
-        _("directive recipient"),
-        _("directive recipients"),
-        ordering=["enterprise__name", "pk"],
-        constraints=[
+    class Meta:
+        verbose_name = _("directive recipient")
+        verbose_name_plural = _("directive recipients")
+        ordering = ["enterprise__name", "pk"]
+        constraints = [
             one_per("directive", "enterprise", name="directive_recipient_once")
-        ],
-        indexes=[
+        ]
+        indexes = [
             models.Index(fields=["enterprise", "directive"], name="directive_inbox"),
             models.Index(
                 fields=["directive", "read_at", "replied_at"], name="directive_receipts"
             ),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.directive} → {self.enterprise}"
@@ -182,9 +186,10 @@ class SpotCheckSample(models.Model):
     enterprise_ids = models.JSONField(_("sampled enterprises"), default=list)
     created_at = created_stamp(_("drawn at"))
 
-    Meta = model_meta(
-        _("spot-check sample"), _("spot-check samples"), ordering=["-created_at", "-pk"]
-    )
+    class Meta:
+        verbose_name = _("spot-check sample")
+        verbose_name_plural = _("spot-check samples")
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"#{self.pk} ({self.size}/{self.population_size})"
@@ -218,14 +223,13 @@ class AcceptanceCheck(models.Model):
     checked_on = models.DateField(_("checked on"))
     created_at = created_stamp(_("recorded at"))
 
-    Meta = model_meta(
-        _("acceptance check"),
-        _("acceptance checks"),
-        ordering=["-checked_on", "-pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("acceptance check")
+        verbose_name_plural = _("acceptance checks")
+        ordering = ["-checked_on", "-pk"]
+        indexes = [
             models.Index(fields=["enterprise", "-checked_on"], name="check_enterprise")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.enterprise}"
@@ -247,7 +251,9 @@ class AssessmentWeights(BaseGenericSetting):
         validators=[MaxValueValidator(100)],
     )
 
-    Meta = model_meta(_("assessment weights"), _("assessment weights"))
+    class Meta:
+        verbose_name = _("assessment weights")
+        verbose_name_plural = _("assessment weights")
 
     def clean(self) -> None:
         if self.progress_weight + self.acceptance_weight == 0:

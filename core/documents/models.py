@@ -21,7 +21,6 @@ from core.base.models import (
     choice_field,
     created_stamp,
     enterprise_key,
-    model_meta,
     one_per,
     optional_key,
     optional_moment,
@@ -131,10 +130,10 @@ class PublicCard(CreatedAt):
     )
     kind = choice_field(_("kind"), CardKind)
 
-    Meta = model_meta(
-        _("public card"),
-        _("public cards"),
-        constraints=[
+    class Meta:
+        verbose_name = _("public card")
+        verbose_name_plural = _("public cards")
+        constraints = [
             one_per(
                 "enterprise",
                 "post",
@@ -148,8 +147,7 @@ class PublicCard(CreatedAt):
                 condition=models.Q(post__isnull=True),
                 name="public_card_poster_unique",
             ),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.enterprise_id}/{self.post_id or '-'}"
@@ -190,14 +188,14 @@ class ScopeHandbook(GeneratedDocument):
         _("enterprises"), null=True, blank=True
     )
 
-    Meta = model_meta(
-        _("industry or territory handbook"),
-        _("industry and territory handbooks"),
-        ordering=["-requested_at", "-id"],
-        indexes=[
+    class Meta:
+        verbose_name = _("industry or territory handbook")
+        verbose_name_plural = _("industry and territory handbooks")
+        ordering = ["-requested_at", "-id"]
+        indexes = [
             models.Index(fields=["-requested_at", "-id"], name="scope_handbook_recent")
-        ],
-        constraints=[
+        ]
+        constraints = [
             one_per(
                 "industry",
                 "number",
@@ -221,8 +219,7 @@ class ScopeHandbook(GeneratedDocument):
                 ),
                 name="scope_handbook_one_target",
             ),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.target_id} v{self.number}"
@@ -266,11 +263,10 @@ class HandbookSectionSetting(UpdatedAt):
     )
     updated_by = user_stamp(_("updated by"))
 
-    Meta = model_meta(
-        _("handbook section setting"),
-        _("handbook section settings"),
-        constraints=[one_per("industry", "key", name="handbook_section_unique")],
-    )
+    class Meta:
+        verbose_name = _("handbook section setting")
+        verbose_name_plural = _("handbook section settings")
+        constraints = [one_per("industry", "key", name="handbook_section_unique")]
 
     def __str__(self) -> str:
         return f"{self.industry_id} {self.key}"
@@ -283,11 +279,10 @@ class HandbookNote(UpdatedAt):
     key = models.CharField(_("section"), max_length=120)
     text = models.TextField(_("notes"))
 
-    Meta = model_meta(
-        _("handbook note"),
-        _("handbook notes"),
-        constraints=[one_per("enterprise", "key", name="handbook_note_unique")],
-    )
+    class Meta:
+        verbose_name = _("handbook note")
+        verbose_name_plural = _("handbook notes")
+        constraints = [one_per("enterprise", "key", name="handbook_note_unique")]
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.key}"

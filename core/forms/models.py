@@ -30,7 +30,6 @@ from core.base.models import (
     changed_stamp,
     choice_field,
     created_stamp,
-    model_meta,
     one_per,
     optional_date,
     optional_key,
@@ -146,17 +145,16 @@ class FormDefinition(Timestamped):
     )
     created_by = optional_key(settings.AUTH_USER_MODEL, "+", editable=False)
 
-    Meta = model_meta(
-        _("form definition"),
-        _("form definitions"),
-        ordering=["key"],
-        constraints=[
+    class Meta:
+        verbose_name = _("form definition")
+        verbose_name_plural = _("form definitions")
+        ordering = ["key"]
+        constraints = [
             models.CheckConstraint(
                 name="form_definition_has_an_owner",
                 condition=~models.Q(department__isnull=True, pack=""),
             )
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -233,14 +231,13 @@ class FormVersion(models.Model):
     published_at = models.DateTimeField(_("published at"), default=timezone.now)
     published_by = user_stamp(_("published by"))
 
-    Meta = model_meta(
-        _("form version"),
-        _("form versions"),
-        ordering=["definition", "-number"],
-        constraints=[
+    class Meta:
+        verbose_name = _("form version")
+        verbose_name_plural = _("form versions")
+        ordering = ["definition", "-number"]
+        constraints = [
             one_per("definition", "number", name="form_version_number_unique")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} v{self.number}"
@@ -293,17 +290,16 @@ class FormAssignment(CreatedAt):
     is_active = models.BooleanField(_("active"), default=True)
     created_by = user_stamp()
 
-    Meta = model_meta(
-        _("form assignment"),
-        _("form assignments"),
-        ordering=["-created_at", "-pk"],
-        constraints=[
+    class Meta:
+        verbose_name = _("form assignment")
+        verbose_name_plural = _("form assignments")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
             models.CheckConstraint(
                 name="form_assignment_has_a_target",
                 condition=~models.Q(industry__isnull=True, jurisdiction__isnull=True),
             )
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         target = " / ".join(str(t) for t in (self.industry, self.jurisdiction) if t)
@@ -332,14 +328,13 @@ class OptionList(UpdatedAt):
         verbose_name=_("options"),
     )
 
-    Meta = model_meta(
-        _("option list"),
-        _("option lists"),
-        ordering=["department", "name"],
-        constraints=[
+    class Meta:
+        verbose_name = _("option list")
+        verbose_name_plural = _("option lists")
+        ordering = ["department", "name"]
+        constraints = [
             one_per("department", "name", name="option_list_name_per_department")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -452,14 +447,13 @@ class SubmissionRevision(ScoredAnswers):
     reviewed_by = user_stamp()
     reviewed_at = optional_moment(_("reviewed at"))
 
-    Meta = model_meta(
-        _("submission revision"),
-        _("submission revisions"),
-        ordering=["submission", "number"],
-        constraints=[
+    class Meta:
+        verbose_name = _("submission revision")
+        verbose_name_plural = _("submission revisions")
+        ordering = ["submission", "number"]
+        constraints = [
             one_per("submission", "number", name="submission_revision_unique")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.submission_id} r{self.number}"
@@ -484,13 +478,12 @@ class SubmissionDraft(models.Model):
     created_at = created_stamp()
     updated_at = changed_stamp()
 
-    Meta = model_meta(
-        _("submission draft"),
-        _("submission drafts"),
-        constraints=[
+    class Meta:
+        verbose_name = _("submission draft")
+        verbose_name_plural = _("submission drafts")
+        constraints = [
             one_per("version", "enterprise", "user", name="form_draft_unique")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"draft {self.version_id}/{self.enterprise_id}/{self.user_id}"
@@ -513,7 +506,9 @@ class FormUpload(models.Model):
     size = models.PositiveBigIntegerField(_("size"))
     created_at = created_stamp()
 
-    Meta = model_meta(_("form upload"), _("form uploads"))
+    class Meta:
+        verbose_name = _("form upload")
+        verbose_name_plural = _("form uploads")
 
     def __str__(self) -> str:
         return self.name

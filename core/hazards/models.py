@@ -17,7 +17,6 @@ from core.base.models import (
     UpdatedAt,
     choice_field,
     enterprise_key,
-    model_meta,
     one_per,
     optional_date,
     optional_key,
@@ -292,11 +291,10 @@ class HazardTransition(models.Model):
     details = models.JSONField(_("details"), default=dict, blank=True)
     evidence = optional_many("forms.FormUpload", "+", _("evidence"))
 
-    Meta = model_meta(
-        _("hazard transition"),
-        _("hazard transitions"),
-        ordering=["hazard_id", "at", "pk"],
-    )
+    class Meta:
+        verbose_name = _("hazard transition")
+        verbose_name_plural = _("hazard transitions")
+        ordering = ["hazard_id", "at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_status} → {self.to_status}"

@@ -19,7 +19,6 @@ from core.base.models import (
     Timestamped,
     choice_field,
     enterprise_key,
-    model_meta,
     one_per,
     optional_date,
     optional_key,
@@ -58,11 +57,10 @@ class MajorHazardSource(Timestamped):
     technical_head = optional_key(Person, "+", _("technical responsible head"))
     operational_head = optional_key(Person, "+", _("operational responsible head"))
 
-    Meta = model_meta(
-        _("major hazard source"),
-        _("major hazard sources"),
-        ordering=["enterprise_id", "name", "pk"],
-    )
+    class Meta:
+        verbose_name = _("major hazard source")
+        verbose_name_plural = _("major hazard sources")
+        ordering = ["enterprise_id", "name", "pk"]
 
     def __str__(self) -> str:
         return self.name
@@ -192,19 +190,18 @@ class GovernmentInspection(CreatedAt):
     recorded_by = user_stamp(_("recorded by"))
     recorded_at = optional_moment(_("recorded at"))
 
-    Meta = model_meta(
-        _("government inspection"),
-        _("government inspections"),
-        ordering=["-planned_on", "-pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("government inspection")
+        verbose_name_plural = _("government inspections")
+        ordering = ["-planned_on", "-pk"]
+        indexes = [
             models.Index(
                 fields=["department", "-planned_on", "-id"], name="govinsp_dept_recent"
             ),
             models.Index(
                 fields=["enterprise", "-planned_on", "-id"], name="govinsp_ent_recent"
             ),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.planned_on:%Y-%m-%d}"

@@ -6,13 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import (
-    choice_field,
-    created_stamp,
-    model_meta,
-    one_per,
-    optional_moment,
-)
+from core.base.models import choice_field, created_stamp, one_per, optional_moment
 
 
 class JobRun(models.Model):
@@ -40,17 +34,16 @@ class JobRun(models.Model):
     started_at = created_stamp(_("started at"))
     finished_at = optional_moment(_("finished at"))
 
-    Meta = model_meta(
-        _("job run"),
-        _("job runs"),
-        ordering=["-started_at", "-pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("job run")
+        verbose_name_plural = _("job runs")
+        ordering = ["-started_at", "-pk"]
+        indexes = [
             models.Index(fields=["-started_at", "-id"], name="jobs_run_recent_idx"),
             models.Index(
                 fields=["status", "-started_at", "-id"], name="jobs_run_status_idx"
             ),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.task_path} #{self.attempt}"
@@ -65,11 +58,10 @@ class ScheduledRun(models.Model):
     task_path = models.CharField(_("job"), max_length=200)
     claimed_at = created_stamp(_("enqueued at"))
 
-    Meta = model_meta(
-        _("scheduled run"),
-        _("scheduled runs"),
-        constraints=[one_per("name", "slot", name="jobs_one_run_per_slot")],
-    )
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        constraints = [one_per("name", "slot", name="jobs_one_run_per_slot")]
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.slot:%Y-%m-%d %H:%M}"

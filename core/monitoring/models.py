@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     choice_field,
     enterprise_key,
-    model_meta,
     one_per,
     optional_key,
     optional_moment,
@@ -82,11 +81,10 @@ class Device(models.Model):
     last_seen_at = optional_moment(_("last seen at"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
-    Meta = model_meta(
-        _("monitoring device"),
-        _("monitoring devices"),
-        ordering=["enterprise_id", "name", "pk"],
-    )
+    class Meta:
+        verbose_name = _("monitoring device")
+        verbose_name_plural = _("monitoring devices")
+        ordering = ["enterprise_id", "name", "pk"]
 
     def __str__(self) -> str:
         return self.name
@@ -161,15 +159,14 @@ class SensorPoint(models.Model):
     last_ts = optional_moment(_("last reading at"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
-    Meta = model_meta(
-        _("sensor point"),
-        _("sensor points"),
-        ordering=["enterprise_id", "name", "pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("sensor point")
+        verbose_name_plural = _("sensor points")
+        ordering = ["enterprise_id", "name", "pk"]
+        indexes = [
             models.Index(fields=["enterprise", "name", "id"], name="sensor_ent_name"),
             models.Index(fields=["active", "last_ts"], name="sensor_active_last"),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -198,11 +195,10 @@ class Reading(models.Model):
     ts = models.DateTimeField(_("time"))
     value = models.FloatField(_("value"))
 
-    Meta = model_meta(
-        _("reading"),
-        _("readings"),
-        constraints=[one_per("sensor", "ts", name="reading_one_per_ts")],
-    )
+    class Meta:
+        verbose_name = _("reading")
+        verbose_name_plural = _("readings")
+        constraints = [one_per("sensor", "ts", name="reading_one_per_ts")]
 
     def __str__(self) -> str:
         return f"{self.sensor_id}@{self.ts.isoformat()}={self.value}"
@@ -220,13 +216,12 @@ class ReadingAggregate(models.Model):
     maximum = models.FloatField(_("maximum"))
     total = models.FloatField(_("sum"))
 
-    Meta = model_meta(
-        _("reading aggregate"),
-        _("reading aggregates"),
-        constraints=[
+    class Meta:
+        verbose_name = _("reading aggregate")
+        verbose_name_plural = _("reading aggregates")
+        constraints = [
             one_per("sensor", "interval", "start", name="aggregate_one_per_slot")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.sensor_id}@{self.start.isoformat()}/{self.interval}s"
@@ -266,24 +261,23 @@ class Alarm(models.Model):
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     hazard = optional_key("hazards.Hazard", "alarms", _("hazard opened"))
 
-    Meta = model_meta(
-        _("alarm"),
-        _("alarms"),
-        ordering=["-raised_at", "-id"],
-        indexes=[
+    class Meta:
+        verbose_name = _("alarm")
+        verbose_name_plural = _("alarms")
+        ordering = ["-raised_at", "-id"]
+        indexes = [
             models.Index(fields=["enterprise", "-raised_at", "-id"], name="alarm_ent"),
             models.Index(fields=["-raised_at", "-id"], name="alarm_recent"),
             models.Index(fields=["cleared_at", "acknowledged_at"], name="alarm_open"),
-        ],
-        constraints=[
+        ]
+        constraints = [
             one_per(
                 "sensor",
                 "category",
                 condition=models.Q(cleared_at__isnull=True),
                 name="alarm_one_open_per_sensor",
             )
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.sensor_id}"

@@ -25,12 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Task, TaskState
 from wagtail.search import index
 
-from core.base.models import (
-    choice_field,
-    model_meta,
-    optional_key,
-    parent_key,
-)
+from core.base.models import choice_field, optional_key, parent_key
 from core.notices.sanitise import RICH_TEXT_FEATURES, clean_html
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -63,7 +58,8 @@ class NoticeSiteHome(Page):
     max_count = 1
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    Meta = model_meta(_("public site home"))
+    class Meta:
+        verbose_name = _("public site home")
 
     def get_context(self, request, *args, **kwargs):
         from core.notices.selectors import latest_public
@@ -96,7 +92,8 @@ class NoticeIndexPage(Page):
     ]
     content_panels = [*Page.content_panels, FieldPanel("kind")]
 
-    Meta = model_meta(_("notice index"))
+    class Meta:
+        verbose_name = _("notice index")
 
     def get_context(self, request, *args, **kwargs):
         from core.notices.selectors import public_index
@@ -133,10 +130,9 @@ class NoticePage(Page):
     #: what each page renders against these).
     public_fields: tuple[str, ...] = ("title", "summary", "territory", "industry")
 
-    Meta = model_meta(
-        _("public notice"),
-        indexes=[models.Index(fields=["kind"], name="notices_kind_idx")],
-    )
+    class Meta:
+        verbose_name = _("public notice")
+        indexes = [models.Index(fields=["kind"], name="notices_kind_idx")]
 
     def save(self, *args, **kwargs):
         for name in getattr(self, "rich_text_fields", ()):
@@ -162,7 +158,8 @@ class EnterpriseRiskNoticePage(NoticePage):
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
     search_fields = [*NoticePage.search_fields, index.SearchField("intro")]
 
-    Meta = model_meta(_("enterprise risk notice"))
+    class Meta:
+        verbose_name = _("enterprise risk notice")
 
 
 class CommitmentNoticePage(NoticePage):
@@ -177,7 +174,8 @@ class CommitmentNoticePage(NoticePage):
     )
     content_panels = [*Page.content_panels]
 
-    Meta = model_meta(_("safety commitment notice"))
+    class Meta:
+        verbose_name = _("safety commitment notice")
 
     def get_context(self, request, *args, **kwargs):
         from core.notices.selectors import enterprise_notices
@@ -210,7 +208,8 @@ class CircularPage(NoticePage):
     ]
     search_fields = [*NoticePage.search_fields, index.SearchField("body")]
 
-    Meta = model_meta(_("circular"))
+    class Meta:
+        verbose_name = _("circular")
 
 
 class GuidancePage(NoticePage):
@@ -231,7 +230,8 @@ class GuidancePage(NoticePage):
     ]
     search_fields = [*NoticePage.search_fields, index.SearchField("body")]
 
-    Meta = model_meta(_("guidance document"))
+    class Meta:
+        verbose_name = _("guidance document")
 
 
 class IndustryReviewTask(Task):
@@ -245,7 +245,8 @@ class IndustryReviewTask(Task):
 
     admin_form_fields = Task.admin_form_fields
 
-    Meta = model_meta(_("industry department review"))
+    class Meta:
+        verbose_name = _("industry department review")
 
     @staticmethod
     def reviews(obj, user) -> bool:

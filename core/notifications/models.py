@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
     CreatedAt,
-    model_meta,
     optional_key,
     optional_moment,
     parent_key,
@@ -33,17 +32,16 @@ class Notification(CreatedAt):
     url = models.CharField(_("link"), max_length=500, blank=True)
     read_at = optional_moment(_("read at"))
 
-    Meta = model_meta(
-        _("notification"),
-        _("notifications"),
-        ordering=["-created_at", "-pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
             models.Index(
                 fields=["recipient", "read_at", "-created_at"],
                 name="notification_inbox",
             )
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -18,7 +18,6 @@ from core.base.models import (
     changed_stamp,
     choice_field,
     created_stamp,
-    model_meta,
     optional_key,
     optional_many,
     parent_key,
@@ -42,7 +41,9 @@ class Jurisdiction(MP_Node):
 
     node_order_by = ["code"]
 
-    Meta = model_meta(_("jurisdiction"), _("jurisdictions"))
+    class Meta:
+        verbose_name = _("jurisdiction")
+        verbose_name_plural = _("jurisdictions")
 
     def __str__(self) -> str:
         return self.name
@@ -61,7 +62,10 @@ class Industry(models.Model):
         help_text=_("Inactive when the pack that provides it is disabled."),
     )
 
-    Meta = model_meta(_("industry"), _("industries"), ordering=["code"])
+    class Meta:
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
+        ordering = ["code"]
 
     def __str__(self) -> str:
         return self.name
@@ -97,7 +101,10 @@ class Department(models.Model):
         help_text=_("For a territorial office: the root of the territory it covers."),
     )
 
-    Meta = model_meta(_("department"), _("departments"), ordering=["kind", "name"])
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["kind", "name"]
 
     def __str__(self) -> str:
         return self.name
@@ -176,7 +183,10 @@ class EnterpriseContact(models.Model):
     phone = models.CharField(_("phone"), max_length=30)
     email = models.EmailField(_("email"), blank=True)
 
-    Meta = model_meta(_("contact"), _("contacts"), ordering=["pk"])
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return f"{self.name} {self.phone}"
@@ -241,7 +251,10 @@ class Person(models.Model):
         ),
     )
 
-    Meta = model_meta(_("person"), _("people"), ordering=["name", "pk"])
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name", "pk"]
 
     def __str__(self) -> str:
         return self.name
@@ -280,10 +293,10 @@ class Membership(models.Model):
         Enterprise, "memberships", _("enterprise"), on_delete=models.CASCADE
     )
 
-    Meta = model_meta(
-        _("membership"),
-        _("memberships"),
-        constraints=[
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
             models.CheckConstraint(
                 name="membership_government_has_department",
                 condition=~models.Q(
@@ -298,8 +311,7 @@ class Membership(models.Model):
                     enterprise__isnull=True,
                 ),
             ),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"

@@ -12,12 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.base.models import (
-    UpdatedAt,
-    choice_field,
-    enterprise_key,
-    model_meta,
-)
+from core.base.models import UpdatedAt, choice_field, enterprise_key
 from core.organizations.models import Enterprise, Jurisdiction
 from core.supervision.geometry import validate_boundary
 
@@ -43,7 +38,9 @@ class TerritoryBoundary(UpdatedAt):
         ),
     )
 
-    Meta = model_meta(_("territory boundary"), _("territory boundaries"))
+    class Meta:
+        verbose_name = _("territory boundary")
+        verbose_name_plural = _("territory boundaries")
 
     def __str__(self) -> str:
         return str(self.jurisdiction)
@@ -87,7 +84,9 @@ class RatingWeights(BaseGenericSetting):
         validators=[MinValueValidator(7), MaxValueValidator(366)],
     )
 
-    Meta = model_meta(_("enterprise rating weights"), _("enterprise rating weights"))
+    class Meta:
+        verbose_name = _("enterprise rating weights")
+        verbose_name_plural = _("enterprise rating weights")
 
     def clean(self) -> None:
         errors = {}
@@ -115,15 +114,14 @@ class EnterpriseRating(models.Model):
     components = models.JSONField(_("components"), default=dict)
     computed_at = models.DateTimeField(_("computed at"))
 
-    Meta = model_meta(
-        _("enterprise rating"),
-        _("enterprise ratings"),
-        ordering=["-score", "enterprise_id"],
-        indexes=[
+    class Meta:
+        verbose_name = _("enterprise rating")
+        verbose_name_plural = _("enterprise ratings")
+        ordering = ["-score", "enterprise_id"]
+        indexes = [
             models.Index(fields=["rating_class", "-score"], name="rating_class_score"),
             models.Index(fields=["-score", "enterprise"], name="rating_score"),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise_id}: {self.rating_class}"
@@ -139,16 +137,15 @@ class EnterpriseRatingChange(models.Model):
     reasons = models.JSONField(_("reasons"), default=dict)
     changed_at = models.DateTimeField(_("changed at"))
 
-    Meta = model_meta(
-        _("enterprise rating change"),
-        _("enterprise rating changes"),
-        ordering=["-changed_at", "-pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("enterprise rating change")
+        verbose_name_plural = _("enterprise rating changes")
+        ordering = ["-changed_at", "-pk"]
+        indexes = [
             models.Index(
                 fields=["enterprise", "-changed_at"], name="ratingchange_ent_recent"
             )
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise_id}: {self.from_class or '-'} → {self.to_class}"

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     CreatedAt,
     enterprise_key,
-    model_meta,
     optional_date,
     optional_key,
     optional_many,
@@ -32,12 +31,11 @@ class DrillPlanItem(models.Model):
     due_on = models.DateField(_("to be held by"))
     flagged_on = optional_date(_("flagged overdue on"))
 
-    Meta = model_meta(
-        _("planned drill"),
-        _("planned drills"),
-        ordering=["enterprise_id", "due_on", "pk"],
-        indexes=[models.Index(fields=["due_on"], name="drillplan_due")],
-    )
+    class Meta:
+        verbose_name = _("planned drill")
+        verbose_name_plural = _("planned drills")
+        ordering = ["enterprise_id", "due_on", "pk"]
+        indexes = [models.Index(fields=["due_on"], name="drillplan_due")]
 
     def __str__(self) -> str:
         return f"{self.year} {self.scenario}"
@@ -67,14 +65,13 @@ class Drill(CreatedAt):
     hazards = optional_many("hazards.Hazard", "+", _("hazards opened"))
     recorded_by = user_stamp(_("recorded by"), blank=False)
 
-    Meta = model_meta(
-        _("drill"),
-        _("drills"),
-        ordering=["-held_on", "-pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("drill")
+        verbose_name_plural = _("drills")
+        ordering = ["-held_on", "-pk"]
+        indexes = [
             models.Index(fields=["enterprise", "-held_on"], name="drill_ent_recent")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.held_on} {self.scenario}"

@@ -5,13 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import (
-    choice_field,
-    enterprise_key,
-    model_meta,
-    optional_date,
-    parent_key,
-)
+from core.base.models import choice_field, enterprise_key, optional_date, parent_key
 from core.organizations.models import Unit
 from plugins.vocabularies import (
     OCCUPATIONAL_FACTORS,
@@ -39,11 +33,10 @@ class OccupationalExposure(models.Model):
         _("needs a notification card"), default=True
     )
 
-    Meta = model_meta(
-        _("occupational exposure"),
-        _("occupational exposures"),
-        ordering=["post_id", "pk"],
-    )
+    class Meta:
+        verbose_name = _("occupational exposure")
+        verbose_name_plural = _("occupational exposures")
+        ordering = ["post_id", "pk"]
 
     def __str__(self) -> str:
         return f"{self.post}: {self.get_factor_display()}"
@@ -58,12 +51,11 @@ class WorkplaceTest(models.Model):
     next_due = models.DateField(_("next test due"))
     flagged_on = optional_date(_("flagged overdue on"))
 
-    Meta = model_meta(
-        _("workplace hazard test"),
-        _("workplace hazard tests"),
-        ordering=["-tested_on", "-pk"],
-        indexes=[models.Index(fields=["next_due"], name="wtest_next_due")],
-    )
+    class Meta:
+        verbose_name = _("workplace hazard test")
+        verbose_name_plural = _("workplace hazard tests")
+        ordering = ["-tested_on", "-pk"]
+        indexes = [models.Index(fields=["next_due"], name="wtest_next_due")]
 
     def __str__(self) -> str:
         return f"{self.tested_on}"
@@ -76,7 +68,10 @@ class WorkplaceTestResult(models.Model):
     limit = models.CharField(_("limit"), max_length=60, blank=True)
     compliant = models.BooleanField(_("within the limit"))
 
-    Meta = model_meta(_("test result"), _("test results"), ordering=["test_id", "pk"])
+    class Meta:
+        verbose_name = _("test result")
+        verbose_name_plural = _("test results")
+        ordering = ["test_id", "pk"]
 
     def __str__(self) -> str:
         return self.measured

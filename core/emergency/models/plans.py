@@ -13,7 +13,6 @@ from core.base.models import (
     choice_field,
     created_stamp,
     enterprise_key,
-    model_meta,
     one_per,
     optional_date,
     optional_key,
@@ -47,12 +46,11 @@ class EmergencyPlan(CreatedAt):
     )
     current_version = optional_key("PlanVersion", "+", _("current version"))
 
-    Meta = model_meta(
-        _("emergency plan"),
-        _("emergency plans"),
-        ordering=["enterprise_id", "kind", "pk"],
-        indexes=[models.Index(fields=["enterprise", "-id"], name="eplan_ent_recent")],
-    )
+    class Meta:
+        verbose_name = _("emergency plan")
+        verbose_name_plural = _("emergency plans")
+        ordering = ["enterprise_id", "kind", "pk"]
+        indexes = [models.Index(fields=["enterprise", "-id"], name="eplan_ent_recent")]
 
     def __str__(self) -> str:
         return self.title
@@ -76,12 +74,11 @@ class PlanVersion(CreatedAt):
 
     objects = PlanVersionQuerySet.as_manager()
 
-    Meta = model_meta(
-        _("plan version"),
-        _("plan versions"),
-        ordering=["plan_id", "-number"],
-        constraints=[one_per("plan", "number", name="planversion_unique_number")],
-    )
+    class Meta:
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+        ordering = ["plan_id", "-number"]
+        constraints = [one_per("plan", "number", name="planversion_unique_number")]
 
     def __str__(self) -> str:
         return f"{self.plan} v{self.number}"
@@ -110,15 +107,16 @@ class PlanFiling(models.Model):
     reviewed_by = user_stamp(_("reviewed by"))
     comment = models.TextField(_("review comments"), blank=True)
 
-    Meta = model_meta(
-        _("plan filing"),
-        _("plan filings"),
-        ordering=["-filed_at", "-pk"],
-        constraints=[one_per("version", "department", name="planfiling_once_per_dept")],
-        indexes=[
+    class Meta:
+        verbose_name = _("plan filing")
+        verbose_name_plural = _("plan filings")
+        ordering = ["-filed_at", "-pk"]
+        constraints = [
+            one_per("version", "department", name="planfiling_once_per_dept")
+        ]
+        indexes = [
             models.Index(fields=["department", "status", "-id"], name="pfiling_queue")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.version} → {self.department}"

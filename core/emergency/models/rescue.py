@@ -12,7 +12,6 @@ from core.base.models import (
     choice_field,
     created_stamp,
     enterprise_key,
-    model_meta,
     one_per,
     optional_date,
     optional_key,
@@ -38,9 +37,10 @@ class RescueTeam(CreatedAt):
         _("location of emergency supplies"), max_length=200, blank=True
     )
 
-    Meta = model_meta(
-        _("rescue team"), _("rescue teams"), ordering=["enterprise_id", "pk"]
-    )
+    class Meta:
+        verbose_name = _("rescue team")
+        verbose_name_plural = _("rescue teams")
+        ordering = ["enterprise_id", "pk"]
 
     def __str__(self) -> str:
         return self.name
@@ -51,12 +51,11 @@ class RescueTeamMember(models.Model):
     person = parent_key(Person, "+", _("person"))
     duty = models.CharField(_("duty"), max_length=100, blank=True)
 
-    Meta = model_meta(
-        _("rescue team member"),
-        _("rescue team members"),
-        ordering=["team_id", "pk"],
-        constraints=[one_per("team", "person", name="rescuemember_once")],
-    )
+    class Meta:
+        verbose_name = _("rescue team member")
+        verbose_name_plural = _("rescue team members")
+        ordering = ["team_id", "pk"]
+        constraints = [one_per("team", "person", name="rescuemember_once")]
 
     def __str__(self) -> str:
         return str(self.person)
@@ -76,12 +75,11 @@ class RescueAgreement(CreatedAt):
     valid_until = models.DateField(_("valid until"))
     warned_until = optional_date(_("expiry warned for"))
 
-    Meta = model_meta(
-        _("rescue agreement"),
-        _("rescue agreements"),
-        ordering=["enterprise_id", "-valid_until", "pk"],
-        indexes=[models.Index(fields=["valid_until"], name="ragreement_until")],
-    )
+    class Meta:
+        verbose_name = _("rescue agreement")
+        verbose_name_plural = _("rescue agreements")
+        ordering = ["enterprise_id", "-valid_until", "pk"]
+        indexes = [models.Index(fields=["valid_until"], name="ragreement_until")]
 
     def __str__(self) -> str:
         return self.party
@@ -110,11 +108,10 @@ class PostEmergencyContent(UpdatedAt):
     escape_route = models.TextField(_("escape route"), blank=True)
     assembly_point = models.CharField(_("assembly point"), max_length=200, blank=True)
 
-    Meta = model_meta(
-        _("post emergency content"),
-        _("post emergency contents"),
-        ordering=["enterprise_id", "pk"],
-    )
+    class Meta:
+        verbose_name = _("post emergency content")
+        verbose_name_plural = _("post emergency contents")
+        ordering = ["enterprise_id", "pk"]
 
     def __str__(self) -> str:
         return str(self.post)
@@ -131,14 +128,13 @@ class ReadSignature(models.Model):
     version = models.CharField(_("version read"), max_length=40)
     signed_at = created_stamp(_("signed at"))
 
-    Meta = model_meta(
-        _("read signature"),
-        _("read signatures"),
-        ordering=["-signed_at", "-pk"],
-        constraints=[
+    class Meta:
+        verbose_name = _("read signature")
+        verbose_name_plural = _("read signatures")
+        ordering = ["-signed_at", "-pk"]
+        constraints = [
             one_per("person", "post", "what", "version", name="readsignature_once")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person_id}/{self.post_id}/{self.what}"

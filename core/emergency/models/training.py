@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     created_stamp,
     enterprise_key,
-    model_meta,
     one_per,
     optional_date,
     optional_key,
@@ -31,12 +30,11 @@ class TrainingRequirement(models.Model):
         _("valid for (months)"), null=True, blank=True
     )
 
-    Meta = model_meta(
-        _("required training"),
-        _("required trainings"),
-        ordering=["post_id", "pk"],
-        constraints=[one_per("post", "topic", name="trainingreq_once")],
-    )
+    class Meta:
+        verbose_name = _("required training")
+        verbose_name_plural = _("required trainings")
+        ordering = ["post_id", "pk"]
+        constraints = [one_per("post", "topic", name="trainingreq_once")]
 
     def __str__(self) -> str:
         return self.topic
@@ -55,14 +53,13 @@ class TrainingSession(models.Model):
     held_on = optional_date(_("held on"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, default=0)
 
-    Meta = model_meta(
-        _("training session"),
-        _("training sessions"),
-        ordering=["-held_on", "-pk"],
-        indexes=[
+    class Meta:
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+        ordering = ["-held_on", "-pk"]
+        indexes = [
             models.Index(fields=["enterprise", "-id"], name="training_ent_recent")
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return self.topic
@@ -83,12 +80,11 @@ class TrainingAttendance(models.Model):
     )
     valid_until = optional_date(_("valid until"))
 
-    Meta = model_meta(
-        _("training attendance"),
-        _("training attendances"),
-        ordering=["session_id", "pk"],
-        constraints=[one_per("session", "person", name="attendance_once")],
-    )
+    class Meta:
+        verbose_name = _("training attendance")
+        verbose_name_plural = _("training attendances")
+        ordering = ["session_id", "pk"]
+        constraints = [one_per("session", "person", name="attendance_once")]
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.session}"

@@ -8,12 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import (
-    choice_field,
-    model_meta,
-    parent_key,
-    user_stamp,
-)
+from core.base.models import choice_field, parent_key, user_stamp
 from core.risks.models.events import RiskEvent
 from core.risks.models.points import RiskPoint
 from core.risks.models.standards import RiskLevel
@@ -67,14 +62,13 @@ class Assessment(models.Model):
 
     objects = AssessmentQuerySet.as_manager()
 
-    Meta = model_meta(
-        _("assessment"),
-        _("assessments"),
-        ordering=["-assessed_at", "-pk"],
-        indexes=[
-            models.Index(fields=["event", "-assessed_at"], name="assessment_event")
-        ],
-    )
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-assessed_at", "-pk"]
+        indexes = [
+            models.Index(fields=["event", "-assessed_at"], name="assessment_event"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.method} {self.value} {self.level}"

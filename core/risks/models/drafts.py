@@ -8,13 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import (
-    changed_stamp,
-    created_stamp,
-    model_meta,
-    optional_key,
-    parent_key,
-)
+from core.base.models import changed_stamp, created_stamp, optional_key, parent_key
 from core.organizations.models import Enterprise
 from core.risks.models.points import RiskPoint
 
@@ -42,12 +36,13 @@ class RiskDraft(models.Model):
     created_at = created_stamp(_("created at"))
     updated_at = changed_stamp(_("updated at"))
 
-    Meta = model_meta(
-        _("risk point draft"),
-        _("risk point drafts"),
-        ordering=["-updated_at", "-pk"],
-        indexes=[models.Index(fields=["owner", "-updated_at"], name="riskdraft_owner")],
-    )
+    class Meta:
+        verbose_name = _("risk point draft")
+        verbose_name_plural = _("risk point drafts")
+        ordering = ["-updated_at", "-pk"]
+        indexes = [
+            models.Index(fields=["owner", "-updated_at"], name="riskdraft_owner"),
+        ]
 
     def __str__(self) -> str:
         return self.title or str(self.draft_id)

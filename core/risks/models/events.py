@@ -6,13 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import (
-    choice_field,
-    model_meta,
-    optional_key,
-    optional_many,
-    parent_key,
-)
+from core.base.models import choice_field, optional_key, optional_many, parent_key
 from core.risks.models.points import RiskAnalysisUnit, RiskPoint, RiskPointPart
 from core.risks.models.standards import AccidentType, HazardFactorClass
 from plugins.vocabularies import MEASURE_TYPES
@@ -30,9 +24,10 @@ class HazardFactor(RiskPointPart):
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
 
-    Meta = model_meta(
-        _("hazard factor"), _("hazard factors"), ordering=["risk_point_id", "pk"]
-    )
+    class Meta:
+        verbose_name = _("hazard factor")
+        verbose_name_plural = _("hazard factors")
+        ordering = ["risk_point_id", "pk"]
 
     def __str__(self) -> str:
         return self.description or str(self.factor_class)
@@ -71,9 +66,10 @@ class RiskEvent(RiskPointPart):
     )
     latest_assessment = optional_key("Assessment", "+", _("latest assessment"))
 
-    Meta = model_meta(
-        _("risk event"), _("risk events"), ordering=["risk_point_id", "order", "pk"]
-    )
+    class Meta:
+        verbose_name = _("risk event")
+        verbose_name_plural = _("risk events")
+        ordering = ["risk_point_id", "order", "pk"]
 
     def __str__(self) -> str:
         return self.name
@@ -102,11 +98,10 @@ class ControlMeasure(RiskPointPart):
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
-    Meta = model_meta(
-        _("control measure"),
-        _("control measures"),
-        ordering=["event_id", "order", "pk"],
-    )
+    class Meta:
+        verbose_name = _("control measure")
+        verbose_name_plural = _("control measures")
+        ordering = ["event_id", "order", "pk"]
 
     def __str__(self) -> str:
         return self.description[:80]

@@ -6,13 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import (
-    changed_stamp,
-    model_meta,
-    one_per,
-    optional_key,
-    user_stamp,
-)
+from core.base.models import changed_stamp, one_per, optional_key, user_stamp
 from core.organizations.models import Industry
 from core.risks.thresholds import bands_text, threshold_field_errors
 from plugins.contributions import LevelThresholds
@@ -59,11 +53,11 @@ class LevelThreshold(models.Model):
     updated_by = user_stamp(_("updated by"))
     updated_at = changed_stamp(_("updated at"))
 
-    Meta = model_meta(
-        _("risk level thresholds"),
-        _("risk level thresholds"),
-        ordering=["method", "industry__code"],
-        constraints=[
+    class Meta:
+        verbose_name = _("risk level thresholds")
+        verbose_name_plural = _("risk level thresholds")
+        ordering = ["method", "industry__code"]
+        constraints = [
             one_per(
                 "method",
                 "industry",
@@ -82,8 +76,7 @@ class LevelThreshold(models.Model):
                     "edit it instead."
                 ),
             ),
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return f"{self.method} · {self.industry or _('platform default')}"

@@ -14,7 +14,6 @@ from core.base.models import (
     changed_stamp,
     choice_field,
     created_stamp,
-    model_meta,
     one_per,
     optional_key,
     parent_key,
@@ -240,18 +239,17 @@ class RiskAnalysisUnit(RiskPointPart):
     is_default = models.BooleanField(_("default unit"), default=False)
     order = models.PositiveIntegerField(_("order"), default=0)
 
-    Meta = model_meta(
-        _("risk analysis unit"),
-        _("risk analysis units"),
-        ordering=["risk_point_id", "order", "pk"],
-        constraints=[
+    class Meta:
+        verbose_name = _("risk analysis unit")
+        verbose_name_plural = _("risk analysis units")
+        ordering = ["risk_point_id", "order", "pk"]
+        constraints = [
             one_per(
                 "risk_point",
                 condition=models.Q(is_default=True),
                 name="riskanalysisunit_one_default",
             )
-        ],
-    )
+        ]
 
     def __str__(self) -> str:
         return self.name or str(_("(default unit)"))

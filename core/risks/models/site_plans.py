@@ -7,11 +7,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import (
-    changed_stamp,
-    model_meta,
-    user_stamp,
-)
+from core.base.models import changed_stamp, user_stamp
 from core.organizations.models import Enterprise
 
 
@@ -43,7 +39,9 @@ class SitePlan(models.Model):
     uploaded_by = user_stamp(_("uploaded by"))
     uploaded_at = changed_stamp(_("uploaded at"))
 
-    Meta = model_meta(_("site plan"), _("site plans"))
+    class Meta:
+        verbose_name = _("site plan")
+        verbose_name_plural = _("site plans")
 
     def __str__(self) -> str:
         return self.source_name or str(self.enterprise_id)
