@@ -7,8 +7,12 @@ enterprise a record belongs to (deleted with it). ``parent_key`` is a required
 link to another record (deleted with it unless ``on_delete`` says otherwise),
 ``optional_key`` a link that may be empty (emptied when the other record goes,
 unless ``on_delete`` says otherwise), ``optional_many`` a many-to-many link
-that may be empty. Their fields are defined exactly as the apps defined them,
-so adopting one changes no migration.
+that may be empty. ``choice_field`` is a value from a vocabulary,
+``created_stamp``/``changed_stamp`` the "when" of a record under another
+name than ``created_at``/``updated_at``, ``optional_date``/``optional_moment``
+a day or a moment that may not have come yet, ``one_per`` the constraint
+"at most one row per these values". Their fields are defined exactly as the apps
+defined them, so adopting one changes no migration.
 """
 
 from __future__ import annotations
@@ -108,3 +112,43 @@ class Timestamped(CreatedAt, UpdatedAt):
 
     class Meta:
         abstract = True
+
+
+def choice_field(
+    verbose_name: Any, choices: Any, *, max_length: int = 16, **options: Any
+) -> models.CharField:
+    """A value of the vocabulary ``choices`` (a ``TextChoices``), stored as
+    its code; ``default``, ``blank`` and the like as for any field."""
+    return models.CharField(
+        verbose_name, max_length=max_length, choices=choices.choices, **options
+    )
+
+
+def created_stamp(verbose_name: Any = None) -> models.DateTimeField:
+    """When the record was written (sent, filed, drawn...): set once, when
+    it is first saved."""
+    return models.DateTimeField(verbose_name, auto_now_add=True)
+
+
+def changed_stamp(verbose_name: Any = None) -> models.DateTimeField:
+    """When the record last changed (uploaded, recorded...): set on every
+    save."""
+    return models.DateTimeField(verbose_name, auto_now=True)
+
+
+def optional_moment(verbose_name: Any) -> models.DateTimeField:
+    """The moment something happened to the record (read, closed,
+    reviewed...): empty until it has."""
+    return models.DateTimeField(verbose_name, null=True, blank=True)
+
+
+def optional_date(verbose_name: Any) -> models.DateField:
+    """A day that may be unknown or not set (a deadline, a day held, the day
+    a reminder went out)."""
+    return models.DateField(verbose_name, null=True, blank=True)
+
+
+def one_per(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:
+    """At most one row per combination of ``fields`` (``condition`` limits
+    it to some rows)."""
+    return models.UniqueConstraint(fields=list(fields), name=name, **options)

@@ -7,7 +7,6 @@ records by ``core.campaigns.progress`` (docs/campaigns.md).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,9 +15,15 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from core.base.models import (
     CreatedAt,
+    changed_stamp,
+    choice_field,
+    created_stamp,
     enterprise_key,
+    one_per,
+    optional_date,
     optional_key,
     optional_many,
+    optional_moment,
     parent_key,
     user_stamp,
 )
@@ -89,17 +94,13 @@ class ProgressRecord(models.Model):
     established = models.PositiveIntegerField(_("established"))
     #: {criterion key: enterprises meeting it}
     criteria = models.JSONField(_("criteria"), default=dict)
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+    recorded_at = changed_stamp(_("recorded at"))
 
     class Meta:
         verbose_name = _("campaign progress record")
         verbose_name_plural = _("campaign progress records")
         ordering = ["campaign", "day"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "day"], name="campaigns_progress_day"
-            )
-        ]
+        constraints = [one_per("campaign", "day", name="campaigns_progress_day")]
 
     def __str__(self) -> str:
         return f"{self.campaign_id} {self.day}"
@@ -125,14 +126,12 @@ class Directive(models.Model):
     sender = user_stamp(_("sender"), blank=False)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = optional_date(_("deadline"))
     reply_required = models.BooleanField(_("reply required"), default=False)
-    audience = models.CharField(
-        _("addressed to"), max_length=16, choices=Audience.choices
-    )
+    audience = choice_field(_("addressed to"), Audience)
     audience_label = models.CharField(_("addressees"), max_length=300, blank=True)
     recipient_count = models.PositiveIntegerField(_("enterprises"), default=0)
-    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    created_at = created_stamp(_("sent at"))
 
     class Meta:
         verbose_name = _("directive")
@@ -148,28 +147,25 @@ class DirectiveRecipient(models.Model):
 
     directive = parent_key(Directive, "recipients")
     enterprise = enterprise_key("directives")
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    read_at = optional_moment(_("read at"))
     read_by = user_stamp()
     reply = models.TextField(_("reply"), blank=True)
-    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    replied_at = optional_moment(_("replied at"))
     replied_by = user_stamp()
     reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
-    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
+    last_reminded_on = optional_date(_("last reminded on"))
 
     class Meta:
         verbose_name = _("directive recipient")
         verbose_name_plural = _("directive recipients")
         ordering = ["enterprise__name", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["directive", "enterprise"], name="directive_recipient_once"
-            )
+            one_per("directive", "enterprise", name="directive_recipient_once")
         ]
         indexes = [
             models.Index(fields=["enterprise", "directive"], name="directive_inbox"),
             models.Index(
-                fields=["directive", "read_at", "replied_at"],
-                name="directive_receipts",
+                fields=["directive", "read_at", "replied_at"], name="directive_receipts"
             ),
         ]
 
@@ -182,15 +178,13 @@ class SpotCheckSample(models.Model):
     population's ids in order and the seed give the same sample again."""
 
     department = parent_key(Department, "+", on_delete=models.PROTECT)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_stamp(blank=False)
     campaign = optional_key(Campaign, "samples", _("campaign"))
     seed = models.BigIntegerField(_("seed"))
     size = models.PositiveIntegerField(_("sample size"))
     population_size = models.PositiveIntegerField(_("population"))
     enterprise_ids = models.JSONField(_("sampled enterprises"), default=list)
-    created_at = models.DateTimeField(_("drawn at"), auto_now_add=True)
+    created_at = created_stamp(_("drawn at"))
 
     class Meta:
         verbose_name = _("spot-check sample")
@@ -214,10 +208,8 @@ class AcceptanceCheck(models.Model):
     department = parent_key(
         Department, "acceptance_checks", _("checked by"), on_delete=models.PROTECT
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    kind = models.CharField(_("kind"), max_length=16, choices=CheckKind.choices)
+    recorded_by = user_stamp(blank=False)
+    kind = choice_field(_("kind"), CheckKind)
     campaign = optional_key(Campaign, "checks", _("campaign"))
     sample = optional_key(SpotCheckSample, "checks")
     definition = optional_key(FormDefinition, "+", _("checklist"))
@@ -229,7 +221,7 @@ class AcceptanceCheck(models.Model):
     )
     remarks = models.TextField(_("remarks"), blank=True)
     checked_on = models.DateField(_("checked on"))
-    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    created_at = created_stamp(_("recorded at"))
 
     class Meta:
         verbose_name = _("acceptance check")

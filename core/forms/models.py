@@ -27,7 +27,13 @@ from core.base.models import (
     CreatedAt,
     Timestamped,
     UpdatedAt,
+    changed_stamp,
+    choice_field,
+    created_stamp,
+    one_per,
+    optional_date,
     optional_key,
+    optional_moment,
     parent_key,
     user_stamp,
 )
@@ -83,7 +89,7 @@ class FormDefinition(Timestamped):
     )
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("kind"), Kind)
     industry = optional_key(
         Industry, "form_definitions", _("industry"), on_delete=models.PROTECT
     )
@@ -104,10 +110,10 @@ class FormDefinition(Timestamped):
     )
     copied_from = optional_key("self", "copies", _("copied from"))
     body = StreamField(body_block(), verbose_name=_("questions and sections"))
-    fillers = models.CharField(
+    fillers = choice_field(
         _("who fills it"),
+        Fillers,
         max_length=20,
-        choices=Fillers.choices,
         default=Fillers.MANAGER,
         help_text=_(
             "Who may fill and submit this form for an enterprise. Government "
@@ -212,12 +218,9 @@ class FormVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    fillers = models.CharField(
-        _("who fills it"),
-        max_length=20,
-        choices=Fillers.choices,
-        default=Fillers.MANAGER,
+    kind = choice_field(_("kind"), Kind)
+    fillers = choice_field(
+        _("who fills it"), Fillers, max_length=20, default=Fillers.MANAGER
     )
     blocks = models.JSONField(_("frozen blocks"))
     json_schema = models.JSONField(_("JSON Schema"))
@@ -233,9 +236,7 @@ class FormVersion(models.Model):
         verbose_name_plural = _("form versions")
         ordering = ["definition", "-number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["definition", "number"], name="form_version_number_unique"
-            )
+            one_per("definition", "number", name="form_version_number_unique")
         ]
 
     def __str__(self) -> str:
@@ -278,9 +279,7 @@ class FormAssignment(CreatedAt):
         _("enterprises in territory"),
         on_delete=models.PROTECT,
     )
-    recurrence = models.CharField(
-        _("recurrence"), max_length=16, choices=Recurrence.choices, default="none"
-    )
+    recurrence = choice_field(_("recurrence"), Recurrence, default="none")
     starts_on = models.DateField(_("starts on"), default=timezone.localdate)
     due_date = models.DateField(
         _("due date"),
@@ -334,9 +333,7 @@ class OptionList(UpdatedAt):
         verbose_name_plural = _("option lists")
         ordering = ["department", "name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["department", "name"], name="option_list_name_per_department"
-            )
+            one_per("department", "name", name="option_list_name_per_department")
         ]
 
     def __str__(self) -> str:
@@ -358,7 +355,25 @@ class OptionList(UpdatedAt):
         return found
 
 
-class Submission(models.Model):
+class ScoredAnswers(models.Model):
+    """Answers as submitted and what scoring made of them (score, pass,
+    breakdown, findings, warnings): what a submission shows, and what each
+    of its revisions keeps as it was."""
+
+    data = models.JSONField(_("answers"))
+    score = models.FloatField(_("score"), null=True, blank=True)
+    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
+    percent = models.FloatField(_("percent"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    breakdown = models.JSONField(_("score breakdown"), default=dict)
+    findings = models.JSONField(_("findings"), default=list)
+    warnings = models.JSONField(_("warnings"), default=list)
+
+    class Meta:
+        abstract = True
+
+
+class Submission(ScoredAnswers):
     """A filled form of one enterprise; its latest revision is copied here."""
 
     definition = parent_key(
@@ -371,30 +386,20 @@ class Submission(models.Model):
         Enterprise, "form_submissions", _("enterprise"), on_delete=models.PROTECT
     )
     assignment = optional_key(FormAssignment, "submissions", _("assignment"))
-    period_start = models.DateField(_("period"), null=True, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=SubmissionStatus.choices,
-        default=SubmissionStatus.SUBMITTED,
+    period_start = optional_date(_("period"))
+    status = choice_field(
+        _("status"), SubmissionStatus, default=SubmissionStatus.SUBMITTED
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)
-    data = models.JSONField(_("answers"))
-    score = models.FloatField(_("score"), null=True, blank=True)
-    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
-    percent = models.FloatField(_("percent"), null=True, blank=True)
-    passed = models.BooleanField(_("passed"), null=True, blank=True)
-    breakdown = models.JSONField(_("score breakdown"), default=dict)
     findings = models.JSONField(
         _("findings"),
         default=list,
         help_text=_("Non-compliant check items that open a hazard, with grade."),
     )
-    warnings = models.JSONField(_("warnings"), default=list)
     submitted_by = user_stamp(_("submitted by"), blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     reviewed_by = user_stamp(_("reviewed by"))
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at = optional_moment(_("reviewed at"))
     review_comment = models.TextField(_("review comment"), blank=True)
 
     class Meta:
@@ -421,23 +426,13 @@ class Submission(models.Model):
         return f"{self.definition_id}/{self.enterprise_id} #{self.pk}"
 
 
-class SubmissionRevision(models.Model):
+class SubmissionRevision(ScoredAnswers):
     """Every answer an enterprise submitted (first submission and corrections),
     with the review it received; never changed once the review is recorded."""
 
     submission = parent_key(Submission, "revisions")
     number = models.PositiveIntegerField(_("revision"))
-    data = models.JSONField(_("answers"))
-    score = models.FloatField(_("score"), null=True, blank=True)
-    max_score = models.FloatField(_("maximum score"), null=True, blank=True)
-    percent = models.FloatField(_("percent"), null=True, blank=True)
-    passed = models.BooleanField(_("passed"), null=True, blank=True)
-    breakdown = models.JSONField(_("score breakdown"), default=dict)
-    findings = models.JSONField(_("findings"), default=list)
-    warnings = models.JSONField(_("warnings"), default=list)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = user_stamp(blank=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     decision = models.CharField(
         _("review decision"),
@@ -450,16 +445,14 @@ class SubmissionRevision(models.Model):
     )
     comment = models.TextField(_("review comment"), blank=True)
     reviewed_by = user_stamp()
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at = optional_moment(_("reviewed at"))
 
     class Meta:
         verbose_name = _("submission revision")
         verbose_name_plural = _("submission revisions")
         ordering = ["submission", "number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "number"], name="submission_revision_unique"
-            )
+            one_per("submission", "number", name="submission_revision_unique")
         ]
 
     def __str__(self) -> str:
@@ -482,16 +475,14 @@ class SubmissionDraft(models.Model):
     assignment = optional_key(FormAssignment, "drafts")
     data = models.JSONField(_("answers"), default=dict)
     step = models.PositiveSmallIntegerField(_("current step"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = created_stamp()
+    updated_at = changed_stamp()
 
     class Meta:
         verbose_name = _("submission draft")
         verbose_name_plural = _("submission drafts")
         constraints = [
-            models.UniqueConstraint(
-                fields=["version", "enterprise", "user"], name="form_draft_unique"
-            )
+            one_per("version", "enterprise", "user", name="form_draft_unique")
         ]
 
     def __str__(self) -> str:
@@ -508,14 +499,12 @@ class FormUpload(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     enterprise = parent_key(Enterprise, "form_uploads")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = user_stamp(blank=False)
     file = models.FileField(_("file"), upload_to=upload_path)
     name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = created_stamp()
 
     class Meta:
         verbose_name = _("form upload")

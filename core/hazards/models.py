@@ -15,9 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
     UpdatedAt,
+    choice_field,
     enterprise_key,
+    one_per,
+    optional_date,
     optional_key,
     optional_many,
+    optional_moment,
     parent_key,
     user_stamp,
 )
@@ -131,43 +135,22 @@ class Hazard(UpdatedAt):
     description = models.TextField(_("description"))
     location = models.CharField(_("location"), max_length=200, blank=True)
     photos = optional_many("forms.FormUpload", "+", _("photos"))
-    status = models.CharField(
-        _("status"),
-        max_length=24,
-        choices=HazardStatus.choices,
-        default=HazardStatus.REPORTED,
+    status = choice_field(
+        _("status"), HazardStatus, max_length=24, default=HazardStatus.REPORTED
     )
-    grade = models.CharField(
-        _("grade"),
-        max_length=16,
-        choices=HazardGrade.choices,
-        default=HazardGrade.GENERAL,
+    grade = choice_field(_("grade"), HazardGrade, default=HazardGrade.GENERAL)
+    how_found = choice_field(
+        _("how it was found"), HowFound, max_length=24, default=HowFound.ROUTINE
     )
-    how_found = models.CharField(
-        _("how it was found"),
-        max_length=24,
-        choices=HowFound.choices,
-        default=HowFound.ROUTINE,
-    )
-    fix_mode = models.CharField(
-        _("how it is fixed"),
-        max_length=16,
-        choices=FixMode.choices,
-        default=FixMode.BY_DEADLINE,
-    )
-    hazard_type = models.CharField(
-        _("hazard type"),
-        max_length=16,
-        choices=HazardType.choices,
-        default=HazardType.SAFETY,
-    )
-    management_class = models.CharField(
+    fix_mode = choice_field(_("how it is fixed"), FixMode, default=FixMode.BY_DEADLINE)
+    hazard_type = choice_field(_("hazard type"), HazardType, default=HazardType.SAFETY)
+    management_class = choice_field(
         _("management class"),
+        ManagementClass,
         max_length=24,
-        choices=ManagementClass.choices,
         default=ManagementClass.UNSAFE_CONDITION,
     )
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = optional_date(_("deadline"))
     responsible = optional_key(Person, "hazards", _("responsible person"))
     # The five assurances (五落实): measures, responsibility (``responsible``),
     # funds (``rectification_cost``), deadline (``deadline``), contingency plan.
@@ -182,9 +165,7 @@ class Hazard(UpdatedAt):
     contingency_plan = models.TextField(
         _("contingency plan and interim measures"), blank=True
     )
-    extension_until = models.DateField(
-        _("extension requested until"), null=True, blank=True
-    )
+    extension_until = optional_date(_("extension requested until"))
     supervised = models.BooleanField(_("under supervision (挂牌督办)"), default=False)
     supervising_department = optional_key(
         Department, "supervised_hazards", _("supervising office")
@@ -192,8 +173,8 @@ class Hazard(UpdatedAt):
     submitted_by = user_stamp(_("submitted for acceptance by"))
     reported_by = user_stamp(_("reported by"))
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    confirmed_at = optional_moment(_("confirmed at"))
+    closed_at = optional_moment(_("closed at"))
     priority = models.PositiveSmallIntegerField(
         _("priority"),
         default=0,
@@ -232,8 +213,9 @@ class Hazard(UpdatedAt):
             ),
         ]
         constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "finding_key"],
+            one_per(
+                "submission",
+                "finding_key",
                 condition=models.Q(submission__isnull=False),
                 name="hazard_one_per_finding",
             )
@@ -301,10 +283,8 @@ class HazardTransition(models.Model):
 
     hazard = parent_key(Hazard, "transitions", _("hazard"))
     action = models.CharField(_("action"), max_length=32)
-    from_status = models.CharField(
-        _("from"), max_length=24, choices=HazardStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=24, choices=HazardStatus.choices)
+    from_status = choice_field(_("from"), HazardStatus, max_length=24, blank=True)
+    to_status = choice_field(_("to"), HazardStatus, max_length=24)
     actor = user_stamp(_("by"), blank=False)
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)

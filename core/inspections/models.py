@@ -17,8 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     CreatedAt,
     Timestamped,
+    choice_field,
     enterprise_key,
+    one_per,
+    optional_date,
     optional_key,
+    optional_moment,
     parent_key,
     user_stamp,
 )
@@ -42,9 +46,7 @@ class MajorHazardSource(Timestamped):
 
     enterprise = enterprise_key("major_hazard_sources")
     name = models.CharField(_("name"), max_length=200)
-    grade = models.CharField(
-        _("grade"), max_length=6, choices=Grade.choices, blank=True
-    )
+    grade = choice_field(_("grade"), Grade, max_length=6, blank=True)
     risk_point = optional_key(
         RiskPoint,
         "major_hazard_sources",
@@ -89,7 +91,7 @@ class InspectionTask(CreatedAt):
     """One inspection to do in one period slot."""
 
     enterprise = enterprise_key("inspection_tasks")
-    source = models.CharField(_("source"), max_length=16, choices=TaskSource.choices)
+    source = choice_field(_("source"), TaskSource)
     origin = models.CharField(_("origin"), max_length=120)
     risk_point = optional_key(
         RiskPoint, "inspection_tasks", _("risk point"), on_delete=models.CASCADE
@@ -100,9 +102,7 @@ class InspectionTask(CreatedAt):
         _("major hazard source"),
         on_delete=models.CASCADE,
     )
-    head_role = models.CharField(
-        _("as head"), max_length=16, choices=HeadRole.choices, blank=True
-    )
+    head_role = choice_field(_("as head"), HeadRole, blank=True)
     control_level = models.CharField(_("control level"), max_length=16, blank=True)
     title = models.CharField(_("title"), max_length=300)
     assignee = models.ForeignKey(
@@ -121,9 +121,7 @@ class InspectionTask(CreatedAt):
     period_start = models.DateTimeField(_("period start"))
     period_end = models.DateTimeField(_("period end"))
     due_at = models.DateTimeField(_("due"))
-    status = models.CharField(
-        _("status"), max_length=8, choices=TaskStatus.choices, default=TaskStatus.DUE
-    )
+    status = choice_field(_("status"), TaskStatus, max_length=8, default=TaskStatus.DUE)
     submission = models.OneToOneField(
         Submission,
         null=True,
@@ -133,7 +131,7 @@ class InspectionTask(CreatedAt):
         verbose_name=_("submission"),
     )
     done_by = user_stamp(_("done by"))
-    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_at = optional_moment(_("done at"))
     done_at_point = models.BooleanField(_("done at the point"), default=False)
     escalation = models.PositiveSmallIntegerField(_("escalation step"), default=0)
 
@@ -142,9 +140,7 @@ class InspectionTask(CreatedAt):
         verbose_name_plural = _("inspection tasks")
         ordering = ["due_at", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["origin", "period_start"], name="inspection_task_slot_unique"
-            )
+            one_per("origin", "period_start", name="inspection_task_slot_unique")
         ]
         indexes = [
             models.Index(
@@ -184,17 +180,15 @@ class GovernmentInspection(CreatedAt):
         on_delete=models.PROTECT,
     )
     enterprise = enterprise_key("government_inspections")
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
-    )
+    status = choice_field(_("status"), Status, max_length=12, default=Status.PLANNED)
     planned_on = models.DateField(_("planned for"))
-    inspected_on = models.DateField(_("inspected on"), null=True, blank=True)
+    inspected_on = optional_date(_("inspected on"))
     inspectors = models.CharField(_("inspectors"), max_length=200)
     purpose = models.TextField(_("purpose"), blank=True)
     summary = models.TextField(_("summary of the result"), blank=True)
     created_by = user_stamp(_("planned by"), blank=False)
     recorded_by = user_stamp(_("recorded by"))
-    recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
+    recorded_at = optional_moment(_("recorded at"))
 
     class Meta:
         verbose_name = _("government inspection")

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import choice_field, created_stamp, one_per, optional_moment
+
 
 class JobRun(models.Model):
     """One attempt of one job, with its outcome: what the administrator reads."""
@@ -26,13 +28,11 @@ class JobRun(models.Model):
     arguments = models.JSONField(_("arguments"), default=dict, blank=True)
     attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
     max_attempts = models.PositiveSmallIntegerField(_("maximum attempts"), default=1)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.RUNNING
-    )
+    status = choice_field(_("status"), Status, default=Status.RUNNING)
     error = models.TextField(_("error"), blank=True)
     traceback = models.TextField(_("traceback"), blank=True)
-    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    started_at = created_stamp(_("started at"))
+    finished_at = optional_moment(_("finished at"))
 
     class Meta:
         verbose_name = _("job run")
@@ -56,16 +56,12 @@ class ScheduledRun(models.Model):
     name = models.CharField(_("scheduled job"), max_length=100)
     slot = models.DateTimeField(_("period start"))
     task_path = models.CharField(_("job"), max_length=200)
-    claimed_at = models.DateTimeField(_("enqueued at"), auto_now_add=True)
+    claimed_at = created_stamp(_("enqueued at"))
 
     class Meta:
         verbose_name = _("scheduled run")
         verbose_name_plural = _("scheduled runs")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["name", "slot"], name="jobs_one_run_per_slot"
-            )
-        ]
+        constraints = [one_per("name", "slot", name="jobs_one_run_per_slot")]
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.slot:%Y-%m-%d %H:%M}"

@@ -11,7 +11,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import enterprise_key, optional_key, parent_key, user_stamp
+from core.base.models import (
+    choice_field,
+    enterprise_key,
+    one_per,
+    optional_key,
+    optional_moment,
+    parent_key,
+    user_stamp,
+)
 
 
 class LimitState(models.TextChoices):
@@ -66,11 +74,11 @@ class Device(models.Model):
     mqtt_hash = models.CharField(
         _("broker password hash"), max_length=200, blank=True, editable=False
     )
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_at = optional_moment(_("revoked at"))
     accepted_count = models.PositiveBigIntegerField(_("readings accepted"), default=0)
     refused_count = models.PositiveBigIntegerField(_("readings refused"), default=0)
     last_refusal = models.CharField(_("last refusal"), max_length=200, blank=True)
-    last_seen_at = models.DateTimeField(_("last seen at"), null=True, blank=True)
+    last_seen_at = optional_moment(_("last seen at"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
@@ -144,18 +152,11 @@ class SensorPoint(models.Model):
         help_text=_("A sensor silent this long raises a no-data alarm."),
     )
     active = models.BooleanField(_("active"), default=True)
-    state = models.CharField(
-        _("state"),
-        max_length=16,
-        choices=LimitState.choices,
-        default=LimitState.NORMAL,
-    )
-    pending_state = models.CharField(
-        _("pending state"), max_length=16, choices=LimitState.choices, blank=True
-    )
-    pending_since = models.DateTimeField(_("pending since"), null=True, blank=True)
+    state = choice_field(_("state"), LimitState, default=LimitState.NORMAL)
+    pending_state = choice_field(_("pending state"), LimitState, blank=True)
+    pending_since = optional_moment(_("pending since"))
     last_value = models.FloatField(_("last value"), null=True, blank=True)
-    last_ts = models.DateTimeField(_("last reading at"), null=True, blank=True)
+    last_ts = optional_moment(_("last reading at"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
@@ -197,9 +198,7 @@ class Reading(models.Model):
     class Meta:
         verbose_name = _("reading")
         verbose_name_plural = _("readings")
-        constraints = [
-            models.UniqueConstraint(fields=["sensor", "ts"], name="reading_one_per_ts")
-        ]
+        constraints = [one_per("sensor", "ts", name="reading_one_per_ts")]
 
     def __str__(self) -> str:
         return f"{self.sensor_id}@{self.ts.isoformat()}={self.value}"
@@ -221,9 +220,7 @@ class ReadingAggregate(models.Model):
         verbose_name = _("reading aggregate")
         verbose_name_plural = _("reading aggregates")
         constraints = [
-            models.UniqueConstraint(
-                fields=["sensor", "interval", "start"], name="aggregate_one_per_slot"
-            )
+            one_per("sensor", "interval", "start", name="aggregate_one_per_slot")
         ]
 
     def __str__(self) -> str:
@@ -246,10 +243,8 @@ class Alarm(models.Model):
 
     enterprise = enterprise_key("alarms")
     sensor = parent_key(SensorPoint, "alarms", _("sensor"))
-    category = models.CharField(
-        _("category"), max_length=16, choices=AlarmCategory.choices
-    )
-    kind = models.CharField(_("kind"), max_length=16, choices=AlarmKind.choices)
+    category = choice_field(_("category"), AlarmCategory)
+    kind = choice_field(_("kind"), AlarmKind)
     active = models.BooleanField(
         _("condition present"),
         default=True,
@@ -258,12 +253,10 @@ class Alarm(models.Model):
     value = models.FloatField(_("value when raised"), null=True, blank=True)
     peak_value = models.FloatField(_("worst value"), null=True, blank=True)
     raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
-    returned_at = models.DateTimeField(
-        _("returned to normal at"), null=True, blank=True
-    )
-    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    returned_at = optional_moment(_("returned to normal at"))
+    acknowledged_at = optional_moment(_("acknowledged at"))
     acknowledged_by = user_stamp(_("acknowledged by"))
-    cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
+    cleared_at = optional_moment(_("cleared at"))
     cleared_by = user_stamp(_("cleared by"))
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     hazard = optional_key("hazards.Hazard", "alarms", _("hazard opened"))
@@ -278,8 +271,9 @@ class Alarm(models.Model):
             models.Index(fields=["cleared_at", "acknowledged_at"], name="alarm_open"),
         ]
         constraints = [
-            models.UniqueConstraint(
-                fields=["sensor", "category"],
+            one_per(
+                "sensor",
+                "category",
                 condition=models.Q(cleared_at__isnull=True),
                 name="alarm_one_open_per_sensor",
             )

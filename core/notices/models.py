@@ -25,7 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Task, TaskState
 from wagtail.search import index
 
-from core.base.models import optional_key, parent_key
+from core.base.models import choice_field, optional_key, parent_key
 from core.notices.sanitise import RICH_TEXT_FEATURES, clean_html
 from core.organizations.models import Department, Enterprise, Industry, Jurisdiction
 
@@ -81,7 +81,7 @@ class NoticeIndexPage(Page):
     # pages, so a save queues no indexing job.
     search_auto_update = False
 
-    kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
+    kind = choice_field(_("kind"), NoticeKind, max_length=20)
 
     parent_page_types = ["notices.NoticeSiteHome"]
     subpage_types = [
@@ -111,9 +111,7 @@ class NoticePage(Page):
     # pages, so a save queues no indexing job.
     search_auto_update = False
 
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=NoticeKind.choices, editable=False
-    )
+    kind = choice_field(_("kind"), NoticeKind, max_length=20, editable=False)
     territory = optional_key(Jurisdiction, "+", _("territory"))
     industry = optional_key(Industry, "+", _("industry"))
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -195,11 +193,8 @@ class CircularPage(NoticePage):
     issuer = parent_key(
         Department, "circular_pages", _("issued by"), on_delete=models.PROTECT
     )
-    nature = models.CharField(
-        _("nature"),
-        max_length=20,
-        choices=CircularNature.choices,
-        default=CircularNature.INFORMATION,
+    nature = choice_field(
+        _("nature"), CircularNature, max_length=20, default=CircularNature.INFORMATION
     )
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
 

@@ -9,7 +9,13 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import CreatedAt, optional_key, parent_key, user_stamp
+from core.base.models import (
+    CreatedAt,
+    optional_key,
+    optional_moment,
+    parent_key,
+    user_stamp,
+)
 
 
 class Notification(CreatedAt):
@@ -24,7 +30,7 @@ class Notification(CreatedAt):
     target_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     url = models.CharField(_("link"), max_length=500, blank=True)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    read_at = optional_moment(_("read at"))
 
     class Meta:
         verbose_name = _("notification")

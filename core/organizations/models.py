@@ -14,7 +14,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
 
-from core.base.models import optional_key, optional_many, parent_key
+from core.base.models import (
+    changed_stamp,
+    choice_field,
+    created_stamp,
+    optional_key,
+    optional_many,
+    parent_key,
+)
 from core.organizations.validators import validate_uscc
 from plugins.vocabularies import CONTROL_LEVELS
 
@@ -30,7 +37,7 @@ class Jurisdiction(MP_Node):
 
     name = models.CharField(_("name"), max_length=100)
     code = models.CharField(_("code"), max_length=32, unique=True)
-    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    level = choice_field(_("level"), Level)
 
     node_order_by = ["code"]
 
@@ -79,7 +86,7 @@ class Department(models.Model):
         TERRITORIAL = "territorial", _("Territorial office")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("kind"), Kind)
     industries = optional_many(
         Industry,
         "departments",
@@ -147,8 +154,8 @@ class Enterprise(ClusterableModel):
     legal_representative = models.CharField(
         _("legal representative"), max_length=50, blank=True
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = created_stamp(_("created at"))
+    updated_at = changed_stamp(_("updated at"))
 
     class Meta:
         verbose_name = _("enterprise")
@@ -200,7 +207,7 @@ class Unit(MP_Node):
 
     enterprise = parent_key(Enterprise, "units", _("enterprise"))
     name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("kind"), Kind)
 
     node_order_by = ["kind", "name"]
 
@@ -278,7 +285,7 @@ class Membership(models.Model):
         related_name="membership",
         verbose_name=_("user"),
     )
-    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    role = choice_field(_("role"), Role, max_length=32)
     department = optional_key(
         Department, "memberships", _("department"), on_delete=models.CASCADE
     )

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.base.models import UpdatedAt, enterprise_key
+from core.base.models import UpdatedAt, choice_field, enterprise_key
 from core.organizations.models import Enterprise, Jurisdiction
 from core.supervision.geometry import validate_boundary
 
@@ -109,9 +109,7 @@ class EnterpriseRating(models.Model):
         related_name="rating",
         verbose_name=_("enterprise"),
     )
-    rating_class = models.CharField(
-        _("class"), max_length=1, choices=RatingClass.choices
-    )
+    rating_class = choice_field(_("class"), RatingClass, max_length=1)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1)
     components = models.JSONField(_("components"), default=dict)
     computed_at = models.DateTimeField(_("computed at"))
@@ -133,10 +131,8 @@ class EnterpriseRatingChange(models.Model):
     """A change of an enterprise's class, with the figures behind it."""
 
     enterprise = enterprise_key("rating_changes")
-    from_class = models.CharField(
-        _("from"), max_length=1, choices=RatingClass.choices, blank=True
-    )
-    to_class = models.CharField(_("to"), max_length=1, choices=RatingClass.choices)
+    from_class = choice_field(_("from"), RatingClass, max_length=1, blank=True)
+    to_class = choice_field(_("to"), RatingClass, max_length=1)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1)
     reasons = models.JSONField(_("reasons"), default=dict)
     changed_at = models.DateTimeField(_("changed at"))

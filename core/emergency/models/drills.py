@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     CreatedAt,
     enterprise_key,
+    optional_date,
     optional_key,
     optional_many,
     user_stamp,
@@ -28,7 +29,7 @@ class DrillPlanItem(models.Model):
     scenario = models.CharField(_("scenario"), max_length=200)
     plan = optional_key(EmergencyPlan, "+", _("emergency plan"))
     due_on = models.DateField(_("to be held by"))
-    flagged_on = models.DateField(_("flagged overdue on"), null=True, blank=True)
+    flagged_on = optional_date(_("flagged overdue on"))
 
     class Meta:
         verbose_name = _("planned drill")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import enterprise_key, parent_key
+from core.base.models import choice_field, enterprise_key, optional_date, parent_key
 from core.organizations.models import Unit
 from plugins.vocabularies import (
     OCCUPATIONAL_FACTORS,
@@ -22,9 +22,7 @@ class OccupationalExposure(models.Model):
 
     enterprise = enterprise_key("occupational_exposures")
     post = parent_key(Unit, "occupational_exposures", _("post"))
-    factor = models.CharField(
-        _("hazard factor"), max_length=16, choices=OccupationalFactor.choices
-    )
+    factor = choice_field(_("hazard factor"), OccupationalFactor)
     agent = models.CharField(
         _("agent (e.g. benzene, silica dust)"), max_length=100, blank=True
     )
@@ -51,7 +49,7 @@ class WorkplaceTest(models.Model):
     tested_on = models.DateField(_("tested on"))
     agency = models.CharField(_("testing agency"), max_length=200, blank=True)
     next_due = models.DateField(_("next test due"))
-    flagged_on = models.DateField(_("flagged overdue on"), null=True, blank=True)
+    flagged_on = optional_date(_("flagged overdue on"))
 
     class Meta:
         verbose_name = _("workplace hazard test")

@@ -10,9 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
     CreatedAt,
+    choice_field,
+    created_stamp,
     enterprise_key,
+    one_per,
+    optional_date,
     optional_key,
     optional_many,
+    optional_moment,
     parent_key,
     user_stamp,
 )
@@ -34,7 +39,7 @@ class EmergencyPlan(CreatedAt):
     """One emergency plan of an enterprise; its text lives in its versions."""
 
     enterprise = enterprise_key("emergency_plans")
-    kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
+    kind = choice_field(_("kind"), PlanKind)
     title = models.CharField(_("title"), max_length=200)
     risk_events = optional_many(
         "risks.RiskEvent", "emergency_plans", _("risk events covered")
@@ -62,7 +67,7 @@ class PlanVersion(CreatedAt):
     plan = parent_key(EmergencyPlan, "versions", _("emergency plan"))
     number = models.PositiveIntegerField(_("version"))
     content = models.TextField(_("content"))
-    approved_on = models.DateField(_("approval date"), null=True, blank=True)
+    approved_on = optional_date(_("approval date"))
     approved_by = models.CharField(_("approved by"), max_length=100, blank=True)
     change_note = models.CharField(_("what changed"), max_length=300, blank=True)
     created_by = user_stamp(_("written by"), blank=False)
@@ -73,11 +78,7 @@ class PlanVersion(CreatedAt):
         verbose_name = _("plan version")
         verbose_name_plural = _("plan versions")
         ordering = ["plan_id", "-number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["plan", "number"], name="planversion_unique_number"
-            )
-        ]
+        constraints = [one_per("plan", "number", name="planversion_unique_number")]
 
     def __str__(self) -> str:
         return f"{self.plan} v{self.number}"
@@ -99,15 +100,10 @@ class PlanFiling(models.Model):
     department = parent_key(
         Department, "plan_filings", _("department"), on_delete=models.PROTECT
     )
-    status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=FilingStatus.choices,
-        default=FilingStatus.UNDER_REVIEW,
-    )
-    filed_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    status = choice_field(_("status"), FilingStatus, default=FilingStatus.UNDER_REVIEW)
+    filed_at = created_stamp(_("filed at"))
     filed_by = user_stamp(_("filed by"), blank=False)
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at = optional_moment(_("reviewed at"))
     reviewed_by = user_stamp(_("reviewed by"))
     comment = models.TextField(_("review comments"), blank=True)
 
@@ -116,9 +112,7 @@ class PlanFiling(models.Model):
         verbose_name_plural = _("plan filings")
         ordering = ["-filed_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["version", "department"], name="planfiling_once_per_dept"
-            )
+            one_per("version", "department", name="planfiling_once_per_dept")
         ]
         indexes = [
             models.Index(fields=["department", "status", "-id"], name="pfiling_queue")

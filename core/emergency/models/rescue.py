@@ -9,7 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from core.base.models import (
     CreatedAt,
     UpdatedAt,
+    choice_field,
+    created_stamp,
     enterprise_key,
+    one_per,
+    optional_date,
     optional_key,
     parent_key,
 )
@@ -27,7 +31,7 @@ class RescueTeam(CreatedAt):
 
     enterprise = enterprise_key("rescue_teams")
     name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=16, choices=RescueTeamKind.choices)
+    kind = choice_field(_("kind"), RescueTeamKind)
     equipment = models.TextField(_("equipment"), blank=True)
     supplies_location = models.CharField(
         _("location of emergency supplies"), max_length=200, blank=True
@@ -51,9 +55,7 @@ class RescueTeamMember(models.Model):
         verbose_name = _("rescue team member")
         verbose_name_plural = _("rescue team members")
         ordering = ["team_id", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["team", "person"], name="rescuemember_once")
-        ]
+        constraints = [one_per("team", "person", name="rescuemember_once")]
 
     def __str__(self) -> str:
         return str(self.person)
@@ -71,7 +73,7 @@ class RescueAgreement(CreatedAt):
     contact = models.CharField(_("contact"), max_length=100, blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
-    warned_until = models.DateField(_("expiry warned for"), null=True, blank=True)
+    warned_until = optional_date(_("expiry warned for"))
 
     class Meta:
         verbose_name = _("rescue agreement")
@@ -124,16 +126,14 @@ class ReadSignature(models.Model):
     post = parent_key(Unit, "+", _("post"))
     what = models.CharField(_("what was read"), max_length=16)
     version = models.CharField(_("version read"), max_length=40)
-    signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)
+    signed_at = created_stamp(_("signed at"))
 
     class Meta:
         verbose_name = _("read signature")
         verbose_name_plural = _("read signatures")
         ordering = ["-signed_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["person", "post", "what", "version"], name="readsignature_once"
-            )
+            one_per("person", "post", "what", "version", name="readsignature_once")
         ]
 
     def __str__(self) -> str:

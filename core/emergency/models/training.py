@@ -5,7 +5,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import enterprise_key, optional_key, parent_key
+from core.base.models import (
+    created_stamp,
+    enterprise_key,
+    one_per,
+    optional_date,
+    optional_key,
+    parent_key,
+)
 from core.organizations.models import Person, Unit
 
 
@@ -27,9 +34,7 @@ class TrainingRequirement(models.Model):
         verbose_name = _("required training")
         verbose_name_plural = _("required trainings")
         ordering = ["post_id", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["post", "topic"], name="trainingreq_once")
-        ]
+        constraints = [one_per("post", "topic", name="trainingreq_once")]
 
     def __str__(self) -> str:
         return self.topic
@@ -44,8 +49,8 @@ class TrainingSession(models.Model):
         TrainingRequirement, "sessions", _("required training it gives")
     )
     trainer = models.CharField(_("trainer"), max_length=100, blank=True)
-    planned_on = models.DateField(_("planned for"), null=True, blank=True)
-    held_on = models.DateField(_("held on"), null=True, blank=True)
+    planned_on = optional_date(_("planned for"))
+    held_on = optional_date(_("held on"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, default=0)
 
     class Meta:
@@ -73,17 +78,13 @@ class TrainingAttendance(models.Model):
     certificate_number = models.CharField(
         _("certificate number"), max_length=60, blank=True
     )
-    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    valid_until = optional_date(_("valid until"))
 
     class Meta:
         verbose_name = _("training attendance")
         verbose_name_plural = _("training attendances")
         ordering = ["session_id", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "person"], name="attendance_once"
-            )
-        ]
+        constraints = [one_per("session", "person", name="attendance_once")]
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.session}"
@@ -99,13 +100,12 @@ class TrainingReminder(models.Model):
     # The validity reminded of, as YYYY-MM-DD ("" for a missing training):
     # text, so the unique constraint needs no NULL semantics.
     until = models.CharField(max_length=10, blank=True)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_at = created_stamp()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["person", "requirement", "state", "until"],
-                name="trainingreminder_once",
+            one_per(
+                "person", "requirement", "state", "until", name="trainingreminder_once"
             )
         ]
 

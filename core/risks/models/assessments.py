@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key, parent_key
+from core.base.models import choice_field, parent_key, user_stamp
 from core.risks.models.events import RiskEvent
 from core.risks.models.points import RiskPoint
 from core.risks.models.standards import RiskLevel
@@ -50,16 +49,14 @@ class Assessment(models.Model):
     value = models.DecimalField(
         _("value"), max_digits=14, decimal_places=4, null=True, blank=True
     )
-    scored_level = models.CharField(
-        _("scored level"), max_length=16, choices=RiskLevel.choices, blank=True
-    )
-    level = models.CharField(_("level"), max_length=16, choices=RiskLevel.choices)
+    scored_level = choice_field(_("scored level"), RiskLevel, blank=True)
+    level = choice_field(_("level"), RiskLevel)
     details = models.JSONField(_("details"), default=dict)
     direct_reasons = models.JSONField(
         _("direct determination reasons"), default=list, blank=True
     )
     note = models.TextField(_("note"), blank=True)
-    assessed_by = optional_key(settings.AUTH_USER_MODEL, "+", _("assessed by"))
+    assessed_by = user_stamp(_("assessed by"))
     assessed_by_name = models.CharField(_("assessor"), max_length=150, blank=True)
     assessed_at = models.DateTimeField(_("assessed at"), default=timezone.now)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key, optional_many, parent_key
+from core.base.models import choice_field, optional_key, optional_many, parent_key
 from core.risks.models.points import RiskAnalysisUnit, RiskPoint, RiskPointPart
 from core.risks.models.standards import AccidentType, HazardFactorClass
 from plugins.vocabularies import MEASURE_TYPES
@@ -93,7 +93,7 @@ class ControlMeasure(RiskPointPart):
 
     risk_point = parent_key(RiskPoint, "measures", _("risk point"))
     event = parent_key(RiskEvent, "measures", _("risk event"))
-    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("type"), Kind)
     description = models.TextField(_("measure"))
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key
+from core.base.models import changed_stamp, one_per, optional_key, user_stamp
 from core.organizations.models import Industry
 from core.risks.thresholds import bands_text, threshold_field_errors
 from plugins.contributions import LevelThresholds
@@ -51,24 +50,25 @@ class LevelThreshold(models.Model):
         blank=True,
         help_text=_("Why these thresholds (e.g. the provincial rule followed)."),
     )
-    updated_by = optional_key(settings.AUTH_USER_MODEL, "+", _("updated by"))
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = user_stamp(_("updated by"))
+    updated_at = changed_stamp(_("updated at"))
 
     class Meta:
         verbose_name = _("risk level thresholds")
         verbose_name_plural = _("risk level thresholds")
         ordering = ["method", "industry__code"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["method", "industry"],
+            one_per(
+                "method",
+                "industry",
                 name="levelthreshold_unique_industry",
                 violation_error_message=_(
                     "Thresholds for this method and industry exist already; "
                     "edit those instead."
                 ),
             ),
-            models.UniqueConstraint(
-                fields=["method"],
+            one_per(
+                "method",
                 condition=models.Q(industry__isnull=True),
                 name="levelthreshold_unique_default",
                 violation_error_message=_(

@@ -6,12 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key, parent_key
+from core.base.models import (
+    changed_stamp,
+    choice_field,
+    created_stamp,
+    one_per,
+    optional_key,
+    parent_key,
+    user_stamp,
+)
 from core.organizations.models import Enterprise, Person, Unit
 from core.risks.models.standards import ControlLevel, InspectionUnit, RiskLevel
 from plugins.schema_errors import schema_errors
@@ -102,7 +109,7 @@ class RiskPoint(models.Model):
         help_text=_("Where the risk point sits in the enterprise's unit tree."),
     )
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = choice_field(_("kind"), Kind)
     description = models.TextField(_("description"), blank=True)
     position = models.JSONField(
         _("position on the site plan"),
@@ -113,16 +120,12 @@ class RiskPoint(models.Model):
             "A point or a drawn area on the site plan, in coordinates from 0 to 1."
         ),
     )
-    level = models.CharField(
-        _("risk level"), max_length=16, choices=RiskLevel.choices, blank=True
-    )
+    level = choice_field(_("risk level"), RiskLevel, blank=True)
     # The methods of the active events' latest assessments, carried on the row
     # so that ``?method=`` is a condition on the point, not a look-up of its
     # events per row (docs/performance.md). Kept with ``level``.
     methods = models.TextField(_("assessment methods"), blank=True, editable=False)
-    control_level = models.CharField(
-        _("control level"), max_length=16, choices=ControlLevel.choices, blank=True
-    )
+    control_level = choice_field(_("control level"), ControlLevel, blank=True)
     responsible_unit = optional_key(
         Unit, "controlled_risk_points", _("responsible unit")
     )
@@ -132,11 +135,8 @@ class RiskPoint(models.Model):
     inspection_every = models.PositiveSmallIntegerField(
         _("inspect every"), null=True, blank=True
     )
-    inspection_unit = models.CharField(
-        _("inspection period unit"),
-        max_length=8,
-        choices=InspectionUnit.choices,
-        blank=True,
+    inspection_unit = choice_field(
+        _("inspection period unit"), InspectionUnit, max_length=8, blank=True
     )
     source = models.CharField(
         _("source"),
@@ -156,9 +156,9 @@ class RiskPoint(models.Model):
     reassess_method = models.CharField(
         _("method to re-assess"), max_length=40, blank=True
     )
-    created_by = optional_key(settings.AUTH_USER_MODEL, "+", _("created by"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = user_stamp(_("created by"))
+    created_at = created_stamp(_("created at"))
+    updated_at = changed_stamp(_("updated at"))
 
     class Meta:
         verbose_name = _("risk point")
@@ -244,11 +244,11 @@ class RiskAnalysisUnit(RiskPointPart):
         verbose_name_plural = _("risk analysis units")
         ordering = ["risk_point_id", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["risk_point"],
+            one_per(
+                "risk_point",
                 condition=models.Q(is_default=True),
                 name="riskanalysisunit_one_default",
-            ),
+            )
         ]
 
     def __str__(self) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import optional_key
+from core.base.models import changed_stamp, user_stamp
 from core.organizations.models import Enterprise
 
 
@@ -37,8 +36,8 @@ class SitePlan(models.Model):
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     source_name = models.CharField(_("uploaded file"), max_length=200, blank=True)
-    uploaded_by = optional_key(settings.AUTH_USER_MODEL, "+", _("uploaded by"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+    uploaded_by = user_stamp(_("uploaded by"))
+    uploaded_at = changed_stamp(_("uploaded at"))
 
     class Meta:
         verbose_name = _("site plan")

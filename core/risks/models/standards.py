@@ -7,6 +7,9 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.base.models import (
+    one_per,
+)
 from plugins.vocabularies import CONTROL_LEVELS, PERIOD_UNITS, RISK_LEVELS
 
 # The vocabularies' choices (plugins.vocabularies is their one definition).
@@ -47,11 +50,7 @@ class AccidentType(LocalisedName):
     class Meta(LocalisedName.Meta):
         verbose_name = _("accident type")
         verbose_name_plural = _("accident types")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "code"], name="accidenttype_unique_code"
-            )
-        ]
+        constraints = [one_per("edition", "code", name="accidenttype_unique_code")]
 
 
 class HazardFactorClass(LocalisedName):
@@ -63,11 +62,7 @@ class HazardFactorClass(LocalisedName):
     class Meta(LocalisedName.Meta):
         verbose_name = _("hazard factor class")
         verbose_name_plural = _("hazard factor classes")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "code"], name="hazardfactorclass_unique_code"
-            )
-        ]
+        constraints = [one_per("edition", "code", name="hazardfactorclass_unique_code")]
 
     @property
     def depth(self) -> int:
