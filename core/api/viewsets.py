@@ -13,8 +13,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.request import Request
 
 from core.base.pagination import KeysetPagination
+from core.organizations.models import Role
 from core.organizations.scope import Scope, scope_for
 
 
@@ -31,6 +33,18 @@ class ScopedReadViewSet(
     """List and retrieve the rows of the caller's scope."""
 
     detail_serializer_class: type[serializers.BaseSerializer] | None = None
+    #: A list from plain rows (``core.base.plain_rows.PlainRowsList``) whose
+    #: page, for a department (its scope a sub-query, which planned together
+    #: with the row's joins cost more than reading the page), is found on the
+    #: bare table, then read by key.
+    department_by_key = False
+
+    def page_by_key(self, request: Request) -> bool:
+        """Whether this caller's list page is found first, then read by key."""
+        return (
+            self.department_by_key
+            and scope_for(request.user).role == Role.INDUSTRY_DEPARTMENT
+        )
 
     def rows(self, scope: Scope) -> QuerySet:
         """The rows the caller may read (a selector of the app)."""

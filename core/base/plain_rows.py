@@ -17,7 +17,8 @@ events) uses the same helpers.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db.models import Expression, OuterRef, QuerySet, Subquery
@@ -60,6 +61,17 @@ def name_by_key(model: Any, key: str, column: str = "name") -> Subquery:
     (``id IN (…)``) joined to its related tables was planned as hash joins
     over each whole table; by key it reads one index entry per row."""
     return Subquery(model.objects.filter(pk=OuterRef(key)).values(column)[:1])
+
+
+def grouped(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, list[Any]]:
+    """``(key, value)`` pairs as the list of values of each key, in the
+    pairs' order (e.g. the codes of each row's many-to-many, read as one
+    ``values_list`` ordered by code): for a row a ``RowWriter`` cannot write
+    (nested, many-to-many), written by hand from plain rows."""
+    found: dict[Any, list[Any]] = defaultdict(list)
+    for key, value in pairs:
+        found[key].append(value)
+    return found
 
 
 #: What a row's field reads: a ``values()`` key, or an expression.
@@ -149,7 +161,10 @@ class PlainRowsList:
     """A list viewset (cursor pages) whose page is written from plain rows:
     ``row_writer`` reads the page's rows (as ``read``: by key after
     ``keyset_page_joined`` when the paginator finds the page without joins)
-    and writes them. The serializer stays the detail's and the schema's."""
+    and writes them. The serializer stays the detail's and the schema's.
+    A view's ``page_by_key(request)`` (``core.api.viewsets``: a department's
+    scope, a sub-query) may ask for the page to be found on the bare table,
+    then read by key (``KeysetPagination.join_page_only``)."""
 
     row_writer: RowWriter
 
@@ -158,6 +173,9 @@ class PlainRowsList:
         queryset = view.filter_queryset(view.get_queryset())
         paginator = view.paginator
         assert isinstance(paginator, KeysetPagination)  # noqa: S101
+        page_by_key = getattr(view, "page_by_key", None)
+        if page_by_key is not None and page_by_key(request):
+            paginator.join_page_only = True
         page = paginator.paginate_queryset(
             queryset, request, view=view, read=self.row_writer.values
         )
@@ -169,5 +187,6 @@ __all__ = [
     "RowWriter",
     "date_text",
     "datetime_text",
+    "grouped",
     "name_by_key",
 ]

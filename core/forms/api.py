@@ -34,9 +34,16 @@ from rest_framework.response import Response
 
 from core.base.filters import parse_id
 from core.base.pagination import KeysetPagination
+from core.base.plain_rows import RowWriter, name_by_key
 from core.base.serializers import FieldsOnce
 from core.forms.api_rows import VERSION_JSON, forms_page_body
-from core.forms.models import FormDefinition, FormUpload, Submission, SubmissionStatus
+from core.forms.models import (
+    FormDefinition,
+    FormUpload,
+    FormVersion,
+    Submission,
+    SubmissionStatus,
+)
 from core.forms.selectors import forms_for_caller, submission_list
 from core.forms.services import (
     AnswersInvalid,
@@ -114,6 +121,18 @@ class SubmissionSerializer(FieldsOnce, serializers.ModelSerializer):
             "submitted_at",
         ]
         read_only_fields = fields
+
+
+#: The submissions list's rows, read by key once the cursor has chosen the
+#: page (``core.base.plain_rows``): the form's key and the version's number
+#: by key per row, never the definition's or the version's documents.
+SUBMISSION_ROWS = RowWriter(
+    SubmissionSerializer,
+    lambda: {
+        "form": name_by_key(FormDefinition, "definition_id", "key"),
+        "version": name_by_key(FormVersion, "version_id", "number"),
+    },
+)
 
 
 class SubmissionCreateSerializer(serializers.Serializer):
@@ -299,16 +318,15 @@ class FormViewSet(viewsets.ReadOnlyModelViewSet):
             if wanted_status not in SubmissionStatus.values:
                 raise ApiValidationError({"status": [_("Unknown status.")]})
             filters["status"] = wanted_status
-        submissions = submission_list(
-            scope=scope, definition=definition, **filters
-        ).defer("definition__body")  # the draft's blocks: not shown
+        submissions = submission_list(scope=scope, definition=definition, **filters)
         # Cursor pages (docs/api.md): deep pages cost what the first costs;
-        # the page found without the row's joins, then read with them.
+        # the page found without the row's joins, then read by key as plain
+        # rows, written in the serializer's shape (``SUBMISSION_ROWS``).
         paginator = SubmissionPagination()
-        page = paginator.paginate_queryset(submissions, request, view=self)
-        return paginator.get_paginated_response(
-            SubmissionSerializer(page, many=True).data
+        page = paginator.paginate_queryset(
+            submissions, request, view=self, read=SUBMISSION_ROWS.values
         )
+        return paginator.get_paginated_response(SUBMISSION_ROWS.write(page))
 
     # After the actions: in the class body ``list`` is this method.
     def list(self, request: Request, *args, **kwargs) -> HttpResponseBase:

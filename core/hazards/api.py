@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -25,18 +26,22 @@ from rest_framework.response import Response
 from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
+from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
 from core.base.serializers import FieldsOnce
 from core.forms.models import FormUpload
 from core.hazards.filters import HazardFilters
 from core.hazards.machine import available_steps
 from core.hazards.models import (
+    DEADLINE_STATES,
     Hazard,
     HazardGrade,
     HazardTransition,
 )
 from core.hazards.selectors import hazard_list
 from core.hazards.services import hazard_report, hazard_transition
+from core.organizations.models import Enterprise, Person
 from core.organizations.scope import scope_for
+from core.risks.models import RiskPoint
 from plugins.schema_errors import SchemaError, json_pointer
 
 
@@ -83,6 +88,36 @@ class HazardSerializer(FieldsOnce, serializers.ModelSerializer):
             "closed_at",
         ]
         read_only_fields = fields
+
+
+class _HazardRows(RowWriter):
+    """``HazardSerializer``'s rows from plain rows; ``overdue`` is
+    ``Hazard.is_overdue`` (today's), written from the row's status and
+    deadline."""
+
+    def write(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        today = timezone.localdate()
+        written = super().write(rows)
+        for row, hazard in zip(rows, written, strict=True):
+            hazard["overdue"] = (
+                row["status"] in DEADLINE_STATES
+                and row["deadline"] is not None
+                and row["deadline"] < today
+            )
+        return written
+
+
+#: The list's rows: the names read by key per row (``name_by_key``), so a
+#: department's page read by key joins nothing.
+HAZARD_ROWS = _HazardRows(
+    HazardSerializer,
+    lambda: {
+        "enterprise_name": name_by_key(Enterprise, "enterprise_id"),
+        "risk_point_name": name_by_key(RiskPoint, "risk_point_id"),
+        "responsible_name": name_by_key(Person, "responsible_id"),
+        "overdue": "status",  # written by ``write``
+    },
+)
 
 
 class TransitionSerializer(FieldsOnce, serializers.ModelSerializer):
@@ -229,13 +264,15 @@ def _uploads(ids, enterprise_id: int) -> list[FormUpload]:
         "enterprise, status, grade, overdue, supervised, hazard_type, unit."
     ),
 )
-class HazardViewSet(ScopedReadViewSet):
+class HazardViewSet(PlainRowsList, ScopedReadViewSet):
     """Hidden hazards (隐患) and their closed loop."""
 
     serializer_class = HazardSerializer
     detail_serializer_class = HazardDetailSerializer
     filterset_class = HazardFilters
     pagination_class = KeysetPagination
+    row_writer = HAZARD_ROWS
+    department_by_key = True
 
     def rows(self, scope) -> QuerySet[Hazard]:
         return hazard_list(scope=scope)
@@ -269,8 +306,6 @@ class HazardViewSet(ScopedReadViewSet):
             )
         risk_point = None
         if values.get("risk_point"):
-            from core.risks.models import RiskPoint
-
             risk_point = RiskPoint.objects.filter(
                 pk=values.pop("risk_point"), enterprise=enterprise
             ).first()

@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.base.plain_rows import datetime_text, name_by_key
+from core.base.plain_rows import datetime_text, grouped, name_by_key
 from core.organizations.models import Enterprise, Person, Unit
 from core.risks.models import ControlMeasure, RiskEvent, RiskPoint
 from core.scoring import number
@@ -116,16 +116,15 @@ def _events_of(point_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         .values(*EVENT_FIELDS)
     )
     event_ids = [event["id"] for event in events]
-    codes: dict[int, list[str]] = defaultdict(list)
+    codes: dict[int, list[str]] = {}
     measures: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if event_ids:
         through = RiskEvent.accident_types.through
-        for event_id, code in (
+        codes = grouped(
             through.objects.filter(riskevent_id__in=event_ids)
             .order_by("accidenttype__code")
             .values_list("riskevent_id", "accidenttype__code")
-        ):
-            codes[event_id].append(code)
+        )
         for measure_id, event_id, kind, description in (
             ControlMeasure.objects.filter(is_active=True, event_id__in=event_ids)
             .order_by("event_id", "order", "pk")
