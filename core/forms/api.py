@@ -35,7 +35,7 @@ from rest_framework.response import Response
 from core.base.filters import parse_id
 from core.base.pagination import KeysetPagination
 from core.base.plain_rows import RowWriter, name_by_key
-from core.base.serializers import FieldsOnce
+from core.base.serializers import ReadSerializer
 from core.forms.api_rows import VERSION_JSON, forms_page_body
 from core.forms.models import (
     FormDefinition,
@@ -56,7 +56,7 @@ from core.organizations.scope import scope_for
 # -- serializers --------------------------------------------------------------------
 
 
-class FormSerializer(FieldsOnce, serializers.ModelSerializer):
+class FormSerializer(ReadSerializer):
     """A published form with its current version."""
 
     title = serializers.SerializerMethodField(help_text=_("In the request's language."))
@@ -88,13 +88,12 @@ class FormSerializer(FieldsOnce, serializers.ModelSerializer):
             "json_schema",
             "ui_schema",
         ]
-        read_only_fields = fields
 
     def get_title(self, definition: FormDefinition) -> str:
         return definition.title
 
 
-class SubmissionSerializer(FieldsOnce, serializers.ModelSerializer):
+class SubmissionSerializer(ReadSerializer):
     """A stored submission with the version it answered and its score."""
 
     form = serializers.CharField(source="definition.key", read_only=True)
@@ -120,7 +119,6 @@ class SubmissionSerializer(FieldsOnce, serializers.ModelSerializer):
             "warnings",
             "submitted_at",
         ]
-        read_only_fields = fields
 
 
 #: The submissions list's rows, read by key once the cursor has chosen the

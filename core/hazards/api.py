@@ -27,7 +27,7 @@ from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
 from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
-from core.base.serializers import FieldsOnce
+from core.base.serializers import ReadSerializer
 from core.forms.models import FormUpload
 from core.hazards.filters import HazardFilters
 from core.hazards.machine import available_steps
@@ -53,7 +53,7 @@ def _photo(upload: FormUpload) -> dict[str, Any]:
     }
 
 
-class HazardSerializer(FieldsOnce, serializers.ModelSerializer):
+class HazardSerializer(ReadSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     risk_point_name = serializers.CharField(
         source="risk_point.name", read_only=True, default=None
@@ -87,7 +87,6 @@ class HazardSerializer(FieldsOnce, serializers.ModelSerializer):
             "reported_at",
             "closed_at",
         ]
-        read_only_fields = fields
 
 
 class _HazardRows(RowWriter):
@@ -120,7 +119,7 @@ HAZARD_ROWS = _HazardRows(
 )
 
 
-class TransitionSerializer(FieldsOnce, serializers.ModelSerializer):
+class TransitionSerializer(ReadSerializer):
     actor = serializers.SerializerMethodField()
     evidence = serializers.SerializerMethodField()
 
@@ -136,7 +135,6 @@ class TransitionSerializer(FieldsOnce, serializers.ModelSerializer):
             "details",
             "evidence",
         ]
-        read_only_fields = fields
 
     def get_actor(self, transition: HazardTransition) -> str | None:
         user = transition.actor
@@ -164,7 +162,6 @@ class HazardDetailSerializer(HazardSerializer):
             "transitions",
             "available_actions",
         ]
-        read_only_fields = fields
 
     def get_photos(self, hazard: Hazard) -> list[dict[str, Any]]:
         return [_photo(upload) for upload in hazard.photos.all()]

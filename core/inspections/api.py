@@ -27,7 +27,7 @@ from core.api.viewsets import ScopedReadViewSet
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
 from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
-from core.base.serializers import FieldsOnce
+from core.base.serializers import ReadSerializer
 from core.forms.models import FormVersion
 from core.inspections.models import InspectionTask, TaskStatus
 from core.inspections.selectors import task_list
@@ -35,7 +35,7 @@ from core.organizations.models import Person
 from core.organizations.scope import Scope
 
 
-class InspectionTaskSerializer(FieldsOnce, serializers.ModelSerializer):
+class InspectionTaskSerializer(ReadSerializer):
     assignee_name = serializers.CharField(
         source="assignee.name", default="", read_only=True
     )
@@ -70,7 +70,6 @@ class InspectionTaskSerializer(FieldsOnce, serializers.ModelSerializer):
             "done_at",
             "done_at_point",
         ]
-        read_only_fields = fields
 
     def get_done_by(self, task: InspectionTask) -> str:
         return task.done_by.get_username() if task.done_by else ""

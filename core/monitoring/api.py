@@ -34,7 +34,7 @@ from core.base.errors import Invalid
 from core.base.filters import IdFilter
 from core.base.pagination import SHORT_COUNT_LIMIT, KeysetPagination
 from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
-from core.base.serializers import FieldsOnce
+from core.base.serializers import ReadSerializer
 from core.monitoring import selectors
 from core.monitoring.ingest import MAX_BATCH, count_refusal, ingest, parse_ts
 from core.monitoring.models import SENSOR_FIELDS, Alarm, AlarmKind, SensorPoint
@@ -130,7 +130,7 @@ def _no_constant(name: str) -> float:
 # -- sensors -------------------------------------------------------------------------
 
 
-class SensorSerializer(FieldsOnce, serializers.ModelSerializer):
+class SensorSerializer(ReadSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     risk_point_name = serializers.CharField(source="risk_point.name", read_only=True)
 
@@ -148,7 +148,6 @@ class SensorSerializer(FieldsOnce, serializers.ModelSerializer):
             "last_value",
             "last_ts",
         ]
-        read_only_fields = fields
 
 
 class SensorFilter(filters.FilterSet):
@@ -261,7 +260,7 @@ class SensorViewSet(ScopedReadViewSet):
 # -- alarms --------------------------------------------------------------------------
 
 
-class AlarmSerializer(FieldsOnce, serializers.ModelSerializer):
+class AlarmSerializer(ReadSerializer):
     sensor_name = serializers.CharField(source="sensor.name", read_only=True)
     risk_point = serializers.IntegerField(source="sensor.risk_point_id", read_only=True)
     risk_point_name = serializers.CharField(
@@ -295,7 +294,6 @@ class AlarmSerializer(FieldsOnce, serializers.ModelSerializer):
             "comment",
             "hazard",
         ]
-        read_only_fields = fields
 
     def get_acknowledged_by(self, alarm: Alarm) -> str | None:
         user = alarm.acknowledged_by

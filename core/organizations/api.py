@@ -22,7 +22,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.base.serializers import FieldsOnce
+from core.base.serializers import FieldsOnce, ReadSerializer
 from core.organizations.api_rows import enterprise_rows, enterprise_values
 from core.organizations.models import (
     Enterprise,
@@ -57,7 +57,7 @@ class EnterpriseContactSerializer(FieldsOnce, serializers.ModelSerializer):
         fields = ["name", "title", "phone", "email"]
 
 
-class EnterpriseSerializer(FieldsOnce, serializers.ModelSerializer):
+class EnterpriseSerializer(ReadSerializer):
     """An enterprise as a list shows it."""
 
     industries = serializers.SlugRelatedField(
@@ -85,7 +85,6 @@ class EnterpriseSerializer(FieldsOnce, serializers.ModelSerializer):
             "is_key_industry",
             "has_occupational_hazard",
         ]
-        read_only_fields = fields
 
     @extend_schema_field(LocationSerializer(allow_null=True))
     def get_location(self, enterprise: Enterprise) -> dict[str, float] | None:
@@ -108,7 +107,6 @@ class EnterpriseDetailSerializer(EnterpriseSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 # -- filters -----------------------------------------------------------------

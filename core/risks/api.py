@@ -30,7 +30,7 @@ from rest_framework.response import Response
 from core.base.filters import parse_id
 from core.base.input_guard import CheckedJSONParser
 from core.base.pagination import SHORT_COUNT_LIMIT, KeysetPagination
-from core.base.serializers import FieldsOnce
+from core.base.serializers import ReadSerializer
 from core.organizations.models import Enterprise, Role
 from core.organizations.scope import scope_for
 from core.risks.api_rows import (
@@ -213,7 +213,7 @@ class RiskLevelField(serializers.CharField):
         super().__init__(read_only=True, allow_blank=True, **kwargs)
 
 
-class AssessmentSerializer(FieldsOnce, serializers.ModelSerializer):
+class AssessmentSerializer(ReadSerializer):
     # Not get_value(): that name is DRF's own Field.get_value.
     value = serializers.SerializerMethodField(
         method_name="value_as_number",
@@ -240,21 +240,19 @@ class AssessmentSerializer(FieldsOnce, serializers.ModelSerializer):
             "assessed_by",
             "assessed_at",
         ]
-        read_only_fields = fields
 
     @extend_schema_field(OpenApiTypes.NUMBER)
     def value_as_number(self, assessment: Assessment) -> int | float | None:
         return number(assessment.value)
 
 
-class MeasureSerializer(FieldsOnce, serializers.ModelSerializer):
+class MeasureSerializer(ReadSerializer):
     class Meta:
         model = ControlMeasure
         fields = ["id", "kind", "description"]
-        read_only_fields = fields
 
 
-class EventSerializer(FieldsOnce, serializers.ModelSerializer):
+class EventSerializer(ReadSerializer):
     analysis_unit = serializers.SerializerMethodField()
     accident_types = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="code"
@@ -275,7 +273,6 @@ class EventSerializer(FieldsOnce, serializers.ModelSerializer):
             "latest_assessment",
             "measures",
         ]
-        read_only_fields = fields
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_analysis_unit(self, event: RiskEvent) -> str | None:
@@ -301,7 +298,7 @@ class ControlSerializer(serializers.Serializer):
         return point.responsible_person.name if point.responsible_person else None
 
 
-class RiskPointSerializer(FieldsOnce, serializers.ModelSerializer):
+class RiskPointSerializer(ReadSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     level = RiskLevelField()
     unit_name = serializers.SerializerMethodField()
@@ -327,7 +324,6 @@ class RiskPointSerializer(FieldsOnce, serializers.ModelSerializer):
             "events",
             "updated_at",
         ]
-        read_only_fields = fields
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_unit_name(self, point: RiskPoint) -> str | None:
