@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
@@ -107,7 +108,12 @@ class KeysetPagination(BasePagination):
         bound = () if limit is None else (limit,)
         if not self.count_seconds:
             return bounded_count(counted, *bound)
-        sql, params = counted.order_by().values("pk").query.sql_with_params()
+        try:
+            sql, params = counted.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            # A query Django knows matches nothing (``none()``, ``IN ()``)
+            # has no SQL to key on, and nothing to count.
+            return BoundedCount(0, True)
         return cached(
             "keyset:count",
             (sql, params, bound),

@@ -234,3 +234,15 @@ def test_a_scope_wide_count_is_kept_per_filtered_query(world, settings):
             client.get(POINTS, {"enterprise": world.enterprise_a.pk})
         assert _counts(one)
     cache.clear()
+
+
+def test_a_kept_count_of_a_query_that_matches_nothing_is_zero(world):
+    """An empty scope or filter (``none()``, ``IN ()``) has no SQL to keep its
+    count under: it counts 0 instead of failing."""
+    paginator = KeysetPagination()
+    paginator.count_seconds = 120
+    for empty in (
+        RiskPoint.objects.none(),
+        RiskPoint.objects.filter(enterprise_id__in=[]),
+    ):
+        assert paginator.bounded_count(empty) == keyset.BoundedCount(0, True)
