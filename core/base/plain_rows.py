@@ -29,10 +29,9 @@ from rest_framework.response import Response
 
 from core.base.pagination import KeysetPagination
 
-# DRF's own fields, so that values read exactly as a serializer writes them
-# (a date and time in ISO 8601 in the current time zone, "Z" for UTC).
+# DRF's own field, so that a date and time reads exactly as a serializer
+# writes it (ISO 8601 in the current time zone, "Z" for UTC).
 _DATETIME = serializers.DateTimeField()
-_DATE = serializers.DateField()
 
 
 def datetime_text(value: Any, zone: Any = None) -> str | None:
@@ -48,11 +47,6 @@ def datetime_text(value: Any, zone: Any = None) -> str | None:
         text = local.isoformat()
         return text[:-6] + "Z" if text.endswith("+00:00") else text
     return _DATETIME.to_representation(value)
-
-
-def date_text(value: Any) -> str | None:
-    """A date as a serializer writes it (``None`` stays ``None``)."""
-    return _DATE.to_representation(value) if value else None
 
 
 def name_by_key(model: Any, key: str, column: str = "name") -> Subquery:
@@ -185,7 +179,6 @@ class PlainRowsList:
 __all__ = [
     "PlainRowsList",
     "RowWriter",
-    "date_text",
     "datetime_text",
     "grouped",
     "name_by_key",
