@@ -250,25 +250,39 @@ def time_interleaved(
     servers: list[SizeServer], targets: list[Target], *, runs: int, log=print
 ) -> list[Timing]:
     """``runs`` rounds after two warm-up rounds (one per worker); in each,
-    every target at every size, the sizes' order alternating by round."""
+    every target at every size, the sizes' order alternating by round.
+
+    The floor request is also sent right after every other request, at the
+    same size: its p50 and p95 then come from hundreds of samples spread over
+    the whole run, so a slow spell moves the yardstick as it moves the
+    targets, and one stumble of the floor does not move every verdict."""
     samples: dict[tuple[str, str], list[float]] = {
         (t.key, s.size): [] for t in targets for s in servers
     }
+    floor = next(t for t in targets if t.kind == "floor")
+
+    def timed(target: Target, server: SizeServer) -> float:
+        request = server.requests[target.key]
+        began = time.perf_counter()
+        status, body = _get(server.port, request)
+        elapsed = (time.perf_counter() - began) * 1000
+        if status != 200:
+            raise RequestFailed(
+                f"{target.title} as {target.user} at {server.size}: "
+                f"HTTP {status} ({request.path}): {body[:300]!r}"
+            )
+        return elapsed
+
     for round_number in range(-WORKERS, runs):
         order = servers if round_number % 2 == 0 else list(reversed(servers))
         for target in targets:
             for server in order:
-                request = server.requests[target.key]
-                began = time.perf_counter()
-                status, body = _get(server.port, request)
-                elapsed = (time.perf_counter() - began) * 1000
-                if status != 200:
-                    raise RequestFailed(
-                        f"{target.title} as {target.user} at {server.size}: "
-                        f"HTTP {status} ({request.path}): {body[:300]!r}"
-                    )
+                elapsed = timed(target, server)
+                floor_elapsed = timed(floor, server) if target is not floor else None
                 if round_number >= 0:
                     samples[(target.key, server.size)].append(elapsed)
+                    if floor_elapsed is not None:
+                        samples[(floor.key, server.size)].append(floor_elapsed)
         if round_number >= 0:
             log(f"  round {round_number + 1}/{runs}")
     return [
@@ -323,7 +337,9 @@ def render_timings(
     lines += [
         "",
         f"Floor: `GET /api/v1/scoring-rules/lec/` as the committee office, p50 "
-        f"{floor_small.p50:.1f} / {floor_large.p50:.1f} ms ({small} / {large}). "
+        f"{floor_small.p50:.1f} / {floor_large.p50:.1f} ms, p95 "
+        f"{floor_small.p95:.1f} / {floor_large.p95:.1f} ms ({small} / {large}; "
+        f"{len(floor_large.samples)} samples a size, one after every request). "
         f"Targets met by {len(targets) - 1 - len(missed)} of {len(targets) - 1} "
         "requests"
         + (
