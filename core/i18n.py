@@ -78,7 +78,7 @@ def update_catalogues(
     repo_dir: Path = REPO_DIR, settings_module: str = "safegrid_site.settings.test"
 ) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
-    options = ["makemessages", "--no-obsolete", "--no-location"]
+    options = ["makemessages", "--no-obsolete", "--no-location", "--no-wrap"]
     for language in LANGUAGES:
         options += ["-l", language]
     args = [sys.executable, str(repo_dir / "site" / "manage.py"), *options]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import django_filters
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
+from core.audit.actors import ActorChooserFilter
 from core.audit.admin_views import (
     ChangesColumn,
     LogEntryIndexView,
@@ -33,12 +33,6 @@ def _audited_content_types(request):
     ).order_by("app_label", "model")
 
 
-def _actors(request):
-    return get_user_model().objects.filter(
-        pk__in=LogEntry.objects.exclude(actor=None).values("actor_id")
-    )
-
-
 class LogEntryFilterSet(WagtailFilterSet):
     action = django_filters.ChoiceFilter(
         label=_("action"), choices=LogEntry.Action.choices
@@ -46,7 +40,7 @@ class LogEntryFilterSet(WagtailFilterSet):
     content_type = django_filters.ModelChoiceFilter(
         label=_("object type"), queryset=_audited_content_types
     )
-    actor = django_filters.ModelChoiceFilter(label=_("who"), queryset=_actors)
+    actor = ActorChooserFilter(label=_("who"))
     timestamp = django_filters.DateFromToRangeFilter(
         label=_("when"), widget=DateRangePickerWidget
     )

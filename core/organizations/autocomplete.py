@@ -51,19 +51,23 @@ def enterprise_autocomplete(request: HttpRequest) -> JsonResponse:
 
 class EnterpriseChooserWidget(forms.TextInput):
     """A search-as-you-type field: the visible text asks the scoped endpoint,
-    the submitted value is the chosen enterprise's id."""
+    the submitted value is the chosen enterprise's id. Another chooser of the
+    same kind (the audit log's "who") names its own endpoint and labels; the
+    endpoint answers ``{"results": [{"id", "name"}]}`` for ``?q=`` and ``?id=``."""
 
     template_name = "organizations/widgets/enterprise_chooser.html"
+    source_url_name = "safegrid_enterprise_autocomplete"
+    placeholder = _("Type part of a name")
+    fallback_label = _("Enterprise id")
 
     class Media:
         js = ["organizations/js/enterprise-chooser.js"]
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["source"] = str(
-            reverse_lazy("safegrid_enterprise_autocomplete")
-        )
-        context["widget"]["placeholder"] = _("Type part of a name")
+        context["widget"]["source"] = str(reverse_lazy(self.source_url_name))
+        context["widget"]["placeholder"] = self.placeholder
+        context["widget"]["fallback_label"] = self.fallback_label
         return context
 
 

@@ -217,3 +217,46 @@ def test_audit_log_list_runs_a_bounded_number_of_queries(
 
 
 AUDIT_QUERY_BOUND = 18
+
+
+# -- who wrote: chosen by typing ------------------------------------------------------
+
+
+def test_the_who_filter_is_a_chooser_not_a_list_of_every_writer(client, world):
+    """The filter renders no option per user; the chooser finds writers by
+    part of their name, and the chosen id filters the log."""
+    edit_enterprise_as(client, world.committee, world.enterprise_a, name="甲化工新名")
+    client.force_login(world.committee)
+    html = client.get(reverse("audit_log:index")).content.decode()
+    assert reverse("safegrid_audit_actor_autocomplete") in html
+    name = world.committee.get_username()
+    assert f">{name}</option>" not in html
+
+    chooser = reverse("safegrid_audit_actor_autocomplete")
+    found = client.get(chooser, {"q": name[1:4]}).json()["results"]
+    assert {"id": world.committee.pk, "name": name} in found
+    # A user who never wrote anything is not offered.
+    never = world.outsider.get_username()
+    assert client.get(chooser, {"q": never}).json()["results"] == []
+    assert client.get(chooser, {"id": world.committee.pk}).json()["results"] == [
+        {"id": world.committee.pk, "name": name}
+    ]
+
+    entries = client.get(reverse("audit_log:index"), {"actor": world.committee.pk})
+    assert entries.status_code == 200
+    assert {entry.actor_id for entry in entries.context["object_list"]} == {
+        world.committee.pk
+    }
+    assert client.get(reverse("audit_log:index"), {"actor": "x"}).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["dept_chemicals", "street1_office", "manager_a"])
+def test_only_the_readers_of_the_log_may_ask_the_who_chooser(client, world, role):
+    edit_enterprise_as(client, world.committee, world.enterprise_a, name="甲化工新名")
+    client.force_login(getattr(world, role))
+    response = client.get(
+        reverse("safegrid_audit_actor_autocomplete"),
+        {"q": world.committee.get_username()},
+    )
+    assert response.status_code in (302, 403)
+    assert b"results" not in response.content
