@@ -126,7 +126,9 @@ def time_check(server: SizeServer) -> None:
 
 def _get(port: int, request: Request, timeout: float = 60) -> tuple[int, bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    headers = {"Cookie": request.cookie, "Host": "127.0.0.1"}
+    # As a browser asks: it accepts gzip (only the kept map is sent
+    # compressed; the body is read, not decoded).
+    headers = {"Cookie": request.cookie, "Host": "127.0.0.1", "Accept-Encoding": "gzip"}
     try:
         if request.body is None:
             connection.request("GET", request.path, headers=headers)

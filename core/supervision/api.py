@@ -10,8 +10,10 @@ enterprise or department is refused (403).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -56,26 +58,48 @@ def geojson_body(data: dict[str, Any]) -> tuple[bytes, str]:
 
 
 def geojson_response(
-    request, data: dict[str, Any] | None = None, *, encoded=None
+    request, data: dict[str, Any] | None = None, *, encoded=None, gzipped=False
 ) -> HttpResponse:
     """Compact JSON with a strong ETag; 304 when the client has it already.
-    ``encoded``: the ``geojson_body`` of the data, already made."""
+    ``encoded``: the ``geojson_body`` of the data, already made; ``gzipped``:
+    its body is that JSON gzip-compressed (``Content-Encoding: gzip``, its
+    own tag, ``_gzip_tag``)."""
     body, etag = encoded if encoded is not None else geojson_body(data or {})
     if _has_tag(request, etag):
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(body, content_type="application/geo+json")
-    response["ETag"] = etag
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
+    response["ETag"] = _gzip_tag(etag) if gzipped else etag
     # Per user: never in a shared cache; revalidate every time.
     response["Cache-Control"] = "private, no-cache"
-    patch_vary_headers(response, ("Cookie", "Authorization", "Accept-Language"))
+    patch_vary_headers(
+        response, ("Cookie", "Authorization", "Accept-Language", "Accept-Encoding")
+    )
     return response
 
 
+def _gzip_tag(etag: str) -> str:
+    """The strong tag of the gzip-compressed body of the map tagged ``etag``
+    (another representation, so another tag)."""
+    return f'{etag[:-1]}-gzip"'
+
+
 def _has_tag(request, etag: str) -> bool:
-    """Whether the request's ``If-None-Match`` names ``etag``."""
+    """Whether the request's ``If-None-Match`` names ``etag``, or the tag of
+    the same map compressed."""
     sent = request.META.get("HTTP_IF_NONE_MATCH", "")
-    return etag in [tag.strip().removeprefix("W/") for tag in sent.split(",")]
+    return etag in [
+        tag.strip().removeprefix("W/").replace('-gzip"', '"') for tag in sent.split(",")
+    ]
+
+
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def _accepts_gzip(request) -> bool:
+    return bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 FILTER_PARAMETERS = [
@@ -91,12 +115,15 @@ FILTER_PARAMETERS = [
 
 #: The encoded maps this process served last, by ETag (``kept_body``).
 _BODIES: OrderedDict[str, bytes] = OrderedDict()
+#: The same, gzip-compressed, by the plain body's ETag.
+_GZIPPED: OrderedDict[str, bytes] = OrderedDict()
 #: How many encoded maps a process keeps in memory (a province's is ~3 MB).
 BODIES_IN_MEMORY = 4
 
 
-def _body_key(etag: str) -> str:
-    return f"supervision:map-body:{hashlib.sha256(etag.encode()).hexdigest()}"
+def _body_key(etag: str, gzipped: bool = False) -> str:
+    key = f"supervision:map-body:{hashlib.sha256(etag.encode()).hexdigest()}"
+    return f"{key}:gzip" if gzipped else key
 
 
 def _map_query(parts: dict[str, Any]) -> MapQuery:
@@ -118,33 +145,43 @@ def _kept_map(scope: Scope, parts: dict[str, Any]) -> str:
     """The ETag of the encoded map of a scope for the filters of ``parts``
     (the ``day`` only keys it: the map is always as of now). The body is
     kept beside it under its ETag (``kept_body``): the kept figure a
-    request reads is the tag alone, not the map."""
+    request reads is the tag alone, not the map. So is the body compressed
+    once, here (in the refresh job), for the clients that accept gzip: a
+    province's map is ~3 MB of JSON and a tenth of that compressed, and
+    compressing it per request would cost more than the request."""
     body, etag = geojson_body(map_enterprises(scope=scope, query=_map_query(parts)))
+    gzipped = gzip.compress(body, compresslevel=6, mtime=0)
     seconds = getattr(settings, "SAFEGRID_MAP_SECONDS", 0)
     # Outlives the tag that names it (kept ``KEEP_FACTOR`` times its seconds).
-    cache.set(_body_key(etag), body, seconds * (KEEP_FACTOR + 1))
+    cache.set_many(
+        {_body_key(etag): body, _body_key(etag, gzipped=True): gzipped},
+        seconds * (KEEP_FACTOR + 1),
+    )
     _remember(etag, body)
+    _remember(etag, gzipped, _GZIPPED)
     return etag
 
 
-def _remember(etag: str, body: bytes) -> None:
-    _BODIES[etag] = body
-    _BODIES.move_to_end(etag)
-    while len(_BODIES) > BODIES_IN_MEMORY:
-        _BODIES.popitem(last=False)
+def _remember(etag: str, body: bytes, bodies: OrderedDict | None = None) -> None:
+    bodies = _BODIES if bodies is None else bodies
+    bodies[etag] = body
+    bodies.move_to_end(etag)
+    while len(bodies) > BODIES_IN_MEMORY:
+        bodies.popitem(last=False)
 
 
-def kept_body(etag: str) -> bytes | None:
-    """The encoded map whose ETag is ``etag``: from this process's memory,
-    else from the cache (then remembered); None when neither has it. The
-    tag is a hash of the body, so a body is only ever served for a scope
-    whose kept tag names it."""
-    body = _BODIES.get(etag)
+def kept_body(etag: str, gzipped: bool = False) -> bytes | None:
+    """The encoded map whose ETag is ``etag`` (``gzipped``: compressed):
+    from this process's memory, else from the cache (then remembered); None
+    when neither has it. The tag is a hash of the body, so a body is only
+    ever served for a scope whose kept tag names it."""
+    bodies = _GZIPPED if gzipped else _BODIES
+    body = bodies.get(etag)
     if body is None:
-        body = cache.get(_body_key(etag))
+        body = cache.get(_body_key(etag, gzipped))
         if body is None:
             return None
-        _remember(etag, body)
+        _remember(etag, body, bodies)
     return body
 
 
@@ -202,14 +239,18 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
         etag = scope_cached("supervision:map", scope, parts, seconds)
         if isinstance(etag, tuple):  # kept whole, before the tag alone was
             return geojson_response(request, encoded=etag)
+        gzipped = _accepts_gzip(request)
         if _has_tag(request, etag):
             encoded = (b"", etag)
         else:
-            body = kept_body(etag)
+            body = kept_body(etag, gzipped) if gzipped else None
+            if body is None:
+                gzipped = False
+                body = kept_body(etag)
             encoded = (body, etag) if body is not None else None
             if encoded is None:  # the body was dropped before its tag
                 encoded = geojson_body(map_enterprises(scope=scope, query=query))
-        return geojson_response(request, encoded=encoded)
+        return geojson_response(request, encoded=encoded, gzipped=gzipped)
 
     @extend_schema(
         summary=_("An enterprise's risk points on its site plan as GeoJSON"),

@@ -376,3 +376,41 @@ def test_a_kept_map_is_read_by_its_tag(mapped, kept, django_assert_max_num_queri
     assert ids(client_for(mapped.dept_construction).get(URL)) == {
         mapped.enterprise_b.pk
     }
+
+
+def test_a_kept_map_goes_compressed_to_a_client_that_accepts_gzip(mapped, kept):
+    """A browser accepts gzip: the kept map is sent as compressed once by the
+    refresh, under a tag of its own (either tag revalidates), from memory or
+    the cache; without a compressed body the plain one is sent."""
+    import gzip
+    import json
+
+    from django.core.cache import cache
+
+    from core.supervision import api
+
+    api._BODIES.clear()
+    api._GZIPPED.clear()
+    chemicals = client_for(mapped.dept_chemicals)
+    plain = chemicals.get(URL)
+    assert not plain.has_header("Content-Encoding")
+    packed = chemicals.get(URL, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed.status_code == 200 and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content)
+    assert packed["ETag"] != plain["ETag"]
+    assert "Accept-Encoding" in packed["Vary"]
+    for tag in (packed["ETag"], plain["ETag"]):
+        again = chemicals.get(URL, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=tag)
+        assert again.status_code == 304 and again["ETag"] == packed["ETag"]
+    api._GZIPPED.clear()  # another worker: from the cache
+    assert chemicals.get(URL, HTTP_ACCEPT_ENCODING="gzip").content == packed.content
+    api._GZIPPED.clear()
+    cache.delete(api._body_key(plain["ETag"], gzipped=True))
+    unpacked = chemicals.get(URL, HTTP_ACCEPT_ENCODING="gzip")
+    assert not unpacked.has_header("Content-Encoding")
+    assert unpacked.content == plain.content and unpacked["ETag"] == plain["ETag"]
+    # Another office gets its own map, compressed too.
+    other = client_for(mapped.dept_construction).get(URL, HTTP_ACCEPT_ENCODING="gzip")
+    features = json.loads(gzip.decompress(other.content))["features"]
+    assert {feature["id"] for feature in features} == {mapped.enterprise_b.pk}
