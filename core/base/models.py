@@ -10,17 +10,30 @@ unless ``on_delete`` says otherwise), ``optional_many`` a many-to-many link
 that may be empty. ``choice_field`` is a value from a vocabulary,
 ``created_stamp``/``changed_stamp`` the "when" of a record under another
 name than ``created_at``/``updated_at``, ``optional_date``/``optional_moment``
-a day or a moment that may not have come yet, ``one_per`` the constraint
+a day or a moment that may not have come yet, ``coordinate`` a latitude or
+a longitude, ``one_per`` the constraint
 "at most one row per these values". Their fields are defined exactly as the apps
 defined them, so adopting one changes no migration.
+
+``NamedRecord`` and ``TitledRecord`` are the ``__str__`` of the many records
+shown (admin lists, choosers, logs) by their ``name`` or their ``title``;
+``NamedPerEnterprise`` is an enterprise's named things (risk points, major
+hazard sources, monitoring devices and sensors) listed by enterprise, then
+name; ``NewestFirst`` the records listed newest first by ``created_at``;
+``UpdatedBy`` who last changed a setting, and when. A child that declares its
+own ``Meta`` subclasses the base's (``class Meta(NewestFirst.Meta)``) to keep
+its ordering.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.expressions import Combinable
 from django.utils.translation import gettext_lazy as _
 
 
@@ -114,6 +127,56 @@ class Timestamped(CreatedAt, UpdatedAt):
         abstract = True
 
 
+class UpdatedBy(UpdatedAt):
+    """Who changed the record last (a setting, a configured value), and when."""
+
+    updated_by = user_stamp(_("updated by"))
+
+    class Meta:
+        abstract = True
+
+
+class NewestFirst(CreatedAt):
+    """A record listed newest first; a child may declare its own
+    ``created_at`` under another name (sent at, drawn at)."""
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class NamedRecord(models.Model):
+    """A record shown by its ``name`` (a field or a property of the child).
+
+    The tree nodes and the enterprise keep their own ``__str__``: their
+    library bases are untyped, and a typed base beside them would change what
+    the type checker infers for their queries in the services."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TitledRecord(models.Model):
+    """A record shown by its ``title`` (a field or a property of the child)."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NamedPerEnterprise(NamedRecord):
+    """A named thing of an enterprise, listed by enterprise, then by name."""
+
+    class Meta:
+        abstract = True
+        ordering = ["enterprise_id", "name", "pk"]
+
+
 def choice_field(
     verbose_name: Any, choices: Any, *, max_length: int = 16, **options: Any
 ) -> models.CharField:
@@ -146,6 +209,21 @@ def optional_date(verbose_name: Any) -> models.DateField:
     """A day that may be unknown or not set (a deadline, a day held, the day
     a reminder went out)."""
     return models.DateField(verbose_name, null=True, blank=True)
+
+
+def coordinate(
+    verbose_name: Any, bound: int
+) -> models.DecimalField[str | float | Decimal | Combinable | None, Decimal | None]:
+    """A latitude (``bound`` 90) or a longitude (``bound`` 180) in degrees,
+    to six decimals (about 0.1 m); empty where unknown."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-bound), MaxValueValidator(bound)],
+    )
 
 
 def one_per(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:

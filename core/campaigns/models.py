@@ -15,6 +15,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from core.base.models import (
     CreatedAt,
+    NewestFirst,
+    TitledRecord,
     changed_stamp,
     choice_field,
     created_stamp,
@@ -31,7 +33,7 @@ from core.forms.models import FormDefinition
 from core.organizations.models import Department, Industry, Jurisdiction
 
 
-class Campaign(CreatedAt):
+class Campaign(TitledRecord, CreatedAt):
     """A rollout campaign of the committee office: which enterprises, by when,
     and what "mechanism established" means (criteria the platform computes)."""
 
@@ -58,11 +60,8 @@ class Campaign(CreatedAt):
         verbose_name_plural = _("rollout campaigns")
         ordering = ["-starts_on", "-pk"]
 
-    def __str__(self) -> str:
-        return self.title
 
-
-class Milestone(models.Model):
+class Milestone(TitledRecord):
     """A deadline of a campaign: by ``deadline`` at least ``target_percent`` of
     the target enterprises have established the mechanism."""
 
@@ -78,9 +77,6 @@ class Milestone(models.Model):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["deadline", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class ProgressRecord(models.Model):
@@ -117,7 +113,7 @@ class Audience(models.TextChoices):
     LIST = "list", _("Chosen enterprises")
 
 
-class Directive(models.Model):
+class Directive(TitledRecord, NewestFirst):
     """A notice from an office to enterprises (动员部署, 督办)."""
 
     department = parent_key(
@@ -133,13 +129,9 @@ class Directive(models.Model):
     recipient_count = models.PositiveIntegerField(_("enterprises"), default=0)
     created_at = created_stamp(_("sent at"))
 
-    class Meta:
+    class Meta(NewestFirst.Meta):
         verbose_name = _("directive")
         verbose_name_plural = _("directives")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class DirectiveRecipient(models.Model):
@@ -173,7 +165,7 @@ class DirectiveRecipient(models.Model):
         return f"{self.directive} → {self.enterprise}"
 
 
-class SpotCheckSample(models.Model):
+class SpotCheckSample(NewestFirst):
     """A reproducible random sample of enterprises for spot checks (抽查): the
     population's ids in order and the seed give the same sample again."""
 
@@ -186,10 +178,9 @@ class SpotCheckSample(models.Model):
     enterprise_ids = models.JSONField(_("sampled enterprises"), default=list)
     created_at = created_stamp(_("drawn at"))
 
-    class Meta:
+    class Meta(NewestFirst.Meta):
         verbose_name = _("spot-check sample")
         verbose_name_plural = _("spot-check samples")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"#{self.pk} ({self.size}/{self.population_size})"

@@ -24,7 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
 from core.base.models import (
-    CreatedAt,
+    NamedRecord,
+    NewestFirst,
     Timestamped,
     UpdatedAt,
     changed_stamp,
@@ -63,12 +64,31 @@ class Fillers(models.TextChoices):
     MEMBERS = "members", _("Any member of the enterprise")
 
 
-def _pick(zh: str, en: str) -> str:
-    language = (get_language() or "zh-hans").lower()
-    return (en or zh) if language.startswith("en") else (zh or en)
+class FormHeader(models.Model):
+    """What a form says of itself (its title in both languages, its kind,
+    the version of the pack it came with): edited in a definition, frozen in
+    each of its versions; shown by its title."""
+
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    kind = choice_field(_("kind"), Kind)
+    pack_version = models.CharField(_("pack version"), max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """The title in the active language, else in the other one."""
+        language = (get_language() or "zh-hans").lower()
+        zh, en = self.title_zh, self.title_en
+        return (en or zh) if language.startswith("en") else (zh or en)
 
 
-class FormDefinition(Timestamped):
+class FormDefinition(FormHeader, Timestamped):
     """A form or checklist as its owner edits it (the draft of the next version).
 
     Owned by a department, or provided by a pack (``pack`` set, no
@@ -87,9 +107,6 @@ class FormDefinition(Timestamped):
             "the form is published."
         ),
     )
-    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    kind = choice_field(_("kind"), Kind)
     industry = optional_key(
         Industry, "form_definitions", _("industry"), on_delete=models.PROTECT
     )
@@ -102,7 +119,6 @@ class FormDefinition(Timestamped):
         blank=True,
         help_text=_("Set on a pack's original; empty for a department's form."),
     )
-    pack_version = models.CharField(_("pack version"), max_length=40, blank=True)
     is_active = models.BooleanField(
         _("active"),
         default=True,
@@ -156,13 +172,6 @@ class FormDefinition(Timestamped):
             )
         ]
 
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def title(self) -> str:
-        return _pick(self.title_zh, self.title_en)
-
     @property
     def is_pack_original(self) -> bool:
         return bool(self.pack) and self.department_id is None
@@ -209,16 +218,13 @@ def source_hash(*, blocks, scoring, titles, kind, fillers=Fillers.MANAGER) -> st
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class FormVersion(models.Model):
+class FormVersion(FormHeader):
     """An immutable published version: what submissions answer and are shown with."""
 
     definition = parent_key(
         FormDefinition, "versions", _("definition"), on_delete=models.PROTECT
     )
     number = models.PositiveIntegerField(_("version"))
-    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    kind = choice_field(_("kind"), Kind)
     fillers = choice_field(
         _("who fills it"), Fillers, max_length=20, default=Fillers.MANAGER
     )
@@ -227,7 +233,6 @@ class FormVersion(models.Model):
     ui_schema = models.JSONField(_("UI description"))
     scoring = models.JSONField(_("scoring plan"))
     source_hash = models.CharField(max_length=64, editable=False)
-    pack_version = models.CharField(_("pack version"), max_length=40, blank=True)
     published_at = models.DateTimeField(_("published at"), default=timezone.now)
     published_by = user_stamp(_("published by"))
 
@@ -248,10 +253,6 @@ class FormVersion(models.Model):
             raise ValueError("A published FormVersion cannot be changed.")
         super().save(*args, **kwargs)
 
-    @property
-    def title(self) -> str:
-        return _pick(self.title_zh, self.title_en)
-
 
 class Recurrence(models.TextChoices):
     NONE = "none", _("Once")
@@ -262,7 +263,7 @@ class Recurrence(models.TextChoices):
     YEARLY = "yearly", _("Every year")
 
 
-class FormAssignment(CreatedAt):
+class FormAssignment(NewestFirst):
     """A form given to the enterprises of an industry and/or a territory."""
 
     definition = parent_key(FormDefinition, "assignments", _("form"))
@@ -290,10 +291,9 @@ class FormAssignment(CreatedAt):
     is_active = models.BooleanField(_("active"), default=True)
     created_by = user_stamp()
 
-    class Meta:
+    class Meta(NewestFirst.Meta):
         verbose_name = _("form assignment")
         verbose_name_plural = _("form assignments")
-        ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
                 name="form_assignment_has_a_target",
@@ -312,7 +312,7 @@ class SubmissionStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for correction")
 
 
-class OptionList(UpdatedAt):
+class OptionList(NamedRecord, UpdatedAt):
     """A department's reusable list of answers (a response set: e.g. 合格 /
     不合格 / 不适用, each with a score and whether it counts as a finding),
     used by choice questions of many forms. A published version freezes the
@@ -335,9 +335,6 @@ class OptionList(UpdatedAt):
         constraints = [
             one_per("department", "name", name="option_list_name_per_department")
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     def option_values(self) -> list[dict]:
         """The options as choice questions freeze them."""
@@ -494,7 +491,7 @@ def upload_path(instance: FormUpload, filename: str) -> str:
     return f"forms/{instance.enterprise_id}/{instance.id}.{extension}"
 
 
-class FormUpload(models.Model):
+class FormUpload(NamedRecord):
     """A photo or file attached to an answer; answers refer to it by id."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -509,9 +506,6 @@ class FormUpload(models.Model):
     class Meta:
         verbose_name = _("form upload")
         verbose_name_plural = _("form uploads")
-
-    def __str__(self) -> str:
-        return self.name
 
     def as_reference(self) -> dict[str, Any]:
         """What an answer stores for this file."""

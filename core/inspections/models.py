@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
     CreatedAt,
+    NamedPerEnterprise,
     Timestamped,
+    TitledRecord,
     choice_field,
     enterprise_key,
     one_per,
@@ -31,7 +33,7 @@ from core.organizations.models import Person
 from core.risks.models import RiskPoint
 
 
-class MajorHazardSource(Timestamped):
+class MajorHazardSource(NamedPerEnterprise, Timestamped):
     """A major hazard source (重大危险源, GB 18218) and its 包保责任人.
 
     应急厅〔2021〕12号 Art. 3: each source has a main (主要负责人), a technical
@@ -57,13 +59,9 @@ class MajorHazardSource(Timestamped):
     technical_head = optional_key(Person, "+", _("technical responsible head"))
     operational_head = optional_key(Person, "+", _("operational responsible head"))
 
-    class Meta:
+    class Meta(NamedPerEnterprise.Meta):
         verbose_name = _("major hazard source")
         verbose_name_plural = _("major hazard sources")
-        ordering = ["enterprise_id", "name", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class HeadRole(models.TextChoices):
@@ -87,7 +85,7 @@ class TaskStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class InspectionTask(CreatedAt):
+class InspectionTask(TitledRecord, CreatedAt):
     """One inspection to do in one period slot."""
 
     enterprise = enterprise_key("inspection_tasks")
@@ -156,9 +154,6 @@ class InspectionTask(CreatedAt):
                 fields=["enterprise", "due_at", "id"], name="insptask_ent_order"
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class GovernmentInspection(CreatedAt):

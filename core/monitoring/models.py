@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
+    NamedPerEnterprise,
     choice_field,
     enterprise_key,
     one_per,
@@ -55,7 +56,18 @@ class AlarmCategory(models.TextChoices):
     NO_DATA = "no_data", _("Sensor silent")
 
 
-class Device(models.Model):
+class MonitoringPart(NamedPerEnterprise):
+    """A named part of an enterprise's monitoring set-up (a device, a sensor
+    point), listed by enterprise, then name."""
+
+    name = models.CharField(_("name"), max_length=120)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta(NamedPerEnterprise.Meta):
+        abstract = True
+
+
+class Device(MonitoringPart):
     """A data source of an enterprise (a transmitter, an RTU, a gateway)
     holding one credential.
 
@@ -66,7 +78,6 @@ class Device(models.Model):
     """
 
     enterprise = enterprise_key("monitoring_devices")
-    name = models.CharField(_("name"), max_length=120)
     key_prefix = models.CharField(_("key prefix"), max_length=16, unique=True)
     key_hash = models.CharField(_("key hash"), max_length=64, editable=False)
     key_issued_at = models.DateTimeField(_("key issued at"), default=timezone.now)
@@ -79,15 +90,10 @@ class Device(models.Model):
     refused_count = models.PositiveBigIntegerField(_("readings refused"), default=0)
     last_refusal = models.CharField(_("last refusal"), max_length=200, blank=True)
     last_seen_at = optional_moment(_("last seen at"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
-    class Meta:
+    class Meta(MonitoringPart.Meta):
         verbose_name = _("monitoring device")
         verbose_name_plural = _("monitoring devices")
-        ordering = ["enterprise_id", "name", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def is_revoked(self) -> bool:
@@ -111,7 +117,7 @@ SENSOR_FIELDS = (
 )
 
 
-class SensorPoint(models.Model):
+class SensorPoint(MonitoringPart):
     """A monitored parameter on a risk point, with its four limits.
 
     ``enterprise`` repeats the risk point's, so the scope filters sensors,
@@ -123,7 +129,6 @@ class SensorPoint(models.Model):
     enterprise = enterprise_key("sensor_points")
     risk_point = parent_key("risks.RiskPoint", "sensor_points", _("risk point"))
     device = optional_key(Device, "sensors", _("device"))
-    name = models.CharField(_("name"), max_length=120)
     parameter_key = models.CharField(
         _("pack parameter"),
         max_length=80,
@@ -157,19 +162,14 @@ class SensorPoint(models.Model):
     pending_since = optional_moment(_("pending since"))
     last_value = models.FloatField(_("last value"), null=True, blank=True)
     last_ts = optional_moment(_("last reading at"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
-    class Meta:
+    class Meta(MonitoringPart.Meta):
         verbose_name = _("sensor point")
         verbose_name_plural = _("sensor points")
-        ordering = ["enterprise_id", "name", "pk"]
         indexes = [
             models.Index(fields=["enterprise", "name", "id"], name="sensor_ent_name"),
             models.Index(fields=["active", "last_ts"], name="sensor_active_last"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     def limits(self) -> dict[str, float | None]:
         return {

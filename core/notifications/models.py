@@ -10,7 +10,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
-    CreatedAt,
+    NewestFirst,
     optional_key,
     optional_moment,
     parent_key,
@@ -18,7 +18,7 @@ from core.base.models import (
 )
 
 
-class Notification(CreatedAt):
+class Notification(NewestFirst):
     recipient = parent_key(settings.AUTH_USER_MODEL, "notifications", _("recipient"))
     actor = user_stamp(_("from"))
     # The message as a gettext msgid and its ``params`` (``verb_is_key``),
@@ -32,10 +32,9 @@ class Notification(CreatedAt):
     url = models.CharField(_("link"), max_length=500, blank=True)
     read_at = optional_moment(_("read at"))
 
-    class Meta:
+    class Meta(NewestFirst.Meta):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(
                 fields=["recipient", "read_at", "-created_at"],

@@ -6,7 +6,6 @@ Who may see what is not decided here but in ``core.organizations.scope``.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +14,10 @@ from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
 
 from core.base.models import (
+    NamedRecord,
     changed_stamp,
     choice_field,
+    coordinate,
     created_stamp,
     optional_key,
     optional_many,
@@ -49,7 +50,7 @@ class Jurisdiction(MP_Node):
         return self.name
 
 
-class Industry(models.Model):
+class Industry(NamedRecord):
     """An industry, contributed by an industry pack and synced from it."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -67,16 +68,13 @@ class Industry(models.Model):
         verbose_name_plural = _("industries")
         ordering = ["code"]
 
-    def __str__(self) -> str:
-        return self.name
-
     @property
     def name(self) -> str:
         language = (get_language() or "zh-hans").lower()
         return self.name_en if language.startswith("en") else self.name_zh
 
 
-class Department(models.Model):
+class Department(NamedRecord):
     """A government office: the committee office, an industry department or a
     territorial (street or town) office."""
 
@@ -106,9 +104,6 @@ class Department(models.Model):
         verbose_name_plural = _("departments")
         ordering = ["kind", "name"]
 
-    def __str__(self) -> str:
-        return self.name
-
 
 class Enterprise(ClusterableModel):
     """An enterprise (企业) under supervision."""
@@ -122,22 +117,8 @@ class Enterprise(ClusterableModel):
         help_text=_("统一社会信用代码: 18 characters, the last one a check character."),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = coordinate(_("latitude"), 90)
+    longitude = coordinate(_("longitude"), 180)
     industries = models.ManyToManyField(
         Industry, related_name="enterprises", verbose_name=_("industries")
     )
@@ -224,7 +205,7 @@ class Unit(MP_Node):
         return self.name
 
 
-class Person(models.Model):
+class Person(NamedRecord):
     """Someone who works at an enterprise and holds posts there."""
 
     enterprise = parent_key(Enterprise, "people", _("enterprise"))
@@ -255,9 +236,6 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Role(models.TextChoices):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
     CreatedAt,
+    TitledRecord,
     choice_field,
     created_stamp,
     enterprise_key,
@@ -35,7 +36,7 @@ class ImmutableVersion(Exception):
     """A plan version is a record: a change is a new version."""
 
 
-class EmergencyPlan(CreatedAt):
+class EmergencyPlan(TitledRecord, CreatedAt):
     """One emergency plan of an enterprise; its text lives in its versions."""
 
     enterprise = enterprise_key("emergency_plans")
@@ -51,9 +52,6 @@ class EmergencyPlan(CreatedAt):
         verbose_name_plural = _("emergency plans")
         ordering = ["enterprise_id", "kind", "pk"]
         indexes = [models.Index(fields=["enterprise", "-id"], name="eplan_ent_recent")]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class PlanVersionQuerySet(models.QuerySet):

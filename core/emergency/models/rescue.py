@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
     CreatedAt,
+    NamedRecord,
     UpdatedAt,
     choice_field,
     created_stamp,
@@ -26,7 +27,7 @@ from plugins.vocabularies import (
 RescueTeamKind = RESCUE_TEAM_KINDS.text_choices("RescueTeamKind", module=__name__)
 
 
-class RescueTeam(CreatedAt):
+class RescueTeam(NamedRecord, CreatedAt):
     """An enterprise's own rescue team (full- or part-time)."""
 
     enterprise = enterprise_key("rescue_teams")
@@ -41,9 +42,6 @@ class RescueTeam(CreatedAt):
         verbose_name = _("rescue team")
         verbose_name_plural = _("rescue teams")
         ordering = ["enterprise_id", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class RescueTeamMember(models.Model):

@@ -16,13 +16,24 @@ from core.base.models import (
 from core.organizations.models import Person, Unit
 
 
-class TrainingRequirement(models.Model):
+class TrainingTopic(models.Model):
+    """A required training or a session: about a topic, and shown by it."""
+
+    topic = models.CharField(_("topic"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class TrainingRequirement(TrainingTopic):
     """A training a post requires (e.g. a special-operation certificate),
     valid for ``valid_months`` (blank: once is enough)."""
 
     enterprise = enterprise_key("training_requirements")
     post = parent_key(Unit, "training_requirements", _("post"))
-    topic = models.CharField(_("topic"), max_length=200)
     is_certificate = models.BooleanField(
         _("special-operation certificate"), default=False
     )
@@ -36,15 +47,11 @@ class TrainingRequirement(models.Model):
         ordering = ["post_id", "pk"]
         constraints = [one_per("post", "topic", name="trainingreq_once")]
 
-    def __str__(self) -> str:
-        return self.topic
 
-
-class TrainingSession(models.Model):
+class TrainingSession(TrainingTopic):
     """A training session: planned (``held_on`` blank) or held."""
 
     enterprise = enterprise_key("training_sessions")
-    topic = models.CharField(_("topic"), max_length=200)
     requirement = optional_key(
         TrainingRequirement, "sessions", _("required training it gives")
     )
@@ -60,9 +67,6 @@ class TrainingSession(models.Model):
         indexes = [
             models.Index(fields=["enterprise", "-id"], name="training_ent_recent")
         ]
-
-    def __str__(self) -> str:
-        return self.topic
 
 
 class TrainingAttendance(models.Model):

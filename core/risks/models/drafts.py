@@ -8,12 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import changed_stamp, created_stamp, optional_key, parent_key
+from core.base.models import Timestamped, optional_key, parent_key
 from core.organizations.models import Enterprise
 from core.risks.models.points import RiskPoint
 
 
-class RiskDraft(models.Model):
+class RiskDraft(Timestamped):
     """A half-finished entry of the guided risk point form, kept on the server.
 
     The guided-entry storage (``core.guided.storage``) keeps the wizard's
@@ -33,8 +33,6 @@ class RiskDraft(models.Model):
     )
     current_step = models.CharField(_("current step"), max_length=40, blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True)
-    created_at = created_stamp(_("created at"))
-    updated_at = changed_stamp(_("updated at"))
 
     class Meta:
         verbose_name = _("risk point draft")

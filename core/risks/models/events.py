@@ -6,8 +6,19 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import choice_field, optional_key, optional_many, parent_key
-from core.risks.models.points import RiskAnalysisUnit, RiskPoint, RiskPointPart
+from core.base.models import (
+    NamedRecord,
+    choice_field,
+    optional_key,
+    optional_many,
+    parent_key,
+)
+from core.risks.models.points import (
+    OrderedPart,
+    RiskAnalysisUnit,
+    RiskPoint,
+    RiskPointPart,
+)
 from core.risks.models.standards import AccidentType, HazardFactorClass
 from plugins.vocabularies import MEASURE_TYPES
 
@@ -33,7 +44,7 @@ class HazardFactor(RiskPointPart):
         return self.description or str(self.factor_class)
 
 
-class RiskEvent(RiskPointPart):
+class RiskEvent(NamedRecord, OrderedPart):
     """A risk event (风险事件): what can happen at a risk point, and how it ends.
 
     ``latest_assessment`` points at the newest of its assessments (kept by
@@ -54,7 +65,6 @@ class RiskEvent(RiskPointPart):
         HazardFactor, "events", _("hazard factors causing it")
     )
     is_active = models.BooleanField(_("active"), default=True)
-    order = models.PositiveIntegerField(_("order"), default=0)
     suggested_assessment = models.JSONField(
         _("suggested assessment"),
         default=dict,
@@ -66,13 +76,9 @@ class RiskEvent(RiskPointPart):
     )
     latest_assessment = optional_key("Assessment", "+", _("latest assessment"))
 
-    class Meta:
+    class Meta(OrderedPart.Meta):
         verbose_name = _("risk event")
         verbose_name_plural = _("risk events")
-        ordering = ["risk_point_id", "order", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def level(self) -> str:

@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.base.models import changed_stamp, one_per, optional_key, user_stamp
+from core.base.models import UpdatedBy, one_per, optional_key
 from core.organizations.models import Industry
 from core.risks.thresholds import bands_text, threshold_field_errors
 from plugins.contributions import LevelThresholds
 
 
-class LevelThreshold(models.Model):
+class LevelThreshold(UpdatedBy):
     """Where a method's value changes level, for one industry or the platform.
 
     A row without an industry is the platform default; without any row the
@@ -50,8 +50,6 @@ class LevelThreshold(models.Model):
         blank=True,
         help_text=_("Why these thresholds (e.g. the provincial rule followed)."),
     )
-    updated_by = user_stamp(_("updated by"))
-    updated_at = changed_stamp(_("updated at"))
 
     class Meta:
         verbose_name = _("risk level thresholds")

@@ -11,9 +11,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.base.models import (
-    changed_stamp,
+    NamedPerEnterprise,
+    Timestamped,
     choice_field,
-    created_stamp,
     one_per,
     optional_key,
     parent_key,
@@ -80,7 +80,7 @@ def validate_position(value: Any) -> None:
         )
 
 
-class RiskPoint(models.Model):
+class RiskPoint(NamedPerEnterprise, Timestamped):
     """A risk point (风险点, risk analysis object) of an enterprise.
 
     ``level`` caches the highest level of its active events' latest
@@ -157,13 +157,10 @@ class RiskPoint(models.Model):
         _("method to re-assess"), max_length=40, blank=True
     )
     created_by = user_stamp(_("created by"))
-    created_at = created_stamp(_("created at"))
-    updated_at = changed_stamp(_("updated at"))
 
-    class Meta:
+    class Meta(NamedPerEnterprise.Meta):
         verbose_name = _("risk point")
         verbose_name_plural = _("risk points")
-        ordering = ["enterprise_id", "name", "pk"]
         indexes = [
             models.Index(fields=["enterprise", "level"], name="riskpoint_ent_level"),
             models.Index(fields=["enterprise", "kind"], name="riskpoint_ent_kind"),
@@ -178,9 +175,6 @@ class RiskPoint(models.Model):
             # The admin list sorted by its "updated at" header.
             models.Index(fields=["updated_at", "id"], name="riskpoint_updated"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     def save(self, *args, **kwargs):
         if self.enterprise_id and (self._state.adding or not self.enterprise_name):
@@ -226,7 +220,17 @@ class RiskPointPart(models.Model):
         return {"risk_point": self.risk_point_id}
 
 
-class RiskAnalysisUnit(RiskPointPart):
+class OrderedPart(RiskPointPart):
+    """A part listed within its risk point in the order it was given."""
+
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["risk_point_id", "order", "pk"]
+
+
+class RiskAnalysisUnit(OrderedPart):
     """A risk analysis unit (风险分析单元) of a risk point.
 
     Every point has exactly one default unit, created with it; where an
@@ -237,12 +241,10 @@ class RiskAnalysisUnit(RiskPointPart):
     risk_point = parent_key(RiskPoint, "analysis_units", _("risk point"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     is_default = models.BooleanField(_("default unit"), default=False)
-    order = models.PositiveIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(OrderedPart.Meta):
         verbose_name = _("risk analysis unit")
         verbose_name_plural = _("risk analysis units")
-        ordering = ["risk_point_id", "order", "pk"]
         constraints = [
             one_per(
                 "risk_point",
