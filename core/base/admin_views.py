@@ -14,8 +14,10 @@ permissions (``core.organizations.permissions``) narrowed by ``scope_for``;
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
+import django_filters
 from django.contrib import messages as django_messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,6 +31,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
@@ -38,6 +41,23 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from core.base.admin_columns import PlainColumn, PlainTitleColumn
 from core.base.errors import show_messages
 from core.base.keyset import BoundedCount, bounded_count
+
+
+def choice_filterset(
+    model: type, field: str, choices: Iterable[tuple[Any, Any]], label: str
+) -> type[WagtailFilterSet]:
+    """The filters of a list narrowed by one choice field of ``model`` (a
+    status, a class): ``field`` offered with its ``choices`` as ``label``."""
+    meta = type("Meta", (), {"model": model, "fields": [field]})
+    return type(
+        f"{model.__name__}FilterSet",
+        (WagtailFilterSet,),
+        {
+            field: django_filters.ChoiceFilter(choices=choices, label=label),
+            "Meta": meta,
+            "__module__": model.__module__,
+        },
+    )
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime
 
-import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -21,16 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
-from django.views.generic import TemplateView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from core.base.admin_views import (
     ScopedInspectView,
     ScopedListViewSet,
     admin_step,
+    choice_filterset,
     enterprise_column,
     inspect_title,
 )
@@ -38,17 +34,12 @@ from core.emergency import policy
 from core.emergency.models import FilingStatus, PlanFiling, RescueAgreement
 from core.emergency.selectors import filing_list
 from core.emergency.services.plans import filing_review
+from core.organizations.admin_views import ScopedAdminPage
 from core.organizations.scope import scope_for
 
-
-class FilingFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        choices=FilingStatus.choices, label=_("status")
-    )
-
-    class Meta:
-        model = PlanFiling
-        fields = ["status"]
+FilingFilterSet = choice_filterset(
+    PlanFiling, "status", FilingStatus.choices, _("status")
+)
 
 
 class FilingInspectView(ScopedInspectView):
@@ -189,7 +180,7 @@ def emergency_export(request):
 # -- what is due across the scope ---------------------------------------------------------
 
 
-class EmergencyDueView(WagtailAdminTemplateMixin, TemplateView):
+class EmergencyDueView(ScopedAdminPage):
     """The government's lists of what is due (``core.emergency.due``): one
     list at a time (``?list=``), 50 rows a page by key (``?after=``)."""
 
@@ -198,11 +189,8 @@ class EmergencyDueView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "warning"
     PAGE_SIZE = 50
 
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = scope_for(request.user)
-        if not (self.scope.is_government or self.scope.is_superuser):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def permitted(self, scope):
+        return scope.is_government or scope.is_superuser
 
     def get_context_data(self, **kwargs):
         from core.base.filters import parse_id

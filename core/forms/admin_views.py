@@ -50,6 +50,7 @@ from core.forms.selectors import (
     period_end,
     submission_list,
 )
+from core.organizations.admin_views import ScopedAdminPage
 from core.organizations.scope import scope_for
 
 DEFINITIONS = "form_definitions"
@@ -60,19 +61,13 @@ def _url(viewset: str, name: str, *args) -> str:
     return reverse(f"{viewset}:{name}", args=args)
 
 
-class DefinitionView(WagtailAdminTemplateMixin, TemplateView):
+class DefinitionView(ScopedAdminPage):
     """A page about one definition the user may see."""
 
     header_icon = "form"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = scope_for(request.user)
-        if not self.scope.is_government:
-            raise PermissionDenied
-        self.definition = get_object_or_404(
-            definitions_visible(self.scope), pk=kwargs["pk"]
-        )
-        return super().dispatch(request, *args, **kwargs)
+    def load(self, scope, **kwargs):
+        self.definition = get_object_or_404(definitions_visible(scope), pk=kwargs["pk"])
 
     def get_page_subtitle(self):
         return self.definition.title
@@ -439,21 +434,17 @@ class AssignmentFollowUpExportView(AssignmentFollowUpView):
 # -- submissions ---------------------------------------------------------------------
 
 
-class SubmissionView(WagtailAdminTemplateMixin, TemplateView):
+class SubmissionView(ScopedAdminPage):
     """One submission shown with the version it answered, its revisions and review."""
 
     template_name = "forms/admin/submission.html"
     header_icon = "doc-full"
     page_title = gettext_lazy("Submission")
 
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = scope_for(request.user)
-        if not self.scope.is_government:
-            raise PermissionDenied
+    def load(self, scope, **kwargs):
         self.submission = get_object_or_404(
-            submission_list(scope=self.scope), pk=kwargs["pk"]
+            submission_list(scope=scope), pk=kwargs["pk"]
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return f"{self.submission.definition.title} — {self.submission.enterprise.name}"

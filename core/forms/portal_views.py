@@ -125,7 +125,9 @@ def submissions(request, *, scope, enterprise):
         ),
         SUBMISSIONS_PER_PAGE,
     ).get_page(request.GET.get("page"))
-    return {"page": page, "definition": definition}
+    # The page links keep the chosen form.
+    page_query = f"form={definition.key}&" if definition else ""
+    return {"page": page, "definition": definition, "page_query": page_query}
 
 
 @require_GET

@@ -3,22 +3,16 @@ errors, read-only, for the committee office and superusers (``jobs.view_jobrun``
 
 from __future__ import annotations
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 
-from core.base.admin_views import ScopedIndexView, ScopedModelViewSet
+from core.base.admin_views import (
+    ScopedIndexView,
+    ScopedModelViewSet,
+    choice_filterset,
+)
 from core.jobs.models import JobRun
 
-
-class JobRunFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("status"), choices=JobRun.Status.choices
-    )
-
-    class Meta:
-        model = JobRun
-        fields = ["status"]
+JobRunFilterSet = choice_filterset(JobRun, "status", JobRun.Status.choices, _("status"))
 
 
 class JobRunViewSet(ScopedModelViewSet):

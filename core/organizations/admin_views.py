@@ -1,17 +1,42 @@
-"""The organizations app's own admin pieces: the enterprise policy and home panel.
+"""The organizations app's own admin pieces: the enterprise policy, the home
+panel, and the base of the admin pages other apps build on the user's scope.
 
-The scoped view classes every app's viewsets use live in ``core.base.admin_views``.
+The scoped view classes every app's viewsets use live in ``core.base.admin_views``
+(the base layer, which imports no app: a page that needs ``scope_for`` is here).
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.organizations import selectors
 from core.organizations.models import Enterprise
-from core.organizations.scope import scope_for
+from core.organizations.scope import Scope, scope_for
+
+
+class ScopedAdminPage(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page of the user's scope (``self.scope``). In this order: a
+    user the page does not ``permit`` is refused (403), then ``load`` finds
+    what the page shows in the scope (404 when it is not there)."""
+
+    def permitted(self, scope: Scope) -> bool:
+        """Who may open the page: government users, unless it says otherwise."""
+        return scope.is_government
+
+    def load(self, scope: Scope, **kwargs) -> None:
+        """Find what the page shows (``kwargs``: the URL's) in ``scope``."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = scope_for(request.user)
+        if not self.permitted(self.scope):
+            raise PermissionDenied
+        self.load(self.scope, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class EnterprisePermissionPolicy(ModelPermissionPolicy):

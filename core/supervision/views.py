@@ -7,10 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.base.scope_cache import figure, scope_cached
+from core.organizations.admin_views import ScopedAdminPage
 from core.organizations.scope import scope_for
 from core.supervision.forms import MapFilterForm
 from plugins.vocabularies import RISK_LEVELS
@@ -53,18 +52,12 @@ def map_config(*, enterprise_links: dict[str, str]) -> dict:
     }
 
 
-class RiskMapView(WagtailAdminTemplateMixin, TemplateView):
+class RiskMapView(ScopedAdminPage):
     """四色安全风险分布图: the enterprises of the scope on the territories."""
 
     template_name = "supervision/admin/map.html"
     page_title = gettext_lazy("Four-colour risk map")
     header_icon = "site"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = scope_for(request.user)
-        if not self.scope.is_government:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]

@@ -3,15 +3,14 @@ and each enterprise's page with the figures and its changes of class."""
 
 from __future__ import annotations
 
-import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
 from core.base.admin_views import (
     ScopedInspectView,
     ScopedListViewSet,
+    choice_filterset,
     enterprise_column,
 )
 from core.organizations.scope import scope_for
@@ -22,15 +21,9 @@ from core.supervision.models import (
 )
 from plugins.vocabularies import RISK_LEVELS
 
-
-class RatingFilterSet(WagtailFilterSet):
-    rating_class = django_filters.ChoiceFilter(
-        choices=RatingClass.choices, label=_("class")
-    )
-
-    class Meta:
-        model = EnterpriseRating
-        fields = ["rating_class"]
+RatingFilterSet = choice_filterset(
+    EnterpriseRating, "rating_class", RatingClass.choices, _("class")
+)
 
 
 def _reasons(rating: EnterpriseRating) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plugins.contributions.common import CODE_PATTERN, has_both
+from plugins.contributions.common import choice_problems, has_both, key_problems
 from plugins.texts import I18nText
 
 # -- emergency preparedness ---------------------------------------------------------
@@ -42,14 +42,10 @@ class EmergencyTemplate:
 
         found = []
         label = f"emergency template {self.kind}/{self.key}"
-        if self.kind not in EMERGENCY_TEMPLATE_KINDS:
-            found.append(
-                f"{label}: kind must be one of {', '.join(EMERGENCY_TEMPLATE_KINDS)}"
-            )
-        if not CODE_PATTERN.match(self.key or ""):
-            found.append(f"{label}: key is invalid")
-        if not CODE_PATTERN.match(self.industry or ""):
-            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        found.extend(
+            choice_problems(label, "kind", self.kind, EMERGENCY_TEMPLATE_KINDS)
+        )
+        found.extend(key_problems(label, self.key, self.industry))
         if not has_both(self.title):
             found.append(f"{label} needs a title in both languages")
         if self.plan_kind and self.plan_kind not in EMERGENCY_PLAN_KINDS:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from plugins.contributions.common import CODE_PATTERN
+from plugins.contributions.common import CODE_PATTERN, choice_problems, has_both
 from plugins.texts import I18nText
 
 # -- forms and checklists -------------------------------------------------------
@@ -72,10 +72,9 @@ class FormDefinitionContribution:
                 f"{label}: key must be 2-60 lowercase letters, digits or "
                 "underscores, starting with a letter"
             )
-        if not (self.title and self.title.zh_hans.strip() and self.title.en.strip()):
+        if not has_both(self.title):
             found.append(f"{label} needs a Chinese and an English title")
-        if self.kind not in FORM_KINDS:
-            found.append(f"{label}: kind must be one of {', '.join(FORM_KINDS)}")
+        found.extend(choice_problems(label, "kind", self.kind, FORM_KINDS))
         if self.industry is not None and not CODE_PATTERN.match(self.industry):
             found.append(f"{label}: industry code {self.industry!r} is invalid")
         if not str(self.version or "").strip():
@@ -86,10 +85,9 @@ class FormDefinitionContribution:
             found.append(f"{label}: blocks must be a list of {{'type', 'value'}}")
         if not isinstance(self.scoring, dict):
             found.append(f"{label}: scoring must be a dict")
-        if self.fillers not in FORM_FILLERS:
-            found.append(f"{label}: fillers must be one of {', '.join(FORM_FILLERS)}")
-        if self.due and self.due not in FORM_DUE:
-            found.append(f"{label}: due must be one of {', '.join(FORM_DUE)}")
+        found.extend(choice_problems(label, "fillers", self.fillers, FORM_FILLERS))
+        if self.due:
+            found.extend(choice_problems(label, "due", self.due, FORM_DUE))
         if self.due and not self.industry:
             found.append(f"{label}: a form due without assignment needs an industry")
         if isinstance(self.blocks, list | tuple) and self.public_fields:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plugins.contributions.common import CODE_PATTERN
+from plugins.contributions.common import code_problems, has_both
 from plugins.texts import I18nText
 
 
@@ -18,13 +18,8 @@ class IndustryContribution:
 
     def problems(self) -> list[str]:
         """What is wrong with this contribution, in plain words (empty when fine)."""
-        found = []
-        if not CODE_PATTERN.match(self.code or ""):
-            found.append(
-                f"industry code {self.code!r} must be 2-40 lowercase letters, "
-                "digits or underscores, starting with a letter"
-            )
-        if not (self.name and self.name.zh_hans.strip() and self.name.en.strip()):
+        found = code_problems("industry code", self.code)
+        if not has_both(self.name):
             found.append(f"industry {self.code!r} needs a Chinese and an English name")
         return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plugins.contributions.common import CODE_PATTERN, has_both
+from plugins.contributions.common import choice_problems, has_both, key_problems
 from plugins.texts import I18nText
 
 # -- monitoring and documents ----------------------------------------------------
@@ -51,10 +51,7 @@ class MonitoringParameter:
     def problems(self) -> list[str]:
         found = []
         label = f"monitored parameter {self.key!r}"
-        if not CODE_PATTERN.match(self.key or ""):
-            found.append(f"{label}: key is invalid")
-        if not CODE_PATTERN.match(self.industry or ""):
-            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        found.extend(key_problems(label, self.key, self.industry))
         if not (has_both(self.name) and has_both(self.sensor)):
             found.append(f"{label} needs a name and a sensor type in both languages")
         if not str(self.unit or "").strip():
@@ -99,14 +96,8 @@ class DocumentSection:
     def problems(self) -> list[str]:
         found = []
         label = f"document section {self.document}/{self.key}"
-        if self.document not in DOCUMENT_KINDS:
-            found.append(
-                f"{label}: document must be one of {', '.join(DOCUMENT_KINDS)}"
-            )
-        if not CODE_PATTERN.match(self.key or ""):
-            found.append(f"{label}: key is invalid")
-        if not CODE_PATTERN.match(self.industry or ""):
-            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        found.extend(choice_problems(label, "document", self.document, DOCUMENT_KINDS))
+        found.extend(key_problems(label, self.key, self.industry))
         if not (has_both(self.title) and has_both(self.contents)):
             found.append(f"{label} needs a title and contents in both languages")
         if isinstance(self.order, bool) or not isinstance(self.order, int):

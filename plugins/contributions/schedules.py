@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from plugins.contributions.common import CODE_PATTERN, has_both
+from plugins.contributions.common import CODE_PATTERN, has_both, key_problems
 from plugins.contributions.risk_library import InspectionPeriod
 from plugins.texts import I18nText
 
@@ -76,10 +76,7 @@ class InspectionSchedule:
     def problems(self) -> list[str]:
         found = []
         label = f"inspection schedule {self.key!r}"
-        if not CODE_PATTERN.match(self.key or ""):
-            found.append(f"{label}: key is invalid")
-        if not CODE_PATTERN.match(self.industry or ""):
-            found.append(f"{label}: industry code {self.industry!r} is invalid")
+        found.extend(key_problems(label, self.key, self.industry))
         if not has_both(self.title):
             found.append(f"{label} needs a title in both languages")
         if self.description is not None and not has_both(self.description):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from plugins.contributions.common import CODE_PATTERN
+from plugins.contributions.common import CODE_PATTERN, code_problems, has_both
 from plugins.texts import I18nText
 from plugins.vocabularies import (
     RISK_LEVELS,
@@ -106,13 +106,8 @@ class ScoringRule:
 
     def problems(self) -> list[str]:
         """What is wrong with this rule, in plain words (empty when fine)."""
-        found = []
-        if not CODE_PATTERN.match(self.key or ""):
-            found.append(
-                f"scoring rule key {self.key!r} must be 2-40 lowercase letters, "
-                "digits or underscores, starting with a letter"
-            )
-        if not (self.title and self.title.zh_hans.strip() and self.title.en.strip()):
+        found = code_problems("scoring rule key", self.key)
+        if not has_both(self.title):
             found.append(f"scoring rule {self.key!r} needs a Chinese and English title")
         if self.kind not in tuple(RuleKind):
             found.append(
@@ -261,7 +256,7 @@ class DirectCondition:
                 f"direct-determination condition {self.key!r} raises to unknown "
                 f"level {self.raises_to!r}"
             )
-        if not (self.title and self.title.zh_hans.strip() and self.title.en.strip()):
+        if not has_both(self.title):
             found.append(
                 f"direct-determination condition {self.key!r} needs a Chinese "
                 "and English title"

@@ -67,6 +67,20 @@ def i18n(text: Mapping[str, str]) -> I18nText:
     return I18nText(zh_hans=text["zh_hans"], en=text["en"])
 
 
+def _i18n_of(item: Mapping[str, Any], key: str) -> I18nText | None:
+    """``item[key]`` as ``I18nText``; None when the item has no such text."""
+    return i18n(item[key]) if item.get(key) else None
+
+
+def _period(period: Mapping[str, Any] | None) -> InspectionPeriod | None:
+    """A content period (``{"every", "unit", "times"}``), None when there is none."""
+    if not period:
+        return None
+    return InspectionPeriod(
+        every=period["every"], unit=period["unit"], times=period.get("times", 1)
+    )
+
+
 def _cite(basis: Mapping[str, Any]) -> str:
     return " ".join(filter(None, (basis["document"], basis.get("clause"))))
 
@@ -91,19 +105,14 @@ def _library_entry(point: Mapping[str, Any], industry: str) -> RiskLibraryEntry:
         (RiskLibraryFactor(code=f["code"], text=i18n(f["text"])), f["events"])
         for f in point["hazard_factors"]
     ]
-    period = point.get("inspection_period")
     return RiskLibraryEntry(
         key=point["key"],
         industry=industry,
         name=i18n(point["name"]),
         kind=point["kind"],
-        description=i18n(point["description"]) if point.get("description") else None,
+        description=_i18n_of(point, "description"),
         control_level=point["control_level"],
-        inspection_period=InspectionPeriod(
-            every=period["every"], unit=period["unit"], times=period.get("times", 1)
-        )
-        if period
-        else None,
+        inspection_period=_period(point.get("inspection_period")),
         events=tuple(
             RiskLibraryEvent(
                 name=i18n(event["name"]),
@@ -130,7 +139,6 @@ def inspection_schedules(content: Mapping[str, Any]) -> list[InspectionSchedule]
     """The content's schedules as ``safegrid_inspection_schedules()``."""
     schedules = []
     for item in content["schedules"]:
-        period = item["every"]
         schedules.append(
             InspectionSchedule(
                 key=item["key"],
@@ -139,16 +147,10 @@ def inspection_schedules(content: Mapping[str, Any]) -> list[InspectionSchedule]
                 who=item["who"],
                 check_kind=item["check_kind"],
                 basis=_cite(item["basis"]),
-                every=InspectionPeriod(
-                    period["every"], period["unit"], period.get("times", 1)
-                )
-                if period
-                else None,
+                every=_period(item["every"]),
                 triggers=tuple(item["triggers"]),
                 applies_to=item["applies_to"],
-                description=i18n(item["description"])
-                if item.get("description")
-                else None,
+                description=_i18n_of(item, "description"),
             )
         )
     return schedules
@@ -181,7 +183,7 @@ def monitoring_parameters(content: Mapping[str, Any]) -> list[MonitoringParamete
                 risk_points=tuple(item["risk_points"]),
                 thresholds=thresholds,
                 basis=tuple(dict.fromkeys(t.basis for t in thresholds if t.basis)),
-                note=i18n(item["note"]) if item.get("note") else None,
+                note=_i18n_of(item, "note"),
             )
         )
     return parameters

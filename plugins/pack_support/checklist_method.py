@@ -42,6 +42,7 @@ from plugins.pack_support.scoring import (
     form_result,
     form_scoring_rule,
     input_problems,
+    item_score,
     pointer,
     refuse_problems,
     shown,
@@ -372,15 +373,9 @@ def _score_items(
             "note": item.get("note", ""),
         }
         rows.append(row)
-        if item.get("missing"):
+        score = item_score(item, full, row, PLACES)
+        if score is None:
             continue
-        if "deduction" in item:
-            asked = exact(item["deduction"])
-            score = full - min(asked, full)
-            row.update(deduction=float(asked), capped=asked > full)
-        else:
-            score = exact(item["score"])
-        row["score"] = shown(score, PLACES)
         scored += score
         checked_full += full
     return rows, scored, checked_full

@@ -39,11 +39,13 @@ from plugins.schema_errors import json_pointer as pointer
 __all__ = [
     "Problem",
     "ScoringInputError",
+    "entry_points",
     "exact",
     "form_answer",
     "form_result",
     "form_scoring_rule",
     "input_problems",
+    "item_score",
     "pointer",
     "refuse_problems",
     "shown",
@@ -66,6 +68,29 @@ def refuse_problems(problems: list[Problem]) -> None:
     """
     if problems:
         raise ScoringInputError(problems)
+
+
+def entry_points(
+    validate: Callable[[Any], list[Problem]],
+    problems_beyond_schema: Callable[[Mapping[str, Any]], list[Problem]],
+    compute: Callable[[Mapping[str, Any]], dict[str, Any]],
+) -> tuple[
+    Callable[[Any], dict[str, Any]], Callable[[Mapping[str, Any]], dict[str, Any]]
+]:
+    """A rule module's ``evaluate`` and ``evaluate_valid`` (see
+    ``refuse_problems``): both refuse the input's problems before ``compute``
+    runs; ``evaluate`` checks everything (``validate``), ``evaluate_valid``
+    only what the schema cannot say (``problems_beyond_schema``)."""
+
+    def evaluate(payload: Any) -> dict[str, Any]:
+        refuse_problems(validate(payload))
+        return compute(payload)
+
+    def evaluate_valid(payload: Mapping[str, Any]) -> dict[str, Any]:
+        refuse_problems(problems_beyond_schema(payload))
+        return compute(payload)
+
+    return evaluate, evaluate_valid
 
 
 def exact(value: int | float | str | Decimal | Fraction) -> Fraction:
@@ -94,6 +119,28 @@ def shown(value: Fraction | None, places: int = 4) -> float | None:
         decimal = Decimal(value.numerator) / Decimal(value.denominator)
         truncated = decimal.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
     return float(truncated)
+
+
+def item_score(
+    entry: Mapping[str, Any], full: Fraction, row: dict[str, Any], places: int
+) -> Fraction | None:
+    """The exact score of one checklist item as the inspector entered it, and
+    its ``row`` of the breakdown completed; None when it is marked missing.
+
+    The entry gives either a deduction from the full score (capped at it: the
+    row keeps the deduction asked for and whether it was capped) or the score
+    itself.
+    """
+    if entry.get("missing"):
+        return None
+    if "deduction" in entry:
+        asked = exact(entry["deduction"])
+        score = full - min(asked, full)
+        row.update(deduction=float(asked), capped=asked > full)
+    else:
+        score = exact(entry["score"])
+    row["score"] = shown(score, places)
+    return score
 
 
 # -- rules that score a forms-engine submission ---------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from core.base.errors import Invalid
 from core.campaigns.services import campaigns_visible
 from core.campaigns.views.base import DATE_INPUT, _GovernmentView
-from core.organizations.scope import scope_for
 
 
 class PeriodForm(forms.Form):
@@ -37,14 +35,13 @@ class AssessmentView(_GovernmentView):
     def get_page_title(self):
         return _("Assessment: %(campaign)s") % {"campaign": self.campaign.title}
 
-    def dispatch(self, request, *args, **kwargs):
-        scope = scope_for(request.user)
-        if not scope.sees_everything:
-            raise PermissionDenied
+    def permitted(self, scope):
+        return scope.sees_everything
+
+    def load(self, scope, **kwargs):
         self.campaign = get_object_or_404(
             campaigns_visible(scope=scope), pk=kwargs["pk"]
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         from core.campaigns.assessment import assessment_circular, campaign_assessment
@@ -60,15 +57,12 @@ class AssessmentView(_GovernmentView):
         assessment = campaign_assessment(
             self.campaign, start=period["start"], end=period["end"]
         )
-        title, body = assessment_circular(assessment)
         context.update(
-            campaign=self.campaign,
-            form=form,
-            period=period,
-            assessment=assessment,
-            circular_title=title,
-            circular_body=body,
+            campaign=self.campaign, form=form, period=period, assessment=assessment
         )
+        # The circular's text, ready to publish.
+        title, body = assessment_circular(assessment)
+        context.update(circular_title=title, circular_body=body)
         return context
 
     def post(self, request, *args, **kwargs):

@@ -4,16 +4,15 @@ pages and form errors from the services.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.base.errors import Invalid
 from core.base.keyset import BadCursor, keyset_page
-from core.organizations.scope import scope_for
+from core.organizations.admin_views import ScopedAdminPage
 
 PAGE_SIZE = 50
 LIST_SLOTS = 8
@@ -45,17 +44,15 @@ def _page(request, rows, base: str):
     )
 
 
-class _GovernmentView(WagtailAdminTemplateMixin, TemplateView):
+class _GovernmentView(ScopedAdminPage):
+    """A page of government users; what each page asks more of the scope (a
+    ``may_*`` of the services, each true only for government users) is its
+    ``permitted``."""
+
     header_icon = "tasks"
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = scope_for(request.user)
-        if not self.scope.is_government:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class _GovernmentListView(_GovernmentView):
@@ -69,6 +66,10 @@ class _GovernmentListView(_GovernmentView):
     def rows(self):
         raise NotImplementedError
 
+    def list_context(self) -> dict[str, Any]:
+        """What the list's page shows besides the rows (e.g. what the user may do)."""
+        return {}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows, next_url, previous_url = _page(
@@ -77,4 +78,5 @@ class _GovernmentListView(_GovernmentView):
         context.update(
             {self.rows_name: rows, "next_url": next_url, "previous_url": previous_url}
         )
+        context.update(self.list_context())
         return context

@@ -39,7 +39,6 @@ from core.campaigns.views.base import (
     _page,
 )
 from core.organizations.models import Industry, Jurisdiction
-from core.organizations.scope import scope_for
 
 
 class CampaignForm(forms.Form):
@@ -116,14 +115,12 @@ class CampaignListView(_GovernmentListView):
     def rows(self):
         return campaigns_visible(scope=self.scope)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            may_create=may_run_campaigns(self.scope),
-            may_send=may_send_directives(self.scope),
-            may_check=may_check(self.scope),
-        )
-        return context
+    def list_context(self):
+        return {
+            "may_create": may_run_campaigns(self.scope),
+            "may_send": may_send_directives(self.scope),
+            "may_check": may_check(self.scope),
+        }
 
 
 class CampaignCreateView(_GovernmentView):
@@ -131,10 +128,8 @@ class CampaignCreateView(_GovernmentView):
     page_title = gettext_lazy("New campaign")
     header_icon = "plus"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_run_campaigns(scope_for(request.user)):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def permitted(self, scope):
+        return may_run_campaigns(scope)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -198,11 +193,10 @@ class CampaignDetailView(_GovernmentView):
     def get_page_title(self):
         return self.campaign.title
 
-    def dispatch(self, request, *args, **kwargs):
+    def load(self, scope, **kwargs):
         self.campaign = get_object_or_404(
-            campaigns_visible(scope=scope_for(request.user)), pk=kwargs["pk"]
+            campaigns_visible(scope=scope), pk=kwargs["pk"]
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -32,7 +32,6 @@ from core.campaigns.views.base import (
     _GovernmentView,
 )
 from core.organizations.autocomplete import EnterpriseChoiceField
-from core.organizations.scope import scope_for
 
 
 class CheckForm(forms.Form):
@@ -98,15 +97,13 @@ class CheckListView(_GovernmentListView):
     def rows(self):
         return checks_visible(scope=self.scope)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            may_check=may_check(self.scope),
-            may_sample=may_sample(self.scope),
-            samples=_sample_rows(self.scope),
-            sample_form=SampleForm(),
-        )
-        return context
+    def list_context(self):
+        return {
+            "may_check": may_check(self.scope),
+            "may_sample": may_sample(self.scope),
+            "samples": _sample_rows(self.scope),
+            "sample_form": SampleForm(),
+        }
 
 
 def _sample_rows(scope) -> list[dict]:
@@ -157,14 +154,14 @@ class SampleDetailView(_GovernmentView):
     def get_page_title(self):
         return _("Spot-check sample #%(n)d") % {"n": self.sample.pk}
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_sample(scope_for(request.user)):
-            raise PermissionDenied
+    def permitted(self, scope):
+        return may_sample(scope)
+
+    def load(self, scope, **kwargs):
         self.sample = get_object_or_404(
             SpotCheckSample.objects.select_related("campaign", "department"),
             pk=kwargs["pk"],
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         from core.campaigns.models import AcceptanceCheck
@@ -204,12 +201,11 @@ class CheckRecordView(_GovernmentView):
     page_title = gettext_lazy("Record an acceptance check")
     header_icon = "check"
 
-    def dispatch(self, request, *args, **kwargs):
-        scope = scope_for(request.user)
-        if not may_check(scope):
-            raise PermissionDenied
+    def permitted(self, scope):
+        return may_check(scope)
+
+    def load(self, scope, **kwargs):
         self.spot = self.spot_target(scope)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
         if self.spot is not None:

@@ -28,7 +28,6 @@ from core.campaigns.views.base import (
 )
 from core.organizations.autocomplete import EnterpriseChoiceField
 from core.organizations.models import Industry, Jurisdiction
-from core.organizations.scope import scope_for
 
 
 class DirectiveForm(forms.Form):
@@ -104,10 +103,8 @@ class DirectiveListView(_GovernmentListView):
     def rows(self):
         return directives_sent(scope=self.scope)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["may_send"] = may_send_directives(self.scope)
-        return context
+    def list_context(self):
+        return {"may_send": may_send_directives(self.scope)}
 
 
 class DirectiveSendView(_GovernmentView):
@@ -115,10 +112,8 @@ class DirectiveSendView(_GovernmentView):
     page_title = gettext_lazy("Send a directive")
     header_icon = "mail"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_send_directives(scope_for(request.user)):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def permitted(self, scope):
+        return may_send_directives(scope)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -171,11 +166,10 @@ class DirectiveDetailView(_GovernmentView):
     def get_page_title(self):
         return self.directive.title
 
-    def dispatch(self, request, *args, **kwargs):
+    def load(self, scope, **kwargs):
         self.directive = get_object_or_404(
-            directives_sent(scope=scope_for(request.user)), pk=kwargs["pk"]
+            directives_sent(scope=scope), pk=kwargs["pk"]
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         from django.db.models import Count, Q

@@ -65,40 +65,28 @@ def definition_problems(raw: list[dict[str, Any]]) -> list[Problem]:
             return
         seen_keys[key] = label or key
 
+    def check(entries: list, seen: dict[str, Node], *, top_level: bool) -> None:
+        # Questions and rules in the order of the form: a rule sees only the
+        # questions before it (``seen``, which grows as they are checked).
+        for node in sorted(entries, key=lambda entry: _path_key(entry.path)):
+            if isinstance(node, Rule):
+                problems.extend(_rule_problems(node, seen))
+                continue
+            claim(node.key, node.label, node.path)
+            problems.extend(_node_problems(node, seen))
+            if top_level and _is_container(node):
+                # An entry's questions and rules see the questions of the
+                # same entry before them.
+                check([*node.fields, *node.rules], {}, top_level=False)
+            if node.key:
+                seen.setdefault(node.key, node)
+
     earlier: dict[str, Node] = {}  # answerable top-level questions so far
     for step in steps:
         if step.is_section:
             claim(step.key, step.title, step.path)
             problems.extend(_condition_problems(step.condition(), earlier, step.path))
-        # Questions and rules in the order of the form: a rule sees only the
-        # questions before it.
-        entries = sorted(
-            [*step.nodes, *step.rules], key=lambda entry: _path_key(entry.path)
-        )
-        for node in entries:
-            if isinstance(node, Rule):
-                problems.extend(_rule_problems(node, earlier))
-                continue
-            claim(node.key, node.label, node.path)
-            problems.extend(_node_problems(node, earlier))
-            if _is_container(node):
-                # An entry's questions and rules see the questions of the
-                # same entry before them.
-                siblings: dict[str, Node] = {}
-                children = sorted(
-                    [*node.fields, *node.rules],
-                    key=lambda entry: _path_key(entry.path),
-                )
-                for child in children:
-                    if isinstance(child, Rule):
-                        problems.extend(_rule_problems(child, siblings))
-                        continue
-                    claim(child.key, child.label, child.path)
-                    problems.extend(_node_problems(child, siblings))
-                    if child.key:
-                        siblings.setdefault(child.key, child)
-            if node.key:
-                earlier.setdefault(node.key, node)
+        check([*step.nodes, *step.rules], earlier, top_level=True)
     if not any(step.nodes for step in steps):
         problems.append(Problem((), _("Add at least one question.")))
     return problems

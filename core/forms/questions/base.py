@@ -225,6 +225,17 @@ class QuestionType:
         ]
 
 
+def limits_in_order(node: Node, low: str, high: str, message: str) -> list[Problem]:
+    """The problem of two limits of the question's settings set the wrong way
+    round (``low`` above ``high``), at ``high``; none when either is unset."""
+    from core.forms.definition.model import Problem
+
+    first, last = node.value.get(low), node.value.get(high)
+    if first is not None and last is not None and first > last:
+        return [Problem((*node.path, high), message)]
+    return []
+
+
 def text(value: Any) -> str:
     """A value as a browser posts it."""
     if value is None:

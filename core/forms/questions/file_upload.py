@@ -14,7 +14,7 @@ from core.forms.fields import UploadsField, UploadsValue
 from core.forms.questions.base import QuestionType
 from core.forms.questions.parts import QuestionBlock, RequiredWhenBlock, layout
 from core.forms.questions.registry import register
-from core.forms.questions.schemas import upload_schema
+from core.forms.questions.schemas import count_limits, upload_schema
 
 FILE_KINDS = [
     ("image", _("Photos (JPEG, PNG, WebP)")),
@@ -51,14 +51,14 @@ class FileUpload(QuestionType):
 
     def schema(self, node, by_key):
         value = node.value
-        schema = upload_schema(
-            list(value.get("accept") or ["image"]),
-            value.get("max_size_mb") or 10,
-            value.get("max_files") or 5,
-        )
-        if value.get("required"):
-            schema["minItems"] = 1
-        return schema
+        return {
+            **upload_schema(
+                list(value.get("accept") or ["image"]),
+                value.get("max_size_mb") or 10,
+                value.get("max_files") or 5,
+            ),
+            **count_limits(value),
+        }
 
     def required_when_then(self, node: Node) -> dict[str, Any]:
         return {"properties": {node.key: {"minItems": 1}}}

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.forms.definition.model import Node, Problem
-from core.forms.questions.base import QuestionType
+from core.forms.questions.base import QuestionType, limits_in_order
 from core.forms.questions.parts import QuestionBlock, RuleBlock, layout
 from core.forms.questions.registry import question_type, question_types, register
+from core.forms.questions.schemas import count_limits
 
 # The most entries a group's formset accepts when the group sets no maximum.
 MOST_ENTRIES = 1000
@@ -66,15 +67,12 @@ class Group(QuestionType):
     display_template = "forms/questions/display/group.html"
 
     def problems(self, node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
-        found = []
-        low, high = node.value.get("min_entries"), node.value.get("max_entries")
-        if low is not None and high is not None and low > high:
-            found.append(
-                Problem(
-                    (*node.path, "max_entries"),
-                    gettext("“At most” cannot be less than “at least”."),
-                )
-            )
+        found = limits_in_order(
+            node,
+            "min_entries",
+            "max_entries",
+            gettext("“At most” cannot be less than “at least”."),
+        )
         if not node.fields:
             found.append(
                 Problem((*node.path, "fields"), gettext("Add at least one question."))
@@ -108,13 +106,11 @@ class Group(QuestionType):
             compile_rule(rule.value, [child.key for child in node.fields], entry_rules)
         if entry_rules:
             entry["allOf"] = entry_rules
-        schema: dict[str, Any] = {"type": "array", "items": entry}
-        least = max(value.get("min_entries") or 0, 1 if value.get("required") else 0)
-        if least:
-            schema["minItems"] = least
-        if value.get("max_entries"):
-            schema["maxItems"] = value["max_entries"]
-        return schema
+        return {
+            "type": "array",
+            "items": entry,
+            **count_limits(value, "min_entries", "max_entries"),
+        }
 
     def ui(self, node: Node) -> dict[str, Any]:
         from core.forms.definition.compiler import compile_rule

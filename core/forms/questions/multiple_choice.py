@@ -12,6 +12,7 @@ from wagtail import blocks
 
 from core.forms.definition.model import Node, Problem, option_items
 from core.forms.fields import UniqueMultipleChoiceField
+from core.forms.questions.base import limits_in_order
 from core.forms.questions.choices import ChoiceQuestion, option_values
 from core.forms.questions.parts import (
     QuestionBlock,
@@ -20,6 +21,7 @@ from core.forms.questions.parts import (
     options_block,
 )
 from core.forms.questions.registry import register
+from core.forms.questions.schemas import count_limits
 
 
 class MultipleChoiceBlock(QuestionBlock):
@@ -50,13 +52,12 @@ class MultipleChoice(ChoiceQuestion):
         value, path = node.value, node.path
         low, high = value.get("min_selected"), value.get("max_selected")
         options = option_items(value)
-        if low is not None and high is not None and low > high:
-            found.append(
-                Problem(
-                    (*path, "max_selected"),
-                    gettext("“At most” cannot be less than “at least”."),
-                )
-            )
+        found += limits_in_order(
+            node,
+            "min_selected",
+            "max_selected",
+            gettext("“At most” cannot be less than “at least”."),
+        )
         if options and (
             high is not None
             and high > len(options)
@@ -79,17 +80,12 @@ class MultipleChoice(ChoiceQuestion):
 
     def schema(self, node, by_key):
         value = node.value
-        schema: dict[str, Any] = {
+        return {
             "type": "array",
             "items": {"enum": option_values(value)},
             "uniqueItems": True,
+            **count_limits(value, "min_selected", "max_selected"),
         }
-        least = max(value.get("min_selected") or 0, 1 if value.get("required") else 0)
-        if least:
-            schema["minItems"] = least
-        if value.get("max_selected"):
-            schema["maxItems"] = value["max_selected"]
-        return schema
 
     def ui(self, node: Node) -> dict[str, Any]:
         return {

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.forms.definition.model import Node, Problem
-from core.forms.questions.base import QuestionType, number, with_unit
+from core.forms.questions.base import (
+    QuestionType,
+    limits_in_order,
+    number,
+    with_unit,
+)
 from core.forms.questions.parts import QuestionBlock, layout
 from core.forms.questions.registry import register
 
@@ -54,25 +59,20 @@ class Number(QuestionType):
     condition_picker = "number"
 
     def problems(self, node: Node, earlier: Mapping[str, Node]) -> list[Problem]:
-        found = []
-        value, path = node.value, node.path
-        low, high = value.get("minimum"), value.get("maximum")
-        if low is not None and high is not None and low > high:
-            found.append(
-                Problem(
-                    (*path, "maximum"),
-                    gettext("The maximum cannot be less than the minimum."),
-                )
-            )
-        below, above = value.get("warning_below"), value.get("warning_above")
-        if below is not None and above is not None and below > above:
-            found.append(
-                Problem(
-                    (*path, "warning_above"),
-                    gettext("“Warn above” cannot be less than “warn below”."),
-                )
-            )
-        return found
+        return [
+            *limits_in_order(
+                node,
+                "minimum",
+                "maximum",
+                gettext("The maximum cannot be less than the minimum."),
+            ),
+            *limits_in_order(
+                node,
+                "warning_below",
+                "warning_above",
+                gettext("“Warn above” cannot be less than “warn below”."),
+            ),
+        ]
 
     def condition_value_problem(self, node: Node, text: str) -> str | None:
         try:

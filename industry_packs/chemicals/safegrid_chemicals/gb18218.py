@@ -31,10 +31,10 @@ from django.utils.translation import gettext as _
 from plugins.contributions import I18nText, ScoringRule
 from plugins.pack_support.scoring import (
     Problem,
+    entry_points,
     exact,
     input_problems,
     pointer,
-    refuse_problems,
     shown,
 )
 from plugins.schema_errors import CompiledSchema
@@ -381,25 +381,6 @@ def _table1_problems(entry: Mapping[str, Any], here: list[Any]) -> list[Problem]
     return problems
 
 
-def evaluate(payload: Any) -> dict[str, Any]:
-    """Identify and grade the unit(s) in ``payload``, validating it first.
-
-    Raises ``ScoringInputError`` (with a problem per field) when the input is
-    not acceptable. For one unit the result is that unit's figures; with
-    ``units`` the top-level figures are those of the governing unit (the
-    major one with the highest R, else the one with the highest S) and each
-    unit's own figures are in ``units``.
-    """
-    refuse_problems(validate(payload))
-    return _identify(payload)
-
-
-def evaluate_valid(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """``evaluate`` for input the core has validated against ``INPUT_SCHEMA``."""
-    refuse_problems(_table_problems(payload))
-    return _identify(payload)
-
-
 def _identify(payload: Mapping[str, Any]) -> dict[str, Any]:
     results = [_evaluate_unit(unit) for _path, unit in _units(payload)]
     governing = max(
@@ -427,6 +408,16 @@ def _identify(payload: Mapping[str, Any]) -> dict[str, Any]:
         "major_units": [i for i, r in enumerate(results) if r["is_major"]],
         "units": results,
     }
+
+
+# ``evaluate`` identifies and grades the unit(s) in a payload, validating it
+# first: it raises ``ScoringInputError`` (with a problem per field) when the
+# input is not acceptable. For one unit the result is that unit's figures; with
+# ``units`` the top-level figures are those of the governing unit (the major one
+# with the highest R, else the one with the highest S) and each unit's own
+# figures are in ``units``. ``evaluate_valid`` is it for input the core has
+# validated against ``INPUT_SCHEMA``.
+evaluate, evaluate_valid = entry_points(validate, _table_problems, _identify)
 
 
 def alpha_for(exposed_people: int) -> Fraction:

@@ -38,13 +38,14 @@ from plugins.pack_support.adapters import DEDUCTION_SUFFIX
 from plugins.pack_support.scoring import (
     Problem,
     ScoringInputError,
+    entry_points,
     exact,
     form_answer,
     form_result,
     form_scoring_rule,
     input_problems,
+    item_score,
     pointer,
-    refuse_problems,
     shown,
 )
 from plugins.schema_errors import CompiledSchema, parse_pointer
@@ -202,18 +203,6 @@ def _table_problems(payload: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
-def evaluate(payload: Any) -> dict[str, Any]:
-    """Score the inspection in ``payload`` (raises ``ScoringInputError`` if unacceptable)."""
-    refuse_problems(validate(payload))
-    return _score(payload)
-
-
-def evaluate_valid(payload: Mapping[str, Any]) -> dict[str, Any]:
-    """``evaluate`` for input the core has validated against ``INPUT_SCHEMA``."""
-    refuse_problems(_table_problems(payload))
-    return _score(payload)
-
-
 def _score(payload: Mapping[str, Any]) -> dict[str, Any]:
     filled = payload["tables"]
     table_scores: dict[str, Fraction] = {}
@@ -271,6 +260,12 @@ def _score(payload: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+# ``evaluate`` scores the inspection in a payload (raises ``ScoringInputError``
+# if unacceptable); ``evaluate_valid`` is it for input the core has validated
+# against ``INPUT_SCHEMA``.
+evaluate, evaluate_valid = entry_points(validate, _table_problems, _score)
+
+
 def grade_for(total: Fraction, *, any_table_zero: bool) -> str:
     """JGJ 59-2011 §5 grade of a site with summary score ``total``."""
     if any_table_zero:
@@ -309,16 +304,9 @@ def score_table(
             "note": entry.get("note", ""),
         }
         rows.append(row)
-        if entry.get("missing"):
+        score = item_score(entry, full, row, PLACES)
+        if score is None:
             continue
-        if "deduction" in entry:
-            asked = exact(entry["deduction"])
-            deduction = min(asked, full)
-            score = full - deduction
-            row.update(deduction=float(asked), capped=asked > full)
-        else:
-            score = exact(entry["score"])
-        row["score"] = shown(score, PLACES)
         scored += score
         checked_full += full
         if item.guarantee:

@@ -32,6 +32,22 @@
     Array.prototype.forEach.call(root.querySelectorAll(selector), callback);
   }
 
+  // A new element ``tag`` of the class ``className`` (none when empty)
+  // showing the text ``content`` (when given).
+  function newElement(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+
+  // A small button that only runs this script (it submits nothing).
+  function toolButton(className, label) {
+    var button = newElement("button", "button button-small " + className, label);
+    button.type = "button";
+    return button;
+  }
+
   function escapeRegExp(value) {
     return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
@@ -146,10 +162,9 @@
     var question = evidence.closest(".sg-question");
     if (!question || evidence.dataset.sgReady) { return; }
     evidence.dataset.sgReady = "1";
-    var toggle = document.createElement("button");
-    toggle.type = "button";
-    toggle.className = "button button-small button-secondary button-quiet sg-evidence-toggle";
-    toggle.textContent = "+ " + text("addEvidence");
+    var toggle = toolButton(
+      "button-secondary button-quiet sg-evidence-toggle", "+ " + text("addEvidence")
+    );
     evidence.parentNode.insertBefore(toggle, evidence);
     function hasContent() {
       var typed = Array.prototype.some.call(
@@ -180,19 +195,12 @@
   function enhanceSignature(input) {
     if (input.dataset.sgReady) { return; }
     input.dataset.sgReady = "1";
-    var box = document.createElement("div");
-    box.className = "sg-signature";
-    var canvas = document.createElement("canvas");
+    var box = newElement("div", "sg-signature");
+    var canvas = newElement("canvas");
     canvas.setAttribute("aria-label", text("signHere"));
-    var tools = document.createElement("div");
-    tools.className = "sg-signature__tools";
-    var clear = document.createElement("button");
-    clear.type = "button";
-    clear.className = "button button-small button-secondary";
-    clear.textContent = text("clear");
-    var hint = document.createElement("span");
-    hint.className = "help";
-    hint.textContent = text("signHere");
+    var tools = newElement("div", "sg-signature__tools");
+    var clear = toolButton("button-secondary", text("clear"));
+    var hint = newElement("span", "help", text("signHere"));
     tools.appendChild(clear);
     tools.appendChild(hint);
     box.appendChild(canvas);
@@ -262,14 +270,9 @@
     widget.dataset.sgReady = "1";
     var inputs = widget.querySelectorAll("input");
     if (inputs.length < 2) { return; }
-    var tools = document.createElement("div");
-    tools.className = "sg-location__tools";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "button button-small button-secondary";
-    button.textContent = text("usePosition");
-    var status = document.createElement("span");
-    status.className = "sg-location__status";
+    var tools = newElement("div", "sg-location__tools");
+    var button = toolButton("button-secondary", text("usePosition"));
+    var status = newElement("span", "sg-location__status");
     status.setAttribute("role", "status");
     tools.appendChild(button);
     tools.appendChild(status);
