@@ -15,10 +15,13 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from django.conf import settings
 from rest_framework.fields import DateTimeField
 from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
 
 from core.forms.models import FormDefinition, FormVersion
+from core.organizations.scope import Scope
 
 #: The JSON columns a list never reads: the definition's draft blocks and
 #: the version's documents (from the store instead).
@@ -114,3 +117,17 @@ def forms_page_body(envelope: dict[str, Any], definitions: list[Any]) -> bytes:
     head = render_json({**envelope, "results": []})
     assert head.endswith(b"[]}")  # noqa: S101 - results is the last key
     return head[:-3] + b"[" + b",".join(rows) + b"]}"
+
+
+def kept_count_seconds(scope: Scope, request: Request) -> int:
+    """How long a list over a government scope keeps its count
+    (``KeysetPagination.count_seconds``): the submissions of a form and the
+    hazards, as the risk points' list does. Their count read up to 10,001
+    rows of the scope on every page (and, beyond, asked the planner for an
+    estimate): the one part of a page that grew with the scope
+    (docs/performance.md). Kept per filtered query for
+    ``SAFEGRID_LEVEL_COUNTS_SECONDS``; an enterprise's own list and
+    ``?enterprise=`` count on every request."""
+    if scope.is_enterprise or request.query_params.get("enterprise"):
+        return 0
+    return getattr(settings, "SAFEGRID_LEVEL_COUNTS_SECONDS", 0)

@@ -38,14 +38,23 @@ def assignments_covering(enterprise: Enterprise) -> QuerySet[FormAssignment]:
     """Active assignments whose industry and territory include ``enterprise``.
 
     An inactive definition (the original of a disabled pack) is given to no one.
+    The enterprise's industries are a sub-query; its jurisdiction's path is
+    read from the enterprise when loaded with it (``select_related``), so an
+    enterprise's forms cost one query, not three.
     """
-    industry_ids = list(enterprise.industries.values_list("pk", flat=True))
-    path = (
-        Jurisdiction.objects.filter(pk=enterprise.jurisdiction_id)
-        .values_list("path", flat=True)
-        .first()
-        or ""
-    )
+    industry_ids = Enterprise.industries.through.objects.filter(
+        enterprise_id=enterprise.pk
+    ).values("industry_id")
+    if Enterprise.jurisdiction.is_cached(enterprise):
+        jurisdiction = enterprise.jurisdiction
+        path = jurisdiction.path if jurisdiction is not None else ""
+    else:
+        path = (
+            Jurisdiction.objects.filter(pk=enterprise.jurisdiction_id)
+            .values_list("path", flat=True)
+            .first()
+            or ""
+        )
     return FormAssignment.objects.filter(
         Q(industry__isnull=True) | Q(industry_id__in=industry_ids),
         Q(jurisdiction__isnull=True) | Q(jurisdiction__path__in=_ancestor_paths(path)),
@@ -80,7 +89,11 @@ def forms_for_caller(*, scope: Scope) -> QuerySet[FormDefinition]:
     from core.forms.policy import definitions_visible
 
     if scope.is_enterprise and scope.enterprise_id:
-        enterprise = Enterprise.objects.filter(pk=scope.enterprise_id).first()
+        enterprise = (
+            Enterprise.objects.select_related("jurisdiction")
+            .filter(pk=scope.enterprise_id)
+            .first()
+        )
         if enterprise is None:
             return FormDefinition.objects.none()
         definitions = definitions_assigned_to(enterprise=enterprise)
@@ -131,16 +144,20 @@ def submission_list(
     version: FormVersion | int | None = None,
     passed: bool | None = None,
     without_answers: bool = False,
+    by_key: bool = False,
 ) -> QuerySet[Submission]:
     """Submissions in scope with what a list shows (fixed number of queries).
 
     The order (newest first) is served by an index over the scope and within
     one enterprise; the version's JSON (blocks, schemas, scoring plan) is not
     read, nor, ``without_answers``, the submission's own (answers, breakdown,
-    findings, warnings) — a list shows neither.
+    findings, warnings) — a list shows neither. ``by_key``: a department's
+    scope as the enterprise ids of its industry links (``Scope.filter_by_key``:
+    the same rows, one relation less to plan in each of a page's queries).
     """
+    scoped = scope.filter_by_key if by_key else scope.filter
     submissions = (
-        scope.filter(Submission.objects.all())
+        scoped(Submission.objects.all())
         .select_related("definition", "version", "enterprise", "submitted_by")
         .defer(*VERSION_JSON)
     )

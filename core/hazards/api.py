@@ -28,6 +28,7 @@ from core.base.errors import Invalid
 from core.base.pagination import KeysetPagination
 from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
 from core.base.serializers import ReadSerializer
+from core.forms.api_rows import kept_count_seconds
 from core.forms.models import FormUpload
 from core.hazards.filters import HazardFilters
 from core.hazards.machine import available_steps
@@ -106,8 +107,8 @@ class _HazardRows(RowWriter):
         return written
 
 
-#: The list's rows: the names read by key per row (``name_by_key``), so a
-#: department's page read by key joins nothing.
+#: The list's rows: the names read by key per row (``name_by_key``), so the
+#: page's query joins nothing.
 HAZARD_ROWS = _HazardRows(
     HazardSerializer,
     lambda: {
@@ -269,10 +270,20 @@ class HazardViewSet(PlainRowsList, ScopedReadViewSet):
     filterset_class = HazardFilters
     pagination_class = KeysetPagination
     row_writer = HAZARD_ROWS
-    department_by_key = True
+    # A department's page is one query too (not found first, then read by
+    # key): its scope is a sub-query of the industry links (``by_key``) and
+    # the row joins nothing, so the order's index is walked and stops.
 
     def rows(self, scope) -> QuerySet[Hazard]:
-        return hazard_list(scope=scope)
+        return hazard_list(scope=scope, by_key=True)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """``PlainRowsList``'s page, its count kept for a government scope
+        (``kept_count_seconds``)."""
+        paginator = self.paginator
+        assert isinstance(paginator, KeysetPagination)  # noqa: S101
+        paginator.count_seconds = kept_count_seconds(scope_for(request.user), request)
+        return super().list(request, *args, **kwargs)
 
     def detail_rows(self, rows, scope) -> QuerySet[Hazard]:
         return rows.prefetch_related(

@@ -30,10 +30,18 @@ def hazards_visible(scope: Scope) -> QuerySet[Hazard]:
     return scope.filter(Hazard.objects.all())
 
 
-def hazard_list(*, scope: Scope, **filters: Any) -> QuerySet[Hazard]:
+def hazard_list(
+    *, scope: Scope, by_key: bool = False, **filters: Any
+) -> QuerySet[Hazard]:
     """The hazards in scope, newest first (the index ``hazard_ent_recent``),
-    narrowed by ``filters`` (``hazard_filter``'s keywords)."""
-    hazards = hazards_visible(scope).select_related(
+    narrowed by ``filters`` (``hazard_filter``'s keywords). ``by_key``: a
+    department's scope as the enterprise ids of its industry links
+    (``Scope.filter_by_key``: the same rows, one relation less to plan in
+    each of a page's queries)."""
+    visible = (
+        scope.filter_by_key(Hazard.objects.all()) if by_key else hazards_visible(scope)
+    )
+    hazards = visible.select_related(
         "enterprise", "risk_point", "responsible", "supervising_department"
     )
     return hazard_filter(hazards, **filters).order_by("-reported_at", "-pk")
