@@ -3,7 +3,7 @@
 The log's actor filter was a ``<select>`` of every user who ever wrote
 anything, found by a semi-join over the whole log: at a province's scale tens
 of thousands of options, read on every page of the log. It is now the
-admin's search-as-you-type chooser (``core.organizations.autocomplete``)
+admin's search-as-you-type chooser (``core.base.choosers``)
 asking ``actor_autocomplete`` for the first matching users who have written
 something; only the readers of the log (``auditlog.view_logentry``) may ask.
 """
@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 import core.base.lookups  # noqa: F401 - registers text_contains
+from core.base.choosers import TypingChooserWidget
 from core.base.filters import IdField, parse_id
-from core.organizations.autocomplete import EnterpriseChooserWidget
 
 MATCHES = 20
 READ_LOG = "auditlog.view_logentry"
@@ -52,10 +52,11 @@ def actor_autocomplete(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"results": [{"id": pk, "name": name} for pk, name in rows]})
 
 
-class ActorChooserWidget(EnterpriseChooserWidget):
+class ActorChooserWidget(TypingChooserWidget):
     source_url_name = "safegrid_audit_actor_autocomplete"
     placeholder = _("Type part of a user name")
     fallback_label = _("User id")
+    css_class = "sg-user-chooser"
 
 
 class ActorChoiceField(IdField):

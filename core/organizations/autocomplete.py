@@ -12,11 +12,11 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import HttpRequest, JsonResponse
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 import core.base.lookups  # noqa: F401 - registers text_contains, text_startswith
+from core.base.choosers import TypingChooserWidget
 from core.base.filters import IdField, parse_id
 from core.organizations.models import Enterprise
 from core.organizations.scope import scope_for
@@ -49,26 +49,14 @@ def enterprise_autocomplete(request: HttpRequest) -> JsonResponse:
     )
 
 
-class EnterpriseChooserWidget(forms.TextInput):
+class EnterpriseChooserWidget(TypingChooserWidget):
     """A search-as-you-type field: the visible text asks the scoped endpoint,
-    the submitted value is the chosen enterprise's id. Another chooser of the
-    same kind (the audit log's "who") names its own endpoint and labels; the
-    endpoint answers ``{"results": [{"id", "name"}]}`` for ``?q=`` and ``?id=``."""
+    the submitted value is the chosen enterprise's id."""
 
-    template_name = "organizations/widgets/enterprise_chooser.html"
     source_url_name = "safegrid_enterprise_autocomplete"
     placeholder = _("Type part of a name")
     fallback_label = _("Enterprise id")
-
-    class Media:
-        js = ["organizations/js/enterprise-chooser.js"]
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["widget"]["source"] = str(reverse_lazy(self.source_url_name))
-        context["widget"]["placeholder"] = self.placeholder
-        context["widget"]["fallback_label"] = self.fallback_label
-        return context
+    css_class = "sg-enterprise-chooser"
 
 
 class EnterpriseChoiceField(IdField):

@@ -1,6 +1,6 @@
-// Search-as-you-type enterprise chooser of the admin lists' filters
-// (core/organizations/autocomplete.py). The hidden input holds the chosen
-// enterprise's id; the visible one asks the scoped endpoint for matches.
+// Search-as-you-type chooser of the admin lists' filters (core/base/choosers.py:
+// an enterprise, the audit log's user). The hidden input holds the chosen
+// row's id; the visible one asks the widget's endpoint for matches.
 (function () {
   "use strict";
 
@@ -61,7 +61,7 @@
   }
 
   function all() {
-    document.querySelectorAll(".sg-enterprise-chooser").forEach(setUp);
+    document.querySelectorAll(".sg-typing-chooser").forEach(setUp);
   }
   document.addEventListener("DOMContentLoaded", all);
   document.addEventListener("w-swap:success", all);
