@@ -2,12 +2,16 @@
 
 ``ScopedReadViewSet`` lists and shows the rows ``rows(scope)`` returns for
 the caller (``core.organizations.scope.scope_for``), so a row outside the
-scope is absent from the list and a 404 in detail; ``detail_rows`` adds what
-the detail needs (prefetches) and ``detail_serializer_class`` its serializer.
-``read_schema`` documents such a viewset's two operations.
+scope is absent from the list and a 404 in detail: by default what the app's
+selector named in ``selector`` returns for the scope. ``detail_rows`` adds
+what the detail needs (prefetches) and ``detail_serializer_class`` its
+serializer. ``read_schema`` documents such a viewset's two operations.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +37,10 @@ class ScopedReadViewSet(
     """List and retrieve the rows of the caller's scope."""
 
     detail_serializer_class: type[serializers.BaseSerializer] | None = None
+    #: The app's selector of the rows a scope may read, called as
+    #: ``selector(scope=scope)``; a viewset whose rows need more overrides
+    #: ``rows`` instead.
+    selector: ClassVar[Callable[..., QuerySet] | None] = None
     #: A list from plain rows (``core.base.plain_rows.PlainRowsList``) whose
     #: page, for a department (its scope a sub-query, which planned together
     #: with the row's joins cost more than reading the page), is found on the
@@ -48,7 +56,12 @@ class ScopedReadViewSet(
 
     def rows(self, scope: Scope) -> QuerySet:
         """The rows the caller may read (a selector of the app)."""
-        raise NotImplementedError
+        # Read on the class: through the instance, the function would be
+        # bound as a method, the viewset passed as its first argument.
+        selector = type(self).selector
+        if selector is None:
+            raise NotImplementedError
+        return selector(scope=scope)
 
     def detail_rows(self, rows: QuerySet, scope: Scope) -> QuerySet:
         """``rows`` with what the detail shows loaded with them."""

@@ -3,20 +3,15 @@
 from auditlog.models import LogEntry
 from django.urls import path
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
 from core.audit.actors import actor_autocomplete
 from core.audit.viewsets import LogEntryViewSet
-from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_hooks import read_only_in_admin
 
-# Registered before any view asks Wagtail for LogEntry's policy (Wagtail
-# would otherwise create its default, which lets a superuser edit entries).
-register_permission_policy(LogEntry, ReadOnlyPermissionPolicy(LogEntry))
-
-
-@hooks.register("register_admin_viewset")
-def register_audit_log_viewset():
-    return LogEntryViewSet()
+# Entries are written by the audit log alone: nobody edits one in the admin,
+# not even a superuser.
+read_only_in_admin(LogEntry)
+hooks.register("register_admin_viewset", LogEntryViewSet)
 
 
 @hooks.register("register_admin_urls")

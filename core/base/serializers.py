@@ -16,6 +16,8 @@ field of ``Meta.fields`` read-only (what ``read_only_fields = fields`` said in
 each serializer) and builds its fields once; ``EnterpriseRowSerializer``
 starts the fields with ``id``, ``enterprise`` and ``enterprise_name`` — a
 subclass lists its own after ``*EnterpriseRowSerializer.Meta.fields``.
+``related`` declares the read-only field of a value found through the row's
+relations, the one kind of declared field most serializers have.
 """
 
 from __future__ import annotations
@@ -64,10 +66,26 @@ class ReadSerializer(FieldsOnce, serializers.ModelSerializer):
         return extra
 
 
+def related(
+    source: str,
+    field: type[serializers.Field] = serializers.CharField,
+    *,
+    optional: bool = False,
+    **kwargs: Any,
+) -> serializers.Field:
+    """A read-only ``field`` (text unless told) showing ``source``, a dotted
+    path through the row's relations (``"plan.title"``); ``optional``: a
+    relation on the way may be empty, and the value is then ``None``. Other
+    arguments go to the field (``max_digits``, a ``default`` of its own)."""
+    if optional:
+        kwargs["default"] = None
+    return field(source=source, read_only=True, **kwargs)
+
+
 class EnterpriseRowSerializer(ReadSerializer):
     """A record of an enterprise: its id, the enterprise and its name first."""
 
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    enterprise_name = related("enterprise.name")
 
     class Meta:
         fields = ["id", "enterprise", "enterprise_name"]

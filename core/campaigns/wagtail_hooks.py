@@ -1,13 +1,15 @@
 """The campaigns' admin pages and their menu item (government roles)."""
 
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 
+from core.base.admin_hooks import register_admin_pages
 from core.campaigns import views
-from core.organizations.menu import ScopeMenuItem
+from core.organizations.menu_hooks import register_scope_menu_item
 
-urls = (
+register_admin_pages(
+    "campaigns/",
+    "campaigns",
     [
         path("", views.CampaignListView.as_view(), name="list"),
         path("new/", views.CampaignCreateView.as_view(), name="create"),
@@ -35,21 +37,12 @@ urls = (
             name="sample",
         ),
     ],
-    "campaigns",
 )
 
-
-@hooks.register("register_admin_urls")
-def register_campaign_urls():
-    return [path("campaigns/", include(urls))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_campaigns_menu_item():
-    return ScopeMenuItem(
-        _("Rollout and directives"),
-        reverse("campaigns:list"),
-        name="campaigns",
-        icon_name="tasks",
-        order=160,
-    )
+register_scope_menu_item(
+    _("Rollout and directives"),
+    "campaigns:list",
+    name="campaigns",
+    icon_name="tasks",
+    order=160,
+)

@@ -29,7 +29,7 @@ from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
 from core.base.filters import IdFilter, parse_id
 from core.base.pagination import SHORT_COUNT_LIMIT
 from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
-from core.base.serializers import EnterpriseRowSerializer, ReadSerializer
+from core.base.serializers import EnterpriseRowSerializer, ReadSerializer, related
 from core.emergency.models import (
     EmergencyPlan,
     FilingStatus,
@@ -65,10 +65,10 @@ class PlanVersionSerializer(ReadSerializer):
 
 
 class FilingSerializer(EnterpriseRowSerializer):
-    department_name = serializers.CharField(source="department.name", read_only=True)
-    plan = serializers.IntegerField(source="version.plan_id", read_only=True)
-    plan_title = serializers.CharField(source="version.plan.title", read_only=True)
-    version_number = serializers.IntegerField(source="version.number", read_only=True)
+    department_name = related("department.name")
+    plan = related("version.plan_id", serializers.IntegerField)
+    plan_title = related("version.plan.title")
+    version_number = related("version.number", serializers.IntegerField)
 
     class Meta:
         model = PlanFiling
@@ -88,11 +88,11 @@ class FilingSerializer(EnterpriseRowSerializer):
 
 
 class PlanSerializer(EnterpriseRowSerializer):
-    current_version_number = serializers.IntegerField(
-        source="current_version.number", read_only=True, default=None
+    current_version_number = related(
+        "current_version.number", serializers.IntegerField, optional=True
     )
-    approved_on = serializers.DateField(
-        source="current_version.approved_on", read_only=True, default=None
+    approved_on = related(
+        "current_version.approved_on", serializers.DateField, optional=True
     )
 
     class Meta:
@@ -221,9 +221,7 @@ class EmergencyPlanViewSet(PlainRowsList, ScopedReadViewSet):
     detail_serializer_class = PlanDetailSerializer
     filterset_class = PlanFilter
     pagination_class = PlanPagination
-
-    def rows(self, scope) -> QuerySet[EmergencyPlan]:
-        return plan_list(scope=scope)
+    selector = plan_list
 
     def detail_rows(self, rows, scope) -> QuerySet[EmergencyPlan]:
         return rows.prefetch_related(
@@ -254,9 +252,7 @@ class PlanFilingViewSet(ScopedReadViewSet):
     serializer_class = FilingSerializer
     filterset_class = FilingFilter
     pagination_class = NewestFirst
-
-    def rows(self, scope) -> QuerySet[PlanFiling]:
-        return filing_list(scope=scope)
+    selector = filing_list
 
     @extend_schema(
         summary=_("Accept a filing or send it back with comments"),

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_filters import rest_framework as filters
 from rest_framework import serializers
 
 from core.api.viewsets import NewestFirst, ScopedReadViewSet, read_schema
-from core.base.filters import IdFilter
-from core.base.serializers import EnterpriseRowSerializer, ReadSerializer
+from core.base.filters import EnterpriseFilter, IdFilter, enterprise_filter
+from core.base.serializers import EnterpriseRowSerializer, ReadSerializer, related
 from core.emergency.models import (
     Drill,
     TrainingAttendance,
@@ -37,12 +36,8 @@ from core.emergency.selectors import (
 
 
 class DrillSerializer(EnterpriseRowSerializer):
-    plan_title = serializers.CharField(
-        source="plan.title", read_only=True, default=None
-    )
-    planned_due_on = serializers.DateField(
-        source="planned.due_on", read_only=True, default=None
-    )
+    plan_title = related("plan.title", optional=True)
+    planned_due_on = related("planned.due_on", serializers.DateField, optional=True)
 
     class Meta:
         model = Drill
@@ -76,9 +71,7 @@ class DrillDetailSerializer(DrillSerializer):
 
 
 class SessionSerializer(EnterpriseRowSerializer):
-    requirement_topic = serializers.CharField(
-        source="requirement.topic", read_only=True, default=None
-    )
+    requirement_topic = related("requirement.topic", optional=True)
 
     class Meta:
         model = TrainingSession
@@ -95,15 +88,13 @@ class SessionSerializer(EnterpriseRowSerializer):
 
 
 class RecordSerializer(ReadSerializer):
-    person_name = serializers.CharField(source="person.name", read_only=True)
-    topic = serializers.CharField(source="session.topic", read_only=True)
-    held_on = serializers.DateField(source="session.held_on", read_only=True)
-    hours = serializers.DecimalField(
-        source="session.hours", max_digits=5, decimal_places=1, read_only=True
+    person_name = related("person.name")
+    topic = related("session.topic")
+    held_on = related("session.held_on", serializers.DateField)
+    hours = related(
+        "session.hours", serializers.DecimalField, max_digits=5, decimal_places=1
     )
-    enterprise = serializers.IntegerField(
-        source="session.enterprise_id", read_only=True
-    )
+    enterprise = related("session.enterprise_id", serializers.IntegerField)
 
     class Meta:
         model = TrainingAttendance
@@ -134,10 +125,10 @@ class SessionDetailSerializer(SessionSerializer):
 
 
 class WorkplaceResultSerializer(ReadSerializer):
-    post = serializers.IntegerField(source="exposure.post_id", read_only=True)
-    post_name = serializers.CharField(source="exposure.post.name", read_only=True)
-    factor = serializers.CharField(source="exposure.factor", read_only=True)
-    agent = serializers.CharField(source="exposure.agent", read_only=True)
+    post = related("exposure.post_id", serializers.IntegerField)
+    post_name = related("exposure.post.name")
+    factor = related("exposure.factor")
+    agent = related("exposure.agent")
 
     class Meta:
         model = WorkplaceTestResult
@@ -180,31 +171,6 @@ class WorkplaceTestDetailSerializer(WorkplaceTestSerializer):
         fields = [*WorkplaceTestSerializer.Meta.fields, "results"]
 
 
-class EnterpriseFilter(filters.FilterSet):
-    """``enterprise``: one enterprise in scope (others give an empty page)."""
-
-    enterprise = IdFilter(label=_("enterprise"))
-
-    def filter_queryset(self, queryset):
-        enterprise = self.form.cleaned_data.get("enterprise")
-        if enterprise:
-            field = getattr(self.Meta, "enterprise_field", "enterprise_id")
-            queryset = queryset.filter(**{field: int(enterprise)})
-        return queryset
-
-
-class DrillFilter(EnterpriseFilter):
-    class Meta:
-        model = Drill
-        fields = ["enterprise"]
-
-
-class SessionFilter(EnterpriseFilter):
-    class Meta:
-        model = TrainingSession
-        fields = ["enterprise"]
-
-
 class RecordFilter(EnterpriseFilter):
     person = IdFilter(label=_("person"))
 
@@ -219,12 +185,6 @@ class RecordFilter(EnterpriseFilter):
         return queryset.filter(person_id=int(person)) if person else queryset
 
 
-class WorkplaceTestFilter(EnterpriseFilter):
-    class Meta:
-        model = WorkplaceTest
-        fields = ["enterprise"]
-
-
 @read_schema(
     _("List the drills in the caller's scope"),
     _("One drill with its participants, photos and hazards opened"),
@@ -232,13 +192,11 @@ class WorkplaceTestFilter(EnterpriseFilter):
 class DrillViewSet(ScopedReadViewSet):
     """Drills held (应急演练): date, scenario, plan used, evaluation."""
 
+    selector = drill_list
     serializer_class = DrillSerializer
     detail_serializer_class = DrillDetailSerializer
-    filterset_class = DrillFilter
+    filterset_class = enterprise_filter(Drill)
     pagination_class = NewestFirst
-
-    def rows(self, scope) -> QuerySet[Drill]:
-        return drill_list(scope=scope)
 
     def detail_rows(self, rows, scope) -> QuerySet[Drill]:
         return rows.prefetch_related("participants", "photos", "hazards")
@@ -249,13 +207,11 @@ class DrillViewSet(ScopedReadViewSet):
     _("One training session with the attendance the caller may see"),
 )
 class TrainingSessionViewSet(ScopedReadViewSet):
+    selector = training_session_list
     serializer_class = SessionSerializer
     detail_serializer_class = SessionDetailSerializer
-    filterset_class = SessionFilter
+    filterset_class = enterprise_filter(TrainingSession)
     pagination_class = NewestFirst
-
-    def rows(self, scope) -> QuerySet[TrainingSession]:
-        return training_session_list(scope=scope)
 
     def detail_rows(self, rows, scope) -> QuerySet[TrainingSession]:
         return rows.prefetch_related(
@@ -276,12 +232,10 @@ class TrainingSessionViewSet(ScopedReadViewSet):
     ),
 )
 class TrainingRecordViewSet(ScopedReadViewSet):
+    selector = attendance_list
     serializer_class = RecordSerializer
     filterset_class = RecordFilter
     pagination_class = NewestFirst
-
-    def rows(self, scope) -> QuerySet[TrainingAttendance]:
-        return attendance_list(scope=scope)
 
 
 @read_schema(
@@ -289,13 +243,11 @@ class TrainingRecordViewSet(ScopedReadViewSet):
     _("One workplace hazard-factor test with its result per factor"),
 )
 class WorkplaceTestViewSet(ScopedReadViewSet):
+    selector = workplace_test_list
     serializer_class = WorkplaceTestSerializer
     detail_serializer_class = WorkplaceTestDetailSerializer
-    filterset_class = WorkplaceTestFilter
+    filterset_class = enterprise_filter(WorkplaceTest)
     pagination_class = NewestFirst
-
-    def rows(self, scope) -> QuerySet[WorkplaceTest]:
-        return workplace_test_list(scope=scope)
 
     def detail_rows(self, rows, scope) -> QuerySet[WorkplaceTest]:
         return rows.prefetch_related(

@@ -1,12 +1,11 @@
 """The emergency admin screens: filings with the review, rescue agreements,
 the Excel export."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
-from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_hooks import read_only_in_admin
 from core.emergency.models import PlanFiling, RescueAgreement
 from core.emergency.viewsets import (
     EmergencyDueView,
@@ -15,15 +14,10 @@ from core.emergency.viewsets import (
     emergency_export,
     filing_admin_review,
 )
-from core.organizations.menu import ScopeMenuItem
+from core.organizations.menu_hooks import register_scope_menu_item
 
-register_permission_policy(PlanFiling, ReadOnlyPermissionPolicy(PlanFiling))
-register_permission_policy(RescueAgreement, ReadOnlyPermissionPolicy(RescueAgreement))
-
-
-@hooks.register("register_admin_viewset")
-def register_emergency_viewsets():
-    return EmergencyViewSetGroup()
+read_only_in_admin(PlanFiling, RescueAgreement)
+hooks.register("register_admin_viewset", EmergencyViewSetGroup)
 
 
 @hooks.register("register_admin_urls")
@@ -42,12 +36,10 @@ def register_emergency_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_emergency_due_menu_item():
-    return ScopeMenuItem(
-        _("Emergency: what is due"),
-        reverse("emergency_due"),
-        icon_name="warning",
-        order=321,
-        shown=lambda scope: scope.is_government or scope.is_superuser,
-    )
+register_scope_menu_item(
+    _("Emergency: what is due"),
+    "emergency_due",
+    icon_name="warning",
+    order=321,
+    shown=lambda scope: scope.is_government or scope.is_superuser,
+)

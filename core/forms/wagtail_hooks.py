@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_hooks import read_only_in_admin
 from core.forms.models import FormDefinition, Submission
 from core.forms.policy import can_author, can_edit_definition, definitions_visible
 from core.forms.viewsets import FormsViewSetGroup
@@ -48,9 +48,5 @@ register_permission_policy(
 )
 # Submissions are written by enterprises (portal, API) and reviewed on their
 # own page; the generic admin views only list them.
-register_permission_policy(Submission, ReadOnlyPermissionPolicy(Submission))
-
-
-@hooks.register("register_admin_viewset")
-def register_forms_viewsets():
-    return FormsViewSetGroup()
+read_only_in_admin(Submission)
+hooks.register("register_admin_viewset", FormsViewSetGroup)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from wagtail.admin.filters import WagtailFilterSet
 
-from core.base.filters import IdFilter
+from core.base.filters import IdFilter, SelectorFilterSet
 from core.hazards.models import Hazard, HazardGrade, HazardStatus, HazardType
 from core.hazards.selectors import hazard_filter
 from core.organizations.autocomplete import EnterpriseChooserFilter
@@ -36,7 +36,7 @@ FIELDS = [
 ]
 
 
-class HazardFilters(filters.FilterSet):
+class HazardFilters(SelectorFilterSet):
     """Every hazard filter; the queryset given is already the caller's scope.
     Booleans read ``true``/``false`` (and ``1``/``0``), as the API documents."""
 
@@ -54,23 +54,11 @@ class HazardFilters(filters.FilterSet):
     )
     unit = IdFilter(label=_("unit (and the units below it)"))
 
+    id_filters = ("enterprise", "unit")
+
     class Meta:
         model = Hazard
         fields = FIELDS
-
-    def values(self) -> dict[str, Any]:
-        """The filters given, valid and cleaned (empty ones left out)."""
-        if not self.is_bound or not self.form.is_valid():
-            return {}
-        found = {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
-        }
-        for name in ("enterprise", "unit"):
-            if name in found:
-                found[name] = int(getattr(found[name], "pk", found[name]))
-        return found
 
     def filter_queryset(self, queryset: QuerySet[Hazard]) -> QuerySet[Hazard]:
         return hazard_filter(queryset, **self.values())

@@ -2,19 +2,14 @@
 
 from django.urls import path
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
-from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_hooks import read_only_in_admin
 from core.hazards.models import Hazard
 from core.hazards.viewsets import HazardAdminViewSet, hazard_admin_step
 
 # Supervisors read hazards; their own steps go through the state machine.
-register_permission_policy(Hazard, ReadOnlyPermissionPolicy(Hazard))
-
-
-@hooks.register("register_admin_viewset")
-def register_hazard_viewset():
-    return HazardAdminViewSet()
+read_only_in_admin(Hazard)
+hooks.register("register_admin_viewset", HazardAdminViewSet)
 
 
 @hooks.register("register_admin_urls")

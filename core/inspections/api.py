@@ -27,7 +27,7 @@ from core.api.viewsets import ScopedReadViewSet
 from core.base.filters import IdFilter
 from core.base.pagination import KeysetPagination
 from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
-from core.base.serializers import ReadSerializer
+from core.base.serializers import ReadSerializer, related
 from core.forms.models import FormVersion
 from core.inspections.models import InspectionTask, TaskStatus
 from core.inspections.selectors import task_list
@@ -36,14 +36,10 @@ from core.organizations.scope import Scope
 
 
 class InspectionTaskSerializer(ReadSerializer):
-    assignee_name = serializers.CharField(
-        source="assignee.name", default="", read_only=True
-    )
-    checklist = serializers.CharField(source="version.definition.key", read_only=True)
-    checklist_version = serializers.IntegerField(
-        source="version.number", read_only=True
-    )
-    submission = serializers.IntegerField(source="submission_id", read_only=True)
+    assignee_name = related("assignee.name", default="")
+    checklist = related("version.definition.key")
+    checklist_version = related("version.number", serializers.IntegerField)
+    submission = related("submission_id", serializers.IntegerField)
     done_by = serializers.SerializerMethodField()
 
     class Meta:

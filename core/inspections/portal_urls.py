@@ -3,6 +3,7 @@
 
 from django.urls import path
 
+from core.base.urls import record_pages
 from core.inspections import portal_views
 from core.inspections.portal_wizard import REVIEW, InspectionFillWizard
 
@@ -21,6 +22,10 @@ urlpatterns = [
     path("points/<int:pk>/qr/", portal_views.point_qr, name="point_qr"),
     path("points/<int:pk>/qr.png", portal_views.point_qr_png, name="point_qr_png"),
     path("sources/", portal_views.sources, name="sources"),
-    path("sources/add/", portal_views.source_edit, name="source_add"),
-    path("sources/<int:pk>/edit/", portal_views.source_edit, name="source_edit"),
+    *record_pages(
+        "sources/",
+        "source",
+        add=portal_views.source_edit,
+        edit=portal_views.source_edit,
+    ),
 ]

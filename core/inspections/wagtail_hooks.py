@@ -1,39 +1,32 @@
 """The government inspections' admin pages and their menu item (offices only)."""
 
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 
+from core.base.admin_hooks import register_admin_pages
 from core.inspections.government import may_inspect
 from core.inspections.government_views import (
     InspectionDetailView,
     InspectionListView,
     InspectionPlanView,
 )
-from core.organizations.menu import ScopeMenuItem
+from core.organizations.menu_hooks import register_scope_menu_item
 
-urls = (
+register_admin_pages(
+    "government-inspections/",
+    "government_inspections",
     [
         path("", InspectionListView.as_view(), name="list"),
         path("new/", InspectionPlanView.as_view(), name="plan"),
         path("<int:pk>/", InspectionDetailView.as_view(), name="detail"),
     ],
-    "government_inspections",
 )
 
-
-@hooks.register("register_admin_urls")
-def register_government_inspection_urls():
-    return [path("government-inspections/", include(urls))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_government_inspections_menu_item():
-    return ScopeMenuItem(
-        _("Government inspections"),
-        reverse("government_inspections:list"),
-        name="government-inspections",
-        icon_name="clipboard-list",
-        order=320,
-        shown=lambda scope: may_inspect(scope) or scope.sees_everything,
-    )
+register_scope_menu_item(
+    _("Government inspections"),
+    "government_inspections:list",
+    name="government-inspections",
+    icon_name="clipboard-list",
+    order=320,
+    shown=lambda scope: may_inspect(scope) or scope.sees_everything,
+)

@@ -31,10 +31,10 @@ from rest_framework.views import APIView
 
 from core.api.viewsets import ScopedReadViewSet, read_schema
 from core.base.errors import Invalid
-from core.base.filters import IdFilter
+from core.base.filters import IdFilter, SelectorFilterSet
 from core.base.pagination import SHORT_COUNT_LIMIT, KeysetPagination
 from core.base.plain_rows import PlainRowsList, RowWriter, name_by_key
-from core.base.serializers import ReadSerializer
+from core.base.serializers import ReadSerializer, related
 from core.monitoring import selectors
 from core.monitoring.ingest import MAX_BATCH, count_refusal, ingest, parse_ts
 from core.monitoring.models import SENSOR_FIELDS, Alarm, AlarmKind, SensorPoint
@@ -131,8 +131,8 @@ def _no_constant(name: str) -> float:
 
 
 class SensorSerializer(ReadSerializer):
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
-    risk_point_name = serializers.CharField(source="risk_point.name", read_only=True)
+    enterprise_name = related("enterprise.name")
+    risk_point_name = related("risk_point.name")
 
     class Meta:
         model = SensorPoint
@@ -150,21 +150,18 @@ class SensorSerializer(ReadSerializer):
         ]
 
 
-class SensorFilter(filters.FilterSet):
+class SensorFilter(SelectorFilterSet):
     enterprise = IdFilter(label=gettext_lazy("enterprise"))
     risk_point = IdFilter(label=gettext_lazy("risk point"))
+    id_filters = ("enterprise", "risk_point")
 
     class Meta:
         model = SensorPoint
         fields = ["enterprise", "risk_point"]
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        values = {
-            name: int(value)
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
-        }
-        return selectors.sensor_list(scope=scope_for(self.request.user), **values)
+        scope = scope_for(self.request.user)
+        return selectors.sensor_list(scope=scope, **self.values())
 
 
 class SensorPagination(KeysetPagination):
@@ -208,9 +205,7 @@ class SensorViewSet(ScopedReadViewSet):
     serializer_class = SensorSerializer
     filterset_class = SensorFilter
     pagination_class = SensorPagination
-
-    def rows(self, scope) -> QuerySet[SensorPoint]:
-        return selectors.sensor_list(scope=scope)
+    selector = selectors.sensor_list
 
     @extend_schema(
         summary=gettext_lazy("A sensor's readings over a time range"),
@@ -261,12 +256,10 @@ class SensorViewSet(ScopedReadViewSet):
 
 
 class AlarmSerializer(ReadSerializer):
-    sensor_name = serializers.CharField(source="sensor.name", read_only=True)
-    risk_point = serializers.IntegerField(source="sensor.risk_point_id", read_only=True)
-    risk_point_name = serializers.CharField(
-        source="sensor.risk_point.name", read_only=True
-    )
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    sensor_name = related("sensor.name")
+    risk_point = related("sensor.risk_point_id", serializers.IntegerField)
+    risk_point_name = related("sensor.risk_point.name")
+    enterprise_name = related("enterprise.name")
     acknowledged_by = serializers.SerializerMethodField()
     cleared_by = serializers.SerializerMethodField()
 
@@ -304,26 +297,20 @@ class AlarmSerializer(ReadSerializer):
         return user.get_username() if user is not None else None
 
 
-class AlarmFilter(filters.FilterSet):
+class AlarmFilter(SelectorFilterSet):
     enterprise = IdFilter(label=gettext_lazy("enterprise"))
     sensor = IdFilter(label=gettext_lazy("sensor"))
     open = filters.BooleanFilter(label=gettext_lazy("open (not cleared)"))
     acknowledged = filters.BooleanFilter(label=gettext_lazy("acknowledged"))
+    id_filters = ("enterprise", "sensor")
 
     class Meta:
         model = Alarm
         fields = ["enterprise", "sensor", "open", "acknowledged"]
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        values: dict[str, Any] = {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
-        }
-        for name in ("enterprise", "sensor"):
-            if name in values:
-                values[name] = int(values[name])
-        return selectors.alarm_list(scope=scope_for(self.request.user), **values)
+        scope = scope_for(self.request.user)
+        return selectors.alarm_list(scope=scope, **self.values())
 
 
 class AlarmPagination(KeysetPagination):
@@ -380,9 +367,7 @@ class AlarmViewSet(PlainRowsList, ScopedReadViewSet):
     serializer_class = AlarmSerializer
     filterset_class = AlarmFilter
     pagination_class = AlarmPagination
-
-    def rows(self, scope) -> QuerySet[Alarm]:
-        return selectors.alarm_list(scope=scope)
+    selector = selectors.alarm_list
 
     def _act(self, request: Request, service) -> Response:
         alarm = self.get_object()

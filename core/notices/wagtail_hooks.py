@@ -1,51 +1,41 @@
 """The notices' admin screens and their menu entry (government users)."""
 
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from core.base.urls import paths_under
 from core.notices import admin_views
-from core.organizations.menu import ScopeMenuItem
+from core.organizations.menu_hooks import register_scope_menu_item
 
 
 @hooks.register("register_admin_urls")
 def register_notices_urls():
-    return [
-        path("notices/review/", admin_views.review_list, name="notices_admin_review"),
-        path(
-            "notices/review/<int:pk>/",
-            admin_views.review_detail,
-            name="notices_admin_review_detail",
-        ),
-        path(
-            "notices/review/<int:pk>/decide/",
-            admin_views.review_decide,
-            name="notices_admin_review_decide",
-        ),
-        path("notices/issue/", admin_views.issue, name="notices_admin_issue"),
-        path("notices/issued/", admin_views.issued_list, name="notices_admin_issued"),
-        path(
-            "notices/issued/<int:pk>/edit/",
-            admin_views.issued_edit,
-            name="notices_admin_issued_edit",
-        ),
-        path(
-            "notices/issued/<int:pk>/withdraw/",
-            admin_views.issued_withdraw,
-            name="notices_admin_issued_withdraw",
-        ),
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_notices_menu_item():
-    return ScopeMenuItem(
-        _("Public notices"),
-        reverse("notices_admin_review"),
-        name="public-notices",
-        icon_name="doc-full",
-        order=330,
+    return paths_under(
+        "notices/",
+        "notices_admin_",
+        [
+            ("review/", admin_views.review_list, "review"),
+            ("review/<int:pk>/", admin_views.review_detail, "review_detail"),
+            ("review/<int:pk>/decide/", admin_views.review_decide, "review_decide"),
+            ("issue/", admin_views.issue, "issue"),
+            ("issued/", admin_views.issued_list, "issued"),
+            ("issued/<int:pk>/edit/", admin_views.issued_edit, "issued_edit"),
+            (
+                "issued/<int:pk>/withdraw/",
+                admin_views.issued_withdraw,
+                "issued_withdraw",
+            ),
+        ],
     )
+
+
+register_scope_menu_item(
+    _("Public notices"),
+    "notices_admin_review",
+    name="public-notices",
+    icon_name="doc-full",
+    order=330,
+)
 
 
 # The page chooser and the explorer apply no page permissions of their own:

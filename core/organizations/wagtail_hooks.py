@@ -4,7 +4,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_hooks import read_only_in_admin
 from core.base.scope_cache import scope_key
 from core.organizations.admin_views import (
     EnterprisePermissionPolicy,
@@ -19,12 +19,8 @@ from core.organizations.viewsets import OrganizationsViewSetGroup
 # (Wagtail would otherwise create its default, model-permission-only one).
 register_permission_policy(Enterprise, EnterprisePermissionPolicy(Enterprise))
 # Industries are synced from the enabled packs, never edited by hand.
-register_permission_policy(Industry, ReadOnlyPermissionPolicy(Industry))
-
-
-@hooks.register("register_admin_viewset")
-def register_organizations_viewsets():
-    return OrganizationsViewSetGroup()
+read_only_in_admin(Industry)
+hooks.register("register_admin_viewset", OrganizationsViewSetGroup)
 
 
 @hooks.register("sidebar_key_parts")

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from core.base.urls import record_pages
 from core.portal import views
 from core.portal.unit_chooser import unit_autocomplete
 
@@ -13,12 +14,20 @@ urlpatterns = [
     path("profile/edit/", views.profile_edit, name="profile_edit"),
     path("units/", views.units, name="units"),
     path("units/autocomplete/", unit_autocomplete, name="unit_autocomplete"),
-    path("units/add/", views.unit_add, name="unit_add"),
     path("units/<int:parent_pk>/add/", views.unit_add, name="unit_add_child"),
-    path("units/<int:pk>/edit/", views.unit_edit, name="unit_edit"),
-    path("units/<int:pk>/delete/", views.unit_delete, name="unit_delete"),
+    *record_pages(
+        "units/",
+        "unit",
+        add=views.unit_add,
+        edit=views.unit_edit,
+        delete=views.unit_delete,
+    ),
     path("people/", views.people, name="people"),
-    path("people/add/", views.person_add, name="person_add"),
-    path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
-    path("people/<int:pk>/delete/", views.person_delete, name="person_delete"),
+    *record_pages(
+        "people/",
+        "person",
+        add=views.person_add,
+        edit=views.person_edit,
+        delete=views.person_delete,
+    ),
 ]

@@ -22,7 +22,7 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
 from wagtail.admin.filters import WagtailFilterSet
 
-from core.base.filters import IdFilter
+from core.base.filters import IdFilter, SelectorFilterSet
 from core.organizations.autocomplete import EnterpriseChooserFilter
 from core.organizations.models import Enterprise, Industry, Jurisdiction
 from core.organizations.scope import scope_for
@@ -33,10 +33,9 @@ from core.risks.models import RiskLevel, RiskPoint
 from core.risks.selectors import UNASSESSED, risk_point_filter
 
 LEVEL_CHOICES = [*RiskLevel.choices, (UNASSESSED, _("Not assessed yet"))]
-ID_FILTERS = ("enterprise", "unit")
 
 
-class RiskPointFilters(filters.FilterSet):
+class RiskPointFilters(SelectorFilterSet):
     """Every risk-point filter; the queryset given is already the scope's."""
 
     enterprise = IdFilter(label=_("enterprise"))
@@ -64,6 +63,7 @@ class RiskPointFilters(filters.FilterSet):
     )
     method = filters.CharFilter(label=_("method"), max_length=100)
     search = filters.CharFilter(label=_("search"), max_length=100)
+    id_filters = ("enterprise", "unit")
 
     class Meta:
         model = RiskPoint
@@ -79,17 +79,9 @@ class RiskPointFilters(filters.FilterSet):
         ]
 
     def values(self) -> dict[str, Any]:
-        """The filters given, valid and cleaned (empty ones left out)."""
-        if not self.is_bound or not self.form.is_valid():
-            return {}
-        found = {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
-        }
-        for name in ID_FILTERS:
-            if name in found:
-                found[name] = int(getattr(found[name], "pk", found[name]))
+        """The filters given, valid and cleaned (empty ones left out); an
+        industry as its code."""
+        found = super().values()
         if "industry" in found:
             found["industry"] = getattr(found["industry"], "code", found["industry"])
         return found

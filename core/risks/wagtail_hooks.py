@@ -3,7 +3,7 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from core.base.admin_views import ReadOnlyPermissionPolicy
+from core.base.admin_hooks import read_only_in_admin
 from core.risks.models import LevelThreshold, RiskPoint
 from core.risks.viewsets import (
     LevelThresholdPermissionPolicy,
@@ -16,14 +16,6 @@ register_permission_policy(
     LevelThreshold, LevelThresholdPermissionPolicy(LevelThreshold)
 )
 # Supervisors read risk points; the enterprise writes them in the portal.
-register_permission_policy(RiskPoint, ReadOnlyPermissionPolicy(RiskPoint))
-
-
-@hooks.register("register_admin_viewset")
-def register_risk_viewsets():
-    return LevelThresholdViewSet()
-
-
-@hooks.register("register_admin_viewset")
-def register_risk_point_viewset():
-    return RiskPointViewSet()
+read_only_in_admin(RiskPoint)
+hooks.register("register_admin_viewset", LevelThresholdViewSet)
+hooks.register("register_admin_viewset", RiskPointViewSet)

@@ -1,12 +1,11 @@
 """The map in the Wagtail admin: its URL and its menu item (government roles)."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
-from core.base.admin_views import ReadOnlyPermissionPolicy
-from core.organizations.menu import ScopeMenuItem
+from core.base.admin_hooks import read_only_in_admin
+from core.organizations.menu_hooks import register_scope_menu_item
 from core.organizations.scope import scope_for
 from core.supervision.models import EnterpriseRating
 from core.supervision.panels import SupervisionDashboardPanel
@@ -26,14 +25,9 @@ def register_supervision_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_map_menu_item():
-    return ScopeMenuItem(
-        _("Four-colour risk map"),
-        reverse("supervision_map"),
-        icon_name="site",
-        order=150,
-    )
+register_scope_menu_item(
+    _("Four-colour risk map"), "supervision_map", icon_name="site", order=150
+)
 
 
 @hooks.register("construct_homepage_panels")
@@ -49,9 +43,5 @@ def dashboard_panels(request, panels):
 
 
 # Ratings are computed daily, never edited (core.supervision.rating).
-register_permission_policy(EnterpriseRating, ReadOnlyPermissionPolicy(EnterpriseRating))
-
-
-@hooks.register("register_admin_viewset")
-def register_rating_viewset():
-    return EnterpriseRatingViewSet()
+read_only_in_admin(EnterpriseRating)
+hooks.register("register_admin_viewset", EnterpriseRatingViewSet)

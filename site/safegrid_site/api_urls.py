@@ -47,30 +47,51 @@ class Router(DefaultRouter):
     include_format_suffixes = False
 
 
+#: Every resource on the router: its URL prefix, its viewset and the base of
+#: its URL names (``api:hazard-list``, ``api:hazard-detail``, an action's
+#: ``api:map-enterprise-risk-points``).
+RESOURCES = [
+    ("enterprises", EnterpriseViewSet, "enterprise"),
+    ("scoring-rules", ScoringRuleViewSet, "scoring-rule"),
+    ("risk-points", RiskPointViewSet, "risk-point"),
+    ("forms", FormViewSet, "form"),
+    ("form-uploads", FormUploadViewSet, "form-upload"),
+    ("inspection-tasks", InspectionTaskViewSet, "inspection-task"),
+    ("hazards", HazardViewSet, "hazard"),
+    ("sensors", SensorViewSet, "sensor"),
+    ("alarms", AlarmViewSet, "alarm"),
+    ("map/enterprises", MapEnterpriseViewSet, "map-enterprise"),
+    ("map/territories", MapTerritoryViewSet, "map-territory"),
+    ("emergency-plans", EmergencyPlanViewSet, "emergency-plan"),
+    ("plan-filings", PlanFilingViewSet, "plan-filing"),
+    ("rescue-agreements", RescueAgreementViewSet, "rescue-agreement"),
+    ("emergency-cards", EmergencyCardViewSet, "emergency-card"),
+    ("drills", DrillViewSet, "drill"),
+    ("training-sessions", TrainingSessionViewSet, "training-session"),
+    ("training-records", TrainingRecordViewSet, "training-record"),
+    ("workplace-tests", WorkplaceTestViewSet, "workplace-test"),
+]
+
 router = Router()
-router.register("enterprises", EnterpriseViewSet, basename="enterprise")
-router.register("scoring-rules", ScoringRuleViewSet, basename="scoring-rule")
-router.register("risk-points", RiskPointViewSet, basename="risk-point")
-router.register("forms", FormViewSet, basename="form")
-router.register("form-uploads", FormUploadViewSet, basename="form-upload")
-router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-task")
-router.register("hazards", HazardViewSet, basename="hazard")
-router.register("sensors", SensorViewSet, basename="sensor")
-router.register("alarms", AlarmViewSet, basename="alarm")
-router.register("map/enterprises", MapEnterpriseViewSet, basename="map-enterprise")
-router.register("map/territories", MapTerritoryViewSet, basename="map-territory")
-router.register("emergency-plans", EmergencyPlanViewSet, basename="emergency-plan")
-router.register("plan-filings", PlanFilingViewSet, basename="plan-filing")
-router.register(
-    "rescue-agreements", RescueAgreementViewSet, basename="rescue-agreement"
-)
-router.register("emergency-cards", EmergencyCardViewSet, basename="emergency-card")
-router.register("drills", DrillViewSet, basename="drill")
-router.register(
-    "training-sessions", TrainingSessionViewSet, basename="training-session"
-)
-router.register("training-records", TrainingRecordViewSet, basename="training-record")
-router.register("workplace-tests", WorkplaceTestViewSet, basename="workplace-test")
+for prefix, viewset, basename in RESOURCES:
+    router.register(prefix, viewset, basename=basename)
+
+#: An enterprise's documents, below ``enterprises/<int:enterprise_id>/``.
+enterprise_documents = [
+    path("handbook/", HandbookView.as_view(), name="handbook"),
+    path(
+        "handbook/versions/",
+        HandbookVersionListView.as_view(),
+        name="handbook-versions",
+    ),
+    path(
+        "handbook/versions/<int:number>/",
+        HandbookVersionView.as_view(),
+        name="handbook-version",
+    ),
+    path("cards/<int:post_id>/<slug:kind>/", CardView.as_view(), name="card"),
+    path("poster/", CardView.as_view(), {"kind": "poster"}, name="poster"),
+]
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
@@ -84,31 +105,6 @@ urlpatterns = [
     ),
     # A device's readings: authenticated by the device key, not a user.
     path("readings/", ReadingIngestView.as_view(), name="readings"),
-    path(
-        "enterprises/<int:enterprise_id>/handbook/",
-        HandbookView.as_view(),
-        name="handbook",
-    ),
-    path(
-        "enterprises/<int:enterprise_id>/handbook/versions/",
-        HandbookVersionListView.as_view(),
-        name="handbook-versions",
-    ),
-    path(
-        "enterprises/<int:enterprise_id>/handbook/versions/<int:number>/",
-        HandbookVersionView.as_view(),
-        name="handbook-version",
-    ),
-    path(
-        "enterprises/<int:enterprise_id>/cards/<int:post_id>/<slug:kind>/",
-        CardView.as_view(),
-        name="card",
-    ),
-    path(
-        "enterprises/<int:enterprise_id>/poster/",
-        CardView.as_view(),
-        {"kind": "poster"},
-        name="poster",
-    ),
+    path("enterprises/<int:enterprise_id>/", include(enterprise_documents)),
     path("", include(router.urls)),
 ]
