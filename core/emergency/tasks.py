@@ -68,20 +68,23 @@ def flag_overdue_drills(today: str | None = None) -> dict[str, int]:
     count, sent = _each_in_own_transaction(
         DrillPlanItem.objects.filter(due).order_by("pk"),
         due,
-        lambda item: _flag_drill(item, day),
+        lambda item: _flag(
+            item,
+            day,
+            gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
+            scenario=item.scenario,
+            date=item.due_on.isoformat(),
+        ),
     )
     return {"drills": count, "notifications": sent}
 
 
-def _flag_drill(item, day: datetime.date) -> int:
-    sent = _tell_managers(
-        item,
-        gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
-        scenario=item.scenario,
-        date=item.due_on.isoformat(),
-    )
-    item.flagged_on = day
-    item.save(update_fields=["flagged_on"])
+def _flag(row, day: datetime.date, message: str, **params: str) -> int:
+    """Tell the managers once about an overdue ``row``: the day it was
+    flagged is kept, so no later run flags it again."""
+    sent = _tell_managers(row, message, **params)
+    row.flagged_on = day
+    row.save(update_fields=["flagged_on"])
     return sent
 
 
@@ -229,17 +232,11 @@ def flag_overdue_workplace_tests(today: str | None = None) -> dict[str, int]:
     count, sent = _each_in_own_transaction(
         workplace_tests_overdue(scope=everything, today=day).filter(due),
         due,
-        lambda test: _flag_test(test, day),
+        lambda test: _flag(
+            test,
+            day,
+            gettext_noop("The workplace hazard-factor test was due by %(date)s."),
+            date=test.next_due.isoformat(),
+        ),
     )
     return {"tests": count, "notifications": sent}
-
-
-def _flag_test(test, day: datetime.date) -> int:
-    sent = _tell_managers(
-        test,
-        gettext_noop("The workplace hazard-factor test was due by %(date)s."),
-        date=test.next_due.isoformat(),
-    )
-    test.flagged_on = day
-    test.save(update_fields=["flagged_on"])
-    return sent
