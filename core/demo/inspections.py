@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from core.forms.models import Submission, SubmissionRevision
 from core.forms.scoring import score_answers
+from core.forms.services import first_revision
 from core.inspections.models import InspectionTask, TaskStatus
 from core.inspections.services import tasks_generate
 from core.organizations.models import Enterprise, Membership, Role
@@ -107,22 +108,7 @@ def _complete_history(enterprise: Enterprise, now, rng: random.Random) -> None:
     if any(s.pk is None for s in submissions):  # a backend without RETURNING ids
         return
     SubmissionRevision.objects.bulk_create(
-        [
-            SubmissionRevision(
-                submission=s,
-                number=1,
-                data=s.data,
-                score=s.score,
-                max_score=s.max_score,
-                percent=s.percent,
-                passed=s.passed,
-                breakdown=s.breakdown,
-                submitted_by=s.submitted_by,
-                submitted_at=s.submitted_at,
-            )
-            for s in submissions
-        ],
-        batch_size=500,
+        [first_revision(s) for s in submissions], batch_size=500
     )
     for task, submission in zip(done, submissions, strict=True):
         task.submission = submission

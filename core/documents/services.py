@@ -107,21 +107,21 @@ def _live_pending(versions: QuerySet) -> Any:
     return None
 
 
-def _progress(document: GeneratedDocument, progress: int, status: str) -> None:
+def document_progress(
+    *, document: GeneratedDocument, progress: int, status: str
+) -> None:
+    """The job's progress on a handbook of either kind (its own short write,
+    seen by the portal at once)."""
     type(document)._default_manager.filter(pk=document.pk).update(
         progress=max(0, min(100, progress)), status=status
     )
 
 
-def _fail(document: GeneratedDocument, error: str) -> None:
+def document_fail(*, document: GeneratedDocument, error: str) -> None:
+    """Mark a handbook of either kind failed (the job's last attempt only)."""
     type(document)._default_manager.filter(pk=document.pk).update(
         status=GenerationStatus.FAILED, error=error[:2000], finished_at=timezone.now()
     )
-
-
-def handbook_progress(*, version: HandbookVersion, progress: int, status: str) -> None:
-    """The job's progress (its own short write, seen by the portal at once)."""
-    _progress(version, progress, status)
 
 
 @transaction.atomic
@@ -156,11 +156,6 @@ def _store(
     document.finished_at = timezone.now()
     document.save()
     return document
-
-
-def handbook_fail(*, version: HandbookVersion, error: str) -> None:
-    """Mark the version failed (the job's last attempt only)."""
-    _fail(version, error)
 
 
 # -- industry and territory handbooks ------------------------------------------
@@ -220,13 +215,6 @@ def scope_handbook_request(
     return handbook
 
 
-def scope_handbook_progress(
-    *, handbook: ScopeHandbook, progress: int, status: str
-) -> None:
-    """The job's progress (its own short write)."""
-    _progress(handbook, progress, status)
-
-
 @transaction.atomic
 def scope_handbook_store(
     *, handbook: ScopeHandbook, pdf: bytes, page_count: int, content: dict[str, Any]
@@ -240,11 +228,6 @@ def scope_handbook_store(
         page_count,
         content,
     )
-
-
-def scope_handbook_fail(*, handbook: ScopeHandbook, error: str) -> None:
-    """Mark the version failed (the job's last attempt only)."""
-    _fail(handbook, error)
 
 
 # -- the handbook's sections: a department's settings, an enterprise's notes ----

@@ -11,6 +11,7 @@ failed with the error until the retry starts it again.
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from django.utils.translation import override
 
@@ -20,31 +21,45 @@ from core.jobs import job
 MAX_ATTEMPTS = 2
 
 
-def _render(document, keyword, *, template, read, footer, progress, store, fail):
+def _pending(rows, pk: int):
+    """The document ``pk`` of ``rows`` unless it is gone or already ready
+    (a retry of a finished job does nothing)."""
+    document = rows.filter(pk=pk).first()
+    if document is None or document.status == GenerationStatus.READY:
+        return None
+    return document
+
+
+def _render(document, *, template, read, footer, store):
     """Render ``document`` (a ``GeneratedDocument``) under its language:
     read its content, render the template, store the PDF, writing the
     progress as it goes; on an error mark it failed and raise (the job's
     policy retries).
 
-    ``progress``, ``store`` and ``fail`` are the document's services, each
-    given the document as the argument ``keyword`` names."""
+    ``store(pdf=, page_count=, content=)`` is the document's own service
+    that keeps the result."""
     from core.documents.pdf import render_pdf
+    from core.documents.services import document_fail, document_progress
 
-    this = {keyword: document}
+    def progress(percent: int) -> None:
+        document_progress(
+            document=document, progress=percent, status=GenerationStatus.RUNNING
+        )
+
     try:
-        progress(**this, progress=10, status=GenerationStatus.RUNNING)
+        progress(10)
         with override(document.language):
             content = read()
-            progress(**this, progress=40, status=GenerationStatus.RUNNING)
+            progress(40)
             pdf = render_pdf(
                 template,
                 {**content, "language": document.language, "footer": footer(content)},
             )
-        progress(**this, progress=90, status=GenerationStatus.RUNNING)
-        store(**this, pdf=pdf, page_count=page_count(pdf), content=content)
+        progress(90)
+        store(pdf=pdf, page_count=page_count(pdf), content=content)
     except Exception as error:
         # Shown where the document is listed; a retry starts it again.
-        fail(**this, error=f"{type(error).__name__}: {error}")
+        document_fail(document=document, error=f"{type(error).__name__}: {error}")
         raise
 
 
@@ -53,24 +68,17 @@ def generate_handbook(version_id: int) -> str:
     from core.documents import services
     from core.documents.content import handbook_content
 
-    version = (
-        HandbookVersion.objects.select_related("enterprise")
-        .filter(pk=version_id)
-        .first()
-    )
-    if version is None or version.status == GenerationStatus.READY:
+    version = _pending(HandbookVersion.objects.select_related("enterprise"), version_id)
+    if version is None:
         return "nothing to do"
     _render(
         version,
-        "version",
         template="handbook.html",
         read=lambda: handbook_content(enterprise=version.enterprise, version=version),
         footer=lambda content: (
             f"{version.enterprise.name} · {content['title']} v{version.number}"
         ),
-        progress=services.handbook_progress,
-        store=services.handbook_store,
-        fail=services.handbook_fail,
+        store=partial(services.handbook_store, version=version),
     )
     return f"v{version.number}: {version.page_count} pages"
 
@@ -88,23 +96,18 @@ def generate_scope_handbook(handbook_id: int) -> str:
     from core.documents.models import ScopeHandbook
     from core.documents.scope_content import scope_handbook_content
 
-    handbook = (
-        ScopeHandbook.objects.select_related("industry", "territory")
-        .filter(pk=handbook_id)
-        .first()
+    handbook = _pending(
+        ScopeHandbook.objects.select_related("industry", "territory"), handbook_id
     )
-    if handbook is None or handbook.status == GenerationStatus.READY:
+    if handbook is None:
         return "nothing to do"
     _render(
         handbook,
-        "handbook",
         template="scope_handbook.html",
         read=lambda: scope_handbook_content(handbook=handbook),
         footer=lambda content: (
             f"{content['scope_name']} · {content['title']} v{handbook.number}"
         ),
-        progress=services.scope_handbook_progress,
-        store=services.scope_handbook_store,
-        fail=services.scope_handbook_fail,
+        store=partial(services.scope_handbook_store, handbook=handbook),
     )
     return f"{handbook}: {handbook.page_count} pages"

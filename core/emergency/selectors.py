@@ -33,6 +33,19 @@ from core.organizations.scope import Scope
 EXPIRY_WARNING_DAYS = 30
 
 
+def _in_scope(
+    scope: Scope, model: Any, enterprise: int | None, *related: str
+) -> QuerySet:
+    """The rows of ``model`` in scope with ``related`` joined, only those of
+    ``enterprise`` when one is given (the filter every list here offers)."""
+    rows = scope.filter(model.objects.all())
+    if related:
+        rows = rows.select_related(*related)
+    if enterprise is not None:
+        rows = rows.filter(enterprise_id=enterprise)
+    return rows
+
+
 def plan_list(
     *, scope: Scope, enterprise: int | None = None, kind: str | None = None
 ) -> QuerySet[EmergencyPlan]:
@@ -56,11 +69,9 @@ def filing_list(
 ) -> QuerySet[PlanFiling]:
     """Filings in scope, newest first; ``own_department``: only those filed
     with the user's department (a department's review queue)."""
-    filings = scope.filter(PlanFiling.objects.all()).select_related(
-        "enterprise", "department", "version__plan"
+    filings = _in_scope(
+        scope, PlanFiling, enterprise, "enterprise", "department", "version__plan"
     )
-    if enterprise is not None:
-        filings = filings.filter(enterprise_id=enterprise)
     if own_department:
         if scope.department is None:
             return filings.none()
@@ -85,14 +96,10 @@ def agreements_expiring(
 ) -> QuerySet[RescueAgreement]:
     """Agreements in scope that have expired or end within ``days``."""
     today = today or timezone.localdate()
-    agreements = scope.filter(RescueAgreement.objects.all())
-    if enterprise is not None:
-        agreements = agreements.filter(enterprise_id=enterprise)
-    return (
-        agreements.select_related("enterprise")
-        .filter(valid_until__lt=today + datetime.timedelta(days=days))
-        .order_by("valid_until", "pk")
-    )
+    agreements = _in_scope(scope, RescueAgreement, enterprise, "enterprise")
+    return agreements.filter(
+        valid_until__lt=today + datetime.timedelta(days=days)
+    ).order_by("valid_until", "pk")
 
 
 def enterprises_without_rescue(
@@ -278,11 +285,7 @@ def training_status(
     holders of their posts, the passed attendances of those people.
     """
     today = today or timezone.localdate()
-    requirements = scope.filter(TrainingRequirement.objects.all()).select_related(
-        "post"
-    )
-    if enterprise is not None:
-        requirements = requirements.filter(enterprise_id=enterprise)
+    requirements = _in_scope(scope, TrainingRequirement, enterprise, "post")
     # One enterprise is read whole; across enterprises the read is capped
     # (the reminder job loops per enterprise).
     capped = enterprise is None
@@ -359,13 +362,10 @@ def workplace_tests_overdue(
     newer = WorkplaceTest.objects.filter(
         enterprise=OuterRef("enterprise"), tested_on__gt=OuterRef("tested_on")
     )
-    tests = scope.filter(WorkplaceTest.objects.all())
-    if enterprise is not None:
-        tests = tests.filter(enterprise_id=enterprise)
+    tests = _in_scope(scope, WorkplaceTest, enterprise, "enterprise")
     return (
         tests.filter(next_due__lt=today)
         .filter(~Exists(newer))
-        .select_related("enterprise")
         .order_by("next_due", "pk")
     )
 
@@ -375,11 +375,7 @@ def workplace_tests_overdue(
 
 def drill_list(*, scope: Scope, enterprise: int | None = None) -> QuerySet[Drill]:
     """The drills in scope, newest first."""
-    drills = scope.filter(Drill.objects.all()).select_related(
-        "enterprise", "plan", "planned"
-    )
-    if enterprise is not None:
-        drills = drills.filter(enterprise_id=enterprise)
+    drills = _in_scope(scope, Drill, enterprise, "enterprise", "plan", "planned")
     return drills.order_by("-pk")
 
 
@@ -387,11 +383,9 @@ def training_session_list(
     *, scope: Scope, enterprise: int | None = None
 ) -> QuerySet[TrainingSession]:
     """The training sessions in scope, newest first."""
-    sessions = scope.filter(TrainingSession.objects.all()).select_related(
-        "enterprise", "requirement"
+    sessions = _in_scope(
+        scope, TrainingSession, enterprise, "enterprise", "requirement"
     )
-    if enterprise is not None:
-        sessions = sessions.filter(enterprise_id=enterprise)
     return sessions.order_by("-pk")
 
 
@@ -414,7 +408,5 @@ def workplace_test_list(
     *, scope: Scope, enterprise: int | None = None
 ) -> QuerySet[WorkplaceTest]:
     """The workplace hazard-factor tests in scope, newest first."""
-    tests = scope.filter(WorkplaceTest.objects.all()).select_related("enterprise")
-    if enterprise is not None:
-        tests = tests.filter(enterprise_id=enterprise)
+    tests = _in_scope(scope, WorkplaceTest, enterprise, "enterprise")
     return tests.order_by("-pk")

@@ -11,7 +11,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -34,26 +34,14 @@ def warn_expiring_agreements(today: str | None = None) -> dict[str, int]:
 
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     limit = day + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
-    pks = list(
-        RescueAgreement.objects.filter(valid_until__lt=limit)
-        .exclude(warned_until=F("valid_until"))
-        .order_by("pk")
-        .values_list("pk", flat=True)[:BATCH]
+    due = Q(valid_until__lt=limit) & ~Q(warned_until=F("valid_until"))
+    count, sent = _each_in_own_transaction(
+        RescueAgreement.objects.filter(due).order_by("pk"), due, _warn
     )
-    sent = _each_in_own_transaction(pks, lambda pk: _warn(pk, limit))
-    return {"agreements": len(pks), "notifications": sent}
+    return {"agreements": count, "notifications": sent}
 
 
-def _warn(pk: int, limit: datetime.date) -> int:
-    from core.emergency.models import RescueAgreement
-
-    agreement = (
-        RescueAgreement.objects.select_for_update()
-        .filter(pk=pk, valid_until__lt=limit)
-        .first()
-    )
-    if agreement is None or agreement.warned_until == agreement.valid_until:
-        return 0
+def _warn(agreement) -> int:
     sent = _tell_managers(
         agreement,
         gettext_noop("The rescue agreement with %(party)s ends on %(date)s: renew it."),
@@ -76,48 +64,51 @@ def flag_overdue_drills(today: str | None = None) -> dict[str, int]:
     from core.emergency.models import DrillPlanItem
 
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
-    pks = list(
-        DrillPlanItem.objects.filter(
-            due_on__lt=day, flagged_on__isnull=True, drill__isnull=True
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)[:BATCH]
+    due = Q(due_on__lt=day, flagged_on__isnull=True, drill__isnull=True)
+    count, sent = _each_in_own_transaction(
+        DrillPlanItem.objects.filter(due).order_by("pk"),
+        due,
+        lambda item: _flag(
+            item,
+            day,
+            gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
+            scenario=item.scenario,
+            date=item.due_on.isoformat(),
+        ),
     )
-    sent = _each_in_own_transaction(pks, lambda pk: _flag_drill(pk, day))
-    return {"drills": len(pks), "notifications": sent}
+    return {"drills": count, "notifications": sent}
 
 
-def _flag_drill(pk: int, day: datetime.date) -> int:
-    from core.emergency.models import DrillPlanItem
-
-    # ``of=("self",)``: PostgreSQL locks no row on the nullable side of the
-    # outer join to the drill.
-    item = (
-        DrillPlanItem.objects.select_for_update(of=("self",))
-        .filter(pk=pk, due_on__lt=day, flagged_on__isnull=True, drill__isnull=True)
-        .first()
-    )
-    if item is None:
-        return 0
-    sent = _tell_managers(
-        item,
-        gettext_noop("The planned drill “%(scenario)s” was due by %(date)s."),
-        scenario=item.scenario,
-        date=item.due_on.isoformat(),
-    )
-    item.flagged_on = day
-    item.save(update_fields=["flagged_on"])
+def _flag(row, day: datetime.date, message: str, **params: str) -> int:
+    """Tell the managers once about an overdue ``row``: the day it was
+    flagged is kept, so no later run flags it again."""
+    sent = _tell_managers(row, message, **params)
+    row.flagged_on = day
+    row.save(update_fields=["flagged_on"])
     return sent
 
 
-def _each_in_own_transaction(pks: list[int], handle) -> int:
-    """``handle(pk)`` for each row, each in its own transaction (a row that
-    fails undoes only itself); the notifications they sent."""
+def _each_in_own_transaction(candidates, due: Q, handle) -> tuple[int, int]:
+    """``handle(row)`` for each of the first ``BATCH`` rows of ``candidates``
+    (in their order), each in its own transaction (a row that fails undoes
+    only itself); how many rows were found and the notifications sent.
+
+    Each row is locked and ``due`` checked again first: a run at the same
+    time may have handled it meanwhile, and then it is skipped.
+    """
+    pks = list(candidates.values_list("pk", flat=True)[:BATCH])
+    locked = candidates.model.objects.select_for_update(
+        # PostgreSQL locks no row on the nullable side of an outer join (the
+        # drill of a planned item).
+        of=("self",)
+    )
     sent = 0
     for pk in pks:
         with transaction.atomic():
-            sent += handle(pk)
-    return sent
+            row = locked.filter(due, pk=pk).first()
+            if row is not None:
+                sent += handle(row)
+    return len(pks), sent
 
 
 def _tell_managers(row, message: str, **params: str) -> int:
@@ -133,13 +124,9 @@ def _tell_managers(row, message: str, **params: str) -> int:
 
 
 def _managers(enterprise_id: int):
-    from core.organizations.models import Role
+    from core.organizations.selectors import enterprise_managers
 
-    return get_user_model().objects.filter(
-        membership__enterprise_id=enterprise_id,
-        membership__role=Role.ENTERPRISE_MANAGER,
-        is_active=True,
-    )
+    return enterprise_managers(enterprise_id)
 
 
 @job
@@ -241,30 +228,15 @@ def flag_overdue_workplace_tests(today: str | None = None) -> dict[str, int]:
 
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     everything = Scope(user_id=None, role=SUPERUSER)
-    pks = list(
-        workplace_tests_overdue(scope=everything, today=day)
-        .filter(flagged_on__isnull=True)
-        .values_list("pk", flat=True)[:BATCH]
+    due = Q(flagged_on__isnull=True)
+    count, sent = _each_in_own_transaction(
+        workplace_tests_overdue(scope=everything, today=day).filter(due),
+        due,
+        lambda test: _flag(
+            test,
+            day,
+            gettext_noop("The workplace hazard-factor test was due by %(date)s."),
+            date=test.next_due.isoformat(),
+        ),
     )
-    sent = _each_in_own_transaction(pks, lambda pk: _flag_test(pk, day))
-    return {"tests": len(pks), "notifications": sent}
-
-
-def _flag_test(pk: int, day: datetime.date) -> int:
-    from core.emergency.models import WorkplaceTest
-
-    test = (
-        WorkplaceTest.objects.select_for_update()
-        .filter(pk=pk, flagged_on__isnull=True)
-        .first()
-    )
-    if test is None:
-        return 0
-    sent = _tell_managers(
-        test,
-        gettext_noop("The workplace hazard-factor test was due by %(date)s."),
-        date=test.next_due.isoformat(),
-    )
-    test.flagged_on = day
-    test.save(update_fields=["flagged_on"])
-    return sent
+    return {"tests": count, "notifications": sent}

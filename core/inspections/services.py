@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import transaction
 from django.urls import reverse
@@ -85,6 +85,19 @@ class Duty:
     hazard_source_id: int | None = None
     head_role: str = ""
     control_level: str = ""
+
+    #: What each of its tasks repeats of the duty (the rest is its schedule).
+    TASK_FIELDS: ClassVar[tuple[str, ...]] = (
+        "origin",
+        "enterprise_id",
+        "source",
+        "title",
+        "assignee_id",
+        "risk_point",
+        "hazard_source_id",
+        "head_role",
+        "control_level",
+    )
 
 
 def _point_duties(enterprise: Enterprise | None) -> list[Duty]:
@@ -220,15 +233,7 @@ def tasks_generate(
         for start, end in slots[-max_slots:]:
             rows.append(
                 InspectionTask(
-                    enterprise_id=duty.enterprise_id,
-                    source=duty.source,
-                    origin=duty.origin,
-                    risk_point=duty.risk_point,
-                    hazard_source_id=duty.hazard_source_id,
-                    head_role=duty.head_role,
-                    control_level=duty.control_level,
-                    title=duty.title,
-                    assignee_id=duty.assignee_id,
+                    **{name: getattr(duty, name) for name in Duty.TASK_FIELDS},
                     version=version,
                     period_start=start,
                     period_end=end,

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-
 from core.monitoring.models import Device, SensorPoint
 from core.monitoring.services import device_create, pack_parameters, sensor_create
-from core.organizations.models import Role
+from core.organizations.selectors import enterprise_managers
 from core.risks.models import RiskPoint
 
 #: (name, parameter, unit, low-low, low, high, high-high, deadband)
@@ -26,15 +24,7 @@ PER_ENTERPRISE = 3
 
 
 def _manager(enterprise_id: int) -> Any:
-    return (
-        get_user_model()
-        .objects.filter(
-            membership__enterprise_id=enterprise_id,
-            membership__role=Role.ENTERPRISE_MANAGER,
-            is_active=True,
-        )
-        .first()
-    )
+    return enterprise_managers(enterprise_id).first()
 
 
 def ensure_demo_monitoring() -> int:

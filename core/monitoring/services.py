@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -27,8 +26,9 @@ from django.utils.translation import gettext_noop
 from core.base.errors import Invalid, Problems, Refused
 from core.monitoring.broker import mosquitto_hash
 from core.monitoring.models import Alarm, AlarmKind, Device, SensorPoint
-from core.organizations.models import Enterprise, Role
+from core.organizations.models import Enterprise
 from core.organizations.scope import Scope, scope_for
+from core.organizations.selectors import enterprise_managers
 
 KEY_PREFIX = "sgd"
 LIMIT_FIELDS = ("low_low", "low", "high", "high_high")
@@ -240,6 +240,20 @@ def _sensor_values(data: dict[str, Any], problems: Problems) -> dict[str, Any]:
     return values
 
 
+def _checked_set_up(
+    actor, enterprise_id: int, data: dict[str, Any], device: Device | None
+) -> dict[str, Any]:
+    """A sensor's set-up from ``data``, once ``actor`` manages the enterprise
+    and ``device`` (if any) is one of its own; raises with every problem."""
+    _require_manager(scope_for(actor), enterprise_id)
+    problems = Problems()
+    values = _sensor_values(data, problems)
+    if device is not None and device.enterprise_id != enterprise_id:
+        problems.add("device", _("Choose a device of this enterprise."))
+    problems.raise_any()
+    return values
+
+
 @transaction.atomic
 def sensor_create(
     *, actor, risk_point, device: Device | None = None, data: dict[str, Any]
@@ -250,12 +264,7 @@ def sensor_create(
     limits low_low < low < high < high_high (at least one), deadband,
     min_duration and no_data_after in seconds.
     """
-    _require_manager(scope_for(actor), risk_point.enterprise_id)
-    problems = Problems()
-    values = _sensor_values(data, problems)
-    if device is not None and device.enterprise_id != risk_point.enterprise_id:
-        problems.add("device", _("Choose a device of this enterprise."))
-    problems.raise_any()
+    values = _checked_set_up(actor, risk_point.enterprise_id, data, device)
     sensor = SensorPoint.objects.create(
         enterprise_id=risk_point.enterprise_id,
         risk_point=risk_point,
@@ -272,12 +281,7 @@ def sensor_update(
 ) -> SensorPoint:
     """Change a sensor's set-up; the state is evaluated anew from the next
     reading on."""
-    _require_manager(scope_for(actor), sensor.enterprise_id)
-    problems = Problems()
-    values = _sensor_values(data, problems)
-    if device is not None and device.enterprise_id != sensor.enterprise_id:
-        problems.add("device", _("Choose a device of this enterprise."))
-    problems.raise_any()
+    values = _checked_set_up(actor, sensor.enterprise_id, data, device)
     for field, value in values.items():
         setattr(sensor, field, value)
     if device is not None:
@@ -299,13 +303,20 @@ def _require_member(scope: Scope, alarm: Alarm) -> None:
     raise Refused(_("You may not handle this enterprise's alarms."))
 
 
-@transaction.atomic
-def alarm_acknowledge(*, actor, alarm: Alarm, comment: str = "") -> Alarm:
-    """Someone of the enterprise has seen the alarm (who and when)."""
+def _open_alarm_locked(actor, alarm: Alarm) -> Alarm:
+    """The alarm, locked for the change, once ``actor`` may handle it and it
+    is not cleared yet (a cleared alarm is closed for good)."""
     _require_member(scope_for(actor), alarm)
     alarm = Alarm.objects.select_for_update().get(pk=alarm.pk)
     if alarm.cleared_at is not None:
         raise Invalid.at(("alarm",), _("This alarm is already cleared."), "state")
+    return alarm
+
+
+@transaction.atomic
+def alarm_acknowledge(*, actor, alarm: Alarm, comment: str = "") -> Alarm:
+    """Someone of the enterprise has seen the alarm (who and when)."""
+    alarm = _open_alarm_locked(actor, alarm)
     if alarm.acknowledged_at is None:
         alarm.acknowledged_at = timezone.now()
         alarm.acknowledged_by = actor
@@ -317,10 +328,7 @@ def alarm_acknowledge(*, actor, alarm: Alarm, comment: str = "") -> Alarm:
 @transaction.atomic
 def alarm_clear(*, actor, alarm: Alarm, comment: str = "") -> Alarm:
     """Close an acknowledged alarm whose condition has gone (who and when)."""
-    _require_member(scope_for(actor), alarm)
-    alarm = Alarm.objects.select_for_update().get(pk=alarm.pk)
-    if alarm.cleared_at is not None:
-        raise Invalid.at(("alarm",), _("This alarm is already cleared."), "state")
+    alarm = _open_alarm_locked(actor, alarm)
     if alarm.active:
         raise Invalid.at(
             ("alarm",),
@@ -345,13 +353,7 @@ def _recipients(enterprise_id: int):
     from core.hazards.services import supervisors_of
 
     enterprise = Enterprise.objects.get(pk=enterprise_id)
-    managers = list(
-        get_user_model().objects.filter(
-            membership__enterprise_id=enterprise_id,
-            membership__role=Role.ENTERPRISE_MANAGER,
-            is_active=True,
-        )
-    )
+    managers = list(enterprise_managers(enterprise_id))
     return managers + [u for u in supervisors_of(enterprise) if u not in managers]
 
 
@@ -361,7 +363,8 @@ def alarm_open_hazard(*, alarm_id: int, reason: str) -> int | None:
     and an alarm that has a hazard opens none). Called inside the
     ingestion's or the periodic job's transaction; a system act, no actor.
     """
-    from core.hazards.models import Hazard, HazardTransition, HowFound
+    from core.hazards.models import Hazard, HowFound
+    from core.hazards.services import hazard_opened
     from core.notifications.services import notify
 
     alarm = (
@@ -395,13 +398,13 @@ def alarm_open_hazard(*, alarm_id: int, reason: str) -> int | None:
         # A failed control (the monitored parameter left its limits).
         how_found=HowFound("control_failure"),
     )
-    HazardTransition.objects.create(
-        hazard=hazard,
-        action="report",
-        to_status=hazard.status,
+    hazard_opened(
+        hazard,
         actor=None,
         comment=_("Opened by a monitoring alarm."),
-        details={"alarm": alarm.pk, "sensor": sensor.pk, "kind": alarm.kind},
+        alarm=alarm.pk,
+        sensor=sensor.pk,
+        kind=alarm.kind,
     )
     alarm.hazard = hazard
     alarm.save(update_fields=["hazard"])

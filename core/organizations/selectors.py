@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 
-from core.organizations.models import Enterprise, Industry, Jurisdiction
+from core.organizations.models import Enterprise, Industry, Jurisdiction, Role
 from core.organizations.scope import Scope
+
+
+def enterprise_managers(enterprise_id: int) -> QuerySet:
+    """The active accounts of the enterprise's safety managers: whom the
+    enterprise's reminders, warnings and alarms are sent to."""
+    return get_user_model().objects.filter(
+        membership__enterprise_id=enterprise_id,
+        membership__role=Role.ENTERPRISE_MANAGER,
+        is_active=True,
+    )
 
 
 def enterprise_list(

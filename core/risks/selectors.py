@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from auditlog.models import LogEntry
 from django.conf import settings
@@ -43,16 +43,22 @@ from plugins.manager import get_plugin_manager
 UNASSESSED = "unassessed"
 
 
+class RiskPointFilters(TypedDict, total=False):
+    """The risk list's filters besides the enterprise (``risk_point_filter``)."""
+
+    level: str | None
+    kind: str | None
+    unit: Unit | int | None
+    method: str | None
+    search: str | None
+
+
 def risk_point_list(
     *,
     scope: Scope,
     enterprise: Enterprise | int | None = None,
-    level: str | None = None,
-    kind: str | None = None,
-    unit: Unit | int | None = None,
-    method: str | None = None,
-    search: str | None = None,
     with_events: bool = False,
+    **filters: Unpack[RiskPointFilters],
 ) -> QuerySet[RiskPoint]:
     """The risk points in scope, filtered, with what a list shows.
 
@@ -66,14 +72,7 @@ def risk_point_list(
         "enterprise", "unit", "responsible_unit", "responsible_person"
     )
     queryset = risk_point_filter(
-        queryset,
-        scope=scope,
-        enterprise=enterprise,
-        level=level,
-        kind=kind,
-        unit=unit,
-        method=method,
-        search=search,
+        queryset, scope=scope, enterprise=enterprise, **filters
     )
     if with_events:
         queryset = queryset.prefetch_related(

@@ -407,18 +407,13 @@ class ScoringEngine:
             industries=industries,
         )
         if level is None:
-            raise InvalidInputs(
-                [
-                    SchemaError(
-                        path="/direct_conditions",
-                        location=("direct_conditions",),
-                        keyword="minItems",
-                        reason=_(
-                            "Choose at least one direct-determination condition: "
-                            "this method gives no level by itself."
-                        ),
-                    )
-                ]
+            raise InvalidInputs.at(
+                ("direct_conditions",),
+                _(
+                    "Choose at least one direct-determination condition: "
+                    "this method gives no level by itself."
+                ),
+                "minItems",
             )
         return Evaluation(
             key=rule.key,

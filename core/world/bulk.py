@@ -88,6 +88,11 @@ def unit_trees_bulk(
         written.units.append(unit)
         return unit
 
+    def child(parent: Unit, number: int, name: str, kind: str, children: int) -> Unit:
+        """The ``number``-th child of ``parent`` (numbered from 1)."""
+        path = tree_path(Unit, parent.path, number)
+        return node(parent.enterprise, path, name, kind, children)
+
     for i, (enterprise, company, tree) in enumerate(trees):
         root = node(
             enterprise,
@@ -97,31 +102,13 @@ def unit_trees_bulk(
             len(tree),
         )
         for w, (workshop_name, teams) in enumerate(tree, 1):
-            workshop = node(
-                enterprise,
-                tree_path(Unit, root.path, w),
-                workshop_name,
-                Unit.Kind.WORKSHOP,
-                len(teams),
-            )
+            workshop = child(root, w, workshop_name, Unit.Kind.WORKSHOP, len(teams))
             written.workshops.setdefault(enterprise.pk, []).append(workshop)
             for t, (team_name, post_names) in enumerate(teams, 1):
-                team = node(
-                    enterprise,
-                    tree_path(Unit, workshop.path, t),
-                    team_name,
-                    Unit.Kind.TEAM,
-                    len(post_names),
-                )
+                team = child(workshop, t, team_name, Unit.Kind.TEAM, len(post_names))
                 for p, post_name in enumerate(post_names, 1):
                     written.posts.setdefault(enterprise.pk, []).append(
-                        node(
-                            enterprise,
-                            tree_path(Unit, team.path, p),
-                            post_name,
-                            Unit.Kind.POST,
-                            0,
-                        )
+                        child(team, p, post_name, Unit.Kind.POST, 0)
                     )
     Unit.objects.bulk_create(written.units, batch_size=2_000)
     all_posts = [post for posts in written.posts.values() for post in posts]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
+from treebeard.mp_tree import MP_Node
 
 from core.organizations.models import (
     Department,
@@ -21,8 +22,10 @@ from core.organizations.models import (
     Person,
     Unit,
 )
-from core.organizations.services import membership_assign
+from core.organizations.services import PROFILE_FIELDS, membership_assign
 from core.world.shapes import DistrictSpec, EnterpriseSpec, UnitTree
+
+Node = TypeVar("Node", bound=MP_Node)
 
 
 @dataclass
@@ -48,9 +51,18 @@ def jurisdiction(
     name: str, code: str, level: str, parent: Jurisdiction | None = None
 ) -> Jurisdiction:
     """A root jurisdiction, or a child of ``parent``."""
+    return _tree_node(Jurisdiction, parent, name=name, code=code, level=level)
+
+
+def _tree_node(model: type[Node], parent: Node | None, **fields: Any) -> Node:
+    """A new root of ``model``'s tree, or a new child of ``parent``.
+
+    Treebeard computes the path of either, so jurisdictions and units are both
+    added here rather than created directly.
+    """
     if parent is None:
-        return Jurisdiction.add_root(name=name, code=code, level=level)
-    return parent.add_child(name=name, code=code, level=level)
+        return model.add_root(**fields)
+    return parent.add_child(**fields)
 
 
 def industry_department(name: str, industries: Sequence[Industry]) -> Department:
@@ -98,18 +110,16 @@ def district_create(spec: DistrictSpec, industries: Mapping[str, Industry]) -> D
 
 
 def enterprise_instance(spec: EnterpriseSpec, jurisdiction: Jurisdiction) -> Enterprise:
-    """The unsaved enterprise of ``spec`` (both strategies start here)."""
+    """The unsaved enterprise of ``spec`` (both strategies start here).
+
+    The spec holds the profile an enterprise may edit itself
+    (``PROFILE_FIELDS``) plus the registration data: the credit code and the
+    jurisdiction.
+    """
     return Enterprise(
-        name=spec.name,
         uscc=spec.uscc,
-        address=spec.address,
-        latitude=spec.latitude,
-        longitude=spec.longitude,
         jurisdiction=jurisdiction,
-        is_above_scale=spec.is_above_scale,
-        is_key_industry=spec.is_key_industry,
-        has_occupational_hazard=spec.has_occupational_hazard,
-        legal_representative=spec.legal_representative,
+        **{name: getattr(spec, name) for name in PROFILE_FIELDS},
     )
 
 
@@ -138,9 +148,7 @@ def unit(
     enterprise: Enterprise, name: str, kind: str, parent: Unit | None = None
 ) -> Unit:
     """A root unit of ``enterprise``, or a child of ``parent``."""
-    if parent is None:
-        return Unit.add_root(enterprise=enterprise, name=name, kind=kind)
-    return parent.add_child(enterprise=enterprise, name=name, kind=kind)
+    return _tree_node(Unit, parent, enterprise=enterprise, name=name, kind=kind)
 
 
 def unit_tree_create(

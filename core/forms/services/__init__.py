@@ -25,11 +25,13 @@ from core.forms.services.errors import (
 )
 from core.forms.services.submissions import (
     DRAFT_MAX_BYTES,
+    SCORED_FIELDS,
     UPLOAD_MAX_BYTES,
     assignment_create,
     assignment_end,
     assignment_remind,
     assignment_restore,
+    first_revision,
     period_start,
     submission_draft_discard,
     submission_draft_save,
@@ -43,6 +45,7 @@ from core.forms.services.submissions import (
 
 __all__ = [
     "DRAFT_MAX_BYTES",
+    "SCORED_FIELDS",
     "UPLOAD_MAX_BYTES",
     "AnswersInvalid",
     "DefinitionInvalid",
@@ -59,6 +62,7 @@ __all__ = [
     "definition_create",
     "definition_publish",
     "definition_update_blocks",
+    "first_revision",
     "form_definitions_sync",
     "period_start",
     "submission_draft_discard",

@@ -21,6 +21,7 @@ from core.forms.models import (
     FormUpload,
     FormVersion,
     Recurrence,
+    ScoredAnswers,
     Submission,
     SubmissionDraft,
     SubmissionRevision,
@@ -73,19 +74,7 @@ def assignment_create(
     starts_on = starts_on or timezone.localdate()
     if due_date is not None and due_date < starts_on:
         problems["due_date"] = _("The due date cannot be before the start.")
-    if not problems:
-        same = _identical_assignment(
-            definition, scope.department, industry, jurisdiction, recurrence, due_date
-        )
-        if same is not None:
-            problems["__all__"] = _(
-                "This form is already assigned to the same enterprises with the "
-                "same recurrence and due date (since %(date)s); end that "
-                "assignment first, or change the target or the dates."
-            ) % {"date": same.starts_on.isoformat()}
-    if problems:
-        raise ValidationError(problems)
-    return FormAssignment.objects.create(
+    assignment = FormAssignment(
         definition=definition,
         department=scope.department,
         industry=industry,
@@ -95,25 +84,46 @@ def assignment_create(
         due_date=due_date,
         created_by=user,
     )
+    if not problems:
+        same = _identical_assignment(assignment)
+        if same is not None:
+            problems["__all__"] = _(
+                "This form is already assigned to the same enterprises with the "
+                "same recurrence and due date (since %(date)s); end that "
+                "assignment first, or change the target or the dates."
+            ) % {"date": same.starts_on.isoformat()}
+    if problems:
+        raise ValidationError(problems)
+    assignment.save(force_insert=True)
+    return assignment
 
 
-def _identical_assignment(
-    definition, department, industry, jurisdiction, recurrence, due_date, exclude=None
-) -> FormAssignment | None:
-    """An active assignment of the form by the same department to the same
-    enterprises, as often and with the same due date (a pack's standing duty
-    has no department and is not a department's own assignment)."""
+#: What makes two active assignments the same: the form, the department that
+#: gave it, the enterprises it goes to, how often and by when it is due.
+SAME_ASSIGNMENT = (
+    "definition",
+    "department",
+    "industry",
+    "jurisdiction",
+    "recurrence",
+    "due_date",
+)
+
+
+def _identical_assignment(assignment: FormAssignment) -> FormAssignment | None:
+    """Another active assignment the same as ``assignment`` (saved or not) in
+    ``SAME_ASSIGNMENT`` (a pack's standing duty has no department and is not
+    a department's own assignment)."""
     same = FormAssignment.objects.filter(
-        definition=definition,
-        department=department,
-        industry=industry,
-        jurisdiction=jurisdiction,
-        recurrence=recurrence,
-        due_date=due_date,
         is_active=True,
+        **{
+            field.attname: getattr(assignment, field.attname)
+            for field in FormAssignment._meta.concrete_fields
+            if field.name in SAME_ASSIGNMENT
+        },
     )
-    if exclude is not None:
-        same = same.exclude(pk=exclude.pk)
+    if assignment.pk is not None:
+        same = same.exclude(pk=assignment.pk)
     return same.first()
 
 
@@ -140,15 +150,7 @@ def assignment_restore(*, actor, assignment: FormAssignment) -> FormAssignment:
         raise SubmissionRefused(_("You may not change this assignment."))
     if assignment.is_active:
         return assignment
-    if _identical_assignment(
-        assignment.definition_id,
-        assignment.department_id,
-        assignment.industry_id,
-        assignment.jurisdiction_id,
-        assignment.recurrence,
-        assignment.due_date,
-        exclude=assignment,
-    ):
+    if _identical_assignment(assignment):
         raise ValidationError(
             _("An identical assignment has been made since; this one stays ended.")
         )
@@ -343,6 +345,27 @@ def _evaluate(version: FormVersion, enterprise: Enterprise, data: Any):
     return validated, score
 
 
+#: What a submission and each of its revisions keep of an answer: the answers
+#: and what scoring made of them (the fields of ``ScoredAnswers``).
+SCORED_FIELDS = tuple(field.name for field in ScoredAnswers._meta.local_fields)
+
+
+def first_revision(submission: Submission) -> SubmissionRevision:
+    """The unsaved first revision of a stored ``submission``: its scored
+    answers as they are, who submitted them and when.
+
+    The service saves it with the submission; the demo and the benchmark
+    world write many at once with ``bulk_create``.
+    """
+    return SubmissionRevision(
+        submission=submission,
+        number=1,
+        submitted_by=submission.submitted_by,
+        submitted_at=submission.submitted_at,
+        **{name: getattr(submission, name) for name in SCORED_FIELDS},
+    )
+
+
 def _scored_fields(validated, score: ScoreResult, plan) -> dict[str, Any]:
     return {
         "data": validated.data,
@@ -415,9 +438,7 @@ def submission_store(
         submitted_at=now,
         **fields,
     )
-    SubmissionRevision.objects.create(
-        submission=submission, number=1, submitted_by=user, submitted_at=now, **fields
-    )
+    first_revision(submission).save()
     # The hazards its findings open, in this same transaction: a failure
     # stores neither (core.forms.signals).
     submission_submitted.send(

@@ -31,11 +31,13 @@ from core.hazards.services.report import (
     TEXT_MAX,
     _photos,
     enabled_grades,
+    hazard_opened,
     hazard_report,
 )
 
 __all__ = [
     "enabled_grades",
+    "hazard_opened",
     "hazard_report",
     "hazard_transition",
     "hazards_open_from_government_inspection",

@@ -14,6 +14,7 @@ from core.hazards.models import (
     Hazard,
 )
 from core.organizations.models import Department, Enterprise, Role
+from core.organizations.selectors import enterprise_managers
 from plugins.vocabularies import RISK_LEVELS
 
 
@@ -38,11 +39,7 @@ def report_major_hazard(*, hazard: Hazard, actor, verb: str) -> None:
 
 
 def _managers(hazard: Hazard):
-    return get_user_model().objects.filter(
-        membership__enterprise_id=hazard.enterprise_id,
-        membership__role=Role.ENTERPRISE_MANAGER,
-        is_active=True,
-    )
+    return enterprise_managers(hazard.enterprise_id)
 
 
 def supervisors_of(enterprise: Enterprise):

@@ -14,11 +14,10 @@ from core.forms.models import FormUpload
 from core.hazards.models import (
     Hazard,
     HazardGrade,
-    HazardTransition,
     HowFound,
 )
 from core.hazards.services.effects import report_major_hazard
-from core.hazards.services.report import TEXT_MAX, enabled_grades
+from core.hazards.services.report import TEXT_MAX, enabled_grades, hazard_opened
 
 # -- from a checklist ---------------------------------------------------------------------
 
@@ -71,13 +70,12 @@ def hazards_open_from_submission(
                     pk__in=photo_ids, enterprise_id=submission.enterprise_id
                 )
             )
-        HazardTransition.objects.create(
-            hazard=hazard,
-            action="report",
-            to_status=hazard.status,
+        hazard_opened(
+            hazard,
             actor=actor,
             comment=_("Opened by a checklist answer."),
-            details={"submission": submission.pk, "item": finding["key"]},
+            submission=submission.pk,
+            item=finding["key"],
         )
         opened.append(hazard)
         if hazard.is_major:
@@ -145,14 +143,12 @@ def hazards_open_from_government_inspection(
             deadline=deadline,
             reported_by=actor,
         )
-        HazardTransition.objects.create(
-            hazard=hazard,
-            action="report",
-            to_status=hazard.status,
+        hazard_opened(
+            hazard,
             actor=actor,
             comment=_("Found by the inspection of %(office)s on %(date)s.")
             % {"office": office.name, "date": inspection.inspected_on},
-            details={"government_inspection": inspection.pk},
+            government_inspection=inspection.pk,
         )
         opened.append(hazard)
     return opened

@@ -51,10 +51,8 @@ def _step_data(
             values[name] = problems.choice(raw, CODE_SETS[name], name)
         elif name in ("deadline", "extension_until"):
             values[name] = problems.date(raw, name)
-        elif name == "responsible":
-            values[name] = _person(raw, hazard, problems)
-        elif name == "risk_point":
-            values[name] = _risk_point(raw, hazard, problems)
+        elif name in ("responsible", "risk_point"):
+            values[name] = _of_enterprise(name, raw, hazard, problems)
         elif name == "rectification_cost":
             values[name] = _money(raw, problems)
         else:
@@ -77,27 +75,24 @@ def _step_data(
     return {k: v for k, v in values.items() if v not in (None, "") or k == "risk_point"}
 
 
-def _person(raw: Any, hazard: Hazard, problems: Problems) -> Person | None:
-    if raw in (None, ""):
-        return None
-    pk = raw.pk if isinstance(raw, Person) else raw
-    try:
-        return Person.objects.get(pk=int(pk), enterprise_id=hazard.enterprise_id)
-    except (Person.DoesNotExist, TypeError, ValueError):
-        problems.add("responsible", _("Choose a person of this enterprise."))
-        return None
-
-
-def _risk_point(raw: Any, hazard: Hazard, problems: Problems):
+def _of_enterprise(name: str, raw: Any, hazard: Hazard, problems: Problems) -> Any:
+    """The responsible person or the risk point ``raw`` names (an instance or
+    its id); it must belong to the hazard's enterprise. Left empty: no person,
+    and the hazard keeps its own risk point."""
     from core.risks.models import RiskPoint
 
     if raw in (None, ""):
-        return hazard.risk_point
-    pk = raw.pk if isinstance(raw, RiskPoint) else raw
+        return hazard.risk_point if name == "risk_point" else None
+    model: Any
+    if name == "responsible":
+        model, message = Person, _("Choose a person of this enterprise.")
+    else:
+        model, message = RiskPoint, _("Choose a risk point of this enterprise.")
+    pk = raw.pk if isinstance(raw, model) else raw
     try:
-        return RiskPoint.objects.get(pk=int(pk), enterprise_id=hazard.enterprise_id)
-    except (RiskPoint.DoesNotExist, TypeError, ValueError):
-        problems.add("risk_point", _("Choose a risk point of this enterprise."))
+        return model.objects.get(pk=int(pk), enterprise_id=hazard.enterprise_id)
+    except (model.DoesNotExist, TypeError, ValueError):
+        problems.add(name, message)
         return None
 
 

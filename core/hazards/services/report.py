@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -116,7 +117,24 @@ def hazard_report(
         **{name: value for name, value in fields.items() if value},
     )
     hazard.photos.set(found)
-    HazardTransition.objects.create(
-        hazard=hazard, action="report", to_status=hazard.status, actor=actor
-    )
+    hazard_opened(hazard, actor=actor)
     return hazard
+
+
+def hazard_opened(
+    hazard: Hazard, *, actor, comment: str = "", **details: Any
+) -> HazardTransition:
+    """The "report" step that starts every hazard's history.
+
+    A person's report, a checklist answer, a government inspection and a
+    monitoring alarm (``actor`` None) all open hazards; ``comment`` says how
+    it was found and ``details`` name what it came from.
+    """
+    return HazardTransition.objects.create(
+        hazard=hazard,
+        action="report",
+        to_status=hazard.status,
+        actor=actor,
+        comment=comment,
+        details=details,
+    )

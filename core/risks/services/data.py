@@ -199,22 +199,8 @@ def risk_point_data_errors(
                 "maxLength",
             )
     # Ids name parts of the point being updated; a new point has none yet.
-    _check_ids(
-        problems,
-        "factors",
-        data.factors,
-        set(risk_point.hazard_factors.values_list("pk", flat=True))
-        if risk_point is not None
-        else set(),
-    )
-    _check_ids(
-        problems,
-        "events",
-        data.events,
-        set(risk_point.events.values_list("pk", flat=True))
-        if risk_point is not None
-        else set(),
-    )
+    _check_ids(problems, "factors", data.factors, risk_point, "hazard_factors")
+    _check_ids(problems, "events", data.events, risk_point, "events")
     for index, event in enumerate(data.events):
         _event_errors(
             problems, index, event, lookups, factor_codes, risk_point, check_assessments
@@ -224,8 +210,17 @@ def risk_point_data_errors(
 
 
 def _check_ids(
-    problems: Problems, name: str, items: Sequence[Any], known: set[int]
+    problems: Problems,
+    name: str,
+    items: Sequence[Any],
+    risk_point: RiskPoint | None,
+    related: str,
 ) -> None:
+    """Every id given in ``items`` must be one of the point's ``related``
+    parts (a new point has none yet)."""
+    known: set[int] = set()
+    if risk_point is not None:
+        known = set(getattr(risk_point, related).values_list("pk", flat=True))
     for index, item in enumerate(items):
         if item.id is not None and item.id not in known:
             problems.add(

@@ -21,7 +21,6 @@ from core.risks.services.data import (
     RiskPointData,
 )
 from core.risks.services.points import risk_point_create
-from plugins.schema_errors import SchemaError
 
 
 # -- risk library --------------------------------------------------------------
@@ -36,15 +35,8 @@ def risk_point_data_from_library(
     """
     entry = risk_library_entry(pack=pack, key=key)
     if entry is None:
-        raise RiskDataInvalid(
-            [
-                SchemaError(
-                    path="/key",
-                    location=("key",),
-                    keyword="enum",
-                    reason=_("This risk library entry is not available."),
-                )
-            ]
+        raise RiskDataInvalid.at(
+            ("key",), _("This risk library entry is not available."), "enum"
         )
     period = entry.inspection_period
     return RiskPointData(

@@ -29,7 +29,6 @@ from core.risks.services.data import (
     risk_point_data_errors,
 )
 from plugins.contributions import risk_level_rank
-from plugins.schema_errors import SchemaError
 
 
 # -- writes --------------------------------------------------------------------
@@ -147,12 +146,9 @@ def _write_children(
             "factor_class": lookups.factor_classes[factor_data.code],
             "description": factor_data.description or "",
         }
-        if factor_data.id is not None:
-            factor = HazardFactor.objects.get(pk=factor_data.id, risk_point=point)
-            _save_changed(factor, values)
-        else:
-            factor = HazardFactor.objects.create(risk_point=point, **values)
-        kept_factors.append(factor)
+        kept_factors.append(
+            _update_or_add(HazardFactor, factor_data.id, values, risk_point=point)
+        )
     for stale in HazardFactor.objects.filter(risk_point=point).exclude(
         pk__in=[f.pk for f in kept_factors]
     ):
@@ -190,6 +186,20 @@ def _write_children(
     risk_point_refresh_level(risk_point=point)
 
 
+def _update_or_add(model: Any, pk: int | None, values: dict[str, Any], **owner: Any):
+    """The part ``pk`` of its ``owner`` (the point, and the event for a
+    measure) changed to ``values``; a new part when it has no id yet.
+
+    Looking the part up under its owner keeps a point's edit from reaching
+    another point's rows.
+    """
+    if pk is None:
+        return model.objects.create(**owner, **values)
+    part = model.objects.get(pk=pk, **owner)
+    _save_changed(part, values)
+    return part
+
+
 def _save_changed(instance: Any, values: dict[str, Any]) -> None:
     changed = [
         name for name, value in values.items() if getattr(instance, name) != value
@@ -221,11 +231,7 @@ def _write_event(
         "order": order,
         "is_active": True,
     }
-    if event_data.id is not None:
-        event = RiskEvent.objects.get(pk=event_data.id, risk_point=point)
-        _save_changed(event, values)
-    else:
-        event = RiskEvent.objects.create(risk_point=point, **values)
+    event = _update_or_add(RiskEvent, event_data.id, values, risk_point=point)
     event.accident_types.set(
         [
             lookups.accident_types[code]
@@ -247,13 +253,9 @@ def _write_event(
             "order": order_of_measure,
             "is_active": True,
         }
-        if measure_data.id is not None:
-            measure = ControlMeasure.objects.get(pk=measure_data.id, event=event)
-            _save_changed(measure, values)
-        else:
-            measure = ControlMeasure.objects.create(
-                risk_point=point, event=event, **values
-            )
+        measure = _update_or_add(
+            ControlMeasure, measure_data.id, values, risk_point=point, event=event
+        )
         kept.append(measure.pk)
     for stale in ControlMeasure.objects.filter(event=event, is_active=True).exclude(
         pk__in=kept
@@ -285,15 +287,8 @@ def risk_event_assess(
     )
     _require_manager(user, enterprise_id)
     if not event.is_active:
-        raise RiskDataInvalid(
-            [
-                SchemaError(
-                    path="",
-                    location=(),
-                    keyword="invalid",
-                    reason=_("This risk event was removed; it cannot be assessed."),
-                )
-            ]
+        raise RiskDataInvalid.at(
+            (), _("This risk event was removed; it cannot be assessed.")
         )
     lookups = Lookups(Enterprise.objects.get(pk=enterprise_id))
     errors = assessment_errors(method=method, inputs=inputs, lookups=lookups)

@@ -170,9 +170,11 @@ def seed_risk_points(world: BenchWorld, rng: random.Random) -> None:
 def seed_submissions(world: BenchWorld, rng: random.Random, industries) -> None:
     from core.forms.models import Submission, SubmissionRevision, SubmissionStatus
     from core.forms.services import (
+        SCORED_FIELDS,
         assignment_create,
         definition_create,
         definition_publish,
+        first_revision,
         submission_submit,
     )
     from core.organizations.scope import scope_for
@@ -200,19 +202,7 @@ def seed_submissions(world: BenchWorld, rng: random.Random, industries) -> None:
     first = submission_submit(
         actor=manager, version=version, enterprise=world.big_enterprise, data=ANSWER
     )
-    scored = {
-        name: getattr(first, name)
-        for name in (
-            "data",
-            "score",
-            "max_score",
-            "percent",
-            "passed",
-            "breakdown",
-            "findings",
-            "warnings",
-        )
-    }
+    scored = {name: getattr(first, name) for name in SCORED_FIELDS}
     chemicals = world.chemicals
     statuses = list(SubmissionStatus.values)
     start = first.submitted_at
@@ -231,17 +221,7 @@ def seed_submissions(world: BenchWorld, rng: random.Random, industries) -> None:
     ]
     Submission.objects.bulk_create(copies, batch_size=2_000)
     SubmissionRevision.objects.bulk_create(
-        (
-            SubmissionRevision(
-                submission=s,
-                number=1,
-                submitted_by=s.submitted_by,
-                submitted_at=s.submitted_at,
-                **scored,
-            )
-            for s in copies
-        ),
-        batch_size=2_000,
+        (first_revision(s) for s in copies), batch_size=2_000
     )
     world.counts.update(submissions=len(copies) + 1)
 
