@@ -7,13 +7,14 @@ so a broken pack is refused with a clear message before any request is served.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, NamedTuple
 
 from django.core.checks import Error, register
 
 from plugins.contributions import (
     DocumentSection,
+    EmergencyTemplate,
     IndustryContribution,
     InspectionSchedule,
     MonitoringParameter,
@@ -29,6 +30,53 @@ INDUSTRY_HOOKS = (
     "safegrid_monitoring_parameters",
     "safegrid_document_sections",
     "safegrid_inspection_schedules",
+)
+
+
+class KeyedHook(NamedTuple):
+    """A hook whose items are checked by their own ``problems()``, and whose
+    item is refused when an earlier one took its place (``where``)."""
+
+    hook: str
+    expected: type
+    check_id: str
+    where: Callable[[str, Any], Hashable]
+    name: Callable[[Any], str]
+
+
+KEYED_HOOKS = (
+    # A key used twice in one document.
+    KeyedHook(
+        "safegrid_document_sections",
+        DocumentSection,
+        "safegrid.E021",
+        lambda plugin_name, item: (plugin_name, item.document, item.key),
+        lambda item: f"document section {item.document}/{item.key}",
+    ),
+    # A key used twice by one plugin.
+    KeyedHook(
+        "safegrid_inspection_schedules",
+        InspectionSchedule,
+        "safegrid.E022",
+        lambda plugin_name, item: (plugin_name, item.key),
+        lambda item: f"inspection schedule {item.key!r}",
+    ),
+    # A key two plugins use.
+    KeyedHook(
+        "safegrid_notification_channels",
+        NotificationChannel,
+        "safegrid.E030",
+        lambda plugin_name, item: item.key,
+        lambda item: f"notification channel {item.key!r}",
+    ),
+    # A key used twice per kind by one plugin.
+    KeyedHook(
+        "safegrid_emergency_templates",
+        EmergencyTemplate,
+        "safegrid.E024",
+        lambda plugin_name, item: (plugin_name, item.kind, item.key),
+        lambda item: f"emergency template {item.kind}/{item.key}",
+    ),
 )
 
 
@@ -52,10 +100,11 @@ def pack_errors(manager: SafegridPluginManager) -> list[Error]:
     errors.extend(_industry_errors(manager))
     errors.extend(_industry_reference_errors(manager))
     errors.extend(_monitoring_errors(manager))
-    errors.extend(_document_errors(manager))
-    errors.extend(_schedule_errors(manager))
-    errors.extend(_channel_errors(manager))
-    errors.extend(_emergency_template_errors(manager))
+    for keyed in KEYED_HOOKS:
+        more = _given_twice(keyed.where, keyed.name)
+        errors.extend(
+            _typed_errors(manager, keyed.hook, keyed.expected, keyed.check_id, more)
+        )
     return errors
 
 
@@ -141,13 +190,33 @@ def _typed_errors(
     return errors
 
 
+def _given_twice(
+    where: Callable[[str, Any], Hashable], name: Callable[[Any], str]
+) -> Callable[[str, Any], list[str]]:
+    """A ``more`` for :func:`_typed_errors` refusing an item whose place
+    (``where(plugin_name, item)``) an earlier item already took."""
+    seen: set[Hashable] = set()
+
+    def more(plugin_name: str, item: Any) -> list[str]:
+        place = where(plugin_name, item)
+        if place in seen:
+            return [f"{name(item)} is given twice"]
+        seen.add(place)
+        return []
+
+    return more
+
+
 def _monitoring_errors(manager: SafegridPluginManager) -> list[Error]:
     """Malformed monitored parameters, keys used twice, unknown risk points."""
     library: dict[str, set[str]] = defaultdict(set)
     for plugin_name, entry in manager.collect("safegrid_risk_library"):
         if isinstance(entry, RiskLibraryEntry):
             library[plugin_name].add(entry.key)
-    seen: set[tuple[str, str]] = set()
+    twice = _given_twice(
+        lambda plugin_name, item: (plugin_name, item.key),
+        lambda item: f"monitored parameter {item.key!r}",
+    )
 
     def more(plugin_name: str, item: MonitoringParameter) -> list[str]:
         found = [
@@ -156,91 +225,13 @@ def _monitoring_errors(manager: SafegridPluginManager) -> list[Error]:
             for key in item.risk_points
             if key not in library[plugin_name]
         ]
-        if (plugin_name, item.key) in seen:
-            found.append(f"monitored parameter {item.key!r} is given twice")
-        seen.add((plugin_name, item.key))
-        return found
+        return [*found, *twice(plugin_name, item)]
 
     return _typed_errors(
         manager,
         "safegrid_monitoring_parameters",
         MonitoringParameter,
         "safegrid.E020",
-        more,
-    )
-
-
-def _document_errors(manager: SafegridPluginManager) -> list[Error]:
-    """Malformed document sections and a key used twice in one document."""
-    seen: set[tuple[str, str, str]] = set()
-
-    def more(plugin_name: str, item: DocumentSection) -> list[str]:
-        where = (plugin_name, item.document, item.key)
-        if where in seen:
-            return [f"document section {item.document}/{item.key} is given twice"]
-        seen.add(where)
-        return []
-
-    return _typed_errors(
-        manager, "safegrid_document_sections", DocumentSection, "safegrid.E021", more
-    )
-
-
-def _schedule_errors(manager: SafegridPluginManager) -> list[Error]:
-    """Malformed inspection schedules and a key used twice by one plugin."""
-    seen: set[tuple[str, str]] = set()
-
-    def more(plugin_name: str, item: InspectionSchedule) -> list[str]:
-        if (plugin_name, item.key) in seen:
-            return [f"inspection schedule {item.key!r} is given twice"]
-        seen.add((plugin_name, item.key))
-        return []
-
-    return _typed_errors(
-        manager,
-        "safegrid_inspection_schedules",
-        InspectionSchedule,
-        "safegrid.E022",
-        more,
-    )
-
-
-def _channel_errors(manager: SafegridPluginManager) -> list[Error]:
-    """Malformed notification channels and a key two plugins use."""
-    seen: set[str] = set()
-
-    def more(plugin_name: str, item: NotificationChannel) -> list[str]:
-        if item.key in seen:
-            return [f"notification channel {item.key!r} is given twice"]
-        seen.add(item.key)
-        return []
-
-    return _typed_errors(
-        manager,
-        "safegrid_notification_channels",
-        NotificationChannel,
-        "safegrid.E030",
-        more,
-    )
-
-
-def _emergency_template_errors(manager: SafegridPluginManager) -> list[Error]:
-    """Malformed emergency templates and a key used twice per kind by one plugin."""
-    from plugins.contributions import EmergencyTemplate
-
-    seen: set[tuple[str, str, str]] = set()
-
-    def more(plugin_name: str, item: EmergencyTemplate) -> list[str]:
-        if (plugin_name, item.kind, item.key) in seen:
-            return [f"emergency template {item.kind}/{item.key} is given twice"]
-        seen.add((plugin_name, item.kind, item.key))
-        return []
-
-    return _typed_errors(
-        manager,
-        "safegrid_emergency_templates",
-        EmergencyTemplate,
-        "safegrid.E024",
         more,
     )
 

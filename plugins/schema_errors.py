@@ -37,8 +37,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as lazy
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -352,6 +353,49 @@ def _listed(value: Any) -> str:
     return listed
 
 
+# Keywords whose message shows the expected value as a limit.
+_LIMIT_REASONS = {
+    "minimum": lazy("Must be at least %(limit)s."),
+    "maximum": lazy("Must be at most %(limit)s."),
+    "exclusiveMinimum": lazy("Must be greater than %(limit)s."),
+    "exclusiveMaximum": lazy("Must be less than %(limit)s."),
+}
+# Keywords whose expected value is a count (of characters, items or fields):
+# the plural form follows it.
+_COUNT_REASONS = {
+    "minLength": ngettext_lazy(
+        "Must be at least %(count)d character long.",
+        "Must be at least %(count)d characters long.",
+        "count",
+    ),
+    "maxLength": ngettext_lazy(
+        "Must be at most %(count)d character long.",
+        "Must be at most %(count)d characters long.",
+        "count",
+    ),
+    "minItems": ngettext_lazy(
+        "Choose or enter at least %(count)d item.",
+        "Choose or enter at least %(count)d items.",
+        "count",
+    ),
+    "maxItems": ngettext_lazy(
+        "Choose or enter at most %(count)d item.",
+        "Choose or enter at most %(count)d items.",
+        "count",
+    ),
+    "minProperties": ngettext_lazy(
+        "Fill in at least %(count)d field.",
+        "Fill in at least %(count)d fields.",
+        "count",
+    ),
+    "maxProperties": ngettext_lazy(
+        "Fill in at most %(count)d field.",
+        "Fill in at most %(count)d fields.",
+        "count",
+    ),
+}
+
+
 def reason_for(error: ValidationError) -> str:
     """A translated sentence for one failed keyword, from its expected value."""
     keyword = error.validator
@@ -364,58 +408,18 @@ def reason_for(error: ValidationError) -> str:
         return _("Must be one of: %(values)s.") % {"values": _listed(expected)}
     if keyword == "const":
         return _("Must be %(value)s.") % {"value": _display(expected)}
-    if keyword == "minimum":
-        return _("Must be at least %(limit)s.") % {"limit": _display(expected)}
-    if keyword == "maximum":
-        return _("Must be at most %(limit)s.") % {"limit": _display(expected)}
-    if keyword == "exclusiveMinimum":
-        return _("Must be greater than %(limit)s.") % {"limit": _display(expected)}
-    if keyword == "exclusiveMaximum":
-        return _("Must be less than %(limit)s.") % {"limit": _display(expected)}
+    if keyword in _LIMIT_REASONS:
+        return _LIMIT_REASONS[keyword] % {"limit": _display(expected)}
     if keyword == "multipleOf":
         return _("Must be a multiple of %(step)s.") % {"step": _display(expected)}
-    if keyword == "minLength":
-        return ngettext(
-            "Must be at least %(count)d character long.",
-            "Must be at least %(count)d characters long.",
-            expected,
-        ) % {"count": expected}
-    if keyword == "maxLength":
-        return ngettext(
-            "Must be at most %(count)d character long.",
-            "Must be at most %(count)d characters long.",
-            expected,
-        ) % {"count": expected}
+    if keyword in _COUNT_REASONS:
+        return _COUNT_REASONS[keyword] % {"count": expected}
     if keyword == "pattern":
         return _("Is not in the expected form.")
     if keyword == "format":
         return _("Is not a valid %(format)s.") % {"format": expected}
-    if keyword == "minItems":
-        return ngettext(
-            "Choose or enter at least %(count)d item.",
-            "Choose or enter at least %(count)d items.",
-            expected,
-        ) % {"count": expected}
-    if keyword == "maxItems":
-        return ngettext(
-            "Choose or enter at most %(count)d item.",
-            "Choose or enter at most %(count)d items.",
-            expected,
-        ) % {"count": expected}
     if keyword == "uniqueItems":
         return _("Each item may appear only once.")
-    if keyword == "minProperties":
-        return ngettext(
-            "Fill in at least %(count)d field.",
-            "Fill in at least %(count)d fields.",
-            expected,
-        ) % {"count": expected}
-    if keyword == "maxProperties":
-        return ngettext(
-            "Fill in at most %(count)d field.",
-            "Fill in at most %(count)d fields.",
-            expected,
-        ) % {"count": expected}
     if keyword in ("contains", "minContains", "maxContains"):
         return _("The list does not contain the required items.")
     if keyword == "oneOf":

@@ -19,7 +19,7 @@ Registered on ``CharField`` and ``TextField`` when this module is imported.
 from __future__ import annotations
 
 from django.db.models import CharField, TextField
-from django.db.models.lookups import IContains, IStartsWith
+from django.db.models.lookups import IContains, IStartsWith, Lookup
 
 
 def _ilike(lookup, compiler, connection):
@@ -30,24 +30,30 @@ def _ilike(lookup, compiler, connection):
     return f"{lhs_sql} {operator} {rhs_sql}", (*lhs_params, *rhs_params)
 
 
+class _CaseAware(Lookup):
+    """``ILIKE`` or ``LIKE`` on PostgreSQL, the ``plain`` lookup elsewhere."""
+
+    plain: type[Lookup]
+    as_postgresql = _ilike
+
+    def as_sql(self, compiler, connection):
+        # A fresh ``plain`` lookup: the backend's operator is looked up by its
+        # ``lookup_name``, which this lookup's own name is not.
+        return self.plain(self.lhs, self.rhs).as_sql(compiler, connection)
+
+
 @CharField.register_lookup
 @TextField.register_lookup
-class TextContains(IContains):
+class TextContains(_CaseAware, IContains):
     lookup_name = "text_contains"
-    as_postgresql = _ilike
-
-    def as_sql(self, compiler, connection):
-        return IContains(self.lhs, self.rhs).as_sql(compiler, connection)
+    plain = IContains
 
 
 @CharField.register_lookup
 @TextField.register_lookup
-class TextStartsWith(IStartsWith):
+class TextStartsWith(_CaseAware, IStartsWith):
     lookup_name = "text_startswith"
-    as_postgresql = _ilike
-
-    def as_sql(self, compiler, connection):
-        return IStartsWith(self.lhs, self.rhs).as_sql(compiler, connection)
+    plain = IStartsWith
 
 
 def has_case(value: object) -> bool:

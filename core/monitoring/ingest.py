@@ -184,46 +184,18 @@ def ingest(
     good: dict[int, list[tuple[int, datetime.datetime, float]]] = defaultdict(list)
     seen: set[tuple[int, datetime.datetime]] = set()
     oldest = now - max_age()
+    latest = now + FUTURE_TOLERANCE
     for index, raw in enumerate(items):
-
-        def refuse(code: str, reason: str, index: int = index) -> None:
-            result.items.append(ItemResult(index, False, reason, code))
-
-        if not isinstance(raw, Mapping):
-            refuse("invalid", _("Each reading is an object {sensor, ts, value}."))
+        try:
+            sensor, ts, value = _reading(raw, known, oldest=oldest, latest=latest)
+            if (sensor.pk, ts) in seen:
+                raise _Refusal(
+                    "duplicate", _("Duplicate: this sensor already has a reading then.")
+                )
+        except _Refusal as refusal:
+            result.items.append(ItemResult(index, False, refusal.reason, refusal.code))
             continue
-        sensor_id = raw.get("sensor")
-        # Only a whole number names a sensor (a list or object is not hashable).
-        sensor = (
-            known.get(sensor_id)
-            if isinstance(sensor_id, int) and not isinstance(sensor_id, bool)
-            else None
-        )
-        if sensor is None:
-            refuse("unknown_sensor", _("Unknown sensor, or not this device's."))
-            continue
-        value = _value(raw.get("value"))
-        if value is None:
-            refuse("not_a_number", _("The value is not a number."))
-            continue
-        if not math.isfinite(value):
-            refuse("not_finite", _("The value is NaN or infinite."))
-            continue
-        ts = parse_ts(raw.get("ts"))
-        if ts is None:
-            refuse("bad_time", _("The time is not an ISO 8601 time or epoch seconds."))
-            continue
-        if ts > now + FUTURE_TOLERANCE:
-            refuse("future", _("The time is in the future."))
-            continue
-        if ts < oldest:
-            refuse("too_old", _("The reading is too old to be accepted."))
-            continue
-        key = (sensor.pk, ts)
-        if key in seen:
-            refuse("duplicate", _("Duplicate: this sensor already has a reading then."))
-            continue
-        seen.add(key)
+        seen.add((sensor.pk, ts))
         good[sensor.pk].append((index, ts, value))
         result.items.append(ItemResult(index, True))
     by_index = {item.index: item for item in result.items}
@@ -253,6 +225,51 @@ _INSERT_PG = """
     ON CONFLICT (sensor_id, ts) DO NOTHING
     RETURNING ts
 """
+
+
+class _Refusal(Exception):
+    """An item that is not accepted: the code counted and the reason shown."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code, self.reason = code, reason
+
+
+def _reading(
+    raw: Any,
+    known: Mapping[int, SensorPoint],
+    *,
+    oldest: datetime.datetime,
+    latest: datetime.datetime,
+) -> tuple[SensorPoint, datetime.datetime, float]:
+    """The sensor, time and value of one item, each checked in turn
+    (:class:`_Refusal` with the first that fails)."""
+    if not isinstance(raw, Mapping):
+        raise _Refusal("invalid", _("Each reading is an object {sensor, ts, value}."))
+    sensor_id = raw.get("sensor")
+    # Only a whole number names a sensor (a list or object is not hashable).
+    sensor = (
+        known.get(sensor_id)
+        if isinstance(sensor_id, int) and not isinstance(sensor_id, bool)
+        else None
+    )
+    if sensor is None:
+        raise _Refusal("unknown_sensor", _("Unknown sensor, or not this device's."))
+    value = _value(raw.get("value"))
+    if value is None:
+        raise _Refusal("not_a_number", _("The value is not a number."))
+    if not math.isfinite(value):
+        raise _Refusal("not_finite", _("The value is NaN or infinite."))
+    ts = parse_ts(raw.get("ts"))
+    if ts is None:
+        raise _Refusal(
+            "bad_time", _("The time is not an ISO 8601 time or epoch seconds.")
+        )
+    if ts > latest:
+        raise _Refusal("future", _("The time is in the future."))
+    if ts < oldest:
+        raise _Refusal("too_old", _("The reading is too old to be accepted."))
+    return sensor, ts, value
 
 
 def _store(

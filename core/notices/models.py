@@ -187,7 +187,22 @@ class CommitmentNoticePage(NoticePage):
         return context
 
 
-class CircularPage(NoticePage):
+class BodyText(models.Model):
+    """A notice whose text is one rich-text body, searched and cleaned on save.
+
+    First among the bases, so that its ``search_fields`` and
+    ``rich_text_fields`` are the ones the page uses."""
+
+    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+
+    rich_text_fields = ("body",)
+    search_fields = [*NoticePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class CircularPage(BodyText, NoticePage):  # noqa: DJ008 (Page.__str__ is the title)
     """A circular (通报) of the committee office or a department."""
 
     issuer = parent_key(
@@ -196,9 +211,6 @@ class CircularPage(NoticePage):
     nature = choice_field(
         _("nature"), CircularNature, max_length=20, default=CircularNature.INFORMATION
     )
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
-
-    rich_text_fields = ("body",)
     public_fields = (*NoticePage.public_fields, "issuer", "nature", "body")
     content_panels = [
         *Page.content_panels,
@@ -206,21 +218,17 @@ class CircularPage(NoticePage):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
-    search_fields = [*NoticePage.search_fields, index.SearchField("body")]
 
     class Meta:
         verbose_name = _("circular")
 
 
-class GuidancePage(NoticePage):
+class GuidancePage(BodyText, NoticePage):  # noqa: DJ008 (Page.__str__ is the title)
     """A guidance document (指导文件) of a department for an industry."""
 
     issuer = parent_key(
         Department, "guidance_pages", _("issued by"), on_delete=models.PROTECT
     )
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
-
-    rich_text_fields = ("body",)
     public_fields = (*NoticePage.public_fields, "issuer", "body")
     content_panels = [
         *Page.content_panels,
@@ -228,7 +236,6 @@ class GuidancePage(NoticePage):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
-    search_fields = [*NoticePage.search_fields, index.SearchField("body")]
 
     class Meta:
         verbose_name = _("guidance document")

@@ -185,18 +185,28 @@ def kept_body(etag: str, gzipped: bool = False) -> bytes | None:
     return body
 
 
+def geojson_schema(summary, description, *, not_found: bool = False, **more):
+    """The schema of a GeoJSON answer: an object, or 304 with no body when the
+    request's ``If-None-Match`` holds its ETag (and 404 where ``not_found``)."""
+    responses: dict[int, Any] = {200: OpenApiTypes.OBJECT, 304: None}
+    if not_found:
+        responses[404] = None
+    return extend_schema(
+        summary=summary, description=description, responses=responses, **more
+    )
+
+
 class MapEnterpriseViewSet(viewsets.ViewSet):
     """The four-colour risk map's enterprises (四色风险分布图)."""
 
-    @extend_schema(
-        summary=_("The enterprises in the caller's scope as GeoJSON"),
-        description=_(
+    @geojson_schema(
+        _("The enterprises in the caller's scope as GeoJSON"),
+        _(
             "A FeatureCollection of points: level is the highest risk level; "
             "properties carry risk points by level and open, major and overdue "
             "hazards. One query; ETag and 304 on repeat."
         ),
         parameters=FILTER_PARAMETERS,
-        responses={200: OpenApiTypes.OBJECT, 304: None},
     )
     def list(self, request: Request) -> HttpResponse | Response:
         scope = _scope(request)
@@ -252,9 +262,9 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
                 encoded = geojson_body(map_enterprises(scope=scope, query=query))
         return geojson_response(request, encoded=encoded, gzipped=gzipped)
 
-    @extend_schema(
-        summary=_("An enterprise's risk points on its site plan as GeoJSON"),
-        description=_(
+    @geojson_schema(
+        _("An enterprise's risk points on its site plan as GeoJSON"),
+        _(
             "For a map zoomed in on an enterprise: its risk points placed on its "
             "site plan laid around its location, with their level and open "
             "monitoring alarms. 404 outside the caller's scope."
@@ -267,7 +277,7 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
                 description=_("The enterprise's id."),
             )
         ],
-        responses={200: OpenApiTypes.OBJECT, 304: None, 404: None},
+        not_found=True,
     )
     @action(detail=True, methods=["get"], url_path="risk-points")
     def risk_points(self, request: Request, pk: str | None = None) -> HttpResponse:
@@ -286,13 +296,12 @@ class MapEnterpriseViewSet(viewsets.ViewSet):
 class MapTerritoryViewSet(viewsets.ViewSet):
     """The territories' boundaries: the map's offline base layer."""
 
-    @extend_schema(
-        summary=_("The territories' boundaries as GeoJSON"),
-        description=_(
+    @geojson_schema(
+        _("The territories' boundaries as GeoJSON"),
+        _(
             "Streets, towns and grids the caller sees, as polygons. One query; "
             "ETag and 304 on repeat."
         ),
-        responses={200: OpenApiTypes.OBJECT, 304: None},
     )
     def list(self, request: Request) -> HttpResponse:
         return geojson_response(request, map_territories(scope=_scope(request)))

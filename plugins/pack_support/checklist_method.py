@@ -354,6 +354,18 @@ def _criterion_schema(criterion: Criterion) -> dict[str, Any]:
     return schema
 
 
+def unscored(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The last fields of an item's breakdown row, as they are before
+    ``item_score`` fills in the deduction and the score."""
+    return {
+        "missing": bool(entry.get("missing")),
+        "deduction": None,
+        "capped": False,
+        "score": None,
+        "note": entry.get("note", ""),
+    }
+
+
 def _score_items(
     items: Sequence[Mapping[str, Any]],
 ) -> tuple[list[dict[str, Any]], Fraction, Fraction]:
@@ -366,11 +378,7 @@ def _score_items(
             "key": item["key"],
             "title": item.get("title", ""),
             "full_score": float(full),
-            "missing": bool(item.get("missing")),
-            "deduction": None,
-            "capped": False,
-            "score": None,
-            "note": item.get("note", ""),
+            **unscored(item),
         }
         rows.append(row)
         score = item_score(item, full, row, PLACES)

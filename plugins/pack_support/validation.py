@@ -10,6 +10,7 @@ tests ``problems(content) == []``; the adapters assume it.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from plugins.contributions import (
@@ -91,6 +92,13 @@ def _key_problems(where: str, keys: list[str]) -> list[str]:
     return found
 
 
+def _unknown_points(
+    where: str, keys: Iterable[str], points: Collection[str]
+) -> list[str]:
+    """The risk points ``where`` names that are not among ``points``."""
+    return [f"{where}: unknown risk point {k!r}" for k in keys if k not in points]
+
+
 def _risk_library_problems(content: dict[str, Any]) -> list[str]:
     found = []
     points = content["risk_points"]
@@ -136,12 +144,9 @@ def _risk_library_problems(content: dict[str, Any]) -> list[str]:
     point_keys = {p["key"] for p in points}
     covered = set()
     for operation in content["operations"]:
-        for key in operation["risk_points"]:
-            if key not in point_keys:
-                found.append(
-                    f"operation {operation['key']}: unknown risk point {key!r}"
-                )
-            covered.add(key)
+        where = f"operation {operation['key']}"
+        found += _unknown_points(where, operation["risk_points"], point_keys)
+        covered.update(operation["risk_points"])
     found += [f"risk point {k}: in no operation" for k in sorted(point_keys - covered)]
     return found
 
@@ -238,9 +243,9 @@ def _definition_problems(content: dict[str, Any]) -> list[str]:
     library = {p["key"] for p in content["risk_points"]}
     for definition in definitions:
         found += _one_definition_problems(definition, content, criterion_keys)
-        for key in definition.get("risk_points", []):
-            if key not in library:
-                found.append(f"{definition['key']}: unknown risk point {key!r}")
+        found += _unknown_points(
+            definition["key"], definition.get("risk_points", []), library
+        )
         for key in definition.get("operations", []):
             if key not in operations:
                 found.append(f"{definition['key']}: unknown operation {key!r}")
@@ -418,11 +423,7 @@ def _monitoring_problems(content: dict[str, Any]) -> list[str]:
     points = {p["key"] for p in content["risk_points"]}
     for parameter in parameters:
         where = f"parameter {parameter['key']}"
-        found += [
-            f"{where}: unknown risk point {k!r}"
-            for k in parameter["risk_points"]
-            if k not in points
-        ]
+        found += _unknown_points(where, parameter["risk_points"], points)
         if not parameter["risk_points"]:
             found.append(f"{where}: on no risk point")
         if not parameter.get("unit"):
@@ -452,11 +453,9 @@ def _emergency_card_problems(content: dict[str, Any]) -> list[str]:
     found = _key_problems("emergency cards", [c["key"] for c in cards])
     points = {p["key"] for p in content["risk_points"]}
     for card in cards:
-        found += [
-            f"emergency card {card['key']}: unknown risk point {k!r}"
-            for k in card["risk_points"]
-            if k not in points
-        ]
+        found += _unknown_points(
+            f"emergency card {card['key']}", card["risk_points"], points
+        )
         if not card["steps"]:
             found.append(f"emergency card {card['key']}: no steps")
     return found

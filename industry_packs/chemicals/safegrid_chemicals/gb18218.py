@@ -279,6 +279,11 @@ def _rows(substances: tuple[data.Substance, ...]) -> str:
     )
 
 
+def _at(here: list[Any], field: str, message: str) -> Problem:
+    """A problem with the field ``field`` of the entry at ``here``."""
+    return {"path": pointer([*here, field]), "message": message}
+
+
 def _table1_problems(entry: Mapping[str, Any], here: list[Any]) -> list[Problem]:
     """What Table 1 says against one substance entry (empty when fine).
 
@@ -290,83 +295,88 @@ def _table1_problems(entry: Mapping[str, Any], here: list[Any]) -> list[Problem]
     cas = entry.get("cas")
     if cas is not None and not data.cas_check_digit_ok(cas):
         return [
-            {
-                "path": pointer([*here, "cas"]),
-                "message": _(
-                    "“%(cas)s” is not a valid CAS number: its check digit is wrong."
-                )
+            _at(
+                here,
+                "cas",
+                _("“%(cas)s” is not a valid CAS number: its check digit is wrong.")
                 % {"cas": cas},
-            }
+            )
         ]
     rows = data.SUBSTANCES_BY_CAS.get(cas, ()) if cas else ()
     if "category" in entry:
         named = tuple(r for r in rows if r.all_forms)
         if named:
             problems.append(
-                {
-                    "path": pointer([*here, "cas"]),
-                    "message": _(
+                _at(
+                    here,
+                    "cas",
+                    _(
                         "CAS number %(cas)s is named in GB 18218-2018 Table 1 "
                         "(%(rows)s): enter it by that row's name, not by hazard "
                         "category."
                     )
                     % {"cas": cas, "rows": _rows(named)},
-                }
+                )
             )
         named = data.table1_rows_named(entry.get("label", ""))
         if named:
             problems.append(
-                {
-                    "path": pointer([*here, "label"]),
-                    "message": _(
+                _at(
+                    here,
+                    "label",
+                    _(
                         "“%(label)s” is named in GB 18218-2018 Table 1 (%(rows)s): "
                         "enter it by that row's name, not by hazard category."
                     )
                     % {"label": entry["label"], "rows": _rows(named)},
-                }
+                )
             )
         if "classified_as" in entry:
             problems.append(
-                {
-                    "path": pointer([*here, "classified_as"]),
-                    "message": _(
+                _at(
+                    here,
+                    "classified_as",
+                    _(
                         "A substance entered by category is classified by its "
                         "category; leave this out."
                     ),
-                }
+                )
             )
         return problems
     if cas is not None and not rows:
         return [
-            {
-                "path": pointer([*here, "cas"]),
-                "message": _(
+            _at(
+                here,
+                "cas",
+                _(
                     "CAS number %(cas)s is not named in GB 18218-2018 Table 1. "
                     "Enter the substance by its hazard category instead (you may "
                     "give its CAS number with it)."
                 )
                 % {"cas": cas},
-            }
+            )
         ]
     if len(rows) > 1:
         return [
-            {
-                "path": pointer([*here, "cas"]),
-                "message": _(
+            _at(
+                here,
+                "cas",
+                _(
                     "CAS number %(cas)s stands for several Table 1 entries with "
                     "different critical quantities (%(rows)s): enter it by name."
                 )
                 % {"cas": cas, "rows": _rows(rows)},
-            }
+            )
         ]
     substance = _named_substance(entry)
     chosen = entry.get("classified_as")
     if chosen is not None and chosen not in substance.category_options:
         options = ", ".join(substance.category_options)
         problems.append(
-            {
-                "path": pointer([*here, "classified_as"]),
-                "message": (
+            _at(
+                here,
+                "classified_as",
+                (
                     _(
                         "%(name)s may be classified only as one of %(options)s in a "
                         "unit."
@@ -376,7 +386,7 @@ def _table1_problems(entry: Mapping[str, Any], here: list[Any]) -> list[Problem]
                     else _("%(name)s has one classification: leave this out.")
                     % {"name": substance.name.zh_hans}
                 ),
-            }
+            )
         )
     return problems
 

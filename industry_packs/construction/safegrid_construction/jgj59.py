@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from plugins.contributions import I18nText, ScoringRule
 from plugins.pack_support.adapters import DEDUCTION_SUFFIX
+from plugins.pack_support.checklist_method import unscored
 from plugins.pack_support.scoring import (
     Problem,
     ScoringInputError,
@@ -297,11 +298,7 @@ def score_table(
             "full_score": float(full),
             "basis": item.basis,
             "mark": item.mark,
-            "missing": bool(entry.get("missing")),
-            "deduction": None,
-            "capped": False,
-            "score": None,
-            "note": entry.get("note", ""),
+            **unscored(entry),
         }
         rows.append(row)
         score = item_score(entry, full, row, PLACES)
