@@ -26,6 +26,13 @@ from core.risks.models import (
 
 
 # -- step 1: the risk point --------------------------------------------------------
+def _plan_position(label, help_text) -> forms.DecimalField:
+    """One coordinate of the point on the site plan, in percent of its side."""
+    return forms.DecimalField(
+        label=label, required=False, min_value=0, max_value=100, help_text=help_text
+    )
+
+
 class PointForm(CheckedStepMixin, forms.Form):
     """What the risk point is and where it is."""
 
@@ -46,19 +53,13 @@ class PointForm(CheckedStepMixin, forms.Form):
         help_text=gettext_lazy("Where it sits in the enterprise's units."),
     )
     description = text_area(gettext_lazy("Description"))
-    position_x = forms.DecimalField(
-        label=gettext_lazy("Position across the site plan (%)"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        help_text=gettext_lazy("0 is the left edge, 100 the right edge."),
+    position_x = _plan_position(
+        gettext_lazy("Position across the site plan (%)"),
+        gettext_lazy("0 is the left edge, 100 the right edge."),
     )
-    position_y = forms.DecimalField(
-        label=gettext_lazy("Position down the site plan (%)"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        help_text=gettext_lazy("0 is the top edge, 100 the bottom edge."),
+    position_y = _plan_position(
+        gettext_lazy("Position down the site plan (%)"),
+        gettext_lazy("0 is the top edge, 100 the bottom edge."),
     )
     # A drawn area (polygon) set elsewhere is kept as it is.
     area = forms.CharField(required=False, widget=forms.HiddenInput)
