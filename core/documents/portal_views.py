@@ -73,13 +73,20 @@ def handbook_generate(request, *, scope, enterprise):
     return redirect("documents:home")
 
 
-def version_response(version: HandbookVersion) -> FileResponse:
-    """The PDF of a ready version, as a download."""
+def pdf_download(file, filename: str) -> FileResponse:
+    """A stored PDF (a handbook's file), as a download named ``filename``."""
     return FileResponse(
-        version.file.open("rb"),
+        file.open("rb"),
         content_type="application/pdf",
         as_attachment=True,
-        filename=f"handbook-{version.enterprise_id}-v{version.number}.pdf",
+        filename=filename,
+    )
+
+
+def version_response(version: HandbookVersion) -> FileResponse:
+    """The PDF of a ready version, as a download."""
+    return pdf_download(
+        version.file, f"handbook-{version.enterprise_id}-v{version.number}.pdf"
     )
 
 

@@ -18,13 +18,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.base.errors import Invalid, show_messages
 from core.documents import selectors
 from core.documents.models import ScopeHandbook
+from core.documents.portal_views import pdf_download
 from core.documents.services import scope_handbook_request
+from core.organizations.admin_views import ScopedAdminPage
 from core.organizations.scope import scope_for
 
 #: The versions the page lists (newest first); the scope of one user holds a
@@ -77,14 +77,12 @@ def _government_scope(request):
     return scope
 
 
-class ScopeHandbookView(WagtailAdminTemplateMixin, TemplateView):
+class ScopeHandbookView(ScopedAdminPage):
+    """Government users only (``ScopedAdminPage.permitted``)."""
+
     template_name = "documents/admin/scope_handbooks.html"
     page_title = gettext_lazy("Industry and territory handbooks")
     header_icon = "doc-full"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = _government_scope(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
@@ -145,9 +143,7 @@ def scope_handbook_download(request, pk: int):
 
 
 def scope_handbook_response(handbook: ScopeHandbook) -> FileResponse:
-    return FileResponse(
-        handbook.file.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=f"handbook-{handbook.kind}-{handbook.target_id}-v{handbook.number}.pdf",
+    return pdf_download(
+        handbook.file,
+        f"handbook-{handbook.kind}-{handbook.target_id}-v{handbook.number}.pdf",
     )

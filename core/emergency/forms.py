@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.base.form_fields import text_area
 from core.hazards.forms import PhotosField
 
 
@@ -17,12 +18,7 @@ def _date_field(label, required=True):
 
 def _text_area(label, required=False, rows=3, max_length=20000):
     """A free text of several lines."""
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea({"rows": rows}),
-    )
+    return text_area(label, rows, required=required, max_length=max_length)
 
 
 def _checkboxes(label):

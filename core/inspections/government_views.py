@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.base.errors import Invalid, Refused, apply_errors
+from core.base.form_fields import text_area
 from core.base.keyset import BadCursor, keyset_page
 from core.hazards.models import HazardGrade
 from core.hazards.services import enabled_grades
@@ -47,11 +48,7 @@ class PlanForm(forms.Form):
         max_length=200,
         help_text=gettext_lazy("Names of the officers who inspect."),
     )
-    purpose = forms.CharField(
-        label=gettext_lazy("Purpose"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    purpose = text_area(gettext_lazy("Purpose"))
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,19 +59,11 @@ class RecordForm(forms.Form):
     inspected_on = forms.DateField(
         label=gettext_lazy("Inspected on"), widget=DATE_INPUT
     )
-    summary = forms.CharField(
-        label=gettext_lazy("Summary of the result"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    summary = text_area(gettext_lazy("Summary of the result"))
 
 
 class FindingForm(forms.Form):
-    description = forms.CharField(
-        label=gettext_lazy("Hazard found"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    description = text_area(gettext_lazy("Hazard found"), 2)
     location = forms.CharField(
         label=gettext_lazy("Location"), required=False, max_length=200
     )

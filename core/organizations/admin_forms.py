@@ -28,6 +28,27 @@ class JurisdictionChoiceField(forms.ModelChoiceField):
         return indented_name(obj)
 
 
+class _ServiceCheckedForm(WagtailAdminModelForm):
+    """A form whose row the service checks as it will when writing it: once
+    the field that decides what else is needed (``decided_by``) is given,
+    ``service_check`` runs and its errors land on the fields they name."""
+
+    decided_by: str
+
+    def service_check(self, value, cleaned_data) -> None:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned_data = super().clean()
+        value = cleaned_data.get(self.decided_by)
+        if value:
+            try:
+                self.service_check(value, cleaned_data)
+            except ValidationError as error:
+                apply_errors(self, error)
+        return cleaned_data
+
+
 class EnterpriseAdminForm(WagtailAdminModelForm):
     """An enterprise's registration data, as the committee office keeps it."""
 
@@ -40,12 +61,14 @@ class EnterpriseAdminForm(WagtailAdminModelForm):
         return "".join((self.cleaned_data.get("uscc") or "").split()).upper()
 
 
-class JurisdictionAdminForm(WagtailAdminModelForm):
+class JurisdictionAdminForm(_ServiceCheckedForm):
     """A node of the territorial tree: placed under a parent when created.
 
     Moving a node to another parent later is not offered: it would silently
     change which enterprises territorial offices see.
     """
+
+    decided_by = "level"
 
     parent = JurisdictionChoiceField(
         label=_("parent"),
@@ -62,24 +85,17 @@ class JurisdictionAdminForm(WagtailAdminModelForm):
             self.fields["parent"].initial = self.instance.get_parent()
             self.fields["parent"].disabled = True
 
-    def clean(self):
-        cleaned_data = super().clean()
-        level = cleaned_data.get("level")
-        if level:
-            try:
-                if self.instance.pk:
-                    services.jurisdiction_check_level(
-                        level=level,
-                        parent=self.instance.get_parent(),
-                        children=self.instance.get_children(),
-                    )
-                else:
-                    services.jurisdiction_check_level(
-                        level=level, parent=cleaned_data.get("parent")
-                    )
-            except ValidationError as error:
-                apply_errors(self, error)
-        return cleaned_data
+    def service_check(self, level, cleaned_data) -> None:
+        if self.instance.pk:
+            services.jurisdiction_check_level(
+                level=level,
+                parent=self.instance.get_parent(),
+                children=self.instance.get_children(),
+            )
+        else:
+            services.jurisdiction_check_level(
+                level=level, parent=cleaned_data.get("parent")
+            )
 
     def save(self, commit=True):
         if self.instance.pk:
@@ -94,40 +110,30 @@ class JurisdictionAdminForm(WagtailAdminModelForm):
         return self.instance
 
 
-class DepartmentAdminForm(WagtailAdminModelForm):
+class DepartmentAdminForm(_ServiceCheckedForm):
     """A government office; its kind decides what it must be given."""
 
     class Meta:
         field_classes = {"jurisdiction": JurisdictionChoiceField}
 
-    def clean(self):
-        cleaned_data = super().clean()
-        kind = cleaned_data.get("kind")
-        if kind:
-            try:
-                services.department_check(
-                    kind=kind,
-                    industries=cleaned_data.get("industries") or [],
-                    jurisdiction=cleaned_data.get("jurisdiction"),
-                )
-            except ValidationError as error:
-                apply_errors(self, error)
-        return cleaned_data
+    decided_by = "kind"
+
+    def service_check(self, kind, cleaned_data) -> None:
+        services.department_check(
+            kind=kind,
+            industries=cleaned_data.get("industries") or [],
+            jurisdiction=cleaned_data.get("jurisdiction"),
+        )
 
 
-class MembershipAdminForm(WagtailAdminModelForm):
+class MembershipAdminForm(_ServiceCheckedForm):
     """A user's one role, in a department or in an enterprise."""
 
-    def clean(self):
-        cleaned_data = super().clean()
-        role = cleaned_data.get("role")
-        if role:
-            try:
-                services.membership_check(
-                    role=role,
-                    department=cleaned_data.get("department"),
-                    enterprise=cleaned_data.get("enterprise"),
-                )
-            except ValidationError as error:
-                apply_errors(self, error)
-        return cleaned_data
+    decided_by = "role"
+
+    def service_check(self, role, cleaned_data) -> None:
+        services.membership_check(
+            role=role,
+            department=cleaned_data.get("department"),
+            enterprise=cleaned_data.get("enterprise"),
+        )

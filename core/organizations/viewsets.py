@@ -49,6 +49,15 @@ def _label(model, field_name: str):
     return model._meta.get_field(field_name).verbose_name
 
 
+def _fields_form(form_class, *fields: str | FieldPanel) -> ObjectList:
+    """An edit form of these fields, one under the other (a name, or the
+    field's panel when it needs more), validated by ``form_class``."""
+    return ObjectList(
+        [f if isinstance(f, FieldPanel) else FieldPanel(f) for f in fields],
+        base_form_class=form_class,
+    )
+
+
 def _industry_names(obj) -> str:
     # Reads the prefetched industries: no query per row.
     return "、".join(industry.name for industry in obj.industries.all())
@@ -243,14 +252,8 @@ class JurisdictionViewSet(OrganizationsViewSet):
     list_display = ["name", "code", "level"]
     list_filter = ["level"]
     search_fields = ["name", "code"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("parent"),
-            FieldPanel("name"),
-            FieldPanel("code"),
-            FieldPanel("level"),
-        ],
-        base_form_class=JurisdictionAdminForm,
+    edit_handler = _fields_form(
+        JurisdictionAdminForm, "parent", "name", "code", "level"
     )
 
     def get_queryset(self, request):
@@ -278,14 +281,12 @@ class DepartmentViewSet(OrganizationsViewSet):
     ]
     list_filter = ["kind"]
     search_fields = ["name"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("name"),
-            FieldPanel("kind"),
-            FieldPanel("industries", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("jurisdiction"),
-        ],
-        base_form_class=DepartmentAdminForm,
+    edit_handler = _fields_form(
+        DepartmentAdminForm,
+        "name",
+        "kind",
+        FieldPanel("industries", widget=forms.CheckboxSelectMultiple),
+        "jurisdiction",
     )
 
     def get_queryset(self, request):
@@ -328,14 +329,8 @@ class MembershipViewSet(OrganizationsViewSet):
     list_display = ["user", "role", "department", "enterprise"]
     list_filter = ["role", "department"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("user"),
-            FieldPanel("role"),
-            FieldPanel("department"),
-            FieldPanel("enterprise"),
-        ],
-        base_form_class=MembershipAdminForm,
+    edit_handler = _fields_form(
+        MembershipAdminForm, "user", "role", "department", "enterprise"
     )
 
     def get_queryset(self, request):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.base.errors import Invalid, Refused
+from core.base.form_fields import text_area
 from core.base.scope_cache import figure, scope_cached
 from core.campaigns.criteria import CRITERIA
 from core.campaigns.models import Campaign
@@ -43,11 +44,7 @@ from core.organizations.models import Industry, Jurisdiction
 
 class CampaignForm(forms.Form):
     title = forms.CharField(label=pgettext_lazy("directive", "Title"), max_length=200)
-    description = forms.CharField(
-        label=gettext_lazy("Description"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    description = text_area(gettext_lazy("Description"))
     starts_on = forms.DateField(label=gettext_lazy("Starts on"), widget=DATE_INPUT)
     ends_on = forms.DateField(label=gettext_lazy("Ends on"), widget=DATE_INPUT)
     industries = forms.ModelMultipleChoiceField(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from core.base.errors import Invalid, Refused
 from core.base.filters import parse_id
+from core.base.form_fields import text_area
 from core.campaigns.models import Campaign, CheckKind, SpotCheckSample
 from core.campaigns.services import (
     MAX_SAMPLE,
@@ -55,11 +56,7 @@ class CheckForm(forms.Form):
         max_value=100,
         decimal_places=1,
     )
-    remarks = forms.CharField(
-        label=gettext_lazy("Remarks"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    remarks = text_area(gettext_lazy("Remarks"))
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)

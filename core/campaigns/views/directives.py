@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.base.errors import Invalid, Refused
+from core.base.form_fields import text_area
 from core.campaigns.models import Audience
 from core.campaigns.services import (
     directive_send,
@@ -32,9 +33,7 @@ from core.organizations.models import Industry, Jurisdiction
 
 class DirectiveForm(forms.Form):
     title = forms.CharField(label=pgettext_lazy("directive", "Title"), max_length=200)
-    body = forms.CharField(
-        label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 6})
-    )
+    body = text_area(gettext_lazy("Text"), 6, required=True)
     deadline = forms.DateField(
         label=pgettext_lazy("directive", "Deadline"), required=False, widget=DATE_INPUT
     )

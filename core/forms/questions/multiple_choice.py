@@ -14,19 +14,12 @@ from core.forms.definition.model import Node, Problem, option_items
 from core.forms.fields import UniqueMultipleChoiceField
 from core.forms.questions.base import limits_in_order
 from core.forms.questions.choices import ChoiceQuestion, option_values
-from core.forms.questions.parts import (
-    QuestionBlock,
-    layout,
-    option_list_block,
-    options_block,
-)
+from core.forms.questions.parts import ChoiceQuestionBlock, layout
 from core.forms.questions.registry import register
 from core.forms.questions.schemas import count_limits
 
 
-class MultipleChoiceBlock(QuestionBlock):
-    options = options_block()
-    option_list = option_list_block()
+class MultipleChoiceBlock(ChoiceQuestionBlock):
     min_selected = blocks.IntegerBlock(
         required=False, min_value=0, label=_("At least this many")
     )

@@ -1,6 +1,6 @@
 """The blocks every question type is built from: the key, the pickers of
 the editor, the condition and evidence rule, options, and what every question
-has (``QuestionBlock``).
+has (``QuestionBlock``) or every choice question (``ChoiceQuestionBlock``).
 
 ``KeyBlock`` and ``PickerBlock`` are named in migrations as
 ``core.forms.blocks.<name>`` (where they were first defined, and still
@@ -140,16 +140,23 @@ def picker_texts() -> dict[str, Any]:
     }
 
 
+def _earlier_question(label, help_text) -> PickerBlock:
+    """The earlier question a condition looks at; none chosen, no condition."""
+    return PickerBlock(
+        "condition-question",
+        required=False,
+        max_length=40,
+        label=label,
+        help_text=help_text,
+    )
+
+
 class ConditionBlock(blocks.StructBlock):
     """Show only when an earlier answer is (not) one of given values
     (nothing chosen: always shown)."""
 
-    question = PickerBlock(
-        "condition-question",
-        required=False,
-        max_length=40,
-        label=_("Show only when"),
-        help_text=_("Leave empty to always show it."),
+    question = _earlier_question(
+        _("Show only when"), _("Leave empty to always show it.")
     )
     operator = blocks.ChoiceBlock(
         choices=[
@@ -180,12 +187,8 @@ class RequiredWhenBlock(ConditionBlock):
     required when the equipment's state is 不合格 (nothing chosen: the
     "Required" tick decides)."""
 
-    question = PickerBlock(
-        "condition-question",
-        required=False,
-        max_length=40,
-        label=_("Required only when"),
-        help_text=_("Leave empty and the “Required” tick decides."),
+    question = _earlier_question(
+        _("Required only when"), _("Leave empty and the “Required” tick decides.")
     )
 
     class Meta:
@@ -250,25 +253,6 @@ class OptionBlock(blocks.StructBlock):
         icon = "list-ul"
 
 
-def options_block() -> blocks.ListBlock:
-    # At least two, unless the question takes its options from a list
-    # (checked with the whole definition: ``definition_problems``).
-    return blocks.ListBlock(OptionBlock(), min_num=0, label=_("Options"))
-
-
-def option_list_block() -> PickerBlock:
-    return PickerBlock(
-        "option-list",
-        required=False,
-        max_length=20,
-        label=_("Or take the options from a list"),
-        help_text=_(
-            "Your department's option lists (Forms › Option lists); the "
-            "options typed above are then not used."
-        ),
-    )
-
-
 class QuestionBlock(blocks.StructBlock):
     """What every question has: a label, a stable key, help, required, condition."""
 
@@ -280,6 +264,25 @@ class QuestionBlock(blocks.StructBlock):
 
     class Meta:
         label_format = "{label}"
+
+
+class ChoiceQuestionBlock(QuestionBlock):
+    """What a choice question has besides: its options, typed here or taken
+    from a list (their blocks follow the common ones, as they always did)."""
+
+    # At least two, unless the question takes its options from a list
+    # (checked with the whole definition: ``definition_problems``).
+    options = blocks.ListBlock(OptionBlock(), min_num=0, label=_("Options"))
+    option_list = PickerBlock(
+        "option-list",
+        required=False,
+        max_length=20,
+        label=_("Or take the options from a list"),
+        help_text=_(
+            "Your department's option lists (Forms › Option lists); the "
+            "options typed above are then not used."
+        ),
+    )
 
 
 def layout(*main: str, settings: tuple[str, ...] = ()) -> BlockGroup:

@@ -10,18 +10,11 @@ from wagtail import blocks
 
 from core.forms.definition.model import Node
 from core.forms.questions.choices import ChoiceQuestion, option_values
-from core.forms.questions.parts import (
-    QuestionBlock,
-    layout,
-    option_list_block,
-    options_block,
-)
+from core.forms.questions.parts import ChoiceQuestionBlock, layout
 from core.forms.questions.registry import register
 
 
-class SingleChoiceBlock(QuestionBlock):
-    options = options_block()
-    option_list = option_list_block()
+class SingleChoiceBlock(ChoiceQuestionBlock):
     widget = blocks.ChoiceBlock(
         choices=[("radio", _("Buttons")), ("select", _("Drop-down list"))],
         default="radio",

@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from core.base.form_fields import text_area
 from core.risks.forms.base import LocatedErrorsMixin
 from core.risks.forms.choices import EMPTY, SKIP, RiskChoices, enum_key, localised
 from core.scoring import (
@@ -115,17 +116,10 @@ class AssessmentForm(LocatedErrorsMixin, forms.Form):
             "Tick any condition that holds: it makes the risk major whatever the score."
         ),
     )
-    direct_note = forms.CharField(
-        label=gettext_lazy("Explanation of the conditions"),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    direct_note = text_area(
+        gettext_lazy("Explanation of the conditions"), 2, max_length=500
     )
-    note = forms.CharField(
-        label=gettext_lazy("Note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = text_area(gettext_lazy("Note"), 2)
 
     def __init__(
         self,

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.base.form_fields import text_area
 from core.risks.forms.assessment import AssessmentForm
 from core.risks.forms.base import (
     CheckedStepMixin,
@@ -25,6 +26,13 @@ from core.risks.models import (
 
 
 # -- step 1: the risk point --------------------------------------------------------
+def _plan_position(label, help_text) -> forms.DecimalField:
+    """One coordinate of the point on the site plan, in percent of its side."""
+    return forms.DecimalField(
+        label=label, required=False, min_value=0, max_value=100, help_text=help_text
+    )
+
+
 class PointForm(CheckedStepMixin, forms.Form):
     """What the risk point is and where it is."""
 
@@ -44,24 +52,14 @@ class PointForm(CheckedStepMixin, forms.Form):
         required=False,
         help_text=gettext_lazy("Where it sits in the enterprise's units."),
     )
-    description = forms.CharField(
-        label=gettext_lazy("Description"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    description = text_area(gettext_lazy("Description"))
+    position_x = _plan_position(
+        gettext_lazy("Position across the site plan (%)"),
+        gettext_lazy("0 is the left edge, 100 the right edge."),
     )
-    position_x = forms.DecimalField(
-        label=gettext_lazy("Position across the site plan (%)"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        help_text=gettext_lazy("0 is the left edge, 100 the right edge."),
-    )
-    position_y = forms.DecimalField(
-        label=gettext_lazy("Position down the site plan (%)"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        help_text=gettext_lazy("0 is the top edge, 100 the bottom edge."),
+    position_y = _plan_position(
+        gettext_lazy("Position down the site plan (%)"),
+        gettext_lazy("0 is the top edge, 100 the bottom edge."),
     )
     # A drawn area (polygon) set elsewhere is kept as it is.
     area = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -118,11 +116,7 @@ class EventForm(LocatedErrorsMixin, forms.Form):
             "required": gettext_lazy("Choose at least one accident type (GB 6441).")
         },
     )
-    consequence = forms.CharField(
-        label=gettext_lazy("Possible consequence"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    consequence = text_area(gettext_lazy("Possible consequence"), 2)
     hazard_factors = forms.MultipleChoiceField(
         label=gettext_lazy("Caused by (GB/T 13861)"),
         required=False,
@@ -168,28 +162,42 @@ class FactorsEventsForm(CompositeStepForm):
             )
 
 
-class AssessmentStepForm(CompositeStepForm):
-    """Step 3: one assessment form per event of step 2, keyed by the event."""
+class _PerEventStepForm(CompositeStepForm):
+    """A step with one part per event of step 2, keyed by the event and
+    prefixed with its key; ``rows()`` pairs each event with its part."""
 
     def __init__(self, *args, choices: RiskChoices, events=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.events = list(events)
         data = self.data if self.is_bound else None
         for event in self.events:
-            assessed = event.get("latest") is not None
-            self.parts[event["key"]] = AssessmentForm(
-                data,
-                prefix=f"{self.prefix}-{event['key']}",
-                choices=choices,
-                skip_label=(
-                    _("Keep the current assessment") if assessed else _("Assess later")
-                ),
-                initial={"method": SKIP} if assessed else None,
-                kept=event.get("kept"),
-            )
+            prefix = f"{self.prefix}-{event['key']}"
+            self.parts[event["key"]] = self.event_part(event, data, prefix, choices)
 
-    def rows(self) -> list[tuple[dict[str, Any], AssessmentForm]]:
+    def event_part(
+        self, event: dict[str, Any], data, prefix: str, choices: RiskChoices
+    ) -> Any:
+        raise NotImplementedError
+
+    def rows(self) -> list[tuple[dict[str, Any], Any]]:
         return [(event, self.parts[event["key"]]) for event in self.events]
+
+
+class AssessmentStepForm(_PerEventStepForm):
+    """Step 3: one assessment form per event of step 2, keyed by the event."""
+
+    def event_part(self, event, data, prefix, choices):
+        assessed = event.get("latest") is not None
+        return AssessmentForm(
+            data,
+            prefix=prefix,
+            choices=choices,
+            skip_label=(
+                _("Keep the current assessment") if assessed else _("Assess later")
+            ),
+            initial={"method": SKIP} if assessed else None,
+            kept=event.get("kept"),
+        )
 
 
 # -- step 4: measures ----------------------------------------------------------------
@@ -198,28 +206,17 @@ class MeasureForm(LocatedErrorsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=gettext_lazy("Type"), choices=EMPTY + ControlMeasure.Kind.choices
     )
-    description = forms.CharField(
-        label=gettext_lazy("Measure"), widget=forms.Textarea(attrs={"rows": 2})
-    )
+    description = text_area(gettext_lazy("Measure"), 2, required=True)
 
 
 MeasureFormSet = forms.formset_factory(MeasureForm, extra=0, can_delete=True)
 
 
-class MeasuresStepForm(CompositeStepForm):
+class MeasuresStepForm(_PerEventStepForm):
     """Step 4: the control measures of each event, by type."""
 
-    def __init__(self, *args, choices: RiskChoices, events=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.events = list(events)
-        data = self.data if self.is_bound else None
-        for event in self.events:
-            self.parts[event["key"]] = blank_row(
-                MeasureFormSet(data, prefix=f"{self.prefix}-{event['key']}")
-            )
-
-    def rows(self) -> list[tuple[dict[str, Any], Any]]:
-        return [(event, self.parts[event["key"]]) for event in self.events]
+    def event_part(self, event, data, prefix, choices):
+        return blank_row(MeasureFormSet(data, prefix=prefix))
 
 
 # -- step 5: responsibility --------------------------------------------------------------
