@@ -24,8 +24,7 @@ from core.documents import selectors
 from core.documents.models import ScopeHandbook
 from core.documents.portal_views import pdf_download
 from core.documents.services import scope_handbook_request
-from core.organizations.admin_views import ScopedAdminPage
-from core.organizations.scope import scope_for
+from core.organizations.admin_views import ScopedAdminPage, government_scope
 
 #: The versions the page lists (newest first); the scope of one user holds a
 #: few industries or territories, each with its versions.
@@ -70,13 +69,6 @@ class ScopeHandbookRequestForm(forms.Form):
         return data
 
 
-def _government_scope(request):
-    scope = scope_for(request.user)
-    if not scope.is_government:
-        raise PermissionDenied
-    return scope
-
-
 class ScopeHandbookView(ScopedAdminPage):
     """Government users only (``ScopedAdminPage.permitted``)."""
 
@@ -104,7 +96,7 @@ class ScopeHandbookView(ScopedAdminPage):
 
 @require_POST
 def scope_handbook_request_view(request):
-    scope = _government_scope(request)
+    scope = government_scope(request)
     form = ScopeHandbookRequestForm(request.POST, scope=scope)
     if not form.is_valid():
         # A target outside the user's scope is not among the choices: refused.
@@ -135,7 +127,7 @@ def scope_handbook_request_view(request):
 
 @require_GET
 def scope_handbook_download(request, pk: int):
-    scope = _government_scope(request)
+    scope = government_scope(request)
     handbook = selectors.scope_handbooks(scope=scope).filter(pk=pk).first()
     if handbook is None or not handbook.is_ready:
         raise Http404

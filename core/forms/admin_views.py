@@ -50,7 +50,7 @@ from core.forms.selectors import (
     period_end,
     submission_list,
 )
-from core.organizations.admin_views import ScopedAdminPage
+from core.organizations.admin_views import ScopedAdminPage, government_scope
 from core.organizations.scope import scope_for
 
 DEFINITIONS = "form_definitions"
@@ -507,9 +507,7 @@ class SubmissionView(ScopedAdminPage):
 def submissions_export(request):
     """The submissions of the list's filters as an Excel workbook, across
     versions (a version column; each answer read with its own version)."""
-    scope = scope_for(request.user)
-    if not scope.is_government:
-        raise PermissionDenied
+    scope = government_scope(request)
     content = submissions_xlsx(
         filtered_submissions(request, submission_list(scope=scope)),
         file_url=lambda pk: request.build_absolute_uri(

@@ -32,17 +32,10 @@ from core.notices.services import (
     notice_withdraw,
     risk_notice_review,
 )
+from core.organizations.admin_views import government_scope
 from core.organizations.models import Industry, Role
-from core.organizations.scope import scope_for
 
 REVIEW_LIST_LIMIT = 100
-
-
-def _government(request):
-    scope = scope_for(request.user)
-    if not scope.is_government:
-        raise PermissionDenied
-    return scope
 
 
 def _pending(request):
@@ -62,7 +55,7 @@ def _pending(request):
 
 
 def review_list(request):
-    scope = _government(request)
+    scope = government_scope(request)
     return render(
         request,
         "notices/admin/review_list.html",
@@ -74,7 +67,7 @@ def review_list(request):
 
 
 def review_detail(request, pk: int):
-    _government(request)
+    government_scope(request)
     page = get_object_or_404(_pending(request), pk=pk)
     return render(
         request,
@@ -85,7 +78,7 @@ def review_detail(request, pk: int):
 
 @require_POST
 def review_decide(request, pk: int):
-    _government(request)
+    government_scope(request)
     page = get_object_or_404(EnterpriseRiskNoticePage, pk=pk)
     try:
         risk_notice_review(
@@ -131,7 +124,7 @@ def _issue_form_page(request, form, write, page=None):
 def issue(request):
     """A circular (通报) of the user's office, or a guidance document of an
     industry department for one of its industries."""
-    scope = _government(request)
+    scope = government_scope(request)
     if scope.department is None:
         raise PermissionDenied
     form = NoticeIssueForm(
@@ -158,7 +151,7 @@ def issue(request):
 def issued_list(request):
     """The circulars and guidance documents of the user's office, drafts
     included, each to revise, publish or withdraw."""
-    scope = _government(request)
+    scope = government_scope(request)
     return render(
         request,
         "notices/admin/issued_list.html",
@@ -172,7 +165,7 @@ def issued_list(request):
 def _own_page(request, pk: int):
     """A circular or guidance document the user's office issued; any other
     page is a 404 (never a hint that it exists)."""
-    _government(request)
+    government_scope(request)
     page = get_object_or_404(NoticePage, pk=pk).specific
     if not isinstance(page, CircularPage | GuidancePage) or not may_issue(
         request.user, page.issuer

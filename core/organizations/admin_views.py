@@ -19,6 +19,15 @@ from core.organizations.models import Enterprise
 from core.organizations.scope import Scope, scope_for
 
 
+def government_scope(request) -> Scope:
+    """The scope of a government user; anyone else is refused (403). For an
+    admin view function; a page class says it with ``ScopedAdminPage``."""
+    scope = scope_for(request.user)
+    if not scope.is_government:
+        raise PermissionDenied
+    return scope
+
+
 class ScopedAdminPage(WagtailAdminTemplateMixin, TemplateView):
     """An admin page of the user's scope (``self.scope``). In this order: a
     user the page does not ``permit`` is refused (403), then ``load`` finds

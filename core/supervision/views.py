@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from core.base.scope_cache import figure, scope_cached
-from core.organizations.admin_views import ScopedAdminPage
-from core.organizations.scope import scope_for
+from core.organizations.admin_views import ScopedAdminPage, government_scope
 from core.supervision.forms import MapFilterForm
 from plugins.vocabularies import RISK_LEVELS
 
@@ -98,9 +96,7 @@ def statistics_export(request):
     from core.base.workbook import xlsx_response
     from core.supervision.statistics import parse_period
 
-    scope = scope_for(request.user)
-    if not scope.is_government:
-        raise PermissionDenied
+    scope = government_scope(request)
     try:
         period = parse_period(request.GET.get("period", ""))
     except ValueError as error:
