@@ -33,14 +33,14 @@ from core.inspections.government import (
     government_inspections,
     may_inspect,
 )
-from core.organizations.autocomplete import EnterpriseChoiceField
+from core.organizations.autocomplete import EnterpriseChoiceField, EnterpriseInScopeForm
 from core.organizations.scope import scope_for
 
 PAGE_SIZE = 50
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PlanForm(forms.Form):
+class PlanForm(EnterpriseInScopeForm):
     enterprise = EnterpriseChoiceField(label=gettext_lazy("Enterprise"))
     planned_on = forms.DateField(label=gettext_lazy("Planned for"), widget=DATE_INPUT)
     inspectors = forms.CharField(
@@ -49,10 +49,6 @@ class PlanForm(forms.Form):
         help_text=gettext_lazy("Names of the officers who inspect."),
     )
     purpose = text_area(gettext_lazy("Purpose"))
-
-    def __init__(self, *args, scope, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].enterprises = scope.enterprises()
 
 
 class RecordForm(forms.Form):

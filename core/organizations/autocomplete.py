@@ -80,6 +80,15 @@ class EnterpriseChoiceField(IdField):
             )
 
 
+class EnterpriseInScopeForm(forms.Form):
+    """A form whose ``enterprise`` (an ``EnterpriseChoiceField``) accepts
+    only an enterprise of ``scope``, the user's."""
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].enterprises = scope.enterprises()
+
+
 def enterprise_in_scope(request, value) -> Enterprise | None:
     """The enterprise of id ``value`` when the request's user sees it."""
     if value in (None, ""):

@@ -32,10 +32,10 @@ from core.campaigns.views.base import (
     _GovernmentListView,
     _GovernmentView,
 )
-from core.organizations.autocomplete import EnterpriseChoiceField
+from core.organizations.autocomplete import EnterpriseChoiceField, EnterpriseInScopeForm
 
 
-class CheckForm(forms.Form):
+class CheckForm(EnterpriseInScopeForm):
     enterprise = EnterpriseChoiceField(label=gettext_lazy("Enterprise"))
     checked_on = forms.DateField(label=gettext_lazy("Checked on"), widget=DATE_INPUT)
     passed = forms.TypedChoiceField(
@@ -57,10 +57,6 @@ class CheckForm(forms.Form):
         decimal_places=1,
     )
     remarks = text_area(gettext_lazy("Remarks"))
-
-    def __init__(self, *args, scope, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].enterprises = scope.enterprises()
 
 
 class SampleForm(forms.Form):
