@@ -86,7 +86,9 @@ class EnterpriseInScopeForm(forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].enterprises = scope.enterprises()
+        field = self.fields["enterprise"]
+        assert isinstance(field, EnterpriseChoiceField)
+        field.enterprises = scope.enterprises()
 
 
 def enterprise_in_scope(request, value) -> Enterprise | None:
